@@ -1,0 +1,61 @@
+import { Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { contactListParams, findContacts } from "@/lib/server/contacts/queries";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Contacts" };
+
+export default async function ContactsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const raw = await searchParams;
+  const params = contactListParams.parse(raw);
+  const page = await findContacts(user, params);
+  const sortProps = { path: "/contacts", params: raw, sort: params.sort, dir: params.dir };
+
+  return (
+    <>
+      <PageHeader title="Contacts" description="People at your accounts. Add them from an account page; put them on a deal's buying committee from the deal." />
+      <Card>
+        <form className="flex gap-2 border-b border-slate-100 p-3" role="search">
+          <Input name="q" placeholder="Search name, title, email or account" defaultValue={params.q} className="max-w-sm" aria-label="Search contacts" />
+          <button className="rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Search</button>
+        </form>
+        {page.rows.length === 0 ? (
+          <EmptyState icon={Users} title={params.q ? "No contacts match" : "No contacts yet"} description="Contacts are added on an account's page." />
+        ) : (
+          <>
+            <Table data-testid="contacts-table">
+              <thead className="bg-slate-50">
+                <tr>
+                  <SortableTh label="Name" column="name" {...sortProps} />
+                  <SortableTh label="Title" column="title" {...sortProps} />
+                  <SortableTh label="Account" column="account" {...sortProps} />
+                  <Th>Email</Th>
+                  <Th>Phone</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {page.rows.map((c) => (
+                  <tr key={c.id} className="hover:bg-slate-50">
+                    <Td className="font-medium text-slate-900">{c.name}</Td>
+                    <Td>{c.title ?? "—"}</Td>
+                    <Td><Link href={`/accounts/${c.account.id}`} className="hover:text-indigo-600">{c.account.name}</Link></Td>
+                    <Td>{c.email ? <a href={`mailto:${c.email}`} className="hover:text-indigo-600">{c.email}</a> : "—"}</Td>
+                    <Td>{c.phone ?? "—"}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <Pagination path="/contacts" params={raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="contact" />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { Plus, Trophy } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Input, Select } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/permissions";
+import { findOpportunities, opportunityListParams } from "@/lib/server/opportunities/queries";
+import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
+import { requireUser } from "@/lib/server/session";
+import { formatDate, formatMoney } from "@/lib/utils";
+
+export const metadata: Metadata = { title: "Opportunities" };
+
+export default async function OpportunitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const raw = await searchParams;
+  const params = opportunityListParams.parse(raw);
+  const [page, pipeline] = await Promise.all([findOpportunities(user, params), getOrganizationPipeline(user.organizationId)]);
+  const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
+  const sortProps = { path: "/opportunities", params: raw, sort: params.sort, dir: params.dir };
+  const filtered = Boolean(params.q || params.stage || params.owner === "me" || params.status !== "open");
+
+  return (
+    <>
+      <PageHeader
+        title="Opportunities"
+        description="Every deal, with its stage and the evidence behind it."
+        actions={can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}
+      />
+      <Card>
+        <form className="flex flex-wrap gap-2 border-b border-slate-100 p-3" role="search">
+          <Input name="q" placeholder="Search deal or account" defaultValue={params.q} className="max-w-xs" aria-label="Search opportunities" />
+          <Select name="stage" defaultValue={params.stage} className="max-w-44" aria-label="Stage">
+            <option value="">All stages</option>
+            {pipeline.stages.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          </Select>
+          <Select name="status" defaultValue={params.status} className="max-w-36" aria-label="Status">
+            <option value="open">Open</option>
+            <option value="won">Won</option>
+            <option value="lost">Lost</option>
+            <option value="all">All statuses</option>
+          </Select>
+          <Select name="owner" defaultValue={params.owner} className="max-w-36" aria-label="Owner">
+            <option value="all">Everyone</option>
+            <option value="me">Mine</option>
+          </Select>
+          <button className="rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Filter</button>
+          {filtered && <Link href="/opportunities" className="self-center text-sm text-slate-500 hover:text-slate-800">Clear</Link>}
+        </form>
+        {page.rows.length === 0 ? (
+          <EmptyState
+            icon={Trophy}
+            title={filtered ? "No opportunities match these filters" : "No opportunities yet"}
+            description={filtered ? "Try a broader search." : "Create a deal on an account to start qualifying it."}
+            action={!filtered && can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new">New opportunity</ButtonLink>}
+          />
+        ) : (
+          <>
+            <Table data-testid="opportunities-table">
+              <thead className="bg-slate-50">
+                <tr>
+                  <SortableTh label="Deal" column="name" {...sortProps} />
+                  <SortableTh label="Stage" column="stage" {...sortProps} />
+                  <SortableTh label="Amount" column="amount" {...sortProps} className="text-right" />
+                  <SortableTh label="Close date" column="expectedCloseDate" {...sortProps} />
+                  <Th>Owner</Th>
+                  <SortableTh label="Updated" column="updatedAt" {...sortProps} />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {page.rows.map((o) => (
+                  <tr key={o.id} className="hover:bg-slate-50">
+                    <Td>
+                      <Link href={`/opportunities/${o.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{o.name}</Link>
+                      <div className="text-xs text-slate-500">{o.account.name}</div>
+                    </Td>
+                    <Td><Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.stage)}</Badge></Td>
+                    <Td className="text-right tabular-nums">{formatMoney(Number(o.amount), o.currency)}</Td>
+                    <Td>{formatDate(o.expectedCloseDate)}</Td>
+                    <Td>{o.owner.name}</Td>
+                    <Td>{formatDate(o.updatedAt)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <Pagination path="/opportunities" params={raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="opportunity" />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
+import type { FormEvent } from "react";
+import type { ActionError } from "@/lib/action-error";
+
+type FieldErrors = Record<string, string[] | undefined>;
+interface FlatErrors {
+  formErrors: string[];
+  fieldErrors: FieldErrors;
+}
+
+/**
+ * Runs a server action from a form: collects its fields (names listed in `arrays` become arrays), and
+ * returns per-field errors (from zod, or from a domain check such as a duplicate domain), the form-level
+ * error, and whether the action is still running.
+ */
+export function useActionForm<Schema extends StandardSchemaV1, ShapedErrors extends FlatErrors, Data>(
+  action: SingleInputActionFn<ActionError, Schema, ShapedErrors, Data>,
+  options: { onSuccess?: (data: Data) => void; arrays?: string[] } = {},
+) {
+  const { execute, result, isPending, reset } = useAction(action, {
+    onSuccess: ({ data }) => options.onSuccess?.(data),
+  });
+  const serverError = result.serverError;
+  const domainFieldErrors = (serverError?.details as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors;
+  const fieldErrors: FieldErrors = { ...result.validationErrors?.fieldErrors, ...domainFieldErrors };
+  const formError = result.validationErrors?.formErrors[0] ?? (domainFieldErrors ? undefined : serverError?.message);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // The schema on the server is the judge of the shape; the form only gathers what the user typed.
+    execute(formToObject(new FormData(event.currentTarget), options.arrays ?? []) as Parameters<typeof execute>[0]);
+  }
+
+  return { onSubmit, execute, isPending, fieldErrors, formError, serverError, reset };
+}
+
+export function formToObject(data: FormData, arrays: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of data.entries()) {
+    if (typeof value !== "string") continue;
+    if (arrays.includes(key)) out[key] = [...((out[key] as string[] | undefined) ?? []), value];
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** aria props that connect a control to its errors. */
+export function invalid(errors: string[] | undefined, name: string) {
+  return errors?.length ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
+}

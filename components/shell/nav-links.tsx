@@ -1,0 +1,42 @@
+"use client";
+
+import { BarChart3, Building2, Columns3, Settings2, Target, Trophy, Users } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+const LINKS = [
+  { href: "/dashboard", label: "Dashboard", icon: BarChart3 },
+  { href: "/pipeline", label: "Pipeline", icon: Columns3 },
+  { href: "/opportunities", label: "Opportunities", icon: Trophy },
+  { href: "/accounts", label: "Accounts", icon: Building2 },
+  { href: "/contacts", label: "Contacts", icon: Users },
+  { href: "/icp", label: "Ideal customer", icon: Target },
+  { href: "/settings/qualification", label: "Qualification setup", icon: Settings2 },
+] as const;
+
+export function NavLinks() {
+  const pathname = usePathname();
+  return (
+    <ul className="space-y-0.5">
+      {LINKS.map(({ href, label, icon: Icon }) => {
+        const active = pathname === href || pathname.startsWith(`${href}/`);
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={active ? "page" : undefined}
+              className={cn(
+                "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium",
+                active ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+              )}
+            >
+              <Icon className="size-4" aria-hidden />
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

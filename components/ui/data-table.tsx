@@ -1,0 +1,77 @@
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/lib/utils";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The current URL's query with some keys replaced; list state lives in the URL so it survives reloads and links. */
+export function withParams(path: string, current: SearchParams, changes: Record<string, string | number | null>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(current)) {
+    if (typeof value === "string" && value !== "") params.set(key, value);
+  }
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === "") params.delete(key);
+    else params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export function Table({ className, ...props }: ComponentProps<"table">) {
+  return (
+    <div className="overflow-x-auto">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props} />
+    </div>
+  );
+}
+
+export function Th({ className, ...props }: ComponentProps<"th">) {
+  return <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", className)} {...props} />;
+}
+
+export function Td({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("whitespace-nowrap px-4 py-3 text-slate-700", className)} {...props} />;
+}
+
+export function SortableTh({
+  label, column, path, params, sort, dir, className,
+}: { label: string; column: string; path: string; params: SearchParams; sort: string; dir: "asc" | "desc"; className?: string }) {
+  const active = sort === column;
+  const nextDir = active && dir === "asc" ? "desc" : "asc";
+  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <Th className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link href={withParams(path, params, { sort: column, dir: nextDir, page: null })} className="inline-flex items-center gap-1 hover:text-slate-900">
+        {label}
+        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
+      </Link>
+    </Th>
+  );
+}
+
+export function Pagination({ path, params, page, pageCount, total, noun }: { path: string; params: SearchParams; page: number; pageCount: number; total: number; noun: string }) {
+  return (
+    <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
+      <span data-testid="list-total">
+        {total} {noun}
+        {total === 1 ? "" : "s"}
+      </span>
+      <div className="flex items-center gap-2">
+        <PageLink disabled={page <= 1} href={withParams(path, params, { page: page - 1 })}>Previous</PageLink>
+        <span>Page {page} of {pageCount}</span>
+        <PageLink disabled={page >= pageCount} href={withParams(path, params, { page: page + 1 })}>Next</PageLink>
+      </div>
+    </nav>
+  );
+}
+
+function PageLink({ disabled, href, children }: { disabled: boolean; href: string; children: ReactNode }) {
+  const style = "rounded-md px-2.5 py-1 ring-1 ring-inset ring-slate-300";
+  return disabled ? (
+    <span className={cn(style, "opacity-40")} aria-disabled>{children}</span>
+  ) : (
+    <Link href={href} className={cn(style, "hover:bg-slate-50")}>{children}</Link>
+  );
+}

@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { createAccount } from "../../server/accounts/mutations";
+import { createAccountSchema } from "../../validation/account";
+
+export const createAccountAction = authorizedAction
+  .metadata({ permission: "account.create" })
+  .inputSchema(createAccountSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const record = await createAccount(ctx.user, parsedInput);
+    revalidatePath("/accounts");
+    return { id: record.id };
+  });

@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { updateAccount } from "../../server/accounts/mutations";
+import { updateAccountSchema } from "../../validation/account";
+
+export const updateAccountAction = authorizedAction
+  .metadata({ permission: "account.update" })
+  .inputSchema(updateAccountSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const record = await updateAccount(ctx.user, parsedInput);
+    revalidatePath(`/accounts/${record.id}`);
+    return { id: record.id };
+  });

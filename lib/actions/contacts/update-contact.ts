@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { updateContact } from "../../server/contacts/mutations";
+import { updateContactSchema } from "../../validation/contact";
+
+export const updateContactAction = authorizedAction
+  .metadata({ permission: "contact.write" })
+  .inputSchema(updateContactSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const record = await updateContact(ctx.user, parsedInput);
+    revalidatePath(`/accounts/${record.accountId}`);
+    return { id: record.id };
+  });

@@ -1,0 +1,51 @@
+/**
+ * The one table of who may do what. Server actions check it first (fail closed); the UI reads it only to
+ * hide buttons a user could not use anyway.
+ *
+ * "org": any record in the user's organization. "own": only records the user owns (reps and their deals).
+ */
+export const ROLES = ["rep", "manager", "marketing", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Scope = "org" | "own";
+
+export const PERMISSIONS = {
+  "account.create": { rep: "org", manager: "org", admin: "org" },
+  "account.update": { rep: "own", manager: "org", admin: "org" },
+  "contact.write": { rep: "org", manager: "org", admin: "org" },
+  "opportunity.create": { rep: "org", manager: "org", admin: "org" },
+  "opportunity.update": { rep: "own", manager: "org", admin: "org" },
+  "opportunity.advance": { rep: "own", manager: "org", admin: "org" },
+  "note.create": { rep: "org", manager: "org", admin: "org" },
+  "qualification.record": { rep: "own", manager: "org", admin: "org" },
+  "gate.override": { manager: "org", admin: "org" },
+  "pipeline.configure": { manager: "org", admin: "org" },
+  "icp.manage": { marketing: "org", admin: "org" },
+  "user.manage": { admin: "org" },
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
+
+export function scopeOf(role: Role, permission: Permission): Scope | null {
+  const grants: Partial<Record<Role, Scope>> = PERMISSIONS[permission];
+  return grants[role] ?? null;
+}
+
+/** Whether a role holds a permission at all (for records it owns, at least). */
+export function can(role: Role, permission: Permission): boolean {
+  return scopeOf(role, permission) !== null;
+}
+
+/** Whether a user may act on one record, given who owns it. */
+export function canOnRecord(user: { id: string; role: Role }, permission: Permission, ownerId: string): boolean {
+  const scope = scopeOf(user.role, permission);
+  return scope === "org" || (scope === "own" && ownerId === user.id);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  rep: "Sales rep",
+  manager: "Sales manager",
+  marketing: "Marketing",
+  admin: "Admin",
+};

@@ -1,0 +1,45 @@
+import { canAdvance, type CanAdvanceResult } from "./advance";
+import { computeFit, type FitResult } from "./fit";
+import type { AccountProfile, IcpDefinition } from "./icp";
+import { scoreIntent, type IntentResult } from "./intent";
+import type { Framework, OpportunitySnapshot, Pipeline } from "./model";
+import { nextStage } from "./pipeline";
+import { nextQuestions, type Question } from "./questions";
+import { DEFAULT_THRESHOLDS, requalify, type Flag, type RequalificationThresholds } from "./requalify";
+import { decideVerdict, type Verdict } from "./verdict";
+
+export interface AssessInput {
+  pipeline: Pipeline;
+  framework: Framework;
+  icp: IcpDefinition;
+  account: AccountProfile;
+  opportunity: OpportunitySnapshot;
+  thresholds?: RequalificationThresholds;
+  now: Date;
+  nurtureDays?: number;
+  /** How many next questions to return (default 5). */
+  questionLimit?: number;
+}
+
+export interface Assessment {
+  fit: FitResult;
+  intent: IntentResult;
+  verdict: Verdict;
+  /** The move to the next stage on the path to won (skipping lost stages); null for closed deals. */
+  nextGate: CanAdvanceResult | null;
+  flags: Flag[];
+  questions: Question[];
+}
+
+/** Everything a scorecard shows, computed once from the same inputs so every number agrees. */
+export function assessOpportunity(input: AssessInput): Assessment {
+  const { pipeline, framework, icp, account, opportunity, now } = input;
+  const fit = computeFit(account, icp);
+  const intent = scoreIntent(framework, opportunity, now);
+  const flags = requalify(opportunity, framework, pipeline, input.thresholds ?? DEFAULT_THRESHOLDS, now);
+  const verdict = decideVerdict({ fit, intent, flags, opportunity, framework, icp, now, nurtureDays: input.nurtureDays });
+  const next = opportunity.status === "open" ? nextStage(pipeline, opportunity.stageId) : null;
+  const nextGate = next ? canAdvance({ pipeline, framework, opportunity, fit, intent, now, toStageId: next.id }) : null;
+  const questions = nextQuestions({ framework, pipeline, opportunity, fit, now, limit: input.questionLimit });
+  return { fit, intent, verdict, nextGate, flags, questions };
+}

@@ -1,0 +1,25 @@
+/**
+ * Winnow's qualification engine: one pure function per question the app asks, plain data in, explained
+ * results out. See docs/qualification.md for the model and every formula.
+ */
+export type * from "./model";
+export { FRAMEWORKS, type TemplateKey } from "./frameworks";
+export { customFramework, validateFramework, validateIcp, validatePipeline, FrameworkValidationError } from "./validate";
+export type { CustomFrameworkSpec, ValidationIssue } from "./validate";
+export type { AccountProfile, IcpDefinition, IcpRule, IcpRuleKind, RuleOutcome } from "./icp";
+export { computeFit, type FitResult, type RuleResult } from "./fit";
+export { criterionStatus, STATE_POINTS, STALE_FACTOR, type CriterionStatus } from "./evidence";
+export { scoreIntent, type CriterionScore, type Gap, type GapKind, type IntentResult } from "./intent";
+export { DEFAULT_PIPELINE, defaultGates, pipelineFor, criterionGates, nextStage } from "./pipeline";
+export { ROLE_LABELS, type Blocker, type BlockerCode, type AppliedOverride } from "./gates";
+export { canAdvance, type CanAdvanceInput, type CanAdvanceResult, type Direction, type IgnoredOverride } from "./advance";
+export { decideVerdict, DEFAULT_NURTURE_DAYS, type Verdict, type VerdictInput, type VerdictKind } from "./verdict";
+export { requalify, isLateStage, DEFAULT_THRESHOLDS } from "./requalify";
+export type { Flag, FlagKind, RequalificationThresholds, Severity } from "./requalify";
+export { calibrate, qualificationBand, BANDS, DEFAULT_MIN_SAMPLE } from "./calibrate";
+export type { Calibration, CalibrationCell, ClosedDealOutcome, QualificationBand } from "./calibrate";
+export { forecast, toForecastDeal, DEFAULT_BAND_FACTORS } from "./forecast";
+export type { DealForecast, ForecastDeal, ForecastOptions, ForecastResult } from "./forecast";
+export { nextQuestions, type NextQuestionsInput, type Question } from "./questions";
+export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
+export { QualificationInputError } from "./errors";

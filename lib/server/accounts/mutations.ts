@@ -1,0 +1,43 @@
+import "server-only";
+import type { z } from "zod";
+import type { createAccountSchema, updateAccountSchema } from "../../validation/account";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { AppError, isUniqueViolation, notFound } from "../errors";
+import { assertMayActOn, inOrg } from "../scope";
+import type { SessionUser } from "../session";
+
+const duplicateDomain = (domain: string | null) =>
+  new AppError("INVALID", `Another account already uses the domain ${domain}.`, { fieldErrors: { domain: ["This domain belongs to another account."] } });
+
+export async function createAccount(user: SessionUser, input: z.infer<typeof createAccountSchema>) {
+  try {
+    return await db().$transaction(async (tx) => {
+      const account = await tx.account.create({
+        data: { ...input, organizationId: user.organizationId, ownerId: user.id },
+      });
+      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: account.id, action: "create", after: account });
+      return account;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateDomain(input.domain);
+    throw error;
+  }
+}
+
+export async function updateAccount(user: SessionUser, input: z.infer<typeof updateAccountSchema>) {
+  const { id, ...fields } = input;
+  try {
+    return await db().$transaction(async (tx) => {
+      const before = await tx.account.findFirst({ where: inOrg(user, { id }) });
+      if (!before) throw notFound("Account");
+      assertMayActOn(user, "account.update", before);
+      const after = await tx.account.update({ where: { id }, data: fields });
+      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: id, action: "update", before, after });
+      return after;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateDomain(input.domain);
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client";
+
+/** Where the data lives: a PostgreSQL server, or the embedded PGlite database in a directory (or memory). */
+export type DatabaseTarget = { kind: "server"; url: string } | { kind: "embedded"; dataDir: string };
+
+export function resolveTarget(databaseUrl: string | undefined, pgliteDataDir: string): DatabaseTarget {
+  return databaseUrl ? { kind: "server", url: databaseUrl } : { kind: "embedded", dataDir: pgliteDataDir };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "embedded") return `embedded PostgreSQL (PGlite) at ${target.dataDir}`;
+  const url = new URL(target.url);
+  return `PostgreSQL server ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+/** Opens PGlite, creating parent directories first: PGlite.create does not. */
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  return PGlite.create(dataDir);
+}
+
+export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite): PrismaClient {
+  if (target.kind === "server") {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true }) });
+  }
+  // An embedded data directory belongs to one process; the caller owns that PGlite instance.
+  const client = pglite ?? new PGlite(target.dataDir);
+  return new PrismaClient({ adapter: new PrismaPGlite(client) });
+}

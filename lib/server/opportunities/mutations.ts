@@ -1,0 +1,45 @@
+import "server-only";
+import type { z } from "zod";
+import type { createOpportunitySchema, updateOpportunitySchema } from "../../validation/opportunity";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { notFound, staleWrite } from "../errors";
+import { firstStageId } from "../pipeline/organization-pipeline";
+import { assertMayActOn, inOrg } from "../scope";
+import type { SessionUser } from "../session";
+
+export async function createOpportunity(user: SessionUser, input: z.infer<typeof createOpportunitySchema>) {
+  return db().$transaction(async (tx) => {
+    const account = await tx.account.findFirst({ where: inOrg(user, { id: input.accountId }), select: { id: true } });
+    if (!account) throw notFound("Account");
+    const stage = await firstStageId(tx, user.organizationId);
+    const opportunity = await tx.opportunity.create({
+      data: { ...input, stage, organizationId: user.organizationId, ownerId: user.id },
+    });
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: opportunity.id, action: "create", after: opportunity });
+    return opportunity;
+  });
+}
+
+/**
+ * Saves only if nobody saved since the form was loaded: the write is conditional on the version the user
+ * saw, and bumps it. A stale form gets a CONFLICT instead of silently overwriting someone's change.
+ */
+export async function updateOpportunity(user: SessionUser, input: z.infer<typeof updateOpportunitySchema>) {
+  const { id, version, ...fields } = input;
+  return db().$transaction(async (tx) => {
+    const before = await tx.opportunity.findFirst({ where: inOrg(user, { id }) });
+    if (!before) throw notFound("Opportunity");
+    assertMayActOn(user, "opportunity.update", before);
+    const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
+    if (!account) throw notFound("Account");
+    const { count } = await tx.opportunity.updateMany({
+      where: { id, organizationId: user.organizationId, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count === 0) throw staleWrite("opportunity");
+    const after = await tx.opportunity.findUniqueOrThrow({ where: { id } });
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: id, action: "update", before, after });
+    return after;
+  });
+}

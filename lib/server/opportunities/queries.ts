@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-params";
+import { db } from "../db";
+import { notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { orderByColumn, toPage } from "../pagination";
+import { inOrg } from "../scope";
+import type { SessionUser } from "../session";
+
+export const opportunityListParams = listParamsSchema(["name", "amount", "expectedCloseDate", "stage", "updatedAt"], "updatedAt").extend({
+  stage: filterText,
+  status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
+  owner: z.enum(["me", "all"]).catch("all").default("all"),
+});
+export type OpportunityListParams = z.infer<typeof opportunityListParams>;
+
+export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
+  const where: Prisma.OpportunityWhereInput = inOrg(user, {
+    ...(params.q && {
+      OR: [
+        { name: { contains: params.q, mode: "insensitive" as const } },
+        { account: { name: { contains: params.q, mode: "insensitive" as const } } },
+      ],
+    }),
+    ...(params.stage && { stage: params.stage }),
+    ...(params.status !== "all" && { status: params.status }),
+    ...(params.owner === "me" && { ownerId: user.id }),
+  });
+  const [rows, total] = await Promise.all([
+    db().opportunity.findMany({
+      where,
+      orderBy: [orderByColumn(params.sort, params.dir, ["expectedCloseDate"]), { id: "asc" }],
+      skip: (params.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      include: { account: { select: { id: true, name: true } }, owner: { select: { id: true, name: true } } },
+    }),
+    db().opportunity.count({ where }),
+  ]);
+  return toPage(rows, total, params.page, PAGE_SIZE);
+}
+
+export async function getOpportunity(user: SessionUser, id: string) {
+  const opportunity = await db().opportunity.findFirst({
+    where: inOrg(user, { id }),
+    include: {
+      account: true,
+      owner: { select: { id: true, name: true } },
+      notes: { orderBy: { createdAt: "desc" }, include: { author: { select: { name: true } } } },
+    },
+  });
+  if (!opportunity) throw notFound("Opportunity");
+  return opportunity;
+}

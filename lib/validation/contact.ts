@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { id, optionalEmail, optionalText, requiredText } from "./fields";
+
+export const contactFields = z.object({
+  accountId: id("Account"),
+  name: requiredText("Name"),
+  title: optionalText("Title", 120),
+  email: optionalEmail,
+  phone: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().regex(/^[+\d][\d\s().-]{4,30}$/, "Enter a phone number like +1 415 555 0100.").nullable().default(null),
+  ),
+});
+
+export const createContactSchema = contactFields;
+export const updateContactSchema = contactFields.omit({ accountId: true }).extend({ id: id("Contact") });

@@ -1,0 +1,21 @@
+// npm run db:seed — demo data. Idempotent: fixed ids and skip-duplicates, so running it twice adds nothing.
+import type { PrismaClient } from "../lib/server/generated/prisma/client";
+import { seedFoundation } from "./seed/foundation";
+import { createRandom } from "./seed/random";
+
+export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Promise<string> {
+  const random = createRandom(20261122);
+  const counts = await seedFoundation(prisma, random, now);
+  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { openMigrated, logMigrations } = await import("../scripts/lib/database");
+  const opened = await openMigrated();
+  logMigrations(opened);
+  try {
+    console.log(`[seed] ${await seedDemo(opened.prisma, { now: new Date() })}`);
+  } finally {
+    await opened.close();
+  }
+}

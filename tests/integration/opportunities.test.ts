@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createOpportunityAction } from "../../lib/actions/opportunities/create-opportunity";
+import { updateOpportunityAction } from "../../lib/actions/opportunities/update-opportunity";
+import { logNoteAction } from "../../lib/actions/notes/log-note";
+import { db } from "../../lib/server/db";
+import { findOpportunities, opportunityListParams } from "../../lib/server/opportunities/queries";
+import { auditRows, createAccountFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
+import { actAs } from "./setup";
+
+let acme: Tenant;
+let globex: Tenant;
+let accountId: string;
+
+beforeAll(async () => {
+  [acme, globex] = await Promise.all([createTenant("Acme"), createTenant("Globex")]);
+  accountId = (await createAccountFor(acme.rep)).id;
+});
+
+const input = () => ({ name: "Platform deal", accountId, amount: "120000.50", currency: "EUR", expectedCloseDate: "2027-03-31", repConfidence: "60" });
+
+describe("create opportunity", () => {
+  it("starts at the first stage, owned by the caller", async () => {
+    actAs(acme.rep);
+    const result = await createOpportunityAction(input());
+    const opp = await db().opportunity.findUniqueOrThrow({ where: { id: result.data!.id } });
+    expect(opp).toMatchObject({ stage: "prospecting", status: "open", ownerId: acme.rep.id, version: 1, currency: "EUR", repConfidence: 60 });
+    expect(Number(opp.amount)).toBe(120000.5);
+    expect(opp.expectedCloseDate?.toISOString().slice(0, 10)).toBe("2027-03-31");
+    expect((await auditRows(opp.id)).map((a) => a.action)).toEqual(["create"]);
+  });
+
+  it("rejects bad input field by field and writes nothing", async () => {
+    actAs(acme.rep);
+    const before = await db().opportunity.count({ where: { organizationId: acme.org.id } });
+    const result = await createOpportunityAction({ ...input(), name: "", amount: "lots", expectedCloseDate: "2027-02-30x", repConfidence: "150" });
+    expect(Object.keys(result?.validationErrors?.fieldErrors ?? {}).sort()).toEqual(["amount", "expectedCloseDate", "name", "repConfidence"]);
+    expect(await db().opportunity.count({ where: { organizationId: acme.org.id } })).toBe(before);
+  });
+
+  it("cannot attach a deal to another organization's account", async () => {
+    const foreign = await createAccountFor(globex.rep);
+    actAs(acme.rep);
+    expect((await createOpportunityAction({ ...input(), accountId: foreign.id }))?.serverError?.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("update opportunity (optimistic concurrency)", () => {
+  it("refuses a save from a stale form and keeps the newer data", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.rep);
+    const first = await updateOpportunityAction({ ...input(), id: opp.id, version: "1", name: "First save" });
+    expect(first?.data?.id).toBe(opp.id);
+    const stale = await updateOpportunityAction({ ...input(), id: opp.id, version: "1", name: "Stale save" });
+    expect(stale?.serverError).toMatchObject({ code: "CONFLICT" });
+    expect(stale?.serverError?.message).toMatch(/someone else changed/i);
+    const row = await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } });
+    expect(row).toMatchObject({ name: "First save", version: 2 });
+  });
+
+  it("lets exactly one of several parallel saves of the same version win", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.manager);
+    const results = await Promise.all(
+      ["A", "B", "C", "D"].map((name) => updateOpportunityAction({ ...input(), id: opp.id, version: "1", name })),
+    );
+    const winners = results.filter((r) => r?.data);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r?.serverError?.code === "CONFLICT")).toHaveLength(3);
+    const row = await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } });
+    expect(row.version).toBe(2);
+    expect((await auditRows(opp.id)).filter((a) => a.action === "update")).toHaveLength(1);
+  });
+
+  it("refuses another rep, and another organization's manager sees not found", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.otherRep);
+    expect((await updateOpportunityAction({ ...input(), id: opp.id, version: "1" }))?.serverError?.code).toBe("FORBIDDEN");
+    actAs(globex.manager);
+    expect((await updateOpportunityAction({ ...input(), id: opp.id, version: "1" }))?.serverError?.code).toBe("NOT_FOUND");
+    expect((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).version).toBe(1);
+  });
+});
+
+describe("notes", () => {
+  it("logs a note on a deal, marks activity without bumping the version", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.rep);
+    const result = await logNoteAction({ opportunityId: opp.id, body: "  CFO confirmed budget of 120k.  " });
+    const note = await db().note.findUniqueOrThrow({ where: { id: result.data!.id } });
+    expect(note).toMatchObject({ body: "CFO confirmed budget of 120k.", accountId, authorId: acme.rep.id });
+    const after = await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } });
+    expect(after.version).toBe(1);
+    expect(after.lastActivityAt.getTime()).toBeGreaterThan(opp.lastActivityAt.getTime());
+  });
+
+  it("refuses empty notes and notes on another organization's deal", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.rep);
+    expect((await logNoteAction({ opportunityId: opp.id, body: "   " }))?.validationErrors?.fieldErrors.body).toEqual(["Write something before saving the note."]);
+    actAs(globex.rep);
+    expect((await logNoteAction({ opportunityId: opp.id, body: "sneaky" }))?.serverError?.code).toBe("NOT_FOUND");
+    expect(await db().note.count({ where: { opportunityId: opp.id } })).toBe(0);
+  });
+});
+
+describe("opportunity list", () => {
+  it("filters by owner and stage within the organization only", async () => {
+    const tenant = await createTenant("OppList");
+    const acct = await createAccountFor(tenant.rep);
+    await createOpportunityFor(tenant.rep, acct.id, { name: "Mine early", stage: "prospecting" });
+    await createOpportunityFor(tenant.rep, acct.id, { name: "Mine late", stage: "proposal" });
+    await createOpportunityFor(tenant.otherRep, acct.id, { name: "Theirs", stage: "proposal" });
+    const mine = await findOpportunities(tenant.rep, opportunityListParams.parse({ owner: "me", sort: "name" }));
+    expect(mine.rows.map((r) => r.name)).toEqual(["Mine early", "Mine late"]);
+    const proposal = await findOpportunities(tenant.rep, opportunityListParams.parse({ stage: "proposal", sort: "name" }));
+    expect(proposal.rows.map((r) => r.name)).toEqual(["Mine late", "Theirs"]);
+  });
+});
