@@ -16,7 +16,7 @@ beforeAll(async () => {
   accountId = (await createAccountFor(acme.rep)).id;
 });
 
-const input = () => ({ name: "Platform deal", accountId, amount: "120000.50", currency: "EUR", expectedCloseDate: "2027-03-31", repConfidence: "60" });
+const input = () => ({ name: "Platform deal", accountId, amount: "120000.50", currency: "EUR" as const, expectedCloseDate: "2027-03-31", repConfidence: "60" });
 
 describe("create opportunity", () => {
   it("starts at the first stage, owned by the caller", async () => {
