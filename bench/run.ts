@@ -5,6 +5,7 @@
  * is checked deep-equal to the engine's first. Run: npm run bench. Always exits 0: it reports, it does not gate.
  */
 import { deepStrictEqual } from "node:assert";
+import { availableParallelism } from "node:os";
 import { Bench } from "tinybench";
 import {
   assessOpportunity, computeFit, DEFAULT_THRESHOLDS, FRAMEWORKS, pipelineFor, scoreIntent,
@@ -89,9 +90,10 @@ async function main(): Promise<void> {
   const perCall = BATCH * evalsPerScorecard;
   const engine = rate(bench, "engine", perCall);
   const hand = rate(bench, "hand", perCall);
-  const assess = rate(bench, "assess", BATCH) ;
+  const assess = rate(bench, "assess", BATCH);
   const ratio = engine / hand;
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+  console.log(`Node ${process.version}, ${availableParallelism()} CPU(s); engine and hand loop outputs checked deep-equal first.`);
   console.log(`Criterion evaluation = one ICP rule or one framework criterion scored; MEDDPICC (${framework.criteria.length}) + ${icp.rules.length}-rule ICP = ${evalsPerScorecard} per scorecard (computeFit + scoreIntent).`);
   console.log(`engine       ${fmt(engine)} criterion evals/s  (${fmt(engine / evalsPerScorecard)} scorecards/s)`);
   console.log(`hand loop    ${fmt(hand)} criterion evals/s  (${fmt(hand / evalsPerScorecard)} scorecards/s)`);

@@ -33,17 +33,17 @@ export interface FitResult {
 }
 
 /**
- * Compiled rule lists per ICP object. ICP versions are immutable data (a change is a new version), so caching
- * by identity is safe and keeps string normalisation out of the per-account path.
+ * Compiled (lower-cased) rule lists, cached by rule-list identity so string normalisation stays out of the
+ * per-account path. ICP versions are immutable data; replacing a rule object (an immutable update) recompiles,
+ * but mutating a rule's fields in place would not be noticed.
  */
-const compiled = new WeakMap<IcpDefinition, CompiledRule[]>();
+const compiled = new WeakMap<IcpDefinition["rules"], CompiledRule[]>();
 
 function compiledRules(icp: IcpDefinition): CompiledRule[] {
-  let rules = compiled.get(icp);
-  if (!rules) {
-    rules = icp.rules.map(compileRule);
-    compiled.set(icp, rules);
-  }
+  const cached = compiled.get(icp.rules);
+  if (cached && cached.length === icp.rules.length && cached.every((c, i) => c.rule === icp.rules[i])) return cached;
+  const rules = icp.rules.map(compileRule);
+  compiled.set(icp.rules, rules);
   return rules;
 }
 

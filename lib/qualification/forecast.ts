@@ -52,7 +52,8 @@ function qualificationFactor(deal: ForecastDeal, band: QualificationBand, calibr
   const cell = cellFor(calibration, deal.stageId, band);
   if (cell?.trusted && cell.winRate !== null && deal.stageProbability > 0) {
     const factor = cell.winRate / deal.stageProbability;
-    return { factor, why: `calibrated: ${cell.won} of ${cell.total} past ${band}-qualified deals at ${deal.stageId} were won (${pct(cell.winRate)}) vs the stage's ${pct(deal.stageProbability)}, ×${factor.toFixed(2)}` };
+    const observed = `${cell.won} of ${cell.total} past ${band}-qualified deals at ${deal.stageId} were won (${pct(cell.winRate)})`;
+    return { factor, why: `calibrated: ${observed} vs the stage's ${pct(deal.stageProbability)}, ×${factor.toFixed(2)}` };
   }
   const factor = DEFAULT_BAND_FACTORS[band];
   const thin = calibration ? ` (calibration has ${cell?.total ?? 0} such deal(s), needs ${calibration.minSample})` : "";
@@ -67,13 +68,13 @@ function forecastOne(deal: ForecastDeal, options: ForecastOptions): DealForecast
   const fallback = options.basis === "rep" && !useRep ? " (no rep confidence, stage used)" : "";
   const { factor, why } = qualificationFactor(deal, band, options.calibration);
   const adjustedProbability = Math.min(1, probability * factor);
-  const capped = probability * factor > 1 ? ", capped at 100%" : "";
+  const capped = probability * factor > 1;
   return {
     id: deal.id, band, probability, adjustedProbability,
     raw: deal.amount * probability,
     adjusted: deal.amount * adjustedProbability,
-    factor: probability > 0 ? adjustedProbability / probability : 1,
-    explanation: `${basisText}${fallback}; ${why}${capped} → ${pct(adjustedProbability)}`,
+    factor: probability === 0 ? 1 : capped ? adjustedProbability / probability : factor,
+    explanation: `${basisText}${fallback}; ${why}${capped ? ", capped at 100%" : ""} → ${pct(adjustedProbability)}`,
   };
 }
 

@@ -76,7 +76,8 @@ function criterionFinding(req: Extract<GateRequirement, { kind: "criterion" }>, 
   const { criterionId, atLeast } = req;
   const def = ctx.framework.criteria.find((c) => c.id === criterionId);
   if (!def) {
-    return { code: "criterion_undefined", criterionId, message: `Gate requires "${criterionId}", which ${ctx.framework.name} does not define: fix the pipeline` };
+    const message = `Gate requires "${criterionId}", which ${ctx.framework.name} does not define: fix the pipeline`;
+    return { code: "criterion_undefined", criterionId, message };
   }
   const status = criterionStatus(def, findEvidence(ctx.opportunity, criterionId), ctx.now);
   if (meets(status, atLeast)) return null;
@@ -131,7 +132,9 @@ function findingFor(req: GateRequirement, stage: StageDefinition, ctx: GateConte
     case "stakeholder": return stakeholderFinding(req, ctx);
     case "champion_tested": return championFinding(ctx);
     case "min_fit": {
-      if (ctx.fit === null) return { code: "fit_below_min", message: `No fit score: score the account against the ICP (at least ${req.score} needed to leave ${stage.label})` };
+      if (ctx.fit === null) {
+        return { code: "fit_below_min", message: `No fit score: score the account against the ICP (at least ${req.score} needed to leave ${stage.label})` };
+      }
       if (ctx.fit.score >= req.score) return null;
       return { code: "fit_below_min", message: `Fit ${ctx.fit.score}/100 is below the ${req.score} needed to leave ${stage.label}` };
     }

@@ -68,7 +68,10 @@ function staleDeal({ opportunity, t, now }: Ctx): Flag[] {
   const days = daysSince(opportunity.lastActivityAt ?? opportunity.createdAt, now);
   if (days <= t.staleDealDays) return [];
   const since = opportunity.lastActivityAt ? "last activity" : "creation, with no activity logged";
-  return [{ kind: "stale_deal", severity: bySeverity(days, t.staleDealDays, t), daysSinceActivity: days, text: `No activity for ${days} days (since ${since}); threshold ${t.staleDealDays}` }];
+  return [{
+    kind: "stale_deal", severity: bySeverity(days, t.staleDealDays, t), daysSinceActivity: days,
+    text: `No activity for ${days} days (since ${since}); threshold ${t.staleDealDays}`,
+  }];
 }
 
 function silentChampions({ opportunity, t, now }: Ctx): Flag[] {
@@ -77,7 +80,10 @@ function silentChampions({ opportunity, t, now }: Ctx): Flag[] {
     if (s.role !== "champion" || s.lastEngagedAt === null) continue;
     const days = daysSince(s.lastEngagedAt, now);
     if (days <= t.silentChampionDays) continue;
-    flags.push({ kind: "silent_champion", severity: bySeverity(days, t.silentChampionDays, t), contactId: s.contactId, daysSilent: days, text: `Champion ${s.name} silent for ${days} days: re-engage or find a new champion` });
+    flags.push({
+      kind: "silent_champion", severity: bySeverity(days, t.silentChampionDays, t), contactId: s.contactId, daysSilent: days,
+      text: `Champion ${s.name} silent for ${days} days: re-engage or find a new champion`,
+    });
   }
   return flags;
 }
@@ -87,7 +93,9 @@ function closeDates({ opportunity, t, now }: Ctx): Flag[] {
   const expected = opportunity.expectedCloseDate;
   if (!expected) return flags;
   const past = daysSince(expected, now);
-  if (past >= 1) flags.push({ kind: "close_date_past", severity: "critical", daysPast: past, text: `Expected close date passed ${past} day(s) ago: update it or close the deal` });
+  if (past >= 1) {
+    flags.push({ kind: "close_date_past", severity: "critical", daysPast: past, text: `Expected close date passed ${past} day(s) ago: update it or close the deal` });
+  }
   const original = opportunity.originalCloseDate;
   const slipped = original ? Math.floor((expected.getTime() - original.getTime()) / DAY_MS) : 0;
   if (slipped >= 1) {
@@ -101,13 +109,21 @@ export function isLateStage(stage: StageDefinition, t: RequalificationThresholds
   return t.lateStageIds ? t.lateStageIds.includes(stage.id) : stage.probability >= t.lateStageProbability;
 }
 
+/** "Budget", or "Budget (Economic buyer)" when another criterion stands for it. */
+function budgetName(label: string): string {
+  return label.toLowerCase() === "budget" ? "Budget" : `Budget (${label})`;
+}
+
 function budgetLate({ opportunity, framework, stage, t, now }: Ctx): Flag[] {
   const id = framework.budgetCriterionId;
   const def = id === undefined ? undefined : framework.criteria.find((c) => c.id === id);
   if (!def || !isLateStage(stage, t)) return [];
   const status = criterionStatus(def, findEvidence(opportunity, def.id), now);
   if (status.effectiveState === "verified") return [];
-  return [{ kind: "budget_unconfirmed_late", severity: "critical", criterionId: def.id, stageId: stage.id, text: `Budget (${def.label}) still not verified at ${stage.label}: ${status.reason}` }];
+  return [{
+    kind: "budget_unconfirmed_late", severity: "critical", criterionId: def.id, stageId: stage.id,
+    text: `${budgetName(def.label)} still not verified at ${stage.label}: ${status.reason}`,
+  }];
 }
 
 function neverEngaged({ opportunity, t, now }: Ctx): Flag[] {
@@ -116,7 +132,11 @@ function neverEngaged({ opportunity, t, now }: Ctx): Flag[] {
     if (s.lastEngagedAt !== null) continue;
     const days = daysSince(s.addedAt, now);
     if (days <= t.newStakeholderGraceDays) continue;
-    flags.push({ kind: "stakeholder_never_engaged", severity: bySeverity(days, t.newStakeholderGraceDays, t), contactId: s.contactId, role: s.role, daysSinceAdded: days, text: `${ROLE_LABELS[s.role]} ${s.name} added ${days} days ago and never engaged` });
+    flags.push({
+      kind: "stakeholder_never_engaged", severity: bySeverity(days, t.newStakeholderGraceDays, t),
+      contactId: s.contactId, role: s.role, daysSinceAdded: days,
+      text: `${ROLE_LABELS[s.role]} ${s.name} added ${days} days ago and never engaged`,
+    });
   }
   return flags;
 }
@@ -128,7 +148,10 @@ function staleEvidence({ opportunity, framework, stage, now }: Ctx): Flag[] {
     if (status.effectiveState !== "stale") continue;
     const blocksNextGate = stage.exit.some((r) => r.kind === "criterion" && r.criterionId === def.id);
     const where = blocksNextGate ? ` and ${stage.label}'s exit gate needs it` : "";
-    flags.push({ kind: "evidence_stale", severity: blocksNextGate ? "critical" : "warning", criterionId: def.id, blocksNextGate, text: `${def.label} evidence is stale${where}: ${status.reason}` });
+    flags.push({
+      kind: "evidence_stale", severity: blocksNextGate ? "critical" : "warning", criterionId: def.id, blocksNextGate,
+      text: `${def.label} evidence is stale${where}: ${status.reason}`,
+    });
   }
   return flags;
 }

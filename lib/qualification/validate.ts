@@ -30,7 +30,9 @@ function criterionIssues(c: CriterionDefinition, i: number): ValidationIssue[] {
   if (!SLUG.test(c.id)) issues.push({ path: `${at}.id`, message: `"${c.id}" must be a lowercase slug (a-z, 0-9, _)` });
   if (c.label.trim() === "") issues.push({ path: `${at}.label`, message: "label is required" });
   if (!Number.isFinite(c.weight) || c.weight < 0) issues.push({ path: `${at}.weight`, message: "weight must be a number ≥ 0" });
-  if (c.freshnessDays !== null && !(c.freshnessDays > 0)) issues.push({ path: `${at}.freshnessDays`, message: "freshness must be a positive number of days, or null" });
+  if (c.freshnessDays !== null && !(c.freshnessDays > 0)) {
+    issues.push({ path: `${at}.freshnessDays`, message: "freshness must be a positive number of days, or null" });
+  }
   if (c.questions.length === 0) issues.push({ path: `${at}.questions`, message: "give at least one discovery question" });
   return issues;
 }
@@ -80,7 +82,9 @@ export function validatePipeline(pipeline: Pipeline, framework: Framework): Vali
     if (s.kind !== "open") closedSeen = true;
     if (s.kind !== "open" && s.exit.length > 0) issues.push({ path: `${at}.exit`, message: "closed stages have no exit gate" });
     s.exit.forEach((r, j) => {
-      if (r.kind === "criterion" && !ids.has(r.criterionId)) issues.push({ path: `${at}.exit[${j}]`, message: `"${r.criterionId}" is not a criterion of ${framework.name}` });
+      if (r.kind === "criterion" && !ids.has(r.criterionId)) {
+        issues.push({ path: `${at}.exit[${j}]`, message: `"${r.criterionId}" is not a criterion of ${framework.name}` });
+      }
     });
   });
   return issues;

@@ -59,28 +59,57 @@ export const icpArb: fc.Arbitrary<IcpDefinition> = fc.record({
 
 export const frameworkArb: fc.Arbitrary<Framework> = fc.constantFrom(...Object.values(FRAMEWORKS));
 
-export const evidenceItemArb: fc.Arbitrary<EvidenceItem> = fc.record({
-  excerpt: fc.constant("said so"),
-  capturedAt: dateArb,
-  verifiedAt: fc.option(dateArb, { nil: null }),
-  verifiedBy: fc.option(fc.constant("manager"), { nil: null }),
-});
+/** A date in the last 25 days: fresh for every template criterion. */
+const recentArb = fc.integer({ min: -25, max: 0 }).map((d) => addDays(NOW, d));
 
-function criteriaArb(framework: Framework): fc.Arbitrary<CriterionEvidence[]> {
+function evidenceItemOf(dates: fc.Arbitrary<Date>): fc.Arbitrary<EvidenceItem> {
+  return fc.record({
+    excerpt: fc.constant("said so"),
+    capturedAt: dates,
+    verifiedAt: fc.option(dates, { nil: null }),
+    verifiedBy: fc.option(fc.constant("manager"), { nil: null }),
+  });
+}
+
+export const evidenceItemArb: fc.Arbitrary<EvidenceItem> = evidenceItemOf(dateArb);
+
+/**
+ * "any" draws every state and date evenly; "qualified" mostly draws fresh verified evidence and an engaged,
+ * tested committee, so that gated moves are often allowed and their guarantees get exercised.
+ */
+export type Bias = "any" | "qualified";
+
+function stateArb(bias: Bias): fc.Arbitrary<EvidenceState> {
+  const any = fc.constantFrom(...STATES);
+  return bias === "any" ? any : fc.oneof({ weight: 6, arbitrary: fc.constant("verified" as const) }, { weight: 1, arbitrary: any });
+}
+
+function criteriaArb(framework: Framework, bias: Bias): fc.Arbitrary<CriterionEvidence[]> {
+  const dates = bias === "any" ? dateArb : fc.oneof({ weight: 6, arbitrary: recentArb }, { weight: 1, arbitrary: dateArb });
+  const items = fc.array(evidenceItemOf(dates), { minLength: bias === "any" ? 0 : 1, maxLength: 3 });
   return fc.tuple(...framework.criteria.map((c) => fc.option(
-    fc.record({ criterionId: fc.constant(c.id), state: fc.constantFrom(...STATES), evidence: fc.array(evidenceItemArb, { maxLength: 3 }) }),
-    { nil: null },
+    fc.record({ criterionId: fc.constant(c.id), state: stateArb(bias), evidence: items }),
+    { nil: null, freq: bias === "any" ? 5 : 20 },
   ))).map((xs) => xs.filter((x): x is CriterionEvidence => x !== null));
 }
 
-const stakeholderArb: fc.Arbitrary<Stakeholder> = fc.record({
-  contactId: fc.constantFrom("a", "b", "c", "d"),
-  name: fc.constant("Contact"),
-  role: fc.constantFrom(...ROLES),
-  lastEngagedAt: fc.option(dateArb, { nil: null }),
-  championTested: fc.boolean(),
-  addedAt: dateArb,
-});
+function stakeholderArb(bias: Bias): fc.Arbitrary<Stakeholder> {
+  return fc.record({
+    contactId: fc.constantFrom("a", "b", "c", "d"),
+    name: fc.constant("Contact"),
+    role: fc.constantFrom(...ROLES),
+    lastEngagedAt: fc.option(bias === "any" ? dateArb : recentArb, { nil: null }),
+    championTested: bias === "any" ? fc.boolean() : fc.constant(true),
+    addedAt: dateArb,
+  });
+}
+
+function committeeArb(bias: Bias): fc.Arbitrary<Stakeholder[]> {
+  const any = fc.array(stakeholderArb(bias), { maxLength: 5 });
+  if (bias === "any") return any;
+  const core = fc.tuple(stakeholderArb(bias), stakeholderArb(bias)).map(([eb, champ]) => [{ ...eb, role: "economic_buyer" as const }, { ...champ, role: "champion" as const }]);
+  return fc.tuple(core, any).map(([c, rest]) => [...c, ...rest]);
+}
 
 function overrideArb(pipeline: Pipeline): fc.Arbitrary<GateOverride> {
   return fc.record({
@@ -92,7 +121,7 @@ function overrideArb(pipeline: Pipeline): fc.Arbitrary<GateOverride> {
   });
 }
 
-export function opportunityArb(framework: Framework, pipeline: Pipeline): fc.Arbitrary<OpportunitySnapshot> {
+export function opportunityArb(framework: Framework, pipeline: Pipeline, bias: Bias = "any"): fc.Arbitrary<OpportunitySnapshot> {
   return fc.record({
     id: fc.constant("opp"),
     stageId: fc.constantFrom(...pipeline.stages.map((s) => s.id)),
@@ -103,8 +132,8 @@ export function opportunityArb(framework: Framework, pipeline: Pipeline): fc.Arb
     originalCloseDate: fc.option(dateArb, { nil: null }),
     createdAt: dateArb,
     lastActivityAt: fc.option(dateArb, { nil: null }),
-    criteria: criteriaArb(framework),
-    stakeholders: fc.array(stakeholderArb, { maxLength: 5 }),
+    criteria: criteriaArb(framework, bias),
+    stakeholders: committeeArb(bias),
     overrides: fc.array(overrideArb(pipeline), { maxLength: 3 }),
   });
 }
