@@ -47,6 +47,13 @@ export const optionalDate = (label: string) =>
       .default(null),
   );
 
+/** A required number typed in a form: blank is "required", not zero. `rules` adds bounds and checks. */
+export const requiredNumber = <T extends z.ZodType<number>>(label: string, rules: (n: z.ZodNumber) => T) =>
+  z.preprocess(
+    (v) => (typeof v !== "string" ? v : v.trim() === "" ? undefined : Number(v.trim())),
+    rules(z.number({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be a number.`) })),
+  );
+
 export const id = (label = "Record") => z.string({ error: `${label} is missing.` }).min(1, `${label} is missing.`).max(64);
 
 export const optionalEmail = z.preprocess(blankToNull, z.email("Enter a valid email address.").max(200).nullable().default(null));

@@ -1,15 +1,16 @@
 import { z } from "zod";
-import { id, optionalDate, optionalInt, requiredText } from "./fields";
+import { id, optionalDate, optionalInt, requiredNumber, requiredText } from "./fields";
 import { CURRENCIES } from "./options";
 
 export const opportunityFields = z.object({
   name: requiredText("Name"),
   accountId: id("Account"),
-  amount: z.coerce
-    .number({ error: "Amount must be a number." })
-    .min(0, "Amount cannot be negative.")
-    .max(1_000_000_000, "Amount must be at most 1,000,000,000.")
-    .refine((v) => Math.round(v * 100) === v * 100, "Amount can have at most two decimals."),
+  amount: requiredNumber("Amount", (n) =>
+    n
+      .min(0, "Amount cannot be negative.")
+      .max(1_000_000_000, "Amount must be at most 1,000,000,000.")
+      .refine((v) => Math.round(v * 100) === v * 100, "Amount can have at most two decimals."),
+  ),
   currency: z.enum(CURRENCIES, { error: "Choose a currency from the list." }).default("USD"),
   expectedCloseDate: optionalDate("Expected close date"),
   repConfidence: optionalInt("Confidence", 0, 100),
