@@ -4,26 +4,42 @@ import type { logNoteSchema } from "../../validation/note";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { notFound } from "../errors";
-import { inOrg } from "../scope";
+import { applyEvidence } from "../qualification/evidence";
+import { rescore } from "../qualification/score-history";
+import { loadQualificationSettings } from "../qualification/settings";
+import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
+/**
+ * A discovery note, and with it any evidence it gives for the deal's criteria: note, evidence, criterion
+ * states, their history, the score snapshot and the audit row commit together or not at all.
+ */
 export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSchema>) {
+  const now = new Date();
   return db().$transaction(async (tx) => {
     let accountId = input.accountId ?? null;
+    const opportunity = input.opportunityId
+      ? await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, accountId: true, ownerId: true } })
+      : null;
     if (input.opportunityId) {
-      const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { accountId: true } });
       if (!opportunity) throw notFound("Opportunity");
       accountId = opportunity.accountId;
+      if (input.evidence.length > 0) assertMayActOn(user, "qualification.record", opportunity);
       // Activity, not an edit: it must not invalidate an edit form someone has open, so the version stays.
-      await tx.opportunity.update({ where: { id: input.opportunityId }, data: { lastActivityAt: new Date() } });
+      await tx.opportunity.update({ where: { id: opportunity.id }, data: { lastActivityAt: now } });
     } else if (accountId) {
       const account = await tx.account.findFirst({ where: inOrg(user, { id: accountId }), select: { id: true } });
       if (!account) throw notFound("Account");
     }
     const note = await tx.note.create({
-      data: { organizationId: user.organizationId, authorId: user.id, opportunityId: input.opportunityId ?? null, accountId, body: input.body },
+      data: { organizationId: user.organizationId, authorId: user.id, opportunityId: opportunity?.id ?? null, accountId, body: input.body, createdAt: now },
     });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "note", entityId: note.id, action: "create", after: note });
+    if (opportunity && input.evidence.length > 0) {
+      const { framework } = await loadQualificationSettings(tx, user.organizationId);
+      await applyEvidence(tx, { user, opportunity, framework, entries: input.evidence, noteId: note.id, now });
+    }
+    if (opportunity) await rescore(tx, user.organizationId, opportunity.id, input.evidence.length > 0 ? "evidence" : "note", now);
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "note", entityId: note.id, action: "create", after: { ...note, evidence: input.evidence } });
     return note;
   });
 }

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { notFound, staleWrite } from "../errors";
 import { firstStageId } from "../pipeline/organization-pipeline";
+import { rescore } from "../qualification/score-history";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -14,8 +15,9 @@ export async function createOpportunity(user: SessionUser, input: z.infer<typeof
     if (!account) throw notFound("Account");
     const stage = await firstStageId(tx, user.organizationId);
     const opportunity = await tx.opportunity.create({
-      data: { ...input, stage, organizationId: user.organizationId, ownerId: user.id },
+      data: { ...input, originalCloseDate: input.expectedCloseDate, stage, organizationId: user.organizationId, ownerId: user.id },
     });
+    await rescore(tx, user.organizationId, opportunity.id, "created");
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: opportunity.id, action: "create", after: opportunity });
     return opportunity;
   });
@@ -35,10 +37,12 @@ export async function updateOpportunity(user: SessionUser, input: z.infer<typeof
     if (!account) throw notFound("Account");
     const { count } = await tx.opportunity.updateMany({
       where: { id, organizationId: user.organizationId, version },
-      data: { ...fields, version: { increment: 1 } },
+      // The first committed close date is kept, so a later move of the date shows as a slip.
+      data: { ...fields, originalCloseDate: before.originalCloseDate ?? fields.expectedCloseDate, version: { increment: 1 } },
     });
     if (count === 0) throw staleWrite("opportunity");
     const after = await tx.opportunity.findUniqueOrThrow({ where: { id } });
+    await rescore(tx, user.organizationId, id, "deal_updated");
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: id, action: "update", before, after });
     return after;
   });

@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { advanceStage } from "../../server/qualification/advance-stage";
+import { advanceStageSchema } from "../../validation/qualification";
+
+export const advanceStageAction = authorizedAction
+  .metadata({ permission: "opportunity.advance" })
+  .inputSchema(advanceStageSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await advanceStage(ctx.user, parsedInput);
+    revalidatePath(`/opportunities/${result.id}`);
+    revalidatePath("/pipeline");
+    return result;
+  });

@@ -1,0 +1,27 @@
+import "server-only";
+import type { Assessment } from "../../qualification";
+import type { Tx } from "../db";
+import { assess, loadForAssessment } from "./assess";
+import { loadQualificationSettings } from "./settings";
+
+/**
+ * Re-scores a deal inside the caller's transaction and appends a snapshot when fit, intent, verdict or stage
+ * moved, so every score a manager ever saw has a history. Returns the fresh assessment.
+ */
+export async function rescore(tx: Tx, organizationId: string, opportunityId: string, trigger: string, now = new Date()): Promise<Assessment> {
+  const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), loadQualificationSettings(tx, organizationId)]);
+  const assessment = assess(row, settings, now);
+  const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
+  const changed =
+    !last ||
+    last.fit !== assessment.fit.score ||
+    last.intent !== assessment.intent.score ||
+    last.verdict !== assessment.verdict.verdict ||
+    last.stage !== row.stage;
+  if (changed) {
+    await tx.scoreSnapshot.create({
+      data: { organizationId, opportunityId, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score, verdict: assessment.verdict.verdict, trigger, at: now },
+    });
+  }
+  return assessment;
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { z } from "zod";
+import {
+  customFramework,
+  DEFAULT_THRESHOLDS,
+  FRAMEWORKS,
+  pipelineFor,
+  type CustomFrameworkSpec,
+  type Framework,
+  type IcpDefinition,
+  type Pipeline,
+  type RequalificationThresholds,
+  type StageKind,
+} from "../../qualification";
+import { gateRequirementsSchema, icpRulesSchema } from "../../validation/qualification";
+import type { PrismaClient, Tx } from "../db";
+
+/** Everything the engine needs to know about an organization's way of qualifying. */
+export interface QualificationSettings {
+  framework: Framework;
+  pipeline: Pipeline;
+  /** True while the organization runs the framework's default pipeline (nothing stored yet). */
+  pipelineIsDefault: boolean;
+  icp: IcpDefinition;
+  icpVersionId: string | null;
+  thresholds: RequalificationThresholds;
+}
+
+/** With no ICP stored yet every account fits: fit must not block deals before marketing has defined it. */
+export const NO_ICP: IcpDefinition = { version: 0, rules: [], pursueThreshold: 0 };
+
+const STAGE_KINDS = new Set<StageKind>(["open", "won", "lost"]);
+const thresholdsSchema = z
+  .object({
+    staleDealDays: z.number().int().min(1),
+    silentChampionDays: z.number().int().min(1),
+    newStakeholderGraceDays: z.number().int().min(1),
+    lateStageProbability: z.number().min(0).max(1),
+    lateStageIds: z.array(z.string()).optional(),
+    closeDateSlipCriticalDays: z.number().int().min(1),
+    criticalMultiplier: z.number().min(1),
+  })
+  .partial();
+
+export function frameworkFor(key: string, custom: unknown): Framework {
+  if (key === "custom") return customFramework(custom as CustomFrameworkSpec);
+  const template = FRAMEWORKS[key as keyof typeof FRAMEWORKS];
+  if (!template) throw new Error(`Unknown framework "${key}"`);
+  return template;
+}
+
+export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string): Promise<QualificationSettings> {
+  const [org, stages, icpRow] = await Promise.all([
+    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true } }),
+    client.pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
+    client.icpVersion.findFirst({ where: { organizationId }, orderBy: { version: "desc" } }),
+  ]);
+  const framework = frameworkFor(org.frameworkKey, org.customFramework);
+  const pipeline: Pipeline =
+    stages.length > 0
+      ? {
+          stages: stages.map((s) => {
+            if (!STAGE_KINDS.has(s.kind as StageKind)) throw new Error(`Stage ${s.key} has unknown kind ${s.kind}`);
+            return { id: s.key, label: s.label, probability: s.probability, kind: s.kind as StageKind, exit: gateRequirementsSchema.parse(s.exit) };
+          }),
+        }
+      : pipelineFor(framework);
+  const icp: IcpDefinition = icpRow
+    ? {
+        version: icpRow.version,
+        rules: icpRulesSchema.parse(icpRow.rules),
+        pursueThreshold: icpRow.pursueThreshold,
+        ...(icpRow.disqualifyBelow !== null && { disqualifyBelow: icpRow.disqualifyBelow }),
+      }
+    : NO_ICP;
+  return {
+    framework,
+    pipeline,
+    pipelineIsDefault: stages.length === 0,
+    icp,
+    icpVersionId: icpRow?.id ?? null,
+    thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
+  };
+}
