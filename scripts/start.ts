@@ -3,8 +3,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-
-const root = path.resolve(import.meta.dirname, "..");
+import { buildIsStale, ROOT as root } from "./lib/build";
 const port = process.env.PORT ?? "3000";
 const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
 
@@ -27,23 +26,6 @@ childEnv.NEXTAUTH_URL ??= `http://localhost:${port}`;
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: root, env: childEnv, stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return ["app", "components", "lib"].some((dir) => newestMtime(path.join(root, dir)) > built);
 }
 
 run("npx", ["tsx", "scripts/prepare-db.ts"]);

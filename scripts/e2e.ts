@@ -1,0 +1,59 @@
+// npm run test:e2e — browser journeys against a production build on a fresh, seeded database.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { serverSession } from "../lib/server/database/session";
+import { buildIsStale, ROOT } from "./lib/build";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const resultsFile = path.join(ROOT, "test-results", "e2e.json");
+fs.rmSync(resultsFile, { force: true });
+
+if (!fs.existsSync(chromium)) {
+  const how = "install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH)";
+  if (process.env.CI) {
+    console.error(`\n✖ BROWSER TESTS CANNOT RUN: no Chromium at ${chromium}; ${how}\n`);
+    process.exit(1);
+  }
+  console.warn(`\n!!! BROWSER TESTS SKIPPED: no Chromium at ${chromium}; ${how} !!!\n`);
+  process.exit(0);
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+  LOG_LEVEL: "warn",
+};
+
+function run(command: string, args: string[]): number {
+  return spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" }).status ?? 1;
+}
+
+if (buildIsStale() && run("npx", ["next", "build"]) !== 0) process.exit(1);
+
+// A throwaway database: a new one on the server when DATABASE_URL is set, else a fresh PGlite directory.
+const serverUrl = process.env.DATABASE_URL;
+const dbName = `winnow_e2e_${process.pid}`;
+let cleanup: () => Promise<void>;
+if (serverUrl) {
+  const admin = await serverSession(serverUrl);
+  await admin.exec(`CREATE DATABASE ${dbName}`);
+  env.DATABASE_URL = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
+  cleanup = async () => {
+    await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.close();
+  };
+} else {
+  const dir = path.join(ROOT, ".data", `e2e-${process.pid}`);
+  env.PGLITE_DATA_DIR = dir;
+  cleanup = () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true }));
+}
+
+let status = 1;
+try {
+  status = run("npx", ["tsx", "scripts/prepare-db.ts"]);
+  if (status === 0) status = run("npx", ["playwright", "test", ...process.argv.slice(2)]);
+} finally {
+  await cleanup();
+}
+process.exit(status);

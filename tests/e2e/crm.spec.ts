@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, unique } from "./helpers";
+
+test("a rep creates an account, an opportunity on it, logs a note, and sees them listed", async ({ page }) => {
+  await signIn(page, DEMO.rep);
+  const accountName = unique("Playwright Corp");
+  const domain = `${accountName.split(" ").pop()}.example.com`;
+
+  await page.getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("link", { name: "New account" }).first().click();
+  await page.getByLabel("Name").fill(accountName);
+  await page.getByLabel("Domain").fill(domain);
+  await page.getByLabel("Industry").fill("SaaS");
+  await page.getByLabel("Employees").fill("350");
+  await page.getByLabel("Region").selectOption("EMEA");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: accountName })).toBeVisible();
+
+  await page.getByRole("link", { name: "New opportunity" }).click();
+  const dealName = `${accountName} — Pilot`;
+  await page.getByLabel("Name").fill(dealName);
+  await expect(page.getByLabel("Account")).toHaveValue(/.+/);
+  await page.getByLabel("Amount").fill("42000");
+  await page.getByLabel("Expected close date").fill("2027-06-30");
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByRole("heading", { name: dealName })).toBeVisible();
+
+  await page.getByLabel("Discovery note").fill("Head of Data says month-end close takes nine days.");
+  await page.getByRole("button", { name: "Save note" }).click();
+  await expect(page.getByTestId("note-list")).toContainText("month-end close takes nine days");
+
+  await page.getByRole("link", { name: "Opportunities" }).click();
+  await page.getByLabel("Search opportunities").fill(accountName);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("opportunities-table")).toContainText(dealName);
+  await expect(page.getByTestId("opportunities-table")).toContainText("$42,000");
+
+  await page.getByRole("link", { name: "Accounts" }).click();
+  await page.getByLabel("Search accounts").fill(accountName);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("accounts-table")).toContainText(accountName);
+});
+
+test("bad form input shows field errors and writes nothing", async ({ page }) => {
+  await signIn(page, DEMO.rep);
+  const accountName = unique("Invalid Inc");
+  await page.goto("/accounts/new");
+  await page.getByLabel("Name").fill(accountName);
+  await page.getByLabel("Domain").fill("not a domain");
+  await page.getByLabel("Employees").fill("-3");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("error-domain")).toHaveText("Enter a domain like example.com.");
+  await expect(page.getByTestId("error-employeeCount")).toHaveText("Employee count must be at least 1.");
+  await expect(page).toHaveURL(/\/accounts\/new$/);
+
+  await page.goto(`/accounts?q=${encodeURIComponent(accountName)}`);
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+
+  await page.goto("/opportunities/new");
+  await page.getByRole("button", { name: "Create opportunity" }).click();
+  await expect(page.getByTestId("error-name")).toHaveText("Name is required.");
+  await expect(page.getByTestId("error-accountId")).toBeVisible();
+  await expect(page.getByTestId("error-amount")).toBeVisible();
+});
+
+test("lists sort and paginate on the server", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/accounts?sort=employeeCount&dir=desc");
+  const firstRow = page.getByTestId("accounts-table").locator("tbody tr").first();
+  await expect(firstRow).toContainText("Halcyon Retail");
+  await page.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/Page 2 of/)).toBeVisible();
+});

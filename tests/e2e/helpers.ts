@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "winnow-demo";
+
+export const DEMO = {
+  admin: { email: "admin@lumen.demo", name: "Ada Admin" },
+  manager: { email: "manager@lumen.demo", name: "Morgan Lee" },
+  rep: { email: "rep@lumen.demo", name: "Riley Chen" },
+  rep2: { email: "rep2@lumen.demo", name: "Sam Ortiz" },
+  marketing: { email: "marketing@lumen.demo", name: "Maya Patel" },
+  northwindRep: { email: "rep@northwind.demo", name: "Noah Wright" },
+} as const;
+
+export async function signIn(page: Page, who: { email: string; name: string }) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toHaveText(who.name);
+}
+
+/** A name no other run or test will have used. */
+export function unique(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
