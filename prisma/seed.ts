@@ -1,12 +1,14 @@
 // npm run db:seed — demo data. Idempotent: fixed ids and skip-duplicates, so running it twice adds nothing.
 import type { PrismaClient } from "../lib/server/generated/prisma/client";
 import { seedFoundation } from "./seed/foundation";
+import { seedQualification } from "./seed/qualification";
 import { createRandom } from "./seed/random";
 
 export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Promise<string> {
   const random = createRandom(20261122);
   const counts = await seedFoundation(prisma, random, now);
-  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes`;
+  const qualified = await seedQualification(prisma, random, now, "seed_org_lumen");
+  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,4 +1,3 @@
-import "server-only";
 import { assessOpportunity, type Assessment } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import { notFound } from "../errors";

@@ -1,6 +1,5 @@
-import "server-only";
 import type { Assessment } from "../../qualification";
-import type { Tx } from "../db";
+import type { PrismaClient, Tx } from "../db";
 import { assess, loadForAssessment } from "./assess";
 import { loadQualificationSettings } from "./settings";
 
@@ -8,7 +7,7 @@ import { loadQualificationSettings } from "./settings";
  * Re-scores a deal inside the caller's transaction and appends a snapshot when fit, intent, verdict or stage
  * moved, so every score a manager ever saw has a history. Returns the fresh assessment.
  */
-export async function rescore(tx: Tx, organizationId: string, opportunityId: string, trigger: string, now = new Date()): Promise<Assessment> {
+export async function rescore(tx: PrismaClient | Tx, organizationId: string, opportunityId: string, trigger: string, now = new Date()): Promise<Assessment> {
   const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), loadQualificationSettings(tx, organizationId)]);
   const assessment = assess(row, settings, now);
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });

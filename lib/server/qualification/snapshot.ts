@@ -1,4 +1,3 @@
-import "server-only";
 import type { AccountProfile, CriterionEvidence, OpportunitySnapshot, StakeholderRole } from "../../qualification";
 import type { Prisma } from "../generated/prisma/client";
 
