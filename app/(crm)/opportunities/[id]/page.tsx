@@ -1,17 +1,27 @@
-import { Pencil } from "lucide-react";
+import { CheckCircle2, Pencil } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NoteForm } from "@/components/notes/note-form";
-import { NoteList } from "@/components/notes/note-list";
+import { BlockerList } from "@/components/qualification/blocker-list";
+import { CommitteePanel } from "@/components/qualification/committee-panel";
+import { CriteriaTable, type LatestEvidence } from "@/components/qualification/criteria-table";
+import { EvidenceNoteForm } from "@/components/qualification/evidence-note-form";
+import { FitPanel } from "@/components/qualification/fit-panel";
+import { FlagsList } from "@/components/qualification/flags-list";
+import { VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
+import { NextQuestions } from "@/components/qualification/next-questions";
+import { ScoreTile } from "@/components/qualification/score-tile";
+import { StageControl } from "@/components/qualification/stage-control";
+import { Timeline } from "@/components/qualification/timeline";
+import { VerdictBanner } from "@/components/qualification/verdict-banner";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { ROLE_LABELS } from "@/lib/qualification";
 import { can, canOnRecord } from "@/lib/permissions";
-import { getOpportunity } from "@/lib/server/opportunities/queries";
 import { orNotFound } from "@/lib/server/pages";
-import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
+import { loadOpportunityView } from "@/lib/server/qualification/opportunity-view";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
 
@@ -19,47 +29,120 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const opportunity = await orNotFound(getOpportunity(user, (await params).id));
-  const pipeline = await getOrganizationPipeline(user.organizationId);
-  const stage = pipeline.stages.find((s) => s.id === opportunity.stage);
+  const { row, owner, settings, assessment, contacts, timeline } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { fit, intent, verdict, nextGate, flags, questions } = assessment;
+  const stages = settings.pipeline.stages;
+  const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
+  const criterionLabel = (id: string) => settings.framework.criteria.find((c) => c.id === id)?.label ?? id;
+  const canRecord = canOnRecord(user, "qualification.record", row.ownerId);
+  const canMove = canOnRecord(user, "opportunity.advance", row.ownerId);
+
+  const contactName = new Map(contacts.map((c) => [c.id, c.name]));
+  const latest = new Map<string, LatestEvidence>();
+  for (const e of row.evidence) latest.set(e.criterionId, { excerpt: e.excerpt, contactName: e.contactId ? (contactName.get(e.contactId) ?? null) : null });
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/accounts/${opportunity.account.id}`} className="hover:text-indigo-600">{opportunity.account.name}</Link>}
-        title={opportunity.name}
-        description={<span className="inline-flex items-center gap-2"><Badge tone="info" data-testid="stage-badge">{stage?.label ?? opportunity.stage}</Badge> {formatMoney(Number(opportunity.amount), opportunity.currency)}</span>}
-        actions={
-          canOnRecord(user, "opportunity.update", opportunity.ownerId) && (
-            <ButtonLink href={`/opportunities/${opportunity.id}/edit`} variant="secondary"><Pencil className="size-4" aria-hidden />Edit</ButtonLink>
-          )
+        eyebrow={<Link href={`/accounts/${row.account.id}`} className="hover:text-indigo-600">{row.account.name}</Link>}
+        title={row.name}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone="info" data-testid="stage-badge">{stageLabel(row.stage)}</Badge>
+            <Badge tone={VERDICT_TONE[verdict.verdict]}>{VERDICT_LABEL[verdict.verdict]}</Badge>
+            <span>{formatMoney(Number(row.amount), row.currency)} · {owner.name} · closes {formatDate(row.expectedCloseDate)}</span>
+          </span>
         }
+        actions={canOnRecord(user, "opportunity.update", row.ownerId) && (
+          <ButtonLink href={`/opportunities/${row.id}/edit`} variant="secondary"><Pencil className="size-4" aria-hidden />Edit</ButtonLink>
+        )}
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          <VerdictBanner verdict={verdict} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <ScoreTile label="Fit (account vs ICP)" score={fit.score} testId="fit-score" detail={fit.icpVersion ? `ICP v${fit.icpVersion}; best case ${fit.potential} if unknowns match` : "No ICP defined yet"} />
+            <ScoreTile label={`Intent (${settings.framework.name})`} score={intent.score} testId="intent-score" detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`} />
+          </div>
           <Card>
-            <CardHeader title="Notes" description="Discovery notes, newest first" />
+            <CardHeader title={nextGate ? `Gate to ${stageLabel(nextGate.toStageId)}` : "Stage"} description="The exit criteria of the current stage; the server enforces them on every stage change." />
             <CardBody className="space-y-4">
-              {can(user.role, "note.create") && <NoteForm opportunityId={opportunity.id} />}
-              <NoteList notes={opportunity.notes} />
+              {nextGate && (nextGate.allowed ? (
+                <p className="flex items-center gap-2 text-sm font-medium text-emerald-700" data-testid="gate-ready"><CheckCircle2 className="size-4" aria-hidden />Every exit criterion is met: ready to advance.</p>
+              ) : (
+                <BlockerList blockers={nextGate.blockers} stageLabel={stageLabel} />
+              ))}
+              {nextGate && nextGate.overridden.length > 0 && <BlockerList blockers={nextGate.overridden} stageLabel={stageLabel} overridden />}
+              {canMove && (
+                <StageControl
+                  key={`${row.stage}-${row.version}`}
+                  opportunityId={row.id}
+                  version={row.version}
+                  currentStage={row.stage}
+                  nextStage={nextGate ? { id: nextGate.toStageId, label: stageLabel(nextGate.toStageId) } : null}
+                  stages={stages.map((s) => ({ id: s.id, label: s.label }))}
+                  canOverride={can(user.role, "gate.override")}
+                />
+              )}
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title={`Qualification · ${settings.framework.name}`} description="State after freshness: old evidence goes stale and must be refreshed." />
+            <CardBody className="overflow-x-auto">
+              <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} canRecord={canRecord} />
+            </CardBody>
+          </Card>
+          {can(user.role, "note.create") && (
+            <Card>
+              <CardHeader title="Log a discovery note" description={canRecord ? "Mark what the note proves: criterion, claimed or verified, who said it." : "Only the deal owner or a manager can record evidence."} />
+              <CardBody>
+                <EvidenceNoteForm opportunityId={row.id} criteria={settings.framework.criteria.map((c) => ({ id: c.id, label: c.label }))} contacts={contacts} canRecord={canRecord} />
+              </CardBody>
+            </Card>
+          )}
+          <Card>
+            <CardHeader title="Timeline" description="Notes, evidence, stage changes, overrides and score changes, newest first" />
+            <CardBody><Timeline entries={timeline} stageLabel={stageLabel} criterionLabel={criterionLabel} /></CardBody>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <Card>
+            <CardHeader title="Ask next" description="Discovery questions that unblock the next stage first" />
+            <CardBody><NextQuestions questions={questions} /></CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Re-qualification" />
+            <CardBody><FlagsList flags={flags} /></CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Buying committee" />
+            <CardBody>
+              <CommitteePanel
+                opportunityId={row.id}
+                canEdit={canRecord}
+                contacts={contacts}
+                roles={Object.entries(ROLE_LABELS).map(([id, label]) => ({ id, label }))}
+                members={row.stakeholders.map((s) => ({ id: s.id, name: s.contact.name, title: s.contact.title, role: s.role, roleLabel: ROLE_LABELS[s.role], lastEngagedAt: s.lastEngagedAt, championTested: s.championTested }))}
+              />
+            </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Fit to the ICP" description={fit.reasons[0]?.text} />
+            <CardBody><FitPanel fit={fit} /></CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Details" />
+            <CardBody>
+              <DefinitionList items={[
+                ["Status", row.status],
+                ["Rep confidence", row.repConfidence === null ? null : `${row.repConfidence}%`],
+                ["First committed close", formatDate(row.originalCloseDate)],
+                ["Last activity", formatDate(row.lastActivityAt)],
+                ["Created", formatDate(row.createdAt)],
+              ]} />
             </CardBody>
           </Card>
         </div>
-        <Card className="self-start">
-          <CardHeader title="Details" />
-          <CardBody>
-            <DefinitionList
-              items={[
-                ["Owner", opportunity.owner.name],
-                ["Status", opportunity.status],
-                ["Close date", formatDate(opportunity.expectedCloseDate)],
-                ["Rep confidence", opportunity.repConfidence === null ? null : `${opportunity.repConfidence}%`],
-                ["Last activity", formatDate(opportunity.lastActivityAt)],
-                ["Created", formatDate(opportunity.createdAt)],
-              ]}
-            />
-          </CardBody>
-        </Card>
       </div>
     </>
   );

@@ -1,0 +1,100 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import { toast } from "sonner";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { addStakeholderAction } from "@/lib/actions/qualification/add-stakeholder";
+import { updateStakeholderAction } from "@/lib/actions/qualification/update-stakeholder";
+import { formatDate } from "@/lib/utils";
+
+export interface CommitteeMember {
+  id: string;
+  name: string;
+  title: string | null;
+  role: string;
+  roleLabel: string;
+  lastEngagedAt: Date | null;
+  championTested: boolean;
+}
+
+/** The buying committee: who plays which role, when we last engaged them, and whether the champion is tested. */
+export function CommitteePanel({ opportunityId, members, contacts, roles, canEdit }: {
+  opportunityId: string;
+  members: CommitteeMember[];
+  contacts: Array<{ id: string; name: string; title: string | null }>;
+  roles: Array<{ id: string; label: string }>;
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const update = useAction(updateStakeholderAction, {
+    onSuccess: () => router.refresh(),
+    onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not update the committee."),
+  });
+  const add = useActionForm(addStakeholderAction, {
+    onSuccess: () => {
+      toast.success("Added to the buying committee");
+      formRef.current?.reset();
+      router.refresh();
+    },
+  });
+
+  return (
+    <div className="space-y-4">
+      {members.length === 0 && <p className="text-sm text-slate-500">Nobody on the buying committee yet. Who signs? Who sells for you inside?</p>}
+      <ul className="space-y-3" data-testid="committee">
+        {members.map((m) => (
+          <li key={m.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium text-slate-900">{m.name}</span>
+              <Badge tone={m.role === "economic_buyer" || m.role === "champion" ? "info" : "neutral"}>{m.roleLabel}</Badge>
+            </div>
+            <div className="text-xs text-slate-500">
+              {m.title && `${m.title} · `}last engaged {m.lastEngagedAt ? formatDate(m.lastEngagedAt) : "never"}
+              {m.role === "champion" && (m.championTested ? " · tested" : " · not tested yet")}
+            </div>
+            {canEdit && (
+              <div className="mt-1 flex flex-wrap gap-1">
+                <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "engaged" })} disabled={update.isPending}>Engaged today</MiniButton>
+                {m.role === "champion" && (
+                  <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: m.championTested ? "champion_untested" : "champion_tested" })} disabled={update.isPending}>
+                    {m.championTested ? "Mark untested" : "Champion tested"}
+                  </MiniButton>
+                )}
+                <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "remove" })} disabled={update.isPending}>Remove</MiniButton>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canEdit && (
+        <form ref={formRef} onSubmit={add.onSubmit} className="space-y-2 border-t border-slate-100 pt-3" data-testid="committee-form">
+          <input type="hidden" name="opportunityId" value={opportunityId} />
+          <div className="grid grid-cols-2 gap-2">
+            <Select name="contactId" aria-label="Contact" defaultValue="">
+              <option value="" disabled>Contact…</option>
+              {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}{c.title ? ` (${c.title})` : ""}</option>)}
+            </Select>
+            <Select name="role" aria-label="Buying role" defaultValue="">
+              <option value="" disabled>Role…</option>
+              {roles.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+            </Select>
+          </div>
+          {(add.formError ?? add.fieldErrors.contactId?.[0] ?? add.fieldErrors.role?.[0]) && (
+            <p className="text-xs font-medium text-rose-600" data-testid="committee-error">{add.fieldErrors.contactId?.[0] ?? add.fieldErrors.role?.[0] ?? add.formError}</p>
+          )}
+          <Button type="submit" size="sm" variant="secondary" disabled={add.isPending}>Add to committee</Button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function MiniButton(props: { onClick: () => void; disabled: boolean; children: React.ReactNode }) {
+  return <button type="button" className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50" {...props} />;
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { Quote, X } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { toast } from "sonner";
+import { FormError } from "@/components/forms/form-error";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { logNoteAction } from "@/lib/actions/notes/log-note";
+import { evidenceEntrySchema } from "@/lib/validation/qualification";
+
+interface Row {
+  key: number;
+  criterionId: string;
+  state: "claimed" | "verified" | "negative";
+  excerpt: string;
+  contactId: string;
+}
+type RowErrors = Partial<Record<"criterionId" | "state" | "excerpt" | "contactId", string>>;
+
+/**
+ * A discovery note, and the evidence it gives: select a sentence in the note, press "Evidence from selection"
+ * (or Alt+E), pick the criterion. Ctrl/⌘+Enter saves. The scorecard re-scores as soon as it is saved.
+ */
+export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord }: {
+  opportunityId: string;
+  criteria: Array<{ id: string; label: string }>;
+  contacts: Array<{ id: string; name: string }>;
+  canRecord: boolean;
+}) {
+  const router = useRouter();
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const nextKey = useRef(1);
+  const [body, setBody] = useState("");
+  const [rows, setRows] = useState<Row[]>([]);
+  const [rowErrors, setRowErrors] = useState<Record<number, RowErrors>>({});
+  const { execute, isPending, result } = useAction(logNoteAction, {
+    onSuccess: () => {
+      toast.success(rows.length ? `Note saved with ${rows.length} piece(s) of evidence` : "Note saved");
+      setBody("");
+      setRows([]);
+      setRowErrors({});
+      router.refresh();
+    },
+  });
+  const serverFieldErrors = (result.serverError?.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+
+  function addRow() {
+    const area = bodyRef.current;
+    const selected = area ? area.value.slice(area.selectionStart, area.selectionEnd).trim() : "";
+    setRows((current) => [...current, { key: nextKey.current++, criterionId: "", state: "claimed", excerpt: selected, contactId: "" }]);
+    // Focus the new row's criterion picker once it renders.
+    requestAnimationFrame(() => document.querySelector<HTMLSelectElement>("[data-evidence-row]:last-of-type select")?.focus());
+  }
+
+  function update(key: number, patch: Partial<Row>) {
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  }
+
+  function submit() {
+    const errors: Record<number, RowErrors> = {};
+    const evidence = rows.flatMap((row) => {
+      const parsed = evidenceEntrySchema.safeParse(row);
+      if (parsed.success) return [parsed.data];
+      errors[row.key] = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+      return [];
+    });
+    setRowErrors(errors);
+    if (Object.keys(errors).length === 0) execute({ opportunityId, body, evidence });
+  }
+
+  return (
+    <form
+      onSubmit={(e) => { e.preventDefault(); submit(); }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) { e.preventDefault(); submit(); }
+        if (e.key.toLowerCase() === "e" && e.altKey && canRecord) { e.preventDefault(); addRow(); }
+      }}
+      className="space-y-3"
+      noValidate
+      data-testid="evidence-note-form"
+    >
+      <FormError message={result.validationErrors?.formErrors[0] ?? result.serverError?.message} />
+      <Field label="Discovery note" name="note-body" errors={result.validationErrors?.fieldErrors.body}>
+        <Textarea id="note-body" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} placeholder="What did you learn? Pain, metrics, who signs, how they decide, timing…" rows={4} />
+      </Field>
+      {rows.map((row, index) => (
+        <EvidenceRow key={row.key} row={row} index={index} criteria={criteria} contacts={contacts} onChange={(patch) => update(row.key, patch)}
+          onRemove={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+          errors={{ ...rowErrors[row.key], ...Object.fromEntries(Object.entries(serverFieldErrors).filter(([k]) => k.startsWith(`evidence.${index}.`)).map(([k, v]) => [k.split(".")[2], v[0]])) }} />
+      ))}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {canRecord ? (
+          <Button type="button" variant="secondary" size="sm" onClick={addRow} title="Alt+E">
+            <Quote className="size-3.5" aria-hidden /> Evidence from selection
+          </Button>
+        ) : <span />}
+        <div className="flex items-center gap-3">
+          <span className="hidden text-xs text-slate-400 sm:inline">Ctrl/⌘+Enter to save</span>
+          <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Saving…" : "Save note"}</Button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function EvidenceRow({ row, index, criteria, contacts, errors, onChange, onRemove }: {
+  row: Row; index: number; criteria: Array<{ id: string; label: string }>; contacts: Array<{ id: string; name: string }>;
+  errors: RowErrors; onChange: (patch: Partial<Row>) => void; onRemove: () => void;
+}) {
+  const n = index + 1;
+  return (
+    <fieldset className="rounded-md border border-indigo-100 bg-indigo-50/40 p-3" data-evidence-row>
+      <legend className="sr-only">Evidence {n}</legend>
+      <div className="grid gap-2 sm:grid-cols-[1fr_9rem_1fr_auto]">
+        <Select aria-label={`Criterion for evidence ${n}`} value={row.criterionId} onChange={(e) => onChange({ criterionId: e.target.value })} aria-invalid={Boolean(errors.criterionId)}>
+          <option value="">Criterion…</option>
+          {criteria.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+        </Select>
+        <Select aria-label={`Evidence ${n} says`} value={row.state} onChange={(e) => onChange({ state: e.target.value as Row["state"] })}>
+          <option value="claimed">Claimed</option>
+          <option value="verified">Verified</option>
+          <option value="negative">Said no</option>
+        </Select>
+        <Select aria-label={`Who said it (evidence ${n})`} value={row.contactId} onChange={(e) => onChange({ contactId: e.target.value })}>
+          <option value="">Who said it…</option>
+          {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </Select>
+        <button type="button" onClick={onRemove} className="self-center rounded p-1 text-slate-400 hover:bg-white hover:text-slate-700" aria-label={`Remove evidence ${n}`}>
+          <X className="size-4" aria-hidden />
+        </button>
+      </div>
+      <Input className="mt-2" aria-label={`Excerpt for evidence ${n}`} placeholder="Excerpt: what exactly backs this?" value={row.excerpt} onChange={(e) => onChange({ excerpt: e.target.value })} aria-invalid={Boolean(errors.excerpt)} />
+      {Object.values(errors).filter(Boolean).map((message) => (
+        <p key={message} className="mt-1 text-xs font-medium text-rose-600" data-testid="evidence-error">{message}</p>
+      ))}
+    </fieldset>
+  );
+}
+

@@ -1,0 +1,37 @@
+import type { EffectiveState, VerdictKind } from "@/lib/qualification";
+
+type Tone = "neutral" | "good" | "warn" | "bad" | "info";
+
+/** How the UI names and colours the engine's results, in one place so every screen reads the same. */
+export const STATE_LABEL: Record<EffectiveState, string> = {
+  unknown: "Unknown",
+  claimed: "Claimed",
+  verified: "Verified",
+  negative: "Said no",
+  stale: "Stale",
+};
+
+export const STATE_TONE: Record<EffectiveState, Tone> = {
+  unknown: "neutral",
+  claimed: "info",
+  verified: "good",
+  negative: "bad",
+  stale: "warn",
+};
+
+export const VERDICT_LABEL: Record<VerdictKind, string> = {
+  pursue: "Pursue",
+  nurture: "Not yet",
+  disqualify: "Not a fit",
+};
+
+export const VERDICT_TONE: Record<VerdictKind, Tone> = {
+  pursue: "good",
+  nurture: "warn",
+  disqualify: "bad",
+};
+
+export function scoreTone(score: number): Tone {
+  if (score >= 70) return "good";
+  return score >= 40 ? "warn" : "bad";
+}

@@ -1,0 +1,54 @@
+import { ArrowRightLeft, Gauge, ListChecks, MessageSquareText, ShieldAlert } from "lucide-react";
+import type { TimelineEntry } from "@/lib/server/qualification/opportunity-view";
+import { formatDate, formatDateTime } from "@/lib/utils";
+import { STATE_LABEL, VERDICT_LABEL } from "./labels";
+
+const ICONS = { note: MessageSquareText, criterion: ListChecks, stage: ArrowRightLeft, override: ShieldAlert, score: Gauge } as const;
+
+/** Everything that happened to the deal, newest first: notes, evidence, stage moves, overrides and scores. */
+export function Timeline({ entries, stageLabel, criterionLabel }: { entries: TimelineEntry[]; stageLabel: (id: string) => string; criterionLabel: (id: string) => string }) {
+  if (entries.length === 0) return <p className="text-sm text-slate-500">Nothing has happened on this deal yet.</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
+      {entries.map((entry) => {
+        const Icon = ICONS[entry.kind];
+        return (
+          <li key={`${entry.kind}-${entry.id}`} className="relative" data-kind={entry.kind}>
+            <span className="absolute -left-[1.85rem] top-0.5 rounded-full bg-white p-1 ring-1 ring-slate-200">
+              <Icon className="size-3.5 text-slate-500" aria-hidden />
+            </span>
+            <div className="text-sm text-slate-800"><Describe entry={entry} stageLabel={stageLabel} criterionLabel={criterionLabel} /></div>
+            <div className="text-xs text-slate-400">{[entry.actor, formatDateTime(entry.at)].filter(Boolean).join(" · ")}</div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Describe({ entry, stageLabel, criterionLabel }: { entry: TimelineEntry; stageLabel: (id: string) => string; criterionLabel: (id: string) => string }) {
+  switch (entry.kind) {
+    case "note":
+      return <p className="whitespace-pre-wrap">{entry.body}</p>;
+    case "criterion":
+      return <p><span className="font-medium">{criterionLabel(entry.criterionId)}</span>: {label(entry.from)} → {label(entry.to)}{entry.reason && <span className="text-slate-500"> ({entry.reason})</span>}</p>;
+    case "stage":
+      return (
+        <div>
+          <p>
+            Stage {stageLabel(entry.from)} → <span className="font-medium">{stageLabel(entry.to)}</span>
+            {entry.outcome === "overridden" && <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800">override</span>}
+          </p>
+          {entry.outcome === "overridden" && (
+            <p className="text-xs text-slate-600">Reason: {entry.reason} · let through: {entry.blockers.map((b) => b.message).join("; ")}</p>
+          )}
+        </div>
+      );
+    case "override":
+      return <p>Gate <span className="font-medium">leaving {stageLabel(entry.stageKey)}</span> overridden until {formatDate(entry.expiresAt)}: {entry.reason}</p>;
+    case "score":
+      return <p>Scores: fit {entry.fit}, intent {entry.intent}, verdict {VERDICT_LABEL[entry.verdict as keyof typeof VERDICT_LABEL] ?? entry.verdict} <span className="text-slate-500">({entry.trigger.replaceAll("_", " ")})</span></p>;
+  }
+}
+
+const label = (state: string) => STATE_LABEL[state as keyof typeof STATE_LABEL] ?? state;

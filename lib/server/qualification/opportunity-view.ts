@@ -1,0 +1,45 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db";
+import type { SessionUser } from "../session";
+import { assess, loadForAssessment } from "./assess";
+import { loadQualificationSettings } from "./settings";
+
+/** One entry of a deal's timeline: everything that happened to it, in one shape, newest first. */
+export type TimelineEntry = { id: string; at: Date; actor: string | null } & (
+  | { kind: "note"; body: string }
+  | { kind: "criterion"; criterionId: string; from: string; to: string; reason: string | null }
+  | { kind: "stage"; from: string; to: string; outcome: "allowed" | "overridden"; reason: string | null; blockers: Array<{ message: string }> }
+  | { kind: "override"; stageKey: string; reason: string; expiresAt: Date }
+  | { kind: "score"; fit: number; intent: number; verdict: string; trigger: string }
+);
+
+/** Everything the opportunity page shows, loaded once per request. */
+export const loadOpportunityView = cache(async (user: SessionUser, opportunityId: string) => {
+  const now = new Date();
+  const client = db();
+  const [row, settings] = await Promise.all([loadForAssessment(client, user.organizationId, opportunityId), loadQualificationSettings(client, user.organizationId)]);
+  const [owner, contacts, notes, criterionChanges, stageChanges, scores, users] = await Promise.all([
+    client.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: { id: true, name: true } }),
+    client.contact.findMany({ where: { organizationId: user.organizationId, accountId: row.accountId }, orderBy: { name: "asc" }, select: { id: true, name: true, title: true } }),
+    client.note.findMany({ where: { opportunityId: row.id }, orderBy: { createdAt: "desc" }, take: 100, include: { author: { select: { name: true } } } }),
+    client.criterionChange.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
+    client.stageChange.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
+    client.scoreSnapshot.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
+    client.user.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true } }),
+  ]);
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  const actor = (id: string | null) => (id ? (nameOf.get(id) ?? "Former user") : null);
+
+  const timeline: TimelineEntry[] = [
+    ...notes.map((n): TimelineEntry => ({ kind: "note", id: n.id, at: n.createdAt, actor: n.author.name, body: n.body })),
+    ...criterionChanges.map((c): TimelineEntry => ({ kind: "criterion", id: c.id, at: c.at, actor: actor(c.actorId), criterionId: c.criterionId, from: c.fromState, to: c.toState, reason: c.reason })),
+    ...stageChanges.map((s): TimelineEntry => ({ kind: "stage", id: s.id, at: s.at, actor: actor(s.actorId), from: s.fromStage, to: s.toStage, outcome: s.outcome, reason: s.reason, blockers: Array.isArray(s.blockers) ? (s.blockers as Array<{ message: string }>) : [] })),
+    ...row.overrides.map((o): TimelineEntry => ({ kind: "override", id: o.id, at: o.createdAt, actor: actor(o.byId), stageKey: o.stageKey, reason: o.reason, expiresAt: o.expiresAt })),
+    ...scores.map((s): TimelineEntry => ({ kind: "score", id: s.id, at: s.at, actor: null, fit: s.fit, intent: s.intent, verdict: s.verdict, trigger: s.trigger })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.kind.localeCompare(b.kind));
+
+  return { row, owner, settings, assessment: assess(row, settings, now), contacts, timeline, now };
+});
+
+export type OpportunityView = Awaited<ReturnType<typeof loadOpportunityView>>;
