@@ -8,6 +8,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
 
   await page.getByRole("link", { name: "Accounts" }).click();
   await page.getByRole("link", { name: "New account" }).first().click();
+  await expect(page.getByRole("heading", { name: "New account" })).toBeVisible();
   await page.getByLabel("Name").fill(accountName);
   await page.getByLabel("Domain").fill(domain);
   await page.getByLabel("Industry").fill("SaaS");
@@ -17,6 +18,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   await expect(page.getByRole("heading", { name: accountName })).toBeVisible();
 
   await page.getByRole("link", { name: "New opportunity" }).click();
+  await expect(page.getByRole("heading", { name: "New opportunity" })).toBeVisible();
   const dealName = `${accountName} — Pilot`;
   await page.getByLabel("Name").fill(dealName);
   await expect(page.getByLabel("Account")).toHaveValue(/.+/);
