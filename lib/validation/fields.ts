@@ -34,14 +34,20 @@ export const tagList = (label: string) =>
       }),
   );
 
+/** Date.parse accepts 2027-02-30 (as March 2nd); a real day survives the round trip unchanged. */
+function isRealDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
 /** yyyy-mm-dd from a date input; stored as a UTC date. */
 export const optionalDate = (label: string) =>
   z.preprocess(
     blankToNull,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a date (YYYY-MM-DD).`)
-      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), `${label} is not a real date.`)
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${label} must be a date (YYYY-MM-DD).`, abort: true })
+      .refine(isRealDay, `${label} is not a real date.`)
       .transform((v) => new Date(`${v}T00:00:00Z`))
       .nullable()
       .default(null),

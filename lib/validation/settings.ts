@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { TemplateKey } from "../qualification";
+import { gateRequirementSchema } from "./qualification";
+
+/** Frameworks an organization can switch to here, default first (a custom framework is defined elsewhere). */
+export const TEMPLATE_KEYS = ["meddpicc", "meddicc", "bant", "spiced", "champ"] as const satisfies readonly TemplateKey[];
+
+type GateRequirementInput = z.infer<typeof gateRequirementSchema>;
+
+/** Two requirements that ask the same thing (claimed vs verified of one criterion included) are a mistake, not a stricter gate. */
+export function requirementKey(r: GateRequirementInput): string {
+  switch (r.kind) {
+    case "criterion": return `criterion:${r.criterionId}`;
+    case "stakeholder": return `stakeholder:${r.role}`;
+    case "min_fit":
+    case "min_intent":
+    case "champion_tested": return r.kind;
+  }
+}
+
+const stageInput = z.object({
+  id: z.string().min(1, "Stage is missing.").max(64),
+  label: z.string({ error: "Name the stage." }).trim().min(1, "Name the stage.").max(60, "Keep the stage name under 60 characters."),
+  /** Percent, as the form shows it; stored as 0..1. */
+  probability: z
+    .number({ error: "Probability must be a number." })
+    .min(0, "Probability must be between 0 and 100 %.")
+    .max(100, "Probability must be between 0 and 100 %."),
+  exit: z.array(gateRequirementSchema).max(30, "At most 30 exit requirements per stage."),
+});
+
+/** The whole pipeline as edited: the same stages in the same order, with new labels, probabilities and gates. */
+export const savePipelineSchema = z.object({
+  stages: z
+    .array(stageInput)
+    .min(1, "The pipeline needs its stages.")
+    .max(30)
+    .superRefine((stages, ctx) => {
+      stages.forEach((stage, i) => {
+        const seen = new Set<string>();
+        stage.exit.forEach((r, j) => {
+          const key = requirementKey(r);
+          if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "exit", j], message: `${stage.label} lists the same requirement twice.` });
+          seen.add(key);
+        });
+      });
+    }),
+});
+export type SavePipelineInput = z.infer<typeof savePipelineSchema>;
+
+export const changeFrameworkSchema = z.object({
+  frameworkKey: z.enum(TEMPLATE_KEYS, { error: "Pick one of the framework templates." }),
+  /** Switching replaces every stage gate, so the caller must say it knows. */
+  confirmReset: z.literal(true, { error: "Confirm that the stage gates will be reset." }),
+});
+export type ChangeFrameworkInput = z.infer<typeof changeFrameworkSchema>;
+
+// ── Nested errors: forms show them next to the field, keyed by a dotted path ("stages.2.probability"). ──
+
+export type PathErrors = Record<string, string[] | undefined>;
+
+export function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/** The engine's issue paths ("stages[2].exit[0]") in the same dotted form as zod's. */
+export function engineIssueKey(path: string): string {
+  return path.replace(/\[(\d+)\]/g, ".$1");
+}
+
+export function issuesByPath(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>): PathErrors {
+  const out: PathErrors = {};
+  for (const issue of issues) {
+    const key = pathKey(issue.path);
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
+/** Every error at `prefix` or below it, for a row that shows its nested errors together. */
+export function errorsUnder(errors: PathErrors, prefix: string): string[] {
+  return Object.entries(errors).flatMap(([key, messages]) => (key === prefix || key.startsWith(`${prefix}.`) ? (messages ?? []) : []));
+}
+
+/**
+ * Validation errors of nested inputs (stages, rules) keyed by dotted path. The action client's default
+ * "flattened" shape keeps only top-level fields and would drop these silently.
+ */
+export function flattenNestedErrors(errors: object): { formErrors: string[]; fieldErrors: PathErrors } {
+  const fieldErrors: PathErrors = {};
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node !== "object" || node === null) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== "_errors") walk(child, [...path, key]);
+      else if (path.length > 0 && Array.isArray(child)) fieldErrors[path.join(".")] = child.map(String);
+    }
+  };
+  walk(errors, []);
+  const root = (errors as { _errors?: unknown })._errors;
+  return { formErrors: Array.isArray(root) ? root.map(String) : [], fieldErrors };
+}
+
+/** For `inputSchema(schema, { handleValidationErrorsShape })` of actions whose input nests. */
+export const nestedErrorsShape = (errors: object) => Promise.resolve(flattenNestedErrors(errors));
