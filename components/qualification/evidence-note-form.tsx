@@ -89,7 +89,7 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
       {rows.map((row, index) => (
         <EvidenceRow key={row.key} row={row} index={index} criteria={criteria} contacts={contacts} onChange={(patch) => update(row.key, patch)}
           onRemove={() => setRows((current) => current.filter((r) => r.key !== row.key))}
-          errors={{ ...rowErrors[row.key], ...Object.fromEntries(Object.entries(serverFieldErrors).filter(([k]) => k.startsWith(`evidence.${index}.`)).map(([k, v]) => [k.split(".")[2], v[0]])) }} />
+          errors={{ ...rowErrors[row.key], ...serverRowErrors(serverFieldErrors, index) }} />
       ))}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {canRecord ? (
@@ -104,6 +104,16 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
       </div>
     </form>
   );
+}
+
+/** The server names rows by position ("evidence.2.contactId"); pick out this row's messages. */
+function serverRowErrors(fieldErrors: Record<string, string[]>, index: number): RowErrors {
+  const errors: RowErrors = {};
+  for (const [key, messages] of Object.entries(fieldErrors)) {
+    const [head, position, field] = key.split(".");
+    if (head === "evidence" && position === String(index) && field) errors[field as keyof RowErrors] = messages[0];
+  }
+  return errors;
 }
 
 function EvidenceRow({ row, index, criteria, contacts, errors, onChange, onRemove }: {

@@ -77,7 +77,7 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     await tx.stageChange.create({
       data: {
         organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
-        blockers: result.overridden.map(toBlockerView) as object[], reason: override?.reason ?? null, at: now,
+        blockers: result.overridden.map(toBlockerView), reason: override?.reason ?? null, at: now,
       },
     });
     await rescore(tx, user.organizationId, row.id, "stage_change", now);
