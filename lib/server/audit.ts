@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "./generated/prisma/client";
 import type { Tx } from "./db";
+import { asJson } from "./json";
 
 export interface AuditEntry {
   organizationId: string;
@@ -22,14 +22,9 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       entityType: entry.entityType,
       entityId: entry.entityId,
       action: entry.action,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
+      before: entry.before === undefined ? undefined : asJson(entry.before),
+      after: entry.after === undefined ? undefined : asJson(entry.after),
       reason: entry.reason ?? null,
     },
   });
-}
-
-/** Dates, Decimals and the like become their JSON form; undefined stays absent. */
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }

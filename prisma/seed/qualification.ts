@@ -1,5 +1,6 @@
 import { FRAMEWORKS, pipelineFor, type GateRequirement, type IcpRule, type StakeholderRole } from "../../lib/qualification";
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
+import { asJson } from "../../lib/server/json";
 import { rescore } from "../../lib/server/qualification/score-history";
 import { daysFrom, type Random } from "./random";
 
@@ -44,7 +45,7 @@ function gatesToSatisfy(stageIds: string[], exits: Map<string, GateRequirement[]
 
 export async function seedQualification(prisma: PrismaClient, random: Random, now: Date, organizationId: string): Promise<number> {
   await prisma.icpVersion.createMany({
-    data: [{ id: "seed_icp_lumen_1", organizationId, version: 1, rules: LUMEN_ICP_RULES, pursueThreshold: 55, disqualifyBelow: 30, note: "Launch ICP", createdById: "seed_user_marketing", createdAt: daysFrom(now, -200) }],
+    data: [{ id: "seed_icp_lumen_1", organizationId, version: 1, rules: asJson(LUMEN_ICP_RULES), pursueThreshold: 55, disqualifyBelow: 30, note: "Launch ICP", createdById: "seed_user_marketing", createdAt: daysFrom(now, -200) }],
     skipDuplicates: true,
   });
   if ((await prisma.stageChange.count({ where: { organizationId } })) > 0) return 0; // already seeded: idempotent

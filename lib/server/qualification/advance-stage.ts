@@ -6,6 +6,7 @@ import type { advanceStageSchema } from "../../validation/qualification";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, forbidden, staleWrite } from "../errors";
+import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
 import type { SessionUser } from "../session";
 import { loadForAssessment } from "./assess";
@@ -77,7 +78,7 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     await tx.stageChange.create({
       data: {
         organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
-        blockers: result.overridden.map(toBlockerView), reason: override?.reason ?? null, at: now,
+        blockers: asJson(result.overridden.map(toBlockerView)), reason: override?.reason ?? null, at: now,
       },
     });
     await rescore(tx, user.organizationId, row.id, "stage_change", now);
