@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma/**", "*.config.*", "bench/**"],
+    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma/**", "*.config.*"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -5,7 +5,7 @@
  */
 import type {
   AccountProfile, CriterionScore, FitResult, Framework, Gap, IcpDefinition, OpportunitySnapshot, Reason, RuleResult,
-} from "../lib/qualification";
+} from "../../lib/qualification";
 
 const DAY = 86_400_000;
 

@@ -10,8 +10,8 @@ import { Bench } from "tinybench";
 import {
   assessOpportunity, computeFit, DEFAULT_THRESHOLDS, FRAMEWORKS, pipelineFor, scoreIntent,
   type AccountProfile, type OpportunitySnapshot,
-} from "../lib/qualification";
-import { account, daysAgo, evidence, meddpiccOpportunity, NOW, SAAS_ICP } from "../lib/qualification/testing/fixtures";
+} from "../../lib/qualification";
+import { account, daysAgo, evidence, meddpiccOpportunity, NOW, SAAS_ICP } from "../../lib/qualification/testing/fixtures";
 import { handFit, handIntent, prepare } from "./hand-loop";
 
 const TARGET_EVALS_PER_SEC = 1_000_000;
