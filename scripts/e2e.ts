@@ -1,6 +1,7 @@
 // npm run test:e2e — browser journeys against a production build on a fresh, seeded database.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { serverSession } from "../lib/server/database/session";
 import { buildIsStale, ROOT } from "./lib/build";
@@ -24,6 +25,18 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
   LOG_LEVEL: "warn",
 };
+
+/** A free port from the OS, so several runs (or a dev server) on one machine never collide. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+env.E2E_PORT ??= String(await freePort());
 
 function run(command: string, args: string[]): number {
   return spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit" }).status ?? 1;

@@ -29,7 +29,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
 
   await page.getByLabel("Discovery note").fill("Head of Data says month-end close takes nine days.");
   await page.getByRole("button", { name: "Save note" }).click();
-  await expect(page.getByTestId("note-list")).toContainText("month-end close takes nine days");
+  await expect(page.getByTestId("timeline")).toContainText("month-end close takes nine days");
 
   await page.getByRole("link", { name: "Opportunities" }).click();
   await page.getByLabel("Search opportunities").fill(accountName);
@@ -73,4 +73,26 @@ test("lists sort and paginate on the server", async ({ page }) => {
   await page.getByRole("link", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText(/Page 2 of/)).toBeVisible();
+});
+
+test("saving a stale opportunity form says someone else changed it and overwrites nothing", async ({ page, context }) => {
+  await signIn(page, DEMO.rep);
+  // seed_opp_04 belongs to Riley; other specs never edit it.
+  const editUrl = "/opportunities/seed_opp_04/edit";
+  const other = await context.newPage();
+  await page.goto(editUrl);
+  await other.goto(editUrl);
+
+  const firstName = unique("First save");
+  await page.getByLabel("Name").fill(firstName);
+  await page.getByRole("button", { name: "Save opportunity" }).click();
+  await expect(page.getByRole("heading", { name: firstName })).toBeVisible();
+
+  await other.getByLabel("Name").fill("Stale save");
+  await other.getByRole("button", { name: "Save opportunity" }).click();
+  await expect(other.getByTestId("form-error")).toContainText("Someone else changed this opportunity");
+  await expect(other.getByRole("button", { name: "Reload the latest version" })).toBeVisible();
+
+  await page.goto("/opportunities/seed_opp_04");
+  await expect(page.getByRole("heading", { name: firstName })).toBeVisible();
 });

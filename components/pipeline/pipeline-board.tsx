@@ -1,0 +1,83 @@
+import { Inbox } from "lucide-react";
+import type { Board, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
+import { cn, formatMoney } from "@/lib/utils";
+import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
+import type { StageOption } from "./card-actions";
+import { DealCard } from "./deal-card";
+
+/** Totals per currency, joined: a board mixing currencies must not add euros to dollars. */
+export function formatTotals(totals: MoneyTotal[]): string {
+  return totals.length === 0 ? formatMoney(0) : totals.map((t) => formatMoney(t.amount, t.currency)).join(" + ");
+}
+
+function Column({ column, stages, canOverride }: { column: BoardColumn; stages: StageOption[]; canOverride: boolean }) {
+  const headingId = `column-${column.stageId}-heading`;
+  return (
+    <DropZone
+      stageId={column.stageId}
+      aria-labelledby={headingId}
+      data-testid={`column-${column.stageId}`}
+      className="flex w-72 shrink-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200"
+      activeClassName="bg-indigo-50 ring-2 ring-indigo-400"
+    >
+      <header className="border-b border-slate-200 px-3 py-2.5">
+        <div className="flex items-baseline justify-between gap-2">
+          <h2 id={headingId} className="text-sm font-semibold text-slate-900">{column.label}</h2>
+          <span className="text-xs text-slate-500">{Math.round(column.probability * 100)}%</span>
+        </div>
+        <p className="mt-0.5 text-xs text-slate-600" data-testid="column-totals">
+          <span data-testid="column-count">{column.count}</span> deal{column.count === 1 ? "" : "s"} ·{" "}
+          <span className="font-medium tabular-nums text-slate-800" data-testid="column-amount">{formatTotals(column.totals)}</span>
+        </p>
+      </header>
+      {column.cards.length === 0 ? (
+        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-400"><Inbox className="size-4" aria-hidden />No deals</p>
+      ) : (
+        <ul className="space-y-2 p-2">
+          {column.cards.map((card) => (
+            <DraggableCard key={card.id} opportunityId={card.id} stageId={card.stageId} enabled={card.canMove}>
+              <DealCard card={card} stages={stages} canOverride={canOverride} />
+            </DraggableCard>
+          ))}
+        </ul>
+      )}
+    </DropZone>
+  );
+}
+
+function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
+  return (
+    <div className="flex w-52 shrink-0 flex-col gap-2" data-testid="closed-summary">
+      {closed.map((s) => (
+        <DropZone
+          key={s.stageId}
+          stageId={s.stageId}
+          aria-labelledby={`closed-${s.stageId}-heading`}
+          data-testid={`closed-${s.stageId}`}
+          className={cn("rounded-lg px-3 py-2.5 ring-1", s.kind === "won" ? "bg-emerald-50 ring-emerald-200" : "bg-slate-50 ring-slate-200")}
+          activeClassName="ring-2 ring-indigo-400"
+        >
+          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800" : "text-slate-700")}>{s.label}</h2>
+          <p className="mt-0.5 text-xs text-slate-600">
+            {s.count} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
+          </p>
+        </DropZone>
+      ))}
+    </div>
+  );
+}
+
+/** Columns by open stage, then closed stages summarised; horizontally scrollable on narrow screens. */
+export function PipelineBoard({ board }: { board: Board }) {
+  const stages = board.stages.map((s) => ({ id: s.id, label: s.label }));
+  return (
+    <BoardDndProvider>
+      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
+        <div className="flex w-max items-start gap-3">
+          {board.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} />)}
+          <ClosedColumn closed={board.closed} />
+        </div>
+      </div>
+    </BoardDndProvider>
+  );
+}
