@@ -1,0 +1,105 @@
+import { BarChart3, Inbox } from "lucide-react";
+import type { Metadata } from "next";
+import { CriterionGapsTable } from "@/components/dashboard/criterion-gaps";
+import { ForecastBasisNote, HeadlineStats } from "@/components/dashboard/headline-stats";
+import { OwnerFilter } from "@/components/dashboard/owner-filter";
+import { ScoreChangeList, StageChangeList } from "@/components/dashboard/recent-history";
+import { RiskList } from "@/components/dashboard/risk-list";
+import { StageChart } from "@/components/dashboard/stage-chart";
+import { StageTable } from "@/components/dashboard/stage-table";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import type { SearchParams } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/permissions";
+import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
+import { dashboardParams } from "@/lib/server/dashboard/params";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const RISK_LIMIT = 12;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  const params = dashboardParams.parse(await searchParams);
+  const now = new Date();
+  const d = await getDashboard(user, params, now);
+  const ownerName = d.owners.find((o) => o.id === d.ownerId)?.name;
+  const { summary, currency } = d;
+
+  const header = (
+    <PageHeader
+      title="Deal review"
+      description={`${ownerName ? `${ownerName}'s open deals` : "The whole team's open deals"}, qualified with ${d.frameworkName}.`}
+      actions={d.hasDeals && <OwnerFilter owners={d.owners} ownerId={d.ownerId} />}
+    />
+  );
+
+  if (!d.hasDeals) {
+    return (
+      <>
+        {header}
+        <Card>
+          <EmptyState
+            icon={BarChart3}
+            title="No deals yet"
+            description="Once your team logs opportunities, this page shows the pipeline, the qualification-adjusted forecast and the deals that need a second look."
+            action={can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new">New opportunity</ButtonLink>}
+          />
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <div className="space-y-6">
+        <HeadlineStats summary={summary} calibration={d.calibration} currency={currency} />
+        <ForecastBasisNote calibration={d.calibration} summary={summary} mixedCurrencies={d.mixedCurrencies} currency={currency} />
+
+        {summary.openCount === 0 ? (
+          <Card>
+            <EmptyState icon={Inbox} title={ownerName ? `${ownerName} has no open deals` : "No open deals"} description="Closed deals still calibrate the forecast; open deals will show here by stage." />
+          </Card>
+        ) : (
+          <>
+            <Card>
+              <CardHeader title="Pipeline by stage" description="Open amount with the raw and qualification-adjusted forecast of each open stage" />
+              <div className="grid xl:grid-cols-2">
+                <CardBody><StageChart stages={summary.stages} currency={currency} /></CardBody>
+                <div className="border-t border-slate-100 xl:border-l xl:border-t-0"><StageTable stages={summary.stages} currency={currency} /></div>
+              </div>
+            </Card>
+
+            <Card>
+              <CardHeader
+                title={`Deals at risk (${summary.risks.length})`}
+                description="Critical or warning re-qualification flags, nurture or disqualify verdicts, or a blocked next gate — most severe first, then largest"
+              />
+              <RiskList risks={summary.risks} limit={RISK_LIMIT} currency={currency} />
+            </Card>
+
+            <Card>
+              <CardHeader title="Gaps by criterion" description={`Where the team is weakest: open deals whose ${d.frameworkName} criterion is not verified and fresh, by reason`} />
+              <CriterionGapsTable gaps={summary.gaps} openCount={summary.openCount} />
+            </Card>
+          </>
+        )}
+
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card>
+            <CardHeader title="Recent stage moves" description="Newest first, with the reason for any overridden gate" />
+            <StageChangeList items={d.history.stageChanges} now={now} />
+          </Card>
+          <Card>
+            <CardHeader title="Recent score changes" description="Fit, intent and verdict whenever they changed" />
+            <ScoreChangeList items={d.history.scoreChanges} now={now} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Lock } from "lucide-react";
+import type { Metadata } from "next";
+import { FrameworkPicker } from "@/components/settings/framework-picker";
+import { PipelineEditor } from "@/components/settings/pipeline-editor";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/permissions";
+import { FRAMEWORKS } from "@/lib/qualification";
+import { getQualificationSetup } from "@/lib/server/settings/queries";
+import { requireUser } from "@/lib/server/session";
+import { formatDateTime } from "@/lib/utils";
+import { TEMPLATE_KEYS } from "@/lib/validation/settings";
+
+export const metadata: Metadata = { title: "Qualification setup" };
+
+export default async function QualificationSetupPage() {
+  const user = await requireUser();
+  const setup = await getQualificationSetup(user);
+  const canConfigure = can(user.role, "pipeline.configure");
+  const templates = TEMPLATE_KEYS.map((key) => ({ ...FRAMEWORKS[key], key }));
+  const { framework, pipeline, lastChange } = setup;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Settings"
+        title="Qualification setup"
+        description="The framework every deal is scored with, and what each stage asks of a deal before it may move on."
+      />
+      {!canConfigure && (
+        <p className="mb-6 flex items-center gap-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
+          <Lock className="size-4 shrink-0 text-slate-500" aria-hidden />
+          You can see how deals are qualified here; only sales managers and admins can change it.
+        </p>
+      )}
+      <div className="space-y-6">
+        <Card>
+          <CardHeader
+            title={`Framework: ${framework.name}`}
+            description={
+              framework.key === "custom"
+                ? "Your organization runs its own framework. Pick a template below to replace it."
+                : "Pick a template to see its criteria. Weights only matter relative to each other."
+            }
+          />
+          <CardBody>
+            <FrameworkPicker templates={templates} currentKey={framework.key} canChange={canConfigure} />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Pipeline and stage gates"
+            description={
+              lastChange
+                ? `Last changed ${formatDateTime(lastChange.at)}${lastChange.by ? ` by ${lastChange.by}` : ""}${lastChange.action === "framework_change" ? " (framework switch)" : ""}.`
+                : setup.pipelineIsDefault
+                  ? `${framework.name}'s default pipeline; not customised yet.`
+                  : undefined
+            }
+          />
+          <PipelineEditor
+            key={lastChange?.id ?? "default"}
+            frameworkName={framework.name}
+            criteria={framework.criteria.map((c) => ({ id: c.id, label: c.label }))}
+            pipeline={pipeline}
+            editable={canConfigure}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from "recharts";
+import { formatMoney } from "@/lib/utils";
+
+export interface StageChartRow {
+  stageId: string;
+  label: string;
+  count: number;
+  amount: number;
+  raw: number;
+  adjusted: number;
+}
+
+const SERIES = [
+  { key: "amount", name: "Open amount", color: "#cbd5e1" },
+  { key: "raw", name: "Raw forecast", color: "#a5b4fc" },
+  { key: "adjusted", name: "Adjusted forecast", color: "#4f46e5" },
+] as const;
+
+/** Pipeline amount per open stage with its raw and qualification-adjusted forecast side by side. */
+export function StageChart({ stages, currency }: { stages: StageChartRow[]; currency: string }) {
+  const compact = new Intl.NumberFormat("en-US", { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 });
+  // Stage name over its deal count: one line each keeps five stages legible on a half-width card.
+  const tick = ({ x, y, payload }: XAxisTickContentProps) => {
+    const stage = stages[payload.index];
+    return (
+      <text x={x} y={y} textAnchor="middle" fontSize={12}>
+        <tspan x={x} dy="0.9em" fill="#475569">{stage?.label}</tspan>
+        <tspan x={x} dy="1.3em" fill="#94a3b8">{stage?.count} deal{stage?.count === 1 ? "" : "s"}</tspan>
+      </text>
+    );
+  };
+  return (
+    <div className="h-80 w-full" data-testid="stage-chart">
+      <BarChart responsive data={stages} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2} style={{ width: "100%", height: "100%" }}>
+        <CartesianGrid vertical={false} stroke="#e2e8f0" />
+        <XAxis dataKey="stageId" tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={tick} interval={0} height={40} />
+        <YAxis tickFormatter={(v: number) => compact.format(v)} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#64748b" }} width={64} />
+        <Tooltip
+          cursor={{ fill: "#f1f5f9" }}
+          itemSorter={(item) => SERIES.findIndex((s) => s.key === item.dataKey)}
+          itemStyle={{ color: "#334155" }}
+          formatter={(value) => (typeof value === "number" ? formatMoney(value, currency) : String(value))}
+          labelFormatter={(_label, payload) => {
+            const row = payload[0]?.payload as StageChartRow | undefined;
+            return row ? `${row.label} · ${row.count} deal${row.count === 1 ? "" : "s"}` : null;
+          }}
+          contentStyle={{ borderRadius: 8, borderColor: "#e2e8f0", fontSize: 12 }}
+        />
+        <Legend
+          iconType="circle"
+          iconSize={8}
+          itemSorter={null}
+          wrapperStyle={{ fontSize: 12 }}
+          formatter={(value: string | undefined) => <span className="text-slate-600">{value}</span>}
+        />
+        {SERIES.map((s) => (
+          <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={36} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </div>
+  );
+}

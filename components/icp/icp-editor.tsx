@@ -1,0 +1,158 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { createIcpVersionAction } from "@/lib/actions/icp/create-icp-version";
+import { previewIcpAction } from "@/lib/actions/icp/preview-icp";
+import type { IcpRule, IcpRuleKind } from "@/lib/qualification";
+import { validateIcp } from "@/lib/qualification/validate";
+import type { FitPreview } from "@/lib/server/icp/preview";
+import { saveIcpSchema, type SaveIcpInput } from "@/lib/validation/icp";
+import { engineIssueKey, pathKey, type PathErrors } from "@/lib/validation/settings";
+import { FitPreviewView } from "./fit-preview";
+import { friendlyMessage, fromDraft, newDraft, RULE_KINDS, toDraft, type RuleDraft } from "./rule-draft";
+import { RuleRow } from "./rule-row";
+
+interface Props {
+  /** The version being edited (0 when there is none yet); the save becomes version + 1. */
+  basedOnVersion: number;
+  rules: IcpRule[];
+  pursueThreshold: number;
+  disqualifyBelow: number | null;
+}
+
+const whole = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
+
+/** Checks a payload with the server's own schema and the engine's validation, so errors show before a round trip. */
+function check(payload: SaveIcpInput): { ok: true; data: SaveIcpInput } | { ok: false; errors: PathErrors } {
+  const parsed = saveIcpSchema.safeParse(payload);
+  if (!parsed.success) {
+    const errors: PathErrors = {};
+    for (const issue of parsed.error.issues) {
+      const key = pathKey(issue.path);
+      errors[key] = [...(errors[key] ?? []), friendlyMessage(key, issue.message)];
+    }
+    return { ok: false, errors };
+  }
+  const { disqualifyBelow, ...rest } = parsed.data;
+  const issues = validateIcp({ ...rest, version: 0, ...(disqualifyBelow !== null && { disqualifyBelow }) });
+  if (issues.length === 0) return { ok: true, data: parsed.data };
+  const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
+  return { ok: false, errors: Object.fromEntries(issues.map((i) => [engineIssueKey(i.path), [sentence(i.message)]])) };
+}
+
+/** Marketing's ICP editor. A save never changes the current version: it creates the next one. */
+export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBelow }: Props) {
+  const router = useRouter();
+  const [drafts, setDrafts] = useState<RuleDraft[]>(() => rules.map(toDraft));
+  const [pursue, setPursue] = useState(String(pursueThreshold));
+  const [floor, setFloor] = useState(disqualifyBelow === null ? "" : String(disqualifyBelow));
+  const [note, setNote] = useState("");
+  const [newKind, setNewKind] = useState<IcpRuleKind>("industry_in");
+  const [localErrors, setLocalErrors] = useState<PathErrors>({});
+  const [draftPreview, setDraftPreview] = useState<FitPreview | null>(null);
+
+  const save = useActionForm(createIcpVersionAction, {
+    onSuccess: (data) => {
+      toast.success(`Saved ICP version ${data.version}; fit scores now use it`);
+      router.refresh();
+    },
+  });
+  const preview = useActionForm(previewIcpAction, { onSuccess: (data) => setDraftPreview(data) });
+
+  const errors: PathErrors = { ...save.fieldErrors, ...preview.fieldErrors, ...localErrors };
+  const hasErrors = Object.values(errors).some((e) => e?.length);
+  const formError = save.formError ?? preview.formError ?? (hasErrors ? "Some fields need attention: see the messages below." : undefined);
+
+  const payload = (): SaveIcpInput => ({
+    rules: drafts.map(fromDraft) as SaveIcpInput["rules"],
+    pursueThreshold: whole(pursue),
+    disqualifyBelow: floor.trim() === "" ? null : whole(floor),
+    basedOnVersion,
+    ...(note.trim() !== "" && { note: note.trim() }),
+  });
+
+  function run(action: "save" | "preview") {
+    save.reset();
+    preview.reset();
+    const result = check(payload());
+    if (!result.ok) {
+      setLocalErrors(result.errors);
+      return;
+    }
+    setLocalErrors({});
+    if (action === "save") save.execute(result.data);
+    else preview.execute({ rules: result.data.rules, pursueThreshold: result.data.pursueThreshold, disqualifyBelow: result.data.disqualifyBelow });
+  }
+
+  const edit = (change: () => void) => {
+    change();
+    setLocalErrors({});
+    setDraftPreview(null);
+  };
+
+  return (
+    <form onSubmit={(e: FormEvent) => { e.preventDefault(); run("save"); }} noValidate className="space-y-4" data-testid="icp-form">
+      <FormError message={formError} />
+      {drafts.length === 0 ? (
+        <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-500">No rules yet. With no rules every account counts as a fit.</p>
+      ) : (
+        <ol className="divide-y divide-slate-100">
+          {drafts.map((d, i) => (
+            <RuleRow
+              key={d.key}
+              draft={d}
+              index={i}
+              errors={errors}
+              onChange={(next) => edit(() => setDrafts((all) => all.map((x) => (x.key === d.key ? next : x))))}
+              onRemove={() => edit(() => setDrafts((all) => all.filter((x) => x.key !== d.key)))}
+            />
+          ))}
+        </ol>
+      )}
+      <div className="flex flex-wrap items-end gap-2">
+        <Field label="Add a rule" name="new-rule-kind" className="w-64">
+          <Select id="new-rule-kind" value={newKind} onChange={(e) => setNewKind(e.target.value as IcpRuleKind)}>
+            {(Object.keys(RULE_KINDS) as IcpRuleKind[]).map((k) => <option key={k} value={k}>{RULE_KINDS[k].title}</option>)}
+          </Select>
+        </Field>
+        <Button type="button" variant="secondary" onClick={() => edit(() => setDrafts((all) => [...all, newDraft(newKind, all.map((r) => r.id))]))}>
+          <Plus className="size-4" aria-hidden />Add rule
+        </Button>
+      </div>
+
+      <div className="grid gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
+        <Field label="Pursue at fit ≥" name="pursueThreshold" errors={errors.pursueThreshold} hint="0–100: at or above this, the account is worth pursuing.">
+          <Input id="pursueThreshold" inputMode="numeric" value={pursue} onChange={(e) => edit(() => setPursue(e.target.value))} aria-invalid={Boolean(errors.pursueThreshold)} />
+        </Field>
+        <Field label="Not a fit below (optional)" name="disqualifyBelow" errors={errors.disqualifyBelow} hint="If even the best case scores lower, the account is not a fit.">
+          <Input id="disqualifyBelow" inputMode="numeric" value={floor} onChange={(e) => edit(() => setFloor(e.target.value))} placeholder="no floor" aria-invalid={Boolean(errors.disqualifyBelow)} />
+        </Field>
+        <Field label="What changed and why (optional)" name="note" errors={errors.note}>
+          <Textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} className="min-h-10" rows={2} />
+        </Field>
+      </div>
+
+      {draftPreview && (
+        <div className="rounded-md p-4 ring-1 ring-indigo-200" data-testid="draft-preview">
+          <h3 className="mb-3 text-sm font-semibold text-slate-900">Preview of this draft (not saved)</h3>
+          <FitPreviewView preview={draftPreview} />
+        </div>
+      )}
+
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <span className="mr-auto text-xs text-slate-500">Saving creates version {basedOnVersion + 1}; earlier versions stay as they were.</span>
+        <Button type="button" variant="secondary" disabled={preview.isPending || save.isPending} onClick={() => run("preview")}>
+          {preview.isPending ? "Scoring accounts…" : "Preview draft"}
+        </Button>
+        <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : `Save as version ${basedOnVersion + 1}`}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { createIcpVersion } from "../../server/icp/mutations";
+import { saveIcpSchema } from "../../validation/icp";
+import { nestedErrorsShape } from "../../validation/settings";
+
+export const createIcpVersionAction = authorizedAction
+  .metadata({ permission: "icp.manage" })
+  .inputSchema(saveIcpSchema, { handleValidationErrorsShape: nestedErrorsShape })
+  .action(async ({ parsedInput, ctx }) => {
+    const row = await createIcpVersion(ctx.user, parsedInput);
+    // Fit feeds verdicts, gates and lists across the app, so every screen is stale now.
+    revalidatePath("/", "layout");
+    return { id: row.id, version: row.version };
+  });

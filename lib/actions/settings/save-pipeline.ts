@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { savePipeline } from "../../server/settings/mutations";
+import { nestedErrorsShape, savePipelineSchema } from "../../validation/settings";
+
+export const savePipelineAction = authorizedAction
+  .metadata({ permission: "pipeline.configure" })
+  .inputSchema(savePipelineSchema, { handleValidationErrorsShape: nestedErrorsShape })
+  .action(async ({ parsedInput, ctx }) => {
+    const pipeline = await savePipeline(ctx.user, parsedInput);
+    // Gates and probabilities feed every deal's gate check and forecast, so every screen is stale now.
+    revalidatePath("/", "layout");
+    return { stages: pipeline.stages.length };
+  });

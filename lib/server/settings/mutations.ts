@@ -1,0 +1,85 @@
+import "server-only";
+import { defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
+import type { ChangeFrameworkInput, SavePipelineInput } from "../../validation/settings";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { AppError, isUniqueViolation } from "../errors";
+import { loadQualificationSettings } from "../qualification/settings";
+import type { SessionUser } from "../session";
+import { invalidPipeline, replaceStages } from "./pipeline-rows";
+
+const concurrentEdit = () =>
+  new AppError("CONFLICT", "Someone else changed the pipeline while you were editing. Reload to see their changes, then apply yours again.");
+
+/** Runs a settings write, turning a clash with a concurrent replace (same stage key or position) into a conflict. */
+async function guarded<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw concurrentEdit();
+    throw error;
+  }
+}
+
+/**
+ * Saves new labels, probabilities and exit gates for the organization's stages. Stage keys, order and kinds
+ * are not editable here (deals point at the keys), so the input must name the current stages in order.
+ */
+export async function savePipeline(user: SessionUser, input: SavePipelineInput): Promise<Pipeline> {
+  return guarded(() =>
+    db().$transaction(async (tx) => {
+      const settings = await loadQualificationSettings(tx, user.organizationId);
+      const current = settings.pipeline.stages;
+      const sameStages = input.stages.length === current.length && input.stages.every((s, i) => s.id === current[i]?.id);
+      if (!sameStages) throw concurrentEdit();
+      const kinds = new Map(current.map((s) => [s.id, s.kind]));
+      const pipeline: Pipeline = {
+        stages: input.stages.map((s): StageDefinition => ({
+          id: s.id,
+          label: s.label,
+          probability: s.probability / 100,
+          kind: kinds.get(s.id) ?? "open",
+          exit: s.exit,
+        })),
+      };
+      const issues = validatePipeline(pipeline, settings.framework);
+      if (issues.length > 0) throw invalidPipeline(issues, pipeline);
+
+      await replaceStages(tx, user.organizationId, pipeline);
+      await recordAudit(tx, {
+        organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
+        action: "update", before: settings.pipeline, after: pipeline,
+      });
+      return pipeline;
+    }),
+  );
+}
+
+/**
+ * Switches the organization to another framework template and resets every stage gate to that template's
+ * defaults: the old gates name criteria the new framework may not have. Stage labels and probabilities stay.
+ */
+export async function changeFramework(user: SessionUser, input: ChangeFrameworkInput): Promise<Pipeline> {
+  return guarded(() =>
+    db().$transaction(async (tx) => {
+      const before = await loadQualificationSettings(tx, user.organizationId);
+      const framework = FRAMEWORKS[input.frameworkKey];
+      const gates = defaultGates(framework);
+      const pipeline: Pipeline = {
+        stages: before.pipeline.stages.map((s) => ({ ...s, exit: s.kind === "open" ? (gates[s.id] ?? []) : [] })),
+      };
+      const issues = validatePipeline(pipeline, framework);
+      if (issues.length > 0) throw invalidPipeline(issues, pipeline);
+
+      await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: input.frameworkKey } });
+      await replaceStages(tx, user.organizationId, pipeline);
+      await recordAudit(tx, {
+        organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
+        action: "framework_change",
+        before: { frameworkKey: before.framework.key, pipeline: before.pipeline },
+        after: { frameworkKey: framework.key, pipeline },
+      });
+      return pipeline;
+    }),
+  );
+}
