@@ -28,7 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["lib/env.ts", "scripts/**", "tests/**", "prisma/**", "*.config.*"],
+    // instrumentation.ts reads Next's own runtime flags (NEXT_RUNTIME, NEXT_PHASE), not app configuration.
+    files: ["lib/env.ts", "instrumentation.ts", "scripts/**", "tests/**", "prisma/**", "*.config.*"],
     rules: { "no-restricted-syntax": "off" },
   },
   {
