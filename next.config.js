@@ -4,7 +4,7 @@
 const nextConfig = {
   // PGlite ships a WASM Postgres; bundling it breaks webpack builds and makes Turbopack copy the
   // wasm into static assets, so both stay plain Node requires on the server.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pino", "pg-boss"],
   poweredByHeader: false,
   // `npm run typecheck` checks the whole project (tests and scripts too) as its own CI step; the build
   // need not do it again.

@@ -11,6 +11,8 @@ const schema = z.object({
   /** Where the embedded database lives; `memory://` keeps it in memory (tests). */
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  /** Background re-qualification (pg-boss with a server, a timer with the embedded database). */
+  WINNOW_JOBS: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -11,16 +11,21 @@ export async function rescore(tx: PrismaClient | Tx, organizationId: string, opp
   const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), loadQualificationSettings(tx, organizationId)]);
   const assessment = assess(row, settings, now);
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
-  const changed =
-    !last ||
-    last.fit !== assessment.fit.score ||
-    last.intent !== assessment.intent.score ||
-    last.verdict !== assessment.verdict.verdict ||
-    last.stage !== row.stage;
-  if (changed) {
+  if (scoreChanged(last, assessment, row.stage)) {
     await tx.scoreSnapshot.create({
       data: { organizationId, opportunityId, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score, verdict: assessment.verdict.verdict, trigger, at: now },
     });
   }
   return assessment;
+}
+
+/** Whether an assessment differs from the last recorded snapshot in anything a manager would read. */
+export function scoreChanged(last: { fit: number; intent: number; verdict: string; stage: string } | null, assessment: Assessment, stage: string): boolean {
+  return (
+    !last ||
+    last.fit !== assessment.fit.score ||
+    last.intent !== assessment.intent.score ||
+    last.verdict !== assessment.verdict.verdict ||
+    last.stage !== stage
+  );
 }

@@ -1,0 +1,42 @@
+import PgBoss from "pg-boss";
+import { env } from "../../env";
+import { db } from "../db";
+import { logger } from "../logger";
+import { sweepAll } from "../qualification/sweep";
+import { registerRequalification } from "./requalification";
+
+const HOUR = 60 * 60 * 1000;
+const started = globalThis as unknown as { winnowJobs?: Promise<void> };
+
+/**
+ * Starts background work once per process. With a PostgreSQL server, work goes through pg-boss, a queue in
+ * the same database, so app instances can be added freely. The embedded database belongs to one process, so
+ * there the sweep simply runs on a timer inside it.
+ */
+export function startBackgroundWork(): Promise<void> {
+  started.winnowJobs ??= start().catch((err: unknown) => {
+    logger.error({ err }, "background work failed to start; scores will still be computed on every read");
+  });
+  return started.winnowJobs;
+}
+
+async function start(): Promise<void> {
+  const { DATABASE_URL, WINNOW_JOBS } = env();
+  if (WINNOW_JOBS === "off") return;
+  if (DATABASE_URL) {
+    const boss = new PgBoss({ connectionString: DATABASE_URL, schema: "pgboss" });
+    boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
+    await boss.start();
+    await registerRequalification(boss, db());
+    logger.info("background work: pg-boss started (hourly re-qualification)");
+    return;
+  }
+  const sweep = () => {
+    sweepAll(db(), new Date())
+      .then((r) => logger.info(r, "re-qualification sweep"))
+      .catch((err: unknown) => logger.error({ err }, "re-qualification sweep failed"));
+  };
+  setTimeout(sweep, 60_000).unref();
+  setInterval(sweep, HOUR).unref();
+  logger.info("background work: in-process hourly re-qualification (embedded database)");
+}

@@ -1,0 +1,63 @@
+import PgBoss from "pg-boss";
+import { describe, expect, inject, it } from "vitest";
+import { db } from "../../lib/server/db";
+import { registerRequalification, REQUALIFY_ORGANIZATION } from "../../lib/server/jobs/requalification";
+import { rescore } from "../../lib/server/qualification/score-history";
+import { sweepOrganization } from "../../lib/server/qualification/sweep";
+import { createAccountFor, createOpportunityFor, createTenant } from "../fixtures/tenants";
+
+const DAY = 86_400_000;
+
+/** A deal whose only evidence was fresh 200 days ago: identify_pain keeps evidence fresh for 120 days. */
+async function dealWithAgingEvidence() {
+  const tenant = await createTenant("Sweep");
+  const account = await createAccountFor(tenant.rep);
+  const opp = await createOpportunityFor(tenant.rep, account.id, { stage: "discovery" });
+  const capturedAt = new Date(Date.now() - 200 * DAY);
+  await db().evidence.create({ data: { organizationId: tenant.org.id, opportunityId: opp.id, criterionId: "identify_pain", state: "verified", excerpt: "Close takes 9 days", capturedAt, capturedById: tenant.rep.id, verifiedById: tenant.rep.id, verifiedAt: capturedAt } });
+  await db().criterionState.create({ data: { organizationId: tenant.org.id, opportunityId: opp.id, criterionId: "identify_pain", state: "verified", updatedById: tenant.rep.id } });
+  const then = await rescore(db(), tenant.org.id, opp.id, "test", new Date(capturedAt.getTime() + DAY));
+  return { tenant, opp, intentThen: then.intent.score };
+}
+
+describe("the re-qualification sweep", () => {
+  it("records the decay nobody acted on, once, and leaves other organizations alone", async () => {
+    const { tenant, opp, intentThen } = await dealWithAgingEvidence();
+    const bystander = await dealWithAgingEvidence();
+    const bystanderSnapshots = await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } });
+
+    const first = await sweepOrganization(db(), tenant.org.id, new Date());
+    expect(first).toEqual({ scored: 1, changed: 1 });
+    const latest = await db().scoreSnapshot.findFirstOrThrow({ where: { opportunityId: opp.id }, orderBy: { at: "desc" } });
+    expect(latest.trigger).toBe("requalification");
+    expect(latest.intent).toBeLessThan(intentThen);
+
+    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toEqual({ scored: 1, changed: 0 });
+    expect(await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } })).toBe(bystanderSnapshots);
+  });
+});
+
+const databaseUrl = inject("databaseUrl");
+
+describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreSQL server; skipped on the embedded database)", () => {
+  it("runs a queued organization sweep in a worker", async () => {
+    const { tenant, opp } = await dealWithAgingEvidence();
+    const boss = new PgBoss({ connectionString: databaseUrl!, schema: "pgboss_test" });
+    await boss.start();
+    try {
+      await registerRequalification(boss, db());
+      const jobId = await boss.send(REQUALIFY_ORGANIZATION, { organizationId: tenant.org.id });
+      expect(jobId).toBeTruthy();
+      let state: string | undefined;
+      for (let i = 0; i < 60 && state !== "completed" && state !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        state = (await boss.getJobById(REQUALIFY_ORGANIZATION, jobId!))?.state;
+      }
+      expect(state).toBe("completed");
+      const latest = await db().scoreSnapshot.findFirstOrThrow({ where: { opportunityId: opp.id }, orderBy: { at: "desc" } });
+      expect(latest.trigger).toBe("requalification");
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  }, 60_000);
+});
