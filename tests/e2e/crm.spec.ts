@@ -6,7 +6,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   const accountName = unique("Playwright Corp");
   const domain = `${accountName.split(" ").pop()}.example.com`;
 
-  await page.getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("link", { name: "Accounts", exact: true }).click();
   await page.getByRole("link", { name: "New account" }).first().click();
   await expect(page.getByRole("heading", { name: "New account" })).toBeVisible();
   await page.getByLabel("Name").fill(accountName);
@@ -31,13 +31,13 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("timeline")).toContainText("month-end close takes nine days");
 
-  await page.getByRole("link", { name: "Opportunities" }).click();
+  await page.getByRole("link", { name: "Opportunities", exact: true }).click();
   await page.getByLabel("Search opportunities").fill(accountName);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByTestId("opportunities-table")).toContainText(dealName);
   await expect(page.getByTestId("opportunities-table")).toContainText("$42,000");
 
-  await page.getByRole("link", { name: "Accounts" }).click();
+  await page.getByRole("link", { name: "Accounts", exact: true }).click();
   await page.getByLabel("Search accounts").fill(accountName);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByTestId("accounts-table")).toContainText(accountName);

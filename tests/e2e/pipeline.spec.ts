@@ -27,7 +27,7 @@ const countIn = async (page: Page, stageId: string) => Number(await page.getByTe
 
 test("a rep sees the board by stage, and a blocked Advance names the blocker and moves nothing", async ({ page }) => {
   await signIn(page, DEMO.rep);
-  await page.getByRole("link", { name: "Pipeline" }).click();
+  await page.getByRole("link", { name: "Pipeline", exact: true }).click();
   const board = page.getByTestId("pipeline-board");
   for (const stage of OPEN_STAGES) await expect(board.getByRole("heading", { name: stage, exact: true })).toBeVisible();
   await expect(page.getByTestId("closed-summary")).toContainText("Closed won");
