@@ -17,7 +17,7 @@ function Column({ column, stages, canOverride }: { column: BoardColumn; stages: 
       stageId={column.stageId}
       aria-labelledby={headingId}
       data-testid={`column-${column.stageId}`}
-      className="flex w-72 shrink-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200"
+      className="flex w-64 shrink-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200"
       activeClassName="bg-indigo-50 ring-2 ring-indigo-400"
     >
       <header className="border-b border-slate-200 px-3 py-2.5">

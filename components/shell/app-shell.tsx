@@ -31,7 +31,7 @@ export function AppShell({ user, children }: { user: { name: string; role: Role;
           <Link href="/" className="flex items-center gap-2 font-semibold"><Logo className="size-6" /> Winnow</Link>
           <span className="text-xs text-slate-500">{user.name}</span>
         </header>
-        <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+        <main className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
     </div>
   );
