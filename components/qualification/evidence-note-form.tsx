@@ -45,7 +45,11 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
       router.refresh();
     },
   });
-  const serverFieldErrors = (result.serverError?.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors ?? {};
+  // Row errors come from zod on the server (dotted paths) or from domain checks (same keys in the details).
+  const serverFieldErrors: Record<string, string[] | undefined> = {
+    ...result.validationErrors?.fieldErrors,
+    ...(result.serverError?.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors,
+  };
 
   function addRow() {
     const area = bodyRef.current;
@@ -107,11 +111,11 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
 }
 
 /** The server names rows by position ("evidence.2.contactId"); pick out this row's messages. */
-function serverRowErrors(fieldErrors: Record<string, string[]>, index: number): RowErrors {
+function serverRowErrors(fieldErrors: Record<string, string[] | undefined>, index: number): RowErrors {
   const errors: RowErrors = {};
   for (const [key, messages] of Object.entries(fieldErrors)) {
     const [head, position, field] = key.split(".");
-    if (head === "evidence" && position === String(index) && field) errors[field as keyof RowErrors] = messages[0];
+    if (head === "evidence" && position === String(index) && field) errors[field as keyof RowErrors] = messages?.[0];
   }
   return errors;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TemplateKey } from "../qualification";
+import type { PathErrors } from "./errors";
 import { gateRequirementSchema } from "./qualification";
 
 /** Frameworks an organization can switch to here, default first (a custom framework is defined elsewhere). */
@@ -57,7 +58,8 @@ export type ChangeFrameworkInput = z.infer<typeof changeFrameworkSchema>;
 
 // ── Nested errors: forms show them next to the field, keyed by a dotted path ("stages.2.probability"). ──
 
-export type PathErrors = Record<string, string[] | undefined>;
+
+export type { PathErrors };
 
 export function pathKey(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
@@ -81,24 +83,3 @@ export function issuesByPath(issues: ReadonlyArray<{ path: readonly PropertyKey[
 export function errorsUnder(errors: PathErrors, prefix: string): string[] {
   return Object.entries(errors).flatMap(([key, messages]) => (key === prefix || key.startsWith(`${prefix}.`) ? (messages ?? []) : []));
 }
-
-/**
- * Validation errors of nested inputs (stages, rules) keyed by dotted path. The action client's default
- * "flattened" shape keeps only top-level fields and would drop these silently.
- */
-export function flattenNestedErrors(errors: object): { formErrors: string[]; fieldErrors: PathErrors } {
-  const fieldErrors: PathErrors = {};
-  const walk = (node: unknown, path: string[]) => {
-    if (typeof node !== "object" || node === null) return;
-    for (const [key, child] of Object.entries(node)) {
-      if (key !== "_errors") walk(child, [...path, key]);
-      else if (path.length > 0 && Array.isArray(child)) fieldErrors[path.join(".")] = child.map(String);
-    }
-  };
-  walk(errors, []);
-  const root = (errors as { _errors?: unknown })._errors;
-  return { formErrors: Array.isArray(root) ? root.map(String) : [], fieldErrors };
-}
-
-/** For `inputSchema(schema, { handleValidationErrorsShape })` of actions whose input nests. */
-export const nestedErrorsShape = (errors: object) => Promise.resolve(flattenNestedErrors(errors));

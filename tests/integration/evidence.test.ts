@@ -133,3 +133,11 @@ describe("the buying committee", () => {
     expect(await db().stakeholder.count({ where: { opportunityId: oppId } })).toBe(1);
   });
 });
+
+describe("nested validation errors", () => {
+  it("names the evidence row and field that is wrong, instead of dropping the error", async () => {
+    actAs(t.rep);
+    const result = await logNoteAction({ opportunityId: oppId, body: "Call", evidence: [{ criterionId: "metrics", state: "claimed", excerpt: "ok", contactId: "" }, { criterionId: "metrics", state: "claimed", excerpt: "   ", contactId: "" }] });
+    expect(result?.validationErrors?.fieldErrors).toEqual({ "evidence.1.excerpt": ["Quote or summarise what backs this criterion."] });
+  });
+});

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
 import { createIcpVersion } from "../../server/icp/mutations";
 import { saveIcpSchema } from "../../validation/icp";
-import { nestedErrorsShape } from "../../validation/settings";
+import { nestedErrorsShape } from "../../validation/errors";
 
 export const createIcpVersionAction = authorizedAction
   .metadata({ permission: "icp.manage" })

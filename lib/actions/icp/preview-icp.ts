@@ -4,7 +4,7 @@ import { authorizedAction } from "../../server/action-client";
 import { assertValidIcp, toIcpDefinition } from "../../server/icp/definition";
 import { previewFit } from "../../server/icp/preview";
 import { previewIcpSchema } from "../../validation/icp";
-import { nestedErrorsShape } from "../../validation/settings";
+import { nestedErrorsShape } from "../../validation/errors";
 
 /** Read-only: how the organization's accounts would score under a draft ICP, before marketing saves it. */
 export const previewIcpAction = authorizedAction

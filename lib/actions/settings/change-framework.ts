@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
 import { changeFramework } from "../../server/settings/mutations";
-import { changeFrameworkSchema, nestedErrorsShape } from "../../validation/settings";
+import { nestedErrorsShape } from "../../validation/errors";
+import { changeFrameworkSchema } from "../../validation/settings";
 
 export const changeFrameworkAction = authorizedAction
   .metadata({ permission: "pipeline.configure" })

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
 import { savePipeline } from "../../server/settings/mutations";
-import { nestedErrorsShape, savePipelineSchema } from "../../validation/settings";
+import { nestedErrorsShape } from "../../validation/errors";
+import { savePipelineSchema } from "../../validation/settings";
 
 export const savePipelineAction = authorizedAction
   .metadata({ permission: "pipeline.configure" })

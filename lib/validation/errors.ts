@@ -1,0 +1,23 @@
+/** Field errors keyed by dotted path ("stages.3.probability"), top-level fields by their name. */
+export type PathErrors = Record<string, string[] | undefined>;
+
+/**
+ * Validation errors of nested inputs (stages, rules) keyed by dotted path. The action client's default
+ * "flattened" shape keeps only top-level fields and would drop these silently.
+ */
+export function flattenNestedErrors(errors: object): { formErrors: string[]; fieldErrors: PathErrors } {
+  const fieldErrors: PathErrors = {};
+  const walk = (node: unknown, path: string[]) => {
+    if (typeof node !== "object" || node === null) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== "_errors") walk(child, [...path, key]);
+      else if (path.length > 0 && Array.isArray(child)) fieldErrors[path.join(".")] = child.map(String);
+    }
+  };
+  walk(errors, []);
+  const root = (errors as { _errors?: unknown })._errors;
+  return { formErrors: Array.isArray(root) ? root.map(String) : [], fieldErrors };
+}
+
+/** For `inputSchema(schema, { handleValidationErrorsShape })` of actions whose input nests. */
+export const nestedErrorsShape = (errors: object) => Promise.resolve(flattenNestedErrors(errors));
