@@ -1,16 +1,10 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from "recharts";
+import type { StageTotals } from "@/lib/server/dashboard/summarize";
 import { formatMoney } from "@/lib/utils";
 
-export interface StageChartRow {
-  stageId: string;
-  label: string;
-  count: number;
-  amount: number;
-  raw: number;
-  adjusted: number;
-}
+export type StageChartRow = StageTotals;
 
 const SERIES = [
   { key: "amount", name: "Open amount", color: "#cbd5e1" },

@@ -1,4 +1,4 @@
-import type { IcpRule, IcpRuleKind } from "@/lib/qualification";
+import { ruleValues, type IcpRule, type IcpRuleKind } from "@/lib/qualification";
 import { FUNDING_STAGES, INDUSTRIES, REGIONS } from "@/lib/validation/options";
 
 /** A rule as the editor holds it: every field as typed, so half-typed numbers and lists survive re-renders. */
@@ -33,19 +33,6 @@ export const RULE_KINDS: Record<IcpRuleKind, { title: string; label: string; lis
 let counter = 0;
 const reactKey = () => `rule-${++counter}`;
 
-function listOf(rule: IcpRule): string[] {
-  switch (rule.kind) {
-    case "industry_in": return rule.industries;
-    case "region_in": return rule.regions;
-    case "country_in": return rule.countries;
-    case "tech_includes":
-    case "tech_excludes": return rule.technologies;
-    case "funding_stage_in": return rule.stages;
-    case "hiring_signals": return rule.signals ?? [];
-    case "employee_range": return [];
-  }
-}
-
 export function toDraft(rule: IcpRule): RuleDraft {
   return {
     key: reactKey(),
@@ -54,7 +41,7 @@ export function toDraft(rule: IcpRule): RuleDraft {
     label: rule.label,
     weight: String(rule.weight),
     knockout: rule.knockout,
-    values: listOf(rule).join(", "),
+    values: ruleValues(rule).join(", "),
     mode: rule.kind === "tech_includes" ? rule.mode : "any",
     min: rule.kind === "employee_range" && rule.min !== undefined ? String(rule.min) : "",
     max: rule.kind === "employee_range" && rule.max !== undefined ? String(rule.max) : "",

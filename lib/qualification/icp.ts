@@ -155,7 +155,8 @@ export function compileRule(rule: IcpRule): CompiledRule {
   return { rule, values: ruleValues(rule).map(norm) };
 }
 
-function ruleValues(rule: IcpRule): string[] {
+/** The list a rule matches against (empty for the employee range), as marketing typed it. */
+export function ruleValues(rule: IcpRule): string[] {
   switch (rule.kind) {
     case "industry_in": return rule.industries;
     case "region_in": return rule.regions;

@@ -7,6 +7,7 @@ export { FRAMEWORKS, type TemplateKey } from "./frameworks";
 export { customFramework, validateFramework, validateIcp, validatePipeline, FrameworkValidationError } from "./validate";
 export type { CustomFrameworkSpec, ValidationIssue } from "./validate";
 export type { AccountProfile, IcpDefinition, IcpRule, IcpRuleKind, RuleOutcome } from "./icp";
+export { ruleValues } from "./icp";
 export { computeFit, type FitResult, type RuleResult } from "./fit";
 export { criterionStatus, STATE_POINTS, STALE_FACTOR, type CriterionStatus } from "./evidence";
 export { scoreIntent, type CriterionScore, type Gap, type GapKind, type IntentResult } from "./intent";

@@ -1,4 +1,4 @@
-import { Lock, Target } from "lucide-react";
+import { Target } from "lucide-react";
 import type { Metadata } from "next";
 import { FitPreviewView } from "@/components/icp/fit-preview";
 import { IcpEditor } from "@/components/icp/icp-editor";
@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ReadOnlyNote } from "@/components/ui/read-only-note";
 import { can } from "@/lib/permissions";
 import { getIcpOverview } from "@/lib/server/icp/queries";
 import { requireUser } from "@/lib/server/session";
@@ -29,10 +30,7 @@ export default async function IcpPage() {
         description="What a good-fit account looks like. Every fit score, verdict and prospecting gate uses the current version."
       />
       {!canManage && (
-        <p className="mb-6 flex items-center gap-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
-          <Lock className="size-4 shrink-0 text-slate-500" aria-hidden />
-          Marketing and admins define the ICP; you can see it and how accounts score against it.
-        </p>
+        <ReadOnlyNote>Marketing and admins define the ICP; you can see it and how accounts score against it.</ReadOnlyNote>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

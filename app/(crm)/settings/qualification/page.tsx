@@ -1,9 +1,9 @@
-import { Lock } from "lucide-react";
 import type { Metadata } from "next";
 import { FrameworkPicker } from "@/components/settings/framework-picker";
 import { PipelineEditor } from "@/components/settings/pipeline-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ReadOnlyNote } from "@/components/ui/read-only-note";
 import { can } from "@/lib/permissions";
 import { FRAMEWORKS } from "@/lib/qualification";
 import { getQualificationSetup } from "@/lib/server/settings/queries";
@@ -28,10 +28,7 @@ export default async function QualificationSetupPage() {
         description="The framework every deal is scored with, and what each stage asks of a deal before it may move on."
       />
       {!canConfigure && (
-        <p className="mb-6 flex items-center gap-2 rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="read-only-note">
-          <Lock className="size-4 shrink-0 text-slate-500" aria-hidden />
-          You can see how deals are qualified here; only sales managers and admins can change it.
-        </p>
+        <ReadOnlyNote>You can see how deals are qualified here; only sales managers and admins can change it.</ReadOnlyNote>
       )}
       <div className="space-y-6">
         <Card>
