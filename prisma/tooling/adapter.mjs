@@ -6,6 +6,7 @@
 //                            database; used for the PGlite fallback, which has a single database.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { pgConfigFromUrl } from "./pg-config.mjs";
 
 // Prisma 6's PostgreSQL describer reads catalog columns of types `"char"` (18), `name` (19) and their arrays
 // (1002, 1003), which adapter-pg 6 rejects as unsupported native types (prisma/orm#27403). Present them as
@@ -25,18 +26,9 @@ pg.Result.prototype.addFields = function (fieldDescriptions) {
   return addFields.call(this, fieldDescriptions);
 };
 
-/** Discrete connection fields: adapter-pg spreads its config and overrides `database`, which a connectionString would win over. */
 function configFromUrl(url, database) {
-  const u = new URL(url);
   return {
-    host: decodeURIComponent(u.hostname) || "127.0.0.1",
-    port: u.port ? Number(u.port) : 5432,
-    user: decodeURIComponent(u.username) || "postgres",
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    database: database ?? (decodeURIComponent(u.pathname.slice(1)) || "postgres"),
-    ssl: ["require", "verify-ca", "verify-full"].includes(u.searchParams.get("sslmode") ?? "")
-      ? { rejectUnauthorized: u.searchParams.get("sslmode") !== "require" }
-      : undefined,
+    ...pgConfigFromUrl(url, database),
     max: 4,
     // An idle pool would keep the CLI process alive for its idle timeout (about 10 s).
     allowExitOnIdle: true,

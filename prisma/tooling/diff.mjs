@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { pgConfigFromUrl } from "./pg-config.mjs";
 
 const TOOLING = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(TOOLING, "../..");
@@ -119,23 +120,9 @@ function listMigrations(dir) {
     .sort((a, b) => a.localeCompare(b)); // Prisma's order
 }
 
-function pgConfig(url, database) {
-  const u = new URL(url);
-  return {
-    host: decodeURIComponent(u.hostname) || "127.0.0.1",
-    port: u.port ? Number(u.port) : 5432,
-    user: decodeURIComponent(u.username) || "postgres",
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    database: database ?? (decodeURIComponent(u.pathname.slice(1)) || "postgres"),
-    ssl: ["require", "verify-ca", "verify-full"].includes(u.searchParams.get("sslmode") ?? "")
-      ? { rejectUnauthorized: u.searchParams.get("sslmode") !== "require" }
-      : undefined,
-    connectionTimeoutMillis: 5000,
-  };
-}
 
 async function withClient(url, fn) {
-  const client = new pg.Client(pgConfig(url));
+  const client = new pg.Client(pgConfigFromUrl(url));
   await client.connect();
   try {
     return await fn(client);

@@ -34,11 +34,11 @@ export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSc
     const note = await tx.note.create({
       data: { organizationId: user.organizationId, authorId: user.id, opportunityId: opportunity?.id ?? null, accountId, body: input.body, createdAt: now },
     });
-    if (opportunity && input.evidence.length > 0) {
-      const { framework } = await loadQualificationSettings(tx, user.organizationId);
-      await applyEvidence(tx, { user, opportunity, framework, entries: input.evidence, noteId: note.id, now });
+    if (opportunity) {
+      const settings = await loadQualificationSettings(tx, user.organizationId);
+      if (input.evidence.length > 0) await applyEvidence(tx, { user, opportunity, framework: settings.framework, entries: input.evidence, noteId: note.id, now });
+      await rescore(tx, user.organizationId, opportunity.id, input.evidence.length > 0 ? "evidence" : "note", now, settings);
     }
-    if (opportunity) await rescore(tx, user.organizationId, opportunity.id, input.evidence.length > 0 ? "evidence" : "note", now);
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "note", entityId: note.id, action: "create", after: { ...note, evidence: input.evidence } });
     return note;
   });

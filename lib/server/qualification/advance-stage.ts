@@ -81,7 +81,7 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
         blockers: asJson(result.overridden.map(toBlockerView)), reason: override?.reason ?? null, at: now,
       },
     });
-    await rescore(tx, user.organizationId, row.id, "stage_change", now);
+    await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
     await recordAudit(tx, {
       organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: row.id, action: "stage_change",
       before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason: override?.reason ?? null,

@@ -1,14 +1,22 @@
 import type { Assessment } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import { assess, loadForAssessment } from "./assess";
-import { loadQualificationSettings } from "./settings";
+import { loadQualificationSettings, type QualificationSettings } from "./settings";
 
 /**
  * Re-scores a deal inside the caller's transaction and appends a snapshot when fit, intent, verdict or stage
  * moved, so every score a manager ever saw has a history. Returns the fresh assessment.
  */
-export async function rescore(tx: PrismaClient | Tx, organizationId: string, opportunityId: string, trigger: string, now = new Date()): Promise<Assessment> {
-  const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), loadQualificationSettings(tx, organizationId)]);
+export async function rescore(
+  tx: PrismaClient | Tx,
+  organizationId: string,
+  opportunityId: string,
+  trigger: string,
+  now = new Date(),
+  /** Pass them when the caller already loaded them in this transaction. */
+  knownSettings?: QualificationSettings,
+): Promise<Assessment> {
+  const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
   const assessment = assess(row, settings, now);
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
   if (scoreChanged(last, assessment, row.stage)) {
