@@ -13,4 +13,4 @@ export const contactFields = z.object({
 });
 
 export const createContactSchema = contactFields;
-export const updateContactSchema = contactFields.omit({ accountId: true }).extend({ id: id("Contact") });
+export const updateContactSchema = contactFields.extend({ id: id("Contact") });

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { contactListParams, findContacts } from "@/lib/server/contacts/queries";
+import { can } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Contacts" };
@@ -17,6 +18,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   const params = contactListParams.parse(raw);
   const page = await findContacts(user, params);
   const sortProps = { path: "/contacts", params: raw, sort: params.sort, dir: params.dir };
+  const canEdit = can(user.role, "contact.write");
 
   return (
     <>
@@ -43,7 +45,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
               <tbody className="divide-y divide-slate-100 bg-white">
                 {page.rows.map((c) => (
                   <tr key={c.id} className="hover:bg-slate-50">
-                    <Td className="font-medium text-slate-900">{c.name}</Td>
+                    <Td className="font-medium text-slate-900">
+                      {canEdit ? <Link href={`/contacts/${c.id}/edit`} className="hover:text-indigo-600">{c.name}</Link> : c.name}
+                    </Td>
                     <Td>{c.title ?? "—"}</Td>
                     <Td><Link href={`/accounts/${c.account.id}`} className="hover:text-indigo-600">{c.account.name}</Link></Td>
                     <Td>{c.email ? <a href={`mailto:${c.email}`} className="hover:text-indigo-600">{c.email}</a> : "—"}</Td>

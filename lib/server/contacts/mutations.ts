@@ -22,6 +22,8 @@ export async function updateContact(user: SessionUser, input: z.infer<typeof upd
   return db().$transaction(async (tx) => {
     const before = await tx.contact.findFirst({ where: inOrg(user, { id }) });
     if (!before) throw notFound("Contact");
+    const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
+    if (!account) throw notFound("Account");
     const after = await tx.contact.update({ where: { id }, data: fields });
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "contact", entityId: id, action: "update", before, after });
     return after;

@@ -91,7 +91,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <ul className="space-y-2" data-testid="contact-list">
               {account.contacts.map((c) => (
                 <li key={c.id} className="text-sm">
-                  <div className="font-medium text-slate-900">{c.name}</div>
+                  <div className="font-medium text-slate-900">
+                    {can(user.role, "contact.write") ? <Link href={`/contacts/${c.id}/edit`} className="hover:text-indigo-600">{c.name}</Link> : c.name}
+                  </div>
                   <div className="text-xs text-slate-500">{[c.title, c.email, c.phone].filter(Boolean).join(" · ")}</div>
                 </li>
               ))}
