@@ -110,9 +110,21 @@ describe("opportunity list", () => {
     await createOpportunityFor(tenant.rep, acct.id, { name: "Mine early", stage: "prospecting" });
     await createOpportunityFor(tenant.rep, acct.id, { name: "Mine late", stage: "proposal" });
     await createOpportunityFor(tenant.otherRep, acct.id, { name: "Theirs", stage: "proposal" });
-    const mine = await findOpportunities(tenant.rep, opportunityListParams.parse({ owner: "me", sort: "name" }));
+    const mine = await findOpportunities(tenant.rep, opportunityListParams.parse({ owner: "me", sort: "name", dir: "asc" }));
     expect(mine.rows.map((r) => r.name)).toEqual(["Mine early", "Mine late"]);
-    const proposal = await findOpportunities(tenant.rep, opportunityListParams.parse({ stage: "proposal", sort: "name" }));
+    const proposal = await findOpportunities(tenant.rep, opportunityListParams.parse({ stage: "proposal", sort: "name", dir: "asc" }));
     expect(proposal.rows.map((r) => r.name)).toEqual(["Mine late", "Theirs"]);
+  });
+});
+
+describe("opportunity list defaults", () => {
+  it("shows the most recently updated deals first", async () => {
+    const tenant = await createTenant("Recent");
+    const acct = await createAccountFor(tenant.rep);
+    const older = await createOpportunityFor(tenant.rep, acct.id, { name: "Older" });
+    await createOpportunityFor(tenant.rep, acct.id, { name: "Newer" });
+    await db().opportunity.update({ where: { id: older.id }, data: { updatedAt: new Date(Date.now() - 86_400_000) } });
+    const page = await findOpportunities(tenant.rep, opportunityListParams.parse({}));
+    expect(page.rows.map((r) => r.name)).toEqual(["Newer", "Older"]);
   });
 });

@@ -7,10 +7,13 @@ import { Card } from "@/components/ui/card";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
+import { QualificationCell } from "@/components/qualification/qualification-cell";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { findOpportunities, opportunityListParams } from "@/lib/server/opportunities/queries";
 import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
+import { db } from "@/lib/server/db";
+import { assessMany } from "@/lib/server/qualification/assess";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
 
@@ -21,6 +24,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   const raw = await searchParams;
   const params = opportunityListParams.parse(raw);
   const [page, pipeline] = await Promise.all([findOpportunities(user, params), getOrganizationPipeline(user.organizationId)]);
+  // The engine scores just this page's deals, so the list shows the same verdicts as every other screen.
+  const { deals } = await assessMany(db(), user.organizationId, { ids: page.rows.map((r) => r.id) }, new Date());
+  const assessmentOf = new Map(deals.map((d) => [d.row.id, d.assessment]));
   const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
   const sortProps = { path: "/opportunities", params: raw, sort: params.sort, dir: params.dir };
   const filtered = Boolean(params.q || params.stage || params.owner === "me" || params.status !== "open");
@@ -66,6 +72,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
                 <tr>
                   <SortableTh label="Deal" column="name" {...sortProps} />
                   <SortableTh label="Stage" column="stage" {...sortProps} />
+                  <Th>Qualification</Th>
                   <SortableTh label="Amount" column="amount" {...sortProps} className="text-right" />
                   <SortableTh label="Close date" column="expectedCloseDate" {...sortProps} />
                   <Th>Owner</Th>
@@ -80,6 +87,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
                       <div className="text-xs text-slate-500">{o.account.name}</div>
                     </Td>
                     <Td><Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.stage)}</Badge></Td>
+                    <Td><QualificationCell assessment={assessmentOf.get(o.id)} /></Td>
                     <Td className="text-right tabular-nums">{formatMoney(Number(o.amount), o.currency)}</Td>
                     <Td>{formatDate(o.expectedCloseDate)}</Td>
                     <Td>{o.owner.name}</Td>

@@ -8,7 +8,7 @@ import { orderByColumn, toPage } from "../pagination";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
-export const opportunityListParams = listParamsSchema(["name", "amount", "expectedCloseDate", "stage", "updatedAt"], "updatedAt").extend({
+export const opportunityListParams = listParamsSchema(["name", "amount", "expectedCloseDate", "stage", "updatedAt"], "updatedAt", "desc").extend({
   stage: filterText,
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),

@@ -32,12 +32,16 @@ export async function loadForAssessment(client: PrismaClient | Tx, organizationI
 export async function assessMany(
   client: PrismaClient | Tx,
   organizationId: string,
-  where: { status?: "open" | "won" | "lost"; ownerId?: string },
+  where: { status?: "open" | "won" | "lost"; ownerId?: string; ids?: string[] },
   now: Date,
 ): Promise<{ settings: QualificationSettings; deals: AssessedOpportunity[] }> {
   const [settings, rows] = await Promise.all([
     loadQualificationSettings(client, organizationId),
-    client.opportunity.findMany({ where: { organizationId, ...where }, include: assessmentInclude, orderBy: { updatedAt: "desc" } }),
+    client.opportunity.findMany({
+      where: { organizationId, status: where.status, ownerId: where.ownerId, ...(where.ids && { id: { in: where.ids } }) },
+      include: assessmentInclude,
+      orderBy: { updatedAt: "desc" },
+    }),
   ]);
   return { settings, deals: rows.map((row) => ({ row, assessment: assess(row, settings, now) })) };
 }
