@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
+import { can, ROLE_LABELS, type Role } from "@/lib/permissions";
 import { Logo } from "./logo";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -14,7 +14,7 @@ export function AppShell({ user, children }: { user: { name: string; role: Role;
           <span className="text-lg font-semibold tracking-tight">Winnow</span>
         </Link>
         <nav aria-label="Main" className="flex-1">
-          <NavLinks />
+          <NavLinks showAdmin={can(user.role, "user.manage")} />
         </nav>
         <div className="flex items-center justify-between gap-2 border-t border-slate-800 px-2 pt-3">
           <div className="min-w-0 text-xs">

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, Columns3, Settings2, Target, Trophy, Users } from "lucide-react";
+import { BarChart3, Building2, Columns3, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -15,11 +15,14 @@ const LINKS = [
   { href: "/settings/qualification", label: "Qualification setup", icon: Settings2 },
 ] as const;
 
-export function NavLinks() {
+const ADMIN_LINKS = [{ href: "/settings/users", label: "Users", icon: UserCog }] as const;
+
+/** `showAdmin` only hides a link; the users page and its actions check the permission themselves. */
+export function NavLinks({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-0.5">
-      {LINKS.map(({ href, label, icon: Icon }) => {
+      {[...LINKS, ...(showAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

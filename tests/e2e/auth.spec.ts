@@ -23,3 +23,23 @@ test("protected pages send anonymous visitors to sign in", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("heading", { name: "Sign in to Winnow" })).toBeVisible();
 });
+
+test("an admin adds a colleague, who can then sign in; other roles do not see user management", async ({ page }) => {
+  const email = `new.rep.${Date.now()}@lumen.demo`;
+  await signIn(page, DEMO.admin);
+  await page.getByRole("link", { name: "Users", exact: true }).click();
+  const form = page.getByTestId("new-user-form");
+  await form.getByLabel("Name").fill("Nora New");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("rep");
+  await form.getByLabel("Initial password").fill("a-long-initial-password");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByTestId("users-table")).toContainText(email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, { email, name: "Nora New" }, "a-long-initial-password");
+  await expect(page.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);
+  const response = await page.goto("/settings/users");
+  expect(response?.status()).toBe(404);
+});

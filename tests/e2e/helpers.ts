@@ -11,10 +11,10 @@ export const DEMO = {
   northwindRep: { email: "rep@northwind.demo", name: "Noah Wright" },
 } as const;
 
-export async function signIn(page: Page, who: { email: string; name: string }) {
+export async function signIn(page: Page, who: { email: string; name: string }, password = DEMO_PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("current-user")).toHaveText(who.name);
 }

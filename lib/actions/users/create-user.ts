@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { createUser } from "../../server/users/users";
+import { createUserSchema } from "../../validation/user";
+
+export const createUserAction = authorizedAction
+  .metadata({ permission: "user.manage" })
+  .inputSchema(createUserSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const created = await createUser(ctx.user, parsedInput);
+    revalidatePath("/settings/users");
+    return { id: created.id };
+  });
