@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { accountListParams, findAccounts, listIndustries } from "@/lib/server/accounts/queries";
@@ -30,7 +31,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
         actions={can(user.role, "account.create") && <ButtonLink href="/accounts/new"><Plus className="size-4" aria-hidden />New account</ButtonLink>}
       />
       <Card>
-        <form className="flex flex-wrap gap-2 border-b border-slate-100 p-3" role="search">
+        <FilterBar clearHref="/accounts" showClear={filtered}>
           <Input name="q" placeholder="Search name or domain" defaultValue={params.q} className="max-w-xs" aria-label="Search accounts" />
           <Select name="industry" defaultValue={params.industry} className="max-w-44" aria-label="Industry">
             <option value="">All industries</option>
@@ -40,9 +41,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
             <option value="">All regions</option>
             {REGIONS.map((r) => <option key={r}>{r}</option>)}
           </Select>
-          <button className="rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Filter</button>
-          {filtered && <Link href="/accounts" className="self-center text-sm text-slate-500 hover:text-slate-800">Clear</Link>}
-        </form>
+        </FilterBar>
         {page.rows.length === 0 ? (
           <EmptyState
             icon={Building2}

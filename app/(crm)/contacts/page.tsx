@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Input } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { contactListParams, findContacts } from "@/lib/server/contacts/queries";
@@ -24,10 +25,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Contacts" description="People at your accounts. Add them from an account page; put them on a deal's buying committee from the deal." />
       <Card>
-        <form className="flex gap-2 border-b border-slate-100 p-3" role="search">
+        <FilterBar clearHref="/contacts" showClear={Boolean(params.q)} submitLabel="Search">
           <Input name="q" placeholder="Search name, title, email or account" defaultValue={params.q} className="max-w-sm" aria-label="Search contacts" />
-          <button className="rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Search</button>
-        </form>
+        </FilterBar>
         {page.rows.length === 0 ? (
           <EmptyState icon={Users} title={params.q ? "No contacts match" : "No contacts yet"} description="Contacts are added on an account's page." />
         ) : (

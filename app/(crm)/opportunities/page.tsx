@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { FilterBar } from "@/components/ui/filter-bar";
 import { Input, Select } from "@/components/ui/field";
 import { QualificationCell } from "@/components/qualification/qualification-cell";
 import { PageHeader } from "@/components/ui/page-header";
@@ -39,7 +40,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         actions={can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}
       />
       <Card>
-        <form className="flex flex-wrap gap-2 border-b border-slate-100 p-3" role="search">
+        <FilterBar clearHref="/opportunities" showClear={filtered}>
           <Input name="q" placeholder="Search deal or account" defaultValue={params.q} className="max-w-xs" aria-label="Search opportunities" />
           <Select name="stage" defaultValue={params.stage} className="max-w-44" aria-label="Stage">
             <option value="">All stages</option>
@@ -55,9 +56,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
             <option value="all">Everyone</option>
             <option value="me">Mine</option>
           </Select>
-          <button className="rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Filter</button>
-          {filtered && <Link href="/opportunities" className="self-center text-sm text-slate-500 hover:text-slate-800">Clear</Link>}
-        </form>
+        </FilterBar>
         {page.rows.length === 0 ? (
           <EmptyState
             icon={Trophy}
