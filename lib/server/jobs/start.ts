@@ -4,6 +4,7 @@ import { db } from "../db";
 import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
 import { registerRequalification } from "./requalification";
+import { registerRescore } from "./rescore";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -28,7 +29,8 @@ async function start(): Promise<void> {
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerRequalification(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification)");
+    await registerRescore(boss, db());
+    logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes)");
     return;
   }
   const sweep = () => {

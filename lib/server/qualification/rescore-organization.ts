@@ -1,0 +1,71 @@
+import type { PrismaClient, Tx } from "../db";
+import { rescoreAccountBatch, rescoreDealBatch, type BatchResult } from "./batch-rescore";
+import { markPending } from "./stored-assessment";
+
+export const RESCORE_KIND = "rescore";
+
+/**
+ * Marks every stored score of the organization pending and records a queued re-score the saver can follow.
+ * Called in the transaction that saved the ICP or the framework, so scores are never shown as current against
+ * settings they were not computed with. The caller enqueues the job once the transaction has committed.
+ */
+export async function prepareRescore(tx: Tx, organizationId: string, startedById: string | null, what: { accounts: boolean }): Promise<string> {
+  await markPending(tx, organizationId, what);
+  const progress = await tx.jobProgress.create({ data: { organizationId, kind: RESCORE_KIND, startedById, status: "queued" } });
+  return progress.id;
+}
+
+async function walk(next: (cursor: string | null) => Promise<BatchResult>, onBatch: (scored: number) => Promise<void>): Promise<void> {
+  let cursor: string | null = null;
+  do {
+    const batch = await next(cursor);
+    if (batch.scored > 0) await onBatch(batch.scored);
+    cursor = batch.cursor;
+  } while (cursor !== null);
+}
+
+/**
+ * Re-computes every account and deal of an organization with its current settings, in keyset batches, and
+ * counts progress as it goes. Settings are read again for every batch: if someone saves once more meanwhile,
+ * the rest of this run already uses the newer rules (and the newer save's own run redoes the start).
+ */
+export async function rescoreOrganization(client: PrismaClient, organizationId: string, progressId: string, trigger: string): Promise<void> {
+  const [accounts, deals] = await Promise.all([
+    client.account.count({ where: { organizationId } }),
+    client.opportunity.count({ where: { organizationId } }),
+  ]);
+  await client.jobProgress.update({ where: { id: progressId }, data: { status: "running", total: accounts + deals, done: 0 } });
+  const advance = (scored: number) => client.jobProgress.update({ where: { id: progressId }, data: { done: { increment: scored } } }).then(() => undefined);
+  try {
+    await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance);
+    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, trigger, now: new Date() }), advance);
+    await client.jobProgress.update({ where: { id: progressId }, data: { status: "done", finishedAt: new Date() } });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await client.jobProgress.update({ where: { id: progressId }, data: { status: "failed", error: message.slice(0, 500), finishedAt: new Date() } });
+    throw error;
+  }
+}
+
+export interface RescoreProgress {
+  id: string;
+  status: "queued" | "running" | "done" | "failed";
+  total: number;
+  done: number;
+  createdAt: Date;
+  finishedAt: Date | null;
+  /** Stored scores still waiting for the re-score (deals and accounts). */
+  pending: number;
+}
+
+/** The organization's latest re-score and how many stored scores still wait for one. */
+export async function latestRescore(client: PrismaClient, organizationId: string): Promise<RescoreProgress | null> {
+  const [row, pendingDeals, pendingAccounts] = await Promise.all([
+    client.jobProgress.findFirst({ where: { organizationId, kind: RESCORE_KIND }, orderBy: { createdAt: "desc" } }),
+    client.opportunityAssessment.count({ where: { organizationId, pending: true } }),
+    client.accountAssessment.count({ where: { organizationId, pending: true } }),
+  ]);
+  if (!row) return null;
+  const status = (["queued", "running", "done", "failed"] as const).find((s) => s === row.status) ?? "queued";
+  return { id: row.id, status, total: row.total, done: row.done, createdAt: row.createdAt, finishedAt: row.finishedAt, pending: pendingDeals + pendingAccounts };
+}
