@@ -17,7 +17,7 @@ const shared = globalThis as unknown as { winnowBoss?: PgBoss; winnowRescoreChai
 export async function registerRescore(boss: PgBoss, client: PrismaClient): Promise<void> {
   await boss.createQueue(RESCORE_ORGANIZATION, { name: RESCORE_ORGANIZATION, retryLimit: 2, retryDelay: 30 });
   await boss.work<RescoreJob>(RESCORE_ORGANIZATION, async (jobs) => {
-    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.progressId, job.data.trigger);
+    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId);
   });
   shared.winnowBoss = boss;
 }
@@ -34,7 +34,7 @@ export async function enqueueRescore(client: PrismaClient, job: RescoreJob): Pro
   }
   const previous = shared.winnowRescoreChain ?? Promise.resolve();
   shared.winnowRescoreChain = previous
-    .then(() => rescoreOrganization(client, job.organizationId, job.progressId, job.trigger))
+    .then(() => rescoreOrganization(client, job.organizationId, job.trigger, job.progressId))
     .catch((err: unknown) => logger.error({ err, organizationId: job.organizationId }, "background re-score failed"));
 }
 

@@ -25,24 +25,36 @@ async function walk(next: (cursor: string | null) => Promise<BatchResult>, onBat
 }
 
 /**
- * Re-computes every account and deal of an organization with its current settings, in keyset batches, and
+ * Re-computes every account and open deal of an organization with its current settings (closed deals keep
+ * the scorecard they closed with), in keyset batches, and
  * counts progress as it goes. Settings are read again for every batch: if someone saves once more meanwhile,
  * the rest of this run already uses the newer rules (and the newer save's own run redoes the start).
  */
-export async function rescoreOrganization(client: PrismaClient, organizationId: string, progressId: string, trigger: string): Promise<void> {
+export async function rescoreOrganization(
+  client: PrismaClient,
+  organizationId: string,
+  trigger: string,
+  progressId?: string,
+  /** "all" also scores closed deals: for a first fill (seed, backfill after an upgrade), never after a settings change. */
+  which: "open" | "all" = "open",
+): Promise<void> {
+  const status = which === "open" ? ("open" as const) : undefined;
+  const track = async (data: Parameters<PrismaClient["jobProgress"]["update"]>[0]["data"]) => {
+    if (progressId) await client.jobProgress.update({ where: { id: progressId }, data });
+  };
   const [accounts, deals] = await Promise.all([
     client.account.count({ where: { organizationId } }),
-    client.opportunity.count({ where: { organizationId } }),
+    client.opportunity.count({ where: { organizationId, status } }),
   ]);
-  await client.jobProgress.update({ where: { id: progressId }, data: { status: "running", total: accounts + deals, done: 0 } });
-  const advance = (scored: number) => client.jobProgress.update({ where: { id: progressId }, data: { done: { increment: scored } } }).then(() => undefined);
+  await track({ status: "running", total: accounts + deals, done: 0 });
+  const advance = (scored: number) => track({ done: { increment: scored } });
   try {
     await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance);
-    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, trigger, now: new Date() }), advance);
-    await client.jobProgress.update({ where: { id: progressId }, data: { status: "done", finishedAt: new Date() } });
+    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date() }), advance);
+    await track({ status: "done", finishedAt: new Date() });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await client.jobProgress.update({ where: { id: progressId }, data: { status: "failed", error: message.slice(0, 500), finishedAt: new Date() } });
+    await track({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() });
     throw error;
   }
 }

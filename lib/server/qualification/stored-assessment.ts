@@ -168,8 +168,12 @@ export async function saveAccountAssessments(client: PrismaClient | Tx, rows: Ac
     WHERE NOT ${newer} OR "AccountAssessment"."computedAt" <= EXCLUDED."computedAt"`;
 }
 
-/** After an ICP or framework change: every stored score of the organization is old until the re-score reaches it. */
+/**
+ * After an ICP or framework change: every stored score of an open deal (and, for the ICP, of an account) is old
+ * until the re-score reaches it. A closed deal keeps the scorecard it closed with: it is history, and what
+ * calibration learns from.
+ */
 export async function markPending(client: PrismaClient | Tx, organizationId: string, what: { accounts: boolean }): Promise<void> {
-  await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false }, data: { pending: true } });
+  await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false, opportunity: { status: "open" } }, data: { pending: true } });
   if (what.accounts) await client.accountAssessment.updateMany({ where: { organizationId, pending: false }, data: { pending: true } });
 }
