@@ -129,10 +129,13 @@ describe("background re-scoring", () => {
     const bystander = await createTenant("Bystander");
     const theirs = await createOpportunityFor(bystander.rep, (await createAccountFor(bystander.rep)).id);
 
-    const result = await sweepOrganization(db(), t.org.id, new Date(), 2);
+    const untouched = async () => (await db().opportunityAssessment.findMany({ where: { opportunityId: { in: [closed.id, theirs.id] } }, orderBy: { opportunityId: "asc" } })).map((a) => a.computedAt.getTime());
+    const before = await untouched();
+    const later = new Date(Date.now() + 60_000);
+    const result = await sweepOrganization(db(), t.org.id, later, 2);
     expect(result.scored).toBe(5);
-    for (const o of open) await expectCurrent(o.id);
-    expect(await db().opportunityAssessment.count({ where: { opportunityId: { in: [closed.id, theirs.id] } } })).toBe(0);
+    for (const o of open) expect((await expectCurrent(o.id)).computedAt).toEqual(later);
+    expect(await untouched()).toEqual(before);
   });
 
   it("an ICP save marks scores pending in its transaction, then re-scores everything in the background with progress", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import type { Pipeline, Severity, VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
 import { toPage, type Page } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
+import { asVerdict, storedResultSchema } from "../qualification/stored-result";
 import type { OpenScope } from "./aggregates";
 
 export type { RiskLevel };
@@ -35,15 +35,7 @@ export interface RiskFilters {
 
 export const RISK_PAGE_SIZE = 20;
 
-/** The parts of the stored engine result a risk row shows; anything unreadable shows as nothing. */
-const storedResult = z.object({
-  verdict: z.object({ reasons: z.array(z.looseObject({ text: z.string() })).catch([]) }).catch({ reasons: [] }),
-  flags: z.array(z.looseObject({ severity: z.enum(["warning", "critical"]), text: z.string() })).catch([]),
-  nextGate: z.looseObject({ allowed: z.boolean(), toStageId: z.string(), blockers: z.array(z.looseObject({ message: z.string() })) }).nullable().catch(null),
-});
-
 const LEVELS = ["critical", "warning", "blocked"] as const;
-const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
 
 interface Row {
   id: string; name: string; accountName: string; ownerName: string; amount: number; currency: string; stage: string;
@@ -81,8 +73,8 @@ export async function findRisks(client: PrismaClient, scope: OpenScope, filters:
 }
 
 function toRiskRow(r: Row, label: (id: string) => string): RiskRow {
-  const result = storedResult.parse(r.result);
-  const verdict = VERDICTS.find((v) => v === r.verdict) ?? "pursue";
+  const result = storedResultSchema.parse(r.result);
+  const verdict = asVerdict(r.verdict);
   const verdictReason = verdict === "pursue" ? null : (result.verdict.reasons[0]?.text ?? null);
   const gate = result.nextGate && !result.nextGate.allowed ? result.nextGate : null;
   return {
