@@ -1,6 +1,7 @@
 import type { Assessment } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import { assess, loadForAssessment } from "./assess";
+import type { OpportunityForAssessment } from "./snapshot";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
 import { saveOpportunityAssessments, toAssessmentRow } from "./stored-assessment";
 
@@ -19,6 +20,19 @@ export async function rescore(
   knownSettings?: QualificationSettings,
 ): Promise<Assessment> {
   const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
+  return rescoreLoaded(tx, organizationId, row, settings, trigger, now);
+}
+
+/** `rescore` for a deal already loaded in the caller's transaction. */
+export async function rescoreLoaded(
+  tx: PrismaClient | Tx,
+  organizationId: string,
+  row: OpportunityForAssessment,
+  settings: QualificationSettings,
+  trigger: string,
+  now: Date,
+): Promise<Assessment> {
+  const opportunityId = row.id;
   const assessment = assess(row, settings, now);
   await saveOpportunityAssessments(tx, [toAssessmentRow(row, assessment, settings, now)]);
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
