@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { logger } from "../logger";
-import { rescoreOrganization } from "../qualification/rescore-organization";
+import { RESCORE_KIND, rescoreOrganization } from "../qualification/rescore-organization";
 
 export const RESCORE_ORGANIZATION = "rescore-organization";
 
@@ -9,6 +9,8 @@ export interface RescoreJob {
   organizationId: string;
   progressId: string;
   trigger: string;
+  /** "all" also fills in closed deals (a backfill); settings changes re-score open deals only. */
+  which?: "open" | "all";
 }
 
 const shared = globalThis as unknown as { winnowBoss?: PgBoss; winnowRescoreChain?: Promise<void> };
@@ -17,7 +19,7 @@ const shared = globalThis as unknown as { winnowBoss?: PgBoss; winnowRescoreChai
 export async function registerRescore(boss: PgBoss, client: PrismaClient): Promise<void> {
   await boss.createQueue(RESCORE_ORGANIZATION, { name: RESCORE_ORGANIZATION, retryLimit: 2, retryDelay: 30 });
   await boss.work<RescoreJob>(RESCORE_ORGANIZATION, async (jobs) => {
-    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId);
+    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId, job.data.which);
   });
   shared.winnowBoss = boss;
 }
@@ -34,11 +36,27 @@ export async function enqueueRescore(client: PrismaClient, job: RescoreJob): Pro
   }
   const previous = shared.winnowRescoreChain ?? Promise.resolve();
   shared.winnowRescoreChain = previous
-    .then(() => rescoreOrganization(client, job.organizationId, job.trigger, job.progressId))
+    .then(() => rescoreOrganization(client, job.organizationId, job.trigger, job.progressId, job.which))
     .catch((err: unknown) => logger.error({ err, organizationId: job.organizationId }, "background re-score failed"));
 }
 
 /** Tests wait for in-process re-scores to finish. */
 export function inProcessRescores(): Promise<void> {
   return shared.winnowRescoreChain ?? Promise.resolve();
+}
+
+/**
+ * Organizations with a deal or account that has no stored score yet (a database upgraded from before scores
+ * were stored, or rows written by hand) get a full re-score, so every list and dashboard has rows to read.
+ */
+export async function backfillMissingAssessments(client: PrismaClient): Promise<number> {
+  const rows = await client.$queryRaw<Array<{ organizationId: string }>>`
+    SELECT DISTINCT o."organizationId" FROM "Opportunity" o LEFT JOIN "OpportunityAssessment" a ON a."opportunityId" = o."id" WHERE a."opportunityId" IS NULL
+    UNION
+    SELECT DISTINCT c."organizationId" FROM "Account" c LEFT JOIN "AccountAssessment" a ON a."accountId" = c."id" WHERE a."accountId" IS NULL`;
+  for (const { organizationId } of rows) {
+    const progress = await client.jobProgress.create({ data: { organizationId, kind: RESCORE_KIND, status: "queued" } });
+    await enqueueRescore(client, { organizationId, progressId: progress.id, trigger: "backfill", which: "all" });
+  }
+  return rows.length;
 }

@@ -81,3 +81,20 @@ export async function latestRescore(client: PrismaClient, organizationId: string
   const status = (["queued", "running", "done", "failed"] as const).find((s) => s === row.status) ?? "queued";
   return { id: row.id, status, total: row.total, done: row.done, createdAt: row.createdAt, finishedAt: row.finishedAt, pending: pendingDeals + pendingAccounts };
 }
+
+/** What the progress indicator shows, as plain JSON. */
+export interface RescoreProgressView {
+  status: RescoreProgress["status"];
+  total: number;
+  done: number;
+  pending: number;
+  /** Finished within the last ten minutes: worth telling the person who saved. */
+  finishedRecently: boolean;
+}
+
+const RECENT_MS = 10 * 60 * 1000;
+
+export const toProgressView = (p: RescoreProgress, now: Date): RescoreProgressView => ({
+  status: p.status, total: p.total, done: p.done, pending: p.pending,
+  finishedRecently: p.finishedAt !== null && now.getTime() - p.finishedAt.getTime() < RECENT_MS,
+});
