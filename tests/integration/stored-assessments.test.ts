@@ -63,7 +63,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
     const account = await createAccountFor(t.rep, { industry: "SaaS", employeeCount: 300 });
     const contact = await createContactFor(t.rep, account.id);
     const created = await createOpportunityAction({ name: "Deal", accountId: account.id, amount: "50000", currency: "USD", expectedCloseDate: "", repConfidence: "" });
-    const id = created!.data!.id;
+    const id = created.data!.id;
     const first = await expectCurrent(id);
 
     await updateOpportunityAction({ id, version: "1", name: "Deal", accountId: account.id, amount: "90000", currency: "USD", expectedCloseDate: "", repConfidence: "" });
@@ -105,7 +105,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
     await inProcessRescores();
     actAs(t.rep);
     const created = await createAccountAction({ name: "Quantia", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
-    const accountId = created!.data!.id;
+    const accountId = created.data!.id;
     expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ fit: 0, verdict: "nurture", icpVersion: 1, pending: false });
     const opp = await createOpportunityFor(t.rep, accountId);
 
