@@ -10,7 +10,9 @@ import { addStakeholderAction } from "../../lib/actions/qualification/add-stakeh
 import { updateCriterionAction } from "../../lib/actions/qualification/update-criterion";
 import { savePipelineAction } from "../../lib/actions/settings/save-pipeline";
 import { assessAccount, type Assessment } from "../../lib/qualification";
+import { accountListParams, findAccounts } from "../../lib/server/accounts/queries";
 import { db } from "../../lib/server/db";
+import { findOpportunities, opportunityListParams } from "../../lib/server/opportunities/queries";
 import { inProcessRescores } from "../../lib/server/jobs/rescore";
 import { assess, loadForAssessment } from "../../lib/server/qualification/assess";
 import { latestRescore, prepareRescore, rescoreOrganization } from "../../lib/server/qualification/rescore-organization";
@@ -177,5 +179,31 @@ describe("background re-scoring", () => {
     expect(after.qualificationVersion).toBe(before.qualificationVersion + 1);
     expect(after.blockerCount).toBe(0);
     await expectCurrent(opp.id);
+  });
+});
+
+describe("lists read the stored scores", () => {
+  it("sorts accounts by stored fit and filters opportunities by verdict, flag and risk, within the organization", async () => {
+    actAs(t.marketing);
+    await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
+    await inProcessRescores();
+    actAs(t.rep);
+    const fits = await createAccountAction({ name: "Fits", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const misfit = await createAccountAction({ name: "Misfit", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const byFit = await findAccounts(t.rep, accountListParams.parse({ sort: "fit", dir: "desc" }));
+    expect(byFit.rows.map((a) => [a.name, a.assessment?.fit, a.assessment?.verdict])).toEqual([["Fits", 100, "pursue"], ["Misfit", 0, "disqualify"]]);
+
+    const good = await createOpportunityFor(t.rep, fits!.data!.id, { name: "Good" });
+    const bad = await createOpportunityFor(t.rep, misfit!.data!.id, { name: "Bad" });
+    const other = await createTenant("Other");
+    await createOpportunityFor(other.rep, (await createAccountFor(other.rep)).id, { name: "Theirs" });
+    const names = async (params: Record<string, string>) => (await findOpportunities(t.rep, opportunityListParams.parse(params))).rows.map((o) => o.name).sort();
+    expect(await names({ verdict: "disqualify" })).toEqual(["Bad"]);
+    expect(await names({ risk: "critical" })).toEqual(["Bad"]);
+    expect(await names({ risk: "any" })).toEqual(["Bad"]);
+    expect(await names({ verdict: "pursue" })).toEqual(["Good"]);
+    expect(await names({ flag: "stale_deal" })).toEqual([]);
+    expect((await storedRow(good.id)).verdict).toBe("pursue");
+    expect((await storedRow(bad.id)).riskLevel).toBe("critical");
   });
 });

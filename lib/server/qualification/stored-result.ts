@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FitResult } from "../../qualification";
 
 /**
  * The parts of a stored engine result that lists and cards show, read leniently: a row written by an older
@@ -14,3 +15,24 @@ export type StoredResult = z.infer<typeof storedResultSchema>;
 
 export const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
 export const asVerdict = (v: string) => VERDICTS.find((k) => k === v) ?? "pursue";
+
+/** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */
+const storedFitSchema = z.looseObject({
+  icpVersion: z.number(),
+  score: z.number(),
+  potential: z.number(),
+  knownShare: z.number(),
+  knockoutsFailed: z.array(z.string()),
+  knockoutsUnknown: z.array(z.string()),
+  reasons: z.array(z.looseObject({ code: z.string(), text: z.string() })),
+  rules: z.array(z.looseObject({
+    ruleId: z.string(), label: z.string(), kind: z.string(), outcome: z.enum(["match", "miss", "unknown"]),
+    contribution: z.number(), weight: z.number(), knockout: z.boolean(), reason: z.string(),
+  })),
+});
+
+export function readStoredFit(result: unknown): FitResult | null {
+  const parsed = storedFitSchema.safeParse(result);
+  // The schema checks every field FitResult declares; the engine's own types name the kinds and codes.
+  return parsed.success ? (parsed.data as unknown as FitResult) : null;
+}
