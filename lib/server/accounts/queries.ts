@@ -1,10 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-params";
-import { db } from "../db";
+import { db, readDb } from "../db";
 import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { orderByColumn, toPage } from "../pagination";
+import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -14,28 +14,47 @@ export const accountListParams = listParamsSchema(["name", "industry", "employee
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
 
-export async function findAccounts(user: SessionUser, params: AccountListParams) {
-  const where: Prisma.AccountWhereInput = inOrg(user, {
-    ...(params.q && {
-      OR: [
-        { name: { contains: params.q, mode: "insensitive" as const } },
-        { domain: { contains: params.q, mode: "insensitive" as const } },
-      ],
-    }),
-    ...(params.industry && { industry: { equals: params.industry, mode: "insensitive" as const } }),
+type AccountRow = Prisma.AccountGetPayload<{ include: { owner: { select: { name: true } } } }>;
+
+/** Every offered sort, each served by an index on (organizationId, column, id). */
+const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> = {
+  name: column("name", "string"),
+  industry: column("industry", "string", true),
+  employeeCount: column("employeeCount", "number", true),
+  region: column("region", "string", true),
+  createdAt: column("createdAt", "date"),
+};
+
+/** The list's filters as a `where`; other filters (e.g. fit) are added here. */
+export function accountListWhere(user: SessionUser, params: AccountListParams): Prisma.AccountWhereInput {
+  return inOrg(user, {
+    // Trigram indexes on name and domain serve the substring search.
+    ...(params.q && { OR: [{ name: { contains: params.q, mode: "insensitive" as const } }, { domain: { contains: params.q, mode: "insensitive" as const } }] }),
+    ...(params.industry && { industry: params.industry }),
     ...(params.region && { region: params.region }),
   });
-  const [rows, total] = await Promise.all([
-    db().account.findMany({
-      where,
-      orderBy: [orderByColumn(params.sort, params.dir, ["industry", "employeeCount", "region"]), { id: "asc" }],
-      skip: (params.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { owner: { select: { name: true } }, _count: { select: { opportunities: true, contacts: true } } },
+}
+
+/** One page of accounts by keyset, with deal counts for the shown accounts only and a bounded total. */
+export async function findAccounts(user: SessionUser, params: AccountListParams) {
+  const where = accountListWhere(user, params);
+  const client = readDb();
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      sort: params.sort, dir: params.dir, column: ACCOUNT_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
+      read: (segment, take) => client.account.findMany({
+        where: { AND: [where, segment.where as Prisma.AccountWhereInput] },
+        orderBy: segment.orderBy,
+        take,
+        include: { owner: { select: { name: true } } },
+      }),
     }),
-    db().account.count({ where }),
+    client.account.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
-  return toPage(rows, total, params.page, PAGE_SIZE);
+  const ids = page.rows.map((a) => a.id);
+  const deals = ids.length === 0 ? [] : await client.opportunity.groupBy({ by: ["accountId"], where: { organizationId: user.organizationId, accountId: { in: ids } }, _count: { _all: true } });
+  const dealCount = new Map(deals.map((d) => [d.accountId, d._count._all]));
+  return { ...page, rows: page.rows.map((a) => ({ ...a, dealCount: dealCount.get(a.id) ?? 0 })), total: boundedCount(counted) };
 }
 
 export async function getAccount(user: SessionUser, id: string) {
