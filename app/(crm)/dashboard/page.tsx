@@ -12,6 +12,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Suspense } from "react";
+import { DashboardTrends } from "./trends";
 import { can } from "@/lib/permissions";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "@/lib/server/dashboard/params";
@@ -99,6 +101,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <ScoreChangeList items={d.history.scoreChanges} now={now} />
           </Card>
         </div>
+
+        {can(user.role, "insights.view") && (
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading trends…</p>}>
+            <DashboardTrends user={user} currency={currency} />
+          </Suspense>
+        )}
       </div>
     </>
   );
