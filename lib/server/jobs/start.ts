@@ -3,7 +3,7 @@ import { env } from "../../env";
 import { db } from "../db";
 import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
-import { registerRequalification } from "./requalification";
+import { registerJobs } from "./register";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -27,7 +27,7 @@ async function start(): Promise<void> {
     const boss = new PgBoss({ connectionString: DATABASE_URL, schema: "pgboss" });
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
-    await registerRequalification(boss, db());
+    await registerJobs(boss, db());
     logger.info("background work: pg-boss started (hourly re-qualification)");
     return;
   }
