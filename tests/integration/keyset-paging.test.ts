@@ -112,6 +112,20 @@ describe("keyset paging", () => {
     expect(mixed.rows.map((r) => r.id)).toEqual(fromStart.rows.map((r) => r.id));
   });
 
+  it("finds contacts and deals by their account's name, and deals by their own", async () => {
+    const firm03 = await db().account.findMany({ where: { organizationId: tenant.org.id, name: "Firm 03" }, select: { id: true } });
+    const ids = new Set(firm03.map((a) => a.id));
+    expect(ids.size).toBe(5);
+    const contacts = await findContacts(tenant.rep, contactListParams.parse({ q: "firm 03" }));
+    expect(contacts.rows.map((c) => c.accountId).sort()).toEqual([...ids].sort());
+    const deals = await findOpportunities(tenant.rep, opportunityListParams.parse({ q: "FIRM 03", status: "all" }));
+    expect(deals.rows.map((d) => d.accountId).sort()).toEqual([...ids].sort());
+    const byName = await findOpportunities(tenant.rep, opportunityListParams.parse({ q: "deal 5", status: "all" }));
+    expect(byName.rows.length).toBe(7);
+    expect(byName.rows.every((d) => d.name === "Deal 5")).toBe(true);
+    expect((await findContacts(other.rep, contactListParams.parse({ q: "firm 03" }))).rows).toEqual([]);
+  });
+
   it("pages contacts by title (with empty titles) and by account name", async () => {
     const all = await db().contact.findMany({ where: { organizationId: tenant.org.id }, include: { account: true } });
     const list: Lister = (p) => findContacts(tenant.rep, contactListParams.parse(p));

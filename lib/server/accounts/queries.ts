@@ -4,7 +4,7 @@ import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-p
 import { db, readDb } from "../db";
 import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
+import { boundedCount, column, COUNT_LIMIT, keysetPage, SEARCH_ACCOUNT_LIMIT, type SortColumn } from "../pagination";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -55,6 +55,13 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
   const deals = ids.length === 0 ? [] : await client.opportunity.groupBy({ by: ["accountId"], where: { organizationId: user.organizationId, accountId: { in: ids } }, _count: { _all: true } });
   const dealCount = new Map(deals.map((d) => [d.accountId, d._count._all]));
   return { ...page, rows: page.rows.map((a) => ({ ...a, dealCount: dealCount.get(a.id) ?? 0 })), total: boundedCount(counted) };
+}
+
+/** Ids of the organization's accounts whose name contains `q` (at most SEARCH_ACCOUNT_LIMIT), for searching child lists. */
+export async function accountsNamed(user: SessionUser, q: string): Promise<string[]> {
+  if (!q) return [];
+  const rows = await readDb().account.findMany({ where: inOrg(user, { name: { contains: q, mode: "insensitive" as const } }), select: { id: true }, take: SEARCH_ACCOUNT_LIMIT });
+  return rows.map((r) => r.id);
 }
 
 export async function getAccount(user: SessionUser, id: string) {

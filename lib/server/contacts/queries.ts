@@ -4,6 +4,7 @@ import { listParamsSchema, PAGE_SIZE } from "../../validation/list-params";
 import { readDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
+import { accountsNamed } from "../accounts/queries";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -21,16 +22,16 @@ const CONTACT_SORTS: Record<ContactListParams["sort"], SortColumn<ContactRow>> =
   account: { nullable: false, kind: "string", where: (f) => ({ account: { name: f } }), orderBy: (dir) => ({ account: { name: dir } }), value: (row) => row.account.name },
 };
 
-export function contactListWhere(user: SessionUser, params: ContactListParams): Prisma.ContactWhereInput {
+export function contactListWhere(user: SessionUser, params: ContactListParams, matchingAccountIds: string[] = []): Prisma.ContactWhereInput {
   const like = { contains: params.q, mode: "insensitive" as const };
   return inOrg(user, {
-    ...(params.q && { OR: [{ name: like }, { email: like }, { title: like }, { account: { name: like } }] }),
+    ...(params.q && { OR: [{ name: like }, { email: like }, { title: like }, { accountId: { in: matchingAccountIds } }] }),
   });
 }
 
 export async function findContacts(user: SessionUser, params: ContactListParams) {
-  const where = contactListWhere(user, params);
   const client = readDb();
+  const where = contactListWhere(user, params, await accountsNamed(user, params.q));
   const [page, counted] = await Promise.all([
     keysetPage({
       sort: params.sort, dir: params.dir, column: CONTACT_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,

@@ -5,6 +5,7 @@ import { db, readDb } from "../db";
 import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
+import { accountsNamed } from "../accounts/queries";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -27,10 +28,10 @@ const OPPORTUNITY_SORTS: Record<OpportunityListParams["sort"], SortColumn<Opport
 };
 
 /** The list's filters as a `where`; further filters (verdict, flags, risk) are added here. */
-export function opportunityListWhere(user: SessionUser, params: OpportunityListParams): Prisma.OpportunityWhereInput {
+export function opportunityListWhere(user: SessionUser, params: OpportunityListParams, matchingAccountIds: string[] = []): Prisma.OpportunityWhereInput {
   const like = { contains: params.q, mode: "insensitive" as const };
   return inOrg(user, {
-    ...(params.q && { OR: [{ name: like }, { account: { name: like } }] }),
+    ...(params.q && { OR: [{ name: like }, { accountId: { in: matchingAccountIds } }] }),
     ...(params.stage && { stage: params.stage }),
     ...(params.status !== "all" && { status: params.status }),
     ...(params.owner === "me" && { ownerId: user.id }),
@@ -38,8 +39,8 @@ export function opportunityListWhere(user: SessionUser, params: OpportunityListP
 }
 
 export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
-  const where = opportunityListWhere(user, params);
   const client = readDb();
+  const where = opportunityListWhere(user, params, await accountsNamed(user, params.q));
   const [page, counted] = await Promise.all([
     keysetPage({
       sort: params.sort, dir: params.dir, column: OPPORTUNITY_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
