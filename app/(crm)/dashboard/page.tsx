@@ -5,7 +5,7 @@ import { ForecastBasisNote, HeadlineStats } from "@/components/dashboard/headlin
 import { OwnerFilter } from "@/components/dashboard/owner-filter";
 import { ScoreChangeList, StageChangeList } from "@/components/dashboard/recent-history";
 import { RiskList } from "@/components/dashboard/risk-list";
-import { StageChart } from "@/components/dashboard/stage-chart";
+import { LazyStageChart as StageChart } from "@/components/dashboard/trends/lazy-trend-charts";
 import { StageTable } from "@/components/dashboard/stage-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
