@@ -50,14 +50,14 @@ export async function getForecastHonesty(user: SessionUser, now: Date): Promise<
       SELECT o.id, o."ownerId", u.name AS "ownerName", o.amount::float8 AS amount, o.status = 'won' AS won, o."repConfidence",
              COALESCE(c.at, o."expectedCloseDate"::timestamp, o."updatedAt") AS "closedOn", s.stage, s.intent
       FROM "Opportunity" o
-      JOIN "User" u ON u.id = o."ownerId"
+      JOIN "User" u ON u.id = o."ownerId" AND u."organizationId" = o."organizationId"
       LEFT JOIN LATERAL (
         SELECT sc.at FROM "StageChange" sc
-        WHERE sc."opportunityId" = o.id AND sc."toStage" = ANY(${closed}::text[]) ORDER BY sc.at DESC LIMIT 1
+        WHERE sc."organizationId" = o."organizationId" AND sc."opportunityId" = o.id AND sc."toStage" = ANY(${closed}::text[]) ORDER BY sc.at DESC LIMIT 1
       ) c ON true
       LEFT JOIN LATERAL (
         SELECT ss.stage, ss.intent FROM "ScoreSnapshot" ss
-        WHERE ss."opportunityId" = o.id AND ss.stage = ANY(${open}::text[]) ORDER BY ss.at DESC, ss.id DESC LIMIT 1
+        WHERE ss."organizationId" = o."organizationId" AND ss."opportunityId" = o.id AND ss.stage = ANY(${open}::text[]) ORDER BY ss.at DESC, ss.id DESC LIMIT 1
       ) s ON true
       WHERE o."organizationId" = ${user.organizationId} AND o.status IN ('won', 'lost') AND o."updatedAt" >= ${since}
     ) closed_deals

@@ -35,7 +35,7 @@ async function forecastByQuarter(organizationId: string, pipeline: Pipeline, sin
     SELECT quarter, stage, intent, count(*)::int AS deals, sum(amount)::float8 AS amount FROM (
       SELECT DISTINCT ON (date_trunc('quarter', s.at), s."opportunityId")
              date_trunc('quarter', s.at) AS quarter, s.stage, s.intent, o.amount
-      FROM "ScoreSnapshot" s JOIN "Opportunity" o ON o.id = s."opportunityId"
+      FROM "ScoreSnapshot" s JOIN "Opportunity" o ON o.id = s."opportunityId" AND o."organizationId" = s."organizationId"
       WHERE s."organizationId" = ${organizationId} AND s.at >= ${since} AND s.stage = ANY(${open}::text[])
       ORDER BY date_trunc('quarter', s.at), s."opportunityId", s.at DESC, s.id DESC
     ) latest
@@ -86,7 +86,7 @@ async function stageFlow(organizationId: string, pipeline: Pipeline, since: Date
     WITH moves AS (
       SELECT sc."fromStage", sc."toStage", sc.at,
              COALESCE(LAG(sc.at) OVER (PARTITION BY sc."opportunityId" ORDER BY sc.at, sc.id), o."createdAt") AS entered
-      FROM "StageChange" sc JOIN "Opportunity" o ON o.id = sc."opportunityId"
+      FROM "StageChange" sc JOIN "Opportunity" o ON o.id = sc."opportunityId" AND o."organizationId" = sc."organizationId"
       WHERE sc."organizationId" = ${organizationId} AND sc.at >= ${since}
     )
     SELECT stage, sum(entered)::int AS entered, sum(advanced)::int AS advanced, sum(lost)::int AS lost, (sum(days) / NULLIF(sum(advanced + lost), 0))::float8 AS "avgDays"
@@ -114,7 +114,7 @@ async function criterionGaps(organizationId: string, criteria: Array<{ id: strin
   const [rows, openDeals] = await Promise.all([
     readDb().$queryRaw<Array<{ criterionId: string; state: string; deals: number }>>(Prisma.sql`
       SELECT cs."criterionId", cs.state::text AS state, count(*)::int AS deals
-      FROM "CriterionState" cs JOIN "Opportunity" o ON o.id = cs."opportunityId"
+      FROM "CriterionState" cs JOIN "Opportunity" o ON o.id = cs."opportunityId" AND o."organizationId" = cs."organizationId"
       WHERE cs."organizationId" = ${organizationId} AND o.status = 'open'
       GROUP BY cs."criterionId", cs.state`),
     readDb().opportunity.count({ where: { organizationId, status: "open" } }),
