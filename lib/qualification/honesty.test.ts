@@ -47,7 +47,19 @@ describe("scoring a predictor", () => {
   });
 
   it("has no figures with no deals", () => {
-    expect(scorePredictor([], "adjusted")).toEqual({ deals: 0, predictedAmount: 0, wonAmount: 0, amountError: 0, bias: null, meanAbsoluteError: null, brier: null });
+    expect(scorePredictor([], "adjusted")).toEqual({ deals: 0, forecasts: 0, predictedAmount: 0, wonAmount: 0, amountError: 0, bias: null, meanAbsoluteError: null, brier: null });
+  });
+
+  it("judges every forecast of a deal but counts its money once", () => {
+    const twice = [
+      deal({ id: "x", weight: 0.5, stageProbability: 0.2, won: true, amount: 1000 }),
+      deal({ id: "x", weight: 0.5, stageProbability: 0.6, won: true, amount: 1000 }),
+    ];
+    const s = scorePredictor(twice, "stage");
+    expect(s).toMatchObject({ deals: 1, forecasts: 2, wonAmount: 1000 });
+    expect(s.predictedAmount).toBeCloseTo(400);
+    expect(s.brier).toBeCloseTo((0.64 + 0.16) / 2);
+    expect(forecastHonesty(twice)).toMatchObject({ deals: 1, forecasts: 2, won: 1 });
   });
 
   it("scores a perfect predictor 0 and a coin flip 0.25", () => {

@@ -10,9 +10,17 @@ import { DEFAULT_BAND_FACTORS } from "./forecast";
 export type Predictor = "stage" | "rep" | "adjusted";
 export const PREDICTORS: readonly Predictor[] = ["stage", "rep", "adjusted"];
 
-/** A closed deal and what was forecast for it while it was still open (its last open-stage scorecard). */
+/**
+ * One forecast made for a deal that has since closed: its scorecard at one open stage. A deal scored at several
+ * stages gives several forecasts (each is judged on the outcome), and `weight` (1 / its number of forecasts)
+ * makes it count once in money and deal counts. Judging only each deal's last forecast would be biased: a lost
+ * deal's last forecast is the stage where it died, while the deals that moved on are judged at later stages.
+ */
 export interface ClosedForecast {
+  /** The deal's id (several forecasts share it). */
   id: string;
+  /** 1 / the deal's number of forecasts; 1 when omitted. */
+  weight?: number;
   ownerId: string;
   closedOn: Date;
   amount: number;
@@ -27,14 +35,15 @@ export interface ClosedForecast {
 
 /** How one predictor did on a set of deals. All null when it had no deal to predict. */
 export interface PredictorScore {
-  /** Deals the predictor gave a probability for. */
+  /** Deals the predictor gave a probability for, and the forecasts it made for them. */
   deals: number;
-  /** Σ amount × probability, and the amount actually won, over those deals. */
+  forecasts: number;
+  /** Σ amount × probability (a deal's forecasts averaged), and the amount actually won, over those deals. */
   predictedAmount: number;
   wonAmount: number;
   /** predictedAmount − wonAmount: positive means the forecast promised more than closed. */
   amountError: number;
-  /** Mean probability minus the actual win rate, in probability points: positive = optimistic. */
+  /** Mean probability minus the actual win rate over the forecasts, in probability points: positive = optimistic. */
   bias: number | null;
   /** Mean |probability − outcome|. */
   meanAbsoluteError: number | null;
@@ -60,20 +69,23 @@ const clamp = (p: number) => Math.min(1, Math.max(0, p));
 
 export function scorePredictor(deals: readonly ClosedForecast[], predictor: Predictor): PredictorScore {
   let n = 0, predictedAmount = 0, wonAmount = 0, sumP = 0, sumWon = 0, sumAbs = 0, sumSq = 0;
+  const ids = new Set<string>();
   for (const d of deals) {
     const p = predicted(d, predictor);
     if (p === null) continue;
     const o = d.won ? 1 : 0;
+    const w = d.weight ?? 1;
     n++;
-    predictedAmount += d.amount * p;
-    wonAmount += d.won ? d.amount : 0;
+    ids.add(d.id);
+    predictedAmount += w * d.amount * p;
+    wonAmount += d.won ? w * d.amount : 0;
     sumP += p;
     sumWon += o;
     sumAbs += Math.abs(p - o);
     sumSq += (p - o) ** 2;
   }
   return {
-    deals: n, predictedAmount, wonAmount, amountError: predictedAmount - wonAmount,
+    deals: ids.size, forecasts: n, predictedAmount, wonAmount, amountError: predictedAmount - wonAmount,
     bias: n ? (sumP - sumWon) / n : null,
     meanAbsoluteError: n ? sumAbs / n : null,
     brier: n ? sumSq / n : null,
@@ -115,14 +127,16 @@ export function quarterOf(date: Date): string {
 
 export interface HonestyGroup {
   key: string;
+  /** Deals won and lost in the group. */
   won: number;
   lost: number;
   scores: PredictorScores;
 }
 
 export interface HonestyReport {
-  /** Closed deals the report rests on, and how many of them had a rep confidence. */
+  /** Closed deals the report rests on, the forecasts made for them, and how many deals had a rep confidence. */
   deals: number;
+  forecasts: number;
   won: number;
   withRepConfidence: number;
   overall: PredictorScores;
@@ -133,12 +147,22 @@ export interface HonestyReport {
   mostHonest: Predictor | null;
 }
 
+/** Distinct deals among forecasts, won ones first counted. */
+function dealCounts(forecasts: readonly ClosedForecast[]) {
+  const outcome = new Map(forecasts.map((f) => [f.id, f]));
+  const all = [...outcome.values()];
+  return { deals: all.length, won: all.filter((d) => d.won).length, withRep: all.filter((d) => d.repConfidence !== null).length };
+}
+
 function groupBy(deals: readonly ClosedForecast[], key: (d: ClosedForecast) => string): HonestyGroup[] {
   const groups = new Map<string, ClosedForecast[]>();
   for (const d of deals) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, ds]) => ({ key: k, won: ds.filter((d) => d.won).length, lost: ds.filter((d) => !d.won).length, scores: scorePredictors(ds) }));
+    .map(([k, ds]) => {
+      const { deals: n, won } = dealCounts(ds);
+      return { key: k, won, lost: n - won, scores: scorePredictors(ds) };
+    });
 }
 
 /** Error, bias and Brier score of each predictor, overall, per quarter of closing and per owner, with calibration bins. */
@@ -149,10 +173,12 @@ export function forecastHonesty(deals: readonly ClosedForecast[], options: { bin
     const brier = overall[p].brier;
     if (brier !== null && (mostHonest === null || brier < (overall[mostHonest].brier ?? Infinity))) mostHonest = p;
   }
+  const counts = dealCounts(deals);
   return {
-    deals: deals.length,
-    won: deals.filter((d) => d.won).length,
-    withRepConfidence: deals.filter((d) => d.repConfidence !== null).length,
+    deals: counts.deals,
+    forecasts: deals.length,
+    won: counts.won,
+    withRepConfidence: counts.withRep,
     overall,
     byQuarter: groupBy(deals, (d) => quarterOf(d.closedOn)),
     byOwner: groupBy(deals, (d) => d.ownerId),

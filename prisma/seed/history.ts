@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { createRandom, DAY, dateOnly } from "./random";
 
 /** Closed deals of the last four quarters: the history that calibration, trends and forecast honesty rest on. */
-export const HISTORY_DEALS = 120;
+export const HISTORY_DEALS = 150;
 const REPS = ["seed_user_rep", "seed_user_rep2"] as const;
 
 function quarterStart(now: Date, back: number): Date {
@@ -11,9 +11,9 @@ function quarterStart(now: Date, back: number): Date {
 }
 
 /**
- * Each deal walks the open stages up to where it ended, with a scorecard at every stage, then closes. Whether
- * it was won is drawn from its stage's probability times its qualification band's factor, so qualification
- * really does predict the outcome here, and reps are (as usual) about 20 points too confident. Its own seeded
+ * Each deal enters at discovery and walks the open stages as far as it got, with a scorecard at every stage, then
+ * closes. Qualification really does predict the outcome here, and reps are (as usual) 10–30 points too
+ * confident about where their deal ended. Its own seeded
  * generator keeps the rest of the demo unchanged; fixed ids make a second run add nothing.
  */
 export async function seedClosedHistory(prisma: PrismaClient, now: Date, organizationId: string): Promise<number> {
@@ -29,11 +29,23 @@ export async function seedClosedHistory(prisma: PrismaClient, now: Date, organiz
     const id = `seed_hist_${String(i).padStart(3, "0")}`;
     const account = accounts[i % accounts.length]!;
     const ownerId = REPS[i % REPS.length]!;
-    const last = [1, 1, 2, 2, 3, 3, 3, 4, 4, 4][random.int(0, 9)]!; // the furthest open stage it reached
     const intent = random.int(8, 96);
     const fit = random.int(35, 95);
-    const chance = Math.min(0.97, open[last]!.probability * DEFAULT_BAND_FACTORS[qualificationBand(intent)]);
-    const won = random.next() < chance;
+    // A funnel true to the stage probabilities (of the deals that reach a stage, that share is won), bent
+    // by qualification: well-qualified deals move on more often, poorly qualified ones less.
+    const pull = { low: 0.7, medium: 1, high: 1.15 }[qualificationBand(intent)];
+    let last = 1;
+    let won = false;
+    for (;;) {
+      const next = open[last + 1]?.probability ?? 1;
+      if (random.next() >= Math.min(0.97, (open[last]!.probability / next) * pull)) break;
+      if (last === open.length - 1) {
+        won = true;
+        break;
+      }
+      last++;
+    }
+    const chance = open[last]!.probability * DEFAULT_BAND_FACTORS[qualificationBand(intent)];
     const closedAt = new Date(from + random.next() * (until - from));
     const createdAt = new Date(closedAt.getTime() - random.int(30, 120) * DAY);
     const step = (closedAt.getTime() - createdAt.getTime()) / (last + 1);

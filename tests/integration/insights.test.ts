@@ -58,28 +58,32 @@ beforeAll(async () => {
   });
 });
 
-/** The straightforward computation: each closed deal's last open-stage scorecard, the engine's honesty math. */
+/** The straightforward computation: each closed deal's scorecard at each open stage, the engine's honesty math. */
 function expectedForecasts(): ClosedForecast[] {
-  return SPECS.filter((s) => s.status !== "open" && s.name !== "Old").map((s) => {
-    const [stage, , intent] = s.path.at(-1)!;
-    return { id: s.name, ownerId: s.owner, closedOn: day(s.closedOn!), amount: s.amount, won: s.status === "won", stageProbability: probability.get(stage)!, repConfidence: s.confidence, intentScore: intent };
-  });
+  return SPECS.filter((s) => s.status !== "open" && s.name !== "Old").flatMap((s) =>
+    s.path.map(([stage, , intent]) => ({
+      id: s.name, weight: 1 / s.path.length, ownerId: s.owner, closedOn: day(s.closedOn!), amount: s.amount, won: s.status === "won",
+      stageProbability: probability.get(stage)!, repConfidence: s.confidence, intentScore: intent,
+    })));
 }
 
 describe("forecast honesty", () => {
-  it("rests on the closed deals of the last four quarters, each judged on its last open scorecard", async () => {
+  it("rests on the closed deals of the last four quarters, each judged at every open stage it was scored at", async () => {
     const { report, unscored, owners } = await getForecastHonesty(tenant.manager, NOW);
     const expected = forecastHonesty(expectedForecasts());
-    expect(report).toMatchObject({ deals: 4, won: 2, withRepConfidence: 3 });
+    expect(report).toMatchObject({ deals: 4, forecasts: 7, won: 2, withRepConfidence: 3 });
     expect(unscored).toBe(1);
     for (const p of ["stage", "rep", "adjusted"] as const) {
       expect(report.overall[p].brier).toBeCloseTo(expected.overall[p].brier!, 10);
       expect(report.overall[p].amountError).toBeCloseTo(expected.overall[p].amountError, 4);
+      expect(report.overall[p].bias).toBeCloseTo(expected.overall[p].bias!, 10);
     }
     expect(report.byQuarter.map((g) => [g.key, g.won, g.lost])).toEqual([["2026-Q1", 0, 1], ["2026-Q2", 0, 1], ["2026-Q4", 2, 0]]);
     expect(report.byOwner.map((g) => [owners[g.key], g.won + g.lost]).sort()).toEqual([["OtherRep", 2], ["Rep", 2]]);
-    // By hand: stage 0.6, 0.35, 0.8, 0.8 against won, lost, lost, won.
-    expect(report.overall.stage.brier).toBeCloseTo((0.16 + 0.1225 + 0.64 + 0.04) / 4, 10);
+    // By hand: stage 0.15, 0.6 (A won); 0.15, 0.35 (B lost); 0.8 (C lost); 0.6, 0.8 (D won).
+    expect(report.overall.stage.brier).toBeCloseTo((0.7225 + 0.16 + 0.0225 + 0.1225 + 0.64 + 0.16 + 0.04) / 7, 10);
+    // Money counts each deal once: A's two forecasts average (0.15 + 0.6) / 2 of 100k.
+    expect(report.overall.stage.predictedAmount).toBeCloseTo(100_000 * 0.375 + 50_000 * 0.25 + 200_000 * 0.8 + 80_000 * 0.7, 4);
   });
 
   it("is for managers and admins only", async () => {

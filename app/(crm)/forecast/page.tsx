@@ -36,7 +36,7 @@ export default async function ForecastPage() {
     <PageHeader
       eyebrow="Insights"
       title="Forecast honesty"
-      description="On deals that have closed: what the stage probability, the rep's confidence and the qualification-adjusted forecast predicted while the deal was open, against what actually closed."
+      description="On deals that have closed: what the stage probability, the rep's confidence and the qualification-adjusted forecast predicted at each stage while the deal was open, against what actually closed."
     />
   );
   if (report.deals === 0) {
@@ -54,7 +54,7 @@ export default async function ForecastPage() {
       <div className="space-y-6">
         <p className="text-sm text-slate-700" data-testid="honesty-basis">
           Based on <strong>{report.deals} closed deal{report.deals === 1 ? "" : "s"}</strong> ({report.won} won, {lost} lost) closed since {formatDate(since)},
-          each judged on its last scorecard while still open. {report.withRepConfidence} had a rep confidence.
+          each judged at every open stage it was scored at ({report.forecasts} forecasts). {report.withRepConfidence} had a rep confidence.
           {unscored > 0 && ` ${unscored} closed deal${unscored === 1 ? "" : "s"} without a scorecard while open ${unscored === 1 ? "is" : "are"} left out.`}
           {truncated && ` Only the latest ${HONESTY_MAX_DEALS.toLocaleString("en-US")} closed deals are read.`}
         </p>

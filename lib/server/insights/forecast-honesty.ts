@@ -32,9 +32,10 @@ interface Row {
 }
 
 /**
- * Closed deals of the last quarters, each with the scorecard it had last while still open: the forecast that
- * was made before the outcome was known. One indexed range over the organization's closed deals (a deal closed
- * since `since` was updated since then), with one index lookup per deal for its closing move and its scorecard.
+ * Closed deals of the last quarters, each with its last scorecard at every open stage it was scored at: the
+ * forecasts made before the outcome was known. One indexed range over the organization's closed deals (a deal
+ * closed since `since` was updated since then), bounded, then index lookups per deal for its closing move and
+ * its scorecards.
  */
 export async function getForecastHonesty(user: SessionUser, now: Date): Promise<ForecastHonesty> {
   assertCanViewInsights(user);
@@ -46,31 +47,43 @@ export async function getForecastHonesty(user: SessionUser, now: Date): Promise<
   const since = quarterStart(now, HONESTY_QUARTERS - 1);
 
   const rows = await client.$queryRaw<Row[]>(Prisma.sql`
-    SELECT * FROM (
-      SELECT o.id, o."ownerId", u.name AS "ownerName", o.amount::float8 AS amount, o.status = 'won' AS won, o."repConfidence",
-             COALESCE(c.at, o."expectedCloseDate"::timestamp, o."updatedAt") AS "closedOn", s.stage, s.intent
-      FROM "Opportunity" o
-      JOIN "User" u ON u.id = o."ownerId" AND u."organizationId" = o."organizationId"
-      LEFT JOIN LATERAL (
-        SELECT sc.at FROM "StageChange" sc
-        WHERE sc."organizationId" = o."organizationId" AND sc."opportunityId" = o.id AND sc."toStage" = ANY(${closed}::text[]) ORDER BY sc.at DESC LIMIT 1
-      ) c ON true
-      LEFT JOIN LATERAL (
-        SELECT ss.stage, ss.intent FROM "ScoreSnapshot" ss
-        WHERE ss."organizationId" = o."organizationId" AND ss."opportunityId" = o.id AND ss.stage = ANY(${open}::text[]) ORDER BY ss.at DESC, ss.id DESC LIMIT 1
-      ) s ON true
-      WHERE o."organizationId" = ${user.organizationId} AND o.status IN ('won', 'lost') AND o."updatedAt" >= ${since}
-    ) closed_deals
-    WHERE "closedOn" >= ${since} AND "closedOn" <= ${now}
-    ORDER BY "closedOn" DESC, id DESC
-    LIMIT ${HONESTY_MAX_DEALS + 1}`);
+    WITH closed_deals AS (
+      SELECT * FROM (
+        SELECT o.id, o."organizationId", o."ownerId", u.name AS "ownerName", o.amount::float8 AS amount, o.status = 'won' AS won,
+               o."repConfidence", COALESCE(c.at, o."expectedCloseDate"::timestamp, o."updatedAt") AS "closedOn"
+        FROM "Opportunity" o
+        JOIN "User" u ON u.id = o."ownerId" AND u."organizationId" = o."organizationId"
+        LEFT JOIN LATERAL (
+          SELECT sc.at FROM "StageChange" sc
+          WHERE sc."organizationId" = o."organizationId" AND sc."opportunityId" = o.id AND sc."toStage" = ANY(${closed}::text[])
+          ORDER BY sc.at DESC LIMIT 1
+        ) c ON true
+        WHERE o."organizationId" = ${user.organizationId} AND o.status IN ('won', 'lost') AND o."updatedAt" >= ${since}
+      ) d
+      WHERE "closedOn" >= ${since} AND "closedOn" <= ${now}
+      ORDER BY "closedOn" DESC, id DESC
+      LIMIT ${HONESTY_MAX_DEALS + 1}
+    )
+    SELECT d.id, d."ownerId", d."ownerName", d.amount, d.won, d."repConfidence", d."closedOn", s.stage, s.intent
+    FROM closed_deals d
+    LEFT JOIN LATERAL (
+      SELECT DISTINCT ON (ss.stage) ss.stage, ss.intent FROM "ScoreSnapshot" ss
+      WHERE ss."organizationId" = d."organizationId" AND ss."opportunityId" = d.id AND ss.stage = ANY(${open}::text[])
+      ORDER BY ss.stage, ss.at DESC, ss.id DESC
+    ) s ON true
+    ORDER BY d."closedOn" DESC, d.id DESC`);
 
-  const truncated = rows.length > HONESTY_MAX_DEALS;
-  const kept = rows.slice(0, HONESTY_MAX_DEALS);
-  const deals: ClosedForecast[] = kept.flatMap((r) => r.stage === null || r.intent === null ? [] : [{
-    id: r.id, ownerId: r.ownerId, closedOn: r.closedOn, amount: Number(r.amount), won: r.won,
+  const dealIds = [...new Set(rows.map((r) => r.id))];
+  const truncated = dealIds.length > HONESTY_MAX_DEALS;
+  const keptIds = new Set(dealIds.slice(0, HONESTY_MAX_DEALS));
+  const kept = rows.filter((r) => keptIds.has(r.id));
+  const scored = kept.filter((r): r is Row & { stage: string; intent: number } => r.stage !== null && r.intent !== null);
+  const perDeal = new Map<string, number>();
+  for (const r of scored) perDeal.set(r.id, (perDeal.get(r.id) ?? 0) + 1);
+  const deals: ClosedForecast[] = scored.map((r) => ({
+    id: r.id, weight: 1 / (perDeal.get(r.id) ?? 1), ownerId: r.ownerId, closedOn: r.closedOn, amount: Number(r.amount), won: r.won,
     stageProbability: probability.get(r.stage) ?? 0, repConfidence: r.repConfidence, intentScore: r.intent,
-  }]);
+  }));
   const owners = Object.fromEntries(kept.map((r) => [r.ownerId, r.ownerName]));
-  return { report: forecastHonesty(deals), since, owners, unscored: kept.length - deals.length, truncated };
+  return { report: forecastHonesty(deals), since, owners, unscored: keptIds.size - perDeal.size, truncated };
 }
