@@ -25,3 +25,5 @@ export { nextQuestions, type NextQuestionsInput, type Question } from "./questio
 export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
 export { QualificationInputError } from "./errors";
 export { assessAccount, type AccountAssessment } from "./account";
+export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
+export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";

@@ -76,12 +76,12 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     <Td>{a.region ?? "—"}</Td>
                     <Td><AccountFitBadge stored={a.assessment} /></Td>
                     <Td>{a.owner.name}</Td>
-                    <Td className="text-right tabular-nums">{a._count.opportunities}</Td>
+                    <Td className="text-right tabular-nums">{a.dealCount}</Td>
                   </tr>
                 ))}
               </tbody>
             </Table>
-            <Pagination path="/accounts" params={raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="account" />
+            <Pagination path="/accounts" params={raw} next={page.next} previous={page.previous} total={page.total} noun="account" />
           </>
         )}
       </Card>

@@ -6,13 +6,15 @@ import { OwnerFilter } from "@/components/dashboard/owner-filter";
 import { ScoreChangeList, StageChangeList } from "@/components/dashboard/recent-history";
 import { RiskFilters } from "@/components/dashboard/risk-filters";
 import { RiskList } from "@/components/dashboard/risk-list";
-import { StageChart } from "@/components/dashboard/stage-chart";
+import { LazyStageChart as StageChart } from "@/components/dashboard/trends/lazy-trend-charts";
 import { StageTable } from "@/components/dashboard/stage-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Suspense } from "react";
+import { DashboardTrends } from "./trends";
 import { can } from "@/lib/permissions";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "@/lib/server/dashboard/params";
@@ -86,8 +88,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               />
               <RiskFilters params={params} stages={summary.stages.map((s) => ({ id: s.stageId, label: s.label }))} counts={summary.riskCounts} />
               <RiskList risks={d.risks.rows} currency={currency} filtered={Boolean(params.level || params.flag || params.stage || params.verdict)} />
-              {d.risks.total > d.risks.rows.length && (
-                <Pagination path="/dashboard" params={raw} page={d.risks.page} pageCount={d.risks.pageCount} total={d.risks.total} noun="flagged deal" />
+              {(d.risks.next || d.risks.previous) && (
+                <Pagination path="/dashboard" params={raw} next={d.risks.next} previous={d.risks.previous} total={d.risks.total} noun="flagged deal" />
               )}
             </Card>
 
@@ -108,6 +110,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <ScoreChangeList items={d.history.scoreChanges} now={now} />
           </Card>
         </div>
+
+        {can(user.role, "insights.view") && (
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading trends…</p>}>
+            <DashboardTrends user={user} currency={currency} />
+          </Suspense>
+        )}
       </div>
     </>
   );

@@ -108,7 +108,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
                 ))}
               </tbody>
             </Table>
-            <Pagination path="/opportunities" params={raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="opportunity" />
+            <Pagination path="/opportunities" params={raw} next={page.next} previous={page.previous} total={page.total} noun="opportunity" />
           </>
         )}
       </Card>

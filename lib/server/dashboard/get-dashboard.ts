@@ -1,14 +1,13 @@
 import "server-only";
 import { calibrate, type Calibration } from "../../qualification";
 import { db } from "../db";
-import type { Page } from "../pagination";
 import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { currencyCounts } from "./aggregates";
 import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
 import type { DashboardParams } from "./params";
 import { loadRecentHistory, type RecentHistory } from "./recent-history";
-import { findRisks, type RiskRow } from "./risk-list";
+import { findRisks, type RiskPage } from "./risk-list";
 import { summarizePipeline, type PipelineSummary } from "./summarize";
 
 export interface OwnerOption {
@@ -44,7 +43,7 @@ export interface Dashboard {
   mixedCurrencies: boolean;
   summary: PipelineSummary;
   /** One page of the risk list, after the filters in `params`. */
-  risks: Page<RiskRow>;
+  risks: RiskPage;
   /** Open deals whose stored score waits for a background re-score (after an ICP or settings change). */
   pending: number;
   calibration: CalibrationInfo;
@@ -105,7 +104,7 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
   const { currency, mixed } = dominantCurrency(currencies);
   const [summary, risks] = await Promise.all([
     summarizePipeline(client, scope, settings, calibration),
-    findRisks(client, scope, params, params.page ?? 1, settings.pipeline),
+    findRisks(client, scope, params, { after: params.after, before: params.before }, settings.pipeline),
   ]);
 
   return {

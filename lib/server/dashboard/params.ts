@@ -11,12 +11,13 @@ const key = z.string().trim().regex(/^[\w-]{1,64}$/);
 export const dashboardParams = z.object({
   /** A user id of the organization, or absent / "all" for everyone. Checked against the org's users later. */
   owner: optional(key.refine((v) => v !== "all")),
-  /** Risk list filters: severity level, flag kind, stage key, verdict; and its page. */
+  /** Risk list filters: severity level, flag kind, stage key, verdict; and its page (keyset cursors). */
   level: optional(z.enum(["critical", "warning", "blocked"])),
   flag: optional(key),
   stage: optional(key),
   verdict: optional(z.enum(["pursue", "nurture", "disqualify"])),
-  page: optional(z.coerce.number().int().min(1).max(100_000)),
+  after: optional(z.string().max(200)),
+  before: optional(z.string().max(200)),
 });
 
 export type DashboardParams = z.infer<typeof dashboardParams>;

@@ -1,7 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import type { Pipeline, Severity, VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
-import { toPage, type Page } from "../pagination";
+import { boundedCount, COUNT_LIMIT, type BoundedCount, type KeysetPage } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
 import { asVerdict, storedResultSchema } from "../qualification/stored-result";
 import type { OpenScope } from "./aggregates";
@@ -37,7 +38,28 @@ export const RISK_PAGE_SIZE = 20;
 
 const LEVELS = ["critical", "warning", "blocked"] as const;
 
+/** A page of risks by keyset on (severity rank, amount descending, id), with a bounded total. */
+export interface RiskPage extends KeysetPage<RiskRow> {
+  total: BoundedCount;
+}
+
+const cursorSchema = z.tuple([z.number().int().min(0).max(2), z.number(), z.string().min(1)]);
+type RiskCursor = z.infer<typeof cursorSchema>;
+
+function decodeRiskCursor(raw: string | undefined): RiskCursor | null {
+  if (!raw) return null;
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const encodeRiskCursor = (r: Row): string => Buffer.from(JSON.stringify([r.rank, r.amount, r.id])).toString("base64url");
+
 interface Row {
+  rank: number;
   id: string; name: string; accountName: string; ownerName: string; amount: number; currency: string; stage: string;
   level: string; verdict: string; pending: boolean; result: unknown;
 }
@@ -54,22 +76,43 @@ function where(scope: OpenScope, f: RiskFilters, withNames = false) {
     ${f.verdict ? Prisma.sql`AND a."verdict" = ${f.verdict}` : Prisma.empty}`;
 }
 
+const RANK = Prisma.sql`(CASE a."riskLevel" WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END)`;
+
 /**
  * One page of the open deals that need a second look, most severe first, then largest. Filtering and ordering
- * run in SQL over the stored assessments; only the rows shown have their explained result read.
+ * run in SQL over the stored assessments; only the rows shown have their explained result read. Pages are
+ * keyset-based on (severity rank, -amount, id), so deep pages cost the same as the first.
  */
-export async function findRisks(client: PrismaClient, scope: OpenScope, filters: RiskFilters, page: number, pipeline: Pipeline): Promise<Page<RiskRow>> {
-  const [{ total } = { total: 0 }] = await client.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS "total" ${where(scope, filters)}`;
-  const pageCount = Math.max(1, Math.ceil(total / RISK_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pageCount);
-  const rows = total === 0 ? [] : await client.$queryRaw<Row[]>`
-    SELECT o."id", o."name", ac."name" AS "accountName", u."name" AS "ownerName", o."amount"::float8 AS "amount", o."currency", o."stage",
-      a."riskLevel" AS "level", a."verdict", a."pending", a."result"
-    ${where(scope, filters, true)}
-    ORDER BY CASE a."riskLevel" WHEN 'critical' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, o."amount" DESC, o."name", o."id"
-    LIMIT ${RISK_PAGE_SIZE} OFFSET ${(current - 1) * RISK_PAGE_SIZE}`;
+export async function findRisks(
+  client: PrismaClient, scope: OpenScope, filters: RiskFilters, cursor: { after?: string; before?: string }, pipeline: Pipeline,
+): Promise<RiskPage> {
+  const before = decodeRiskCursor(cursor.before);
+  const after = before ? null : decodeRiskCursor(cursor.after);
+  const at = before ?? after;
+  const key = Prisma.sql`(${RANK}, -o."amount"::float8, o."id")`;
+  const seek = at ? Prisma.sql`AND ${key} ${before ? Prisma.sql`<` : Prisma.sql`>`} (${at[0]}::int, ${-at[1]}::float8, ${at[2]})` : Prisma.empty;
+  const order = before ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const [[{ total } = { total: 0 }], rows] = await Promise.all([
+    client.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS "total" FROM (SELECT 1 ${where(scope, filters)} LIMIT ${COUNT_LIMIT + 1}) t`,
+    client.$queryRaw<Row[]>`
+      SELECT ${RANK}::int AS "rank", o."id", o."name", ac."name" AS "accountName", u."name" AS "ownerName", o."amount"::float8 AS "amount", o."currency", o."stage",
+        a."riskLevel" AS "level", a."verdict", a."pending", a."result"
+      ${where(scope, filters, true)} ${seek}
+      ORDER BY ${RANK} ${order}, o."amount" ${before ? Prisma.sql`ASC` : Prisma.sql`DESC`}, o."id" ${order}
+      LIMIT ${RISK_PAGE_SIZE + 1}`,
+  ]);
+  const more = rows.length > RISK_PAGE_SIZE;
+  const page = rows.slice(0, RISK_PAGE_SIZE);
+  if (before) page.reverse();
+  const hasNext = before ? true : more;
+  const hasPrevious = before ? more : at !== null;
   const label = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
-  return toPage(rows.map((r) => toRiskRow(r, label)), total, current, RISK_PAGE_SIZE);
+  return {
+    rows: page.map((r) => toRiskRow(r, label)),
+    next: hasNext && page.length > 0 ? encodeRiskCursor(page.at(-1)!) : null,
+    previous: hasPrevious && page.length > 0 ? encodeRiskCursor(page[0]!) : null,
+    total: boundedCount(total),
+  };
 }
 
 function toRiskRow(r: Row, label: (id: string) => string): RiskRow {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
@@ -18,10 +19,13 @@ export function describeTarget(target: DatabaseTarget): string {
   return `PostgreSQL server ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
 
+/** Extensions the migrations create (pg_trgm for list search); PGlite must load them when it opens. */
+const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Opens PGlite, creating parent directories first: PGlite.create does not. */
 export async function openPglite(dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  return PGlite.create(dataDir);
+  return PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
 }
 
 export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite): PrismaClient {
@@ -31,6 +35,6 @@ export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite): Pri
     return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true, ...(target.poolSize && { max: target.poolSize }) }) });
   }
   // An embedded data directory belongs to one process; the caller owns that PGlite instance.
-  const client = pglite ?? new PGlite(target.dataDir);
+  const client = pglite ?? new PGlite(target.dataDir, { extensions: PGLITE_EXTENSIONS });
   return new PrismaClient({ adapter: new PrismaPGlite(client) });
 }

@@ -3,8 +3,8 @@ import { env } from "../../env";
 import { db } from "../db";
 import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
-import { registerRequalification } from "./requalification";
-import { backfillMissingAssessments, registerRescore } from "./rescore";
+import { registerJobs } from "./register";
+import { backfillMissingAssessments } from "./rescore";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -28,8 +28,7 @@ async function start(): Promise<void> {
     const boss = new PgBoss({ connectionString: DATABASE_URL, schema: "pgboss" });
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
-    await registerRequalification(boss, db());
-    await registerRescore(boss, db());
+    await registerJobs(boss, db());
     logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes)");
     await backfill();
     return;
