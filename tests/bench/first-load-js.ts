@@ -5,6 +5,7 @@
 // Usage: npx next build && npx tsx tests/bench/first-load-js.ts
 import fs from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 
 const next = path.resolve(".next");
@@ -26,9 +27,9 @@ function manifests(dir: string): string[] {
 const shared = build.rootMainFiles;
 const rows: Array<[string, number]> = [];
 for (const file of manifests(path.join(next, "server", "app"))) {
-  const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } };
-  new Function("globalThis", fs.readFileSync(file, "utf8"))(sandbox.globalThis);
-  for (const [route, manifest] of Object.entries(sandbox.globalThis.__RSC_MANIFEST ?? {})) {
+  const sandbox: { __RSC_MANIFEST?: Record<string, { entryJSFiles?: Record<string, string[]> }> } = {};
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), { globalThis: sandbox });
+  for (const [route, manifest] of Object.entries(sandbox.__RSC_MANIFEST ?? {})) {
     const chunks = new Set([...shared, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
     rows.push([route.replace(/\/page$/, "").replace(/\/\([^)]+\)/g, "") || "/", [...chunks].reduce((n, c) => n + size(c), 0)]);
   }
