@@ -108,6 +108,8 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
       organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: row.id, action: "stage_change",
       before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason: override?.reason ?? null,
     });
-  });
+    // A burst of moves may queue for the pool's connections; waiting a little longer than Prisma's default 2 s
+    // beats refusing a move that is about to get a connection.
+  }, { maxWait: 10_000 });
   return { id: row.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
 }
