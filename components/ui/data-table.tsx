@@ -69,6 +69,23 @@ export function Pagination({ path, params, next, previous, total, noun }: {
   );
 }
 
+/** Numbered pages for a short list whose size is known (the dashboard's risk list). */
+export function OffsetPagination({ path, params, page, pageCount, total, noun }: { path: string; params: SearchParams; page: number; pageCount: number; total: number; noun: string }) {
+  return (
+    <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
+      <span data-testid="list-total">
+        {total} {noun}
+        {total === 1 ? "" : "s"}
+      </span>
+      <div className="flex items-center gap-2">
+        <PageLink disabled={page <= 1} href={withParams(path, params, { page: page - 1 })}>Previous</PageLink>
+        <span>Page {page} of {pageCount}</span>
+        <PageLink disabled={page >= pageCount} href={withParams(path, params, { page: page + 1 })}>Next</PageLink>
+      </div>
+    </nav>
+  );
+}
+
 function PageLink({ disabled, href, children }: { disabled: boolean; href: string; children: ReactNode }) {
   const style = "rounded-md px-2.5 py-1 ring-1 ring-inset ring-slate-300";
   return disabled ? (

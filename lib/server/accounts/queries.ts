@@ -8,13 +8,17 @@ import { boundedCount, column, COUNT_LIMIT, keysetPage, SEARCH_ACCOUNT_LIMIT, ty
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
-export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt"], "name").extend({
+export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt", "fit"], "name").extend({
   industry: filterText,
   region: filterText,
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
 
-type AccountRow = Prisma.AccountGetPayload<{ include: { owner: { select: { name: true } } } }>;
+const accountListInclude = {
+  owner: { select: { name: true } },
+  assessment: { select: { fit: true, verdict: true, pending: true } },
+} as const;
+type AccountRow = Prisma.AccountGetPayload<{ include: typeof accountListInclude }>;
 
 /** Every offered sort, each served by an index on (organizationId, column, id). */
 const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> = {
@@ -23,6 +27,9 @@ const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> =
   employeeCount: column("employeeCount", "number", true),
   region: column("region", "string", true),
   createdAt: column("createdAt", "date"),
+  // Fit is the stored account assessment's score (the ICP's verdict on the account), not a column of Account.
+  // Every account has one (written with the account, backfilled otherwise), so it pages like a plain column.
+  fit: { nullable: false, kind: "number", where: (f) => ({ assessment: { is: { fit: f } } }), orderBy: (dir) => ({ assessment: { fit: dir } }), value: (row) => row.assessment?.fit ?? 0 },
 };
 
 /** The list's filters as a `where`; other filters (e.g. fit) are added here. */
@@ -46,7 +53,7 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
         where: { AND: [where, segment.where as Prisma.AccountWhereInput] },
         orderBy: segment.orderBy,
         take,
-        include: { owner: { select: { name: true } } },
+        include: accountListInclude,
       }),
     }),
     client.account.count({ where, take: COUNT_LIMIT + 1 }),
@@ -72,6 +79,7 @@ export async function getAccount(user: SessionUser, id: string) {
       contacts: { orderBy: { name: "asc" } },
       opportunities: { orderBy: { createdAt: "desc" }, include: { owner: { select: { name: true } } } },
       notes: { orderBy: { createdAt: "desc" }, take: 50, include: { author: { select: { name: true } } } },
+      assessment: true,
     },
   });
   if (!account) throw notFound("Account");

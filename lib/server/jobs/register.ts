@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { registerRequalification } from "./requalification";
+import { registerRescore } from "./rescore";
 
 /**
  * Every queue and schedule of background work, and its handlers. App instances (WINNOW_JOBS=on) and the
@@ -8,4 +9,5 @@ import { registerRequalification } from "./requalification";
  */
 export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<void> {
   await registerRequalification(boss, client);
+  await registerRescore(boss, client);
 }

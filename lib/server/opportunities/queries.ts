@@ -13,10 +13,19 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
   stage: filterText,
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),
+  /** Filters on the stored assessment: verdict, a flag kind, and the dashboard's risk level. */
+  verdict: z.enum(["pursue", "nurture", "disqualify"]).optional().catch(undefined),
+  flag: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  risk: z.enum(["critical", "warning", "blocked", "any"]).optional().catch(undefined),
 });
 export type OpportunityListParams = z.infer<typeof opportunityListParams>;
 
-type OpportunityRow = Prisma.OpportunityGetPayload<{ include: { account: { select: { id: true; name: true } }; owner: { select: { id: true; name: true } } } }>;
+const opportunityListInclude = {
+  account: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true } },
+  assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, pending: true } },
+} as const;
+type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityListInclude }>;
 
 /** Every offered sort, each with an index on (organizationId, column, id). */
 const OPPORTUNITY_SORTS: Record<OpportunityListParams["sort"], SortColumn<OpportunityRow>> = {
@@ -35,6 +44,13 @@ export function opportunityListWhere(user: SessionUser, params: OpportunityListP
     ...(params.stage && { stage: params.stage }),
     ...(params.status !== "all" && { status: params.status }),
     ...(params.owner === "me" && { ownerId: user.id }),
+    ...((params.verdict || params.flag || params.risk) && {
+      assessment: {
+        ...(params.verdict && { verdict: params.verdict }),
+        ...(params.flag && { flagKinds: { has: params.flag } }),
+        ...(params.risk && { riskLevel: params.risk === "any" ? { not: null } : params.risk }),
+      },
+    }),
   });
 }
 
@@ -48,7 +64,7 @@ export async function findOpportunities(user: SessionUser, params: OpportunityLi
         where: { AND: [where, segment.where as Prisma.OpportunityWhereInput] },
         orderBy: segment.orderBy,
         take,
-        include: { account: { select: { id: true, name: true } }, owner: { select: { id: true, name: true } } },
+        include: opportunityListInclude,
       }),
     }),
     client.opportunity.count({ where, take: COUNT_LIMIT + 1 }),
