@@ -2,6 +2,7 @@
 // WINNOW_JOBS=off and serve requests only. Any number of workers may run: pg-boss hands each job to one of them.
 import PgBoss from "pg-boss";
 import { registerJobs } from "../lib/server/jobs/register";
+import { backfillMissingAssessments } from "../lib/server/jobs/rescore";
 import { logMigrations, openMigrated, targetFromEnv } from "./lib/database";
 
 const target = targetFromEnv();
@@ -16,6 +17,8 @@ const boss = new PgBoss({ connectionString: target.url, schema: "pgboss" });
 boss.on("error", (err) => console.error("[worker] pg-boss error", err));
 await boss.start();
 await registerJobs(boss, opened.prisma);
+const backfilled = await backfillMissingAssessments(opened.prisma);
+if (backfilled > 0) console.log(`[worker] queued stored scores for ${backfilled} organization(s) that had rows without one`);
 console.log("[worker] started: running background jobs until stopped (Ctrl+C)");
 
 let stopping = false;

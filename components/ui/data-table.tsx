@@ -69,6 +69,7 @@ export function Pagination({ path, params, next, previous, total, noun }: {
   );
 }
 
+
 function PageLink({ disabled, href, children }: { disabled: boolean; href: string; children: ReactNode }) {
   const style = "rounded-md px-2.5 py-1 ring-1 ring-inset ring-slate-300";
   return disabled ? (

@@ -152,3 +152,16 @@ export interface BoundedCount {
 export function boundedCount(counted: number): BoundedCount {
   return counted > COUNT_LIMIT ? { count: COUNT_LIMIT, atLeast: true } : { count: counted, atLeast: false };
 }
+
+/** A page of a short, offset-paged list (the dashboard's risk list): its size is known and small. */
+export interface Page<Row> {
+  rows: Row[];
+  total: number;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+export function toPage<Row>(rows: Row[], total: number, page: number, pageSize: number): Page<Row> {
+  return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}

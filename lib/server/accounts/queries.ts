@@ -14,11 +14,11 @@ export const accountListParams = listParamsSchema(["name", "industry", "employee
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
 
-const accountRowInclude = {
+const accountListInclude = {
   owner: { select: { name: true } },
   assessment: { select: { fit: true, verdict: true, pending: true } },
-} as const satisfies Prisma.AccountInclude;
-type AccountRow = Prisma.AccountGetPayload<{ include: typeof accountRowInclude }>;
+} as const;
+type AccountRow = Prisma.AccountGetPayload<{ include: typeof accountListInclude }>;
 
 /** Every offered sort, each served by an index on (organizationId, column, id). */
 const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> = {
@@ -27,13 +27,9 @@ const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> =
   employeeCount: column("employeeCount", "number", true),
   region: column("region", "string", true),
   createdAt: column("createdAt", "date"),
-  // Fit is the stored account assessment's score; every account has one (written with the account, backfilled at start).
-  fit: {
-    nullable: false, kind: "number",
-    where: (filter) => ({ assessment: { fit: filter } }),
-    orderBy: (dir) => ({ assessment: { fit: dir } }),
-    value: (row) => row.assessment?.fit ?? null,
-  },
+  // Fit is the stored account assessment's score (the ICP's verdict on the account), not a column of Account.
+  // Every account has one (written with the account, backfilled otherwise), so it pages like a plain column.
+  fit: { nullable: false, kind: "number", where: (f) => ({ assessment: { is: { fit: f } } }), orderBy: (dir) => ({ assessment: { fit: dir } }), value: (row) => row.assessment?.fit ?? 0 },
 };
 
 /** The list's filters as a `where`; other filters (e.g. fit) are added here. */
@@ -57,7 +53,7 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
         where: { AND: [where, segment.where as Prisma.AccountWhereInput] },
         orderBy: segment.orderBy,
         take,
-        include: accountRowInclude,
+        include: accountListInclude,
       }),
     }),
     client.account.count({ where, take: COUNT_LIMIT + 1 }),

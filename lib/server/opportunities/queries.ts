@@ -20,7 +20,12 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
 });
 export type OpportunityListParams = z.infer<typeof opportunityListParams>;
 
-type OpportunityRow = Prisma.OpportunityGetPayload<{ include: { account: { select: { id: true; name: true } }; owner: { select: { id: true; name: true } } } }>;
+const opportunityListInclude = {
+  account: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true } },
+  assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, pending: true } },
+} as const;
+type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityListInclude }>;
 
 /** Every offered sort, each with an index on (organizationId, column, id). */
 const OPPORTUNITY_SORTS: Record<OpportunityListParams["sort"], SortColumn<OpportunityRow>> = {
@@ -59,11 +64,7 @@ export async function findOpportunities(user: SessionUser, params: OpportunityLi
         where: { AND: [where, segment.where as Prisma.OpportunityWhereInput] },
         orderBy: segment.orderBy,
         take,
-        include: {
-          account: { select: { id: true, name: true } },
-          owner: { select: { id: true, name: true } },
-          assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, pending: true } },
-        },
+        include: opportunityListInclude,
       }),
     }),
     client.opportunity.count({ where, take: COUNT_LIMIT + 1 }),
