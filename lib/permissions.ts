@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   "pipeline.configure": { manager: "org", admin: "org" },
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },
+  /** One's own password and sessions. */
+  "self.manage": { rep: "org", manager: "org", marketing: "org", admin: "org" },
+  "audit.read": { admin: "org" },
+  /** Erasing a contact's personal data on request (a privacy duty, so admins only). */
+  "contact.erase": { admin: "org" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

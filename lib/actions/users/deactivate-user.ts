@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { deactivateUser } from "../../server/users/lifecycle";
+import { userIdSchema } from "../../validation/user";
+
+export const deactivateUserAction = authorizedAction
+  .metadata({ permission: "user.manage" })
+  .inputSchema(userIdSchema)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await deactivateUser(ctx.user, parsedInput);
+    revalidatePath("/settings/users");
+    return result;
+  });
