@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../permissions";
-import { id, requiredText } from "./fields";
+import { email, id, requiredText } from "./fields";
 
 const role = z.enum(ROLES, { error: "Pick a role." });
 
@@ -8,7 +8,7 @@ export const newPassword = z.string({ error: "Enter a password." }).min(10, "Use
 
 export const createUserSchema = z.object({
   name: requiredText("Name", 120),
-  email: z.email("Enter a valid email address.").max(200).transform((v) => v.toLowerCase()),
+  email,
   role,
   password: newPassword,
 });
