@@ -91,7 +91,7 @@ describe.each(ACTION_ROWS.map((row) => [row.file, row] as const))("action %s", (
 });
 
 async function render(row: PageRow, who: SessionUser | null): Promise<string> {
-  const page = (await row.load()).default;
+  const page = (await row.load()).default as (props: { params: Promise<Record<string, string>> }) => unknown;
   try {
     await asUser(who, async () => page({ params: Promise.resolve(row.params(w)) }));
     return "ok";

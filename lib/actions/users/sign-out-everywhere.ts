@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { authorizedAction } from "../../server/action-client";
 import { signOutEverywhere } from "../../server/users/lifecycle";
+import { nestedErrorsShape } from "../../validation/errors";
 
 export const signOutEverywhereAction = authorizedAction
   .metadata({ permission: "self.manage" })

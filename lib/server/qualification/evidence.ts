@@ -59,7 +59,9 @@ export async function applyEvidence(tx: Tx, { user, opportunity, framework, entr
     });
     if (from !== to) {
       await tx.criterionChange.create({
-        data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, fromState: from, toState: to, actorId: user.id, evidenceId: evidence.id, reason: "Discovery note", at: now },
+        data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, fromState: from, toState: to, actorId: user.id, evidenceId: evidence.id, reason: "Discovery note",
+          // Stamped after the criterion's lock, not at request start, so the history reads in commit order.
+          at: new Date() },
       });
     }
   }

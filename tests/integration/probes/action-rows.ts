@@ -52,8 +52,8 @@ export interface ActionRow {
 const pipelineInput = { stages: [{ id: "prospecting", label: "Prospecting", probability: 10, exit: [] }] };
 
 export const ACTION_ROWS: ActionRow[] = [
-  { file: "accounts/create-account.ts", permission: "account.create", record: false, ownerScoped: false, call: () => createAccountAction({ name: "Probe Co" }) },
-  { file: "accounts/update-account.ts", permission: "account.update", record: true, ownerScoped: true, call: (w) => updateAccountAction({ id: w.account.id, name: "Probe Co" }) },
+  { file: "accounts/create-account.ts", permission: "account.create", record: false, ownerScoped: false, call: () => createAccountAction({ name: "Probe Co", techStack: "", hiringSignals: "" }) },
+  { file: "accounts/update-account.ts", permission: "account.update", record: true, ownerScoped: true, call: (w) => updateAccountAction({ id: w.account.id, name: "Probe Co", techStack: "", hiringSignals: "" }) },
   { file: "contacts/create-contact.ts", permission: "contact.write", record: true, ownerScoped: false, call: (w) => createContactAction({ accountId: w.account.id, name: "Probe Person" }) },
   { file: "contacts/update-contact.ts", permission: "contact.write", record: true, ownerScoped: false, call: (w) => updateContactAction({ id: w.contact.id, accountId: w.account.id, name: "Probe Person" }) },
   { file: "contacts/erase-contact.ts", permission: "contact.erase", record: true, ownerScoped: false, call: (w) => eraseContactAction({ contactId: w.contact.id, reason: "Probe", confirm: "ERASE" }) },

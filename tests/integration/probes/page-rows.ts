@@ -9,7 +9,7 @@ import type { World } from "./world";
  */
 export interface PageRow {
   file: string;
-  load: () => Promise<{ default: (props: { params: Promise<Record<string, string>> }) => unknown }>;
+  load: () => Promise<{ default: (props: never) => unknown }>;
   params: (w: World) => Record<string, string>;
   edit?: Permission;
   /** Pages for signed-out visitors (a reset link): only checked to render for a stranger's bogus param. */
