@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./lib/env";
 import { ACTION_BODY_LIMIT_BYTES, securityHeaders } from "./lib/security-headers";
 
 /**
@@ -12,7 +13,7 @@ export function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const headers = securityHeaders(nonce, { dev: env().NODE_ENV === "development", https });
 
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);

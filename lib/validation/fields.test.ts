@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { type z } from "zod";
 import { id, int4, money, multilineText, optionalDate, optionalInt, optionalText, requiredText, tagList } from "./fields";
 
 const firstMessage = (schema: z.ZodType, input: unknown) => {

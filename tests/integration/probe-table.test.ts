@@ -93,10 +93,11 @@ describe.each(ACTION_ROWS.map((row) => [row.file, row] as const))("action %s", (
 async function render(row: PageRow, who: SessionUser | null): Promise<string> {
   const page = (await row.load()).default as (props: { params: Promise<Record<string, string>> }) => unknown;
   try {
-    await asUser(who, async () => page({ params: Promise.resolve(row.params(w)) }));
+    await asUser(who, () => Promise.resolve(page({ params: Promise.resolve(row.params(w)) })));
     return "ok";
   } catch (error) {
-    const digest = String((error as { digest?: unknown }).digest ?? "");
+    const raw = (error as { digest?: unknown }).digest;
+    const digest = typeof raw === "string" ? raw : "";
     if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return "404";
     if (digest.startsWith("NEXT_REDIRECT") || (error as Error).message === "not signed in") return "sign-in";
     throw error;

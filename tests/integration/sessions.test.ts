@@ -11,6 +11,7 @@ import { resetPasswordAction } from "../../lib/actions/users/reset-password";
 import { signOutEverywhereAction } from "../../lib/actions/users/sign-out-everywhere";
 import { authOptions, authorizeCredentials } from "../../lib/server/auth";
 import { db } from "../../lib/server/db";
+import type * as SessionModule from "../../lib/server/session";
 import type { SessionUser } from "../../lib/server/session";
 import { createAccountFor, createTenant, type Tenant } from "../fixtures/tenants";
 import { actAs } from "./setup";
@@ -18,7 +19,7 @@ import { actAs } from "./setup";
 /** The browser's cookie, as next-auth would decode it; the real getSessionUser reads it through this. */
 const cookie = vi.hoisted(() => ({ session: null as Session | null }));
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: () => Promise.resolve(cookie.session) }));
-const { getSessionUser } = await vi.importActual<typeof import("../../lib/server/session")>("../../lib/server/session");
+const { getSessionUser } = await vi.importActual<typeof SessionModule>("../../lib/server/session");
 
 const PASSWORD = "a-long-enough-password";
 let t: Tenant;
@@ -34,12 +35,12 @@ beforeEach(async () => {
 async function signIn(email = me.email, password = PASSWORD): Promise<JWT> {
   const user = await authorizeCredentials({ email, password }, null);
   if (!user) throw new Error("sign-in refused");
-  return authOptions.callbacks!.jwt!({ token: {}, user, account: { provider: "credentials", type: "credentials", providerAccountId: user.id }, trigger: "signIn" } as never) as Promise<JWT>;
+  return authOptions.callbacks!.jwt!({ token: {}, user, account: { provider: "credentials", type: "credentials", providerAccountId: user.id }, trigger: "signIn" } as never);
 }
 
 /** Presents a (possibly copied) token as the request's cookie and asks who is signed in. */
 async function whoIs(token: JWT) {
-  cookie.session = (await authOptions.callbacks!.session!({ session: { expires: "" }, token } as never)) as Session;
+  cookie.session = (await authOptions.callbacks!.session!({ session: { expires: "" }, token } as never));
   return getSessionUser();
 }
 

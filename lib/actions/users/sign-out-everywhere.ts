@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { authorizedAction } from "../../server/action-client";
 import { signOutEverywhere } from "../../server/users/lifecycle";
-import { nestedErrorsShape } from "../../validation/errors";
 
 export const signOutEverywhereAction = authorizedAction
   .metadata({ permission: "self.manage" })
