@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, Columns3, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
+import { BarChart3, Building2, Columns3, KeyRound, ScrollText, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -15,14 +15,19 @@ const LINKS = [
   { href: "/settings/qualification", label: "Qualification setup", icon: Settings2 },
 ] as const;
 
-const ADMIN_LINKS = [{ href: "/settings/users", label: "Users", icon: UserCog }] as const;
+const ADMIN_LINKS = [
+  { href: "/settings/users", label: "Users", icon: UserCog },
+  { href: "/settings/audit", label: "Audit log", icon: ScrollText },
+] as const;
+
+const SELF_LINKS = [{ href: "/settings/account", label: "Your account", icon: KeyRound }] as const;
 
 /** `showAdmin` only hides a link; the users page and its actions check the permission themselves. */
 export function NavLinks({ showAdmin }: { showAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-0.5">
-      {[...LINKS, ...(showAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
+      {[...LINKS, ...(showAdmin ? ADMIN_LINKS : []), ...SELF_LINKS].map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

@@ -106,6 +106,12 @@ async function render(row: PageRow, who: SessionUser | null): Promise<string> {
 
 describe.each(PAGE_ROWS.map((row) => [row.file, row] as const))("page %s", (_, row) => {
   it("shows the record only to those who may see it", async () => {
+    if (row.public) {
+      // Signed-out by design; the token is judged when the form is sent (see the reset-password action row).
+      probes++;
+      expect(await render(row, null)).toBe("ok");
+      return;
+    }
     const expectations: Array<[string, SessionUser | null, string]> = [
       ["signed out", null, "sign-in"],
       ["another organization's admin", w.b.admin, "404"],

@@ -22,4 +22,5 @@ export const PAGE_ROWS: PageRow[] = [
   { file: "(crm)/contacts/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/contacts/[id]/edit/page"), params: (w) => ({ id: w.contact.id }), edit: "contact.write" },
   { file: "(crm)/opportunities/[id]/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/page"), params: (w) => ({ id: w.opportunity.id }) },
   { file: "(crm)/opportunities/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/edit/page"), params: (w) => ({ id: w.opportunity.id }), edit: "opportunity.update" },
+  { file: "(auth)/reset-password/[token]/page.tsx", load: () => import("../../../app/(auth)/reset-password/[token]/page"), params: () => ({ token: "forged" }), public: true },
 ];
