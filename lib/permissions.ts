@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   "pipeline.configure": { manager: "org", admin: "org" },
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },
+  "insights.view": { manager: "org", admin: "org" },
   /** One's own password and sessions. */
   "self.manage": { rep: "org", manager: "org", marketing: "org", admin: "org" },
   "audit.read": { admin: "org" },

@@ -24,3 +24,6 @@ export type { DealForecast, ForecastDeal, ForecastOptions, ForecastResult } from
 export { nextQuestions, type NextQuestionsInput, type Question } from "./questions";
 export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
 export { QualificationInputError } from "./errors";
+export { assessAccount, type AccountAssessment } from "./account";
+export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
+export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";

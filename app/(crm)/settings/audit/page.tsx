@@ -2,7 +2,7 @@ import { Download, ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { Pagination, Table, Td, Th, withParams, type SearchParams } from "@/components/ui/data-table";
+import { Table, Td, Th, withParams, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -72,7 +72,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             </tbody>
           </Table>
         )}
-        <Pagination path="/settings/audit" params={raw} page={filter.page} pageCount={pages} total={total} noun="events" />
+        <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
+          <span>{total.toLocaleString("en-US")} events · page {filter.page} of {pages}</span>
+          <span className="flex gap-3">
+            {filter.page > 1 && <a className="underline" href={withParams("/settings/audit", raw, { page: filter.page - 1 })}>Newer</a>}
+            {filter.page < pages && <a className="underline" href={withParams("/settings/audit", raw, { page: filter.page + 1 })}>Older</a>}
+          </span>
+        </nav>
       </Card>
     </>
   );
