@@ -10,6 +10,8 @@ const nextConfig = {
   // need not do it again.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // Same figure as ACTION_BODY_LIMIT_BYTES in lib/security-headers.ts (the proxy answers 413 above it).
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
 };
 
 export default nextConfig;

@@ -18,6 +18,22 @@ const schema = z.object({
   /** Background re-qualification (pg-boss with a server, a timer with the embedded database). */
   WINNOW_JOBS: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** How many reverse proxies of ours sit in front of the app (for the client address used in sign-in limits). */
+  WINNOW_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The app's public origin (next-auth's own variable); reset links are built on it. */
+  NEXTAUTH_URL: z.url().optional(),
+  /** smtp(s)://user:pass@host:port. Set, reset links are emailed; unset, they are shown once to the admin. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("Winnow <no-reply@winnow.local>"),
+  /** Optional OpenID Connect single sign-on: all three set turn it on. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Single sign-on"),
+  /** Which organization a first-time SSO user joins, by email domain: "acme.com=acme,acme.co.uk=acme" (slugs). */
+  OIDC_DOMAINS: z.string().default(""),
+  /** The role a first-time SSO user gets. Never admin: an admin promotes them. */
+  OIDC_DEFAULT_ROLE: z.enum(["rep", "manager", "marketing"]).default("rep"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -30,6 +46,10 @@ export function env(): Env {
     ...process.env,
     // An empty DATABASE_URL in a .env file means "not set", not "invalid".
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    OIDC_ISSUER: process.env.OIDC_ISSUER || undefined,
+    OIDC_CLIENT_ID: process.env.OIDC_CLIENT_ID || undefined,
+    OIDC_CLIENT_SECRET: process.env.OIDC_CLIENT_SECRET || undefined,
     DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL || undefined,
   });
   if (!result.success) {

@@ -23,6 +23,11 @@ export const PERMISSIONS = {
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },
   "insights.view": { manager: "org", admin: "org" },
+  /** One's own password and sessions. */
+  "self.manage": { rep: "org", manager: "org", marketing: "org", admin: "org" },
+  "audit.read": { admin: "org" },
+  /** Erasing a contact's personal data on request (a privacy duty, so admins only). */
+  "contact.erase": { admin: "org" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

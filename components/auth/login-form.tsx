@@ -8,7 +8,16 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { signInSchema } from "@/lib/validation/auth";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+/** next-auth reports authorize's error message; a throttled attempt carries the seconds to wait. */
+export function signInErrorMessage(error: string): string {
+  const match = /^THROTTLED:(\d+)$/.exec(error);
+  if (!match) return "That email and password do not match an account.";
+  const seconds = Number(match[1]);
+  const wait = seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-ins for this account or network. Wait ${wait}, then try again.`;
+}
+
+export function LoginForm({ callbackUrl, sso }: { callbackUrl: string; sso?: { name: string } | undefined }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
@@ -26,7 +35,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     startTransition(async () => {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        setError("That email and password do not match an account.");
+        setError(signInErrorMessage(result?.error ?? ""));
         return;
       }
       router.replace(callbackUrl);
@@ -46,6 +55,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
+      <p className="text-xs text-slate-500" data-testid="throttle-hint">
+        After several failed attempts, sign-in for that account or network pauses for a short, growing time. It
+        never locks you out for good. Forgot your password? Ask an admin for a reset link.
+      </p>
+      {sso && (
+        <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
+          Sign in with {sso.name}
+        </Button>
+      )}
     </form>
   );
 }

@@ -25,7 +25,7 @@ export function useActionForm<Schema extends StandardSchemaV1, ShapedErrors exte
   });
   const serverError = result.serverError;
   const domainFieldErrors = (serverError?.details as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors;
-  const fieldErrors: FieldErrors = { ...result.validationErrors?.fieldErrors, ...domainFieldErrors };
+  const fieldErrors = withParents({ ...result.validationErrors?.fieldErrors, ...domainFieldErrors });
   const formError = result.validationErrors?.formErrors[0] ?? (domainFieldErrors ? undefined : serverError?.message);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,6 +35,21 @@ export function useActionForm<Schema extends StandardSchemaV1, ShapedErrors exte
   }
 
   return { onSubmit, execute, isPending, fieldErrors, formError, serverError, reset };
+}
+
+/**
+ * Errors come keyed by their full path ("techStack.0"); a form whose input holds the whole list (one text
+ * field for "a, b, c") shows them on that field, so every error is also filed under its top-level name.
+ * Forms with a control per item (pipeline stages, evidence rows) read the dotted keys.
+ */
+export function withParents(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = { ...errors };
+  for (const [key, messages] of Object.entries(errors)) {
+    const top = key.split(".")[0];
+    if (!top || top === key || !messages?.length) continue;
+    out[top] = [...new Set([...(out[top] ?? []), ...messages])];
+  }
+  return out;
 }
 
 export function formToObject(data: FormData, arrays: string[]): Record<string, unknown> {

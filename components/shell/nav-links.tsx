@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, Columns3, Scale, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
+import { BarChart3, Building2, Columns3, KeyRound, Scale, ScrollText, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -15,7 +15,12 @@ const LINKS = [
   { href: "/settings/qualification", label: "Qualification setup", icon: Settings2 },
 ] as const;
 
-const ADMIN_LINKS = [{ href: "/settings/users", label: "Users", icon: UserCog }] as const;
+const ADMIN_LINKS = [
+  { href: "/settings/users", label: "Users", icon: UserCog },
+  { href: "/settings/audit", label: "Audit log", icon: ScrollText },
+] as const;
+
+const SELF_LINKS = [{ href: "/settings/account", label: "Your account", icon: KeyRound }] as const;
 const INSIGHT_LINKS = [{ href: "/forecast", label: "Forecast honesty", icon: Scale }] as const;
 
 /** `showAdmin`/`showInsights` only hide links; those pages check the permission themselves. */
@@ -23,7 +28,7 @@ export function NavLinks({ showAdmin, showInsights = false }: { showAdmin: boole
   const pathname = usePathname();
   return (
     <ul className="space-y-0.5">
-      {[...LINKS, ...(showInsights ? INSIGHT_LINKS : []), ...(showAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
+      {[...LINKS, ...(showInsights ? INSIGHT_LINKS : []), ...(showAdmin ? ADMIN_LINKS : []), ...SELF_LINKS].map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

@@ -6,6 +6,7 @@ import { can, PERMISSION_KEYS } from "../permissions";
 import { AppError } from "./errors";
 import { logger } from "./logger";
 import { getSessionUser } from "./session";
+import { toDomainError } from "./transaction";
 
 /**
  * Every server action is built from `authorizedAction`: it must declare the permission it needs, and the
@@ -15,11 +16,24 @@ import { getSessionUser } from "./session";
 const baseClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSION_KEYS) }),
   defaultValidationErrorsShape: "flattened",
-  handleServerError(error): ActionError {
-    if (error instanceof AppError) return error.toClient();
-    logger.error({ err: error }, "server action failed");
-    return { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." };
-  },
+  handleServerError: (thrown) => baseClientErrorHandler(thrown),
+});
+
+/** Expected failures and database races become typed answers; anything else is logged and hidden. */
+function baseClientErrorHandler(thrown: unknown): ActionError {
+  const error = toDomainError(thrown);
+  if (error instanceof AppError) return error.toClient();
+  logger.error({ err: error }, "server action failed");
+  return { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again." };
+}
+
+/**
+ * For the few actions a signed-out visitor may run (setting a password from a one-time reset link): the
+ * input itself must carry the proof. Any new use needs a row saying so in the probe table.
+ */
+export const publicAction = createSafeActionClient({
+  defaultValidationErrorsShape: "flattened",
+  handleServerError: (thrown) => baseClientErrorHandler(thrown),
 });
 
 export const authorizedAction = baseClient.use(async ({ next, metadata }) => {

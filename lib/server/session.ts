@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "../permissions";
 import { authOptions } from "./auth";
+import { isSessionLive } from "./auth-sessions";
 import { db } from "./db";
 
 export interface SessionUser {
@@ -13,17 +14,23 @@ export interface SessionUser {
   role: Role;
   organizationId: string;
   organizationName: string;
+  /** The browser session this request came with (absent for callers that are not a browser, e.g. tests). */
+  sessionId?: string;
 }
 
 /**
- * The signed-in user, read fresh from the database on each request: the JWT only says who they are,
- * so a role change or removal takes effect at once rather than when the token expires.
+ * The signed-in user, read fresh from the database on each request: the JWT only says who they are and
+ * which session, so a role change, a deactivation or an ended session (sign-out, sign out everywhere,
+ * password change) takes effect at once rather than when the token expires.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  if (!session?.userId) return null;
-  const user = await db().user.findUnique({ where: { id: session.userId }, include: { organization: true } });
-  if (!user) return null;
+  if (!session?.userId || !session.sessionId) return null;
+  const [user, live] = await Promise.all([
+    db().user.findUnique({ where: { id: session.userId }, include: { organization: true } }),
+    isSessionLive(session.sessionId, session.userId),
+  ]);
+  if (!user || !live || user.deactivatedAt) return null;
   return {
     id: user.id,
     email: user.email,
@@ -31,6 +38,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     role: user.role,
     organizationId: user.organizationId,
     organizationName: user.organization.name,
+    sessionId: session.sessionId,
   };
 });
 

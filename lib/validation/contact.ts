@@ -14,3 +14,11 @@ export const contactFields = z.object({
 
 export const createContactSchema = contactFields;
 export const updateContactSchema = contactFields.extend({ id: id("Contact") });
+
+export const eraseContactSchema = z.object({
+  contactId: id("Contact"),
+  /** Why (e.g. "Erasure request received 2026-03-02"): kept in the audit trail. */
+  reason: requiredText("Reason", 500),
+  /** The admin must type ERASE: this cannot be undone. */
+  confirm: z.literal("ERASE", { error: "Type ERASE to confirm; this cannot be undone." }),
+});

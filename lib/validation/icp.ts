@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int4, multilineText } from "./fields";
 import { icpRuleSchema } from "./qualification";
 
 const score = (label: string) =>
@@ -18,8 +19,8 @@ export type IcpDefinitionInput = z.infer<typeof icpDefinitionSchema>;
 
 export const saveIcpSchema = icpDefinitionSchema.extend({
   /** The version the editor started from; a save on top of a newer one is refused instead of silently replacing it. */
-  basedOnVersion: z.number().int().min(0),
-  note: z.string().trim().max(500, "Keep the note under 500 characters.").optional(),
+  basedOnVersion: int4("Version"),
+  note: multilineText("Note", { max: 500 }).optional(),
 });
 export type SaveIcpInput = z.infer<typeof saveIcpSchema>;
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { id } from "./fields";
+import { id, multilineText } from "./fields";
 import { evidenceEntrySchema } from "./qualification";
 
 export const logNoteSchema = z
   .object({
     opportunityId: id("Opportunity").optional(),
     accountId: id("Account").optional(),
-    body: z.string().trim().min(1, "Write something before saving the note.").max(10_000, "Notes are limited to 10,000 characters."),
+    body: multilineText("Note", { min: 1, max: 10_000, required: "Write something before saving the note." }),
     /** Criteria this note gives evidence for (opportunity notes only). */
     evidence: z.array(evidenceEntrySchema).max(20, "At most 20 pieces of evidence per note.").default([]),
   })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "./fields";
+import { day, id, INT4_MAX, int4, multilineText, requiredText } from "./fields";
 
 export const EVIDENCE_STATES = ["unknown", "claimed", "verified", "negative"] as const;
 export const STAKEHOLDER_ROLES = ["economic_buyer", "champion", "decision_maker", "influencer", "blocker", "user", "procurement"] as const;
@@ -7,18 +7,18 @@ export const FRAMEWORK_KEYS = ["meddpicc", "meddicc", "bant", "spiced", "champ",
 
 /** What one piece of evidence in a discovery note says about a criterion. */
 export const evidenceEntrySchema = z.object({
-  criterionId: z.string().min(1, "Pick a criterion.").max(64),
+  criterionId: z.string({ error: "Pick a criterion." }).min(1, "Pick a criterion.").max(64, "Pick a criterion.").regex(/^[A-Za-z0-9_-]+$/, "Pick a criterion."),
   state: z.enum(["claimed", "verified", "negative"], { error: "Pick claimed, verified or negative." }),
-  excerpt: z.string().trim().min(1, "Quote or summarise what backs this criterion.").max(1000, "Keep the excerpt under 1,000 characters."),
+  excerpt: multilineText("Excerpt", { min: 1, max: 1000, required: "Quote or summarise what backs this criterion." }),
   contactId: z.preprocess((v) => (v === "" ? null : v), id("Contact").nullable().default(null)),
 });
 
 export const criterionUpdateSchema = z.object({
   opportunityId: id("Opportunity"),
-  criterionId: z.string().min(1).max(64),
+  criterionId: id("Criterion"),
   /** verify: confirm the latest claimed evidence; reset: back to unknown (e.g. the champion left). */
   op: z.enum(["verify", "reset"]),
-  reason: z.string().trim().max(500).optional(),
+  reason: multilineText("Reason", { max: 500 }).optional(),
 });
 
 export const addStakeholderSchema = z.object({
@@ -33,10 +33,7 @@ export const updateStakeholderSchema = z.object({
 });
 
 /** A future day on which a manager override stops applying; at most a quarter out, so exceptions get re-examined. */
-const overrideExpiry = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick the date the override expires.")
-  .transform((v) => new Date(`${v}T23:59:59Z`));
+const overrideExpiry = day("Override expiry", "Pick the date the override expires.").transform((v) => new Date(`${v}T23:59:59Z`));
 
 /** Blank form fields mean "no override". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -44,10 +41,10 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 export const advanceStageSchema = z
   .object({
     opportunityId: id("Opportunity"),
-    toStage: z.string().min(1, "Pick a stage.").max(64),
-    version: z.coerce.number().int().min(1),
+    toStage: id("Stage"),
+    version: int4("Version", 1),
     /** A manager's exception: why, and until when it applies. Both or neither. */
-    overrideReason: z.preprocess(blankToUndefined, z.string().trim().min(10, "Explain the exception in at least 10 characters.").max(1000).optional()),
+    overrideReason: z.preprocess(blankToUndefined, multilineText("Reason", { min: 10, max: 1000, required: "Explain the exception in at least 10 characters." }).optional()),
     overrideExpiresOn: z.preprocess(blankToUndefined, overrideExpiry.optional()),
   })
   .superRefine((v, ctx) => {
@@ -58,7 +55,7 @@ export const advanceStageSchema = z
 // ── JSON stored in settings rows; parsed again on read so a bad row fails loudly, not silently. ──
 
 export const gateRequirementSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("criterion"), criterionId: z.string().min(1), atLeast: z.enum(["claimed", "verified"]) }),
+  z.object({ kind: z.literal("criterion"), criterionId: id("Criterion"), atLeast: z.enum(["claimed", "verified"]) }),
   z.object({ kind: z.literal("min_fit"), score: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("min_intent"), score: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("stakeholder"), role: z.enum(STAKEHOLDER_ROLES), engagedWithinDays: z.number().int().min(1).max(365).optional() }),
@@ -66,17 +63,17 @@ export const gateRequirementSchema = z.discriminatedUnion("kind", [
 ]);
 export const gateRequirementsSchema = z.array(gateRequirementSchema).max(30);
 
-const strings = z.array(z.string().trim().min(1).max(100)).min(1, "List at least one value.").max(100);
-const ruleBase = { id: z.string().min(1).max(64), label: z.string().trim().min(1).max(120), weight: z.number().min(0).max(100), knockout: z.boolean() };
+const strings = z.array(requiredText("Each value", 100)).min(1, "List at least one value.").max(100);
+const ruleBase = { id: requiredText("Rule id", 64), label: requiredText("Label", 120), weight: z.number().min(0).max(100), knockout: z.boolean() };
 
 export const icpRuleSchema = z.discriminatedUnion("kind", [
   z.object({ ...ruleBase, kind: z.literal("industry_in"), industries: strings }),
-  z.object({ ...ruleBase, kind: z.literal("employee_range"), min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }),
+  z.object({ ...ruleBase, kind: z.literal("employee_range"), min: z.number().int().min(0).max(INT4_MAX).optional(), max: z.number().int().min(0).max(INT4_MAX).optional() }),
   z.object({ ...ruleBase, kind: z.literal("region_in"), regions: strings }),
   z.object({ ...ruleBase, kind: z.literal("country_in"), countries: strings }),
   z.object({ ...ruleBase, kind: z.literal("tech_includes"), technologies: strings, mode: z.enum(["any", "all"]) }),
   z.object({ ...ruleBase, kind: z.literal("tech_excludes"), technologies: strings }),
   z.object({ ...ruleBase, kind: z.literal("funding_stage_in"), stages: strings }),
-  z.object({ ...ruleBase, kind: z.literal("hiring_signals"), minCount: z.number().int().min(1).max(20), signals: z.array(z.string().trim().min(1)).optional() }),
+  z.object({ ...ruleBase, kind: z.literal("hiring_signals"), minCount: z.number().int().min(1).max(20), signals: z.array(requiredText("Each signal", 100)).max(100).optional() }),
 ]);
 export const icpRulesSchema = z.array(icpRuleSchema).max(50);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TemplateKey } from "../qualification";
 import type { PathErrors } from "./errors";
+import { id, plainText } from "./fields";
 import { gateRequirementSchema } from "./qualification";
 
 /** Frameworks an organization can switch to here, default first (a custom framework is defined elsewhere). */
@@ -20,8 +21,13 @@ export function requirementKey(r: GateRequirementInput): string {
 }
 
 const stageInput = z.object({
-  id: z.string().min(1, "Stage is missing.").max(64),
-  label: z.string({ error: "Name the stage." }).trim().min(1, "Name the stage.").max(60, "Keep the stage name under 60 characters."),
+  id: id("Stage"),
+  label: z
+    .string({ error: "Name the stage." })
+    .trim()
+    .min(1, "Name the stage.")
+    .max(60, "Keep the stage name under 60 characters.")
+    .refine((v) => plainText("Stage name", 60).safeParse(v).success, "The stage name contains characters that are not allowed."),
   /** Percent, as the form shows it; stored as 0..1. */
   probability: z
     .number({ error: "Probability must be a number." })

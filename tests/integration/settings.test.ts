@@ -146,7 +146,7 @@ describe("invalid pipelines are refused and nothing is written", () => {
     const [first, second, ...rest] = stages;
     if (!first || !second) throw new Error("default pipeline too short");
     for (const changed of [[second, first, ...rest], stages.slice(1), [...stages, { ...first, id: "extra" }]]) {
-      expect((await savePipelineAction({ stages: changed }))?.serverError?.code).toBe("CONFLICT");
+      expect((await savePipelineAction({ stages: changed }))?.serverError?.code).toBe("INVALID");
     }
     expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
   });

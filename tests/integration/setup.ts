@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { afterAll, inject, vi } from "vitest";
 import { createPrismaClient, openPglite } from "../../lib/server/database/connect";
 import { migrate, readMigrations } from "../../lib/server/database/migrate";
@@ -7,16 +8,33 @@ import type { SessionUser } from "../../lib/server/session";
 import { MIGRATIONS_DIR } from "../../scripts/lib/database";
 
 /** Server actions ask the session who is calling; tests say it with actAs(user) (or nobody). */
-const testSession = vi.hoisted(() => ({ user: null as SessionUser | null }));
+const testSession = vi.hoisted(() => ({ user: null as SessionUser | null, scoped: null as null | { getStore(): { user: SessionUser | null } | undefined } }));
+
+/** The caller of the current async flow: asUser's scope if any, else the global actAs user. */
+const current = () => {
+  const store = testSession.scoped?.getStore();
+  return store ? store.user : testSession.user;
+};
 
 vi.mock("@/lib/server/session", () => ({
-  getSessionUser: () => Promise.resolve(testSession.user),
-  requireUser: () => (testSession.user ? Promise.resolve(testSession.user) : Promise.reject(new Error("not signed in"))),
+  getSessionUser: () => Promise.resolve(current()),
+  requireUser: () => {
+    const user = current();
+    return user ? Promise.resolve(user) : Promise.reject(new Error("not signed in"));
+  },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 export function actAs(user: SessionUser | null): void {
   testSession.user = user;
+}
+
+const scoped = new AsyncLocalStorage<{ user: SessionUser | null }>();
+testSession.scoped = scoped;
+
+/** Runs `work` as `user` without touching the global caller, so parallel calls can be different users. */
+export function asUser<T>(user: SessionUser | null, work: () => Promise<T>): Promise<T> {
+  return scoped.run({ user }, work);
 }
 
 const shared = globalThis as unknown as { winnowTestDb?: Promise<PrismaClient> };

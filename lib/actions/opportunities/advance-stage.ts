@@ -4,6 +4,7 @@ import { authorizedAction } from "../../server/action-client";
 import { loadCard } from "../../server/pipeline/board";
 import { advanceStage } from "../../server/qualification/advance-stage";
 import { advanceStageSchema } from "../../validation/qualification";
+import { nestedErrorsShape } from "../../validation/errors";
 
 /**
  * Returns the moved deal as a board card, so the board updates that one card; nothing is revalidated here,
@@ -11,7 +12,7 @@ import { advanceStageSchema } from "../../validation/qualification";
  */
 export const advanceStageAction = authorizedAction
   .metadata({ permission: "opportunity.advance" })
-  .inputSchema(advanceStageSchema)
+  .inputSchema(advanceStageSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
     const result = await advanceStage(ctx.user, parsedInput);
     return { ...result, card: await loadCard(ctx.user, result.id) };

@@ -2,13 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import type { logNoteSchema } from "../../validation/note";
 import { recordAudit } from "../audit";
-import { db } from "../db";
 import { notFound } from "../errors";
 import { applyEvidence } from "../qualification/evidence";
 import { rescore } from "../qualification/score-history";
 import { loadQualificationSettings } from "../qualification/settings";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
+import { transaction } from "../transaction";
 
 /**
  * A discovery note, and with it any evidence it gives for the deal's criteria: note, evidence, criterion
@@ -16,7 +16,7 @@ import type { SessionUser } from "../session";
  */
 export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSchema>) {
   const now = new Date();
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     let accountId = input.accountId ?? null;
     const opportunity = input.opportunityId
       ? await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, accountId: true, ownerId: true } })
@@ -25,8 +25,6 @@ export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSc
       if (!opportunity) throw notFound("Opportunity");
       accountId = opportunity.accountId;
       if (input.evidence.length > 0) assertMayActOn(user, "qualification.record", opportunity);
-      // Activity, not an edit: it must not invalidate an edit form someone has open, so the version stays.
-      await tx.opportunity.update({ where: { id: opportunity.id }, data: { lastActivityAt: now } });
     } else if (accountId) {
       const account = await tx.account.findFirst({ where: inOrg(user, { id: accountId }), select: { id: true } });
       if (!account) throw notFound("Account");
@@ -38,6 +36,9 @@ export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSc
       const settings = await loadQualificationSettings(tx, user.organizationId);
       if (input.evidence.length > 0) await applyEvidence(tx, { user, opportunity, framework: settings.framework, entries: input.evidence, noteId: note.id, now });
       await rescore(tx, user.organizationId, opportunity.id, input.evidence.length > 0 ? "evidence" : "note", now, settings);
+      // Activity, not an edit: the version stays, so an open edit form is not invalidated. Written last, so the
+      // deal's row lock is held only until commit, not through the re-score (parallel notes would queue on it).
+      await tx.opportunity.updateMany({ where: { id: opportunity.id, lastActivityAt: { lt: now } }, data: { lastActivityAt: now } });
     }
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "note", entityId: note.id, action: "create", after: { ...note, evidence: input.evidence } });
     return note;

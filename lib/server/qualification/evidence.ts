@@ -5,6 +5,7 @@ import type { evidenceEntrySchema } from "../../validation/qualification";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { SessionUser } from "../session";
+import { lockCriterion } from "./criterion-lock";
 
 type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
 
@@ -47,6 +48,7 @@ export async function applyEvidence(tx: Tx, { user, opportunity, framework, entr
         verifiedById: verified ? user.id : null, verifiedAt: verified ? now : null,
       },
     });
+    await lockCriterion(tx, opportunity.id, entry.criterionId);
     const current = await tx.criterionState.findUnique({ where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: entry.criterionId } } });
     const from = current?.state ?? "unknown";
     const to = stateAfter(from, entry.state);
@@ -57,7 +59,9 @@ export async function applyEvidence(tx: Tx, { user, opportunity, framework, entr
     });
     if (from !== to) {
       await tx.criterionChange.create({
-        data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, fromState: from, toState: to, actorId: user.id, evidenceId: evidence.id, reason: "Discovery note", at: now },
+        data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, fromState: from, toState: to, actorId: user.id, evidenceId: evidence.id, reason: "Discovery note",
+          // Stamped after the criterion's lock, not at request start, so the history reads in commit order.
+          at: new Date() },
       });
     }
   }

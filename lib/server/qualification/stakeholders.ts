@@ -2,16 +2,16 @@ import "server-only";
 import type { z } from "zod";
 import type { addStakeholderSchema, updateStakeholderSchema } from "../../validation/qualification";
 import { recordAudit } from "../audit";
-import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
+import { transaction } from "../transaction";
 import { rescore } from "./score-history";
 
 export async function addStakeholder(user: SessionUser, input: z.infer<typeof addStakeholderSchema>) {
   const now = new Date();
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true } });
       if (!opportunity) throw notFound("Opportunity");
       assertMayActOn(user, "qualification.record", opportunity);
@@ -33,7 +33,7 @@ export async function addStakeholder(user: SessionUser, input: z.infer<typeof ad
 /** Log an engagement, record the champion test, or take someone off the committee. */
 export async function updateStakeholder(user: SessionUser, input: z.infer<typeof updateStakeholderSchema>) {
   const now = new Date();
-  return db().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.stakeholder.findFirst({ where: inOrg(user, { id: input.stakeholderId }), include: { opportunity: { select: { id: true, ownerId: true } } } });
     if (!before) throw notFound("Stakeholder");
     assertMayActOn(user, "qualification.record", before.opportunity);
@@ -49,9 +49,12 @@ export async function updateStakeholder(user: SessionUser, input: z.infer<typeof
         if (before.role !== "champion") throw new AppError("INVALID", "Only a champion can be tested.");
         after = await tx.stakeholder.update({ where: { id: before.id }, data: { championTested: input.op === "champion_tested" } });
         break;
-      case "remove":
-        await tx.stakeholder.delete({ where: { id: before.id } });
+      case "remove": {
+        // Whoever removes it first wins; a parallel second removal finds nothing to delete and says so.
+        const { count } = await tx.stakeholder.deleteMany({ where: { id: before.id } });
+        if (count === 0) throw notFound("Stakeholder");
         break;
+      }
     }
     await rescore(tx, user.organizationId, opportunity.id, `stakeholder_${input.op}`, now);
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "stakeholder", entityId: before.id, action: input.op, before: snapshot, after });

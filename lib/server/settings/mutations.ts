@@ -45,6 +45,21 @@ async function savingSettings<T extends object>(user: SessionUser, trigger: stri
 }
 
 /**
+ * The editor sends the current stages in their order; anything else is a wrong request, and the message says
+ * what is wrong with it (stages are added, removed and reordered elsewhere, since deals point at them).
+ */
+function assertSameStages(sent: string[], current: string[]): void {
+  const invalid = (message: string) => new AppError("INVALID", message, { fieldErrors: { stages: [message] } });
+  const unknown = sent.filter((id) => !current.includes(id));
+  if (unknown.length > 0) throw invalid(`${unknown.map((id) => `"${id}"`).join(", ")} ${unknown.length === 1 ? "is not a stage" : "are not stages"} of your pipeline.`);
+  const twice = sent.filter((id, i) => sent.indexOf(id) !== i);
+  if (twice.length > 0) throw invalid(`The stage "${twice[0]}" is listed more than once.`);
+  const missing = current.filter((id) => !sent.includes(id));
+  if (missing.length > 0) throw invalid(`Every stage must be listed; missing: ${missing.map((id) => `"${id}"`).join(", ")}.`);
+  if (sent.some((id, i) => id !== current[i])) throw invalid("Stages cannot be reordered here; keep them in the pipeline's order.");
+}
+
+/**
  * Saves new labels, probabilities and exit gates for the organization's stages. Stage keys, order and kinds
  * are not editable here (deals point at the keys), so the input must name the current stages in order.
  */
@@ -52,8 +67,7 @@ export async function savePipeline(user: SessionUser, input: SavePipelineInput):
   return savingSettings(user, "pipeline_change", async (tx) => {
     const settings = await loadQualificationSettings(tx, user.organizationId);
     const current = settings.pipeline.stages;
-    const sameStages = input.stages.length === current.length && input.stages.every((s, i) => s.id === current[i]?.id);
-    if (!sameStages) throw concurrentEdit();
+    assertSameStages(input.stages.map((s) => s.id), current.map((s) => s.id));
     const kinds = new Map(current.map((s) => [s.id, s.kind]));
     const pipeline: Pipeline = {
       stages: input.stages.map((s): StageDefinition => ({

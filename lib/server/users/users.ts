@@ -10,10 +10,12 @@ import { boundedCount, column, COUNT_LIMIT, keysetPage } from "../pagination";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
+import { transaction } from "../transaction";
+import { assertAnotherActiveAdmin, lockOrganizationAdmins } from "./admin-guard";
 
 const USER_PAGE_SIZE = 50;
 export const userListParams = z.object({ after: cursorParam, before: cursorParam });
-const visibleUser = { id: true, name: true, email: true, role: true, createdAt: true } as const;
+const visibleUser = { id: true, name: true, email: true, role: true, createdAt: true, deactivatedAt: true } as const;
 type UserRow = Prisma.UserGetPayload<{ select: typeof visibleUser }>;
 const byName = column<UserRow>("name", "string");
 
@@ -34,27 +36,37 @@ export async function listUsers(user: SessionUser, cursors: { after?: string; be
 export async function createUser(user: SessionUser, input: z.infer<typeof createUserSchema>) {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db().$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const created = await tx.user.create({ data: { organizationId: user.organizationId, name: input.name, email: input.email, role: input.role, passwordHash } });
       const { passwordHash: _secret, ...visible } = created;
       await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: created.id, action: "create", after: visible });
       return created;
     });
   } catch (error) {
-    // Emails are unique across organizations; say so without revealing which organization has it.
-    if (isUniqueViolation(error)) throw new AppError("INVALID", "That email already has an account.", { fieldErrors: { email: ["This email already has an account."] } });
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Emails are unique across organizations. A colleague can be named; someone elsewhere must not be revealed.
+    const colleague = await db().user.findFirst({ where: inOrg(user, { email: input.email }), select: { id: true } });
+    const message = colleague ? "This person is already a user in your organization." : "This email address cannot be used. Ask the person for another address.";
+    throw new AppError("INVALID", message, { fieldErrors: { email: [message] } });
   }
 }
 
-/** Changes a colleague's role. An admin cannot demote themselves, so an organization always keeps an admin. */
+/**
+ * Changes a colleague's role. An admin cannot demote themselves, and an organization always keeps an active
+ * admin, even when two admins demote each other at the same moment (see lockOrganizationAdmins).
+ */
 export async function changeRole(user: SessionUser, input: z.infer<typeof changeRoleSchema>) {
-  return db().$transaction(async (tx) => {
-    const before = await tx.user.findFirst({ where: inOrg(user, { id: input.userId }), select: { id: true, role: true } });
+  return transaction(async (tx) => {
+    await lockOrganizationAdmins(tx, user);
+    const before = await tx.user.findFirst({ where: inOrg(user, { id: input.userId }), select: { id: true, role: true, deactivatedAt: true } });
     if (!before) throw notFound("User");
     if (before.id === user.id && input.role !== "admin") throw new AppError("INVALID", "You cannot remove your own admin role; ask another admin.");
+    if (before.role === input.role) return { id: before.id, role: before.role };
+    if (before.role === "admin" && !before.deactivatedAt) {
+      await assertAnotherActiveAdmin(tx, user, before.id);
+    }
     const after = await tx.user.update({ where: { id: before.id }, data: { role: input.role }, select: { id: true, role: true } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: before.id, action: "change_role", before, after });
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: before.id, action: "change_role", before: { id: before.id, role: before.role }, after });
     return after;
   });
 }

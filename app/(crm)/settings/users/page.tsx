@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RoleSelect } from "@/components/users/role-select";
 import { NewUserForm } from "@/components/users/new-user-form";
+import { UserActions } from "@/components/users/user-actions";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,7 +27,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <Card className="lg:col-span-3">
           <Table data-testid="users-table">
             <thead className="bg-slate-50">
-              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Since</Th></tr>
+              <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Since</Th><Th>Access</Th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
               {page.rows.map((u) => (
@@ -34,6 +36,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <Td>{u.email}</Td>
                   <Td><RoleSelect userId={u.id} role={u.role} name={u.name} /></Td>
                   <Td>{formatDate(u.createdAt)}</Td>
+                  <Td>
+                    {u.deactivatedAt && <Badge tone="bad" className="mb-1">Deactivated</Badge>}
+                    {u.id !== user.id && <UserActions userId={u.id} name={u.name} active={!u.deactivatedAt} />}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ContactForm } from "@/components/contacts/contact-form";
-import { Card, CardBody } from "@/components/ui/card";
+import { EraseContactForm } from "@/components/contacts/erase-contact-form";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { getContact } from "@/lib/server/contacts/get-contact";
@@ -18,6 +19,12 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
     <>
       <PageHeader eyebrow={contact.account.name} title={`Edit ${contact.name}`} />
       <Card className="max-w-2xl"><CardBody><ContactForm accountId={contact.account.id} contact={contact} /></CardBody></Card>
+      {can(user.role, "contact.erase") && (
+        <Card className="mt-6 max-w-2xl">
+          <CardHeader title="Erase personal data" description="For a person's request to be forgotten. Only admins can do this." />
+          <CardBody><EraseContactForm contactId={contact.id} /></CardBody>
+        </Card>
+      )}
     </>
   );
 }

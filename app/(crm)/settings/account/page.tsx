@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangePasswordForm } from "@/components/users/change-password-form";
+import { SignOutEverywhere } from "@/components/users/sign-out-everywhere";
+import { requireUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountSettingsPage() {
+  const user = await requireUser();
+  return (
+    <>
+      <PageHeader eyebrow="Settings" title="Your account" description={`${user.name} · ${user.email}`} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card className="self-start">
+          <CardHeader title="Change your password" description="Your other sessions are signed out; this one stays." />
+          <CardBody><ChangePasswordForm /></CardBody>
+        </Card>
+        <Card className="self-start">
+          <CardHeader title="Sessions" description="Lost a laptop, or signed in on a shared computer? End every session of your account, this one included." />
+          <CardBody><SignOutEverywhere /></CardBody>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "../../server/action-client";
+import { issueResetLink } from "../../server/users/lifecycle";
+import { userIdSchema } from "../../validation/user";
+import { nestedErrorsShape } from "../../validation/errors";
+
+export const issueResetLinkAction = authorizedAction
+  .metadata({ permission: "user.manage" })
+  .inputSchema(userIdSchema, { handleValidationErrorsShape: nestedErrorsShape })
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await issueResetLink(ctx.user, parsedInput);
+    revalidatePath("/settings/users");
+    return result;
+  });

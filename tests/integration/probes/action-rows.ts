@@ -1,0 +1,83 @@
+import { createAccountAction } from "../../../lib/actions/accounts/create-account";
+import { updateAccountAction } from "../../../lib/actions/accounts/update-account";
+import { createContactAction } from "../../../lib/actions/contacts/create-contact";
+import { eraseContactAction } from "../../../lib/actions/contacts/erase-contact";
+import { updateContactAction } from "../../../lib/actions/contacts/update-contact";
+import { createIcpVersionAction } from "../../../lib/actions/icp/create-icp-version";
+import { previewIcpAction } from "../../../lib/actions/icp/preview-icp";
+import { logNoteAction } from "../../../lib/actions/notes/log-note";
+import { advanceStageAction } from "../../../lib/actions/opportunities/advance-stage";
+import { createOpportunityAction } from "../../../lib/actions/opportunities/create-opportunity";
+import { updateOpportunityAction } from "../../../lib/actions/opportunities/update-opportunity";
+import { addStakeholderAction } from "../../../lib/actions/qualification/add-stakeholder";
+import { updateCriterionAction } from "../../../lib/actions/qualification/update-criterion";
+import { updateStakeholderAction } from "../../../lib/actions/qualification/update-stakeholder";
+import { changeFrameworkAction } from "../../../lib/actions/settings/change-framework";
+import { savePipelineAction } from "../../../lib/actions/settings/save-pipeline";
+import { changePasswordAction } from "../../../lib/actions/users/change-password";
+import { changeRoleAction } from "../../../lib/actions/users/change-role";
+import { createUserAction } from "../../../lib/actions/users/create-user";
+import { deactivateUserAction } from "../../../lib/actions/users/deactivate-user";
+import { issueResetLinkAction } from "../../../lib/actions/users/issue-reset-link";
+import { reactivateUserAction } from "../../../lib/actions/users/reactivate-user";
+import { resetPasswordAction } from "../../../lib/actions/users/reset-password";
+import { signOutEverywhereAction } from "../../../lib/actions/users/sign-out-everywhere";
+import type { Permission } from "../../../lib/permissions";
+import type { World } from "./world";
+
+/** What any action returns, as far as a probe needs to know. */
+export type Outcome = { data?: unknown; serverError?: { code: string }; validationErrors?: unknown } | undefined;
+
+/**
+ * One row per file under lib/actions. `call` runs the action with an input aimed at tenant A's records
+ * (valid enough to pass validation). The table derives the probes from the row:
+ * - signed out → UNAUTHENTICATED (public actions: their own `publicProbe` instead);
+ * - every role the permission table denies → FORBIDDEN;
+ * - `record: true`: an allowed user of tenant B → NOT_FOUND (a record of another organization does not exist);
+ * - `ownerScoped: true`: tenant A's other rep, on the rep's record → FORBIDDEN.
+ * Each refused probe must also write nothing (no audit row anywhere).
+ */
+export interface ActionRow {
+  /** Path under lib/actions. */
+  file: string;
+  /** The permission in the action's .metadata(), or "public" for publicAction. */
+  permission: Permission | "public";
+  record: boolean;
+  ownerScoped: boolean;
+  call: (w: World) => Promise<Outcome>;
+  /** Public actions only: a call a stranger can make, and the refusal it must get. */
+  publicProbe?: { call: (w: World) => Promise<Outcome>; expect: string };
+}
+
+const pipelineInput = { stages: [{ id: "prospecting", label: "Prospecting", probability: 10, exit: [] }] };
+
+export const ACTION_ROWS: ActionRow[] = [
+  { file: "accounts/create-account.ts", permission: "account.create", record: false, ownerScoped: false, call: () => createAccountAction({ name: "Probe Co", techStack: "", hiringSignals: "" }) },
+  { file: "accounts/update-account.ts", permission: "account.update", record: true, ownerScoped: true, call: (w) => updateAccountAction({ id: w.account.id, name: "Probe Co", techStack: "", hiringSignals: "" }) },
+  { file: "contacts/create-contact.ts", permission: "contact.write", record: true, ownerScoped: false, call: (w) => createContactAction({ accountId: w.account.id, name: "Probe Person" }) },
+  { file: "contacts/update-contact.ts", permission: "contact.write", record: true, ownerScoped: false, call: (w) => updateContactAction({ id: w.contact.id, accountId: w.account.id, name: "Probe Person" }) },
+  { file: "contacts/erase-contact.ts", permission: "contact.erase", record: true, ownerScoped: false, call: (w) => eraseContactAction({ contactId: w.contact.id, reason: "Probe", confirm: "ERASE" }) },
+  { file: "icp/create-icp-version.ts", permission: "icp.manage", record: false, ownerScoped: false, call: () => createIcpVersionAction({ rules: [], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0 }) },
+  { file: "icp/preview-icp.ts", permission: "icp.manage", record: false, ownerScoped: false, call: () => previewIcpAction({ rules: [], pursueThreshold: 50, disqualifyBelow: null }) },
+  { file: "notes/log-note.ts", permission: "note.create", record: true, ownerScoped: false, call: (w) => logNoteAction({ opportunityId: w.opportunity.id, body: "Probe" }) },
+  { file: "opportunities/advance-stage.ts", permission: "opportunity.advance", record: true, ownerScoped: true, call: (w) => advanceStageAction({ opportunityId: w.opportunity.id, toStage: "discovery", version: 1 }) },
+  { file: "opportunities/create-opportunity.ts", permission: "opportunity.create", record: true, ownerScoped: false, call: (w) => createOpportunityAction({ name: "Probe", accountId: w.account.id, amount: "1" }) },
+  { file: "opportunities/update-opportunity.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => updateOpportunityAction({ id: w.opportunity.id, name: "Probe", accountId: w.account.id, amount: "1", version: 1 }) },
+  { file: "qualification/add-stakeholder.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => addStakeholderAction({ opportunityId: w.opportunity.id, contactId: w.contact.id, role: "user" }) },
+  { file: "qualification/update-criterion.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => updateCriterionAction({ opportunityId: w.opportunity.id, criterionId: "metrics", op: "reset" }) },
+  { file: "qualification/update-stakeholder.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => updateStakeholderAction({ stakeholderId: w.stakeholder.id, op: "engaged" }) },
+  { file: "settings/change-framework.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => changeFrameworkAction({ frameworkKey: "bant", confirmReset: true }) },
+  { file: "settings/save-pipeline.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => savePipelineAction(pipelineInput) },
+  { file: "users/change-password.ts", permission: "self.manage", record: false, ownerScoped: false, call: () => changePasswordAction({ currentPassword: "x", newPassword: "long-enough-pass", confirmPassword: "long-enough-pass" }) },
+  { file: "users/change-role.ts", permission: "user.manage", record: true, ownerScoped: false, call: (w) => changeRoleAction({ userId: w.a.rep.id, role: "manager" }) },
+  { file: "users/create-user.ts", permission: "user.manage", record: false, ownerScoped: false, call: () => createUserAction({ name: "Probe", email: `probe-${Date.now()}@example.com`, role: "rep", password: "long-enough-pass" }) },
+  { file: "users/deactivate-user.ts", permission: "user.manage", record: true, ownerScoped: false, call: (w) => deactivateUserAction({ userId: w.a.rep.id }) },
+  { file: "users/issue-reset-link.ts", permission: "user.manage", record: true, ownerScoped: false, call: (w) => issueResetLinkAction({ userId: w.a.rep.id }) },
+  { file: "users/reactivate-user.ts", permission: "user.manage", record: true, ownerScoped: false, call: (w) => reactivateUserAction({ userId: w.a.rep.id }) },
+  { file: "users/sign-out-everywhere.ts", permission: "self.manage", record: false, ownerScoped: false, call: () => signOutEverywhereAction({}) },
+  {
+    file: "users/reset-password.ts", permission: "public", record: false, ownerScoped: false,
+    call: () => resetPasswordAction({ token: "x".repeat(43), newPassword: "long-enough-pass", confirmPassword: "long-enough-pass" }),
+    publicProbe: { call: () => resetPasswordAction({ token: "forged-token-forged-token-forged", newPassword: "long-enough-pass", confirmPassword: "long-enough-pass" }), expect: "INVALID" },
+  },
+];

@@ -1,0 +1,26 @@
+import type { Permission } from "../../../lib/permissions";
+import type { World } from "./world";
+
+/**
+ * One row per page whose route has a dynamic segment (app/**\/[param]/**\/page.tsx). `load` imports the
+ * page; `params` aims it at tenant A's record. Probes: signed out → sign-in; tenant B's admin → 404;
+ * with `edit`, every role without that permission and (for "own" scopes) tenant A's other rep → 404;
+ * without `edit`, every role of tenant A may view it.
+ */
+export interface PageRow {
+  file: string;
+  load: () => Promise<{ default: (props: never) => unknown }>;
+  params: (w: World) => Record<string, string>;
+  edit?: Permission;
+  /** Pages for signed-out visitors (a reset link): only checked to render for a stranger's bogus param. */
+  public?: boolean;
+}
+
+export const PAGE_ROWS: PageRow[] = [
+  { file: "(crm)/accounts/[id]/page.tsx", load: () => import("../../../app/(crm)/accounts/[id]/page"), params: (w) => ({ id: w.account.id }) },
+  { file: "(crm)/accounts/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/accounts/[id]/edit/page"), params: (w) => ({ id: w.account.id }), edit: "account.update" },
+  { file: "(crm)/contacts/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/contacts/[id]/edit/page"), params: (w) => ({ id: w.contact.id }), edit: "contact.write" },
+  { file: "(crm)/opportunities/[id]/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/page"), params: (w) => ({ id: w.opportunity.id }) },
+  { file: "(crm)/opportunities/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/edit/page"), params: (w) => ({ id: w.opportunity.id }), edit: "opportunity.update" },
+  { file: "(auth)/reset-password/[token]/page.tsx", load: () => import("../../../app/(auth)/reset-password/[token]/page"), params: () => ({ token: "forged" }), public: true },
+];

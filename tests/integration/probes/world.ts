@@ -1,0 +1,18 @@
+import { db } from "../../../lib/server/db";
+import { createAccountFor, createContactFor, createOpportunityFor, createTenant, type Tenant } from "../../fixtures/tenants";
+
+/**
+ * The records every probe aims at: tenant A's rep owns an account, a deal (with a contact on its committee)
+ * and is the target of user management; tenant B is the intruder's organization.
+ */
+export async function buildWorld() {
+  const [a, b] = await Promise.all([createTenant("ProbeA"), createTenant("ProbeB")]);
+  const account = await createAccountFor(a.rep);
+  const opportunity = await createOpportunityFor(a.rep, account.id, { stage: "prospecting" });
+  const contact = await createContactFor(a.rep, account.id);
+  const stakeholder = await db().stakeholder.create({ data: { organizationId: a.org.id, opportunityId: opportunity.id, contactId: contact.id, role: "champion", addedById: a.rep.id } });
+  return { a, b, account, opportunity, contact, stakeholder };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+export type { Tenant };
