@@ -41,7 +41,8 @@ describe("checkBasis", () => {
 
   it("says what proof is needed when it refuses, naming the roles that fit", () => {
     const result = checkBasis(def("meddpicc", "economic_buyer"), proof({}));
-    expect(result).toEqual({ ok: false, message: expect.stringMatching(/^Economic buyer cannot be verified on your word alone: name the economic buyer who said it .*document or link.*recap\.$/) });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.message).toMatch(/^Economic buyer cannot be verified on your word alone: name the economic buyer who said it .*document or link.*recap\.$/);
     const paper = checkBasis(def("meddpicc", "paper_process"), proof({ contactRoles: ["user"] }));
     expect(paper.ok ? "" : paper.message).toMatch(/procurement or economic buyer.*not on the committee as procurement or economic buyer/);
   });
