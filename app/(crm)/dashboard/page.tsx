@@ -7,6 +7,7 @@ import { ScoreChangeList, StageChangeList } from "@/components/dashboard/recent-
 import { RiskList } from "@/components/dashboard/risk-list";
 import { StageChart } from "@/components/dashboard/stage-chart";
 import { StageTable } from "@/components/dashboard/stage-table";
+import { ReviewQueue } from "@/components/qualification/review-queue";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SearchParams } from "@/components/ui/data-table";
@@ -15,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "@/lib/server/dashboard/params";
+import { getReviewQueue } from "@/lib/server/qualification/review-queue";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -25,7 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const params = dashboardParams.parse(await searchParams);
   const now = new Date();
-  const d = await getDashboard(user, params, now);
+  const [d, reviewQueue] = await Promise.all([getDashboard(user, params, now), getReviewQueue(user, params.owner)]);
   const ownerName = d.owners.find((o) => o.id === d.ownerId)?.name;
   const { summary, currency } = d;
 
@@ -81,6 +83,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               />
               <RiskList risks={summary.risks} limit={RISK_LIMIT} currency={currency} />
             </Card>
+
+            {can(user.role, "evidence.review") && (
+              <Card>
+                <CardHeader title={`Evidence review (${reviewQueue.length})`} description="Verifications resting on the rep's record, not confirmed by the buyer or reviewed: contradicted ones first" />
+                <CardBody><ReviewQueue items={reviewQueue} showDeal /></CardBody>
+              </Card>
+            )}
 
             <Card>
               <CardHeader title="Gaps by criterion" description={`Where the team is weakest: open deals whose ${d.frameworkName} criterion is not verified and fresh, by reason`} />

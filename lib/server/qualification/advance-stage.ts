@@ -9,7 +9,7 @@ import { AppError, forbidden, staleWrite } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
 import type { SessionUser } from "../session";
-import { loadForAssessment } from "./assess";
+import { assess, loadForAssessment } from "./assess";
 import { rescore } from "./score-history";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
 import { toAccountProfile, toSnapshot } from "./snapshot";
@@ -34,7 +34,9 @@ export const toBlockerView = (b: Blocker): BlockerView => ({
 async function evaluate(tx: Tx, user: SessionUser, opportunityId: string, settings: QualificationSettings, toStageId: string, now: Date) {
   const row = await loadForAssessment(tx, user.organizationId, opportunityId);
   const fit = computeFit(toAccountProfile(row.account), settings.icp);
-  const result = canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId });
+  // The verdict holds a "not yet" deal: the same assessment the scorecard shows.
+  const verdict = assess(row, settings, now).verdict.verdict;
+  const result = canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId, verdict });
   return { row, result };
 }
 
@@ -54,6 +56,11 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
       if (!can(user.role, "gate.override")) throw forbidden("Only a manager can override a stage gate.");
       if (override.expiresOn.getTime() <= now.getTime()) {
         throw new AppError("INVALID", "An override must expire in the future.", { fieldErrors: { overrideExpiresOn: ["Pick a date after today."] } });
+      }
+      const latest = new Date(now.getTime() + settings.overrideMaxDays * 86_400_000);
+      if (override.expiresOn.getTime() > latest.getTime() + 86_400_000) {
+        const message = `An override can run at most ${settings.overrideMaxDays} days: pick ${latest.toISOString().slice(0, 10)} or earlier.`;
+        throw new AppError("INVALID", message, { fieldErrors: { overrideExpiresOn: [message] } });
       }
       for (const stageKey of new Set(result.blockers.map((b) => b.stageId))) {
         await tx.gateOverride.create({
@@ -75,16 +82,18 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     if (count === 0) throw staleWrite("opportunity");
 
     const outcome = result.overridden.length > 0 ? "overridden" : "allowed";
+    // A reason given on a move that needed no exception is not an override, and is not recorded as one.
+    const reason = outcome === "overridden" ? (override?.reason ?? null) : null;
     await tx.stageChange.create({
       data: {
         organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
-        blockers: asJson(result.overridden.map(toBlockerView)), reason: override?.reason ?? null, at: now,
+        blockers: asJson(result.overridden.map(toBlockerView)), reason, at: now,
       },
     });
     await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
     await recordAudit(tx, {
       organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: row.id, action: "stage_change",
-      before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason: override?.reason ?? null,
+      before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason,
     });
     return { id: row.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
   });

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { BlockerList } from "@/components/qualification/blocker-list";
 import { CommitteePanel } from "@/components/qualification/committee-panel";
 import { CriteriaTable, type LatestEvidence } from "@/components/qualification/criteria-table";
+import { knownHowByCriterion } from "@/components/qualification/known-how";
+import { ReviewQueue } from "@/components/qualification/review-queue";
 import { EvidenceNoteForm } from "@/components/qualification/evidence-note-form";
 import { FitPanel } from "@/components/qualification/fit-panel";
 import { FlagsList } from "@/components/qualification/flags-list";
@@ -18,7 +20,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { ROLE_LABELS } from "@/lib/qualification";
+import { proofNeeded, ROLE_LABELS, type StakeholderRole } from "@/lib/qualification";
 import { can, canOnRecord } from "@/lib/permissions";
 import { orNotFound } from "@/lib/server/pages";
 import { loadOpportunityView } from "@/lib/server/qualification/opportunity-view";
@@ -29,7 +31,7 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue } = await orNotFound(loadOpportunityView(user, (await params).id));
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
@@ -40,6 +42,13 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
   const latest = new Map<string, LatestEvidence>();
   for (const e of row.evidence) latest.set(e.criterionId, { excerpt: e.excerpt, contactName: e.contactId ? (contactName.get(e.contactId) ?? null) : null });
+  const rolesOf = (contactId: string): StakeholderRole[] => row.stakeholders.filter((s) => s.contactId === contactId).map((s) => s.role);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const known = knownHowByCriterion(row.evidence, new Map(row.criteria.map((c) => [c.criterionId, c.state])), settings.framework.criteria, {
+    contactName: (id) => contactName.get(id) ?? null, rolesOf, userName: (id) => userName.get(id) ?? null,
+  });
+  const proofContacts = contacts.map((c) => ({ id: c.id, name: c.name, roles: rolesOf(c.id).map((r) => ROLE_LABELS[r]).join(", ") }));
+  const proofHints = new Map(settings.framework.criteria.map((c) => [c.id, proofNeeded(c)]));
 
   return (
     <>
@@ -89,9 +98,15 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <Card>
             <CardHeader title={`Qualification · ${settings.framework.name}`} description="State after freshness: old evidence goes stale and must be refreshed." />
             <CardBody className="overflow-x-auto">
-              <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} canRecord={canRecord} />
+              <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} known={known} canRecord={canRecord} contacts={proofContacts} proofHints={proofHints} />
             </CardBody>
           </Card>
+          {can(user.role, "evidence.review") && (
+            <Card>
+              <CardHeader title="Evidence review" description="Verifications that rest on the rep's record: accept them, or challenge them back to claimed." />
+              <CardBody><ReviewQueue items={reviewQueue} showDeal={false} /></CardBody>
+            </Card>
+          )}
           {can(user.role, "note.create") && (
             <Card>
               <CardHeader title="Log a discovery note" description={canRecord ? "Mark what the note proves: criterion, claimed or verified, who said it." : "Only the deal owner or a manager can record evidence."} />
