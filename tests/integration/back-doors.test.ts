@@ -42,7 +42,8 @@ describe("manager overrides", () => {
     const before = await qualificationRows(oppId);
     expect((await override("2027-02-30"))?.validationErrors?.fieldErrors.overrideExpiresOn?.[0]).toMatch(/not a real date/);
     const far = await override("9999-12-31");
-    expect(far?.serverError).toMatchObject({ code: "INVALID", message: expect.stringMatching(/^An override can run at most 90 days/) });
+    expect(far?.serverError?.code).toBe("INVALID");
+    expect(far?.serverError?.message).toMatch(/^An override can run at most 90 days/);
     expect((await override(day(91)))?.serverError?.code).toBe("INVALID");
     expect(await qualificationRows(oppId)).toEqual(before);
     expect((await override(day(90)))?.data?.outcome).toBe("overridden");
