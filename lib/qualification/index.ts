@@ -28,3 +28,4 @@ export { ANY_COMMITTEE_ROLE, basisOf, basisRank, checkBasis, meetsBasis, MIN_BAS
 export type { BasisCheck, EvidenceProof } from "./basis";
 export { findContradiction, keyTerms, NEGATION_WINDOW, type Contradiction } from "./contradiction";
 export { recordEvidence, stateAfter, type EvidenceAction, type RecordResult } from "./record";
+export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wishcasting";

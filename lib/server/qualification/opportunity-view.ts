@@ -1,10 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { can } from "../../permissions";
+import { wishcastingGap } from "../../qualification";
 import { db } from "../db";
 import type { SessionUser } from "../session";
 import { assess, loadForAssessment } from "./assess";
 import { loadReviewQueue } from "./review-queue";
+import { toSnapshot } from "./snapshot";
 import { loadQualificationSettings } from "./settings";
 
 /** One entry of a deal's timeline: everything that happened to it, in one shape, newest first. */
@@ -45,7 +47,9 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
     ...activities.map((a): TimelineEntry => ({ kind: "activity", id: a.id, at: a.recordedAt, actor: actor(a.recordedById), activityKind: a.kind, channel: a.channel, summary: a.summary, contactName: contacts.find((c) => c.id === a.contactId)?.name ?? "a former contact", happenedAt: a.happenedAt })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.kind.localeCompare(b.kind));
 
-  return { row, owner, settings, assessment: assess(row, settings, now), contacts, timeline, now, users, reviewQueue };
+  const assessment = assess(row, settings, now);
+  const wishcasting = wishcastingGap(toSnapshot(row), settings.pipeline, assessment.intent);
+  return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting };
 });
 
 export type OpportunityView = Awaited<ReturnType<typeof loadOpportunityView>>;

@@ -15,6 +15,7 @@ import { ScoreTile } from "@/components/qualification/score-tile";
 import { StageControl } from "@/components/qualification/stage-control";
 import { Timeline } from "@/components/qualification/timeline";
 import { VerdictBanner } from "@/components/qualification/verdict-banner";
+import { WishcastingNote } from "@/components/qualification/wishcasting-note";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -31,7 +32,7 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting } = await orNotFound(loadOpportunityView(user, (await params).id));
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
@@ -69,6 +70,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <VerdictBanner verdict={verdict} />
+          <WishcastingNote gap={wishcasting} />
           <div className="grid gap-4 sm:grid-cols-2">
             <ScoreTile label="Fit (account vs ICP)" score={fit.score} testId="fit-score" detail={fit.icpVersion ? `ICP v${fit.icpVersion}; best case ${fit.potential} if unknowns match` : "No ICP defined yet"} />
             <ScoreTile label={`Intent (${settings.framework.name})`} score={intent.score} testId="intent-score" detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`} />
