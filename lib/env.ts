@@ -8,6 +8,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** A PostgreSQL server. Unset means the embedded PGlite database under PGLITE_DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections each app process keeps to a PostgreSQL server (default 10). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
+  /** A read replica of DATABASE_URL for lists, dashboards and insights; unset means they read the primary. */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Where the embedded database lives; `memory://` keeps it in memory (tests). */
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
@@ -26,6 +30,7 @@ export function env(): Env {
     ...process.env,
     // An empty DATABASE_URL in a .env file means "not set", not "invalid".
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    DATABASE_REPLICA_URL: process.env.DATABASE_REPLICA_URL || undefined,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");

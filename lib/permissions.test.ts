@@ -14,6 +14,9 @@ describe("the permission table", () => {
     ["marketing", "gate.override", false],
     ["admin", "user.manage", true],
     ["manager", "user.manage", false],
+    ["manager", "insights.view", true],
+    ["rep", "insights.view", false],
+    ["marketing", "insights.view", false],
   ])("%s may %s: %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "pipeline.configure": { manager: "org", admin: "org" },
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },
+  "insights.view": { manager: "org", admin: "org" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,7 +14,7 @@ export function AppShell({ user, children }: { user: { name: string; role: Role;
           <span className="text-lg font-semibold tracking-tight">Winnow</span>
         </Link>
         <nav aria-label="Main" className="flex-1">
-          <NavLinks showAdmin={can(user.role, "user.manage")} />
+          <NavLinks showAdmin={can(user.role, "user.manage")} showInsights={can(user.role, "insights.view")} />
         </nav>
         <div className="flex items-center justify-between gap-2 border-t border-slate-800 px-2 pt-3">
           <div className="min-w-0 text-xs">

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, Columns3, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
+import { BarChart3, Building2, Columns3, Scale, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -16,13 +16,14 @@ const LINKS = [
 ] as const;
 
 const ADMIN_LINKS = [{ href: "/settings/users", label: "Users", icon: UserCog }] as const;
+const INSIGHT_LINKS = [{ href: "/forecast", label: "Forecast honesty", icon: Scale }] as const;
 
-/** `showAdmin` only hides a link; the users page and its actions check the permission themselves. */
-export function NavLinks({ showAdmin }: { showAdmin: boolean }) {
+/** `showAdmin`/`showInsights` only hide links; those pages check the permission themselves. */
+export function NavLinks({ showAdmin, showInsights = false }: { showAdmin: boolean; showInsights?: boolean }) {
   const pathname = usePathname();
   return (
     <ul className="space-y-0.5">
-      {[...LINKS, ...(showAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
+      {[...LINKS, ...(showInsights ? INSIGHT_LINKS : []), ...(showAdmin ? ADMIN_LINKS : [])].map(({ href, label, icon: Icon }) => {
         const active = pathname === href || pathname.startsWith(`${href}/`);
         return (
           <li key={href}>

@@ -43,7 +43,7 @@ export function SortableTh({
   const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
     <Th className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={withParams(path, params, { sort: column, dir: nextDir, page: null })} className="inline-flex items-center gap-1 hover:text-slate-900">
+      <Link href={withParams(path, params, { sort: column, dir: nextDir, after: null, before: null, page: null })} className="inline-flex items-center gap-1 hover:text-slate-900">
         {label}
         <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
       </Link>
@@ -51,17 +51,19 @@ export function SortableTh({
   );
 }
 
-export function Pagination({ path, params, page, pageCount, total, noun }: { path: string; params: SearchParams; page: number; pageCount: number; total: number; noun: string }) {
+/** Previous/next by keyset cursor, with the list's size counted only up to a bound ("1000+"). */
+export function Pagination({ path, params, next, previous, total, noun }: {
+  path: string; params: SearchParams; next: string | null; previous: string | null; total: { count: number; atLeast: boolean }; noun: string;
+}) {
+  const plural = total.count === 1 && !total.atLeast ? noun : noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
   return (
     <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
       <span data-testid="list-total">
-        {total} {noun}
-        {total === 1 ? "" : "s"}
+        {total.count.toLocaleString("en-US")}{total.atLeast ? "+" : ""} {plural}
       </span>
       <div className="flex items-center gap-2">
-        <PageLink disabled={page <= 1} href={withParams(path, params, { page: page - 1 })}>Previous</PageLink>
-        <span>Page {page} of {pageCount}</span>
-        <PageLink disabled={page >= pageCount} href={withParams(path, params, { page: page + 1 })}>Next</PageLink>
+        <PageLink disabled={!previous} href={withParams(path, params, { before: previous, after: null, page: null })}>Previous</PageLink>
+        <PageLink disabled={!next} href={withParams(path, params, { after: next, before: null, page: null })}>Next</PageLink>
       </div>
     </nav>
   );

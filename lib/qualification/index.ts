@@ -29,3 +29,6 @@ export type { BasisCheck, EvidenceProof } from "./basis";
 export { findContradiction, keyTerms, NEGATION_WINDOW, type Contradiction } from "./contradiction";
 export { recordEvidence, stateAfter, type EvidenceAction, type RecordResult } from "./record";
 export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wishcasting";
+export { assessAccount, type AccountAssessment } from "./account";
+export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
+export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";

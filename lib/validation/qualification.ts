@@ -86,7 +86,7 @@ export const advanceStageSchema = z
     /** A manager's exception: why, and until when it applies. Both or neither. */
     overrideReason: z.preprocess(blankToUndefined, z.string().trim().min(10, "Explain the exception in at least 10 characters.").max(1000).optional()),
     /** A real day; the server bounds it to the organization's override window. Applies to the end of that day (UTC). */
-    overrideExpiresOn: optionalDate("Override expiry").transform((d) => (d === null ? undefined : new Date(d.getTime() + 86_399_000))),
+    overrideExpiresOn: optionalDate("Override expiry").transform((d) => (d === null ? undefined : new Date(d.getTime() + 86_399_000))).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.overrideReason !== undefined && v.overrideExpiresOn === undefined) ctx.addIssue({ code: "custom", path: ["overrideExpiresOn"], message: "Pick the date the override expires." });

@@ -74,7 +74,8 @@ describe("other inputs", () => {
 
   it("list state from the URL falls back to defaults instead of failing", () => {
     const schema = listParamsSchema(["name", "createdAt"], "name");
-    expect(schema.parse({ sort: "'; DROP TABLE", dir: "up", page: "0", q: 42 })).toEqual({ q: "", sort: "name", dir: "asc", page: 1 });
+    expect(schema.parse({ sort: "'; DROP TABLE", dir: "up", after: "not a cursor!", q: 42 })).toEqual({ q: "", sort: "name", dir: "asc", after: undefined, before: undefined });
+    expect(schema.parse({ after: "eyJzIjoibmFtZSJ9" }).after).toBe("eyJzIjoibmFtZSJ9");
   });
 
   it("stored gate and ICP JSON must match the engine's shapes", () => {

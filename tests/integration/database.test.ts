@@ -79,7 +79,7 @@ describe("the demo seed", () => {
     const now = new Date("2026-11-22T12:00:00Z");
     await seedDemo(prisma, { now });
     const first = await count();
-    expect(first).toMatchObject({ users: 7, accounts: 31, opportunities: 61, icp: 1 });
+    expect(first).toMatchObject({ users: 7, accounts: 31, opportunities: 211, icp: 1 });
     expect(first.evidence).toBeGreaterThan(50);
     await seedDemo(prisma, { now });
     expect(await count()).toEqual(first);

@@ -2,6 +2,8 @@ import PgBoss from "pg-boss";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "../../lib/server/db";
 import { registerRequalification, REQUALIFY_ORGANIZATION } from "../../lib/server/jobs/requalification";
+import { enqueueRescore, registerRescore } from "../../lib/server/jobs/rescore";
+import { latestRescore, prepareRescore } from "../../lib/server/qualification/rescore-organization";
 import { rescore } from "../../lib/server/qualification/score-history";
 import { sweepOrganization } from "../../lib/server/qualification/sweep";
 import { createAccountFor, createOpportunityFor, createTenant } from "../fixtures/tenants";
@@ -58,6 +60,29 @@ describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreS
       expect(latest.trigger).toBe("requalification");
     } finally {
       await boss.stop({ graceful: false, wait: true });
+    }
+  }, 60_000);
+
+  it("runs a settings re-score through the queue and reports its progress", async () => {
+    const { tenant, opp } = await dealWithAgingEvidence();
+    const boss = new PgBoss({ connectionString: databaseUrl!, schema: "pgboss_test" });
+    await boss.start();
+    try {
+      await registerRescore(boss, db());
+      const progressId = await db().$transaction((tx) => prepareRescore(tx, tenant.org.id, tenant.admin.id, { accounts: true }));
+      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ pending: true });
+      await enqueueRescore(db(), { organizationId: tenant.org.id, progressId, trigger: "icp_change" });
+      let status: string | undefined;
+      for (let i = 0; i < 60 && status !== "done" && status !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        status = (await latestRescore(db(), tenant.org.id))?.status;
+      }
+      expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "done", pending: 0 });
+      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ pending: false });
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+      // Later tests in this process run re-scores in-process again.
+      (globalThis as { winnowBoss?: unknown }).winnowBoss = undefined;
     }
   }, 60_000);
 });

@@ -25,7 +25,7 @@ describe("managing users", () => {
     expect(await bcrypt.compare("correct horse battery", created.passwordHash)).toBe(true);
     const [audit] = await auditRows(created.id);
     expect(JSON.stringify(audit?.after)).not.toContain("passwordHash");
-    expect((await listUsers(acme.admin)).map((u) => u.id)).toContain(created.id);
+    expect((await listUsers(acme.admin)).rows.map((u) => u.id)).toContain(created.id);
   });
 
   it("refuses everyone but admins, weak passwords and taken emails", async () => {

@@ -56,7 +56,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </Table>
-            <Pagination path="/contacts" params={raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="contact" />
+            <Pagination path="/contacts" params={raw} next={page.next} previous={page.previous} total={page.total} noun="contact" />
           </>
         )}
       </Card>

@@ -1,41 +1,78 @@
 import "server-only";
 import type { z } from "zod";
 import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-params";
-import { db } from "../db";
+import { db, readDb } from "../db";
 import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { orderByColumn, toPage } from "../pagination";
+import { boundedCount, column, COUNT_LIMIT, keysetPage, SEARCH_ACCOUNT_LIMIT, type SortColumn } from "../pagination";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
-export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt"], "name").extend({
+export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt", "fit"], "name").extend({
   industry: filterText,
   region: filterText,
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
 
-export async function findAccounts(user: SessionUser, params: AccountListParams) {
-  const where: Prisma.AccountWhereInput = inOrg(user, {
-    ...(params.q && {
-      OR: [
-        { name: { contains: params.q, mode: "insensitive" as const } },
-        { domain: { contains: params.q, mode: "insensitive" as const } },
-      ],
-    }),
-    ...(params.industry && { industry: { equals: params.industry, mode: "insensitive" as const } }),
+const accountRowInclude = {
+  owner: { select: { name: true } },
+  assessment: { select: { fit: true, verdict: true, pending: true } },
+} as const satisfies Prisma.AccountInclude;
+type AccountRow = Prisma.AccountGetPayload<{ include: typeof accountRowInclude }>;
+
+/** Every offered sort, each served by an index on (organizationId, column, id). */
+const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> = {
+  name: column("name", "string"),
+  industry: column("industry", "string", true),
+  employeeCount: column("employeeCount", "number", true),
+  region: column("region", "string", true),
+  createdAt: column("createdAt", "date"),
+  // Fit is the stored account assessment's score; every account has one (written with the account, backfilled at start).
+  fit: {
+    nullable: false, kind: "number",
+    where: (filter) => ({ assessment: { fit: filter } }),
+    orderBy: (dir) => ({ assessment: { fit: dir } }),
+    value: (row) => row.assessment?.fit ?? null,
+  },
+};
+
+/** The list's filters as a `where`; other filters (e.g. fit) are added here. */
+export function accountListWhere(user: SessionUser, params: AccountListParams): Prisma.AccountWhereInput {
+  return inOrg(user, {
+    // Trigram indexes on name and domain serve the substring search.
+    ...(params.q && { OR: [{ name: { contains: params.q, mode: "insensitive" as const } }, { domain: { contains: params.q, mode: "insensitive" as const } }] }),
+    ...(params.industry && { industry: params.industry }),
     ...(params.region && { region: params.region }),
   });
-  const [rows, total] = await Promise.all([
-    db().account.findMany({
-      where,
-      orderBy: [orderByColumn(params.sort, params.dir, ["industry", "employeeCount", "region"]), { id: "asc" }],
-      skip: (params.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { owner: { select: { name: true } }, _count: { select: { opportunities: true, contacts: true } } },
+}
+
+/** One page of accounts by keyset, with deal counts for the shown accounts only and a bounded total. */
+export async function findAccounts(user: SessionUser, params: AccountListParams) {
+  const where = accountListWhere(user, params);
+  const client = readDb();
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      sort: params.sort, dir: params.dir, column: ACCOUNT_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
+      read: (segment, take) => client.account.findMany({
+        where: { AND: [where, segment.where as Prisma.AccountWhereInput] },
+        orderBy: segment.orderBy,
+        take,
+        include: accountRowInclude,
+      }),
     }),
-    db().account.count({ where }),
+    client.account.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
-  return toPage(rows, total, params.page, PAGE_SIZE);
+  const ids = page.rows.map((a) => a.id);
+  const deals = ids.length === 0 ? [] : await client.opportunity.groupBy({ by: ["accountId"], where: { organizationId: user.organizationId, accountId: { in: ids } }, _count: { _all: true } });
+  const dealCount = new Map(deals.map((d) => [d.accountId, d._count._all]));
+  return { ...page, rows: page.rows.map((a) => ({ ...a, dealCount: dealCount.get(a.id) ?? 0 })), total: boundedCount(counted) };
+}
+
+/** Ids of the organization's accounts whose name contains `q` (at most SEARCH_ACCOUNT_LIMIT), for searching child lists. */
+export async function accountsNamed(user: SessionUser, q: string): Promise<string[]> {
+  if (!q) return [];
+  const rows = await readDb().account.findMany({ where: inOrg(user, { name: { contains: q, mode: "insensitive" as const } }), select: { id: true }, take: SEARCH_ACCOUNT_LIMIT });
+  return rows.map((r) => r.id);
 }
 
 export async function getAccount(user: SessionUser, id: string) {
@@ -46,6 +83,7 @@ export async function getAccount(user: SessionUser, id: string) {
       contacts: { orderBy: { name: "asc" } },
       opportunities: { orderBy: { createdAt: "desc" }, include: { owner: { select: { name: true } } } },
       notes: { orderBy: { createdAt: "desc" }, take: 50, include: { author: { select: { name: true } } } },
+      assessment: true,
     },
   });
   if (!account) throw notFound("Account");

@@ -3,7 +3,8 @@ import { env } from "../../env";
 import { db } from "../db";
 import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
-import { registerRequalification } from "./requalification";
+import { registerJobs } from "./register";
+import { backfillMissingAssessments } from "./rescore";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -27,10 +28,12 @@ async function start(): Promise<void> {
     const boss = new PgBoss({ connectionString: DATABASE_URL, schema: "pgboss" });
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
-    await registerRequalification(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification)");
+    await registerJobs(boss, db());
+    logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes)");
+    await backfill();
     return;
   }
+  await backfill();
   const sweep = () => {
     sweepAll(db(), new Date())
       .then((r) => logger.info(r, "re-qualification sweep"))
@@ -39,4 +42,9 @@ async function start(): Promise<void> {
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, HOUR).unref();
   logger.info("background work: in-process hourly re-qualification (embedded database)");
+}
+
+async function backfill(): Promise<void> {
+  const organizations = await backfillMissingAssessments(db());
+  if (organizations > 0) logger.info({ organizations }, "background work: storing scores for rows that had none");
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-params";
-import { db } from "../db";
+import { db, readDb } from "../db";
 import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { orderByColumn, toPage } from "../pagination";
+import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
+import { accountsNamed } from "../accounts/queries";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -12,32 +13,62 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
   stage: filterText,
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),
+  /** Filters on the stored assessment: verdict, a flag kind, and the dashboard's risk level. */
+  verdict: z.enum(["pursue", "nurture", "disqualify"]).optional().catch(undefined),
+  flag: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  risk: z.enum(["critical", "warning", "blocked", "any"]).optional().catch(undefined),
 });
 export type OpportunityListParams = z.infer<typeof opportunityListParams>;
 
-export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
-  const where: Prisma.OpportunityWhereInput = inOrg(user, {
-    ...(params.q && {
-      OR: [
-        { name: { contains: params.q, mode: "insensitive" as const } },
-        { account: { name: { contains: params.q, mode: "insensitive" as const } } },
-      ],
-    }),
+type OpportunityRow = Prisma.OpportunityGetPayload<{ include: { account: { select: { id: true; name: true } }; owner: { select: { id: true; name: true } } } }>;
+
+/** Every offered sort, each with an index on (organizationId, column, id). */
+const OPPORTUNITY_SORTS: Record<OpportunityListParams["sort"], SortColumn<OpportunityRow>> = {
+  name: column("name", "string"),
+  amount: column("amount", "decimal"),
+  expectedCloseDate: column("expectedCloseDate", "date", true),
+  stage: column("stage", "string"),
+  updatedAt: column("updatedAt", "date"),
+};
+
+/** The list's filters as a `where`; further filters (verdict, flags, risk) are added here. */
+export function opportunityListWhere(user: SessionUser, params: OpportunityListParams, matchingAccountIds: string[] = []): Prisma.OpportunityWhereInput {
+  const like = { contains: params.q, mode: "insensitive" as const };
+  return inOrg(user, {
+    ...(params.q && { OR: [{ name: like }, { accountId: { in: matchingAccountIds } }] }),
     ...(params.stage && { stage: params.stage }),
     ...(params.status !== "all" && { status: params.status }),
     ...(params.owner === "me" && { ownerId: user.id }),
-  });
-  const [rows, total] = await Promise.all([
-    db().opportunity.findMany({
-      where,
-      orderBy: [orderByColumn(params.sort, params.dir, ["expectedCloseDate"]), { id: "asc" }],
-      skip: (params.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { account: { select: { id: true, name: true } }, owner: { select: { id: true, name: true } } },
+    ...((params.verdict || params.flag || params.risk) && {
+      assessment: {
+        ...(params.verdict && { verdict: params.verdict }),
+        ...(params.flag && { flagKinds: { has: params.flag } }),
+        ...(params.risk && { riskLevel: params.risk === "any" ? { not: null } : params.risk }),
+      },
     }),
-    db().opportunity.count({ where }),
+  });
+}
+
+export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
+  const client = readDb();
+  const where = opportunityListWhere(user, params, await accountsNamed(user, params.q));
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      sort: params.sort, dir: params.dir, column: OPPORTUNITY_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
+      read: (segment, take) => client.opportunity.findMany({
+        where: { AND: [where, segment.where as Prisma.OpportunityWhereInput] },
+        orderBy: segment.orderBy,
+        take,
+        include: {
+          account: { select: { id: true, name: true } },
+          owner: { select: { id: true, name: true } },
+          assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, pending: true } },
+        },
+      }),
+    }),
+    client.opportunity.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
-  return toPage(rows, total, params.page, PAGE_SIZE);
+  return { ...page, total: boundedCount(counted) };
 }
 
 export async function getOpportunity(user: SessionUser, id: string) {

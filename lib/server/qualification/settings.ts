@@ -25,6 +25,8 @@ export interface QualificationSettings {
   thresholds: RequalificationThresholds;
   /** The longest a manager's gate override may run, in days. */
   overrideMaxDays: number;
+  /** Bumped on every framework, stage or gate change; stored with each assessment. */
+  qualificationVersion: number;
 }
 
 /** With no ICP stored yet every account fits: fit must not block deals before marketing has defined it. */
@@ -52,7 +54,7 @@ export function frameworkFor(key: string, custom: unknown): Framework {
 
 export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string): Promise<QualificationSettings> {
   const [org, stages, icpRow] = await Promise.all([
-    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true, overrideMaxDays: true } }),
+    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true, overrideMaxDays: true, qualificationVersion: true } }),
     client.pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
     client.icpVersion.findFirst({ where: { organizationId }, orderBy: { version: "desc" } }),
   ]);
@@ -82,5 +84,6 @@ export async function loadQualificationSettings(client: PrismaClient | Tx, organ
     icpVersionId: icpRow?.id ?? null,
     thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
     overrideMaxDays: org.overrideMaxDays,
+    qualificationVersion: org.qualificationVersion,
   };
 }

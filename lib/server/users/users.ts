@@ -1,16 +1,34 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
+import { cursorParam } from "../../validation/list-params";
 import type { changeRoleSchema, createUserSchema } from "../../validation/user";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth";
-import { db } from "../db";
+import { db, readDb } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { boundedCount, column, COUNT_LIMIT, keysetPage } from "../pagination";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
-/** Never the password hash: this list is shown on a page. */
-export async function listUsers(user: SessionUser) {
-  return db().user.findMany({ where: inOrg(user), select: { id: true, name: true, email: true, role: true, createdAt: true }, orderBy: { name: "asc" } });
+const USER_PAGE_SIZE = 50;
+export const userListParams = z.object({ after: cursorParam, before: cursorParam });
+const visibleUser = { id: true, name: true, email: true, role: true, createdAt: true } as const;
+type UserRow = Prisma.UserGetPayload<{ select: typeof visibleUser }>;
+const byName = column<UserRow>("name", "string");
+
+/** One page of colleagues by name, keyset-paged. Never the password hash: this list is shown on a page. */
+export async function listUsers(user: SessionUser, cursors: { after?: string; before?: string } = {}) {
+  const where = inOrg(user);
+  const client = readDb();
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      sort: "name", dir: "asc", column: byName, ...cursors, take: USER_PAGE_SIZE,
+      read: (segment, take) => client.user.findMany({ where: { AND: [where, segment.where as Prisma.UserWhereInput] }, orderBy: segment.orderBy, take, select: visibleUser }),
+    }),
+    client.user.count({ where, take: COUNT_LIMIT + 1 }),
+  ]);
+  return { ...page, total: boundedCount(counted) };
 }
 
 export async function createUser(user: SessionUser, input: z.infer<typeof createUserSchema>) {

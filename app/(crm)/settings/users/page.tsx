@@ -3,19 +3,21 @@ import { notFound } from "next/navigation";
 import { RoleSelect } from "@/components/users/role-select";
 import { NewUserForm } from "@/components/users/new-user-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/data-table";
+import { Pagination, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
-import { listUsers } from "@/lib/server/users/users";
+import { listUsers, userListParams } from "@/lib/server/users/users";
 import { formatDate } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Users" };
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   if (!can(user.role, "user.manage")) notFound();
-  const users = await listUsers(user);
+  const raw = await searchParams;
+  const cursors = userListParams.parse(raw);
+  const page = await listUsers(user, cursors);
   return (
     <>
       <PageHeader eyebrow="Settings" title="Users" description={`Who can sign in to ${user.organizationName}, and what their role lets them do.`} />
@@ -26,7 +28,7 @@ export default async function UsersPage() {
               <tr><Th>Name</Th><Th>Email</Th><Th>Role</Th><Th>Since</Th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
-              {users.map((u) => (
+              {page.rows.map((u) => (
                 <tr key={u.id}>
                   <Td className="font-medium text-slate-900">{u.name}{u.id === user.id && <span className="ml-1 text-xs text-slate-400">(you)</span>}</Td>
                   <Td>{u.email}</Td>
@@ -36,6 +38,7 @@ export default async function UsersPage() {
               ))}
             </tbody>
           </Table>
+          <Pagination path="/settings/users" params={raw} next={page.next} previous={page.previous} total={page.total} noun="user" />
         </Card>
         <Card className="self-start lg:col-span-2">
           <CardHeader title="Add a user" description="They sign in with this email and the initial password you give them." />

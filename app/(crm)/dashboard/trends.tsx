@@ -1,0 +1,9 @@
+import { TrendsSection } from "@/components/dashboard/trends/trends-section";
+import { getTrends } from "@/lib/server/insights/trends";
+import type { SessionUser } from "@/lib/server/session";
+
+/** Streams in after the rest of the dashboard (inside a Suspense boundary): its queries do not hold up the page. */
+export async function DashboardTrends({ user, currency }: { user: SessionUser; currency: string }) {
+  const trends = await getTrends(user, new Date());
+  return <TrendsSection trends={trends} currency={currency} />;
+}

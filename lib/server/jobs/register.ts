@@ -1,0 +1,13 @@
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "../db";
+import { registerRequalification } from "./requalification";
+import { registerRescore } from "./rescore";
+
+/**
+ * Every queue and schedule of background work, and its handlers. App instances (WINNOW_JOBS=on) and the
+ * separate worker process (`npm run worker`) both start work through this one list.
+ */
+export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<void> {
+  await registerRequalification(boss, client);
+  await registerRescore(boss, client);
+}
