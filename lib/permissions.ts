@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "note.create": { rep: "org", manager: "org", admin: "org" },
   "qualification.record": { rep: "own", manager: "org", admin: "org" },
   "gate.override": { manager: "org", admin: "org" },
+  "evidence.review": { manager: "org", admin: "org" },
   "pipeline.configure": { manager: "org", admin: "org" },
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },

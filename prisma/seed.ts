@@ -2,6 +2,7 @@
 import type { PrismaClient } from "../lib/server/generated/prisma/client";
 import { rescoreOrganization } from "../lib/server/qualification/rescore-organization";
 import { seedFoundation } from "./seed/foundation";
+import { seedNineClickDeal } from "./seed/nine-click";
 import { seedClosedHistory } from "./seed/history";
 import { seedQualification } from "./seed/qualification";
 import { createRandom } from "./seed/random";
@@ -10,6 +11,7 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
   const random = createRandom(20261122);
   const counts = await seedFoundation(prisma, random, now);
   const qualified = await seedQualification(prisma, random, now, "seed_org_lumen");
+  await seedNineClickDeal(prisma, now);
   const history = await seedClosedHistory(prisma, now, "seed_org_lumen");
   // Every account and deal gets its stored assessment, as the app's own writes would have left them.
   for (const { id } of await prisma.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })) await rescoreOrganization(prisma, id, "seed", undefined, "all");

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +11,7 @@ import { Select } from "@/components/ui/field";
 import { addStakeholderAction } from "@/lib/actions/qualification/add-stakeholder";
 import { updateStakeholderAction } from "@/lib/actions/qualification/update-stakeholder";
 import { formatDate } from "@/lib/utils";
+import { ActivityForm } from "./activity-form";
 
 export interface CommitteeMember {
   id: string;
@@ -32,6 +33,7 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
 }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
+  const [activity, setActivity] = useState<{ id: string; kind: "engaged" | "champion_tested" } | null>(null);
   const update = useAction(updateStakeholderAction, {
     onSuccess: () => router.refresh(),
     onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not update the committee."),
@@ -60,15 +62,16 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
             </div>
             {canEdit && (
               <div className="mt-1 flex flex-wrap gap-1">
-                <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "engaged" })} disabled={update.isPending}>Engaged today</MiniButton>
-                {m.role === "champion" && (
-                  <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: m.championTested ? "champion_untested" : "champion_tested" })} disabled={update.isPending}>
-                    {m.championTested ? "Mark untested" : "Champion tested"}
-                  </MiniButton>
-                )}
+                <MiniButton onClick={() => setActivity({ id: m.id, kind: "engaged" })} disabled={update.isPending}>Log engagement</MiniButton>
+                {m.role === "champion" && (m.championTested ? (
+                  <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "champion_untested" })} disabled={update.isPending}>Mark untested</MiniButton>
+                ) : (
+                  <MiniButton onClick={() => setActivity({ id: m.id, kind: "champion_tested" })} disabled={update.isPending}>Record champion test</MiniButton>
+                ))}
                 <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "remove" })} disabled={update.isPending}>Remove</MiniButton>
               </div>
             )}
+            {canEdit && activity?.id === m.id && <ActivityForm key={activity.kind} stakeholderId={m.id} kind={activity.kind} name={m.name} onDone={() => setActivity(null)} />}
           </li>
         ))}
       </ul>

@@ -1,7 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import type { CriterionScore } from "@/lib/qualification";
 import { formatDate } from "@/lib/utils";
-import { CriterionActions } from "./criterion-actions";
+import { CriterionActions, type ProofContact } from "./criterion-actions";
+import type { KnownHow } from "./known-how";
+import { KnownHowBadge } from "./known-how-badge";
 import { STATE_LABEL, STATE_TONE } from "./labels";
 
 export interface LatestEvidence {
@@ -9,14 +11,18 @@ export interface LatestEvidence {
   contactName: string | null;
 }
 
-/** Every framework criterion with its state (after freshness), the latest evidence, and what it earns. */
-export function CriteriaTable({ opportunityId, criteria, latest, canRecord }: { opportunityId: string; criteria: CriterionScore[]; latest: Map<string, LatestEvidence>; canRecord: boolean }) {
+/** Every framework criterion with its state (after freshness), how it is known, the latest evidence, and what it earns. */
+export function CriteriaTable({ opportunityId, criteria, latest, known, canRecord, contacts, proofHints }: {
+  opportunityId: string; criteria: CriterionScore[]; latest: Map<string, LatestEvidence>; known: Map<string, KnownHow>; canRecord: boolean;
+  contacts: ProofContact[]; proofHints: Map<string, string>;
+}) {
   return (
     <table className="min-w-full text-sm" data-testid="criteria">
       <thead>
         <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
           <th className="py-2 pr-3 font-semibold">Criterion</th>
           <th className="py-2 pr-3 font-semibold">State</th>
+          <th className="py-2 pr-3 font-semibold">How it is known</th>
           <th className="py-2 pr-3 font-semibold">Latest evidence</th>
           <th className="py-2 pr-3 text-right font-semibold">Points</th>
           {canRecord && <th className="py-2" />}
@@ -25,6 +31,7 @@ export function CriteriaTable({ opportunityId, criteria, latest, canRecord }: { 
       <tbody className="divide-y divide-slate-100">
         {criteria.map((c) => {
           const evidence = latest.get(c.criterionId);
+          const how = known.get(c.criterionId);
           return (
             <tr key={c.criterionId} data-testid={`criterion-${c.criterionId}`}>
               <td className="py-2 pr-3 align-top">
@@ -33,6 +40,9 @@ export function CriteriaTable({ opportunityId, criteria, latest, canRecord }: { 
               </td>
               <td className="py-2 pr-3 align-top">
                 <Badge tone={STATE_TONE[c.effectiveState]} data-testid="criterion-state">{STATE_LABEL[c.effectiveState]}</Badge>
+              </td>
+              <td className="max-w-[14rem] py-2 pr-3 align-top">
+                {how ? <KnownHowBadge known={how} /> : <span className="text-slate-400">—</span>}
               </td>
               <td className="max-w-xs py-2 pr-3 align-top text-slate-600">
                 {evidence ? (
@@ -49,7 +59,7 @@ export function CriteriaTable({ opportunityId, criteria, latest, canRecord }: { 
               </td>
               {canRecord && (
                 <td className="py-2 align-top">
-                  <CriterionActions opportunityId={opportunityId} criterionId={c.criterionId} label={c.label} state={c.state} />
+                  <CriterionActions opportunityId={opportunityId} criterionId={c.criterionId} label={c.label} state={c.state} contacts={contacts} proofHint={proofHints.get(c.criterionId) ?? ""} />
                 </td>
               )}
             </tr>

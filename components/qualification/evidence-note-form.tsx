@@ -17,8 +17,9 @@ interface Row {
   state: "claimed" | "verified" | "negative";
   excerpt: string;
   contactId: string;
+  documentRef: string;
 }
-type RowErrors = Partial<Record<"criterionId" | "state" | "excerpt" | "contactId", string>>;
+type RowErrors = Partial<Record<"criterionId" | "state" | "excerpt" | "contactId" | "documentRef", string>>;
 
 /**
  * A discovery note, and the evidence it gives: select a sentence in the note, press "Evidence from selection"
@@ -54,7 +55,7 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
   function addRow() {
     const area = bodyRef.current;
     const selected = area ? area.value.slice(area.selectionStart, area.selectionEnd).trim() : "";
-    setRows((current) => [...current, { key: nextKey.current++, criterionId: "", state: "claimed", excerpt: selected, contactId: "" }]);
+    setRows((current) => [...current, { key: nextKey.current++, criterionId: "", state: "claimed", excerpt: selected, contactId: "", documentRef: "" }]);
     // Focus the new row's criterion picker once it renders.
     requestAnimationFrame(() => document.querySelector<HTMLSelectElement>("[data-evidence-row]:last-of-type select")?.focus());
   }
@@ -147,6 +148,9 @@ function EvidenceRow({ row, index, criteria, contacts, errors, onChange, onRemov
         </button>
       </div>
       <Input className="mt-2" aria-label={`Excerpt for evidence ${n}`} placeholder="Excerpt: what exactly backs this?" value={row.excerpt} onChange={(e) => onChange({ excerpt: e.target.value })} aria-invalid={Boolean(errors.excerpt)} />
+      {row.state === "verified" && (
+        <Input className="mt-2" aria-label={`Document or link for evidence ${n}`} placeholder="Proof: who said it (above) or a document / link (signed MAP, security review)" value={row.documentRef} onChange={(e) => onChange({ documentRef: e.target.value })} />
+      )}
       {Object.values(errors).filter(Boolean).map((message) => (
         <p key={message} className="mt-1 text-xs font-medium text-rose-600" data-testid="evidence-error">{message}</p>
       ))}

@@ -1,9 +1,9 @@
-import { ArrowRightLeft, Gauge, ListChecks, MessageSquareText, ShieldAlert } from "lucide-react";
+import { ArrowRightLeft, Gauge, Handshake, ListChecks, MessageSquareText, ShieldAlert } from "lucide-react";
 import type { TimelineEntry } from "@/lib/server/qualification/opportunity-view";
 import { formatDate, formatDateTime } from "@/lib/utils";
 import { STATE_LABEL, VERDICT_LABEL } from "./labels";
 
-const ICONS = { note: MessageSquareText, criterion: ListChecks, stage: ArrowRightLeft, override: ShieldAlert, score: Gauge } as const;
+const ICONS = { note: MessageSquareText, criterion: ListChecks, stage: ArrowRightLeft, override: ShieldAlert, score: Gauge, activity: Handshake } as const;
 
 /** Everything that happened to the deal, newest first: notes, evidence, stage moves, overrides and scores. */
 export function Timeline({ entries, stageLabel, criterionLabel }: { entries: TimelineEntry[]; stageLabel: (id: string) => string; criterionLabel: (id: string) => string }) {
@@ -46,9 +46,16 @@ function Describe({ entry, stageLabel, criterionLabel }: { entry: TimelineEntry;
       );
     case "override":
       return <p>Gate <span className="font-medium">leaving {stageLabel(entry.stageKey)}</span> overridden until {formatDate(entry.expiresAt)}: {entry.reason}</p>;
+    case "activity": {
+      const what = entry.activityKind === "champion_test" ? "Champion test passed" : `${CHANNEL[entry.channel ?? ""] ?? "Engagement"}`;
+      const backdated = formatDate(entry.happenedAt) !== formatDate(entry.at);
+      return <p><span className="font-medium">{what}</span> with {entry.contactName}: {entry.summary}{backdated && <span className="text-slate-500"> (happened {formatDate(entry.happenedAt)}, recorded later)</span>}</p>;
+    }
     case "score":
       return <p>Scores: fit {entry.fit}, intent {entry.intent}, verdict {VERDICT_LABEL[entry.verdict as keyof typeof VERDICT_LABEL] ?? entry.verdict} <span className="text-slate-500">({entry.trigger.replaceAll("_", " ")})</span></p>;
   }
 }
 
 const label = (state: string) => STATE_LABEL[state as keyof typeof STATE_LABEL] ?? state;
+
+const CHANNEL: Record<string, string> = { meeting: "Meeting", call: "Call", email_reply: "Email reply" };

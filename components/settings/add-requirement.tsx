@@ -37,6 +37,7 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
   const [kind, setKind] = useState<Kind>("criterion");
   const [criterionId, setCriterionId] = useState(criteria[0]?.id ?? "");
   const [atLeast, setAtLeast] = useState<"claimed" | "verified">("claimed");
+  const [basis, setBasis] = useState<"" | "stated" | "confirmed">("");
   const [value, setValue] = useState("50");
   const [role, setRole] = useState<(typeof STAKEHOLDER_ROLES)[number]>("economic_buyer");
   const [days, setDays] = useState("");
@@ -44,7 +45,7 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
 
   function build(): GateRequirement | string {
     switch (kind) {
-      case "criterion": return criterionId ? { kind, criterionId, atLeast } : "Pick a criterion.";
+      case "criterion": return criterionId ? { kind, criterionId, atLeast, ...(atLeast === "verified" && basis && { basis }) } : "Pick a criterion.";
       case "min_fit":
       case "min_intent": {
         const n = score(value);
@@ -92,6 +93,15 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
                 <option value="verified">verified</option>
               </Select>
             </Labelled>
+            {atLeast === "verified" && (
+              <Labelled id={`${uid}-basis`} label="Verified by">
+                <Select id={`${uid}-basis`} value={basis} onChange={(e) => setBasis(e.target.value as typeof basis)} className="mt-1 w-56">
+                  <option value="">any proof</option>
+                  <option value="stated">a fitting contact or a document</option>
+                  <option value="confirmed">the buyer or a manager review</option>
+                </Select>
+              </Labelled>
+            )}
           </>
         )}
         {(kind === "min_fit" || kind === "min_intent") && (

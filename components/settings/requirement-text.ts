@@ -1,10 +1,11 @@
-import { ROLE_LABELS, type GateRequirement } from "@/lib/qualification";
+import { MIN_BASIS_LABEL, ROLE_LABELS, type GateRequirement } from "@/lib/qualification";
 
 /** One exit requirement as a manager would say it. `criterionLabel` names criteria of the current framework. */
 export function describeRequirement(r: GateRequirement, criterionLabel: (id: string) => string): string {
   switch (r.kind) {
     case "criterion":
-      return r.atLeast === "verified" ? `${criterionLabel(r.criterionId)} is verified` : `${criterionLabel(r.criterionId)} is at least claimed`;
+      if (r.atLeast !== "verified") return `${criterionLabel(r.criterionId)} is at least claimed`;
+      return r.basis ? `${criterionLabel(r.criterionId)} is verified — ${MIN_BASIS_LABEL[r.basis]}` : `${criterionLabel(r.criterionId)} is verified`;
     case "min_fit":
       return `Account fit is at least ${r.score}`;
     case "min_intent":

@@ -54,10 +54,10 @@ describe("canAdvance", () => {
     expect(r.blockers.filter((b) => b.code === "criterion_stale").map((b) => b.stageId)).toEqual(["discovery", "solution"]);
   });
 
-  it("always allows moving backward, losing, and reopening", () => {
+  it("always allows moving backward, losing, and reopening where the deal was lost", () => {
     expect(move("discovery", { stakeholders: [], criteria: [] })).toMatchObject({ allowed: true, direction: "backward", gatesCrossed: [] });
     expect(move("closed_lost", { stageId: "prospecting" })).toMatchObject({ allowed: true, direction: "forward", gatesCrossed: [] });
-    expect(move("discovery", { stageId: "closed_lost", status: "lost" })).toMatchObject({ allowed: true, direction: "backward" });
+    expect(move("discovery", { stageId: "closed_lost", status: "lost", lostFromStageId: "proposal" })).toMatchObject({ allowed: true, direction: "backward" });
     expect(move("negotiation", { stageId: "closed_won", status: "won" })).toMatchObject({ allowed: true, direction: "backward" });
   });
 

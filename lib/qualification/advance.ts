@@ -5,6 +5,7 @@ import { checkGate, type Blocker, type GateContext } from "./gates";
 import type { IntentResult } from "./intent";
 import type { Framework, GateOverride, OpportunitySnapshot, Pipeline, StageDefinition } from "./model";
 import { stageIndex } from "./pipeline";
+import type { VerdictKind } from "./verdict";
 
 export type Direction = "forward" | "backward" | "same";
 
@@ -18,6 +19,8 @@ export interface CanAdvanceInput {
   toStageId: string;
   /** Pass it if already computed; otherwise it is computed when a min_intent gate needs it. */
   intent?: IntentResult;
+  /** The deal's current verdict: a "not yet" (nurture) deal cannot move forward without an override. */
+  verdict?: VerdictKind;
 }
 
 export interface IgnoredOverride {
@@ -50,17 +53,38 @@ function stageAt(pipeline: Pipeline, id: string): [StageDefinition, number] {
 
 /**
  * Which gates a move crosses. Losing is always allowed and crosses none; winning crosses every open stage's
- * gate; reopening a closed deal or moving back crosses none; moving forward crosses the exits from the current
- * stage up to (not including) the target.
+ * gate; moving back crosses none; moving forward crosses the exits from the current stage up to (not including)
+ * the target. A lost deal reopens where it was lost (or earlier) freely; reopening further crosses the gates
+ * from that stage on, so losing a deal is never a way around them. A deal lost from an unknown stage counts as
+ * lost from the first stage.
  */
-function plan(pipeline: Pipeline, fromId: string, toId: string): { direction: Direction; gates: StageDefinition[] } {
-  const [from, i] = stageAt(pipeline, fromId);
+function plan(pipeline: Pipeline, opportunity: OpportunitySnapshot, toId: string): { direction: Direction; gates: StageDefinition[] } {
+  const [from, i] = stageAt(pipeline, opportunity.stageId);
   const [to, j] = stageAt(pipeline, toId);
   if (i === j) return { direction: "same", gates: [] };
   if (to.kind === "won") return { direction: "forward", gates: pipeline.stages.filter((s) => s.kind === "open") };
   if (to.kind === "lost") return { direction: "forward", gates: [] };
+  if (from.kind === "lost") {
+    const lostFrom = opportunity.lostFromStageId ? stageIndex(pipeline, opportunity.lostFromStageId) : -1;
+    const resume = pipeline.stages[lostFrom]?.kind === "open" ? lostFrom : 0;
+    if (j <= resume) return { direction: "backward", gates: [] };
+    return { direction: "forward", gates: pipeline.stages.slice(resume, j).filter((s) => s.kind === "open") };
+  }
   if (from.kind !== "open" || j < i) return { direction: "backward", gates: [] };
   return { direction: "forward", gates: pipeline.stages.slice(i, j).filter((s) => s.kind === "open") };
+}
+
+/**
+ * A "not yet" deal moving forward meets a hold on its current stage's gate (overridable like any blocker):
+ * the prospect said no for now, so the rep moves it back to pursue first or a manager makes the exception.
+ */
+function notYetBlocker(gates: StageDefinition[]): Blocker | null {
+  const stage = gates[0];
+  if (!stage) return null;
+  return {
+    stageId: stage.id, requirement: null, code: "deal_not_yet",
+    message: "The verdict is \"not yet\": the prospect said no for now. Resolve what holds it (or get a manager override) before moving it forward",
+  };
 }
 
 function isActive(o: GateOverride, now: Date): boolean {
@@ -92,13 +116,15 @@ function summary(allowed: boolean, to: string, blockers: number, overridden: num
 /** Whether the opportunity may move to `toStageId` now, and if not, exactly what blocks it. */
 export function canAdvance(input: CanAdvanceInput): CanAdvanceResult {
   const { pipeline, framework, opportunity, fit, now, toStageId } = input;
-  const { direction, gates } = plan(pipeline, opportunity.stageId, toStageId);
+  const { direction, gates } = plan(pipeline, opportunity, toStageId);
   const ctx: GateContext = { framework, opportunity, fit, now, intent: input.intent };
   const blockers: Blocker[] = [];
   const overridden: Blocker[] = [];
   const ignoredOverrides: IgnoredOverride[] = [];
+  const hold = direction === "forward" && input.verdict === "nurture" ? notYetBlocker(gates) : null;
   for (const stage of gates) {
     const unmet = checkGate(stage, ctx);
+    if (hold?.stageId === stage.id) unmet.unshift(hold);
     const { active, ignored } = overridesFor(stage.id, opportunity.overrides, now);
     ignoredOverrides.push(...ignored);
     if (active) {

@@ -1,9 +1,11 @@
+import { basisRank, MIN_BASIS_LABEL, meetsBasis, verificationBasis } from "./basis";
 import { daysSince, olderThan } from "./dates";
 import { criterionStatus, findEvidence, meets } from "./evidence";
 import type { FitResult } from "./fit";
 import { scoreIntent, type IntentResult } from "./intent";
 import type { Framework, GateRequirement, OpportunitySnapshot, StageDefinition, Stakeholder, StakeholderRole } from "./model";
 import { assertNever } from "./never";
+import { ROLE_LABELS } from "./roles";
 
 export type BlockerCode =
   | "criterion_missing"
@@ -15,7 +17,9 @@ export type BlockerCode =
   | "intent_below_min"
   | "stakeholder_missing"
   | "stakeholder_not_engaged"
-  | "champion_untested";
+  | "champion_untested"
+  | "criterion_basis_weak"
+  | "deal_not_yet";
 
 /** The manager override that let a blocker through. */
 export interface AppliedOverride {
@@ -27,7 +31,8 @@ export interface AppliedOverride {
 export interface Blocker {
   /** The stage whose exit gate holds this requirement. */
   stageId: string;
-  requirement: GateRequirement;
+  /** The gate requirement that is unmet; null for a hold that is not a requirement (a "not yet" verdict). */
+  requirement: GateRequirement | null;
   code: BlockerCode;
   criterionId?: string;
   role?: StakeholderRole;
@@ -36,15 +41,7 @@ export interface Blocker {
   override?: AppliedOverride;
 }
 
-export const ROLE_LABELS: Record<StakeholderRole, string> = {
-  economic_buyer: "Economic buyer",
-  champion: "Champion",
-  decision_maker: "Decision maker",
-  influencer: "Influencer",
-  blocker: "Blocker",
-  user: "User",
-  procurement: "Procurement",
-};
+export { ROLE_LABELS };
 
 const ROLE_HINTS: Record<StakeholderRole, string> = {
   economic_buyer: "add the contact who signs to the buying committee",
@@ -79,9 +76,16 @@ function criterionFinding(req: Extract<GateRequirement, { kind: "criterion" }>, 
     const message = `Gate requires "${criterionId}", which ${ctx.framework.name} does not define: fix the pipeline`;
     return { code: "criterion_undefined", criterionId, message };
   }
-  const status = criterionStatus(def, findEvidence(ctx.opportunity, criterionId), ctx.now);
-  if (meets(status, atLeast)) return null;
+  const evidence = findEvidence(ctx.opportunity, criterionId);
+  const status = criterionStatus(def, evidence, ctx.now);
   const leave = `to leave ${stage.label}`;
+  if (meets(status, atLeast)) {
+    if (req.basis === undefined || atLeast !== "verified") return null;
+    const basis = verificationBasis(evidence);
+    if (basis !== null && meetsBasis(basis, req.basis)) return null;
+    const now = basis === null || basisRank(basis) === 0 ? "rests on the deal owner's word alone" : "is backed only by the rep's record of a contact or document";
+    return { code: "criterion_basis_weak", criterionId, message: `${def.label} ${now}: it must be ${MIN_BASIS_LABEL[req.basis]} ${leave}` };
+  }
   switch (status.effectiveState) {
     case "unknown": return { code: "criterion_missing", criterionId, message: `${def.label} unknown: it must be ${atLeast} ${leave}` };
     case "negative": return { code: "criterion_negative", criterionId, message: `${def.label} came back negative: the prospect said no` };

@@ -24,6 +24,11 @@ export type { DealForecast, ForecastDeal, ForecastOptions, ForecastResult } from
 export { nextQuestions, type NextQuestionsInput, type Question } from "./questions";
 export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
 export { QualificationInputError } from "./errors";
+export { ANY_COMMITTEE_ROLE, basisOf, basisRank, checkBasis, meetsBasis, MIN_BASIS_LABEL, proofNeeded, verificationBasis, verifierRoles } from "./basis";
+export type { BasisCheck, EvidenceProof } from "./basis";
+export { findContradiction, keyTerms, NEGATION_WINDOW, type Contradiction } from "./contradiction";
+export { recordEvidence, stateAfter, type EvidenceAction, type RecordResult } from "./record";
+export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wishcasting";
 export { assessAccount, type AccountAssessment } from "./account";
 export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
 export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";

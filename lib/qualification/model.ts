@@ -27,12 +27,24 @@ export type CriterionLevel = "organization" | "opportunity" | "stakeholder";
 export type RequiredState = "claimed" | "verified";
 
 /**
+ * How a piece of evidence is known. Self-attested: the deal owner's word alone. Contact statement: a contact
+ * whose committee role fits the criterion said it. Document: a reference anyone can check (signed MAP, security
+ * review). Buyer confirmed: the buyer confirmed it on a recap. Manager reviewed: a manager examined and accepted it.
+ */
+export type EvidenceBasis = "self_attested" | "contact_statement" | "document" | "buyer_confirmed" | "manager_reviewed";
+
+/** The least basis a gate accepts for a verified criterion: a third party ("stated") or buyer/manager ("confirmed"). */
+export type MinBasis = "stated" | "confirmed";
+
+/**
  * Stage ids by which a criterion must be at least claimed / verified. `defaultGates` turns these into exit
  * requirements of those stages, so each template decides its own gate plan as data.
  */
 export interface RequiredBy {
   claimed?: string;
   verified?: string;
+  /** The least basis the `verified` requirement accepts; absent = any verification. */
+  basis?: MinBasis;
 }
 
 export interface CriterionDefinition {
@@ -51,6 +63,10 @@ export interface CriterionDefinition {
   /** The change to watch for when a "no" on this criterion puts the deal in nurture. */
   nurtureTrigger?: string;
   requiredBy?: RequiredBy;
+  /** Committee roles whose statement can verify this criterion; absent = anyone on the committee but a blocker. */
+  verifierRoles?: StakeholderRole[];
+  /** Words evidence about this criterion is about, for the contradiction check; the label's words are always used. */
+  keyTerms?: string[];
 }
 
 export interface Framework {
@@ -70,6 +86,11 @@ export interface EvidenceItem {
   capturedAt: Date;
   verifiedBy?: string | null;
   verifiedAt?: Date | null;
+  /** Absent on older data: read as self-attested. */
+  basis?: EvidenceBasis;
+  documentRef?: string | null;
+  /** A manager challenged it: it no longer backs a verification. */
+  challenged?: boolean;
 }
 
 export interface CriterionEvidence {
@@ -113,12 +134,14 @@ export interface OpportunitySnapshot {
   criteria: CriterionEvidence[];
   stakeholders: Stakeholder[];
   overrides: GateOverride[];
+  /** For a lost deal: the open stage it was lost from, so reopening cannot skip the gates after it. */
+  lostFromStageId?: string | null;
 }
 
 export type StageKind = "open" | "won" | "lost";
 
 export type GateRequirement =
-  | { kind: "criterion"; criterionId: string; atLeast: RequiredState }
+  | { kind: "criterion"; criterionId: string; atLeast: RequiredState; basis?: MinBasis }
   | { kind: "min_fit"; score: number }
   | { kind: "min_intent"; score: number }
   /** Someone in `role` is on the committee; with `engagedWithinDays`, one of them was engaged that recently. */
@@ -151,6 +174,7 @@ export type ReasonCode =
   | "must_have_negative"
   | "criterion_negative"
   | "deal_stale"
+  | "stage_evidence_missing"
   | "pursue";
 
 /** One plain-language explanation, tied to a criterion or ICP rule when there is one. */

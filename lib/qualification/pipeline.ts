@@ -34,9 +34,9 @@ export function criterionGates(framework: Framework): Map<string, GateRequiremen
     byStage.set(stageId, list);
   };
   for (const c of framework.criteria) {
-    const { claimed, verified } = c.requiredBy ?? {};
+    const { claimed, verified, basis } = c.requiredBy ?? {};
     if (claimed !== undefined && claimed !== verified) add(claimed, { kind: "criterion", criterionId: c.id, atLeast: "claimed" });
-    if (verified !== undefined) add(verified, { kind: "criterion", criterionId: c.id, atLeast: "verified" });
+    if (verified !== undefined) add(verified, { kind: "criterion", criterionId: c.id, atLeast: "verified", ...(basis && { basis }) });
   }
   return byStage;
 }

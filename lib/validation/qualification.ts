@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { day, id, INT4_MAX, int4, multilineText, requiredText } from "./fields";
+import { day, id, INT4_MAX, int4, multilineText, optionalDate, optionalText, requiredText } from "./fields";
 
 export const EVIDENCE_STATES = ["unknown", "claimed", "verified", "negative"] as const;
 export const STAKEHOLDER_ROLES = ["economic_buyer", "champion", "decision_maker", "influencer", "blocker", "user", "procurement"] as const;
@@ -11,15 +11,39 @@ export const evidenceEntrySchema = z.object({
   state: z.enum(["claimed", "verified", "negative"], { error: "Pick claimed, verified or negative." }),
   excerpt: multilineText("Excerpt", { min: 1, max: 1000, required: "Quote or summarise what backs this criterion." }),
   contactId: z.preprocess((v) => (v === "" ? null : v), id("Contact").nullable().default(null)),
+  /** A reference anyone can check: the signed MAP, the security review, a link. */
+  documentRef: optionalText("Document or link", 500),
 });
 
-export const criterionUpdateSchema = z.object({
-  opportunityId: id("Opportunity"),
-  criterionId: id("Criterion"),
-  /** verify: confirm the latest claimed evidence; reset: back to unknown (e.g. the champion left). */
-  op: z.enum(["verify", "reset"]),
-  reason: multilineText("Reason", { max: 500 }).optional(),
-});
+export const criterionUpdateSchema = z.discriminatedUnion("op", [
+  /** verify: back the claim with proof (a fitting contact's words, a document); the server refuses a bare click. */
+  z.object({
+    opportunityId: id("Opportunity"),
+    criterionId: id("Criterion"),
+    op: z.literal("verify"),
+    contactId: z.preprocess((v) => (v === "" ? null : v), id("Contact").nullable().default(null)),
+    documentRef: optionalText("Document or link", 500),
+    excerpt: optionalText("What they said", 1000),
+  }),
+  /** reset: back to unknown (e.g. the champion left). */
+  z.object({
+    opportunityId: id("Opportunity"),
+    criterionId: id("Criterion"),
+    op: z.literal("reset"),
+    reason: multilineText("Reason", { max: 500 }).optional(),
+  }),
+]);
+
+/** A manager's decision on a verification that rests on the rep's record: accept it, or challenge it with a reason. */
+export const reviewEvidenceSchema = z.discriminatedUnion("op", [
+  z.object({ opportunityId: id("Opportunity"), criterionId: id("Criterion"), op: z.literal("accept") }),
+  z.object({
+    opportunityId: id("Opportunity"),
+    criterionId: id("Criterion"),
+    op: z.literal("challenge"),
+    reason: z.string({ error: "Say what is wrong with the evidence." }).trim().min(5, "Say what is wrong with the evidence (at least 5 characters).").max(1000),
+  }),
+]);
 
 export const addStakeholderSchema = z.object({
   opportunityId: id("Opportunity"),
@@ -27,13 +51,32 @@ export const addStakeholderSchema = z.object({
   role: z.enum(STAKEHOLDER_ROLES, { error: "Pick a buying role." }),
 });
 
-export const updateStakeholderSchema = z.object({
-  stakeholderId: id("Stakeholder"),
-  op: z.enum(["engaged", "champion_tested", "champion_untested", "remove"]),
-});
+export const ENGAGEMENT_CHANNELS = ["meeting", "call", "email_reply"] as const;
 
-/** A future day on which a manager override stops applying; at most a quarter out, so exceptions get re-examined. */
+/** The day a manager override stops applying (end of day, UTC); the server bounds it to the organization's override window. */
 const overrideExpiry = day("Override expiry", "Pick the date the override expires.").transform((v) => new Date(`${v}T23:59:59Z`));
+
+/** The day something happened: a real date, today or earlier (the server checks "not in the future" against its clock). */
+const happenedOn = (label: string) => optionalDate(label).pipe(z.date({ error: `${label} is required.` }));
+
+export const updateStakeholderSchema = z.discriminatedUnion("op", [
+  /** Engagement is an activity: what happened, how, and the day it happened. */
+  z.object({
+    stakeholderId: id("Stakeholder"),
+    op: z.literal("engaged"),
+    channel: z.enum(ENGAGEMENT_CHANNELS, { error: "Pick meeting, call or email reply." }),
+    happenedOn: happenedOn("The day it happened"),
+    summary: z.string({ error: "Say what happened." }).trim().min(3, "Say what happened.").max(500),
+  }),
+  /** The test the champion passed: what they did for us, and when. */
+  z.object({
+    stakeholderId: id("Stakeholder"),
+    op: z.literal("champion_tested"),
+    happenedOn: happenedOn("The day of the test"),
+    summary: z.string({ error: "Describe the test." }).trim().min(5, "Describe the test the champion passed.").max(500),
+  }),
+  z.object({ stakeholderId: id("Stakeholder"), op: z.enum(["champion_untested", "remove"]) }),
+]);
 
 /** Blank form fields mean "no override". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -45,6 +88,7 @@ export const advanceStageSchema = z
     version: int4("Version", 1),
     /** A manager's exception: why, and until when it applies. Both or neither. */
     overrideReason: z.preprocess(blankToUndefined, multilineText("Reason", { min: 10, max: 1000, required: "Explain the exception in at least 10 characters." }).optional()),
+    /** A real day; the server bounds it to the organization's override window. Applies to the end of that day (UTC). */
     overrideExpiresOn: z.preprocess(blankToUndefined, overrideExpiry.optional()),
   })
   .superRefine((v, ctx) => {
@@ -52,10 +96,15 @@ export const advanceStageSchema = z
     if (v.overrideExpiresOn !== undefined && v.overrideReason === undefined) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "Explain the exception." });
   });
 
+/** How long a manager override may run, per organization. */
+export const overrideWindowSchema = z.object({
+  overrideMaxDays: z.coerce.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
+});
+
 // ── JSON stored in settings rows; parsed again on read so a bad row fails loudly, not silently. ──
 
 export const gateRequirementSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("criterion"), criterionId: id("Criterion"), atLeast: z.enum(["claimed", "verified"]) }),
+  z.object({ kind: z.literal("criterion"), criterionId: id("Criterion"), atLeast: z.enum(["claimed", "verified"]), basis: z.enum(["stated", "confirmed"]).optional() }),
   z.object({ kind: z.literal("min_fit"), score: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("min_intent"), score: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("stakeholder"), role: z.enum(STAKEHOLDER_ROLES), engagedWithinDays: z.number().int().min(1).max(365).optional() }),

@@ -77,7 +77,7 @@ export async function seedQualification(prisma: PrismaClient, random: Random, no
       const capturedAt = at(evidenceAge + random.int(0, 5));
       const contactId = contacts[random.int(0, contacts.length - 1)]?.id ?? null;
       await prisma.evidence.create({
-        data: { organizationId, opportunityId: deal.id, criterionId, state, excerpt, contactId, capturedAt, capturedById: deal.ownerId, verifiedById: state === "verified" ? deal.ownerId : null, verifiedAt: state === "verified" ? capturedAt : null },
+        data: { organizationId, opportunityId: deal.id, criterionId, state, excerpt, contactId, capturedAt, capturedById: deal.ownerId, verifiedById: state === "verified" ? deal.ownerId : null, verifiedAt: state === "verified" ? capturedAt : null, ...basisFor(criterionId, state, i, scenario) },
       });
       await prisma.criterionState.create({ data: { organizationId, opportunityId: deal.id, criterionId, state, updatedById: deal.ownerId } });
       await prisma.criterionChange.create({ data: { organizationId, opportunityId: deal.id, criterionId, fromState: "unknown", toState: state, actorId: deal.ownerId, reason: "Discovery note", at: capturedAt } });
@@ -109,6 +109,20 @@ export async function seedQualification(prisma: PrismaClient, random: Random, no
     await rescore(prisma, organizationId, deal.id, "seed", now);
   }
   return deals.length;
+}
+
+/**
+ * How seeded verifications are known. The gates' "confirmed" requirements (economic buyer, paper process) were
+ * reviewed by the manager, except on some deals still in flight whose verification rests on the rep's word:
+ * the dashboard's review queue. Other verifications rest on a contact's words or a shared document.
+ */
+function basisFor(criterionId: string, state: string, i: number, scenario: Scenario) {
+  if (state !== "verified") return {};
+  if (criterionId === "economic_buyer" || criterionId === "paper_process") {
+    if (i % 4 === 1 && scenario !== "ready") return { basis: "self_attested" as const };
+    return { basis: "manager_reviewed" as const, reviewedById: "seed_user_manager" };
+  }
+  return i % 2 === 0 ? { basis: "contact_statement" as const } : { basis: "document" as const, documentRef: "Shared drive: business case v2" };
 }
 
 /** A believable trail of stage changes up to the current stage; "overridden" deals got past one gate by exception. */

@@ -20,7 +20,10 @@ beforeEach(async () => {
   oppId = (await createOpportunityFor(t.rep, accountId, { stage: "discovery" })).id;
 });
 
-const note = (evidence: Array<{ criterionId: string; state: "claimed" | "verified" | "negative"; excerpt?: string; contactId?: string }>) => ({
+const DOC = "https://drive.example/business-case.pdf";
+const today = () => new Date().toISOString().slice(0, 10);
+
+const note = (evidence: Array<{ criterionId: string; state: "claimed" | "verified" | "negative"; excerpt?: string; contactId?: string; documentRef?: string }>) => ({
   opportunityId: oppId,
   body: "Call notes",
   evidence: evidence.map((e) => ({ excerpt: "They said so", contactId: "", ...e })),
@@ -30,13 +33,13 @@ describe("evidence from discovery notes", () => {
   it("records evidence, moves the criterion state with history, marks the speaker engaged, and snapshots scores", async () => {
     actAs(t.rep);
     await addStakeholderAction({ opportunityId: oppId, contactId, role: "champion" });
-    const result = await logNoteAction(note([{ criterionId: "champion", state: "claimed", contactId }, { criterionId: "metrics", state: "verified" }]));
+    const result = await logNoteAction(note([{ criterionId: "champion", state: "claimed", contactId }, { criterionId: "metrics", state: "verified", documentRef: DOC }]));
     expect(result?.data?.id).toBeTruthy();
     const states = await db().criterionState.findMany({ where: { opportunityId: oppId }, orderBy: { criterionId: "asc" } });
     expect(states.map((s) => [s.criterionId, s.state])).toEqual([["champion", "claimed"], ["metrics", "verified"]]);
     const evidence = await db().evidence.findMany({ where: { opportunityId: oppId }, orderBy: { criterionId: "asc" } });
-    expect(evidence[0]).toMatchObject({ noteId: result?.data?.id, contactId, verifiedById: null });
-    expect(evidence[1]).toMatchObject({ verifiedById: t.rep.id });
+    expect(evidence[0]).toMatchObject({ noteId: result?.data?.id, contactId, verifiedById: null, basis: "contact_statement" });
+    expect(evidence[1]).toMatchObject({ verifiedById: t.rep.id, basis: "document", documentRef: DOC });
     expect(await db().criterionChange.count({ where: { opportunityId: oppId } })).toBe(2);
     const champion = await db().stakeholder.findFirstOrThrow({ where: { opportunityId: oppId } });
     expect(champion.lastEngagedAt).not.toBeNull();
@@ -50,7 +53,7 @@ describe("evidence from discovery notes", () => {
     expect(stateAfter("verified", "negative")).toBe("negative");
     expect(stateAfter("unknown", "claimed")).toBe("claimed");
     actAs(t.rep);
-    await logNoteAction(note([{ criterionId: "metrics", state: "verified" }]));
+    await logNoteAction(note([{ criterionId: "metrics", state: "verified", documentRef: DOC }]));
     await logNoteAction(note([{ criterionId: "metrics", state: "claimed" }]));
     expect((await db().criterionState.findFirstOrThrow({ where: { opportunityId: oppId, criterionId: "metrics" } })).state).toBe("verified");
     expect(await db().criterionChange.count({ where: { opportunityId: oppId } })).toBe(1);
@@ -80,12 +83,14 @@ describe("evidence from discovery notes", () => {
 });
 
 describe("verifying and resetting criteria", () => {
-  it("verifies a claim (stamping its evidence), resets to unknown, each with history and audit", async () => {
+  it("verifies a claim with the economic buyer's word (a new evidence row with its basis), resets to unknown, each with history and audit", async () => {
     actAs(t.rep);
+    await addStakeholderAction({ opportunityId: oppId, contactId, role: "economic_buyer" });
     await logNoteAction(note([{ criterionId: "economic_buyer", state: "claimed" }]));
     actAs(t.manager);
-    await updateCriterionAction({ opportunityId: oppId, criterionId: "economic_buyer", op: "verify" });
-    expect((await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId } })).verifiedById).toBe(t.manager.id);
+    expect((await updateCriterionAction({ opportunityId: oppId, criterionId: "economic_buyer", op: "verify", contactId, excerpt: "I sign off on this budget" }))?.data?.id).toBe(oppId);
+    const verified = await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, state: "verified" } });
+    expect(verified).toMatchObject({ verifiedById: t.manager.id, contactId, basis: "contact_statement", excerpt: "I sign off on this budget" });
     await updateCriterionAction({ opportunityId: oppId, criterionId: "economic_buyer", op: "reset", reason: "CFO left the company" });
     const history = await db().criterionChange.findMany({ where: { opportunityId: oppId }, orderBy: { at: "asc" } });
     expect(history.map((h) => `${h.fromState}->${h.toState}`)).toEqual(["unknown->claimed", "claimed->verified", "verified->unknown"]);
@@ -109,9 +114,9 @@ describe("the buying committee", () => {
     expect(dupe?.serverError?.details).toMatchObject({ fieldErrors: { role: ["Already on the committee in this role."] } });
     await addStakeholderAction({ opportunityId: oppId, contactId, role: "economic_buyer" });
     const [champion, buyer] = await db().stakeholder.findMany({ where: { opportunityId: oppId }, orderBy: { role: "desc" } });
-    await updateStakeholderAction({ stakeholderId: champion!.id, op: "champion_tested" });
-    await updateStakeholderAction({ stakeholderId: buyer!.id, op: "engaged" });
-    expect((await updateStakeholderAction({ stakeholderId: buyer!.id, op: "champion_tested" }))?.serverError?.message).toBe("Only a champion can be tested.");
+    await updateStakeholderAction({ stakeholderId: champion!.id, op: "champion_tested", summary: "Got us the CFO meeting", happenedOn: today() });
+    await updateStakeholderAction({ stakeholderId: buyer!.id, op: "engaged", channel: "call", summary: "Walked through pricing", happenedOn: today() });
+    expect((await updateStakeholderAction({ stakeholderId: buyer!.id, op: "champion_tested", summary: "Something hard", happenedOn: today() }))?.serverError?.message).toBe("Only a champion can be tested.");
     expect(await db().stakeholder.findUniqueOrThrow({ where: { id: champion!.id } })).toMatchObject({ championTested: true });
     expect((await db().stakeholder.findUniqueOrThrow({ where: { id: buyer!.id } })).lastEngagedAt).not.toBeNull();
     await updateStakeholderAction({ stakeholderId: buyer!.id, op: "remove" });

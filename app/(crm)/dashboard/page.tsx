@@ -8,6 +8,7 @@ import { RiskFilters } from "@/components/dashboard/risk-filters";
 import { RiskList } from "@/components/dashboard/risk-list";
 import { LazyStageChart as StageChart } from "@/components/dashboard/trends/lazy-trend-charts";
 import { StageTable } from "@/components/dashboard/stage-table";
+import { ReviewQueue } from "@/components/qualification/review-queue";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination, type SearchParams } from "@/components/ui/data-table";
@@ -18,6 +19,7 @@ import { DashboardTrends } from "./trends";
 import { can } from "@/lib/permissions";
 import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "@/lib/server/dashboard/params";
+import { getReviewQueue } from "@/lib/server/qualification/review-queue";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -27,7 +29,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = dashboardParams.parse(raw);
   const now = new Date();
-  const d = await getDashboard(user, params);
+  const [d, reviewQueue] = await Promise.all([getDashboard(user, params), getReviewQueue(user, params.owner)]);
   const ownerName = d.owners.find((o) => o.id === d.ownerId)?.name;
   const { summary, currency } = d;
 
@@ -92,6 +94,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Pagination path="/dashboard" params={raw} next={d.risks.next} previous={d.risks.previous} total={d.risks.total} noun="flagged deal" />
               )}
             </Card>
+
+            {can(user.role, "evidence.review") && (
+              <Card>
+                <CardHeader title={`Evidence review (${reviewQueue.length})`} description="Verifications resting on the rep's record, not confirmed by the buyer or reviewed: contradicted ones first" />
+                <CardBody><ReviewQueue items={reviewQueue} showDeal /></CardBody>
+              </Card>
+            )}
 
             <Card>
               <CardHeader title="Gaps by criterion" description={`Where the team is weakest: open deals whose ${d.frameworkName} criterion is not verified and fresh, by reason`} />

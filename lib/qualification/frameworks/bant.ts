@@ -22,6 +22,7 @@ export const BANT: Framework = {
       ],
       nurtureTrigger: "A new budget cycle or a funded initiative that covers this problem",
       requiredBy: { claimed: "solution", verified: "proposal" },
+      verifierRoles: ["economic_buyer"],
     }),
     criterion({
       id: "authority",
@@ -36,7 +37,8 @@ export const BANT: Framework = {
         "How were decisions like this made the last time?",
       ],
       nurtureTrigger: "A sponsor with signing authority takes ownership of the problem",
-      requiredBy: { claimed: "solution", verified: "proposal" },
+      requiredBy: { claimed: "solution", verified: "proposal", basis: "confirmed" },
+      verifierRoles: ["economic_buyer"],
     }),
     criterion({
       id: "need",

@@ -35,7 +35,8 @@ export const CHAMP: Framework = {
         "Can we bring them into the next conversation?",
       ],
       nurtureTrigger: "A decision maker who owns the challenge becomes reachable",
-      requiredBy: { claimed: "solution", verified: "proposal" },
+      requiredBy: { claimed: "solution", verified: "proposal", basis: "confirmed" },
+      verifierRoles: ["economic_buyer"],
     }),
     criterion({
       id: "money",
@@ -51,6 +52,7 @@ export const CHAMP: Framework = {
       ],
       nurtureTrigger: "Funding is allocated to the challenge",
       requiredBy: { claimed: "solution", verified: "proposal" },
+      verifierRoles: ["economic_buyer"],
     }),
     criterion({
       id: "prioritization",

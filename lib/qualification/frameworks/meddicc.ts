@@ -15,6 +15,7 @@ const METRICS = criterion({
   ],
   nurtureTrigger: "A measurable business case the customer owns",
   requiredBy: { claimed: "solution", verified: "proposal" },
+  verifierRoles: ["economic_buyer", "champion", "decision_maker"],
 });
 
 const ECONOMIC_BUYER = criterion({
@@ -31,7 +32,8 @@ const ECONOMIC_BUYER = criterion({
     "What does that person need to see to approve the spend?",
   ],
   nurtureTrigger: "An economic buyer who owns the budget engages",
-  requiredBy: { claimed: "solution", verified: "proposal" },
+  requiredBy: { claimed: "solution", verified: "proposal", basis: "confirmed" },
+  verifierRoles: ["economic_buyer"],
 });
 
 const DECISION_CRITERIA = criterion({
@@ -63,6 +65,7 @@ const DECISION_PROCESS = criterion({
     "What could delay the decision?",
   ],
   requiredBy: { claimed: "solution", verified: "negotiation" },
+  verifierRoles: ["economic_buyer", "decision_maker", "champion"],
 });
 
 const PAPER_PROCESS = criterion({
@@ -77,7 +80,8 @@ const PAPER_PROCESS = criterion({
     "Will legal, security or procurement review it, and how long does each take?",
     "Who signs, and are there approval thresholds?",
   ],
-  requiredBy: { claimed: "proposal", verified: "negotiation" },
+  requiredBy: { claimed: "proposal", verified: "negotiation", basis: "confirmed" },
+  verifierRoles: ["procurement", "economic_buyer"],
 });
 
 const IDENTIFY_PAIN = criterion({
@@ -110,6 +114,7 @@ const CHAMPION = criterion({
   ],
   nurtureTrigger: "An insider who will sell for us emerges",
   requiredBy: { claimed: "solution", verified: "proposal" },
+  verifierRoles: ["champion"],
 });
 
 const COMPETITION = criterion({

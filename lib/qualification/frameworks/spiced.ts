@@ -81,6 +81,7 @@ export const SPICED: Framework = {
         "What does the approval and contracting process look like?",
       ],
       requiredBy: { claimed: "proposal", verified: "negotiation" },
+      verifierRoles: ["economic_buyer", "decision_maker"],
     }),
   ],
 };

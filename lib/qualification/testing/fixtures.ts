@@ -55,6 +55,8 @@ export function evidence(criterionId: string, state: EvidenceState, ageDays: num
       capturedAt: at,
       verifiedBy: state === "verified" ? "manager-1" : null,
       verifiedAt: state === "verified" ? at : null,
+      // A manager verified it: the strongest basis, so gates that ask for one are met unless a test says otherwise.
+      ...(state === "verified" && { basis: "manager_reviewed" as const }),
     }],
   };
 }

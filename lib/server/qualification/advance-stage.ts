@@ -10,7 +10,7 @@ import { AppError, forbidden, staleWrite } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
 import type { SessionUser } from "../session";
-import { loadForAssessment } from "./assess";
+import { assess, loadForAssessment } from "./assess";
 import { rescore } from "./score-history";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
 import { toAccountProfile, toSnapshot } from "./snapshot";
@@ -36,7 +36,9 @@ type Loaded = Awaited<ReturnType<typeof loadForAssessment>>;
 
 function evaluate(row: Loaded, settings: QualificationSettings, toStageId: string, now: Date): CanAdvanceResult {
   const fit = computeFit(toAccountProfile(row.account), settings.icp);
-  return canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId });
+  // The verdict holds a "not yet" deal: the same assessment the scorecard shows.
+  const verdict = assess(row, settings, now).verdict.verdict;
+  return canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId, verdict });
 }
 
 interface OverrideInput {
@@ -79,6 +81,11 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     if (override.expiresOn.getTime() <= now.getTime()) {
       throw new AppError("INVALID", "An override must expire in the future.", { fieldErrors: { overrideExpiresOn: ["Pick a date after today."] } });
     }
+    const latest = new Date(now.getTime() + settings.overrideMaxDays * 86_400_000);
+    if (override.expiresOn.getTime() > latest.getTime() + 86_400_000) {
+      const message = `An override can run at most ${settings.overrideMaxDays} days: pick ${latest.toISOString().slice(0, 10)} or earlier.`;
+      throw new AppError("INVALID", message, { fieldErrors: { overrideExpiresOn: [message] } });
+    }
     overrides = overrideRows(user, row, result.blockers, override, now);
     result = evaluate({ ...row, overrides: [...row.overrides, ...overrides] }, settings, input.toStage, now);
   }
@@ -88,6 +95,8 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
 
   const status = target.kind === "won" ? "won" : target.kind === "lost" ? "lost" : "open";
   const outcome = result.overridden.length > 0 ? "overridden" : "allowed";
+  // A reason given on a move that needed no exception is not an override, and is not recorded as one.
+  const reason = outcome === "overridden" ? (override?.reason ?? null) : null;
   await client.$transaction(async (tx) => {
     const { count } = await tx.opportunity.updateMany({
       where: { id: row.id, organizationId: user.organizationId, version: input.version },
@@ -98,7 +107,7 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     await tx.stageChange.create({
       data: {
         organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
-        blockers: asJson(result.overridden.map(toBlockerView)), reason: override?.reason ?? null, at: now,
+        blockers: asJson(result.overridden.map(toBlockerView)), reason, at: now,
       },
     });
     // Stored from the rows as committed, not from the copy checked above: a note logged meanwhile (which does not
@@ -106,7 +115,7 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
     await recordAudit(tx, {
       organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: row.id, action: "stage_change",
-      before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason: override?.reason ?? null,
+      before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason,
     });
     // A burst of moves may queue for the pool's connections; waiting a little longer than Prisma's default 2 s
     // beats refusing a move that is about to get a connection.

@@ -1,21 +1,15 @@
 import "server-only";
 import type { z } from "zod";
-import type { EvidenceState, Framework } from "../../qualification";
+import { checkBasis, stateAfter, type Framework } from "../../qualification";
 import type { evidenceEntrySchema } from "../../validation/qualification";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { SessionUser } from "../session";
-import { lockCriterion } from "./criterion-lock";
+import { setCriterionState } from "./criterion-state";
+
+export { stateAfter };
 
 type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
-
-/**
- * The state a criterion takes when new evidence arrives: the latest word wins, except that a mere claim does
- * not undo a verification (it only refreshes the evidence). A "no" always counts: it is knowledge.
- */
-export function stateAfter(current: EvidenceState, asserted: Exclude<EvidenceState, "unknown">): EvidenceState {
-  return current === "verified" && asserted === "claimed" ? "verified" : asserted;
-}
 
 interface ApplyEvidence {
   user: SessionUser;
@@ -26,44 +20,49 @@ interface ApplyEvidence {
   now: Date;
 }
 
-/** Records evidence entries, moves criterion states with a history row each, and marks contacts engaged. */
+const stateChanged = (label: string) => new AppError("CONFLICT", `${label} was changed by someone else a moment ago. Reload to see it, then save again.`);
+
+/**
+ * Records evidence entries with the basis each rests on (refusing a verification without proof), moves
+ * criterion states with one history row per transition, and marks contacts engaged.
+ */
 export async function applyEvidence(tx: Tx, { user, opportunity, framework, entries, noteId, now }: ApplyEvidence): Promise<void> {
-  const known = new Set(framework.criteria.map((c) => c.id));
   const contactIds = [...new Set(entries.flatMap((e) => (e.contactId ? [e.contactId] : [])))];
-  const contacts = await tx.contact.findMany({ where: { id: { in: contactIds }, organizationId: user.organizationId, accountId: opportunity.accountId }, select: { id: true } });
+  const [contacts, committee] = await Promise.all([
+    tx.contact.findMany({ where: { id: { in: contactIds }, organizationId: user.organizationId, accountId: opportunity.accountId }, select: { id: true } }),
+    tx.stakeholder.findMany({ where: { opportunityId: opportunity.id, contactId: { in: contactIds } }, select: { contactId: true, role: true } }),
+  ]);
   const validContacts = new Set(contacts.map((c) => c.id));
 
   for (const [index, entry] of entries.entries()) {
-    if (!known.has(entry.criterionId)) {
+    const def = framework.criteria.find((c) => c.id === entry.criterionId);
+    if (!def) {
       throw new AppError("INVALID", `"${entry.criterionId}" is not a criterion of ${framework.name}.`, { fieldErrors: { [`evidence.${index}.criterionId`]: ["Pick a criterion of your framework."] } });
     }
     if (entry.contactId && !validContacts.has(entry.contactId)) {
       throw new AppError("INVALID", "The contact must be someone at this deal's account.", { fieldErrors: { [`evidence.${index}.contactId`]: ["Pick a contact at this account."] } });
     }
+    const roles = entry.contactId ? committee.filter((s) => s.contactId === entry.contactId).map((s) => s.role) : null;
+    const check = checkBasis(def, { state: entry.state, excerpt: entry.excerpt, contactRoles: roles, documentRef: entry.documentRef });
+    if (!check.ok) throw new AppError("INVALID", check.message, { fieldErrors: { [`evidence.${index}.state`]: [check.message] } });
     const verified = entry.state === "verified";
     const evidence = await tx.evidence.create({
       data: {
-        organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, state: entry.state, noteId,
+        organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: def.id, state: entry.state, noteId,
         contactId: entry.contactId, excerpt: entry.excerpt, capturedAt: now, capturedById: user.id,
-        verifiedById: verified ? user.id : null, verifiedAt: verified ? now : null,
+        verifiedById: verified ? user.id : null, verifiedAt: verified ? now : null, basis: check.basis, documentRef: entry.documentRef,
       },
     });
-    await lockCriterion(tx, opportunity.id, entry.criterionId);
-    const current = await tx.criterionState.findUnique({ where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: entry.criterionId } } });
+    const current = await tx.criterionState.findUnique({ where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: def.id } } });
     const from = current?.state ?? "unknown";
     const to = stateAfter(from, entry.state);
-    await tx.criterionState.upsert({
-      where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: entry.criterionId } },
-      create: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, state: to, updatedById: user.id },
-      update: { state: to, updatedById: user.id },
+    if (from === to) continue;
+    if (!(await setCriterionState(tx, { user, opportunityId: opportunity.id, criterionId: def.id, from, to }))) throw stateChanged(def.label);
+    await tx.criterionChange.create({
+      data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: def.id, fromState: from, toState: to, actorId: user.id, evidenceId: evidence.id, reason: "Discovery note",
+        // Stamped after the check-and-set, not at request start, so the history reads in commit order.
+        at: new Date() },
     });
-    if (from !== to) {
-      await tx.criterionChange.create({
-        data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: entry.criterionId, fromState: from, toState: to, actorId: user.id, evidenceId: evidence.id, reason: "Discovery note",
-          // Stamped after the criterion's lock, not at request start, so the history reads in commit order.
-          at: new Date() },
-      });
-    }
   }
   // Whoever gave evidence was just engaged: their committee roles show it.
   if (validContacts.size > 0) {

@@ -1,8 +1,12 @@
 import "server-only";
 import { cache } from "react";
+import { can } from "../../permissions";
+import { wishcastingGap } from "../../qualification";
 import { db } from "../db";
 import type { SessionUser } from "../session";
 import { assess, loadForAssessment } from "./assess";
+import { loadReviewQueue } from "./review-queue";
+import { toSnapshot } from "./snapshot";
 import { loadQualificationSettings } from "./settings";
 
 /** One entry of a deal's timeline: everything that happened to it, in one shape, newest first. */
@@ -12,6 +16,7 @@ export type TimelineEntry = { id: string; at: Date; actor: string | null } & (
   | { kind: "stage"; from: string; to: string; outcome: "allowed" | "overridden"; reason: string | null; blockers: Array<{ message: string }> }
   | { kind: "override"; stageKey: string; reason: string; expiresAt: Date }
   | { kind: "score"; fit: number; intent: number; verdict: string; trigger: string }
+  | { kind: "activity"; activityKind: string; channel: string | null; summary: string; contactName: string; happenedAt: Date }
 );
 
 /** Everything the opportunity page shows, loaded once per request. */
@@ -19,7 +24,7 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
   const now = new Date();
   const client = db();
   const [row, settings] = await Promise.all([loadForAssessment(client, user.organizationId, opportunityId), loadQualificationSettings(client, user.organizationId)]);
-  const [owner, contacts, notes, criterionChanges, stageChanges, scores, users] = await Promise.all([
+  const [owner, contacts, notes, criterionChanges, stageChanges, scores, users, activities, reviewQueue] = await Promise.all([
     client.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: { id: true, name: true } }),
     client.contact.findMany({ where: { organizationId: user.organizationId, accountId: row.accountId }, orderBy: { name: "asc" }, select: { id: true, name: true, title: true } }),
     client.note.findMany({ where: { opportunityId: row.id }, orderBy: { createdAt: "desc" }, take: 100, include: { author: { select: { name: true } } } }),
@@ -27,6 +32,8 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
     client.stageChange.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
     client.scoreSnapshot.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
     client.user.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true } }),
+    client.stakeholderActivity.findMany({ where: { opportunityId: row.id }, orderBy: { recordedAt: "desc" }, take: 100 }),
+    can(user.role, "evidence.review") ? loadReviewQueue(client, user.organizationId, settings.framework, { opportunityId: row.id }) : Promise.resolve([]),
   ]);
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   const actor = (id: string | null) => (id ? (nameOf.get(id) ?? "Former user") : null);
@@ -37,9 +44,12 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
     ...stageChanges.map((s): TimelineEntry => ({ kind: "stage", id: s.id, at: s.at, actor: actor(s.actorId), from: s.fromStage, to: s.toStage, outcome: s.outcome, reason: s.reason, blockers: Array.isArray(s.blockers) ? (s.blockers as Array<{ message: string }>) : [] })),
     ...row.overrides.map((o): TimelineEntry => ({ kind: "override", id: o.id, at: o.createdAt, actor: actor(o.byId), stageKey: o.stageKey, reason: o.reason, expiresAt: o.expiresAt })),
     ...scores.map((s): TimelineEntry => ({ kind: "score", id: s.id, at: s.at, actor: null, fit: s.fit, intent: s.intent, verdict: s.verdict, trigger: s.trigger })),
+    ...activities.map((a): TimelineEntry => ({ kind: "activity", id: a.id, at: a.recordedAt, actor: actor(a.recordedById), activityKind: a.kind, channel: a.channel, summary: a.summary, contactName: contacts.find((c) => c.id === a.contactId)?.name ?? "a former contact", happenedAt: a.happenedAt })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.kind.localeCompare(b.kind));
 
-  return { row, owner, settings, assessment: assess(row, settings, now), contacts, timeline, now };
+  const assessment = assess(row, settings, now);
+  const wishcasting = wishcastingGap(toSnapshot(row), settings.pipeline, assessment.intent);
+  return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting };
 });
 
 export type OpportunityView = Awaited<ReturnType<typeof loadOpportunityView>>;

@@ -23,6 +23,8 @@ export interface QualificationSettings {
   icp: IcpDefinition;
   icpVersionId: string | null;
   thresholds: RequalificationThresholds;
+  /** The longest a manager's gate override may run, in days. */
+  overrideMaxDays: number;
   /** Bumped on every framework, stage or gate change; stored with each assessment. */
   qualificationVersion: number;
 }
@@ -52,7 +54,7 @@ export function frameworkFor(key: string, custom: unknown): Framework {
 
 export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string): Promise<QualificationSettings> {
   const [org, stages, icpRow] = await Promise.all([
-    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true, qualificationVersion: true } }),
+    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true, overrideMaxDays: true, qualificationVersion: true } }),
     client.pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
     client.icpVersion.findFirst({ where: { organizationId }, orderBy: { version: "desc" } }),
   ]);
@@ -81,6 +83,7 @@ export async function loadQualificationSettings(client: PrismaClient | Tx, organ
     icp,
     icpVersionId: icpRow?.id ?? null,
     thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
+    overrideMaxDays: org.overrideMaxDays,
     qualificationVersion: org.qualificationVersion,
   };
 }

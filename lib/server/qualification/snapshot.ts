@@ -8,6 +8,8 @@ export const assessmentInclude = {
   evidence: { orderBy: { capturedAt: "asc" } },
   stakeholders: { include: { contact: { select: { id: true, name: true, title: true } } }, orderBy: { addedAt: "asc" } },
   overrides: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } },
+  // The latest move: for a lost deal, the stage it was lost from (reopening may not skip the gates after it).
+  stageChanges: { orderBy: { at: "desc" }, take: 1, select: { fromStage: true, toStage: true } },
 } as const satisfies Prisma.OpportunityInclude;
 
 export type OpportunityForAssessment = Prisma.OpportunityGetPayload<{ include: typeof assessmentInclude }>;
@@ -28,7 +30,10 @@ export function toSnapshot(row: OpportunityForAssessment): OpportunitySnapshot {
   const evidenceByCriterion = new Map<string, CriterionEvidence["evidence"]>();
   for (const e of row.evidence) {
     const items = evidenceByCriterion.get(e.criterionId) ?? [];
-    items.push({ noteId: e.noteId, excerpt: e.excerpt, contactId: e.contactId, capturedAt: e.capturedAt, verifiedBy: e.verifiedById, verifiedAt: e.verifiedAt });
+    items.push({
+      noteId: e.noteId, excerpt: e.excerpt, contactId: e.contactId, capturedAt: e.capturedAt, verifiedBy: e.verifiedById, verifiedAt: e.verifiedAt,
+      basis: e.basis, documentRef: e.documentRef, challenged: e.challengedAt !== null,
+    });
     evidenceByCriterion.set(e.criterionId, items);
   }
   return {
@@ -51,5 +56,6 @@ export function toSnapshot(row: OpportunityForAssessment): OpportunitySnapshot {
       addedAt: s.addedAt,
     })),
     overrides: row.overrides.map((o) => ({ stageId: o.stageKey, by: o.byId, reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt })),
+    lostFromStageId: row.status === "lost" ? (row.stageChanges[0]?.toStage === row.stage ? row.stageChanges[0].fromStage : null) : null,
   };
 }

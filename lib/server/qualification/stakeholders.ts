@@ -30,8 +30,23 @@ export async function addStakeholder(user: SessionUser, input: z.infer<typeof ad
   }
 }
 
-/** Log an engagement, record the champion test, or take someone off the committee. */
-export async function updateStakeholder(user: SessionUser, input: z.infer<typeof updateStakeholderSchema>) {
+type StakeholderUpdate = z.infer<typeof updateStakeholderSchema>;
+
+/** Dates arrive as calendar days; a day counts as "not in the future" while it has begun somewhere (UTC+14). */
+const EARLIEST_ZONE_MS = 14 * 3600_000;
+
+/** When an activity on `day` happened: now if it is today, else that day (a back-dated entry, audited as such). */
+function happenedAt(day: Date, now: Date): Date {
+  if (day.getTime() > now.getTime() + EARLIEST_ZONE_MS) {
+    throw new AppError("INVALID", "That date is in the future: record what already happened.", { fieldErrors: { happenedOn: ["Pick today or a past day."] } });
+  }
+  return now.getTime() - day.getTime() < 86_400_000 ? now : day;
+}
+
+const latestOf = (a: Date | null, b: Date) => (a && a.getTime() > b.getTime() ? a : b);
+
+/** Log an engagement (an activity with its day), record the test a champion passed, untest, or take someone off the committee. */
+export async function updateStakeholder(user: SessionUser, input: StakeholderUpdate) {
   const now = new Date();
   return transaction(async (tx) => {
     const before = await tx.stakeholder.findFirst({ where: inOrg(user, { id: input.stakeholderId }), include: { opportunity: { select: { id: true, ownerId: true } } } });
@@ -39,14 +54,26 @@ export async function updateStakeholder(user: SessionUser, input: z.infer<typeof
     assertMayActOn(user, "qualification.record", before.opportunity);
     const { opportunity, ...snapshot } = before;
     let after: unknown = null;
+    let activity: { happenedAt: Date; backdated: boolean } | null = null;
+    const record = async (kind: "engagement" | "champion_test", channel: string | null, summary: string, day: Date) => {
+      const at = happenedAt(day, now);
+      await tx.stakeholderActivity.create({
+        data: { organizationId: user.organizationId, opportunityId: opportunity.id, stakeholderId: before.id, contactId: before.contactId, kind, channel, summary, happenedAt: at, recordedById: user.id, recordedAt: now },
+      });
+      activity = { happenedAt: at, backdated: at !== now };
+      return at;
+    };
     switch (input.op) {
-      case "engaged":
-        after = await tx.stakeholder.update({ where: { id: before.id }, data: { lastEngagedAt: now } });
-        await tx.opportunity.update({ where: { id: opportunity.id }, data: { lastActivityAt: now } });
+      case "engaged": {
+        const at = await record("engagement", input.channel, input.summary, input.happenedOn);
+        after = await tx.stakeholder.update({ where: { id: before.id }, data: { lastEngagedAt: latestOf(before.lastEngagedAt, at) } });
+        await tx.opportunity.update({ where: { id: opportunity.id }, data: { lastActivityAt: latestOf(null, now) } });
         break;
+      }
       case "champion_tested":
       case "champion_untested":
         if (before.role !== "champion") throw new AppError("INVALID", "Only a champion can be tested.");
+        if (input.op === "champion_tested") await record("champion_test", null, input.summary, input.happenedOn);
         after = await tx.stakeholder.update({ where: { id: before.id }, data: { championTested: input.op === "champion_tested" } });
         break;
       case "remove": {
@@ -57,7 +84,7 @@ export async function updateStakeholder(user: SessionUser, input: z.infer<typeof
       }
     }
     await rescore(tx, user.organizationId, opportunity.id, `stakeholder_${input.op}`, now);
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "stakeholder", entityId: before.id, action: input.op, before: snapshot, after });
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "stakeholder", entityId: before.id, action: input.op, before: snapshot, after: { stakeholder: after, activity } });
     return { id: opportunity.id };
   });
 }

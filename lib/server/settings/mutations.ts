@@ -1,5 +1,7 @@
 import "server-only";
 import { defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
+import type { z } from "zod";
+import type { overrideWindowSchema } from "../../validation/qualification";
 import type { ChangeFrameworkInput, SavePipelineInput } from "../../validation/settings";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
@@ -9,6 +11,8 @@ import { prepareRescore } from "../qualification/rescore-organization";
 import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { invalidPipeline, replaceStages } from "./pipeline-rows";
+
+type OverrideWindowInput = z.infer<typeof overrideWindowSchema>;
 
 const concurrentEdit = () =>
   new AppError("CONFLICT", "Someone else changed the pipeline while you were editing. Reload to see their changes, then apply yours again.");
@@ -114,5 +118,15 @@ export async function changeFramework(user: SessionUser, input: ChangeFrameworkI
       after: { frameworkKey: framework.key, pipeline },
     });
     return pipeline;
+  });
+}
+
+/** How long a manager's gate override may run in this organization (default 90 days). */
+export async function saveOverrideWindow(user: SessionUser, input: OverrideWindowInput): Promise<{ overrideMaxDays: number }> {
+  return db().$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { overrideMaxDays: true } });
+    await tx.organization.update({ where: { id: user.organizationId }, data: { overrideMaxDays: input.overrideMaxDays } });
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "override", entityId: user.organizationId, action: "override_window", before, after: input });
+    return input;
   });
 }

@@ -10,6 +10,8 @@ export interface QualificationSetup {
   pipeline: Pipeline;
   /** True while nothing is stored and the framework's default pipeline applies. */
   pipelineIsDefault: boolean;
+  /** The longest a manager override may run, in days. */
+  overrideMaxDays: number;
   /** The last recorded change to the pipeline or framework; its id also tells an editor its draft is outdated. */
   lastChange: { id: string; at: Date; by: string | null; action: string } | null;
 }
@@ -28,6 +30,7 @@ export async function getQualificationSetup(user: SessionUser): Promise<Qualific
     framework: settings.framework,
     pipeline: settings.pipeline,
     pipelineIsDefault: settings.pipelineIsDefault,
+    overrideMaxDays: settings.overrideMaxDays,
     lastChange: lastChange && { id: lastChange.id, at: lastChange.at, by: lastChange.actor?.name ?? null, action: lastChange.action },
   };
 }

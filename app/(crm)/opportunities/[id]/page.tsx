@@ -4,6 +4,8 @@ import Link from "next/link";
 import { BlockerList } from "@/components/qualification/blocker-list";
 import { CommitteePanel } from "@/components/qualification/committee-panel";
 import { CriteriaTable, type LatestEvidence } from "@/components/qualification/criteria-table";
+import { knownHowByCriterion } from "@/components/qualification/known-how";
+import { ReviewQueue } from "@/components/qualification/review-queue";
 import { EvidenceNoteForm } from "@/components/qualification/evidence-note-form";
 import { FitPanel } from "@/components/qualification/fit-panel";
 import { FlagsList } from "@/components/qualification/flags-list";
@@ -13,12 +15,13 @@ import { ScoreTile } from "@/components/qualification/score-tile";
 import { StageControl } from "@/components/qualification/stage-control";
 import { Timeline } from "@/components/qualification/timeline";
 import { VerdictBanner } from "@/components/qualification/verdict-banner";
+import { WishcastingNote } from "@/components/qualification/wishcasting-note";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { ROLE_LABELS } from "@/lib/qualification";
+import { proofNeeded, ROLE_LABELS, type StakeholderRole } from "@/lib/qualification";
 import { can, canOnRecord } from "@/lib/permissions";
 import { orNotFound } from "@/lib/server/pages";
 import { loadOpportunityView } from "@/lib/server/qualification/opportunity-view";
@@ -29,7 +32,7 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting } = await orNotFound(loadOpportunityView(user, (await params).id));
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
@@ -40,6 +43,13 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
   const latest = new Map<string, LatestEvidence>();
   for (const e of row.evidence) latest.set(e.criterionId, { excerpt: e.excerpt, contactName: e.contactId ? (contactName.get(e.contactId) ?? null) : null });
+  const rolesOf = (contactId: string): StakeholderRole[] => row.stakeholders.filter((s) => s.contactId === contactId).map((s) => s.role);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const known = knownHowByCriterion(row.evidence, new Map(row.criteria.map((c) => [c.criterionId, c.state])), settings.framework.criteria, {
+    contactName: (id) => contactName.get(id) ?? null, rolesOf, userName: (id) => userName.get(id) ?? null,
+  });
+  const proofContacts = contacts.map((c) => ({ id: c.id, name: c.name, roles: rolesOf(c.id).map((r) => ROLE_LABELS[r]).join(", ") }));
+  const proofHints = new Map(settings.framework.criteria.map((c) => [c.id, proofNeeded(c)]));
 
   return (
     <>
@@ -60,6 +70,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <VerdictBanner verdict={verdict} />
+          <WishcastingNote gap={wishcasting} />
           <div className="grid gap-4 sm:grid-cols-2">
             <ScoreTile label="Fit (account vs ICP)" score={fit.score} testId="fit-score" detail={fit.icpVersion ? `ICP v${fit.icpVersion}; best case ${fit.potential} if unknowns match` : "No ICP defined yet"} />
             <ScoreTile label={`Intent (${settings.framework.name})`} score={intent.score} testId="intent-score" detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`} />
@@ -89,9 +100,15 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <Card>
             <CardHeader title={`Qualification · ${settings.framework.name}`} description="State after freshness: old evidence goes stale and must be refreshed." />
             <CardBody className="overflow-x-auto">
-              <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} canRecord={canRecord} />
+              <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} known={known} canRecord={canRecord} contacts={proofContacts} proofHints={proofHints} />
             </CardBody>
           </Card>
+          {can(user.role, "evidence.review") && (
+            <Card>
+              <CardHeader title="Evidence review" description="Verifications that rest on the rep's record: accept them, or challenge them back to claimed." />
+              <CardBody><ReviewQueue items={reviewQueue} showDeal={false} /></CardBody>
+            </Card>
+          )}
           {can(user.role, "note.create") && (
             <Card>
               <CardHeader title="Log a discovery note" description={canRecord ? "Mark what the note proves: criterion, claimed or verified, who said it." : "Only the deal owner or a manager can record evidence."} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { FrameworkPicker } from "@/components/settings/framework-picker";
+import { OverrideWindowForm } from "@/components/settings/override-window-form";
 import { PipelineEditor } from "@/components/settings/pipeline-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -68,6 +69,11 @@ export default async function QualificationSetupPage() {
             pipeline={pipeline}
             editable={canConfigure}
           />
+        </Card>
+
+        <Card>
+          <CardHeader title="Manager overrides" description="A manager may let a deal through a gate by exception, with a reason and an end date within this window." />
+          <CardBody><OverrideWindowForm days={setup.overrideMaxDays} editable={canConfigure} /></CardBody>
         </Card>
       </div>
     </>
