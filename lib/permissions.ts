@@ -22,6 +22,15 @@ export const PERMISSIONS = {
   "pipeline.configure": { manager: "org", admin: "org" },
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },
+  "lead.view": { rep: "own", manager: "org", marketing: "org", admin: "org" },
+  "lead.create": { rep: "org", manager: "org", marketing: "org", admin: "org" },
+  "lead.triage": { rep: "own", manager: "org", marketing: "org", admin: "org" },
+  "lead.convert": { rep: "own", manager: "org", admin: "org" },
+  /** Convert despite a failed ICP knockout: a manager's audited exception. */
+  "lead.override_knockout": { manager: "org", admin: "org" },
+  "intake.configure": { marketing: "org", admin: "org" },
+  "import.run": { manager: "org", marketing: "org", admin: "org" },
+  "export.run": { rep: "org", manager: "org", marketing: "org", admin: "org" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

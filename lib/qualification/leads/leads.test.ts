@@ -111,7 +111,7 @@ describe("dueForAnotherLook", () => {
     ["new hiring signal", { resumeOn: null, watched, current: { ...watched, hiringSignals: ["sdr", "AE"] } }, "signal"],
     ["case-only change is no change", { resumeOn: null, watched, current: { ...watched, hiringSignals: ["sdr"] } }, null],
     ["no account known", { resumeOn: null, watched, current: null }, null],
-  ] as const)("%s", (_, input, kind) => {
+  ] as [string, Omit<Parameters<typeof dueForAnotherLook>[0], "now">, string | null][])("%s", (_, input, kind) => {
     expect(dueForAnotherLook({ ...input, now: NOW })?.kind ?? null).toBe(kind);
   });
   it("says why", () => {
