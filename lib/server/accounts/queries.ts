@@ -14,8 +14,9 @@ export const accountListParams = listParamsSchema(["name", "industry", "employee
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
 
-export async function findAccounts(user: SessionUser, params: AccountListParams) {
-  const where: Prisma.AccountWhereInput = inOrg(user, {
+/** The list's filters as a where; export reads it too, so a download holds exactly what the list shows. */
+export function accountWhere(user: SessionUser, params: AccountListParams): Prisma.AccountWhereInput {
+  return inOrg(user, {
     ...(params.q && {
       OR: [
         { name: { contains: params.q, mode: "insensitive" as const } },
@@ -25,6 +26,10 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
     ...(params.industry && { industry: { equals: params.industry, mode: "insensitive" as const } }),
     ...(params.region && { region: params.region }),
   });
+}
+
+export async function findAccounts(user: SessionUser, params: AccountListParams) {
+  const where = accountWhere(user, params);
   const [rows, total] = await Promise.all([
     db().account.findMany({
       where,

@@ -10,8 +10,9 @@ import type { SessionUser } from "../session";
 export const contactListParams = listParamsSchema(["name", "title", "account", "createdAt"], "name");
 export type ContactListParams = z.infer<typeof contactListParams>;
 
-export async function findContacts(user: SessionUser, params: ContactListParams) {
-  const where: Prisma.ContactWhereInput = inOrg(user, {
+/** The list's filters as a where; export reads it too, so a download holds exactly what the list shows. */
+export function contactWhere(user: SessionUser, params: ContactListParams): Prisma.ContactWhereInput {
+  return inOrg(user, {
     ...(params.q && {
       OR: [
         { name: { contains: params.q, mode: "insensitive" as const } },
@@ -21,6 +22,10 @@ export async function findContacts(user: SessionUser, params: ContactListParams)
       ],
     }),
   });
+}
+
+export async function findContacts(user: SessionUser, params: ContactListParams) {
+  const where = contactWhere(user, params);
   const orderBy: Prisma.ContactOrderByWithRelationInput =
     params.sort === "account" ? { account: { name: params.dir } } : orderByColumn(params.sort, params.dir, ["title"]);
   const [rows, total] = await Promise.all([

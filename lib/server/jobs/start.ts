@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { env } from "../../env";
 import { db } from "../db";
+import { registerImports } from "../imports/jobs";
 import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
 import { registerRequalification } from "./requalification";
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerRequalification(boss, db());
+    await registerImports(boss, db());
     logger.info("background work: pg-boss started (hourly re-qualification)");
     return;
   }

@@ -15,8 +15,9 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
 });
 export type OpportunityListParams = z.infer<typeof opportunityListParams>;
 
-export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
-  const where: Prisma.OpportunityWhereInput = inOrg(user, {
+/** The list's filters as a where; export reads it too, so a download holds exactly what the list shows. */
+export function opportunityWhere(user: SessionUser, params: OpportunityListParams): Prisma.OpportunityWhereInput {
+  return inOrg(user, {
     ...(params.q && {
       OR: [
         { name: { contains: params.q, mode: "insensitive" as const } },
@@ -27,6 +28,10 @@ export async function findOpportunities(user: SessionUser, params: OpportunityLi
     ...(params.status !== "all" && { status: params.status }),
     ...(params.owner === "me" && { ownerId: user.id }),
   });
+}
+
+export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
+  const where = opportunityWhere(user, params);
   const [rows, total] = await Promise.all([
     db().opportunity.findMany({
       where,
