@@ -66,3 +66,5 @@ export function guessMapping(kind: ImportKind, headers: string[]): Record<string
 export const mappingSchema = z.record(z.string().max(80), z.number().int().min(0).max(500).nullable());
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export const planImportSchema = z.object({ jobId: z.string().min(1).max(64), mapping: mappingSchema });

@@ -43,7 +43,7 @@ export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
     return {
       organizationId: ctx.organizationId, source: ctx.source, status: s.status,
       ...s.lead.fields, ...s.columns, answers: asJson(s.lead.answers),
-      ownerId, routedBy: s.lead.ownerId ? "creator" : (route?.by ?? null), importJobId: ctx.importJobId ?? null,
+      ownerId, routedBy: s.lead.ownerId ? "creator" : (route?.by ?? null), importJobId: ctx.importJobId ?? null, createdAt: ctx.now,
     };
   });
   const created = await tx.lead.createManyAndReturn({ data, select: { id: true, status: true, verdict: true, ownerId: true, fit: true } });
