@@ -7,6 +7,7 @@ import { ScoreChangeList, StageChangeList } from "@/components/dashboard/recent-
 import { RiskList } from "@/components/dashboard/risk-list";
 import { StageChart } from "@/components/dashboard/stage-chart";
 import { StageTable } from "@/components/dashboard/stage-table";
+import { DueCount } from "@/components/nurture/due-count";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { SearchParams } from "@/components/ui/data-table";
@@ -41,6 +42,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         {header}
+        <DueCount user={user} />
         <Card>
           <EmptyState
             icon={BarChart3}
@@ -56,6 +58,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {header}
+      <DueCount user={user} />
       <div className="space-y-6">
         <HeadlineStats summary={summary} calibration={d.calibration} currency={currency} />
         <ForecastBasisNote calibration={d.calibration} summary={summary} mixedCurrencies={d.mixedCurrencies} currency={currency} />
