@@ -17,13 +17,14 @@ export function ImportProgress({ jobId, initial }: { jobId: string; initial: Pro
   const [progress, setProgress] = useState(initial);
   useEffect(() => {
     if (!RUNNING.has(progress.status)) return;
-    const timer = setTimeout(async () => {
+    const poll = async () => {
       const response = await fetch(`/api/imports/${jobId}`, { cache: "no-store" }).catch(() => null);
       const next = (await response?.json().catch(() => null)) as Progress | null;
       if (!next) return setProgress({ ...progress });
       setProgress(next);
       if (!RUNNING.has(next.status)) router.refresh();
-    }, 700);
+    };
+    const timer = setTimeout(() => void poll(), 700);
     return () => clearTimeout(timer);
   }, [progress, jobId, router]);
   const percent = progress.total > 0 ? Math.min(100, Math.round((100 * progress.processed) / progress.total)) : 0;

@@ -76,9 +76,10 @@ export function LeadInbox({ leads, canConvert, canOverride }: { leads: InboxLead
     event.preventDefault();
     if (!lead || !mode) return;
     const data = new FormData(event.currentTarget);
-    const reason = String(data.get("reason") ?? "");
+    const text = (name: string) => { const v = data.get(name); return typeof v === "string" ? v : ""; };
+    const reason = text("reason");
     if (mode === "accept") convert.execute({ leadId: lead.id, overrideReason: override ? reason : "" });
-    else if (mode === "nurture") nurture.execute({ leadId: lead.id, reason, resumeOn: String(data.get("resumeOn") ?? ""), watchFor: String(data.get("watchFor") ?? "") });
+    else if (mode === "nurture") nurture.execute({ leadId: lead.id, reason, resumeOn: text("resumeOn"), watchFor: text("watchFor") });
     else disqualify.execute({ leadId: lead.id, reason });
   }
 

@@ -11,7 +11,8 @@ export async function POST(request: Request) {
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to import.");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64_000) throw new AppError("INVALID", "The file is larger than 20 MB.");
     const form = await request.formData();
-    const kind = String(form.get("kind") ?? "");
+    const kindValue = form.get("kind");
+    const kind = typeof kindValue === "string" ? kindValue : "";
     const file = form.get("file");
     if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new AppError("INVALID", "Choose what the file holds.", { fieldErrors: { kind: ["Choose accounts, contacts or leads."] } });
     if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "Choose a CSV file.", { fieldErrors: { file: ["Choose a CSV file."] } });

@@ -84,8 +84,8 @@ describe("findDuplicate", () => {
 describe("routeLead", () => {
   const rules: RoutingConfig = { mode: "rules", rules: [{ region: "EMEA", minEmployees: 1000, ownerId: "ent" }, { region: "APAC", ownerId: "apac" }, { region: "LATAM", ownerId: "gone" }] };
   it.each([
-    ["round robin, first", { mode: "round_robin" } as RoutingConfig, { region: null, employeeCount: null }, 0, "a", "round_robin"],
-    ["round robin wraps", { mode: "round_robin" } as RoutingConfig, { region: null, employeeCount: null }, 4, "b", "round_robin"],
+    ["round robin, first", { mode: "round_robin" }, { region: null, employeeCount: null }, 0, "a", "round_robin"],
+    ["round robin wraps", { mode: "round_robin" }, { region: null, employeeCount: null }, 4, "b", "round_robin"],
     ["rule by region and size", rules, { region: "emea", employeeCount: 5000 }, 0, "ent", "rule"],
     ["size below the rule falls back", rules, { region: "EMEA", employeeCount: 50 }, 2, "c", "round_robin"],
     ["unknown size never matches a size rule", rules, { region: "EMEA", employeeCount: null }, 0, "a", "round_robin"],

@@ -31,7 +31,7 @@ export async function loadIntakeConfig(client: PrismaClient | Tx, organizationId
   return {
     saved: true, enabled: row.enabled, title: row.title, intro: row.intro,
     fields: row.fields.filter((f): f is IntakeFormInput["fields"][number] => (OPTIONAL_FORM_FIELDS as readonly string[]).includes(f)),
-    questions: questions.success ? (questions.data as IntakeQuestion[]) : defaults.questions,
+    questions: questions.success ? questions.data : defaults.questions,
     routing: routing.success ? routing.data : defaults.routing,
     duplicateWindowDays: row.duplicateWindowDays,
   };

@@ -1,6 +1,5 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ConfirmImportButton } from "@/components/imports/confirm-button";
 import { ImportProgress } from "@/components/imports/import-progress";
 import { MappingForm } from "@/components/imports/mapping-form";
@@ -9,7 +8,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/pages";
 import { getImport } from "@/lib/server/imports/imports";
 import { requireUser } from "@/lib/server/session";
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportKind } from "@/lib/validation/import";
@@ -21,8 +20,7 @@ const RUNNING = new Set(["dry_run_queued", "dry_running", "queued", "running"]);
 
 export default async function ImportJobPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const job = await getImport(user, (await params).id).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)));
-  if (!job) notFound();
+  const job = await orNotFound(getImport(user, (await params).id));
   const kind = job.kind as ImportKind;
   const dryDone = job.status === "dry_run_done";
   const finished = job.status === "done";

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { labelOf, SOURCE_LABEL, STATUS_LABEL, VERDICT_LABEL, VERDICT_TONE } from "@/components/leads/labels";
 import { LeadInbox } from "@/components/leads/lead-inbox";
 import { Badge } from "@/components/ui/badge";
@@ -8,7 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { LeadAnswer } from "@/lib/qualification/leads";
 import { can } from "@/lib/permissions";
-import { AppError } from "@/lib/server/errors";
+import { orNotFound } from "@/lib/server/pages";
 import { getLead } from "@/lib/server/leads/queries";
 import { requireUser } from "@/lib/server/session";
 
@@ -16,8 +15,7 @@ export const metadata: Metadata = { title: "Lead" };
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const lead = await getLead(user, (await params).id).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)));
-  if (!lead) notFound();
+  const lead = await orNotFound(getLead(user, (await params).id));
   const verdict = lead.verdict as keyof typeof VERDICT_LABEL;
   const answers = Array.isArray(lead.answers) ? (lead.answers as unknown as LeadAnswer[]) : [];
   const reasons = Array.isArray(lead.reasons) ? (lead.reasons as { text: string }[]) : [];
