@@ -1,6 +1,7 @@
 // npm run db:seed — demo data. Idempotent: fixed ids and skip-duplicates, so running it twice adds nothing.
 import type { PrismaClient } from "../lib/server/generated/prisma/client";
 import { seedFoundation } from "./seed/foundation";
+import { seedLeads } from "./seed/leads";
 import { seedQualification } from "./seed/qualification";
 import { createRandom } from "./seed/random";
 
@@ -8,7 +9,8 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
   const random = createRandom(20261122);
   const counts = await seedFoundation(prisma, random, now);
   const qualified = await seedQualification(prisma, random, now, "seed_org_lumen");
-  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals`;
+  const leads = await seedLeads(prisma, now, "seed_org_lumen");
+  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals; ${leads} leads`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

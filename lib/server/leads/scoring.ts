@@ -1,4 +1,3 @@
-import "server-only";
 import { scoreLead, type LeadAnswer, type LeadScore } from "../../qualification/leads";
 import type { LeadRecordFields } from "../../validation/lead";
 import type { QualificationSettings } from "../qualification/settings";
