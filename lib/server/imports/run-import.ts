@@ -2,6 +2,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
 import { mappingSchema, type ImportKind } from "../../validation/import";
+import { bulkInsert } from "../bulk-insert";
 import type { PrismaClient } from "../db";
 import { loadIntakeConfig } from "../intake/config";
 import { logger } from "../logger";
@@ -11,10 +12,31 @@ import { checkerFor, mapRow, type AccountRow, type ContactRow, type LeadRow } fr
 
 export const IMPORT_BATCH = 1000;
 
-/** Rows of a CSV text one at a time (papaparse's stream mode), so a big file is never held as parsed rows. */
+/**
+ * Rows of a CSV text, streamed: papaparse reads the text as a stream in ~256 KB chunks and pauses after each
+ * until the consumer has taken its rows, so only one chunk of parsed rows is ever in memory.
+ */
 export async function* csvRows(text: string): AsyncGenerator<string[]> {
-  const parser = Readable.from([text]).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: "greedy" }));
-  for await (const row of parser as AsyncIterable<string[]>) yield row;
+  const state: { rows: string[][] | null; finished: boolean; failure: unknown; parser: Papa.Parser | null; wake: (() => void) | null } =
+    { rows: null, finished: false, failure: null, parser: null, wake: null };
+  const signal = () => { state.wake?.(); state.wake = null; };
+  Papa.parse<string[]>(Readable.from([text], { objectMode: false, highWaterMark: 256 * 1024 }) as unknown as File, {
+    skipEmptyLines: "greedy",
+    chunkSize: 256 * 1024,
+    chunk: (results, parser) => { state.parser = parser; parser.pause(); state.rows = results.data; signal(); },
+    complete: () => { state.finished = true; signal(); },
+    error: (error) => { state.failure = error; state.finished = true; signal(); },
+  });
+  for (;;) {
+    if (state.rows === null && !state.finished) await new Promise<void>((resolve) => { state.wake = resolve; });
+    if (state.failure) throw state.failure instanceof Error ? state.failure : new Error("The CSV could not be read.");
+    const rows = state.rows;
+    state.rows = null;
+    if (rows) {
+      yield* rows;
+      state.parser?.resume();
+    } else if (state.finished) return;
+  }
 }
 
 async function applyBatch(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], kind: ImportKind, ctx: ApplyContext, rows: BatchRow<unknown>[]): Promise<Outcome[]> {
@@ -67,7 +89,7 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
       batch = [];
       await client.$transaction(async (tx) => {
         if (valid.length > 0) outcomes.push(...(await applyBatch(tx, kind, ctx, valid)));
-        await tx.importRowResult.createMany({ data: outcomes.map((o) => ({ jobId, row: o.row, outcome: o.outcome, message: o.message ?? null, recordId: o.recordId ?? null })) });
+        await bulkInsert(tx, "ImportRowResult", outcomes.map((o) => ({ jobId, row: o.row, outcome: o.outcome, message: o.message ?? null, recordId: o.recordId ?? null })));
         const tally = (k: Outcome["outcome"]) => outcomes.filter((o) => o.outcome === k).length;
         await tx.importJob.update({
           where: { id: jobId },

@@ -2,6 +2,7 @@ import "server-only";
 import type { LeadAnswer } from "../../qualification/leads";
 import type { LeadRecordFields } from "../../validation/lead";
 import { recordAudit } from "../audit";
+import { bulkInsert, newId } from "../bulk-insert";
 import type { Tx } from "../db";
 import type { IntakeConfig } from "../intake/config";
 import { asJson } from "../json";
@@ -41,19 +42,17 @@ export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
     const route = routeOf.get(s);
     const ownerId = s.lead.ownerId ?? route?.ownerId ?? null;
     return {
-      organizationId: ctx.organizationId, source: ctx.source, status: s.status,
-      ...s.lead.fields, ...s.columns, answers: asJson(s.lead.answers),
-      ownerId, routedBy: s.lead.ownerId ? "creator" : (route?.by ?? null), importJobId: ctx.importJobId ?? null, createdAt: ctx.now,
+      id: newId(), organizationId: ctx.organizationId, source: ctx.source, status: s.status,
+      ...s.lead.fields, ...s.columns, answers: s.lead.answers, watchedSignals: s.columns.watchedSignals ?? null, submissions: 1,
+      ownerId, routedBy: s.lead.ownerId ? "creator" : (route?.by ?? null), importJobId: ctx.importJobId ?? null, createdAt: ctx.now, updatedAt: ctx.now,
     };
   });
-  const created = await tx.lead.createManyAndReturn({ data, select: { id: true, status: true, verdict: true, ownerId: true, fit: true } });
-  await tx.auditEvent.createMany({
-    data: created.map((lead) => ({
-      organizationId: ctx.organizationId, actorId: ctx.actorId, entityType: "lead", entityId: lead.id, action: "create",
-      after: asJson({ source: ctx.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, ownerId: lead.ownerId }),
-    })),
-  });
-  return created;
+  await bulkInsert(tx, "Lead", data);
+  await bulkInsert(tx, "AuditEvent", data.map((lead) => ({
+    id: newId(), organizationId: ctx.organizationId, actorId: ctx.actorId, entityType: "lead", entityId: lead.id, action: "create", at: ctx.now,
+    after: { source: ctx.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, ownerId: lead.ownerId },
+  })));
+  return data.map((lead) => ({ id: lead.id, status: lead.status, verdict: lead.verdict, ownerId: lead.ownerId, fit: lead.fit }));
 }
 
 /** Folds a repeated submission into the open lead it duplicates: newer answers win, empty fields are filled, re-scored. */
