@@ -49,7 +49,7 @@ export function QuestionEditor({ question: q, criteria, onChange, onRemove }: {
             return (
               <li key={i} className="flex gap-2">
                 <Input value={o.label} onChange={(e) => set({ label: e.target.value, value: o.value || e.target.value.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 40) })} aria-label="Option" className="flex-1" />
-                <Select value={o.state ?? "unknown"} onChange={(e) => set({ state: e.target.value as "claimed" | "negative" | "unknown" })} aria-label="Means" className="w-36">
+                <Select value={o.state ?? "unknown"} onChange={(e) => set({ state: e.target.value as "claimed" | "negative" | "unknown" })} aria-label="Means" className="w-44">
                   <option value="claimed">means yes</option>
                   <option value="negative">means no</option>
                   <option value="unknown">says nothing</option>

@@ -21,7 +21,7 @@ export function ConversionChart({ cells, title }: { cells: (ConversionCell & { l
             }}
             contentStyle={{ borderRadius: 8, borderColor: "#e2e8f0", fontSize: 12 }}
           />
-          <Bar dataKey="rate" fill="#4f46e5" radius={[3, 3, 0, 0]} />
+          <Bar dataKey="rate" fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
         </BarChart>
       </div>
     </figure>

@@ -95,14 +95,14 @@ export function LeadInbox({ leads, canConvert, canOverride }: { leads: InboxLead
             className={cn("flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3", i === selected ? "bg-indigo-50/70 ring-1 ring-inset ring-indigo-200" : "hover:bg-slate-50")}
             data-testid="lead-row"
           >
-            <div className="min-w-0 flex-1">
+            <div className="min-w-0 flex-1 basis-full sm:basis-0">
               <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{l.companyName}</Link>
               <div className="truncate text-xs text-slate-500">{l.name}{l.email ? ` · ${l.email}` : ""} · {labelOf(SOURCE_LABEL, l.source)}</div>
               {l.reason && <div className="mt-0.5 truncate text-xs text-slate-600">{l.reason}</div>}
             </div>
             <Badge tone={VERDICT_TONE[l.verdict]} data-testid="lead-verdict">{VERDICT_LABEL[l.verdict]}</Badge>
-            <div className="w-24 text-right text-xs tabular-nums text-slate-600">Fit <b className="text-slate-900">{l.fit}</b> · Intent <b className="text-slate-900">{l.intent}</b></div>
-            <div className="w-28 truncate text-right text-xs text-slate-500">{l.ownerName ?? "Unassigned"} · {labelOf(STATUS_LABEL, l.status)}</div>
+            <div className="text-xs tabular-nums text-slate-600 sm:w-36 sm:text-right">Fit <b className="text-slate-900">{l.fit}</b> · Intent <b className="text-slate-900">{l.intent}</b></div>
+            <div className="truncate text-xs text-slate-500 sm:w-28 sm:text-right">{l.ownerName ?? "Unassigned"} · {labelOf(STATUS_LABEL, l.status)}</div>
           </li>
         ))}
       </ul>
