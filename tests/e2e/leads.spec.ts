@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, unique } from "./helpers";
 
+// Two whole journeys each (visitor + rep; upload, dry run, import): generous bounds for a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 test("a visitor fills the intake form without a session; the rep sees the lead with its verdict and converts it", async ({ browser }) => {
   const company = unique("Visitor Co");
   const slug = company.split(" ").pop()!.toLowerCase();
@@ -65,7 +68,8 @@ test("marketing imports a CSV with two bad rows and sees the progress bar and th
   await expect(page.getByTestId("count-errors")).toContainText("2");
   await expect(page.getByTestId("count-created")).toContainText("3");
   await page.getByRole("button", { name: "Import 3 rows" }).click();
-  await expect(page.getByText("Finished")).toBeVisible();
+  await expect(page.getByText("Finished", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("count-created")).toContainText("Created");
   await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
   const issues = page.getByTestId("import-issues");
   await expect(issues.getByRole("row")).toHaveCount(3);

@@ -39,7 +39,7 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
         <Card className="mb-6">
           <CardHeader title={finished ? "3. Imported" : "2. Dry run"} description={finished ? "The report is kept; download it any time." : "Nothing is written until you import."} />
           <CardBody className="space-y-4">
-            <ImportProgress jobId={job.id} initial={{ status: job.status, total: job.total, processed: job.processed }} />
+            <ImportProgress key={job.status} jobId={job.id} initial={{ status: job.status, total: job.total, processed: job.processed }} />
             {job.message && <p className="text-sm text-rose-700">{job.message}</p>}
             {showCounts && (
               <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="import-counts">
