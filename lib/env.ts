@@ -8,6 +8,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** A PostgreSQL server. Unset means the embedded PGlite database under PGLITE_DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections each app process keeps to a PostgreSQL server (default 10). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
   /** Where the embedded database lives; `memory://` keeps it in memory (tests). */
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),

@@ -1,5 +1,6 @@
 // npm run db:seed — demo data. Idempotent: fixed ids and skip-duplicates, so running it twice adds nothing.
 import type { PrismaClient } from "../lib/server/generated/prisma/client";
+import { rescoreOrganization } from "../lib/server/qualification/rescore-organization";
 import { seedFoundation } from "./seed/foundation";
 import { seedLeads } from "./seed/leads";
 import { seedQualification } from "./seed/qualification";
@@ -9,6 +10,8 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
   const random = createRandom(20261122);
   const counts = await seedFoundation(prisma, random, now);
   const qualified = await seedQualification(prisma, random, now, "seed_org_lumen");
+  // Every account and deal gets its stored assessment, as the app's own writes would have left them.
+  for (const { id } of await prisma.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })) await rescoreOrganization(prisma, id, "seed", undefined, "all");
   const leads = await seedLeads(prisma, now, "seed_org_lumen");
   return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals; ${leads} leads`;
 }

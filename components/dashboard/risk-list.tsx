@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { RiskLevel, RiskRow } from "@/lib/server/dashboard/summarize";
+import type { RiskLevel, RiskRow } from "@/lib/server/dashboard/risk-list";
 import { cn, formatMoney } from "@/lib/utils";
 
 const LEVEL: Record<RiskLevel, { label: string; tone: "bad" | "warn" | "info" }> = {
@@ -45,44 +45,41 @@ function Reasons({ risk }: { risk: RiskRow }) {
   );
 }
 
-export function RiskList({ risks, limit, currency }: { risks: RiskRow[]; limit: number; currency: string }) {
+/** One page of the risk list; paging and filtering happen on the server. */
+export function RiskList({ risks, currency, filtered }: { risks: RiskRow[]; currency: string; filtered: boolean }) {
   if (risks.length === 0) {
-    return <EmptyState icon={ShieldCheck} title="No deals at risk" description="No open deal has a re-qualification flag, a nurture or disqualify verdict, or a blocked next gate." />;
+    return filtered
+      ? <EmptyState icon={ShieldCheck} title="No deals at risk match these filters" description="Try another severity, flag, stage or verdict." />
+      : <EmptyState icon={ShieldCheck} title="No deals at risk" description="No open deal has a re-qualification flag, a nurture or disqualify verdict, or a blocked next gate." />;
   }
-  const shown = risks.slice(0, limit);
   return (
-    <>
-      <Table data-testid="risk-table">
-        <thead className="bg-slate-50">
-          <tr>
-            <Th>Deal</Th>
-            <Th>Severity</Th>
-            <Th>Why</Th>
-            <Th>Owner</Th>
-            <Th className="text-right">Amount</Th>
+    <Table data-testid="risk-table">
+      <thead className="bg-slate-50">
+        <tr>
+          <Th>Deal</Th>
+          <Th>Severity</Th>
+          <Th>Why</Th>
+          <Th>Owner</Th>
+          <Th className="text-right">Amount</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 bg-white">
+        {risks.map((r) => (
+          <tr key={r.id} className="align-top hover:bg-slate-50" data-testid="risk-row">
+            <Td className="max-w-64 whitespace-normal">
+              <Link href={`/opportunities/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{r.name}</Link>
+              <div className="text-xs text-slate-500">{r.accountName} · {r.stageLabel}</div>
+            </Td>
+            <Td>
+              <Badge tone={LEVEL[r.level].tone}>{LEVEL[r.level].label}</Badge>
+              {r.pending && <div className="mt-1 text-xs text-slate-500" title="Being re-scored after a settings change">Re-scoring…</div>}
+            </Td>
+            <Td className="min-w-80"><Reasons risk={r} /></Td>
+            <Td>{r.ownerName}</Td>
+            <Td className="text-right tabular-nums">{formatMoney(r.amount, r.currency || currency)}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 bg-white">
-          {shown.map((r) => (
-            <tr key={r.id} className="align-top hover:bg-slate-50" data-testid="risk-row">
-              <Td className="max-w-64 whitespace-normal">
-                <Link href={`/opportunities/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{r.name}</Link>
-                <div className="text-xs text-slate-500">{r.accountName} · {r.stageLabel}</div>
-              </Td>
-              <Td><Badge tone={LEVEL[r.level].tone}>{LEVEL[r.level].label}</Badge></Td>
-              <Td className="min-w-80"><Reasons risk={r} /></Td>
-              <Td>{r.ownerName}</Td>
-              <Td className="text-right tabular-nums">{formatMoney(r.amount, r.currency || currency)}</Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
-      {risks.length > shown.length && (
-        <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-500">
-          Showing the {shown.length} most severe of {risks.length} deals at risk.{" "}
-          <Link href="/opportunities" className="font-medium text-indigo-600 hover:text-indigo-500">All opportunities</Link>
-        </p>
-      )}
-    </>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -30,7 +30,7 @@ export function CardActions({
 }) {
   const uid = useId();
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
-  const { move, isPending, refused, dismiss, overrideErrors } = useStageMove({ opportunityId, version, stageLabel });
+  const { move, isPending, refused, dismiss, overrideErrors } = useStageMove({ opportunityId, version, stageId, stageLabel });
   const [choosing, setChoosing] = useState(false);
   // Where focus goes back to when the blockers panel is dismissed: the control that asked for the move.
   const trigger = useRef<HTMLButtonElement | null>(null);

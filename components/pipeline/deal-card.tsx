@@ -55,12 +55,13 @@ export function DealCard({ card, stages, canOverride }: { card: BoardCard; stage
       <p className="mt-0.5 truncate text-xs text-slate-500">{card.accountName} · {card.ownerName}</p>
       <div className="mt-2 flex items-center justify-between gap-2">
         <span className="text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
-        <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">{VERDICT_LABEL[card.verdict]}</Badge>
+        {card.verdict ? <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">{VERDICT_LABEL[card.verdict]}</Badge> : <Badge tone="neutral">Scoring…</Badge>}
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-1.5">
-        <Badge tone={scoreTone(card.fit)}>Fit {card.fit}</Badge>
-        <Badge tone={scoreTone(card.intent)}>Intent {card.intent}</Badge>
+        {card.fit !== null && <Badge tone={scoreTone(card.fit)}>Fit {card.fit}</Badge>}
+        {card.intent !== null && <Badge tone={scoreTone(card.intent)}>Intent {card.intent}</Badge>}
         <FlagCount flags={card.flags} />
+        {card.pending && <span className="text-xs text-slate-400" title="Being re-scored after a settings change">re-scoring…</span>}
       </div>
       <GateStatus gate={card.nextGate} />
       {card.canMove && (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BoardParams } from "@/lib/server/pipeline/board";
+import type { BoardOrder, BoardParams } from "@/lib/server/pipeline/board";
 import { cn } from "@/lib/utils";
 
 const OPTIONS: Array<{ value: BoardParams["owner"]; label: string }> = [
@@ -7,20 +7,41 @@ const OPTIONS: Array<{ value: BoardParams["owner"]; label: string }> = [
   { value: "me", label: "My deals" },
 ];
 
-/** Whose deals the board shows; kept in the URL so a filtered board can be reloaded and shared. */
-export function OwnerFilter({ owner }: { owner: BoardParams["owner"] }) {
+const ORDERS: Array<{ value: BoardOrder; label: string }> = [
+  { value: "amount", label: "Largest" },
+  { value: "close", label: "Closing soonest" },
+  { value: "recent", label: "Recent activity" },
+  { value: "intent", label: "Best qualified" },
+];
+
+const href = (owner: BoardParams["owner"], order: BoardOrder) => {
+  const params = new URLSearchParams({ ...(owner !== "all" && { owner }), ...(order !== "amount" && { order }) }).toString();
+  return params ? `/pipeline?${params}` : "/pipeline";
+};
+
+function Segmented<T extends string>({ label, options, current, link }: { label: string; options: Array<{ value: T; label: string }>; current: T; link: (v: T) => string }) {
   return (
-    <nav aria-label="Whose deals" className="inline-flex rounded-md bg-white p-0.5 shadow-sm ring-1 ring-slate-300">
-      {OPTIONS.map((o) => (
+    <nav aria-label={label} className="inline-flex rounded-md bg-white p-0.5 shadow-sm ring-1 ring-slate-300">
+      {options.map((o) => (
         <Link
           key={o.value}
-          href={o.value === "all" ? "/pipeline" : `/pipeline?owner=${o.value}`}
-          aria-current={owner === o.value ? "page" : undefined}
-          className={cn("rounded px-3 py-1 text-sm font-medium", owner === o.value ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-100")}
+          href={link(o.value)}
+          aria-current={current === o.value ? "page" : undefined}
+          className={cn("rounded px-3 py-1 text-sm font-medium", current === o.value ? "bg-slate-800 text-white" : "text-slate-600 hover:bg-slate-100")}
         >
           {o.label}
         </Link>
       ))}
     </nav>
+  );
+}
+
+/** Whose deals the board shows and in which order each column lists them; kept in the URL so a board can be reloaded and shared. */
+export function OwnerFilter({ owner, order }: { owner: BoardParams["owner"]; order: BoardOrder }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Segmented label="Order of each column" options={ORDERS} current={order} link={(o) => href(owner, o)} />
+      <Segmented label="Whose deals" options={OPTIONS} current={owner} link={(o) => href(o, order)} />
+    </div>
   );
 }

@@ -1,8 +1,13 @@
+"use client";
+
 import { Inbox } from "lucide-react";
-import type { Board, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
+import { useCallback, useState } from "react";
+import { toast } from "sonner";
+import type { Board, BoardCard, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
 import { cn, formatMoney } from "@/lib/utils";
 import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
 import type { StageOption } from "./card-actions";
+import { applyMove, BoardMoveContext } from "./board-state";
 import { DealCard } from "./deal-card";
 
 /** Totals per currency, joined: a board mixing currencies must not add euros to dollars. */
@@ -10,8 +15,38 @@ export function formatTotals(totals: MoneyTotal[]): string {
   return totals.length === 0 ? formatMoney(0) : totals.map((t) => formatMoney(t.amount, t.currency)).join(" + ");
 }
 
-function Column({ column, stages, canOverride }: { column: BoardColumn; stages: StageOption[]; canOverride: boolean }) {
+/** Fetches the next page of a column's cards, in the board's order (the URL's owner and order filters). */
+function useLoadMore(column: BoardColumn, query: string, onLoaded: (stageId: string, cards: BoardCard[]) => void) {
+  const [loading, setLoading] = useState(false);
+  async function loadMore() {
+    setLoading(true);
+    try {
+      const params = new URLSearchParams(query);
+      params.set("stage", column.stageId);
+      params.set("offset", String(column.cards.length));
+      const response = await fetch(`/api/pipeline/column?${params.toString()}`);
+      if (!response.ok) throw new Error(String(response.status));
+      const { cards } = (await response.json()) as { cards: BoardCard[] };
+      onLoaded(column.stageId, cards);
+    } catch {
+      toast.error("Could not load more deals. Please try again.");
+    } finally {
+      setLoading(false);
+    }
+  }
+  return { loadMore, loading };
+}
+
+function Column({ column, stages, canOverride, query, onLoaded }: {
+  column: BoardColumn;
+  stages: StageOption[];
+  canOverride: boolean;
+  query: string;
+  onLoaded: (stageId: string, cards: BoardCard[]) => void;
+}) {
   const headingId = `column-${column.stageId}-heading`;
+  const { loadMore, loading } = useLoadMore(column, query, onLoaded);
+  const hidden = column.count - column.cards.length;
   return (
     <DropZone
       stageId={column.stageId}
@@ -41,6 +76,17 @@ function Column({ column, stages, canOverride }: { column: BoardColumn; stages: 
           ))}
         </ul>
       )}
+      {hidden > 0 && (
+        <button
+          type="button"
+          onClick={() => void loadMore()}
+          disabled={loading}
+          className="mx-2 mb-2 rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50"
+          data-testid="load-more"
+        >
+          {loading ? "Loading…" : `Show more (${hidden} not shown)`}
+        </button>
+      )}
     </DropZone>
   );
 }
@@ -67,17 +113,35 @@ function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
   );
 }
 
-/** Columns by open stage, then closed stages summarised; horizontally scrollable on narrow screens. */
-export function PipelineBoard({ board }: { board: Board }) {
+/**
+ * Columns by open stage, then closed stages summarised; horizontally scrollable on narrow screens. Each column
+ * shows the top of its deals and loads more on demand; a move updates the moved card in place from the
+ * action's answer instead of reloading the board.
+ */
+export function PipelineBoard({ board, query }: { board: Board; query: string }) {
   const stages = board.stages.map((s) => ({ id: s.id, label: s.label }));
+  const [state, setState] = useState({ columns: board.columns, closed: board.closed });
+  const [loaded, setLoaded] = useState(board);
+  // A new board from the server (filters changed, or a refresh) replaces the local one.
+  if (loaded !== board) {
+    setLoaded(board);
+    setState({ columns: board.columns, closed: board.closed });
+  }
+  const onMoved = useCallback((card: BoardCard, fromStageId: string) => setState((s) => applyMove(s.columns, s.closed, card, fromStageId)), []);
+  const onLoaded = useCallback((stageId: string, cards: BoardCard[]) => setState((s) => ({
+    ...s,
+    columns: s.columns.map((c) => (c.stageId === stageId ? { ...c, cards: [...c.cards, ...cards.filter((x) => !c.cards.some((y) => y.id === x.id))] } : c)),
+  })), []);
   return (
+    <BoardMoveContext value={onMoved}>
     <BoardDndProvider>
       <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
         <div className="flex w-max items-start gap-3">
-          {board.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} />)}
-          <ClosedColumn closed={board.closed} />
+          {state.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />)}
+          <ClosedColumn closed={state.closed} />
         </div>
       </div>
     </BoardDndProvider>
+    </BoardMoveContext>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import type { BlockerItem } from "@/components/qualification/blocker-list";
 import { advanceStageAction } from "@/lib/actions/opportunities/advance-stage";
+import { useBoardMoved } from "./board-state";
 
 /** A refused move: which stage was asked for and the engine's blockers, shown on the card. */
 export interface RefusedMove {
@@ -33,8 +34,9 @@ function refusedFrom(details: unknown, fallbackStage: string): RefusedMove {
  * refresh when it moved, the blockers when the gate refused it (nothing changed on the server), a refresh
  * when someone else changed the deal first.
  */
-export function useStageMove({ opportunityId, version, stageLabel }: { opportunityId: string; version: number; stageLabel: (id: string) => string }) {
+export function useStageMove({ opportunityId, version, stageId, stageLabel }: { opportunityId: string; version: number; stageId: string; stageLabel: (id: string) => string }) {
   const router = useRouter();
+  const boardMoved = useBoardMoved();
   const { executeAsync, isPending } = useAction(advanceStageAction);
   const [refused, setRefused] = useState<RefusedMove | null>(null);
   const [overrideErrors, setOverrideErrors] = useState<OverrideErrors>({});
@@ -51,7 +53,9 @@ export function useStageMove({ opportunityId, version, stageLabel }: { opportuni
       const overridden = result.data.outcome === "overridden";
       toast.success(`Moved to ${stageLabel(result.data.stage)}${overridden ? " with your override recorded" : ""}`);
       setRefused(null);
-      router.refresh();
+      // On the board only the moved card changes; elsewhere the page reloads its data.
+      if (boardMoved && result.data.card) boardMoved(result.data.card, stageId);
+      else router.refresh();
       return;
     }
     const fieldErrors = result?.validationErrors?.fieldErrors;

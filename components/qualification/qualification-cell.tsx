@@ -1,16 +1,30 @@
 import { Badge } from "@/components/ui/badge";
-import type { Assessment } from "@/lib/qualification";
+import type { VerdictKind } from "@/lib/qualification";
 import { VERDICT_LABEL, VERDICT_TONE, scoreTone } from "./labels";
 
-/** Verdict, intent and critical flags of one deal, compact enough for a table row. */
-export function QualificationCell({ assessment }: { assessment: Assessment | undefined }) {
-  if (!assessment) return <span className="text-slate-400">—</span>;
-  const critical = assessment.flags.filter((f) => f.severity === "critical");
+/** The stored assessment columns a list row shows. */
+export interface StoredQualification {
+  verdict: string;
+  intent: number;
+  maxSeverity: string | null;
+  flagCount: number;
+  pending: boolean;
+}
+
+const asVerdict = (v: string): VerdictKind => (v === "disqualify" || v === "nurture" ? v : "pursue");
+
+/** Verdict, intent and flags of one deal from its stored assessment, compact enough for a table row. */
+export function QualificationCell({ stored }: { stored: StoredQualification | null | undefined }) {
+  if (!stored) return <span className="text-slate-400">—</span>;
+  const verdict = asVerdict(stored.verdict);
   return (
-    <span className="inline-flex items-center gap-1.5" title={[...assessment.verdict.reasons.map((r) => r.text), ...assessment.flags.map((f) => f.text)].join("\n")}>
-      <Badge tone={VERDICT_TONE[assessment.verdict.verdict]} data-testid="row-verdict">{VERDICT_LABEL[assessment.verdict.verdict]}</Badge>
-      <Badge tone={scoreTone(assessment.intent.score)}>Intent {assessment.intent.score}</Badge>
-      {critical.length > 0 && <Badge tone="bad">{critical.length} critical</Badge>}
+    <span className="inline-flex items-center gap-1.5" title={stored.pending ? "Being re-scored after a settings change" : undefined}>
+      <Badge tone={VERDICT_TONE[verdict]} data-testid="row-verdict">{VERDICT_LABEL[verdict]}</Badge>
+      <Badge tone={scoreTone(stored.intent)}>Intent {stored.intent}</Badge>
+      {stored.flagCount > 0 && (
+        <Badge tone={stored.maxSeverity === "critical" ? "bad" : "warn"}>{stored.flagCount} flag{stored.flagCount === 1 ? "" : "s"}</Badge>
+      )}
+      {stored.pending && <span className="text-xs text-slate-400">re-scoring…</span>}
     </span>
   );
 }

@@ -24,3 +24,4 @@ export type { DealForecast, ForecastDeal, ForecastOptions, ForecastResult } from
 export { nextQuestions, type NextQuestionsInput, type Question } from "./questions";
 export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
 export { QualificationInputError } from "./errors";
+export { assessAccount, type AccountAssessment } from "./account";

@@ -11,8 +11,8 @@ const globalForDb = globalThis as unknown as { winnowPrisma?: PrismaClient };
 /** The process-wide Prisma client, cached on globalThis so hot reload does not open a second one. */
 export function db(): PrismaClient {
   if (!globalForDb.winnowPrisma) {
-    const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-    globalForDb.winnowPrisma = createPrismaClient(resolveTarget(DATABASE_URL, PGLITE_DATA_DIR));
+    const { DATABASE_URL, PGLITE_DATA_DIR, DATABASE_POOL_SIZE } = env();
+    globalForDb.winnowPrisma = createPrismaClient(resolveTarget(DATABASE_URL, PGLITE_DATA_DIR, DATABASE_POOL_SIZE));
   }
   return globalForDb.winnowPrisma;
 }

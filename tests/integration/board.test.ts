@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/server/db";
-import { boardParams, loadBoard, type Board, type MoneyTotal } from "../../lib/server/pipeline/board";
+import { boardParams, COLUMN_PAGE, loadBoard, loadColumnCards, type Board, type MoneyTotal } from "../../lib/server/pipeline/board";
 import type { SessionUser } from "../../lib/server/session";
 import { createAccountFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
 
@@ -90,8 +90,8 @@ describe("pipeline board", () => {
   });
 
   it("falls back to everyone for an unknown owner filter", () => {
-    expect(boardParams.parse({ owner: "someone-else" })).toEqual({ owner: "all" });
-    expect(boardParams.parse({ owner: ["me", "all"] })).toEqual({ owner: "all" });
+    expect(boardParams.parse({ owner: "someone-else" })).toEqual({ owner: "all", order: "amount" });
+    expect(boardParams.parse({ owner: ["me", "all"], order: "nonsense" })).toEqual({ owner: "all", order: "amount" });
   });
 
   it("lets reps move only their own deals and only managers override", async () => {
@@ -117,5 +117,26 @@ describe("pipeline board", () => {
     expect(card.nextGate).toMatchObject({ toStageId: "solution", toStageLabel: "Solution", allowed: false });
     expect(card.nextGate?.blockers).toHaveLength(1);
     expect(card.nextGate?.blockers[0]).toMatch(/pain/i);
+  });
+
+  it("shows each column's top deals in the chosen order with count and totals of all of them, and pages the rest", async () => {
+    const account = await createAccountFor(t.rep);
+    const total = COLUMN_PAGE + 3;
+    const ids = new Map<number, string>();
+    for (let i = 1; i <= total; i++) ids.set(i * 100, (await createOpportunityFor(t.rep, account.id, { stage: "proposal", amount: i * 100 })).id);
+    await createOpportunityFor(other.rep, await createAccountFor(other.rep).then((a) => a.id), { stage: "proposal", amount: 1_000_000 });
+
+    const board = await loadBoard(t.rep, boardParams.parse({ order: "amount" }));
+    const proposal = column(board, "proposal");
+    expect(proposal.count).toBe(total);
+    expect(proposal.totals).toEqual(usd((total * (total + 1) / 2) * 100));
+    expect(proposal.cards.map((c) => c.amount)).toEqual(Array.from({ length: COLUMN_PAGE }, (_, i) => (total - i) * 100));
+
+    const rest = await loadColumnCards(t.rep, boardParams.parse({ order: "amount" }), "proposal", COLUMN_PAGE);
+    expect(rest.map((c) => c.amount)).toEqual([300, 200, 100]);
+    expect(rest.map((c) => c.id)).toEqual([ids.get(300), ids.get(200), ids.get(100)]);
+    // The other organization's deal is in no page, whatever the offset.
+    expect(await loadColumnCards(other.manager, boardParams.parse({}), "proposal", 0)).toHaveLength(1);
+    expect(await loadColumnCards(t.manager, boardParams.parse({}), "proposal", total)).toEqual([]);
   });
 });

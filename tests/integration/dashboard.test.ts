@@ -3,10 +3,11 @@ import { calibrate, forecast, toForecastDeal, type ClosedDealOutcome, type Evide
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "../../lib/server/dashboard/params";
 import { db } from "../../lib/server/db";
-import { assessMany } from "../../lib/server/qualification/assess";
-import { toSnapshot } from "../../lib/server/qualification/snapshot";
+import { assess } from "../../lib/server/qualification/assess";
+import { loadQualificationSettings } from "../../lib/server/qualification/settings";
+import { assessmentInclude, toSnapshot } from "../../lib/server/qualification/snapshot";
 import type { SessionUser } from "../../lib/server/session";
-import { createAccountFor, createTenant, type Tenant } from "../fixtures/tenants";
+import { createAccountFor, createTenant, storeAssessment, type Tenant } from "../fixtures/tenants";
 
 const DAY = 86_400_000;
 let t: Tenant;
@@ -35,6 +36,7 @@ async function deal(owner: SessionUser, spec: DealSpec = {}) {
     await db().criterionState.create({ data: { ...base, state, updatedById: owner.id } });
     if (typeof value !== "string") await db().evidence.create({ data: { ...base, state, excerpt: "said so", capturedAt: new Date(now.getTime() - DAY), capturedById: owner.id } });
   }
+  await storeAssessment(owner.organizationId, opp.id, now);
   return opp;
 }
 
@@ -44,11 +46,12 @@ const move = (owner: SessionUser, opportunityId: string, fromStage: string, toSt
 const snapshot = (owner: SessionUser, opportunityId: string, at: Date, scores: { stage: string; intent: number; fit?: number; verdict?: string }) =>
   db().scoreSnapshot.create({ data: { organizationId: owner.organizationId, opportunityId, at, fit: scores.fit ?? 100, verdict: scores.verdict ?? "pursue", trigger: "evidence", ...scores } });
 
-/** What the engine says the forecast of the org's open deals is, computed here independently of the dashboard. */
+/** What the engine says the forecast of the org's open deals is: a fresh assessment of every deal, independent of the stored rows. */
 async function engineForecast(organizationId: string, outcomes: ClosedDealOutcome[]) {
-  const { settings, deals } = await assessMany(db(), organizationId, { status: "open" }, now);
+  const settings = await loadQualificationSettings(db(), organizationId);
+  const rows = await db().opportunity.findMany({ where: { organizationId, status: "open" }, include: assessmentInclude });
   const calibration = outcomes.length > 0 ? calibrate(outcomes, settings.pipeline) : undefined;
-  return forecast(deals.map((d) => toForecastDeal(toSnapshot(d.row), settings.pipeline, d.assessment.intent)), { basis: "stage", calibration });
+  return forecast(rows.map((row) => toForecastDeal(toSnapshot(row), settings.pipeline, assess(row, settings, now).intent)), { basis: "stage", calibration });
 }
 
 beforeEach(async () => {
@@ -66,11 +69,11 @@ describe("tenant isolation", () => {
     await deal(other.rep, { name: "Their won", stage: "closed_won" });
 
     for (const owner of [undefined, other.rep.id]) {
-      const d = await getDashboard(t.manager, dashboardParams.parse({ owner }), now);
+      const d = await getDashboard(t.manager, dashboardParams.parse({ owner }));
       expect(d.ownerId).toBeNull();
       expect(d.summary.openCount).toBe(1);
       expect(d.summary.openAmount).toBe(20_000);
-      expect(d.summary.risks.map((r) => r.id)).toEqual([mine.id]);
+      expect(d.risks.rows.map((r) => r.id)).toEqual([mine.id]);
       expect(d.history.stageChanges).toEqual([]);
       expect(d.history.scoreChanges).toEqual([]);
       expect(d.calibration).toMatchObject({ used: false, closedDeals: 0 });
@@ -80,9 +83,10 @@ describe("tenant isolation", () => {
 
   it("says the organization has no deals when it has none", async () => {
     await deal((await createTenant("Busy")).rep);
-    const d = await getDashboard(t.manager, {}, now);
+    const d = await getDashboard(t.manager, {});
     expect(d.hasDeals).toBe(false);
-    expect(d.summary).toMatchObject({ openCount: 0, openAmount: 0, raw: 0, adjusted: 0, risks: [] });
+    expect(d.summary).toMatchObject({ openCount: 0, openAmount: 0, raw: 0, adjusted: 0 });
+    expect(d.risks.rows).toEqual([]);
   });
 });
 
@@ -90,7 +94,7 @@ describe("forecast", () => {
   it("uses default factors without closed deals and equals the engine's forecast of the same deals", async () => {
     await deal(t.rep, { stage: "discovery", amount: 100_000 });
     await deal(t.otherRep, { stage: "proposal", amount: 50_000, criteria: { metrics: { state: "verified", dated: true } } });
-    const d = await getDashboard(t.manager, {}, now);
+    const d = await getDashboard(t.manager, {});
     const engine = await engineForecast(t.org.id, []);
     expect(d.summary.raw).toBeCloseTo(engine.raw, 6);
     expect(d.summary.adjusted).toBeCloseTo(engine.adjusted, 6);
@@ -120,7 +124,7 @@ describe("forecast", () => {
     await deal(t.rep, { stage: "proposal", amount: 40_000 });
     await deal(t.rep, { stage: "negotiation", amount: 10_000 });
 
-    const d = await getDashboard(t.manager, {}, now);
+    const d = await getDashboard(t.manager, {});
     const engine = await engineForecast(t.org.id, outcomes);
     expect(d.summary.raw).toBeCloseTo(engine.raw, 6);
     expect(d.summary.adjusted).toBeCloseTo(engine.adjusted, 6);
@@ -131,9 +135,9 @@ describe("forecast", () => {
     expect(d.summary.calibratedDeals).toBe(2);
   });
 
-  it("scores a closed deal without history with the engine and counts a lost one at the first stage", async () => {
+  it("scores a closed deal without snapshots by its stored assessment and counts a lost one at the first stage", async () => {
     await deal(t.rep, { stage: "closed_lost", criteria: { metrics: { state: "verified", dated: true } } });
-    const d = await getDashboard(t.manager, {}, now);
+    const d = await getDashboard(t.manager, {});
     expect(d.calibration).toMatchObject({ used: true, closedDeals: 1, lost: 1, scoredAtClose: 1, pathUnknown: 1, skipped: 0 });
   });
 });
@@ -144,7 +148,7 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
     await deal(t.rep, { stage: "discovery", amount: 30_000 });
     await deal(t.otherRep, { stage: "solution", amount: 20_000 });
     await deal(t.rep, { stage: "closed_won", amount: 500_000 });
-    const { summary } = await getDashboard(t.manager, {}, now);
+    const { summary } = await getDashboard(t.manager, {});
     expect(summary.stages.map((s) => [s.stageId, s.count, s.amount])).toEqual([
       ["prospecting", 0, 0], ["discovery", 2, 40_000], ["solution", 1, 20_000], ["proposal", 0, 0], ["negotiation", 0, 0],
     ]);
@@ -158,18 +162,19 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
     const later = await deal(t.rep, { name: "Not now", amount: 8_000, criteria: { competition: "negative" } });
     const big = await deal(t.rep, { name: "Blocked big", amount: 90_000 });
     const small = await deal(t.rep, { name: "Blocked small", amount: 1_000 });
-    const { summary } = await getDashboard(t.manager, {}, now);
+    const { summary, risks } = await getDashboard(t.manager, {});
     expect(summary.verdicts).toEqual({ pursue: 2, nurture: 1, disqualify: 1 });
-    expect(summary.risks.map((r) => [r.id, r.level])).toEqual([[dq.id, "critical"], [later.id, "warning"], [big.id, "blocked"], [small.id, "blocked"]]);
-    const first = summary.risks[0];
+    expect(summary.riskCounts).toEqual({ critical: 1, warning: 1, blocked: 2 });
+    expect(risks.rows.map((r) => [r.id, r.level])).toEqual([[dq.id, "critical"], [later.id, "warning"], [big.id, "blocked"], [small.id, "blocked"]]);
+    const first = risks.rows[0];
     expect(first).toMatchObject({ verdict: "disqualify", ownerName: "Rep", amount: 5_000 });
     expect(first?.verdictReason).toMatch(/pain/i);
-    expect(summary.risks[2]?.gate).toMatchObject({ toStageLabel: "Solution", blockers: [expect.stringMatching(/pain/i)] });
+    expect(risks.rows[2]?.gate).toMatchObject({ toStageLabel: "Solution", blockers: [expect.stringMatching(/pain/i)] });
   });
 
   it("says a flag that is the verdict's own reason once", async () => {
     await deal(t.rep, { name: "Gone quiet", idleDays: 60 });
-    const [risk] = (await getDashboard(t.manager, {}, now)).summary.risks;
+    const [risk] = (await getDashboard(t.manager, {})).risks.rows;
     expect(risk).toMatchObject({ level: "critical", verdict: "nurture" });
     expect(risk?.verdictReason).toMatch(/no activity for 60 days/i);
     expect(risk?.flags.map((f) => f.text)).not.toContain(risk?.verdictReason);
@@ -179,7 +184,7 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
     await deal(t.rep, { criteria: { identify_pain: "negative", metrics: { state: "claimed", dated: true } } });
     await deal(t.rep, { criteria: { metrics: "claimed", champion: { state: "verified", dated: true } } });
     await deal(t.rep, { stage: "closed_lost", criteria: { metrics: "negative" } });
-    const { summary } = await getDashboard(t.manager, {}, now);
+    const { summary } = await getDashboard(t.manager, {});
     const byId = new Map(summary.gaps.map((g) => [g.criterionId, g]));
     expect(byId.get("metrics")).toMatchObject({ counts: { unknown: 0, stale: 1, negative: 0, unverified: 1 }, total: 2 });
     expect(byId.get("identify_pain")).toMatchObject({ counts: { unknown: 1, stale: 0, negative: 1, unverified: 0 }, knockout: true });
@@ -195,9 +200,9 @@ describe("owner filter and recent history", () => {
     expect(dashboardParams.parse({ owner: "x'; drop table" }).owner).toBeUndefined();
     await deal(t.rep, { amount: 1_000 });
     await deal(t.otherRep, { amount: 2_000 });
-    const mine = await getDashboard(t.manager, dashboardParams.parse({ owner: t.rep.id }), now);
+    const mine = await getDashboard(t.manager, dashboardParams.parse({ owner: t.rep.id }));
     expect(mine).toMatchObject({ ownerId: t.rep.id, summary: { openCount: 1, openAmount: 1_000 } });
-    const unknown = await getDashboard(t.manager, dashboardParams.parse({ owner: "nobody_here" }), now);
+    const unknown = await getDashboard(t.manager, dashboardParams.parse({ owner: "nobody_here" }));
     expect(unknown).toMatchObject({ ownerId: null, summary: { openCount: 2, openAmount: 3_000 } });
   });
 
@@ -212,7 +217,7 @@ describe("owner filter and recent history", () => {
     await snapshot(t.rep, opp.id, new Date(now.getTime() - 2 * DAY), { stage: "discovery", intent: 20, verdict: "nurture" });
     await snapshot(t.rep, opp.id, new Date(now.getTime() - DAY), { stage: "solution", intent: 45 });
 
-    const { history } = await getDashboard(t.manager, {}, now);
+    const { history } = await getDashboard(t.manager, {});
     expect(history.stageChanges).toHaveLength(15);
     expect(history.stageChanges[0]).toMatchObject({
       opportunityId: opp.id, opportunityName: "Busy deal", fromLabel: "Discovery", toLabel: "Solution", actorName: "Manager",
@@ -222,7 +227,7 @@ describe("owner filter and recent history", () => {
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(history.scoreChanges.map((s) => [s.intent, s.previous])).toEqual([[45, { fit: 100, intent: 20, verdict: "nurture" }], [20, null]]);
 
-    const filtered = await getDashboard(t.manager, { owner: t.otherRep.id }, now);
+    const filtered = await getDashboard(t.manager, { owner: t.otherRep.id });
     expect(filtered.history.stageChanges.map((c) => c.opportunityId)).toEqual([quiet.id]);
     expect(filtered.history.scoreChanges).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { AccountFitBadge } from "@/components/accounts/account-fit";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
@@ -59,6 +60,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                   <SortableTh label="Industry" column="industry" {...sortProps} />
                   <SortableTh label="Employees" column="employeeCount" {...sortProps} className="text-right" />
                   <SortableTh label="Region" column="region" {...sortProps} />
+                  <SortableTh label="Fit" column="fit" {...sortProps} />
                   <Th>Owner</Th>
                   <Th className="text-right">Deals</Th>
                 </tr>
@@ -73,6 +75,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
                     <Td>{a.industry ?? "—"}</Td>
                     <Td className="text-right tabular-nums">{a.employeeCount?.toLocaleString("en-US") ?? "—"}</Td>
                     <Td>{a.region ?? "—"}</Td>
+                    <Td><AccountFitBadge stored={a.assessment} /></Td>
                     <Td>{a.owner.name}</Td>
                     <Td className="text-right tabular-nums">{a._count.opportunities}</Td>
                   </tr>

@@ -2,7 +2,7 @@ import { Card } from "@/components/ui/card";
 
 const bar = "animate-pulse rounded bg-slate-200";
 
-/** Scoring every open deal takes a moment on large pipelines; the layout holds still while it does. */
+/** The dashboard runs a handful of aggregate queries; the layout holds still while they do. */
 export default function DashboardLoading() {
   return (
     <div aria-busy="true" aria-label="Loading the dashboard">

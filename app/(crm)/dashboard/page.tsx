@@ -4,13 +4,14 @@ import { CriterionGapsTable } from "@/components/dashboard/criterion-gaps";
 import { ForecastBasisNote, HeadlineStats } from "@/components/dashboard/headline-stats";
 import { OwnerFilter } from "@/components/dashboard/owner-filter";
 import { ScoreChangeList, StageChangeList } from "@/components/dashboard/recent-history";
+import { RiskFilters } from "@/components/dashboard/risk-filters";
 import { RiskList } from "@/components/dashboard/risk-list";
 import { StageChart } from "@/components/dashboard/stage-chart";
 import { StageTable } from "@/components/dashboard/stage-table";
 import { DueCount } from "@/components/nurture/due-count";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { SearchParams } from "@/components/ui/data-table";
+import { Pagination, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
@@ -20,13 +21,12 @@ import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const RISK_LIMIT = 12;
-
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const params = dashboardParams.parse(await searchParams);
+  const raw = await searchParams;
+  const params = dashboardParams.parse(raw);
   const now = new Date();
-  const d = await getDashboard(user, params, now);
+  const d = await getDashboard(user, params);
   const ownerName = d.owners.find((o) => o.id === d.ownerId)?.name;
   const { summary, currency } = d;
 
@@ -62,6 +62,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div className="space-y-6">
         <HeadlineStats summary={summary} calibration={d.calibration} currency={currency} />
         <ForecastBasisNote calibration={d.calibration} summary={summary} mixedCurrencies={d.mixedCurrencies} currency={currency} />
+        {d.pending > 0 && (
+          <p role="status" data-testid="pending-scores" className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
+            {d.pending} open deal{d.pending === 1 ? " is" : "s are"} being re-scored after a change to the ICP or the qualification settings; their figures below are from before the change.
+          </p>
+        )}
 
         {summary.openCount === 0 ? (
           <Card>
@@ -79,10 +84,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
             <Card>
               <CardHeader
-                title={`Deals at risk (${summary.risks.length})`}
+                title={`Deals at risk (${summary.riskCounts.critical + summary.riskCounts.warning + summary.riskCounts.blocked})`}
                 description="Critical or warning re-qualification flags, nurture or disqualify verdicts, or a blocked next gate — most severe first, then largest"
               />
-              <RiskList risks={summary.risks} limit={RISK_LIMIT} currency={currency} />
+              <RiskFilters params={params} stages={summary.stages.map((s) => ({ id: s.stageId, label: s.label }))} counts={summary.riskCounts} />
+              <RiskList risks={d.risks.rows} currency={currency} filtered={Boolean(params.level || params.flag || params.stage || params.verdict)} />
+              {d.risks.total > d.risks.rows.length && (
+                <Pagination path="/dashboard" params={raw} page={d.risks.page} pageCount={d.risks.pageCount} total={d.risks.total} noun="flagged deal" />
+              )}
             </Card>
 
             <Card>

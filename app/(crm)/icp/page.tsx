@@ -8,6 +8,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { RescoreProgress } from "@/components/settings/rescore-progress";
+import { db } from "@/lib/server/db";
+import { latestRescore, toProgressView } from "@/lib/server/qualification/rescore-organization";
 import { ReadOnlyNote } from "@/components/ui/read-only-note";
 import { can } from "@/lib/permissions";
 import { getIcpOverview } from "@/lib/server/icp/queries";
@@ -18,6 +21,7 @@ export const metadata: Metadata = { title: "Ideal customer profile" };
 
 export default async function IcpPage() {
   const user = await requireUser();
+  const progress = await latestRescore(db(), user.organizationId);
   const { icp, versions, preview } = await getIcpOverview(user);
   const current = versions[0];
   const canManage = can(user.role, "icp.manage");
@@ -29,6 +33,7 @@ export default async function IcpPage() {
         title="Ideal customer profile"
         description="What a good-fit account looks like. Every fit score, verdict and prospecting gate uses the current version."
       />
+      <RescoreProgress initial={progress && toProgressView(progress, new Date())} />
       {!canManage && (
         <ReadOnlyNote>Marketing and admins define the ICP; you can see it and how accounts score against it.</ReadOnlyNote>
       )}

@@ -14,8 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { findOpportunities, opportunityListParams } from "@/lib/server/opportunities/queries";
 import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
-import { db } from "@/lib/server/db";
-import { assessMany } from "@/lib/server/qualification/assess";
+import { FLAG_LABELS } from "@/components/dashboard/risk-filters";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
 
@@ -26,12 +25,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   const raw = await searchParams;
   const params = opportunityListParams.parse(raw);
   const [page, pipeline] = await Promise.all([findOpportunities(user, params), getOrganizationPipeline(user.organizationId)]);
-  // The engine scores just this page's deals, so the list shows the same verdicts as every other screen.
-  const { deals } = await assessMany(db(), user.organizationId, { ids: page.rows.map((r) => r.id) }, new Date());
-  const assessmentOf = new Map(deals.map((d) => [d.row.id, d.assessment]));
   const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
   const sortProps = { path: "/opportunities", params: raw, sort: params.sort, dir: params.dir };
-  const filtered = Boolean(params.q || params.stage || params.owner === "me" || params.status !== "open");
+  const filtered = Boolean(params.q || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk);
 
   return (
     <>
@@ -56,6 +52,23 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           <Select name="owner" defaultValue={params.owner} className="max-w-36" aria-label="Owner">
             <option value="all">Everyone</option>
             <option value="me">Mine</option>
+          </Select>
+          <Select name="verdict" defaultValue={params.verdict ?? ""} className="max-w-40" aria-label="Verdict">
+            <option value="">Any verdict</option>
+            <option value="pursue">Pursue</option>
+            <option value="nurture">Nurture</option>
+            <option value="disqualify">Disqualify</option>
+          </Select>
+          <Select name="risk" defaultValue={params.risk ?? ""} className="max-w-40" aria-label="Risk">
+            <option value="">Any risk</option>
+            <option value="any">At risk</option>
+            <option value="critical">Critical</option>
+            <option value="warning">Warning</option>
+            <option value="blocked">Gate blocked</option>
+          </Select>
+          <Select name="flag" defaultValue={params.flag ?? ""} className="max-w-52" aria-label="Flag">
+            <option value="">Any flag</option>
+            {Object.entries(FLAG_LABELS).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
           </Select>
         </FilterBar>
         {page.rows.length === 0 ? (
@@ -87,7 +100,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
                       <div className="text-xs text-slate-500">{o.account.name}</div>
                     </Td>
                     <Td><Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.stage)}</Badge></Td>
-                    <Td><QualificationCell assessment={assessmentOf.get(o.id)} /></Td>
+                    <Td><QualificationCell stored={o.assessment} /></Td>
                     <Td className="text-right tabular-nums">{formatMoney(Number(o.amount), o.currency)}</Td>
                     <Td>{formatDate(o.expectedCloseDate)}</Td>
                     <Td>{o.owner.name}</Td>

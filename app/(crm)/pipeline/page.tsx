@@ -12,14 +12,15 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const params = boardParams.parse(await searchParams);
   const board = await loadBoard(user, params);
+  const query = new URLSearchParams({ owner: params.owner, order: params.order }).toString();
   return (
     <>
       <PageHeader
         title="Pipeline"
         description="Open deals by stage. A deal moves only when its stage’s exit criteria are met."
-        actions={<OwnerFilter owner={params.owner} />}
+        actions={<OwnerFilter owner={params.owner} order={params.order} />}
       />
-      <PipelineBoard board={board} />
+      <PipelineBoard board={board} query={query} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { createAccountSchema, updateAccountSchema } from "../../validation/
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
+import { rescoreAccount } from "../qualification/account-assessment";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -16,6 +17,7 @@ export async function createAccount(user: SessionUser, input: z.infer<typeof cre
       const account = await tx.account.create({
         data: { ...input, organizationId: user.organizationId, ownerId: user.id },
       });
+      await rescoreAccount(tx, user.organizationId, account.id, "account_created");
       await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: account.id, action: "create", after: account });
       return account;
     });
@@ -33,6 +35,7 @@ export async function updateAccount(user: SessionUser, input: z.infer<typeof upd
       if (!before) throw notFound("Account");
       assertMayActOn(user, "account.update", before);
       const after = await tx.account.update({ where: { id }, data: fields });
+      await rescoreAccount(tx, user.organizationId, id, "account_updated");
       await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: id, action: "update", before, after });
       return after;
     });

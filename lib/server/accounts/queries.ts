@@ -8,7 +8,7 @@ import { orderByColumn, toPage } from "../pagination";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
-export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt"], "name").extend({
+export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt", "fit"], "name").extend({
   industry: filterText,
   region: filterText,
 });
@@ -33,10 +33,15 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
   const [rows, total] = await Promise.all([
     db().account.findMany({
       where,
-      orderBy: [orderByColumn(params.sort, params.dir, ["industry", "employeeCount", "region"]), { id: "asc" }],
+      // Fit is the stored account assessment's score (the ICP's verdict on the account), not a column of Account.
+      orderBy: [params.sort === "fit" ? { assessment: { fit: params.dir } } : orderByColumn(params.sort, params.dir, ["industry", "employeeCount", "region"]), { id: "asc" }],
       skip: (params.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { owner: { select: { name: true } }, _count: { select: { opportunities: true, contacts: true } } },
+      include: {
+        owner: { select: { name: true } },
+        _count: { select: { opportunities: true, contacts: true } },
+        assessment: { select: { fit: true, verdict: true, pending: true } },
+      },
     }),
     db().account.count({ where }),
   ]);
@@ -51,6 +56,7 @@ export async function getAccount(user: SessionUser, id: string) {
       contacts: { orderBy: { name: "asc" } },
       opportunities: { orderBy: { createdAt: "desc" }, include: { owner: { select: { name: true } } } },
       notes: { orderBy: { createdAt: "desc" }, take: 50, include: { author: { select: { name: true } } } },
+      assessment: true,
     },
   });
   if (!account) throw notFound("Account");

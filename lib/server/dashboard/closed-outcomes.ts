@@ -1,16 +1,14 @@
 import "server-only";
 import type { ClosedDealOutcome, Pipeline } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
-import { assess } from "../qualification/assess";
 import type { QualificationSettings } from "../qualification/settings";
-import { assessmentInclude } from "../qualification/snapshot";
 
 /** The raw material of calibration, and how much of it had to be reconstructed. */
 export interface ClosedOutcomes {
   outcomes: ClosedDealOutcome[];
   won: number;
   lost: number;
-  /** Deals with no ScoreSnapshot: their scorecard at close was re-computed by the engine as of the close date. */
+  /** Deals with no ScoreSnapshot: their scorecard at close is the assessment stored when they closed. */
   scoredAtClose: number;
   /** Lost deals with no open stage in their history: counted as having reached only the first open stage. */
   pathUnknown: number;
@@ -38,58 +36,58 @@ export function furthestOpenStage(pipeline: Pipeline, moves: StageMove[], candid
   return best >= 0 ? (pipeline.stages[best]?.id ?? null) : null;
 }
 
-/** When the deal closed: its last move into a closed stage, else its last update. */
-function closedAt(moves: StageMove[], pipeline: Pipeline, fallback: Date): Date {
-  const closing = moves.filter((m) => openIndex(pipeline, m.toStage) < 0).at(-1);
-  return closing?.at ?? fallback;
+/** At most this many closed deals, the most recent, calibrate the forecast: enough for every cell, bounded in cost. */
+export const CALIBRATION_WINDOW = 5000;
+
+interface ClosedRow {
+  id: string;
+  stage: string;
+  status: string;
+  snapshotIntent: number | null;
+  snapshotStage: string | null;
+  storedIntent: number | null;
+  visited: string[];
 }
 
 /**
- * Every won and lost deal of the organization with its scorecard at close (the intent of its latest
- * ScoreSnapshot) and the furthest open stage it reached (from its StageChange history). The whole team's
- * history is used whatever the dashboard's owner filter: win rates need every closed deal there is.
+ * The most recent won and lost deals of the organization with their scorecard at close (the intent of the
+ * latest ScoreSnapshot, else the stored assessment written when they closed) and the furthest open stage they
+ * reached (from their StageChange history). One query, bounded by CALIBRATION_WINDOW, reading one snapshot and
+ * the stage keys per deal through indexes. The whole team's history is used whatever the dashboard's owner
+ * filter: win rates need every closed deal there is.
  */
-export async function loadClosedOutcomes(client: PrismaClient | Tx, organizationId: string, settings: QualificationSettings, now: Date): Promise<ClosedOutcomes> {
+export async function loadClosedOutcomes(client: PrismaClient | Tx, organizationId: string, settings: QualificationSettings): Promise<ClosedOutcomes> {
   const { pipeline } = settings;
-  const rows = await client.opportunity.findMany({
-    where: { organizationId, status: { in: ["won", "lost"] } },
-    select: {
-      id: true, stage: true, status: true, updatedAt: true,
-      scoreSnapshots: { orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { intent: true, stage: true } },
-      stageChanges: { orderBy: { at: "asc" }, select: { fromStage: true, toStage: true, at: true } },
-    },
-    orderBy: { id: "asc" },
-  });
-
-  // A deal closed before snapshots existed (imported, or seeded) still has a scorecard: the engine's, as of
-  // the day it closed, so evidence that went stale only afterwards does not count against it.
-  const unscored = rows.filter((r) => r.scoreSnapshots.length === 0).map((r) => r.id);
-  const engineIntent = new Map<string, number>();
-  if (unscored.length > 0) {
-    const movesById = new Map(rows.map((r) => [r.id, r.stageChanges]));
-    const full = await client.opportunity.findMany({ where: { organizationId, id: { in: unscored } }, include: assessmentInclude });
-    for (const row of full) {
-      const at = closedAt(movesById.get(row.id) ?? [], pipeline, row.updatedAt);
-      engineIntent.set(row.id, assess(row, settings, at < now ? at : now).intent.score);
-    }
-  }
+  const rows = await client.$queryRaw<ClosedRow[]>`
+    SELECT o."id", o."stage", o."status"::text AS "status", s."intent" AS "snapshotIntent", s."stage" AS "snapshotStage",
+      a."intent" AS "storedIntent",
+      coalesce((SELECT array_agg(DISTINCT k) FROM "StageChange" sc CROSS JOIN LATERAL (VALUES (sc."fromStage"), (sc."toStage")) AS v(k)
+                WHERE sc."opportunityId" = o."id"), ARRAY[]::text[]) AS "visited"
+    FROM "Opportunity" o
+    LEFT JOIN LATERAL (SELECT ss."intent", ss."stage" FROM "ScoreSnapshot" ss WHERE ss."opportunityId" = o."id" ORDER BY ss."at" DESC, ss."id" DESC LIMIT 1) s ON true
+    LEFT JOIN "OpportunityAssessment" a ON a."opportunityId" = o."id"
+    WHERE o."organizationId" = ${organizationId} AND o."status" IN ('won', 'lost')
+    ORDER BY o."updatedAt" DESC, o."id"
+    LIMIT ${CALIBRATION_WINDOW}`;
 
   const firstOpen = pipeline.stages.find((s) => s.kind === "open")?.id ?? "";
   const lastOpen = pipeline.stages.filter((s) => s.kind === "open").at(-1)?.id ?? firstOpen;
   let pathUnknown = 0;
+  let scoredAtClose = 0;
   const outcomes = rows.map((r): ClosedDealOutcome => {
-    const snapshot = r.scoreSnapshots[0];
-    const reached = furthestOpenStage(pipeline, r.stageChanges, [r.stage, snapshot?.stage]);
+    const moves = r.visited.map((k) => ({ fromStage: k, toStage: k, at: new Date(0) }));
+    const reached = furthestOpenStage(pipeline, moves, [r.stage, r.snapshotStage ?? undefined]);
     if (reached === null && r.status === "lost") pathUnknown++;
+    if (r.snapshotIntent === null) scoredAtClose++;
     return {
       id: r.id,
       outcome: r.status === "won" ? "won" : "lost",
       // Won deals count as having reached every stage whatever is set here; lost ones with no known path
       // only as far as the pipeline's entry, the one stage they surely were in.
       lastOpenStageId: reached ?? (r.status === "won" ? lastOpen : firstOpen),
-      intentScore: snapshot?.intent ?? engineIntent.get(r.id) ?? 0,
+      intentScore: r.snapshotIntent ?? r.storedIntent ?? 0,
     };
   });
   const won = outcomes.filter((o) => o.outcome === "won").length;
-  return { outcomes, won, lost: outcomes.length - won, scoredAtClose: unscored.length, pathUnknown };
+  return { outcomes, won, lost: outcomes.length - won, scoredAtClose, pathUnknown };
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import { calibrate, type Calibration } from "../../qualification";
 import { db } from "../db";
-import { assessMany } from "../qualification/assess";
+import type { Page } from "../pagination";
+import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
+import { currencyCounts } from "./aggregates";
 import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
 import type { DashboardParams } from "./params";
 import { loadRecentHistory, type RecentHistory } from "./recent-history";
+import { findRisks, type RiskRow } from "./risk-list";
 import { summarizePipeline, type PipelineSummary } from "./summarize";
 
 export interface OwnerOption {
@@ -40,6 +43,10 @@ export interface Dashboard {
   currency: string;
   mixedCurrencies: boolean;
   summary: PipelineSummary;
+  /** One page of the risk list, after the filters in `params`. */
+  risks: Page<RiskRow>;
+  /** Open deals whose stored score waits for a background re-score (after an ICP or settings change). */
+  pending: number;
   calibration: CalibrationInfo;
   history: RecentHistory;
 }
@@ -61,37 +68,45 @@ function describeCalibration(closed: ClosedOutcomes, calibration: Calibration | 
   };
 }
 
-function dominantCurrency(currencies: string[]): { currency: string; mixed: boolean } {
-  const counts = new Map<string, number>();
-  for (const c of currencies) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  return { currency: top?.[0] ?? "USD", mixed: counts.size > 1 };
+function dominantCurrency(counts: Array<{ currency: string; count: number }>): { currency: string; mixed: boolean } {
+  const [top] = [...counts].sort((a, b) => b.count - a.count || a.currency.localeCompare(b.currency));
+  return { currency: top?.currency ?? "USD", mixed: counts.length > 1 };
 }
 
 /**
- * The manager dashboard for the signed-in user's organization. Every score comes from the engine through
- * `assessMany`; the forecast is calibrated on the organization's closed deals when it has any.
+ * The manager dashboard for the signed-in user's organization, read from the stored assessments with GROUP BY
+ * queries (no deal is assessed on the way); the forecast is calibrated on the organization's closed deals when
+ * it has any.
  */
-export async function getDashboard(user: SessionUser, params: DashboardParams, now: Date = new Date()): Promise<Dashboard> {
+export async function getDashboard(user: SessionUser, params: DashboardParams): Promise<Dashboard> {
   const organizationId = user.organizationId;
   const client = db();
-  const users = await client.user.findMany({
-    where: { organizationId },
-    select: { id: true, name: true, role: true, _count: { select: { opportunities: true } } },
-    orderBy: { name: "asc" },
-  });
+  const [users, settings] = await Promise.all([
+    client.user.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, role: true, _count: { select: { opportunities: true } } },
+      orderBy: { name: "asc" },
+    }),
+    loadQualificationSettings(client, organizationId),
+  ]);
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   // Anyone who can own a deal is a filter choice: reps, and whoever already owns one.
   const owners = users.filter((u) => u.role === "rep" || u._count.opportunities > 0).map((u) => ({ id: u.id, name: u.name }));
   const ownerId = owners.find((o) => o.id === params.owner)?.id ?? null;
+  const scope = { organizationId, ownerId };
 
-  const { settings, deals } = await assessMany(client, organizationId, { status: "open", ...(ownerId && { ownerId }) }, now);
-  const [closed, history] = await Promise.all([
-    loadClosedOutcomes(client, organizationId, settings, now),
+  const [closed, history, currencies, pending] = await Promise.all([
+    loadClosedOutcomes(client, organizationId, settings),
     loadRecentHistory(client, organizationId, { ownerId: ownerId ?? undefined, pipeline: settings.pipeline, userNames, limit: HISTORY_LIMIT }),
+    currencyCounts(client, scope),
+    client.opportunityAssessment.count({ where: { organizationId, pending: true, opportunity: { status: "open", ...(ownerId && { ownerId }) } } }),
   ]);
   const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
-  const { currency, mixed } = dominantCurrency(deals.map((d) => d.row.currency));
+  const { currency, mixed } = dominantCurrency(currencies);
+  const [summary, risks] = await Promise.all([
+    summarizePipeline(client, scope, settings, calibration),
+    findRisks(client, scope, params, params.page ?? 1, settings.pipeline),
+  ]);
 
   return {
     frameworkName: settings.framework.name,
@@ -100,7 +115,9 @@ export async function getDashboard(user: SessionUser, params: DashboardParams, n
     hasDeals: users.some((u) => u._count.opportunities > 0),
     currency,
     mixedCurrencies: mixed,
-    summary: summarizePipeline(deals, settings, calibration, userNames),
+    summary,
+    risks,
+    pending,
     calibration: describeCalibration(closed, calibration),
     history,
   };

@@ -1,19 +1,22 @@
 import "server-only";
 import { z } from "zod";
 
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const key = z.string().trim().regex(/^[\w-]{1,64}$/);
+
 /**
  * The dashboard's URL filters. A malformed value falls back to the team view instead of an error page: a
  * stale bookmark or a hand-edited link should still show the dashboard.
  */
 export const dashboardParams = z.object({
   /** A user id of the organization, or absent / "all" for everyone. Checked against the org's users later. */
-  owner: z
-    .string()
-    .trim()
-    .regex(/^[\w-]{1,64}$/)
-    .refine((v) => v !== "all")
-    .optional()
-    .catch(undefined),
+  owner: optional(key.refine((v) => v !== "all")),
+  /** Risk list filters: severity level, flag kind, stage key, verdict; and its page. */
+  level: optional(z.enum(["critical", "warning", "blocked"])),
+  flag: optional(key),
+  stage: optional(key),
+  verdict: optional(z.enum(["pursue", "nurture", "disqualify"])),
+  page: optional(z.coerce.number().int().min(1).max(100_000)),
 });
 
 export type DashboardParams = z.infer<typeof dashboardParams>;

@@ -1,17 +1,11 @@
 import "server-only";
-import {
-  forecast,
-  toForecastDeal,
-  type Calibration,
-  type ForecastDeal,
-  type GapKind,
-  type Pipeline,
-  type Severity,
-  type VerdictKind,
-} from "../../qualification";
-import type { AssessedOpportunity } from "../qualification/assess";
+import { forecast, type Calibration, type ForecastDeal, type GapKind, type Pipeline, type VerdictKind } from "../../qualification";
+import type { PrismaClient } from "../db";
+import type { RiskLevel } from "../qualification/stored-assessment";
 import type { QualificationSettings } from "../qualification/settings";
-import { toSnapshot } from "../qualification/snapshot";
+import { gapCounts, riskCounts, stageBandTotals, verdictCounts, type OpenScope, type StageBandTotal } from "./aggregates";
+
+export type { RiskLevel, RiskRow } from "./risk-list";
 
 export interface StageTotals {
   stageId: string;
@@ -20,25 +14,6 @@ export interface StageTotals {
   amount: number;
   raw: number;
   adjusted: number;
-}
-
-/** critical: a critical flag or "not a fit"; warning: any other flag or "not yet"; blocked: only the next gate holds it. */
-export type RiskLevel = "critical" | "warning" | "blocked";
-
-export interface RiskRow {
-  id: string;
-  name: string;
-  accountName: string;
-  ownerName: string;
-  amount: number;
-  currency: string;
-  stageLabel: string;
-  level: RiskLevel;
-  verdict: VerdictKind;
-  /** The engine's deciding reason, for nurture and disqualify verdicts. */
-  verdictReason: string | null;
-  flags: Array<{ severity: Severity; text: string }>;
-  gate: { toStageLabel: string; blockers: string[] } | null;
 }
 
 export interface CriterionGaps {
@@ -58,119 +33,89 @@ export interface PipelineSummary {
   adjusted: number;
   verdicts: Record<VerdictKind, number>;
   stages: StageTotals[];
-  risks: RiskRow[];
+  riskCounts: Record<RiskLevel, number>;
   gaps: CriterionGaps[];
   /** Open deals whose adjusted value used an observed win rate rather than a default factor. */
   calibratedDeals: number;
 }
 
-const LEVEL_RANK: Record<RiskLevel, number> = { critical: 0, warning: 1, blocked: 2 };
-
 const stageLabelOf = (pipeline: Pipeline, id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
 
-function riskOf(deal: AssessedOpportunity, pipeline: Pipeline, ownerName: string): RiskRow | null {
-  const { row, assessment } = deal;
-  const { flags, verdict, nextGate } = assessment;
-  const blocked = nextGate !== null && !nextGate.allowed;
-  let level: RiskLevel | null = null;
-  if (verdict.verdict === "disqualify" || flags.some((f) => f.severity === "critical")) level = "critical";
-  else if (verdict.verdict === "nurture" || flags.length > 0) level = "warning";
-  else if (blocked) level = "blocked";
-  if (level === null) return null;
-  const verdictReason = verdict.verdict === "pursue" ? null : (verdict.reasons[0]?.text ?? null);
-  return {
-    id: row.id,
-    name: row.name,
-    accountName: row.account.name,
-    ownerName,
-    amount: Number(row.amount),
-    currency: row.currency,
-    stageLabel: stageLabelOf(pipeline, row.stage),
-    level,
-    verdict: verdict.verdict,
-    verdictReason,
-    // Critical first: the row shows the worst news at the top. A flag that is itself the verdict's reason
-    // (a critical stale deal means nurture) is said once.
-    flags: flags
-      .filter((f) => f.text !== verdictReason)
-      .map((f) => ({ severity: f.severity, text: f.text }))
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1)),
-    gate: blocked ? { toStageLabel: stageLabelOf(pipeline, nextGate.toStageId), blockers: nextGate.blockers.map((b) => b.message) } : null,
-  };
+/**
+ * The stage-basis forecast from per-stage, per-band totals. The engine prices a deal by its stage and band
+ * only, linearly in its amount, so pricing each group's summed amount gives exactly the sum over its deals.
+ */
+function priceGroups(groups: StageBandTotal[], pipeline: Pipeline, calibration: Calibration | undefined) {
+  const forecastDeals: ForecastDeal[] = groups.map((g) => ({
+    id: `${g.stage}:${g.band}`,
+    stageId: g.stage,
+    amount: g.amount,
+    stageProbability: pipeline.stages.find((s) => s.id === g.stage)?.probability ?? 0,
+    repConfidence: null,
+    intentScore: g.intent,
+  }));
+  return { forecastDeals, result: forecast(forecastDeals, { basis: "stage", calibration }) };
 }
 
-function stageTotals(pipeline: Pipeline, forecastDeals: ForecastDeal[], result: ReturnType<typeof forecast>): StageTotals[] {
+function stageTotals(pipeline: Pipeline, groups: StageBandTotal[], priced: ReturnType<typeof priceGroups>): StageTotals[] {
   const byStage = new Map<string, StageTotals>();
   for (const s of pipeline.stages) {
     if (s.kind === "open") byStage.set(s.id, { stageId: s.id, label: s.label, count: 0, amount: 0, raw: 0, adjusted: 0 });
   }
-  forecastDeals.forEach((d, i) => {
-    const f = result.deals[i];
+  groups.forEach((g, i) => {
+    const f = priced.result.deals[i];
     // A deal in a stage the pipeline no longer has still counts, under its stored key, after the known stages.
-    const totals = byStage.get(d.stageId) ?? { stageId: d.stageId, label: stageLabelOf(pipeline, d.stageId), count: 0, amount: 0, raw: 0, adjusted: 0 };
-    totals.count++;
-    totals.amount += d.amount;
+    const totals = byStage.get(g.stage) ?? { stageId: g.stage, label: stageLabelOf(pipeline, g.stage), count: 0, amount: 0, raw: 0, adjusted: 0 };
+    totals.count += g.count;
+    totals.amount += g.amount;
     totals.raw += f?.raw ?? 0;
     totals.adjusted += f?.adjusted ?? 0;
-    byStage.set(d.stageId, totals);
+    byStage.set(g.stage, totals);
   });
   return [...byStage.values()];
 }
 
-function criterionGaps(deals: AssessedOpportunity[], settings: QualificationSettings): CriterionGaps[] {
-  const rows = settings.framework.criteria.map((c): CriterionGaps => ({
-    criterionId: c.id, label: c.label, weight: c.weight, knockout: c.knockout,
-    counts: { unknown: 0, stale: 0, negative: 0, unverified: 0 }, total: 0,
-  }));
-  const byId = new Map(rows.map((r) => [r.criterionId, r]));
-  for (const { assessment } of deals) {
-    for (const gap of assessment.intent.gaps) {
-      const row = byId.get(gap.criterionId);
-      if (!row) continue;
-      row.counts[gap.kind]++;
-      row.total++;
-    }
-  }
+function criterionGaps(counted: Awaited<ReturnType<typeof gapCounts>>, settings: QualificationSettings): CriterionGaps[] {
+  const rows = settings.framework.criteria.map((c): CriterionGaps => {
+    const found = counted.get(c.id) ?? {};
+    const counts: Record<GapKind, number> = { unknown: found.unknown ?? 0, stale: found.stale ?? 0, negative: found.negative ?? 0, unverified: found.unverified ?? 0 };
+    return { criterionId: c.id, label: c.label, weight: c.weight, knockout: c.knockout, counts, total: counts.unknown + counts.stale + counts.negative + counts.unverified };
+  });
   // Weakest first; among equals, the criterion that weighs more in the score matters more.
   return rows.sort((a, b) => b.total - a.total || b.weight - a.weight);
 }
 
 /**
- * Everything the dashboard says about a set of open deals, from their engine assessments: totals, the
- * stage-basis forecast (calibrated when closed deals exist), verdict counts, the risk list and criterion gaps.
+ * Everything the dashboard says about a set of open deals, from GROUP BY queries over their stored
+ * assessments: totals, the stage-basis forecast (calibrated when closed deals exist), verdict and risk counts,
+ * and criterion gaps. No deal is loaded or assessed here.
  */
-export function summarizePipeline(
-  deals: AssessedOpportunity[],
+export async function summarizePipeline(
+  client: PrismaClient,
+  scope: OpenScope,
   settings: QualificationSettings,
   calibration: Calibration | undefined,
-  ownerNames: ReadonlyMap<string, string>,
-): PipelineSummary {
+): Promise<PipelineSummary> {
   const { pipeline } = settings;
-  const forecastDeals = deals.map((d) => toForecastDeal(toSnapshot(d.row), pipeline, d.assessment.intent));
-  const result = forecast(forecastDeals, { basis: "stage", calibration });
-
-  const verdicts: Record<VerdictKind, number> = { pursue: 0, nurture: 0, disqualify: 0 };
-  for (const d of deals) verdicts[d.assessment.verdict.verdict]++;
-
-  const risks = deals
-    .map((d) => riskOf(d, pipeline, ownerNames.get(d.row.ownerId) ?? "Unknown"))
-    .filter((r): r is RiskRow => r !== null)
-    .sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || b.amount - a.amount || a.name.localeCompare(b.name));
-
-  const calibratedDeals = forecastDeals.filter((d, i) => {
-    const band = result.deals[i]?.band;
-    return d.stageProbability > 0 && calibration?.cells.some((c) => c.stageId === d.stageId && c.band === band && c.trusted && c.winRate !== null);
-  }).length;
-
+  const [groups, verdicts, risks, gaps] = await Promise.all([
+    stageBandTotals(client, scope), verdictCounts(client, scope), riskCounts(client, scope), gapCounts(client, scope),
+  ]);
+  const priced = priceGroups(groups, pipeline, calibration);
+  const calibratedDeals = groups.reduce((sum, g, i) => {
+    const band = priced.result.deals[i]?.band;
+    const p = priced.forecastDeals[i]?.stageProbability ?? 0;
+    const trusted = p > 0 && calibration?.cells.some((c) => c.stageId === g.stage && c.band === band && c.trusted && c.winRate !== null);
+    return sum + (trusted ? g.count : 0);
+  }, 0);
   return {
-    openCount: deals.length,
-    openAmount: forecastDeals.reduce((sum, d) => sum + d.amount, 0),
-    raw: result.raw,
-    adjusted: result.adjusted,
+    openCount: groups.reduce((sum, g) => sum + g.count, 0),
+    openAmount: groups.reduce((sum, g) => sum + g.amount, 0),
+    raw: priced.result.raw,
+    adjusted: priced.result.adjusted,
     verdicts,
-    stages: stageTotals(pipeline, forecastDeals, result),
-    risks,
-    gaps: criterionGaps(deals, settings),
+    stages: stageTotals(pipeline, groups, priced),
+    riskCounts: risks,
+    gaps: criterionGaps(gaps, settings),
     calibratedDeals,
   };
 }

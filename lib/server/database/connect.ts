@@ -6,10 +6,10 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 
 /** Where the data lives: a PostgreSQL server, or the embedded PGlite database in a directory (or memory). */
-export type DatabaseTarget = { kind: "server"; url: string } | { kind: "embedded"; dataDir: string };
+export type DatabaseTarget = { kind: "server"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
 
-export function resolveTarget(databaseUrl: string | undefined, pgliteDataDir: string): DatabaseTarget {
-  return databaseUrl ? { kind: "server", url: databaseUrl } : { kind: "embedded", dataDir: pgliteDataDir };
+export function resolveTarget(databaseUrl: string | undefined, pgliteDataDir: string, poolSize?: number): DatabaseTarget {
+  return databaseUrl ? { kind: "server", url: databaseUrl, poolSize } : { kind: "embedded", dataDir: pgliteDataDir };
 }
 
 export function describeTarget(target: DatabaseTarget): string {
@@ -26,7 +26,9 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
 
 export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite): PrismaClient {
   if (target.kind === "server") {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true }) });
+    // node-postgres defaults to 10 connections; DATABASE_POOL_SIZE sizes it to the server's max_connections
+    // divided among the app instances.
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true, ...(target.poolSize && { max: target.poolSize }) }) });
   }
   // An embedded data directory belongs to one process; the caller owns that PGlite instance.
   const client = pglite ?? new PGlite(target.dataDir);

@@ -4,6 +4,8 @@ import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { asJson } from "../json";
+import { enqueueRescore } from "../jobs/rescore";
+import { prepareRescore } from "../qualification/rescore-organization";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 import { assertValidIcp, toIcpDefinition } from "./definition";
@@ -16,11 +18,13 @@ const newerVersion = (latest: number, basedOn: number) =>
 
 /**
  * Saves an edit as a new version (last + 1). Old versions are never changed, so every fit score can be traced
- * back to the rules that produced it.
+ * back to the rules that produced it. Every stored score is marked pending in the same transaction, and a
+ * background re-score of all accounts and deals starts once it commits; `progressId` lets the saver follow it.
  */
 export async function createIcpVersion(user: SessionUser, input: SaveIcpInput) {
+  let saved;
   try {
-    return await db().$transaction(async (tx) => {
+    saved = await db().$transaction(async (tx) => {
       const latest = await tx.icpVersion.findFirst({ where: inOrg(user), orderBy: { version: "desc" } });
       const latestVersion = latest?.version ?? 0;
       if (latestVersion !== input.basedOnVersion) throw newerVersion(latestVersion, input.basedOnVersion);
@@ -42,11 +46,14 @@ export async function createIcpVersion(user: SessionUser, input: SaveIcpInput) {
         organizationId: user.organizationId, actorId: user.id, entityType: "icp", entityId: row.id, action: "create",
         before: latest ?? undefined, after: row, reason: row.note,
       });
-      return row;
+      const progressId = await prepareRescore(tx, user.organizationId, user.id, { accounts: true });
+      return { row, progressId };
     });
   } catch (error) {
     // Two saves on the same version race for the same (organization, version) row; the loser is told, not overwritten.
     if (isUniqueViolation(error)) throw newerVersion(input.basedOnVersion + 1, input.basedOnVersion);
     throw error;
   }
+  await enqueueRescore(db(), { organizationId: user.organizationId, progressId: saved.progressId, trigger: "icp_change" });
+  return { ...saved.row, progressId: saved.progressId };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "../db";
+import { rescoreAccount } from "../qualification/account-assessment";
 import type { IntakeConfig } from "../intake/config";
 import { writeLeads } from "../leads/write";
 import type { QualificationSettings } from "../qualification/settings";
@@ -50,6 +51,10 @@ export async function applyAccounts(tx: Tx, ctx: ApplyContext, rows: BatchRow<Ac
     data: creates.map((r) => ({ ...r.data, organizationId: ctx.organizationId, ownerId: ctx.actorId })),
     select: { id: true },
   });
+  // Created and updated accounts get their stored fit through the one re-score path, like a hand edit.
+  for (const id of [...outcomes.flatMap((o) => (o.recordId ? [o.recordId] : [])), ...created.map((c) => c.id)]) {
+    await rescoreAccount(tx, ctx.organizationId, id, "import", ctx.now, ctx.settings);
+  }
   return [...outcomes, ...creates.map((r, i) => ({ row: r.row, outcome: "created" as const, recordId: created[i]?.id }))];
 }
 

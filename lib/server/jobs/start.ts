@@ -5,6 +5,7 @@ import { registerImports } from "../imports/jobs";
 import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
 import { registerRequalification } from "./requalification";
+import { backfillMissingAssessments, registerRescore } from "./rescore";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -29,10 +30,13 @@ async function start(): Promise<void> {
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerRequalification(boss, db());
+    await registerRescore(boss, db());
     await registerImports(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification)");
+    logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes)");
+    await backfill();
     return;
   }
+  await backfill();
   const sweep = () => {
     sweepAll(db(), new Date())
       .then((r) => logger.info(r, "re-qualification sweep"))
@@ -41,4 +45,9 @@ async function start(): Promise<void> {
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, HOUR).unref();
   logger.info("background work: in-process hourly re-qualification (embedded database)");
+}
+
+async function backfill(): Promise<void> {
+  const organizations = await backfillMissingAssessments(db());
+  if (organizations > 0) logger.info({ organizations }, "background work: storing scores for rows that had none");
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, forbidden } from "../errors";
 import { firstStageId } from "../pipeline/organization-pipeline";
+import { rescoreAccount } from "../qualification/account-assessment";
 import { rescore } from "../qualification/score-history";
 import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
@@ -61,6 +62,7 @@ export async function convertLead(user: SessionUser, input: z.infer<typeof conve
     }
     const ownerId = lead.ownerId ?? user.id;
     const { account, created: accountCreated } = await accountFor(tx, lead, ownerId);
+    if (accountCreated) await rescoreAccount(tx, user.organizationId, account.id, "account_created", now, settings);
     const { contact, created: contactCreated } = await contactFor(tx, lead, account.id);
     const opportunity = await tx.opportunity.create({
       data: {

@@ -12,6 +12,10 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
   stage: filterText,
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),
+  /** Filters on the stored assessment: verdict, a flag kind, and the dashboard's risk level. */
+  verdict: z.enum(["pursue", "nurture", "disqualify"]).optional().catch(undefined),
+  flag: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  risk: z.enum(["critical", "warning", "blocked", "any"]).optional().catch(undefined),
 });
 export type OpportunityListParams = z.infer<typeof opportunityListParams>;
 
@@ -27,6 +31,13 @@ export function opportunityWhere(user: SessionUser, params: OpportunityListParam
     ...(params.stage && { stage: params.stage }),
     ...(params.status !== "all" && { status: params.status }),
     ...(params.owner === "me" && { ownerId: user.id }),
+    ...((params.verdict || params.flag || params.risk) && {
+      assessment: {
+        ...(params.verdict && { verdict: params.verdict }),
+        ...(params.flag && { flagKinds: { has: params.flag } }),
+        ...(params.risk && { riskLevel: params.risk === "any" ? { not: null } : params.risk }),
+      },
+    }),
   });
 }
 
@@ -38,7 +49,11 @@ export async function findOpportunities(user: SessionUser, params: OpportunityLi
       orderBy: [orderByColumn(params.sort, params.dir, ["expectedCloseDate"]), { id: "asc" }],
       skip: (params.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      include: { account: { select: { id: true, name: true } }, owner: { select: { id: true, name: true } } },
+      include: {
+        account: { select: { id: true, name: true } },
+        owner: { select: { id: true, name: true } },
+        assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, pending: true } },
+      },
     }),
     db().opportunity.count({ where }),
   ]);

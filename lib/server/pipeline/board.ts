@@ -4,13 +4,22 @@ import type { Pipeline, Severity, StageKind, VerdictKind } from "../../qualifica
 import { can, canOnRecord } from "../../permissions";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
-import { assessMany, type AssessedOpportunity } from "../qualification/assess";
+import { getOrganizationPipeline } from "./organization-pipeline";
+import { asVerdict, storedResultSchema } from "../qualification/stored-result";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
+
+/** Cards per column on first load and per "load more". */
+export const COLUMN_PAGE = 25;
+
+/** How a manager orders each column's cards; the board shows the top of that order. */
+export const BOARD_ORDERS = ["amount", "close", "recent", "intent"] as const;
+export type BoardOrder = (typeof BOARD_ORDERS)[number];
 
 /** URL state of the board; anything unexpected falls back to the default instead of failing the page. */
 export const boardParams = z.object({
   owner: z.enum(["all", "me"]).catch("all").default("all"),
+  order: z.enum(BOARD_ORDERS).catch("amount").default("amount"),
 });
 export type BoardParams = z.infer<typeof boardParams>;
 
@@ -30,9 +39,12 @@ export interface BoardCard {
   ownerName: string;
   amount: number;
   currency: string;
-  fit: number;
-  intent: number;
-  verdict: VerdictKind;
+  /** From the stored assessment; null until the deal's first score is stored. */
+  fit: number | null;
+  intent: number | null;
+  verdict: VerdictKind | null;
+  /** The stored score waits for a background re-score after a settings change. */
+  pending: boolean;
   flags: Array<{ severity: Severity; text: string }>;
   /** The engine's verdict on the next move towards won (null only for closed deals, which the board does not list). */
   nextGate: { toStageId: string; toStageLabel: string; allowed: boolean; blockers: string[] } | null;
@@ -46,6 +58,7 @@ export interface BoardColumn {
   probability: number;
   count: number;
   totals: MoneyTotal[];
+  /** The top COLUMN_PAGE cards in the chosen order; the rest load on demand. */
   cards: BoardCard[];
 }
 
@@ -76,28 +89,67 @@ function addTo(totals: MoneyTotal[], currency: string, amount: number): void {
 
 const labelOf = (pipeline: Pipeline, id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
 
-function toCard(user: SessionUser, deal: AssessedOpportunity, pipeline: Pipeline, ownerNames: Map<string, string>): BoardCard {
-  const { row, assessment } = deal;
-  const gate = assessment.nextGate;
+const cardSelect = {
+  id: true, name: true, version: true, stage: true, ownerId: true, amount: true, currency: true,
+  account: { select: { name: true } },
+  owner: { select: { name: true } },
+  assessment: { select: { fit: true, intent: true, verdict: true, pending: true, result: true } },
+} as const satisfies Prisma.OpportunitySelect;
+
+type CardRow = Prisma.OpportunityGetPayload<{ select: typeof cardSelect }>;
+
+function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard {
+  const stored = row.assessment;
+  const result = storedResultSchema.parse(stored?.result ?? {});
+  const gate = result.nextGate;
   return {
     id: row.id,
     name: row.name,
     version: row.version,
     stageId: row.stage,
     accountName: row.account.name,
-    ownerName: ownerNames.get(row.ownerId) ?? "Unknown",
+    ownerName: row.owner.name,
     amount: Number(row.amount),
     currency: row.currency,
-    fit: assessment.fit.score,
-    intent: assessment.intent.score,
-    verdict: assessment.verdict.verdict,
+    fit: stored?.fit ?? null,
+    intent: stored?.intent ?? null,
+    verdict: stored ? asVerdict(stored.verdict) : null,
+    pending: stored?.pending ?? false,
     // Critical first, so the card can highlight the worst news without re-sorting.
-    flags: assessment.flags
+    flags: result.flags
       .map((f) => ({ severity: f.severity, text: f.text }))
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1)),
     nextGate: gate && { toStageId: gate.toStageId, toStageLabel: labelOf(pipeline, gate.toStageId), allowed: gate.allowed, blockers: gate.blockers.map((b) => b.message) },
     canMove: canOnRecord(user, "opportunity.advance", row.ownerId),
   };
+}
+
+const ORDER_BY: Record<BoardOrder, Prisma.OpportunityOrderByWithRelationInput[]> = {
+  amount: [{ amount: "desc" }, { id: "asc" }],
+  close: [{ expectedCloseDate: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  recent: [{ lastActivityAt: "desc" }, { id: "asc" }],
+  intent: [{ assessment: { intent: "desc" } }, { id: "asc" }],
+};
+
+const openScope = (user: SessionUser, params: BoardParams): Prisma.OpportunityWhereInput =>
+  inOrg(user, { status: "open", ...(params.owner === "me" && { ownerId: user.id }) });
+
+/** One page of a column's cards, in the board's order: the first load shows offset 0, "load more" the next. */
+export async function loadColumnCards(user: SessionUser, params: BoardParams, stageId: string, offset: number, pipeline?: Pipeline): Promise<BoardCard[]> {
+  const [rows, resolved] = await Promise.all([
+    db().opportunity.findMany({ where: { ...openScope(user, params), stage: stageId }, orderBy: ORDER_BY[params.order], skip: offset, take: COLUMN_PAGE, select: cardSelect }),
+    pipeline ?? getOrganizationPipeline(user.organizationId),
+  ]);
+  return rows.map((row) => toCard(user, row, resolved));
+}
+
+/** One deal as a board card (after a move), or null when it is not the user's organization's. */
+export async function loadCard(user: SessionUser, opportunityId: string): Promise<BoardCard | null> {
+  const [row, pipeline] = await Promise.all([
+    db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: cardSelect }),
+    getOrganizationPipeline(user.organizationId),
+  ]);
+  return row ? toCard(user, row, pipeline) : null;
 }
 
 interface ClosedGroup {
@@ -107,8 +159,9 @@ interface ClosedGroup {
   amount: number;
 }
 
-async function closedGroups(user: SessionUser, ownerId: string | undefined): Promise<ClosedGroup[]> {
-  const where: Prisma.OpportunityWhereInput = inOrg(user, { status: { in: ["won", "lost"] }, ...(ownerId && { ownerId }) });
+/** Count and amount per stage and currency: the board's totals come from SQL, never from the cards shown. */
+async function stageGroups(user: SessionUser, ownerId: string | undefined, open: boolean): Promise<ClosedGroup[]> {
+  const where: Prisma.OpportunityWhereInput = inOrg(user, { status: open ? "open" : { in: ["won", "lost"] }, ...(ownerId && { ownerId }) });
   const groups = await db().opportunity.groupBy({ by: ["stage", "currency"], where, _count: { _all: true }, _sum: { amount: true } });
   return groups.map((g) => ({ stage: g.stage, currency: g.currency, count: g._count._all, amount: Number(g._sum.amount ?? 0) }));
 }
@@ -128,35 +181,35 @@ function closedSummaries(pipeline: Pipeline, groups: ClosedGroup[]): ClosedSumma
 }
 
 /**
- * The pipeline board: one column per open stage in pipeline order, each deal scored by the engine
- * (assessMany), plus a summary of closed deals. Scoped to the user's organization, optionally to their deals.
+ * The pipeline board: one column per open stage in pipeline order, each with its count and totals from SQL
+ * and the top COLUMN_PAGE cards in the chosen order (scores read from the stored assessments), plus a summary
+ * of closed deals. Scoped to the user's organization, optionally to their deals.
  */
-export async function loadBoard(user: SessionUser, params: BoardParams, now: Date = new Date()): Promise<Board> {
+export async function loadBoard(user: SessionUser, params: BoardParams): Promise<Board> {
   const ownerId = params.owner === "me" ? user.id : undefined;
-  const [{ settings, deals }, owners, closed] = await Promise.all([
-    assessMany(db(), user.organizationId, { status: "open", ...(ownerId && { ownerId }) }, now),
-    db().user.findMany({ where: inOrg(user), select: { id: true, name: true } }),
-    closedGroups(user, ownerId),
+  const [pipeline, open, closed] = await Promise.all([
+    getOrganizationPipeline(user.organizationId),
+    stageGroups(user, ownerId, true),
+    stageGroups(user, ownerId, false),
   ]);
-  const { pipeline } = settings;
-  const ownerNames = new Map(owners.map((o) => [o.id, o.name]));
 
   const columns = new Map<string, BoardColumn>();
   for (const s of pipeline.stages) {
     if (s.kind === "open") columns.set(s.id, { stageId: s.id, label: s.label, probability: s.probability, count: 0, totals: [], cards: [] });
   }
-  for (const deal of deals) {
-    const card = toCard(user, deal, pipeline, ownerNames);
+  for (const g of open) {
     // A deal left in a stage the pipeline no longer has still shows, in its own column after the known ones.
-    let column = columns.get(card.stageId);
+    let column = columns.get(g.stage);
     if (!column) {
-      column = { stageId: card.stageId, label: labelOf(pipeline, card.stageId), probability: 0, count: 0, totals: [], cards: [] };
-      columns.set(card.stageId, column);
+      column = { stageId: g.stage, label: labelOf(pipeline, g.stage), probability: 0, count: 0, totals: [], cards: [] };
+      columns.set(g.stage, column);
     }
-    column.cards.push(card);
-    column.count++;
-    addTo(column.totals, card.currency, card.amount);
+    column.count += g.count;
+    addTo(column.totals, g.currency, g.amount);
   }
+  await Promise.all([...columns.values()].map(async (column) => {
+    if (column.count > 0) column.cards = await loadColumnCards(user, params, column.stageId, 0, pipeline);
+  }));
 
   return {
     columns: [...columns.values()],

@@ -1,10 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { canAdvance, computeFit, type Blocker, type CanAdvanceResult } from "../../qualification";
 import { can } from "../../permissions";
 import type { advanceStageSchema } from "../../validation/qualification";
 import { recordAudit } from "../audit";
-import { db, type Tx } from "../db";
+import { db } from "../db";
 import { AppError, forbidden, staleWrite } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
@@ -31,70 +32,82 @@ export const toBlockerView = (b: Blocker): BlockerView => ({
   message: b.message,
 });
 
-async function evaluate(tx: Tx, user: SessionUser, opportunityId: string, settings: QualificationSettings, toStageId: string, now: Date) {
-  const row = await loadForAssessment(tx, user.organizationId, opportunityId);
+type Loaded = Awaited<ReturnType<typeof loadForAssessment>>;
+
+function evaluate(row: Loaded, settings: QualificationSettings, toStageId: string, now: Date): CanAdvanceResult {
   const fit = computeFit(toAccountProfile(row.account), settings.icp);
-  const result = canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId });
-  return { row, result };
+  return canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId });
+}
+
+interface OverrideInput {
+  reason: string;
+  expiresOn: Date;
+}
+
+/** The override rows a manager's exception adds, one per blocked gate, as they will be stored. */
+function overrideRows(user: SessionUser, row: Loaded, blockers: Blocker[], override: OverrideInput, now: Date) {
+  return [...new Set(blockers.map((b) => b.stageId))].map((stageKey) => ({
+    id: randomUUID(), organizationId: user.organizationId, opportunityId: row.id, stageKey, byId: user.id, reason: override.reason,
+    expiresAt: override.expiresOn, createdAt: now, revokedAt: null, revokedById: null,
+  }));
 }
 
 /**
  * The only way a deal changes stage. The engine decides; a refused move changes nothing and reports the
  * blockers. A manager may pass an override (reason + expiry): it is stored per blocked gate, the engine
  * re-checks with it, and the stage change is recorded as overridden with the blockers it let through.
+ *
+ * Lean on purpose: the deal and settings are loaded once, the gate is checked outside any transaction, and the
+ * transaction holds only the writes (and the re-score they require). The write is a check-and-set on the version the caller saw, so a change
+ * that lands between the check and the write still ends in CONFLICT rather than a move on stale facts.
  */
 export async function advanceStage(user: SessionUser, input: z.infer<typeof advanceStageSchema>) {
   const now = new Date();
-  return db().$transaction(async (tx) => {
-    const settings = await loadQualificationSettings(tx, user.organizationId);
-    let { row, result } = await evaluateChecked(tx, user, input, settings, now);
-    const override = input.overrideReason && input.overrideExpiresOn ? { reason: input.overrideReason, expiresOn: input.overrideExpiresOn } : null;
+  const client = db();
+  const [settings, row] = await Promise.all([loadQualificationSettings(client, user.organizationId), loadForAssessment(client, user.organizationId, input.opportunityId)]);
+  assertMayActOn(user, "opportunity.advance", row);
+  if (row.version !== input.version) throw staleWrite("opportunity");
+  const target = settings.pipeline.stages.find((s) => s.id === input.toStage);
+  if (!target) throw new AppError("INVALID", `"${input.toStage}" is not a stage of your pipeline.`);
+  if (row.stage === input.toStage) throw new AppError("INVALID", "The deal is already in that stage.");
 
-    if (!result.allowed && override) {
-      if (!can(user.role, "gate.override")) throw forbidden("Only a manager can override a stage gate.");
-      if (override.expiresOn.getTime() <= now.getTime()) {
-        throw new AppError("INVALID", "An override must expire in the future.", { fieldErrors: { overrideExpiresOn: ["Pick a date after today."] } });
-      }
-      for (const stageKey of new Set(result.blockers.map((b) => b.stageId))) {
-        await tx.gateOverride.create({
-          data: { organizationId: user.organizationId, opportunityId: row.id, stageKey, byId: user.id, reason: override.reason, expiresAt: override.expiresOn, createdAt: now },
-        });
-      }
-      ({ row, result } = await evaluate(tx, user, row.id, settings, input.toStage, now));
+  let result = evaluate(row, settings, input.toStage, now);
+  const override = input.overrideReason && input.overrideExpiresOn ? { reason: input.overrideReason, expiresOn: input.overrideExpiresOn } : null;
+  let overrides: ReturnType<typeof overrideRows> = [];
+  if (!result.allowed && override) {
+    if (!can(user.role, "gate.override")) throw forbidden("Only a manager can override a stage gate.");
+    if (override.expiresOn.getTime() <= now.getTime()) {
+      throw new AppError("INVALID", "An override must expire in the future.", { fieldErrors: { overrideExpiresOn: ["Pick a date after today."] } });
     }
-    if (!result.allowed) {
-      throw new AppError("GATE_BLOCKED", result.message, { blockers: result.blockers.map(toBlockerView), toStage: input.toStage });
-    }
+    overrides = overrideRows(user, row, result.blockers, override, now);
+    result = evaluate({ ...row, overrides: [...row.overrides, ...overrides] }, settings, input.toStage, now);
+  }
+  if (!result.allowed) {
+    throw new AppError("GATE_BLOCKED", result.message, { blockers: result.blockers.map(toBlockerView), toStage: input.toStage });
+  }
 
-    const target = settings.pipeline.stages.find((s) => s.id === input.toStage)!;
-    const status = target.kind === "won" ? "won" : target.kind === "lost" ? "lost" : "open";
+  const status = target.kind === "won" ? "won" : target.kind === "lost" ? "lost" : "open";
+  const outcome = result.overridden.length > 0 ? "overridden" : "allowed";
+  await client.$transaction(async (tx) => {
     const { count } = await tx.opportunity.updateMany({
       where: { id: row.id, organizationId: user.organizationId, version: input.version },
       data: { stage: target.id, status, version: { increment: 1 }, lastActivityAt: now },
     });
     if (count === 0) throw staleWrite("opportunity");
-
-    const outcome = result.overridden.length > 0 ? "overridden" : "allowed";
+    if (overrides.length > 0) await tx.gateOverride.createMany({ data: overrides });
     await tx.stageChange.create({
       data: {
         organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
         blockers: asJson(result.overridden.map(toBlockerView)), reason: override?.reason ?? null, at: now,
       },
     });
+    // Stored from the rows as committed, not from the copy checked above: a note logged meanwhile (which does not
+    // bump the version) must not be lost from the stored score.
     await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
     await recordAudit(tx, {
       organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: row.id, action: "stage_change",
       before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason: override?.reason ?? null,
     });
-    return { id: row.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
   });
-}
-
-async function evaluateChecked(tx: Tx, user: SessionUser, input: z.infer<typeof advanceStageSchema>, settings: QualificationSettings, now: Date): Promise<{ row: Awaited<ReturnType<typeof loadForAssessment>>; result: CanAdvanceResult }> {
-  const row = await loadForAssessment(tx, user.organizationId, input.opportunityId);
-  assertMayActOn(user, "opportunity.advance", row);
-  if (row.version !== input.version) throw staleWrite("opportunity");
-  if (!settings.pipeline.stages.some((s) => s.id === input.toStage)) throw new AppError("INVALID", `"${input.toStage}" is not a stage of your pipeline.`);
-  if (row.stage === input.toStage) throw new AppError("INVALID", "The deal is already in that stage.");
-  return evaluate(tx, user, row.id, settings, input.toStage, now);
+  return { id: row.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
 }

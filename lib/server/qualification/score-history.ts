@@ -1,11 +1,14 @@
 import type { Assessment } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import { assess, loadForAssessment } from "./assess";
+import type { OpportunityForAssessment } from "./snapshot";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
+import { saveOpportunityAssessments, toAssessmentRow } from "./stored-assessment";
 
 /**
- * Re-scores a deal inside the caller's transaction and appends a snapshot when fit, intent, verdict or stage
- * moved, so every score a manager ever saw has a history. Returns the fresh assessment.
+ * Re-scores a deal inside the caller's transaction: stores the engine's result (the row every list, board and
+ * dashboard reads) and appends a snapshot when fit, intent, verdict or stage moved, so every score a manager
+ * ever saw has a history. Every write that changes a deal's inputs calls this. Returns the fresh assessment.
  */
 export async function rescore(
   tx: PrismaClient | Tx,
@@ -17,7 +20,21 @@ export async function rescore(
   knownSettings?: QualificationSettings,
 ): Promise<Assessment> {
   const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
+  return rescoreLoaded(tx, organizationId, row, settings, trigger, now);
+}
+
+/** `rescore` for a deal already loaded in the caller's transaction. */
+export async function rescoreLoaded(
+  tx: PrismaClient | Tx,
+  organizationId: string,
+  row: OpportunityForAssessment,
+  settings: QualificationSettings,
+  trigger: string,
+  now: Date,
+): Promise<Assessment> {
+  const opportunityId = row.id;
   const assessment = assess(row, settings, now);
+  await saveOpportunityAssessments(tx, [toAssessmentRow(row, assessment, settings, now)]);
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
   if (scoreChanged(last, assessment, row.stage)) {
     await tx.scoreSnapshot.create({

@@ -23,6 +23,8 @@ export interface QualificationSettings {
   icp: IcpDefinition;
   icpVersionId: string | null;
   thresholds: RequalificationThresholds;
+  /** Bumped on every framework, stage or gate change; stored with each assessment. */
+  qualificationVersion: number;
 }
 
 /** With no ICP stored yet every account fits: fit must not block deals before marketing has defined it. */
@@ -50,7 +52,7 @@ export function frameworkFor(key: string, custom: unknown): Framework {
 
 export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string): Promise<QualificationSettings> {
   const [org, stages, icpRow] = await Promise.all([
-    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true } }),
+    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true, qualificationVersion: true } }),
     client.pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
     client.icpVersion.findFirst({ where: { organizationId }, orderBy: { version: "desc" } }),
   ]);
@@ -79,5 +81,6 @@ export async function loadQualificationSettings(client: PrismaClient | Tx, organ
     icp,
     icpVersionId: icpRow?.id ?? null,
     thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
+    qualificationVersion: org.qualificationVersion,
   };
 }

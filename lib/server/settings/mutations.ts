@@ -2,8 +2,10 @@ import "server-only";
 import { defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
 import type { ChangeFrameworkInput, SavePipelineInput } from "../../validation/settings";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
+import { enqueueRescore } from "../jobs/rescore";
+import { prepareRescore } from "../qualification/rescore-organization";
 import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { invalidPipeline, replaceStages } from "./pipeline-rows";
@@ -22,64 +24,81 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Stages, gates and the framework feed every deal's score: inside the saving transaction the settings version
+ * is bumped and every stored deal score marked pending (account fit does not depend on them).
+ */
+async function bumpSettings(tx: Tx, user: SessionUser): Promise<string> {
+  await tx.organization.update({ where: { id: user.organizationId }, data: { qualificationVersion: { increment: 1 } } });
+  return prepareRescore(tx, user.organizationId, user.id, { accounts: false });
+}
+
+/** Runs a settings transaction, then starts the background re-score it prepared. */
+async function savingSettings<T extends object>(user: SessionUser, trigger: string, write: (tx: Tx) => Promise<T>): Promise<T & { progressId: string }> {
+  const result = await guarded(() =>
+    db().$transaction(async (tx) => {
+      const value = await write(tx);
+      return { value, progressId: await bumpSettings(tx, user) };
+    }),
+  );
+  await enqueueRescore(db(), { organizationId: user.organizationId, progressId: result.progressId, trigger });
+  return { ...result.value, progressId: result.progressId };
+}
+
+/**
  * Saves new labels, probabilities and exit gates for the organization's stages. Stage keys, order and kinds
  * are not editable here (deals point at the keys), so the input must name the current stages in order.
  */
-export async function savePipeline(user: SessionUser, input: SavePipelineInput): Promise<Pipeline> {
-  return guarded(() =>
-    db().$transaction(async (tx) => {
-      const settings = await loadQualificationSettings(tx, user.organizationId);
-      const current = settings.pipeline.stages;
-      const sameStages = input.stages.length === current.length && input.stages.every((s, i) => s.id === current[i]?.id);
-      if (!sameStages) throw concurrentEdit();
-      const kinds = new Map(current.map((s) => [s.id, s.kind]));
-      const pipeline: Pipeline = {
-        stages: input.stages.map((s): StageDefinition => ({
-          id: s.id,
-          label: s.label,
-          probability: s.probability / 100,
-          kind: kinds.get(s.id) ?? "open",
-          exit: s.exit,
-        })),
-      };
-      const issues = validatePipeline(pipeline, settings.framework);
-      if (issues.length > 0) throw invalidPipeline(issues, pipeline);
+export async function savePipeline(user: SessionUser, input: SavePipelineInput): Promise<Pipeline & { progressId: string }> {
+  return savingSettings(user, "pipeline_change", async (tx) => {
+    const settings = await loadQualificationSettings(tx, user.organizationId);
+    const current = settings.pipeline.stages;
+    const sameStages = input.stages.length === current.length && input.stages.every((s, i) => s.id === current[i]?.id);
+    if (!sameStages) throw concurrentEdit();
+    const kinds = new Map(current.map((s) => [s.id, s.kind]));
+    const pipeline: Pipeline = {
+      stages: input.stages.map((s): StageDefinition => ({
+        id: s.id,
+        label: s.label,
+        probability: s.probability / 100,
+        kind: kinds.get(s.id) ?? "open",
+        exit: s.exit,
+      })),
+    };
+    const issues = validatePipeline(pipeline, settings.framework);
+    if (issues.length > 0) throw invalidPipeline(issues, pipeline);
 
-      await replaceStages(tx, user.organizationId, pipeline);
-      await recordAudit(tx, {
-        organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
-        action: "update", before: settings.pipeline, after: pipeline,
-      });
-      return pipeline;
-    }),
-  );
+    await replaceStages(tx, user.organizationId, pipeline);
+    await recordAudit(tx, {
+      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
+      action: "update", before: settings.pipeline, after: pipeline,
+    });
+    return pipeline;
+  });
 }
 
 /**
  * Switches the organization to another framework template and resets every stage gate to that template's
  * defaults: the old gates name criteria the new framework may not have. Stage labels and probabilities stay.
  */
-export async function changeFramework(user: SessionUser, input: ChangeFrameworkInput): Promise<Pipeline> {
-  return guarded(() =>
-    db().$transaction(async (tx) => {
-      const before = await loadQualificationSettings(tx, user.organizationId);
-      const framework = FRAMEWORKS[input.frameworkKey];
-      const gates = defaultGates(framework);
-      const pipeline: Pipeline = {
-        stages: before.pipeline.stages.map((s) => ({ ...s, exit: s.kind === "open" ? (gates[s.id] ?? []) : [] })),
-      };
-      const issues = validatePipeline(pipeline, framework);
-      if (issues.length > 0) throw invalidPipeline(issues, pipeline);
+export async function changeFramework(user: SessionUser, input: ChangeFrameworkInput): Promise<Pipeline & { progressId: string }> {
+  return savingSettings(user, "framework_change", async (tx) => {
+    const before = await loadQualificationSettings(tx, user.organizationId);
+    const framework = FRAMEWORKS[input.frameworkKey];
+    const gates = defaultGates(framework);
+    const pipeline: Pipeline = {
+      stages: before.pipeline.stages.map((s) => ({ ...s, exit: s.kind === "open" ? (gates[s.id] ?? []) : [] })),
+    };
+    const issues = validatePipeline(pipeline, framework);
+    if (issues.length > 0) throw invalidPipeline(issues, pipeline);
 
-      await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: input.frameworkKey } });
-      await replaceStages(tx, user.organizationId, pipeline);
-      await recordAudit(tx, {
-        organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
-        action: "framework_change",
-        before: { frameworkKey: before.framework.key, pipeline: before.pipeline },
-        after: { frameworkKey: framework.key, pipeline },
-      });
-      return pipeline;
-    }),
-  );
+    await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: input.frameworkKey } });
+    await replaceStages(tx, user.organizationId, pipeline);
+    await recordAudit(tx, {
+      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
+      action: "framework_change",
+      before: { frameworkKey: before.framework.key, pipeline: before.pipeline },
+      after: { frameworkKey: framework.key, pipeline },
+    });
+    return pipeline;
+  });
 }

@@ -9,8 +9,10 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { AccountFitSummary } from "@/components/accounts/account-fit";
 import { can, canOnRecord } from "@/lib/permissions";
 import { getAccount } from "@/lib/server/accounts/queries";
+import { readStoredFit } from "@/lib/server/qualification/stored-result";
 import { orNotFound } from "@/lib/server/pages";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
@@ -55,6 +57,10 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                 ]}
               />
             </CardBody>
+          </Card>
+          <Card>
+            <CardHeader title="Fit to the ICP" description="What marketing's ideal customer profile says about this account, rule by rule" />
+            <CardBody><AccountFitSummary stored={account.assessment} fit={account.assessment && readStoredFit(account.assessment.result)} /></CardBody>
           </Card>
           <Card>
             <CardHeader title="Opportunities" />

@@ -3,6 +3,9 @@ import { FrameworkPicker } from "@/components/settings/framework-picker";
 import { PipelineEditor } from "@/components/settings/pipeline-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { RescoreProgress } from "@/components/settings/rescore-progress";
+import { db } from "@/lib/server/db";
+import { latestRescore, toProgressView } from "@/lib/server/qualification/rescore-organization";
 import { ReadOnlyNote } from "@/components/ui/read-only-note";
 import { can } from "@/lib/permissions";
 import { FRAMEWORKS } from "@/lib/qualification";
@@ -15,6 +18,7 @@ export const metadata: Metadata = { title: "Qualification setup" };
 
 export default async function QualificationSetupPage() {
   const user = await requireUser();
+  const progress = await latestRescore(db(), user.organizationId);
   const setup = await getQualificationSetup(user);
   const canConfigure = can(user.role, "pipeline.configure");
   const templates = TEMPLATE_KEYS.map((key) => ({ ...FRAMEWORKS[key], key }));
@@ -27,6 +31,7 @@ export default async function QualificationSetupPage() {
         title="Qualification setup"
         description="The framework every deal is scored with, and what each stage asks of a deal before it may move on."
       />
+      <RescoreProgress initial={progress && toProgressView(progress, new Date())} />
       {!canConfigure && (
         <ReadOnlyNote>You can see how deals are qualified here; only sales managers and admins can change it.</ReadOnlyNote>
       )}

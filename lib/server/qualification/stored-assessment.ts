@@ -1,0 +1,179 @@
+import {
+  DEFAULT_BAND_FACTORS,
+  qualificationBand,
+  type AccountAssessment,
+  type Assessment,
+  type Pipeline,
+  type Severity,
+} from "../../qualification";
+import type { PrismaClient, Tx } from "../db";
+import type { QualificationSettings } from "./settings";
+
+/**
+ * Bumped when the engine's formulas or the stored shape change, so rows written by an older engine can be
+ * found (and re-scored) with SQL.
+ */
+export const ENGINE_VERSION = 1;
+
+/** critical: a critical flag or "not a fit"; warning: any other flag or "not yet"; blocked: only the next gate holds it. */
+export type RiskLevel = "critical" | "warning" | "blocked";
+
+export function riskLevelOf(assessment: Assessment): RiskLevel | null {
+  const { flags, verdict, nextGate } = assessment;
+  if (verdict.verdict === "disqualify" || flags.some((f) => f.severity === "critical")) return "critical";
+  if (verdict.verdict === "nurture" || flags.length > 0) return "warning";
+  if (nextGate !== null && !nextGate.allowed) return "blocked";
+  return null;
+}
+
+function maxSeverity(assessment: Assessment): Severity | null {
+  if (assessment.flags.some((f) => f.severity === "critical")) return "critical";
+  return assessment.flags.length > 0 ? "warning" : null;
+}
+
+/** What one stored row says about a deal: the engine's result as is, plus the columns SQL works with. */
+export interface OpportunityAssessmentRow {
+  opportunityId: string;
+  organizationId: string;
+  fit: number;
+  intent: number;
+  verdict: string;
+  riskLevel: RiskLevel | null;
+  flagKinds: string[];
+  maxSeverity: Severity | null;
+  flagCount: number;
+  gaps: string[];
+  nextStage: string | null;
+  blockerCount: number;
+  band: string;
+  stageProbability: number;
+  adjustedProbability: number;
+  adjustedAmount: number;
+  result: unknown;
+  icpVersion: number;
+  qualificationVersion: number;
+  engineVersion: number;
+  computedAt: string;
+}
+
+const stageProbability = (pipeline: Pipeline, stageId: string) => pipeline.stages.find((s) => s.id === stageId)?.probability ?? 0;
+
+export function toAssessmentRow(
+  deal: { id: string; organizationId: string; stage: string; amount: unknown },
+  assessment: Assessment,
+  settings: QualificationSettings,
+  now: Date,
+): OpportunityAssessmentRow {
+  const band = qualificationBand(assessment.intent.score);
+  const probability = stageProbability(settings.pipeline, deal.stage);
+  const adjustedProbability = Math.min(1, probability * DEFAULT_BAND_FACTORS[band]);
+  return {
+    opportunityId: deal.id,
+    organizationId: deal.organizationId,
+    fit: assessment.fit.score,
+    intent: assessment.intent.score,
+    verdict: assessment.verdict.verdict,
+    riskLevel: riskLevelOf(assessment),
+    flagKinds: [...new Set(assessment.flags.map((f) => f.kind))],
+    maxSeverity: maxSeverity(assessment),
+    flagCount: assessment.flags.length,
+    gaps: assessment.intent.gaps.map((g) => `${g.criterionId}:${g.kind}`),
+    nextStage: assessment.nextGate?.toStageId ?? null,
+    blockerCount: assessment.nextGate?.blockers.length ?? 0,
+    band,
+    stageProbability: probability,
+    adjustedProbability,
+    adjustedAmount: Math.round(Number(deal.amount) * adjustedProbability * 100) / 100,
+    result: assessment,
+    icpVersion: settings.icp.version,
+    qualificationVersion: settings.qualificationVersion,
+    engineVersion: ENGINE_VERSION,
+    computedAt: now.toISOString(),
+  };
+}
+
+interface WriteOptions {
+  /**
+   * Background batches read before they write: with this set, a row that a user's write re-scored in between
+   * (a newer computedAt) is kept rather than overwritten with the batch's older view.
+   */
+  onlyIfNewer?: boolean;
+}
+
+/**
+ * Writes (or replaces) stored assessments, any number in one statement with one bind parameter, so a batch of
+ * thousands stays far from PostgreSQL's parameter limit. Every writer goes through here; a written row is
+ * never pending.
+ */
+export async function saveOpportunityAssessments(client: PrismaClient | Tx, rows: OpportunityAssessmentRow[], options: WriteOptions = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const newer = options.onlyIfNewer === true;
+  await client.$executeRaw`
+    INSERT INTO "OpportunityAssessment" ("opportunityId", "organizationId", "fit", "intent", "verdict", "riskLevel", "flagKinds",
+      "maxSeverity", "flagCount", "gaps", "nextStage", "blockerCount", "band", "stageProbability", "adjustedProbability",
+      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "pending", "computedAt")
+    SELECT r."opportunityId", r."organizationId", r."fit", r."intent", r."verdict", r."riskLevel", r."flagKinds",
+      r."maxSeverity", r."flagCount", r."gaps", r."nextStage", r."blockerCount", r."band", r."stageProbability", r."adjustedProbability",
+      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", false, r."computedAt"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "organizationId" text, "fit" int, "intent" int,
+      "verdict" text, "riskLevel" text, "flagKinds" text[], "maxSeverity" text, "flagCount" int, "gaps" text[], "nextStage" text,
+      "blockerCount" int, "band" text, "stageProbability" float8, "adjustedProbability" float8, "adjustedAmount" numeric,
+      "result" jsonb, "icpVersion" int, "qualificationVersion" int, "engineVersion" int, "computedAt" timestamp(3))
+    ON CONFLICT ("opportunityId") DO UPDATE SET
+      "fit" = EXCLUDED."fit", "intent" = EXCLUDED."intent", "verdict" = EXCLUDED."verdict", "riskLevel" = EXCLUDED."riskLevel",
+      "flagKinds" = EXCLUDED."flagKinds", "maxSeverity" = EXCLUDED."maxSeverity", "flagCount" = EXCLUDED."flagCount",
+      "gaps" = EXCLUDED."gaps", "nextStage" = EXCLUDED."nextStage", "blockerCount" = EXCLUDED."blockerCount", "band" = EXCLUDED."band",
+      "stageProbability" = EXCLUDED."stageProbability", "adjustedProbability" = EXCLUDED."adjustedProbability",
+      "adjustedAmount" = EXCLUDED."adjustedAmount", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
+      "qualificationVersion" = EXCLUDED."qualificationVersion", "engineVersion" = EXCLUDED."engineVersion",
+      "pending" = false, "computedAt" = EXCLUDED."computedAt"
+    WHERE NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt"`;
+}
+
+export interface AccountAssessmentRow {
+  accountId: string;
+  organizationId: string;
+  fit: number;
+  verdict: string;
+  result: unknown;
+  icpVersion: number;
+  engineVersion: number;
+  computedAt: string;
+}
+
+export function toAccountAssessmentRow(account: { id: string; organizationId: string }, assessment: AccountAssessment, now: Date): AccountAssessmentRow {
+  return {
+    accountId: account.id,
+    organizationId: account.organizationId,
+    fit: assessment.fit.score,
+    verdict: assessment.verdict,
+    result: assessment.fit,
+    icpVersion: assessment.fit.icpVersion,
+    engineVersion: ENGINE_VERSION,
+    computedAt: now.toISOString(),
+  };
+}
+
+export async function saveAccountAssessments(client: PrismaClient | Tx, rows: AccountAssessmentRow[], options: WriteOptions = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const newer = options.onlyIfNewer === true;
+  await client.$executeRaw`
+    INSERT INTO "AccountAssessment" ("accountId", "organizationId", "fit", "verdict", "result", "icpVersion", "engineVersion", "pending", "computedAt")
+    SELECT r."accountId", r."organizationId", r."fit", r."verdict", r."result", r."icpVersion", r."engineVersion", false, r."computedAt"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("accountId" text, "organizationId" text, "fit" int, "verdict" text,
+      "result" jsonb, "icpVersion" int, "engineVersion" int, "computedAt" timestamp(3))
+    ON CONFLICT ("accountId") DO UPDATE SET
+      "fit" = EXCLUDED."fit", "verdict" = EXCLUDED."verdict", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
+      "engineVersion" = EXCLUDED."engineVersion", "pending" = false, "computedAt" = EXCLUDED."computedAt"
+    WHERE NOT ${newer} OR "AccountAssessment"."computedAt" <= EXCLUDED."computedAt"`;
+}
+
+/**
+ * After an ICP or framework change: every stored score of an open deal (and, for the ICP, of an account) is old
+ * until the re-score reaches it. A closed deal keeps the scorecard it closed with: it is history, and what
+ * calibration learns from.
+ */
+export async function markPending(client: PrismaClient | Tx, organizationId: string, what: { accounts: boolean }): Promise<void> {
+  await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false, opportunity: { status: "open" } }, data: { pending: true } });
+  if (what.accounts) await client.accountAssessment.updateMany({ where: { organizationId, pending: false }, data: { pending: true } });
+}

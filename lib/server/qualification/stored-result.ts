@@ -1,0 +1,38 @@
+import { z } from "zod";
+import type { FitResult } from "../../qualification";
+
+/**
+ * The parts of a stored engine result that lists and cards show, read leniently: a row written by an older
+ * engine (or by one with more fields) still shows what it has, and anything unreadable shows as nothing.
+ */
+export const storedResultSchema = z.object({
+  verdict: z.object({ reasons: z.array(z.looseObject({ text: z.string() })).catch([]) }).catch({ reasons: [] }),
+  flags: z.array(z.looseObject({ severity: z.enum(["warning", "critical"]), text: z.string() })).catch([]),
+  nextGate: z.looseObject({ allowed: z.boolean(), toStageId: z.string(), blockers: z.array(z.looseObject({ message: z.string() })) }).nullable().catch(null),
+});
+
+export type StoredResult = z.infer<typeof storedResultSchema>;
+
+export const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
+export const asVerdict = (v: string) => VERDICTS.find((k) => k === v) ?? "pursue";
+
+/** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */
+const storedFitSchema = z.looseObject({
+  icpVersion: z.number(),
+  score: z.number(),
+  potential: z.number(),
+  knownShare: z.number(),
+  knockoutsFailed: z.array(z.string()),
+  knockoutsUnknown: z.array(z.string()),
+  reasons: z.array(z.looseObject({ code: z.string(), text: z.string() })),
+  rules: z.array(z.looseObject({
+    ruleId: z.string(), label: z.string(), kind: z.string(), outcome: z.enum(["match", "miss", "unknown"]),
+    contribution: z.number(), weight: z.number(), knockout: z.boolean(), reason: z.string(),
+  })),
+});
+
+export function readStoredFit(result: unknown): FitResult | null {
+  const parsed = storedFitSchema.safeParse(result);
+  // The schema checks every field FitResult declares; the engine's own types name the kinds and codes.
+  return parsed.success ? (parsed.data as unknown as FitResult) : null;
+}

@@ -1,0 +1,209 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { updateAccountAction } from "../../lib/actions/accounts/update-account";
+import { createAccountAction } from "../../lib/actions/accounts/create-account";
+import { createIcpVersionAction } from "../../lib/actions/icp/create-icp-version";
+import { logNoteAction } from "../../lib/actions/notes/log-note";
+import { advanceStageAction } from "../../lib/actions/opportunities/advance-stage";
+import { createOpportunityAction } from "../../lib/actions/opportunities/create-opportunity";
+import { updateOpportunityAction } from "../../lib/actions/opportunities/update-opportunity";
+import { addStakeholderAction } from "../../lib/actions/qualification/add-stakeholder";
+import { updateCriterionAction } from "../../lib/actions/qualification/update-criterion";
+import { savePipelineAction } from "../../lib/actions/settings/save-pipeline";
+import { assessAccount, type Assessment } from "../../lib/qualification";
+import { accountListParams, findAccounts } from "../../lib/server/accounts/queries";
+import { db } from "../../lib/server/db";
+import { findOpportunities, opportunityListParams } from "../../lib/server/opportunities/queries";
+import { inProcessRescores } from "../../lib/server/jobs/rescore";
+import { assess, loadForAssessment } from "../../lib/server/qualification/assess";
+import { latestRescore, prepareRescore, rescoreOrganization } from "../../lib/server/qualification/rescore-organization";
+import { loadQualificationSettings } from "../../lib/server/qualification/settings";
+import { toAccountProfile } from "../../lib/server/qualification/snapshot";
+import { ENGINE_VERSION, riskLevelOf } from "../../lib/server/qualification/stored-assessment";
+import { sweepOrganization } from "../../lib/server/qualification/sweep";
+import type { SaveIcpInput } from "../../lib/validation/icp";
+import { createAccountFor, createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
+import { actAs } from "./setup";
+
+let t: Tenant;
+
+beforeEach(async () => {
+  t = await createTenant("Stored");
+});
+
+/** A fresh engine assessment of the deal, computed here, next to what the write stored. */
+async function freshAndStored(opportunityId: string): Promise<{ fresh: Assessment; stored: Awaited<ReturnType<typeof storedRow>> }> {
+  const [row, settings] = await Promise.all([loadForAssessment(db(), t.org.id, opportunityId), loadQualificationSettings(db(), t.org.id)]);
+  return { fresh: assess(row, settings, new Date()), stored: await storedRow(opportunityId) };
+}
+
+const storedRow = (opportunityId: string) => db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId } });
+
+async function expectCurrent(opportunityId: string) {
+  const { fresh, stored } = await freshAndStored(opportunityId);
+  expect(stored).toMatchObject({
+    organizationId: t.org.id,
+    fit: fresh.fit.score,
+    intent: fresh.intent.score,
+    verdict: fresh.verdict.verdict,
+    riskLevel: riskLevelOf(fresh),
+    flagKinds: [...new Set(fresh.flags.map((f) => f.kind))],
+    flagCount: fresh.flags.length,
+    gaps: fresh.intent.gaps.map((g) => `${g.criterionId}:${g.kind}`),
+    nextStage: fresh.nextGate?.toStageId ?? null,
+    blockerCount: fresh.nextGate?.blockers.length ?? 0,
+    engineVersion: ENGINE_VERSION,
+    pending: false,
+  });
+  // The JSON column holds the engine's whole explained result, so new engine fields need no new columns.
+  expect(stored.result).toMatchObject({ fit: { score: fresh.fit.score }, intent: { score: fresh.intent.score }, verdict: { verdict: fresh.verdict.verdict } });
+  return stored;
+}
+
+describe("every write stores the deal's assessment in its own transaction", () => {
+  it("on create, update, note with evidence, criterion change, committee change and stage change", async () => {
+    actAs(t.rep);
+    const account = await createAccountFor(t.rep, { industry: "SaaS", employeeCount: 300 });
+    const contact = await createContactFor(t.rep, account.id);
+    const created = await createOpportunityAction({ name: "Deal", accountId: account.id, amount: "50000", currency: "USD", expectedCloseDate: "", repConfidence: "" });
+    const id = created.data!.id;
+    const first = await expectCurrent(id);
+
+    await updateOpportunityAction({ id, version: "1", name: "Deal", accountId: account.id, amount: "90000", currency: "USD", expectedCloseDate: "", repConfidence: "" });
+    expect(Number((await expectCurrent(id)).adjustedAmount)).toBeGreaterThan(Number(first.adjustedAmount));
+
+    await logNoteAction({ opportunityId: id, body: "Discovery", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "Close takes 9 days", contactId: "" }] });
+    const afterNote = await expectCurrent(id);
+    expect(afterNote.intent).toBeGreaterThan(first.intent);
+
+    await updateCriterionAction({ opportunityId: id, criterionId: "identify_pain", op: "verify" });
+    expect((await expectCurrent(id)).intent).toBeGreaterThan(afterNote.intent);
+
+    await addStakeholderAction({ opportunityId: id, contactId: contact.id, role: "champion" });
+    await expectCurrent(id);
+
+    const version = (await db().opportunity.findUniqueOrThrow({ where: { id } })).version;
+    const moved = await advanceStageAction({ opportunityId: id, toStage: "discovery", version: String(version) });
+    expect(moved?.serverError).toBeUndefined();
+    expect((await expectCurrent(id)).nextStage).toBe("solution");
+  });
+
+  it("refused writes store nothing new", async () => {
+    const account = await createAccountFor(t.rep);
+    const opp = await createOpportunityFor(t.rep, account.id);
+    actAs(t.rep);
+    await logNoteAction({ opportunityId: opp.id, body: "x", evidence: [] });
+    const before = await storedRow(opp.id);
+    actAs(t.marketing);
+    expect((await logNoteAction({ opportunityId: opp.id, body: "not mine to write" }))?.serverError?.code).toBe("FORBIDDEN");
+    const other = await createTenant("Elsewhere");
+    actAs(other.rep);
+    expect((await logNoteAction({ opportunityId: opp.id, body: "sneaky" }))?.serverError?.code).toBe("NOT_FOUND");
+    expect((await storedRow(opp.id)).computedAt).toEqual(before.computedAt);
+  });
+
+  it("stores an account's fit on create and update, and re-scores the deals on it", async () => {
+    actAs(t.marketing);
+    await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: false }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
+    await inProcessRescores();
+    actAs(t.rep);
+    const created = await createAccountAction({ name: "Quantia", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const accountId = created.data!.id;
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ fit: 0, verdict: "nurture", icpVersion: 1, pending: false });
+    const opp = await createOpportunityFor(t.rep, accountId);
+
+    await updateAccountAction({ id: accountId, name: "Quantia", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const account = await db().accountAssessment.findUniqueOrThrow({ where: { accountId } });
+    const settings = await loadQualificationSettings(db(), t.org.id);
+    const row = await db().account.findUniqueOrThrow({ where: { id: accountId } });
+    expect(account).toMatchObject({ fit: assessAccount(toAccountProfile(row), settings.icp).fit.score, verdict: "pursue" });
+    expect(account.fit).toBe(100);
+    expect((await expectCurrent(opp.id)).fit).toBe(100);
+  });
+});
+
+describe("background re-scoring", () => {
+  it("the sweep refreshes every open deal in keyset batches and leaves closed deals and other organizations alone", async () => {
+    const account = await createAccountFor(t.rep);
+    const open = [];
+    for (let i = 0; i < 5; i++) open.push(await createOpportunityFor(t.rep, account.id, { name: `Open ${i}` }));
+    const closed = await createOpportunityFor(t.rep, account.id, { name: "Won", stage: "closed_won" });
+    await db().opportunity.update({ where: { id: closed.id }, data: { status: "won" } });
+    const bystander = await createTenant("Bystander");
+    const theirs = await createOpportunityFor(bystander.rep, (await createAccountFor(bystander.rep)).id);
+
+    const untouched = async () => (await db().opportunityAssessment.findMany({ where: { opportunityId: { in: [closed.id, theirs.id] } }, orderBy: { opportunityId: "asc" } })).map((a) => a.computedAt.getTime());
+    const before = await untouched();
+    const later = new Date(Date.now() + 60_000);
+    const result = await sweepOrganization(db(), t.org.id, later, 2);
+    expect(result.scored).toBe(5);
+    for (const o of open) expect((await expectCurrent(o.id)).computedAt).toEqual(later);
+    expect(await untouched()).toEqual(before);
+  });
+
+  it("an ICP save marks scores pending in its transaction, then re-scores everything in the background with progress", async () => {
+    const account = await createAccountFor(t.rep, { industry: "Retail", employeeCount: 100 });
+    const opp = await createOpportunityFor(t.rep, account.id);
+    await rescoreOrganization(db(), t.org.id, "test", undefined, "all");
+    expect((await storedRow(opp.id)).fit).toBe(100);
+
+    // The marking half, on its own: what the dashboard shows while the job has not reached a row.
+    await db().$transaction((tx) => prepareRescore(tx, t.org.id, t.marketing.id, { accounts: true }));
+    expect((await storedRow(opp.id)).pending).toBe(true);
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ pending: true });
+
+    actAs(t.marketing);
+    const icp: SaveIcpInput = { rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" };
+    const saved = await createIcpVersionAction(icp);
+    expect(saved?.data?.version).toBe(1);
+    await inProcessRescores();
+
+    expect(await storedRow(opp.id)).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
+    const progress = await latestRescore(db(), t.org.id);
+    expect(progress).toMatchObject({ status: "done", total: 2, done: 2, pending: 0 });
+    await expectCurrent(opp.id);
+  });
+
+  it("a pipeline save bumps the settings version and re-scores deals with the new gates", async () => {
+    const account = await createAccountFor(t.rep);
+    const opp = await createOpportunityFor(t.rep, account.id);
+    await rescoreOrganization(db(), t.org.id, "test");
+    const before = await storedRow(opp.id);
+    const settings = await loadQualificationSettings(db(), t.org.id);
+    actAs(t.admin);
+    const stages = settings.pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.id === "prospecting" ? [] : s.exit }));
+    const saved = await savePipelineAction({ stages });
+    expect(saved?.serverError).toBeUndefined();
+    await inProcessRescores();
+    const after = await storedRow(opp.id);
+    expect(after.qualificationVersion).toBe(before.qualificationVersion + 1);
+    expect(after.blockerCount).toBe(0);
+    await expectCurrent(opp.id);
+  });
+});
+
+describe("lists read the stored scores", () => {
+  it("sorts accounts by stored fit and filters opportunities by verdict, flag and risk, within the organization", async () => {
+    actAs(t.marketing);
+    await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
+    await inProcessRescores();
+    actAs(t.rep);
+    const fits = await createAccountAction({ name: "Fits", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const misfit = await createAccountAction({ name: "Misfit", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const byFit = await findAccounts(t.rep, accountListParams.parse({ sort: "fit", dir: "desc" }));
+    expect(byFit.rows.map((a) => [a.name, a.assessment?.fit, a.assessment?.verdict])).toEqual([["Fits", 100, "pursue"], ["Misfit", 0, "disqualify"]]);
+
+    const good = await createOpportunityFor(t.rep, fits!.data!.id, { name: "Good" });
+    const bad = await createOpportunityFor(t.rep, misfit!.data!.id, { name: "Bad" });
+    const other = await createTenant("Other");
+    await createOpportunityFor(other.rep, (await createAccountFor(other.rep)).id, { name: "Theirs" });
+    const names = async (params: Record<string, string>) => (await findOpportunities(t.rep, opportunityListParams.parse(params))).rows.map((o) => o.name).sort();
+    expect(await names({ verdict: "disqualify" })).toEqual(["Bad"]);
+    expect(await names({ risk: "critical" })).toEqual(["Bad"]);
+    expect(await names({ risk: "any" })).toEqual(["Bad"]);
+    expect(await names({ verdict: "pursue" })).toEqual(["Good"]);
+    expect(await names({ flag: "stale_deal" })).toEqual([]);
+    expect((await storedRow(good.id)).verdict).toBe("pursue");
+    expect((await storedRow(bad.id)).riskLevel).toBe("critical");
+  });
+});
