@@ -193,8 +193,8 @@ describe("lists read the stored scores", () => {
     const byFit = await findAccounts(t.rep, accountListParams.parse({ sort: "fit", dir: "desc" }));
     expect(byFit.rows.map((a) => [a.name, a.assessment?.fit, a.assessment?.verdict])).toEqual([["Fits", 100, "pursue"], ["Misfit", 0, "disqualify"]]);
 
-    const good = await createOpportunityFor(t.rep, fits!.data!.id, { name: "Good" });
-    const bad = await createOpportunityFor(t.rep, misfit!.data!.id, { name: "Bad" });
+    const good = await createOpportunityFor(t.rep, fits.data!.id, { name: "Good" });
+    const bad = await createOpportunityFor(t.rep, misfit.data!.id, { name: "Bad" });
     const other = await createTenant("Other");
     await createOpportunityFor(other.rep, (await createAccountFor(other.rep)).id, { name: "Theirs" });
     const names = async (params: Record<string, string>) => (await findOpportunities(t.rep, opportunityListParams.parse(params))).rows.map((o) => o.name).sort();
