@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   "CONFLICT",
   "GATE_BLOCKED",
   "INVALID",
+  "RATE_LIMITED",
   "INTERNAL",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

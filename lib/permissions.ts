@@ -29,6 +29,15 @@ export const PERMISSIONS = {
   "audit.read": { admin: "org" },
   /** Erasing a contact's personal data on request (a privacy duty, so admins only). */
   "contact.erase": { admin: "org" },
+  "lead.view": { rep: "own", manager: "org", marketing: "org", admin: "org" },
+  "lead.create": { rep: "org", manager: "org", marketing: "org", admin: "org" },
+  "lead.triage": { rep: "own", manager: "org", marketing: "org", admin: "org" },
+  "lead.convert": { rep: "own", manager: "org", admin: "org" },
+  /** Convert despite a failed ICP knockout: a manager's audited exception. */
+  "lead.override_knockout": { manager: "org", admin: "org" },
+  "intake.configure": { marketing: "org", admin: "org" },
+  "import.run": { manager: "org", marketing: "org", admin: "org" },
+  "export.run": { rep: "org", manager: "org", marketing: "org", admin: "org" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

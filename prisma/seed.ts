@@ -4,6 +4,7 @@ import { rescoreOrganization } from "../lib/server/qualification/rescore-organiz
 import { seedFoundation } from "./seed/foundation";
 import { seedNineClickDeal } from "./seed/nine-click";
 import { seedClosedHistory } from "./seed/history";
+import { seedLeads } from "./seed/leads";
 import { seedQualification } from "./seed/qualification";
 import { createRandom } from "./seed/random";
 
@@ -15,7 +16,8 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
   const history = await seedClosedHistory(prisma, now, "seed_org_lumen");
   // Every account and deal gets its stored assessment, as the app's own writes would have left them.
   for (const { id } of await prisma.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })) await rescoreOrganization(prisma, id, "seed", undefined, "all");
-  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals; ${history} closed deals of history`;
+  const leads = await seedLeads(prisma, now, "seed_org_lumen");
+  return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals; ${history} closed deals of history; ${leads} leads`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

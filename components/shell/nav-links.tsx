@@ -1,17 +1,21 @@
 "use client";
 
-import { BarChart3, Building2, Columns3, KeyRound, Scale, ScrollText, Settings2, Target, Trophy, UserCog, Users } from "lucide-react";
+import { BarChart3, Building2, Columns3, FileUp, Hourglass, Inbox, KeyRound, Scale, ScrollText, Settings2, SquarePen, Target, Trophy, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard", icon: BarChart3 },
+  { href: "/leads", label: "Leads", icon: Inbox },
+  { href: "/nurture", label: "Due for another look", icon: Hourglass },
   { href: "/pipeline", label: "Pipeline", icon: Columns3 },
   { href: "/opportunities", label: "Opportunities", icon: Trophy },
   { href: "/accounts", label: "Accounts", icon: Building2 },
   { href: "/contacts", label: "Contacts", icon: Users },
   { href: "/icp", label: "Ideal customer", icon: Target },
+  { href: "/forms", label: "Intake form", icon: SquarePen },
+  { href: "/import", label: "Import", icon: FileUp },
   { href: "/settings/qualification", label: "Qualification setup", icon: Settings2 },
 ] as const;
 

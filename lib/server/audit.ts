@@ -5,7 +5,7 @@ import { asJson } from "./json";
 export interface AuditEntry {
   organizationId: string;
   actorId: string | null;
-  entityType: "account" | "contact" | "opportunity" | "note" | "user" | "icp" | "pipeline" | "criterion" | "stakeholder" | "override" | "evidence" | "recap";
+  entityType: "account" | "contact" | "opportunity" | "note" | "user" | "icp" | "pipeline" | "criterion" | "stakeholder" | "override" | "evidence" | "recap" | "lead" | "intake_form" | "import";
   entityId: string;
   action: string;
   before?: unknown;

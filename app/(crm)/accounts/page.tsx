@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { AccountFitBadge } from "@/components/accounts/account-fit";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,7 +30,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Accounts"
         description="Companies you sell to, with the firmographics the ICP scores."
-        actions={can(user.role, "account.create") && <ButtonLink href="/accounts/new"><Plus className="size-4" aria-hidden />New account</ButtonLink>}
+        actions={<><ExportLink list="accounts" params={raw} />{can(user.role, "account.create") && <ButtonLink href="/accounts/new"><Plus className="size-4" aria-hidden />New account</ButtonLink>}</>}
       />
       <Card>
         <FilterBar clearHref="/accounts" showClear={filtered}>

@@ -6,6 +6,7 @@ import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/comp
 import { EmptyState } from "@/components/ui/empty-state";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Input } from "@/components/ui/field";
+import { ExportLink } from "@/components/ui/export-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { contactListParams, findContacts } from "@/lib/server/contacts/queries";
 import { can } from "@/lib/permissions";
@@ -23,7 +24,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Contacts" description="People at your accounts. Add them from an account page; put them on a deal's buying committee from the deal." />
+      <PageHeader title="Contacts" description="People at your accounts. Add them from an account page; put them on a deal's buying committee from the deal." actions={<ExportLink list="contacts" params={raw} />} />
       <Card>
         <FilterBar clearHref="/contacts" showClear={Boolean(params.q)} submitLabel="Search">
           <Input name="q" placeholder="Search name, title, email or account" defaultValue={params.q} className="max-w-sm" aria-label="Search contacts" />

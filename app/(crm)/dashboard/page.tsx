@@ -9,6 +9,7 @@ import { RiskList } from "@/components/dashboard/risk-list";
 import { LazyStageChart as StageChart } from "@/components/dashboard/trends/lazy-trend-charts";
 import { StageTable } from "@/components/dashboard/stage-table";
 import { ReviewQueue } from "@/components/qualification/review-queue";
+import { DueCount } from "@/components/nurture/due-count";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination, type SearchParams } from "@/components/ui/data-table";
@@ -45,6 +46,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     return (
       <>
         {header}
+        <DueCount user={user} />
         <Card>
           <EmptyState
             icon={BarChart3}
@@ -60,6 +62,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <>
       {header}
+      <DueCount user={user} />
       <div className="space-y-6">
         <HeadlineStats summary={summary} calibration={d.calibration} currency={currency} />
         <ForecastBasisNote calibration={d.calibration} summary={summary} mixedCurrencies={d.mixedCurrencies} currency={currency} />

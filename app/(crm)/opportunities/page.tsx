@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Input, Select } from "@/components/ui/field";
 import { QualificationCell } from "@/components/qualification/qualification-cell";
@@ -33,7 +34,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       <PageHeader
         title="Opportunities"
         description="Every deal, with its stage and the evidence behind it."
-        actions={can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}
+        actions={<><ExportLink list="opportunities" params={raw} />{can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}</>}
       />
       <Card>
         <FilterBar clearHref="/opportunities" showClear={filtered}>

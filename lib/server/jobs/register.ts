@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
+import { registerImports } from "../imports/jobs";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
 
@@ -10,4 +11,5 @@ import { registerRescore } from "./rescore";
 export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<void> {
   await registerRequalification(boss, client);
   await registerRescore(boss, client);
+  await registerImports(boss, client);
 }

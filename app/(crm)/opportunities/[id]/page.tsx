@@ -14,6 +14,7 @@ import { NextQuestions } from "@/components/qualification/next-questions";
 import { ScoreTile } from "@/components/qualification/score-tile";
 import { StageControl } from "@/components/qualification/stage-control";
 import { Timeline } from "@/components/qualification/timeline";
+import { DealNurtureForm } from "@/components/nurture/deal-nurture-form";
 import { VerdictBanner } from "@/components/qualification/verdict-banner";
 import { WishcastingNote } from "@/components/qualification/wishcasting-note";
 import { Badge } from "@/components/ui/badge";
@@ -71,6 +72,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
         <div className="space-y-6 lg:col-span-2">
           <VerdictBanner verdict={verdict} />
           <WishcastingNote gap={wishcasting} />
+          {(verdict.verdict === "nurture" || row.resumeOn) && row.status === "open" && canOnRecord(user, "opportunity.update", row.ownerId) && <DealNurtureForm opportunityId={row.id} parked={row.resumeOn !== null} resurfaceReason={row.resurfaceReason} resumeOn={(row.resumeOn ?? verdict.resumeOn ?? new Date())?.toISOString().slice(0, 10)} watchFor={row.watchFor ?? verdict.watchFor ?? ""} />}
           <div className="grid gap-4 sm:grid-cols-2">
             <ScoreTile label="Fit (account vs ICP)" score={fit.score} testId="fit-score" detail={fit.icpVersion ? `ICP v${fit.icpVersion}; best case ${fit.potential} if unknowns match` : "No ICP defined yet"} />
             <ScoreTile label={`Intent (${settings.framework.name})`} score={intent.score} testId="intent-score" detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`} />

@@ -1,0 +1,37 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { FormError } from "@/components/forms/form-error";
+import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { nurtureDealAction } from "@/lib/actions/opportunities/nurture-deal";
+
+/**
+ * "Not yet" on a deal: when to look again and what should bring it back. Pre-filled with the engine's
+ * suggestion; the account's funding stage and hiring signals are watched from the moment it is saved.
+ */
+export function DealNurtureForm({ opportunityId, resumeOn, watchFor, parked, resurfaceReason }: {
+  opportunityId: string; resumeOn: string; watchFor: string; parked: boolean; resurfaceReason: string | null;
+}) {
+  const router = useRouter();
+  const { onSubmit, isPending, fieldErrors, formError } = useActionForm(nurtureDealAction, { onSuccess: () => { toast.success("Parked: it will come back for another look."); router.refresh(); } });
+  return (
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" data-testid="deal-nurture-form">
+      <p className="text-sm font-medium text-amber-900">{parked ? "Parked in nurture" : "Park this deal until the timing is right"}</p>
+      {resurfaceReason && <p className="text-sm text-amber-800">Came back: {resurfaceReason}</p>}
+      <input type="hidden" name="opportunityId" value={opportunityId} />
+      <div className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
+        <Field label="Resume on" name="resumeOn" errors={fieldErrors.resumeOn}>
+          <Input id="resumeOn" name="resumeOn" type="date" defaultValue={resumeOn} required {...invalid(fieldErrors.resumeOn, "resumeOn")} />
+        </Field>
+        <Field label="What to watch for" name="watchFor" errors={fieldErrors.watchFor}>
+          <Input id="watchFor" name="watchFor" defaultValue={watchFor} maxLength={300} {...invalid(fieldErrors.watchFor, "watchFor")} />
+        </Field>
+        <Button type="submit" variant="secondary" disabled={isPending}>{parked ? "Update" : "Park deal"}</Button>
+      </div>
+      <FormError message={formError} />
+    </form>
+  );
+}

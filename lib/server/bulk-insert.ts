@@ -1,0 +1,26 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Tx } from "./db";
+
+/** A collision-safe id in the same alphabet as Prisma's cuid()s, generated here so bulk rows need no round trip. */
+export function newId(): string {
+  return `c${Date.now().toString(36)}${randomBytes(10).toString("hex")}`;
+}
+
+const TABLES = new Set(["Lead", "AuditEvent", "ImportRowResult", "Account", "Contact"]);
+
+/**
+ * Inserts many rows with one parameter: the rows as JSON, expanded by PostgreSQL into the table's own row type
+ * (json_populate_recordset), so enums, arrays, jsonb and dates are cast by the database. Prisma's createMany
+ * binds one parameter per cell and measured ~5 ms per wide row here; this keeps large imports in seconds.
+ * Every NOT NULL column must be present in each row (column defaults do not apply).
+ */
+export async function bulkInsert(tx: Tx, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (!TABLES.has(table)) throw new Error(`bulkInsert: ${table} is not allowed`);
+  const columns = Object.keys(rows[0] ?? {}).map((c) => `"${c.replace(/"/g, "")}"`).join(", ");
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    JSON.stringify(rows),
+  );
+}

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, unique } from "./helpers";
+
+// Two whole journeys each (visitor + rep; upload, dry run, import): generous bounds for a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+test("a visitor fills the intake form without a session; the rep sees the lead with its verdict and converts it", async ({ browser }) => {
+  const company = unique("Visitor Co");
+  const slug = company.split(" ").pop()!.toLowerCase();
+  const visitor = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await visitor.newPage();
+  await page.goto("/intake/lumen");
+  await expect(page.getByRole("heading", { name: "Talk to Lumen's team" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("error-name")).toBeVisible();
+  await expect(page.getByTestId("error-answers.prompt")).toBeVisible();
+
+  await page.getByLabel("Your name *").fill("Val Visitor");
+  await page.getByLabel("Work email *").fill(`val@${slug}.example.com`);
+  await page.getByLabel("Company *").fill(company);
+  await page.getByLabel("Company website").fill(`${slug}.example.com`);
+  await page.getByLabel("Number of employees").fill("900");
+  await page.getByLabel("Industry").selectOption("SaaS");
+  await page.getByLabel("Region").selectOption("North America");
+  await page.getByLabel("What prompted you to look now? *").fill("Our board stopped trusting the numbers");
+  await page.getByLabel("Within 3 months").check();
+  await page.getByLabel("Yes, approved").check();
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("intake-thanks")).toBeVisible();
+  await expect(page.getByTestId("intake-thanks")).not.toContainText(/fit|score|pursue|verdict/i);
+  await visitor.close();
+
+  const rep = await browser.newPage();
+  await signIn(rep, DEMO.rep);
+  await rep.goto(`/leads?q=${encodeURIComponent(company)}`);
+  const row = rep.getByTestId("lead-row").filter({ hasText: company });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("lead-verdict")).toHaveText("Pursue");
+  await row.click();
+  await rep.keyboard.press("a");
+  await rep.getByRole("button", { name: "Convert to deal" }).click();
+  await expect(rep.getByText("Converted: the deal is in your pipeline.")).toBeVisible();
+  await rep.goto(`/opportunities?q=${encodeURIComponent(company)}`);
+  await expect(rep.getByRole("link", { name: `${company} — new deal` })).toBeVisible();
+});
+
+test("marketing imports a CSV with two bad rows and sees the progress bar and the per-row report", async ({ page }) => {
+  await signIn(page, DEMO.marketing);
+  const tag = unique("imp").split(" ").pop()!;
+  const csv = [
+    "Name,Email,Company,Domain,Employees,Region",
+    `Ann One,ann@${tag}-a.io,A ${tag},${tag}-a.io,300,EMEA`,
+    `Bad Email,not-an-email,B ${tag},${tag}-b.io,300,EMEA`,
+    `Cal Three,cal@${tag}-c.io,C ${tag},${tag}-c.io,300,EMEA`,
+    `No Company,dee@${tag}-d.io,,${tag}-d.io,300,EMEA`,
+    `Eve Five,eve@${tag}-e.io,E ${tag},${tag}-e.io,300,EMEA`,
+  ].join("\n");
+  await page.goto("/import");
+  await page.getByLabel("The file holds").selectOption("leads");
+  await page.getByLabel("CSV file").setInputFiles({ name: "leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Upload" }).click();
+  await expect(page.getByTestId("mapping-form")).toBeVisible();
+  await expect(page.getByLabel("Column for companyName")).toHaveValue("2");
+  await page.getByRole("button", { name: "Dry run" }).click();
+  await expect(page.getByTestId("import-progress")).toBeVisible();
+  await expect(page.getByRole("progressbar")).toBeVisible();
+  await expect(page.getByTestId("count-errors")).toContainText("2");
+  await expect(page.getByTestId("count-created")).toContainText("3");
+  await page.getByRole("button", { name: "Import 3 rows" }).click();
+  await expect(page.getByText("Finished", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("count-created")).toContainText("Created");
+  await expect(page.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+  const issues = page.getByTestId("import-issues");
+  await expect(issues.getByRole("row")).toHaveCount(3);
+  await expect(issues).toContainText("email: Enter a valid email address.");
+  await expect(issues).toContainText("companyName: Company is required.");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Report CSV" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^import-report-.+\.csv$/);
+});
