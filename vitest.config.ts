@@ -13,6 +13,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
           environment: "node",
+          // Property tests run thousands of cases; on a busy 2-core CI box 5 s is not enough headroom.
+          testTimeout: 60_000,
         },
       },
       {
@@ -24,8 +26,9 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
           fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: a fresh embedded database plus the full demo seed takes tens of seconds on a busy 2-core box.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

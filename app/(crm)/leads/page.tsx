@@ -79,7 +79,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         ) : (
           <>
             <LeadInbox leads={leads} canConvert={can(user.role, "lead.convert")} canOverride={can(user.role, "lead.override_knockout")} />
-            <Pagination path="/leads" params={raw} page={page.page} pageCount={page.pageCount} total={page.total} noun="lead" />
+            <Pagination path="/leads" params={raw} next={page.next} previous={page.previous} total={page.total} noun="lead" />
           </>
         )}
       </Card>

@@ -6,7 +6,7 @@ import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-p
 import { db } from "../db";
 import { forbidden, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { toPage } from "../pagination";
+import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -46,22 +46,30 @@ export function leadWhere(user: SessionUser, params: LeadListParams): Prisma.Lea
   });
 }
 
-/** The inbox: by fit then intent (best first) unless another sort is asked for. */
-export function leadOrder(params: LeadListParams): Prisma.LeadOrderByWithRelationInput[] {
-  const primary = { [params.sort]: params.dir } as Prisma.LeadOrderByWithRelationInput;
-  return params.sort === "fit" ? [primary, { intent: params.dir }, { id: "asc" }] : [primary, { id: "asc" }];
-}
+type LeadRow = Prisma.LeadGetPayload<object>;
 
+/** The inbox pages by keyset like every list: one sort column, then id. */
+const LEAD_SORTS: Record<LeadListParams["sort"], SortColumn<LeadRow>> = {
+  fit: column("fit", "number"),
+  intent: column("intent", "number"),
+  createdAt: column("createdAt", "date"),
+  companyName: column("companyName", "string"),
+};
+
+/** The inbox: best fit first unless another sort is asked for. */
 export async function findLeads(user: SessionUser, params: LeadListParams) {
   const where = leadWhere(user, params);
-  const [rows, total] = await Promise.all([
-    db().lead.findMany({ where, orderBy: leadOrder(params), skip: (params.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-    db().lead.count({ where }),
+  const [page, counted] = await Promise.all([
+    keysetPage({
+      sort: params.sort, dir: params.dir, column: LEAD_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
+      read: (segment, take) => db().lead.findMany({ where: { AND: [where, segment.where as Prisma.LeadWhereInput] }, orderBy: segment.orderBy, take }),
+    }),
+    db().lead.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
-  const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))];
+  const ownerIds = [...new Set(page.rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))];
   const owners = await db().user.findMany({ where: inOrg(user, { id: { in: ownerIds } }), select: { id: true, name: true } });
   const names = new Map(owners.map((o) => [o.id, o.name]));
-  return toPage(rows.map((r) => ({ ...r, ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null })), total, params.page, PAGE_SIZE);
+  return { ...page, rows: page.rows.map((r) => ({ ...r, ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null })), total: boundedCount(counted) };
 }
 
 export async function getLead(user: SessionUser, id: string) {
