@@ -39,11 +39,12 @@ export function Field({
       </label>
       {children}
       {hint && !errors?.length && <p className="text-xs text-slate-500">{hint}</p>}
-      {errors?.map((error) => (
-        <p key={error} id={`${name}-error`} className="text-xs font-medium text-rose-600" data-testid={`error-${name}`}>
-          {error}
+      {/* One message per field (the first rule it broke): the id is what aria-describedby points at, so it must be unique. */}
+      {errors?.[0] && (
+        <p id={`${name}-error`} className="text-xs font-medium text-rose-600" data-testid={`error-${name}`}>
+          {errors[0]}
         </p>
-      ))}
+      )}
     </div>
   );
 }

@@ -58,7 +58,7 @@ describe("concurrency gives clean answers", () => {
     const opp = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id);
     actAs(t.rep);
     await logNoteAction({ opportunityId: opp.id, body: "Claim", evidence: [{ criterionId: "metrics", state: "claimed", excerpt: "figure" }] });
-    const results = await parallel(t.manager, 10, () => updateCriterionAction({ opportunityId: opp.id, criterionId: "metrics", op: "verify" }));
+    const results = await parallel(t.manager, 10, () => updateCriterionAction({ opportunityId: opp.id, criterionId: "metrics", op: "verify", documentRef: "Business case signed off by finance" }));
     expect(tally(results).INTERNAL).toBeUndefined();
     expect((await db().criterionState.findFirstOrThrow({ where: { opportunityId: opp.id, criterionId: "metrics" } })).state).toBe("verified");
   });

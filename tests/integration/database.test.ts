@@ -79,7 +79,8 @@ describe("the demo seed", () => {
     const now = new Date("2026-11-22T12:00:00Z");
     await seedDemo(prisma, { now });
     const first = await count();
-    expect(first).toMatchObject({ users: 7, accounts: 31, opportunities: 211, icp: 1 });
+    // 31 accounts + the nine-click demo deal's account; 61 open deals, 150 closed of history and the nine-click deal.
+    expect(first).toMatchObject({ users: 7, accounts: 32, opportunities: 212, icp: 1 });
     expect(first.evidence).toBeGreaterThan(50);
     await seedDemo(prisma, { now });
     expect(await count()).toEqual(first);

@@ -75,7 +75,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
     const afterNote = await expectCurrent(id);
     expect(afterNote.intent).toBeGreaterThan(first.intent);
 
-    await updateCriterionAction({ opportunityId: id, criterionId: "identify_pain", op: "verify" });
+    await updateCriterionAction({ opportunityId: id, criterionId: "identify_pain", op: "verify", documentRef: "Close-process audit, shared 2026-11-20" });
     expect((await expectCurrent(id)).intent).toBeGreaterThan(afterNote.intent);
 
     await addStakeholderAction({ opportunityId: id, contactId: contact.id, role: "champion" });

@@ -70,6 +70,7 @@ export async function planImport(user: SessionUser, input: { jobId: string; mapp
 /** After a dry run: queue the real import with the same mapping. */
 export async function confirmImport(user: SessionUser, jobId: string) {
   assertMayImport(user);
+  await jobOf(user, jobId); // another organization's job does not exist: NOT_FOUND, not a state conflict
   const { count } = await db().importJob.updateMany({ where: inOrg(user, { id: jobId, status: "dry_run_done" }), data: { status: "queued", processed: 0 } });
   if (count === 0) throw new AppError("CONFLICT", "Run the dry run first (or this import already ran).");
 }

@@ -5,6 +5,7 @@ import type { evidenceEntrySchema } from "../../validation/qualification";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { SessionUser } from "../session";
+import { lockCriterion } from "./criterion-lock";
 import { setCriterionState } from "./criterion-state";
 
 export { stateAfter };
@@ -53,6 +54,8 @@ export async function applyEvidence(tx: Tx, { user, opportunity, framework, entr
         verifiedById: verified ? user.id : null, verifiedAt: verified ? now : null, basis: check.basis, documentRef: entry.documentRef,
       },
     });
+    // Parallel notes on one criterion queue here instead of failing the check-and-set below: a note is never stale.
+    await lockCriterion(tx, opportunity.id, def.id);
     const current = await tx.criterionState.findUnique({ where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: def.id } } });
     const from = current?.state ?? "unknown";
     const to = stateAfter(from, entry.state);

@@ -22,6 +22,20 @@ import { issueResetLinkAction } from "../../../lib/actions/users/issue-reset-lin
 import { reactivateUserAction } from "../../../lib/actions/users/reactivate-user";
 import { resetPasswordAction } from "../../../lib/actions/users/reset-password";
 import { signOutEverywhereAction } from "../../../lib/actions/users/sign-out-everywhere";
+import { confirmImportAction } from "../../../lib/actions/imports/confirm-import";
+import { planImportAction } from "../../../lib/actions/imports/plan-import";
+import { saveIntakeFormAction } from "../../../lib/actions/intake/save-intake-form";
+import { convertLeadAction } from "../../../lib/actions/leads/convert-lead";
+import { createLeadAction } from "../../../lib/actions/leads/create-lead";
+import { disqualifyLeadAction } from "../../../lib/actions/leads/disqualify-lead";
+import { nurtureLeadAction } from "../../../lib/actions/leads/nurture-lead";
+import { resumeLeadAction } from "../../../lib/actions/leads/resume-lead";
+import { nurtureDealAction } from "../../../lib/actions/opportunities/nurture-deal";
+import { resumeDealAction } from "../../../lib/actions/opportunities/resume-deal";
+import { reviewEvidenceAction } from "../../../lib/actions/qualification/review-evidence";
+import { saveOverrideWindowAction } from "../../../lib/actions/settings/save-override-window";
+import { submitIntakeAction } from "../../../lib/actions/intake/submit-intake";
+import { submitIntake } from "../../../lib/server/intake/submit";
 import type { Permission } from "../../../lib/permissions";
 import type { World } from "./world";
 
@@ -66,6 +80,34 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: "qualification/add-stakeholder.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => addStakeholderAction({ opportunityId: w.opportunity.id, contactId: w.contact.id, role: "user" }) },
   { file: "qualification/update-criterion.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => updateCriterionAction({ opportunityId: w.opportunity.id, criterionId: "metrics", op: "reset" }) },
   { file: "qualification/update-stakeholder.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => updateStakeholderAction({ stakeholderId: w.stakeholder.id, op: "engaged", channel: "call", happenedOn: "2026-01-05", summary: "Probe call" }) },
+  { file: "imports/plan-import.ts", permission: "import.run", record: true, ownerScoped: false, call: (w) => planImportAction({ jobId: w.importJob.id, mapping: {} }) },
+  { file: "imports/confirm-import.ts", permission: "import.run", record: true, ownerScoped: false, call: (w) => confirmImportAction({ id: w.importJob.id }) },
+  { file: "intake/save-intake-form.ts", permission: "intake.configure", record: false, ownerScoped: false, call: () => saveIntakeFormAction({ enabled: false, title: "Probe", intro: "", fields: [], questions: [], routing: { mode: "round_robin" }, duplicateWindowDays: 30 } as never) },
+  {
+    file: "intake/submit-intake.ts", permission: "public", record: false, ownerScoped: false,
+    call: (w) => submitIntakeAction(w.a.org.slug, {}, new FormData()) as never,
+    // A stranger posting to a form that does not exist gets NOT_FOUND and writes nothing (the adapter needs a
+    // request for its headers, so the probe goes through the use case it wraps).
+    publicProbe: {
+      call: async () => {
+        try {
+          return { data: await submitIntake({ slug: "no-such-form", ip: "203.0.113.9", body: {}, now: new Date() }) };
+        } catch (error) {
+          return { serverError: { code: (error as { code?: string }).code ?? "THROWN" } };
+        }
+      },
+      expect: "NOT_FOUND",
+    },
+  },
+  { file: "leads/create-lead.ts", permission: "lead.create", record: false, ownerScoped: false, call: () => createLeadAction({ name: "Probe Person", companyName: "Probe Co", answers: {} } as never) },
+  { file: "leads/convert-lead.ts", permission: "lead.convert", record: true, ownerScoped: true, call: (w) => convertLeadAction({ leadId: w.lead.id }) },
+  { file: "leads/disqualify-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => disqualifyLeadAction({ leadId: w.lead.id, reason: "Probe reason" }) },
+  { file: "leads/nurture-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => nurtureLeadAction({ leadId: w.lead.id, resumeOn: "2027-03-01", reason: "Probe reason" }) },
+  { file: "leads/resume-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => resumeLeadAction({ id: w.lead.id }) },
+  { file: "opportunities/nurture-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => nurtureDealAction({ opportunityId: w.opportunity.id, resumeOn: "2027-03-01" }) },
+  { file: "opportunities/resume-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => resumeDealAction({ id: w.opportunity.id }) },
+  { file: "qualification/review-evidence.ts", permission: "evidence.review", record: true, ownerScoped: false, call: (w) => reviewEvidenceAction({ opportunityId: w.opportunity.id, criterionId: "metrics", op: "accept" }) },
+  { file: "settings/save-override-window.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => saveOverrideWindowAction({ overrideMaxDays: 60 }) },
   { file: "settings/change-framework.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => changeFrameworkAction({ frameworkKey: "bant", confirmReset: true }) },
   { file: "settings/save-pipeline.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => savePipelineAction(pipelineInput) },
   { file: "users/change-password.ts", permission: "self.manage", record: false, ownerScoped: false, call: () => changePasswordAction({ currentPassword: "x", newPassword: "long-enough-pass", confirmPassword: "long-enough-pass" }) },

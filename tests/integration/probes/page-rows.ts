@@ -12,8 +12,10 @@ export interface PageRow {
   load: () => Promise<{ default: (props: never) => unknown }>;
   params: (w: World) => Record<string, string>;
   edit?: Permission;
-  /** Pages for signed-out visitors (a reset link): only checked to render for a stranger's bogus param. */
+  /** Pages for signed-out visitors (a reset link, the intake form): checked for what a stranger's bogus param gets. */
   public?: boolean;
+  /** What a public page shows for the bogus param: the reset page renders its own message, an unknown form is a 404. */
+  publicExpect?: "ok" | "404";
 }
 
 export const PAGE_ROWS: PageRow[] = [
@@ -22,5 +24,9 @@ export const PAGE_ROWS: PageRow[] = [
   { file: "(crm)/contacts/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/contacts/[id]/edit/page"), params: (w) => ({ id: w.contact.id }), edit: "contact.write" },
   { file: "(crm)/opportunities/[id]/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/page"), params: (w) => ({ id: w.opportunity.id }) },
   { file: "(crm)/opportunities/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/edit/page"), params: (w) => ({ id: w.opportunity.id }), edit: "opportunity.update" },
+  { file: "(crm)/leads/[id]/page.tsx", load: () => import("../../../app/(crm)/leads/[id]/page"), params: (w) => ({ id: w.lead.id }), edit: "lead.view" },
+  { file: "(crm)/import/[id]/page.tsx", load: () => import("../../../app/(crm)/import/[id]/page"), params: (w) => ({ id: w.importJob.id }), edit: "import.run" },
+  { file: "intake/[slug]/page.tsx", load: () => import("../../../app/intake/[slug]/page"), params: () => ({ slug: "no-such-form" }), public: true, publicExpect: "404" },
+  { file: "intake/[slug]/thanks/page.tsx", load: () => import("../../../app/intake/[slug]/thanks/page"), params: () => ({ slug: "no-such-form" }), public: true, publicExpect: "404" },
   { file: "(auth)/reset-password/[token]/page.tsx", load: () => import("../../../app/(auth)/reset-password/[token]/page"), params: () => ({ token: "forged" }), public: true },
 ];

@@ -11,7 +11,12 @@ export async function buildWorld() {
   const opportunity = await createOpportunityFor(a.rep, account.id, { stage: "prospecting" });
   const contact = await createContactFor(a.rep, account.id);
   const stakeholder = await db().stakeholder.create({ data: { organizationId: a.org.id, opportunityId: opportunity.id, contactId: contact.id, role: "champion", addedById: a.rep.id } });
-  return { a, b, account, opportunity, contact, stakeholder };
+  const now = new Date();
+  const lead = await db().lead.create({
+    data: { organizationId: a.org.id, source: "manual", name: "Probe Lead", companyName: "Probe Co", fit: 60, intent: 20, verdict: "pursue", icpVersion: 1, scoredAt: now, ownerId: a.rep.id },
+  });
+  const importJob = await db().importJob.create({ data: { organizationId: a.org.id, createdById: a.admin.id, kind: "leads", fileName: "probe.csv", status: "uploaded" } });
+  return { a, b, account, opportunity, contact, stakeholder, lead, importJob };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

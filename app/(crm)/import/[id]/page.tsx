@@ -1,5 +1,7 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
+import { can } from "@/lib/permissions";
+import { notFound } from "next/navigation";
 import { ConfirmImportButton } from "@/components/imports/confirm-button";
 import { ImportProgress } from "@/components/imports/import-progress";
 import { MappingForm } from "@/components/imports/mapping-form";
@@ -20,6 +22,8 @@ const RUNNING = new Set(["dry_run_queued", "dry_running", "queued", "running"]);
 
 export default async function ImportJobPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
+  // Roles that cannot import see no import at all, as if it did not exist.
+  if (!can(user.role, "import.run")) notFound();
   const job = await orNotFound(getImport(user, (await params).id));
   const kind = job.kind as ImportKind;
   const dryDone = job.status === "dry_run_done";
