@@ -89,6 +89,8 @@ test("an admin sees the audit log, filters it and exports CSV; a rep does not", 
   expect(download.headers()["content-type"]).toContain("text/csv");
   expect((await download.text()).split("\r\n")[0]).toBe("at,actor,actor_email,entity_type,entity_id,action,reason,before,after");
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Let sign-out's own navigation finish; starting another one mid-way aborts it (net::ERR_ABORTED).
+  await expect(page).toHaveURL(/\/login/);
   await signIn(page, DEMO.rep);
   expect((await page.goto("/settings/audit"))?.status()).toBe(404);
   expect((await page.request.get("/settings/audit/export")).status()).toBe(404);
