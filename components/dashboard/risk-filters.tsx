@@ -1,4 +1,5 @@
 import { FilterBar } from "@/components/ui/filter-bar";
+import { VerdictSelect } from "@/components/qualification/verdict-select";
 import { Select } from "@/components/ui/field";
 import type { DashboardParams } from "@/lib/server/dashboard/params";
 import type { RiskLevel } from "@/lib/server/dashboard/risk-list";
@@ -34,12 +35,7 @@ export function RiskFilters({ params, stages, counts }: { params: DashboardParam
         <option value="">All stages</option>
         {stages.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
       </Select>
-      <Select name="verdict" defaultValue={params.verdict ?? ""} className="max-w-40" aria-label="Verdict">
-        <option value="">Any verdict</option>
-        <option value="pursue">Pursue</option>
-        <option value="nurture">Nurture</option>
-        <option value="disqualify">Disqualify</option>
-      </Select>
+      <VerdictSelect value={params.verdict} />
     </FilterBar>
   );
 }

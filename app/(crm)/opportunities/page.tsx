@@ -8,6 +8,7 @@ import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/comp
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
+import { VerdictSelect } from "@/components/qualification/verdict-select";
 import { Input, Select } from "@/components/ui/field";
 import { QualificationCell } from "@/components/qualification/qualification-cell";
 import { PageHeader } from "@/components/ui/page-header";
@@ -53,12 +54,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
             <option value="all">Everyone</option>
             <option value="me">Mine</option>
           </Select>
-          <Select name="verdict" defaultValue={params.verdict ?? ""} className="max-w-40" aria-label="Verdict">
-            <option value="">Any verdict</option>
-            <option value="pursue">Pursue</option>
-            <option value="nurture">Nurture</option>
-            <option value="disqualify">Disqualify</option>
-          </Select>
+          <VerdictSelect value={params.verdict} />
           <Select name="risk" defaultValue={params.risk ?? ""} className="max-w-40" aria-label="Risk">
             <option value="">Any risk</option>
             <option value="any">At risk</option>
