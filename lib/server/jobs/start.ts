@@ -22,10 +22,10 @@ export function startBackgroundWork(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const { DATABASE_URL, WINNOW_JOBS } = env();
+  const { DATABASE_URL, WINNOW_JOBS, WINNOW_JOBS_SCHEMA } = env();
   if (WINNOW_JOBS === "off") return;
   if (DATABASE_URL) {
-    const boss = new PgBoss({ connectionString: DATABASE_URL, schema: "pgboss" });
+    const boss = new PgBoss({ connectionString: DATABASE_URL, schema: WINNOW_JOBS_SCHEMA });
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerJobs(boss, db());
