@@ -32,3 +32,5 @@ export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wi
 export { assessAccount, type AccountAssessment } from "./account";
 export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
 export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";
+export { answerExcerpt, draftRecapPoints, MAX_RECAP_POINTS, RECAP_VALID_DAYS, recapStatus, stateFromAnswer } from "./recap";
+export type { RecapAnswer, RecapPoint, RecapStatus } from "./recap";
