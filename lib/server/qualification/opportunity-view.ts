@@ -1,13 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { can } from "../../permissions";
-import { wishcastingGap } from "../../qualification";
 import { db } from "../db";
 import { listRecaps } from "../recaps/list";
 import type { SessionUser } from "../session";
 import { assess, loadForAssessment } from "./assess";
 import { loadReviewQueue } from "./review-queue";
-import { toSnapshot } from "./snapshot";
 import { loadQualificationSettings } from "./settings";
 
 /** One entry of a deal's timeline: everything that happened to it, in one shape, newest first. */
@@ -55,7 +53,7 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.kind.localeCompare(b.kind));
 
   const assessment = assess(row, settings, now);
-  const wishcasting = wishcastingGap(toSnapshot(row), settings.pipeline, assessment.intent);
+  const wishcasting = assessment.wishcasting;
   return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps };
 });
 

@@ -173,6 +173,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               <DefinitionList items={[
                 ["Status", row.status],
                 ["Rep confidence", row.repConfidence === null ? null : `${row.repConfidence}%`],
+                ["Adjusted forecast", assessment.discount && (
+                  <span data-testid="forecast-discount">
+                    Counted at {assessment.discount.evidenceProbability}% of {formatMoney(Number(row.amount), row.currency)}
+                    {assessment.discount.evidenceProbability < assessment.discount.stageProbability && <> (stage alone: {assessment.discount.stageProbability}%) because {assessment.discount.because.join("; ")}</>}
+                  </span>
+                )],
                 ["First committed close", formatDate(row.originalCloseDate)],
                 ["Last activity", formatDate(row.lastActivityAt)],
                 ["Created", formatDate(row.createdAt)],
