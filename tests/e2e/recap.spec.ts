@@ -6,6 +6,8 @@ const DEAL = "/opportunities/seed_opp_nine_click";
 const SHOTS = process.env.SHOTS_DIR;
 
 test("a buyer confirms two points and corrects one through the recap link; the rep's scorecard shows it", async ({ page, browser }) => {
+  // Two browsers and several page loads on a busy 2-core box: generous, not tight.
+  test.setTimeout(300_000);
   await signIn(page, DEMO.rep);
   await page.goto(DEAL);
   const panel = page.getByTestId("recap-panel");
