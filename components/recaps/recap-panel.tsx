@@ -119,7 +119,7 @@ export function RecapPanel({ opportunityId, contacts, draft, canEmail, recaps, c
                 <span className="font-medium text-slate-900">{r.contactName}</span>{" "}
                 <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>
                 <div className="text-xs text-slate-500">
-                  {formatDate(r.createdAt)}{r.sentAt ? " · emailed" : ""} · {r.answered}/{r.points} points answered · {r.status === "open" ? `expires ${formatDate(r.expiresAt)}` : ""}
+                  {[formatDate(r.createdAt), r.sentAt ? "emailed" : null, `${r.answered}/${r.points} points answered`, r.status === "open" ? `expires ${formatDate(r.expiresAt)}` : null].filter(Boolean).join(" · ")}
                 </div>
               </div>
               {canSend && r.status === "open" && (
