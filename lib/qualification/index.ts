@@ -32,3 +32,7 @@ export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wi
 export { assessAccount, type AccountAssessment } from "./account";
 export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
 export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";
+export { archiveAfter, diffFrameworks, previewScorecard, pruneGates, sampleDeal } from "./framework-versions";
+export type { DroppedGate, FrameworkChange, ScorecardPreview } from "./framework-versions";
+export { gatesSkipped, planStageMigration, settleDeal } from "./stage-migration";
+export type { SettledDeal, StageMigrationIssue, StageMigrationIssueCode, StageMigrationPlan, StageMove } from "./stage-migration";
