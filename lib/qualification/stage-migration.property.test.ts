@@ -19,7 +19,7 @@ const editArb = fc
         .uniqueArray(fc.constantFrom(...oldIds, "n1", "n2", "n3"), { minLength: 1, maxLength: 8 })
         .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length })),
       dealAt: fc.constantFrom(...oldIds),
-      passing: fc.dictionary(fc.constantFrom("s1", "s2", "s3", "s4", "s5", "s6", "n1", "n2", "n3"), fc.boolean()),
+      passing: fc.dictionary(fc.constantFrom<string>("s1", "s2", "s3", "s4", "s5", "s6", "n1", "n2", "n3"), fc.boolean()),
       destIndex: fc.nat(),
     }),
   );

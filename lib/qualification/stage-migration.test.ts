@@ -18,7 +18,7 @@ describe("planning a stage edit", () => {
     { name: "a valid destination becomes a move", after: pipe("a", "c", "d", "won", "lost"), deals: { b: 2 }, dest: { b: "a" }, moves: [{ from: "b", to: "a", deals: 2 }], issues: [] },
     { name: "a destination for an empty stage is ignored", after: pipe("a", "c", "d", "won", "lost"), deals: {}, dest: { b: "zzz" }, moves: [], issues: [] },
   ])("$name", ({ after, deals, dest, moves, issues }) => {
-    const plan = planStageMigration(BEFORE, after, deals, dest);
+    const plan = planStageMigration(BEFORE, after, deals as Record<string, number>, dest as Record<string, string>);
     expect(plan.moves).toEqual(moves);
     expect(plan.issues.map((i) => `${i.stageId}:${i.code}`)).toEqual(issues);
   });
