@@ -30,7 +30,7 @@ describe("a stage edit never lets a deal past a gate it did not pass", () => {
       fc.property(editArb, ({ oldIds, newIds, dealAt, passing, destIndex }) => {
         const before: Pipeline = { stages: [...oldIds.map(open), ...closed] };
         const after: Pipeline = { stages: [...newIds.map(open), ...closed] };
-        const kept = newIds.includes(dealAt);
+        const kept = (newIds as string[]).includes(dealAt);
         const to = kept ? dealAt : newIds[destIndex % newIds.length]!;
         const plan = planStageMigration(before, after, { [dealAt]: 1 }, kept ? {} : { [dealAt]: to });
         expect(plan.issues).toEqual([]);
@@ -39,8 +39,8 @@ describe("a stage edit never lets a deal past a gate it did not pass", () => {
         const passes = (id: string) => passing[id] ?? false;
         const settled = settleDeal(before, after, dealAt, to, (s) => (checked.push(s.id), passes(s.id) ? [] : ["blocked"]));
 
-        const passedBefore = new Set(oldIds.slice(0, oldIds.indexOf(dealAt)));
-        const behindNow = newIds.slice(0, newIds.indexOf(settled.stageId));
+        const passedBefore = new Set<string>(oldIds.slice(0, oldIds.indexOf(dealAt)));
+        const behindNow: string[] = newIds.slice(0, (newIds as string[]).indexOf(settled.stageId));
         for (const id of behindNow) expect(passedBefore.has(id) || (checked.includes(id) && passes(id))).toBe(true);
         expect(settled.held === null).toBe(settled.stageId === to);
         if (settled.held) expect(passes(settled.held.stageId)).toBe(false);
