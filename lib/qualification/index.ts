@@ -12,7 +12,7 @@ export { computeFit, type FitResult, type RuleResult } from "./fit";
 export { criterionStatus, STATE_POINTS, STALE_FACTOR, type CriterionStatus } from "./evidence";
 export { scoreIntent, type CriterionScore, type Gap, type GapKind, type IntentResult } from "./intent";
 export { DEFAULT_PIPELINE, defaultGates, pipelineFor, criterionGates, nextStage } from "./pipeline";
-export { ROLE_LABELS, type Blocker, type BlockerCode, type AppliedOverride } from "./gates";
+export { checkGate, ROLE_LABELS, type Blocker, type BlockerCode, type AppliedOverride } from "./gates";
 export { canAdvance, type CanAdvanceInput, type CanAdvanceResult, type Direction, type IgnoredOverride } from "./advance";
 export { decideVerdict, DEFAULT_NURTURE_DAYS, type Verdict, type VerdictInput, type VerdictKind } from "./verdict";
 export { requalify, isLateStage, DEFAULT_THRESHOLDS } from "./requalify";
