@@ -99,8 +99,8 @@ export function FrameworkBuilder({ templates, current, archived, version, editab
         </div>
       )}
       <FormError message={formError ?? errors.criteria?.[0]} />
-      <Field label="Framework name" name="name" errors={errors.name}>
-        <Input id="name" value={draft.name} disabled={!editable} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+      <Field label="Framework name" name="framework-name" errors={errors.name}>
+        <Input id="framework-name" value={draft.name} disabled={!editable} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
       </Field>
       <div className="space-y-3">
         {draft.criteria.map((c, i) => (

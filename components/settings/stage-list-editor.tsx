@@ -21,6 +21,8 @@ interface Props {
 }
 
 interface Row {
+  /** Stable across renames, so the input keeps focus while a new stage's id follows its name. */
+  key: string;
   id: string;
   label: string;
   probability: string;
@@ -37,7 +39,7 @@ const slug = (label: string) => label.toLowerCase().normalize("NFKD").replace(/[
  */
 export function StageListEditor({ pipeline, dealsByStage, version, editable }: Props) {
   const router = useRouter();
-  const initial = useMemo<Row[]>(() => pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: String(Math.round(s.probability * 1000) / 10), kind: s.kind, exit: s.exit, isNew: false })), [pipeline]);
+  const initial = useMemo<Row[]>(() => pipeline.stages.map((s) => ({ key: s.id, id: s.id, label: s.label, probability: String(Math.round(s.probability * 1000) / 10), kind: s.kind, exit: s.exit, isNew: false })), [pipeline]);
   const [rows, setRows] = useState(initial);
   const [destinations, setDestinations] = useState<Record<string, string>>({});
   const [localErrors, setLocalErrors] = useState<PathErrors>({});
@@ -80,15 +82,15 @@ export function StageListEditor({ pipeline, dealsByStage, version, editable }: P
       <FormError message={form.formError ?? (Object.keys(errors).length > 0 ? "Some stages need attention: see the messages below." : undefined)} />
       <ol className="space-y-2">
         {rows.map((r, i) => (
-          <li key={r.id + i} className="grid items-end gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]" data-testid={`stage-item-${r.id}`}>
-            <Field label={`Stage ${i + 1}${r.isNew ? ` (new: ${r.id})` : ""}`} name={`stages.${i}.label`} errors={errors[`stages.${i}.label`] ?? errors[`stages.${i}.id`] ?? errors[`stages.${i}`]}>
-              <Input id={`stages.${i}.label`} value={r.label} disabled={!editable} onChange={(e) => update(i, { label: e.target.value })} />
+          <li key={r.key} className="grid items-end gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]" data-testid={`stage-item-${r.id}`}>
+            <Field label={`Stage ${i + 1}${r.isNew ? ` (new: ${r.id})` : ""}`} name={`stage-list-${i}-label`} errors={errors[`stages.${i}.label`] ?? errors[`stages.${i}.id`] ?? errors[`stages.${i}`]}>
+              <Input id={`stage-list-${i}-label`} value={r.label} disabled={!editable} onChange={(e) => update(i, { label: e.target.value })} />
             </Field>
-            <Field label="Win %" name={`stages.${i}.probability`} errors={errors[`stages.${i}.probability`]}>
-              <Input id={`stages.${i}.probability`} inputMode="decimal" value={r.probability} disabled={!editable} onChange={(e) => update(i, { probability: e.target.value })} />
+            <Field label="Win %" name={`stage-list-${i}-probability`} errors={errors[`stages.${i}.probability`]}>
+              <Input id={`stage-list-${i}-probability`} inputMode="decimal" value={r.probability} disabled={!editable} onChange={(e) => update(i, { probability: e.target.value })} />
             </Field>
-            <Field label="Kind" name={`stages.${i}.kind`}>
-              <Select id={`stages.${i}.kind`} value={r.kind} disabled={!editable || !r.isNew} onChange={(e) => update(i, { kind: e.target.value as StageKind })}>
+            <Field label="Kind" name={`stage-list-${i}-kind`}>
+              <Select id={`stage-list-${i}-kind`} value={r.kind} disabled={!editable || !r.isNew} onChange={(e) => update(i, { kind: e.target.value as StageKind })}>
                 <option value="open">Open</option><option value="won">Won</option><option value="lost">Lost</option>
               </Select>
             </Field>
@@ -103,8 +105,8 @@ export function StageListEditor({ pipeline, dealsByStage, version, editable }: P
         ))}
       </ol>
       {removed.map((s) => (
-        <Field key={s.id} label={`${s.label} holds ${dealsByStage[s.id]} deal(s): move them to`} name={`destinations.${s.id}`} errors={errors[`destinations.${s.id}`]}>
-          <Select id={`destinations.${s.id}`} value={destinations[s.id] ?? ""} onChange={(e) => setDestinations((d) => ({ ...d, [s.id]: e.target.value }))}>
+        <Field key={s.id} label={`${s.label} holds ${dealsByStage[s.id]} deal(s): move them to`} name={`destination-${s.id}`} errors={errors[`destinations.${s.id}`]}>
+          <Select id={`destination-${s.id}`} value={destinations[s.id] ?? ""} onChange={(e) => setDestinations((d) => ({ ...d, [s.id]: e.target.value }))}>
             <option value="">Choose a stage…</option>
             {rows.filter((r) => r.kind === s.kind && !r.isNew).map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
           </Select>
@@ -119,7 +121,7 @@ export function StageListEditor({ pipeline, dealsByStage, version, editable }: P
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
           <Button type="button" variant="secondary" onClick={() => {
             const at = Math.max(0, rows.findIndex((r) => r.kind !== "open"));
-            setRows((rs) => [...rs.slice(0, at), { id: `stage_${rs.length + 1}`, label: "", probability: "50", kind: "open", exit: [], isNew: true }, ...rs.slice(at)]);
+            setRows((rs) => [...rs.slice(0, at), { key: `new-${Date.now()}`, id: `stage_${rs.length + 1}`, label: "", probability: "50", kind: "open", exit: [], isNew: true }, ...rs.slice(at)]);
           }}>
             <Plus className="size-4" aria-hidden /> Add stage
           </Button>
