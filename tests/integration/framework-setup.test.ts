@@ -64,6 +64,7 @@ describe("saving a custom framework", () => {
     expect(settings.framework.criteria.find((c) => c.id === "renewal_risk")).toMatchObject({ knockout: true, freshnessDays: 60, verifierRoles: ["economic_buyer"], nurtureTrigger: "New budget cycle" });
     expect(settings.pipeline.stages.flatMap((s) => s.exit).some((r) => r.kind === "criterion" && r.criterionId === "metrics")).toBe(false);
     expect(settings.qualificationVersion).toBe(before + 1);
+    expect(settings.archived.map((c) => [c.id, c.label])).toEqual([["metrics", "Metrics"], ["identify_pain", "Identify pain"]]);
 
     expect(await db().criterionState.count({ where: { opportunityId: opp.id, criterionId: "metrics" } })).toBe(1);
     const setup = await getQualificationSetup(t.manager);

@@ -28,6 +28,8 @@ export interface QualificationSettings {
   overrideMaxDays: number;
   /** Bumped on every framework, stage or gate change; stored with each assessment. */
   qualificationVersion: number;
+  /** Criteria earlier versions of the custom framework had: not scored, but their evidence stays in deal history. */
+  archived: CriterionDefinition[];
 }
 
 /** With no ICP stored yet every account fits: fit must not block deals before marketing has defined it. */
@@ -103,5 +105,6 @@ export async function loadQualificationSettings(client: PrismaClient | Tx, organ
     thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
     overrideMaxDays: org.overrideMaxDays,
     qualificationVersion: org.qualificationVersion,
+    archived: archivedCriteria(org.customFramework),
   };
 }
