@@ -1,8 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn, unique } from "./helpers";
+
+/** Full-page pictures of each step for a human to look at (test-results/ is not committed). */
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/shots-setup/${name}.png`, fullPage: true });
 
 // Northwind's manager, so the Lumen pipeline the other journeys walk stays as seeded.
 const MANAGER = { email: "manager@northwind.demo", name: "Nina Walsh" };
+
+test.setTimeout(300_000);
 
 test("a manager builds a small framework of their own, gates a stage on it, adds a stage, and a new deal meets that gate", async ({ page }) => {
   await signIn(page, MANAGER);
@@ -22,11 +27,13 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   await expect(preview.getByTestId("preview-score")).toHaveText("0");
   await preview.getByLabel("Sample state of Renewal risk").selectOption("verified");
   await expect(preview.getByTestId("preview-score")).toHaveText("100");
+  await shot(page, "1-builder-preview");
 
   // A bad id is refused on its field before anything is saved.
   await criterion.getByLabel("Weight", { exact: true }).fill("-2");
   await builder.getByRole("button", { name: "Save framework" }).click();
   await expect(builder.getByTestId("error-criteria.0.weight")).toBeVisible();
+  await shot(page, "2-builder-field-error");
   await criterion.getByLabel("Weight", { exact: true }).fill("3");
   await builder.getByRole("button", { name: "Save framework" }).click();
   await expect(page.getByRole("heading", { name: "Framework: Renewal lite" })).toBeVisible();
@@ -47,6 +54,7 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   await fresh.fill("Renewal check");
   await stages.getByRole("button", { name: "Save stages" }).click();
   await expect(page.getByTestId("pipeline-form").getByTestId("stage-renewal_check")).toBeVisible();
+  await shot(page, "3-setup-after-saves");
 
   // A new deal starts in Prospecting and its own gate holds it there.
   const company = unique("Renewco");
@@ -65,6 +73,7 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   await control.getByTestId("advance-button").click();
   await expect(page.getByTestId("blocked-message")).toBeVisible();
   await expect(control.getByTestId("blockers")).toContainText("Renewal risk");
+  await shot(page, "4-deal-blocked-by-own-gate");
   await page.reload();
   await expect(page.getByTestId("stage-badge")).toHaveText("Prospecting");
 });
