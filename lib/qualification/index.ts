@@ -28,7 +28,7 @@ export { ANY_COMMITTEE_ROLE, basisOf, basisRank, checkBasis, meetsBasis, MIN_BAS
 export type { BasisCheck, EvidenceProof } from "./basis";
 export { findContradiction, keyTerms, NEGATION_WINDOW, type Contradiction } from "./contradiction";
 export { recordEvidence, stateAfter, type EvidenceAction, type RecordResult } from "./record";
-export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wishcasting";
+export { forecastDiscount, wishcastingGap, WISHCASTING_THRESHOLD, type ForecastDiscount, type WishcastingGap } from "./wishcasting";
 export { assessAccount, type AccountAssessment } from "./account";
 export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
 export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";
@@ -36,3 +36,5 @@ export { archiveAfter, diffFrameworks, previewScorecard, pruneGates, sampleDeal 
 export type { DroppedGate, FrameworkChange, ScorecardPreview } from "./framework-versions";
 export { gatesSkipped, planStageMigration, settleDeal } from "./stage-migration";
 export type { SettledDeal, StageMigrationIssue, StageMigrationIssueCode, StageMigrationPlan, StageMove } from "./stage-migration";
+export { answerExcerpt, draftRecapPoints, MAX_RECAP_POINTS, RECAP_VALID_DAYS, recapStatus, stateFromAnswer } from "./recap";
+export type { RecapAnswer, RecapPoint, RecapStatus } from "./recap";
