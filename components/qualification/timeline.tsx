@@ -42,6 +42,11 @@ function Describe({ entry, stageLabel, criterionLabel }: { entry: TimelineEntry;
           {entry.outcome === "overridden" && (
             <p className="text-xs text-slate-600">Reason: {entry.reason} · let through: {entry.blockers.map((b) => b.message).join("; ")}</p>
           )}
+          {entry.outcome !== "overridden" && entry.reason && (
+            <p className={entry.blockers.length > 0 ? "text-xs font-medium text-amber-800" : "text-xs text-slate-600"} data-testid="stage-change-note">
+              {entry.reason}{entry.blockers.length > 0 && `: ${entry.blockers.map((b) => b.message).join("; ")}`}
+            </p>
+          )}
         </div>
       );
     case "override":

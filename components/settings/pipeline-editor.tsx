@@ -90,7 +90,7 @@ export function PipelineEditor({ frameworkName, criteria, pipeline, editable }: 
       </ol>
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-5 py-3">
         <p className="text-xs text-slate-500">
-          Criterion requirements use {frameworkName}&apos;s criteria. Stages themselves (adding, removing, reordering) are fixed here, since deals refer to them.
+          Criterion requirements use {frameworkName}&apos;s criteria. Add, remove and reorder stages in the Stages section above.
         </p>
         {editable && (
           <div className="flex items-center gap-2">

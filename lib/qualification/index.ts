@@ -12,7 +12,7 @@ export { computeFit, type FitResult, type RuleResult } from "./fit";
 export { criterionStatus, STATE_POINTS, STALE_FACTOR, type CriterionStatus } from "./evidence";
 export { scoreIntent, type CriterionScore, type Gap, type GapKind, type IntentResult } from "./intent";
 export { DEFAULT_PIPELINE, defaultGates, pipelineFor, criterionGates, nextStage } from "./pipeline";
-export { ROLE_LABELS, type Blocker, type BlockerCode, type AppliedOverride } from "./gates";
+export { checkGate, ROLE_LABELS, type Blocker, type BlockerCode, type AppliedOverride } from "./gates";
 export { canAdvance, type CanAdvanceInput, type CanAdvanceResult, type Direction, type IgnoredOverride } from "./advance";
 export { decideVerdict, DEFAULT_NURTURE_DAYS, type Verdict, type VerdictInput, type VerdictKind } from "./verdict";
 export { requalify, isLateStage, DEFAULT_THRESHOLDS } from "./requalify";
@@ -32,5 +32,9 @@ export { forecastDiscount, wishcastingGap, WISHCASTING_THRESHOLD, type ForecastD
 export { assessAccount, type AccountAssessment } from "./account";
 export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
 export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";
+export { archiveAfter, diffFrameworks, previewScorecard, pruneGates, sampleDeal } from "./framework-versions";
+export type { DroppedGate, FrameworkChange, ScorecardPreview } from "./framework-versions";
+export { gatesSkipped, planStageMigration, settleDeal } from "./stage-migration";
+export type { SettledDeal, StageMigrationIssue, StageMigrationIssueCode, StageMigrationPlan, StageMove } from "./stage-migration";
 export { answerExcerpt, draftRecapPoints, MAX_RECAP_POINTS, RECAP_VALID_DAYS, recapStatus, stateFromAnswer } from "./recap";
 export type { RecapAnswer, RecapPoint, RecapStatus } from "./recap";

@@ -4,6 +4,7 @@ import {
   DEFAULT_THRESHOLDS,
   FRAMEWORKS,
   pipelineFor,
+  type CriterionDefinition,
   type CustomFrameworkSpec,
   type Framework,
   type IcpDefinition,
@@ -27,6 +28,8 @@ export interface QualificationSettings {
   overrideMaxDays: number;
   /** Bumped on every framework, stage or gate change; stored with each assessment. */
   qualificationVersion: number;
+  /** Criteria earlier versions of the custom framework had: not scored, but their evidence stays in deal history. */
+  archived: CriterionDefinition[];
 }
 
 /** With no ICP stored yet every account fits: fit must not block deals before marketing has defined it. */
@@ -45,11 +48,28 @@ const thresholdsSchema = z
   })
   .partial();
 
+/**
+ * The stored custom framework: the engine's spec plus `archived`, the criteria earlier versions had (their
+ * evidence stays on the deals and in the history; they no longer count).
+ */
+export interface StoredCustomFramework extends CustomFrameworkSpec {
+  archived?: CriterionDefinition[];
+}
+
 export function frameworkFor(key: string, custom: unknown): Framework {
-  if (key === "custom") return customFramework(custom as CustomFrameworkSpec);
+  if (key === "custom") {
+    const { archived: _archived, ...spec } = custom as StoredCustomFramework;
+    return customFramework(spec);
+  }
   const template = FRAMEWORKS[key as keyof typeof FRAMEWORKS];
   if (!template) throw new Error(`Unknown framework "${key}"`);
   return template;
+}
+
+/** Criteria removed from the organization's custom framework over its versions (empty for a template). */
+export function archivedCriteria(custom: unknown): CriterionDefinition[] {
+  const archived = (custom as StoredCustomFramework | null)?.archived;
+  return Array.isArray(archived) ? archived : [];
 }
 
 export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string): Promise<QualificationSettings> {
@@ -85,5 +105,6 @@ export async function loadQualificationSettings(client: PrismaClient | Tx, organ
     thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
     overrideMaxDays: org.overrideMaxDays,
     qualificationVersion: org.qualificationVersion,
+    archived: archivedCriteria(org.customFramework),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Framework, Pipeline } from "../../qualification";
+import type { CriterionDefinition, Framework, Pipeline } from "../../qualification";
 import { db } from "../db";
-import { loadQualificationSettings } from "../qualification/settings";
+import { archivedCriteria, loadQualificationSettings } from "../qualification/settings";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -14,17 +14,25 @@ export interface QualificationSetup {
   overrideMaxDays: number;
   /** The last recorded change to the pipeline or framework; its id also tells an editor its draft is outdated. */
   lastChange: { id: string; at: Date; by: string | null; action: string } | null;
+  /** The settings version editors save against (a save from an older one is a conflict). */
+  version: number;
+  /** Criteria earlier versions of the custom framework had: no longer scored, their evidence kept. */
+  archived: CriterionDefinition[];
+  /** Deals (any status) per stage id, so the stage editor can ask where a removed stage's deals go. */
+  dealsByStage: Record<string, number>;
 }
 
 /** What the qualification setup screen shows; every signed-in user may read it. */
 export async function getQualificationSetup(user: SessionUser): Promise<QualificationSetup> {
-  const [settings, lastChange] = await Promise.all([
+  const [settings, lastChange, org, groups] = await Promise.all([
     loadQualificationSettings(db(), user.organizationId),
     db().auditEvent.findFirst({
       where: inOrg(user, { entityType: "pipeline", entityId: user.organizationId }),
       orderBy: { at: "desc" },
       select: { id: true, at: true, action: true, actor: { select: { name: true } } },
     }),
+    db().organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { customFramework: true } }),
+    db().opportunity.groupBy({ by: ["stage"], where: inOrg(user, {}), _count: { _all: true } }),
   ]);
   return {
     framework: settings.framework,
@@ -32,5 +40,8 @@ export async function getQualificationSetup(user: SessionUser): Promise<Qualific
     pipelineIsDefault: settings.pipelineIsDefault,
     overrideMaxDays: settings.overrideMaxDays,
     lastChange: lastChange && { id: lastChange.id, at: lastChange.at, by: lastChange.actor?.name ?? null, action: lastChange.action },
+    version: settings.qualificationVersion,
+    archived: archivedCriteria(org.customFramework),
+    dealsByStage: Object.fromEntries(groups.map((g) => [g.stage, g._count._all])),
   };
 }

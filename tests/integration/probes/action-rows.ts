@@ -14,6 +14,8 @@ import { updateCriterionAction } from "../../../lib/actions/qualification/update
 import { updateStakeholderAction } from "../../../lib/actions/qualification/update-stakeholder";
 import { changeFrameworkAction } from "../../../lib/actions/settings/change-framework";
 import { savePipelineAction } from "../../../lib/actions/settings/save-pipeline";
+import { editStagesAction } from "../../../lib/actions/settings/edit-stages";
+import { saveCustomFrameworkAction } from "../../../lib/actions/settings/save-custom-framework";
 import { changePasswordAction } from "../../../lib/actions/users/change-password";
 import { changeRoleAction } from "../../../lib/actions/users/change-role";
 import { createUserAction } from "../../../lib/actions/users/create-user";
@@ -67,6 +69,18 @@ export interface ActionRow {
 }
 
 const pipelineInput = { stages: [{ id: "prospecting", label: "Prospecting", probability: 10, exit: [] }] };
+const customFrameworkInput = {
+  expectedVersion: 1, name: "Probe framework",
+  criteria: [{ id: "pain", label: "Pain", description: "", weight: 1, knockout: false, freshnessDays: null, questions: ["What hurts?"], verifierRoles: [] }],
+};
+const stagesInput = {
+  expectedVersion: 1, destinations: {},
+  stages: [
+    { id: "prospecting", label: "Prospecting", probability: 10, kind: "open" as const, exit: [] },
+    { id: "closed_won", label: "Won", probability: 100, kind: "won" as const, exit: [] },
+    { id: "closed_lost", label: "Lost", probability: 0, kind: "lost" as const, exit: [] },
+  ],
+};
 
 export const ACTION_ROWS: ActionRow[] = [
   { file: "accounts/create-account.ts", permission: "account.create", record: false, ownerScoped: false, call: () => createAccountAction({ name: "Probe Co", techStack: "", hiringSignals: "" }) },
@@ -120,6 +134,8 @@ export const ACTION_ROWS: ActionRow[] = [
   },
   { file: "settings/save-override-window.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => saveOverrideWindowAction({ overrideMaxDays: 60 }) },
   { file: "settings/change-framework.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => changeFrameworkAction({ frameworkKey: "bant", confirmReset: true }) },
+  { file: "settings/save-custom-framework.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => saveCustomFrameworkAction(customFrameworkInput) },
+  { file: "settings/edit-stages.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => editStagesAction(stagesInput) },
   { file: "settings/save-pipeline.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => savePipelineAction(pipelineInput) },
   { file: "users/change-password.ts", permission: "self.manage", record: false, ownerScoped: false, call: () => changePasswordAction({ currentPassword: "x", newPassword: "long-enough-pass", confirmPassword: "long-enough-pass" }) },
   { file: "users/change-role.ts", permission: "user.manage", record: true, ownerScoped: false, call: (w) => changeRoleAction({ userId: w.a.rep.id, role: "manager" }) },

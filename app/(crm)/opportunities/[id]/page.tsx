@@ -40,7 +40,9 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
-  const criterionLabel = (id: string) => settings.framework.criteria.find((c) => c.id === id)?.label ?? id;
+  // Archived criteria keep their label in the history, marked as no longer scored.
+  const archivedLabel = (id: string) => settings.archived.find((c) => c.id === id)?.label;
+  const criterionLabel = (id: string) => settings.framework.criteria.find((c) => c.id === id)?.label ?? (archivedLabel(id) ? `${archivedLabel(id)} (archived)` : id);
   const canRecord = canOnRecord(user, "qualification.record", row.ownerId);
   const canMove = canOnRecord(user, "opportunity.advance", row.ownerId);
 

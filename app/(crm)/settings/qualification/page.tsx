@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { FrameworkBuilder } from "@/components/settings/framework-builder";
 import { FrameworkPicker } from "@/components/settings/framework-picker";
+import { StageListEditor } from "@/components/settings/stage-list-editor";
 import { OverrideWindowForm } from "@/components/settings/override-window-form";
 import { PipelineEditor } from "@/components/settings/pipeline-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -48,6 +50,26 @@ export default async function QualificationSetupPage() {
           />
           <CardBody>
             <FrameworkPicker templates={templates} currentKey={framework.key} canChange={canConfigure} />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Your own framework"
+            description="Build a framework of your own, from a template or from scratch, and preview its scorecard before saving. Each save is a new version; deals keep their evidence."
+          />
+          <CardBody>
+            <FrameworkBuilder key={`framework-${setup.version}`} templates={templates} current={framework} archived={setup.archived} version={setup.version} editable={canConfigure} />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Stages"
+            description="Add, rename, reorder and remove stages. Deals in a removed stage go where you say; a deal an edit would carry past a gate it has not passed is held at that gate."
+          />
+          <CardBody>
+            <StageListEditor key={`stages-${setup.version}`} pipeline={pipeline} dealsByStage={setup.dealsByStage} version={setup.version} editable={canConfigure} />
           </CardBody>
         </Card>
 

@@ -1,0 +1,137 @@
+"use client";
+
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { saveCustomFrameworkAction } from "@/lib/actions/settings/save-custom-framework";
+import type { CriterionDefinition, Framework, TemplateKey } from "@/lib/qualification";
+import { saveCustomFrameworkSchema, type SaveCustomFrameworkInput } from "@/lib/validation/framework-setup";
+import { issuesByPath, type PathErrors } from "@/lib/validation/settings";
+import { blankCriterion, CriterionFields, toCriterionDraft, type CriterionDraft } from "./criterion-fields";
+import { ScorecardPreview } from "./scorecard-preview";
+
+interface Props {
+  templates: Array<Framework & { key: TemplateKey }>;
+  current: Framework;
+  archived: CriterionDefinition[];
+  version: number;
+  editable: boolean;
+}
+
+interface Draft {
+  name: string;
+  criteria: CriterionDraft[];
+}
+
+const toDraft = (f: Framework, name = f.name): Draft => ({ name, criteria: f.criteria.map(toCriterionDraft) });
+const num = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
+
+function toInput(draft: Draft, version: number): SaveCustomFrameworkInput {
+  return {
+    expectedVersion: version,
+    name: draft.name,
+    criteria: draft.criteria.map((c) => ({
+      id: c.id.trim(), label: c.label, description: c.description, weight: num(c.weight), knockout: c.knockout,
+      freshnessDays: c.freshnessDays.trim() === "" ? null : num(c.freshnessDays),
+      questions: c.questions.split("\n").map((q) => q.trim()).filter(Boolean),
+      ...(c.nurtureTrigger.trim() && { nurtureTrigger: c.nurtureTrigger }), verifierRoles: c.verifierRoles,
+    })),
+  };
+}
+
+/** The draft as the engine will see it, for the live preview. */
+const toFramework = (input: SaveCustomFrameworkInput): Framework => ({
+  key: "custom", name: input.name,
+  criteria: input.criteria.map((c) => ({ ...c, level: "opportunity" as const, verifierRoles: c.verifierRoles.length > 0 ? c.verifierRoles : undefined })),
+});
+
+/**
+ * Build the organization's own framework, from a template or from scratch. Saving makes a new version: deals
+ * keep their evidence, removed criteria are archived and stay in each deal's history.
+ */
+export function FrameworkBuilder({ templates, current, archived, version, editable }: Props) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(current, current.key === "custom" ? current.name : `Our ${current.name}`));
+  const [localErrors, setLocalErrors] = useState<PathErrors>({});
+  const [now] = useState(() => new Date());
+  const input = useMemo(() => toInput(draft, version), [draft, version]);
+  const framework = useMemo(() => toFramework(input), [input]);
+  const form = useActionForm(saveCustomFrameworkAction, {
+    onSuccess: (data) => {
+      const removed = data.change.removed.length > 0 ? ` ${data.change.removed.length} criterion(s) archived; their evidence stays in each deal's history.` : "";
+      toast.success(`Framework saved as version ${data.version}.${removed}`);
+      router.refresh();
+    },
+  });
+  const errors: PathErrors = { ...form.fieldErrors, ...localErrors };
+  const formError = form.formError ?? (Object.keys(localErrors).length > 0 ? "Some criteria need attention: see the messages below." : undefined);
+
+  const start = (f: Framework, name: string) => { setDraft(toDraft(f, name)); setLocalErrors({}); form.reset(); };
+  const setCriterion = (i: number, c: CriterionDraft) => setDraft((d) => ({ ...d, criteria: d.criteria.map((x, j) => (j === i ? c : x)) }));
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.reset();
+    const parsed = saveCustomFrameworkSchema.safeParse(input);
+    if (!parsed.success) {
+      setLocalErrors(issuesByPath(parsed.error.issues));
+      return;
+    }
+    setLocalErrors({});
+    form.execute(input);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="framework-builder">
+      {editable && (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="text-slate-600">Start from:</span>
+          {templates.map((t) => (
+            <Button key={t.key} type="button" variant="secondary" size="sm" onClick={() => start(t, `Our ${t.name}`)}>{t.name}</Button>
+          ))}
+          {current.key === "custom" && <Button type="button" variant="secondary" size="sm" onClick={() => start(current, current.name)}>Current ({current.name})</Button>}
+          <Button type="button" variant="secondary" size="sm" onClick={() => start({ key: "custom", name: "", criteria: [] }, "")}>Scratch</Button>
+        </div>
+      )}
+      <FormError message={formError ?? errors.criteria?.[0]} />
+      <Field label="Framework name" name="framework-name" errors={errors.name}>
+        <Input id="framework-name" value={draft.name} disabled={!editable} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+      </Field>
+      <div className="space-y-3">
+        {draft.criteria.map((c, i) => (
+          <CriterionFields
+            key={i}
+            index={i}
+            criterion={c}
+            errors={errors}
+            editable={editable}
+            onChange={(next) => setCriterion(i, next)}
+            onRemove={() => setDraft((d) => ({ ...d, criteria: d.criteria.filter((_, j) => j !== i) }))}
+          />
+        ))}
+      </div>
+      {editable && (
+        <Button type="button" variant="secondary" onClick={() => setDraft((d) => ({ ...d, criteria: [...d.criteria, blankCriterion(d.criteria.length + 1)] }))}>
+          <Plus className="size-4" aria-hidden /> Add criterion
+        </Button>
+      )}
+      <ScorecardPreview framework={framework} now={now} />
+      {archived.length > 0 && (
+        <p className="text-xs text-slate-500" data-testid="archived-criteria">
+          Archived (no longer scored, evidence kept in deal history): {archived.map((c) => c.label).join(", ")}.
+        </p>
+      )}
+      {editable && (
+        <div className="flex items-center justify-between gap-3 border-t border-slate-100 pt-3">
+          <p className="text-xs text-slate-500">Saving makes version {version + 1}. Gates on removed criteria are dropped; every deal is re-scored.</p>
+          <Button type="submit" disabled={form.isPending}>{form.isPending ? "Saving…" : "Save framework"}</Button>
+        </div>
+      )}
+    </form>
+  );
+}
