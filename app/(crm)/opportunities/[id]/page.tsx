@@ -88,7 +88,6 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               {nextGate && nextGate.overridden.length > 0 && <BlockerList blockers={nextGate.overridden} stageLabel={stageLabel} overridden />}
               {canMove && (
                 <StageControl
-                  key={`${row.stage}-${row.version}`}
                   opportunityId={row.id}
                   version={row.version}
                   currentStage={row.stage}
