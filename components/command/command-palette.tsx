@@ -95,6 +95,15 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
   const needle = query.trim().toLowerCase();
   const shownCommands = commands.filter((c) => c.label.toLowerCase().includes(needle));
   const groups = (Object.keys(KIND) as SearchKind[]).map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) })).filter((g) => g.hits.length > 0);
+  // Whenever the top of the list changes (new hits arrived, the query changed), Enter means its first row.
+  const firstHit = groups[0]?.hits[0];
+  const first = firstHit ? `${firstHit.kind}:${firstHit.id}` : shownCommands[0] ? `command:${shownCommands[0].id}` : "";
+  const [selected, setSelected] = useState(first);
+  const [selectedFor, setSelectedFor] = useState(first);
+  if (selectedFor !== first) {
+    setSelectedFor(first);
+    setSelected(first);
+  }
 
   return (
     <Dialog.Root open={open} onOpenChange={changeOpen}>
@@ -109,7 +118,7 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
           data-testid="command-palette"
         >
           <Dialog.Title className="sr-only">Command palette</Dialog.Title>
-          <Command label="Search records and commands" shouldFilter={false} loop>
+          <Command label="Search records and commands" shouldFilter={false} loop value={selected} onValueChange={setSelected}>
             <Command.Input
               value={query}
               onValueChange={setQuery}
