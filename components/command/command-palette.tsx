@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { Command } from "cmdk";
-import { BarChart3, Building2, Columns3, Inbox, Keyboard, NotebookPen, Plus, Trophy, User, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, CalendarCheck, Columns3, Inbox, Keyboard, NotebookPen, Plus, Trophy, User, type LucideIcon } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { SearchHit, SearchKind } from "@/lib/search";
@@ -51,8 +51,9 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const { hits, loading, failed } = useRecordSearch(open ? query : "");
-  // After a command that moves focus itself (navigate, focus the note box), the dialog must not pull it back.
-  const [keepFocus, setKeepFocus] = useState(false);
+  // A command that moves the focus itself (navigate, focus the note box) runs once the dialog has closed
+  // and released its focus trap, instead of the dialog's usual return of focus to where it was.
+  const [after, setAfter] = useState<(() => void) | null>(null);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -72,14 +73,12 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
 
   function changeOpen(next: boolean) {
     setOpen(next);
-    if (next) setKeepFocus(false);
-    else setQuery("");
+    if (!next) setQuery("");
   }
 
   function finish(then: () => void) {
-    setKeepFocus(true);
+    setAfter(() => then);
     changeOpen(false);
-    then();
   }
 
   const go = (href: string) => finish(() => router.push(href));
@@ -87,6 +86,7 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
   const commands: PaletteCommand[] = [
     ...(dealId ? [{ id: "note", label: "Log a note on this deal", icon: NotebookPen, run: () => finish(() => focusNoteBox()) }] : []),
     ...(canCreateDeal ? [{ id: "new-deal", label: "New deal", icon: Plus, run: () => go("/opportunities/new") }] : []),
+    { id: "my-day", label: "Go to my day", icon: CalendarCheck, run: () => go("/my-day") },
     { id: "dashboard", label: "Go to dashboard", icon: BarChart3, run: () => go("/dashboard") },
     { id: "pipeline", label: "Go to pipeline", icon: Columns3, run: () => go("/pipeline") },
     { id: "leads", label: "Go to leads", icon: Inbox, run: () => go("/leads") },
@@ -113,7 +113,10 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
           className="fixed top-[12vh] left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
           aria-describedby={undefined}
           onCloseAutoFocus={(event) => {
-            if (keepFocus) event.preventDefault();
+            if (!after) return;
+            event.preventDefault();
+            after();
+            setAfter(null);
           }}
           data-testid="command-palette"
         >

@@ -81,7 +81,7 @@ export function DealCard({ card, stages, canOverride, handle }: { card: BoardCar
   const body = (
     <>
       <p className="truncate text-xs text-slate-600 dark:text-slate-400">{card.accountName} · {card.ownerName}</p>
-      <div className="mt-1.5 flex items-center gap-1.5">
+      <div className="mt-1 flex items-center gap-1.5">
         {handle && (
           <button
             type="button"
@@ -94,13 +94,15 @@ export function DealCard({ card, stages, canOverride, handle }: { card: BoardCar
             <GripVertical className="size-4" aria-hidden />
           </button>
         )}
-        <span className="text-sm font-semibold tabular-nums text-slate-900 dark:text-slate-100">{formatMoney(card.amount, card.currency)}</span>
-        <span className="ml-auto flex items-center gap-1">
-          {card.verdict ? <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">{VERDICT_LABEL[card.verdict]}</Badge> : <Badge tone="neutral">Scoring…</Badge>}
-          {card.intent !== null && <Badge tone={scoreTone(card.intent)} data-testid="intent">Intent {card.intent}</Badge>}
+        <span className="truncate text-sm font-semibold tabular-nums text-slate-900 dark:text-slate-100">{formatMoney(card.amount, card.currency)}</span>
+        <span className="ml-auto flex shrink-0 items-center gap-1">
           <FlagCount flags={card.flags} />
           <GateStatus gate={card.nextGate} />
         </span>
+      </div>
+      <div className="mt-1 flex items-center gap-1 whitespace-nowrap">
+        {card.verdict ? <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">{VERDICT_LABEL[card.verdict]}</Badge> : <Badge tone="neutral">Scoring…</Badge>}
+        {card.intent !== null && <Badge tone={scoreTone(card.intent)} data-testid="intent">Intent {card.intent}</Badge>}
       </div>
       {card.pending && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Re-scoring after a settings change…</p>}
     </>

@@ -71,7 +71,7 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
         <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-600 dark:text-slate-400"><Inbox className="size-4" aria-hidden />No deals</p>
       ) : (
         // The column scrolls inside the board, so every stage stays in view however many deals it holds.
-        <ul className="min-h-0 flex-1 space-y-1.5 overflow-y-auto p-1.5" aria-label={`${column.label} deals`}>
+        <ul className="min-h-0 flex-1 space-y-1.5 overflow-x-hidden overflow-y-auto p-1.5" aria-label={`${column.label} deals`}>
           {column.cards.map((card) => (
             <DraggableCard key={card.id} opportunityId={card.id} stageId={card.stageId} name={card.name} enabled={card.canMove}>
               {(handle) => <DealCard card={card} stages={stages} canOverride={canOverride} handle={handle} />}
