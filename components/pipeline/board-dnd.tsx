@@ -136,7 +136,7 @@ export function DropZone({ stageId, label, className, activeClassName, children,
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: stageId, data: { label } satisfies DropData });
   return (
-    <section ref={setNodeRef} {...rest} className={cn(className, isOver && activeClassName)}>
+    <section ref={setNodeRef} {...rest} data-stage-id={stageId} className={cn(className, isOver && activeClassName)}>
       {children}
     </section>
   );

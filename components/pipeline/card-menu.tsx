@@ -12,9 +12,13 @@ export interface StageOption {
   label: string;
 }
 
-/** After a move the card re-renders in its new column: put the focus on it there. */
-function focusCard(opportunityId: string) {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-deal-id="${opportunityId}"] [data-card-focus]`)?.focus());
+/** After a move the card re-renders in its new column: put the focus on it there, once it has rendered. */
+function focusCard(opportunityId: string, stageId: string, frames = 30) {
+  requestAnimationFrame(() => {
+    const moved = document.querySelector<HTMLElement>(`[data-stage-id="${stageId}"] [data-deal-id="${opportunityId}"] [data-card-focus]`);
+    if (moved) moved.focus();
+    else if (frames > 0) focusCard(opportunityId, stageId, frames - 1);
+  });
 }
 
 const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50 data-[highlighted]:text-indigo-900 dark:text-slate-200 dark:data-[highlighted]:bg-indigo-950 dark:data-[highlighted]:text-indigo-100";
@@ -43,7 +47,7 @@ export function CardMenu({ opportunityId, dealName, version, stageId, nextStageI
 
   async function run(toStage: string, override?: { reason: string; expiresOn: string }) {
     const outcome = await move(toStage, override);
-    if (outcome.kind === "moved") focusCard(opportunityId);
+    if (outcome.kind === "moved") focusCard(opportunityId, outcome.stage);
   }
   useDroppedMoves(opportunityId, (toStage) => void run(toStage));
 

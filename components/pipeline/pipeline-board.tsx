@@ -142,7 +142,7 @@ export function PipelineBoard({ board, query }: { board: Board; query: string })
   return (
     <BoardMoveContext value={onMoved}>
     <BoardDndProvider>
-    <Tooltip.Provider delayDuration={300}>
+    <Tooltip.Provider delayDuration={200}>
       <div className="-mx-4 overflow-x-auto px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
         <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
           {state.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />)}

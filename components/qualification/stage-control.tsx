@@ -1,7 +1,7 @@
 "use client";
 
 import { ArrowRight } from "lucide-react";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { BlockedPanel } from "./blocked-panel";
@@ -38,13 +38,15 @@ export function StageControl({ opportunityId, version, currentStage, nextStage, 
   const buttonRef = useRef<HTMLButtonElement>(null);
   const movedRef = useRef<HTMLParagraphElement>(null);
 
+  // Focus follows the answer: once the "Moved to" line has rendered, it takes the focus.
+  useEffect(() => {
+    if (moved) movedRef.current?.focus();
+  }, [moved]);
+
   async function run(toStage: string, override?: { reason: string; expiresOn: string }) {
     setMoved(null);
     const outcome = await move(toStage, override);
-    if (outcome.kind === "moved") {
-      setMoved(`Moved to ${label(outcome.stage)}.`);
-      requestAnimationFrame(() => movedRef.current?.focus());
-    }
+    if (outcome.kind === "moved") setMoved(`Moved to ${label(outcome.stage)}.`);
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
