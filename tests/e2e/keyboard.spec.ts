@@ -7,6 +7,8 @@ import { DEMO, signIn } from "./helpers";
  * control advances, and the focus lands on the result each time.
  */
 test("a rep finds a deal with Ctrl+K, logs a note with evidence and advances it, all by keyboard", async ({ page }) => {
+  // A long journey (board, palette, deal page, note, advance) on a busy 2-core box.
+  test.setTimeout(240_000);
   await signIn(page, DEMO.rep);
 
   // Setup only (not part of the flow): a Prospecting deal of the rep's whose gate is open, read off the board.
