@@ -3,9 +3,8 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 import type { FormEvent } from "react";
-import type { ActionError } from "@/lib/action-error";
+import { domainFieldErrors, type ActionError, type FieldErrors } from "@/lib/action-error";
 
-type FieldErrors = Record<string, string[] | undefined>;
 interface FlatErrors {
   formErrors: string[];
   fieldErrors: FieldErrors;
@@ -24,9 +23,9 @@ export function useActionForm<Schema extends StandardSchemaV1, ShapedErrors exte
     onSuccess: ({ data }) => options.onSuccess?.(data),
   });
   const serverError = result.serverError;
-  const domainFieldErrors = (serverError?.details as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors;
-  const fieldErrors = withParents({ ...result.validationErrors?.fieldErrors, ...domainFieldErrors });
-  const formError = result.validationErrors?.formErrors[0] ?? (domainFieldErrors ? undefined : serverError?.message);
+  const domainErrors = domainFieldErrors(serverError);
+  const fieldErrors = withParents({ ...result.validationErrors?.fieldErrors, ...domainErrors });
+  const formError = result.validationErrors?.formErrors[0] ?? (domainErrors ? undefined : serverError?.message);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

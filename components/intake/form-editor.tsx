@@ -9,6 +9,7 @@ import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { domainFieldErrors } from "@/lib/action-error";
 import { saveIntakeFormAction } from "@/lib/actions/intake/save-intake-form";
 import { MAX_QUESTIONS, type IntakeQuestion, type RoutingRule } from "@/lib/qualification/leads";
 import { OPTIONAL_FORM_FIELDS, type IntakeFormInput } from "@/lib/validation/lead";
@@ -20,8 +21,7 @@ export function FormEditor({ initial, criteria, reps }: { initial: IntakeFormInp
   const router = useRouter();
   const [form, setForm] = useState(initial);
   const save = useAction(saveIntakeFormAction, { onSuccess: () => { toast.success("Form saved; the public page shows it now."); router.refresh(); } });
-  const details = save.result.serverError?.details as { fieldErrors?: Record<string, string[]> } | undefined;
-  const errors = [...Object.values(details?.fieldErrors ?? {}).flat(), ...Object.values(save.result.validationErrors?.fieldErrors ?? {}).flat()];
+  const errors = [...Object.values(domainFieldErrors(save.result.serverError) ?? {}).flat().filter((m) => m !== undefined), ...Object.values(save.result.validationErrors?.fieldErrors ?? {}).flat()];
   const rules: RoutingRule[] = form.routing.mode === "rules" ? form.routing.rules : [];
   const setRules = (next: RoutingRule[]) => setForm({ ...form, routing: { mode: "rules", rules: next } });
   return (

@@ -1,12 +1,13 @@
 "use client";
 
+import * as Tooltip from "@radix-ui/react-tooltip";
 import { Inbox } from "lucide-react";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import type { Board, BoardCard, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
 import { cn, formatMoney } from "@/lib/utils";
 import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
-import type { StageOption } from "./card-actions";
+import type { StageOption } from "./card-menu";
 import { applyMove, BoardMoveContext } from "./board-state";
 import { DealCard } from "./deal-card";
 
@@ -50,42 +51,46 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
   return (
     <DropZone
       stageId={column.stageId}
+      label={column.label}
       aria-labelledby={headingId}
       data-testid={`column-${column.stageId}`}
-      className="flex w-64 shrink-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200"
+      className="flex max-h-full min-w-44 flex-1 basis-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200 dark:bg-slate-800/60 dark:ring-slate-700"
       activeClassName="bg-indigo-50 ring-2 ring-indigo-400"
     >
-      <header className="border-b border-slate-200 px-3 py-2.5">
+      <header className="shrink-0 border-b border-slate-200 px-2.5 py-2 dark:border-slate-700">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 id={headingId} className="text-sm font-semibold text-slate-900">{column.label}</h2>
-          <span className="text-xs text-slate-500">{Math.round(column.probability * 100)}%</span>
+          <h2 id={headingId} className="text-sm font-semibold text-slate-900 dark:text-slate-100">{column.label}</h2>
+          <span className="text-xs text-slate-600 dark:text-slate-400">{Math.round(column.probability * 100)}%</span>
         </div>
-        <p className="mt-0.5 text-xs text-slate-600" data-testid="column-totals">
+        <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid="column-totals">
           <span data-testid="column-count">{column.count}</span> deal{column.count === 1 ? "" : "s"} ·{" "}
-          <span className="font-medium tabular-nums text-slate-800" data-testid="column-amount">{formatTotals(column.totals)}</span>
+          <span className="font-medium tabular-nums text-slate-800 dark:text-slate-200" data-testid="column-amount">{formatTotals(column.totals)}</span>
         </p>
       </header>
       {column.cards.length === 0 ? (
-        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-400"><Inbox className="size-4" aria-hidden />No deals</p>
+        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-600 dark:text-slate-400"><Inbox className="size-4" aria-hidden />No deals</p>
       ) : (
-        <ul className="space-y-2 p-2">
+        // The column scrolls inside the board, so every stage stays in view however many deals it holds.
+        <ul className="min-h-0 flex-1 space-y-1.5 overflow-x-hidden overflow-y-auto p-1.5" aria-label={`${column.label} deals`}>
           {column.cards.map((card) => (
-            <DraggableCard key={card.id} opportunityId={card.id} stageId={card.stageId} enabled={card.canMove}>
-              <DealCard card={card} stages={stages} canOverride={canOverride} />
+            <DraggableCard key={card.id} opportunityId={card.id} stageId={card.stageId} name={card.name} enabled={card.canMove}>
+              {(handle) => <DealCard card={card} stages={stages} canOverride={canOverride} handle={handle} />}
             </DraggableCard>
           ))}
+          {hidden > 0 && (
+            <li>
+              <button
+                type="button"
+                onClick={() => void loadMore()}
+                disabled={loading}
+                className="w-full rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600"
+                data-testid="load-more"
+              >
+                {loading ? "Loading…" : `Show more (${hidden} not shown)`}
+              </button>
+            </li>
+          )}
         </ul>
-      )}
-      {hidden > 0 && (
-        <button
-          type="button"
-          onClick={() => void loadMore()}
-          disabled={loading}
-          className="mx-2 mb-2 rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50"
-          data-testid="load-more"
-        >
-          {loading ? "Loading…" : `Show more (${hidden} not shown)`}
-        </button>
       )}
     </DropZone>
   );
@@ -93,18 +98,19 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
 
 function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
   return (
-    <div className="flex w-52 shrink-0 flex-col gap-2" data-testid="closed-summary">
+    <div className="flex w-36 shrink-0 flex-col gap-2" data-testid="closed-summary">
       {closed.map((s) => (
         <DropZone
           key={s.stageId}
           stageId={s.stageId}
+          label={s.label}
           aria-labelledby={`closed-${s.stageId}-heading`}
           data-testid={`closed-${s.stageId}`}
-          className={cn("rounded-lg px-3 py-2.5 ring-1", s.kind === "won" ? "bg-emerald-50 ring-emerald-200" : "bg-slate-50 ring-slate-200")}
+          className={cn("rounded-lg px-3 py-2.5 ring-1", s.kind === "won" ? "bg-emerald-50 ring-emerald-200 dark:bg-emerald-950/40 dark:ring-emerald-800" : "bg-slate-50 ring-slate-200 dark:bg-slate-800/60 dark:ring-slate-700")}
           activeClassName="ring-2 ring-indigo-400"
         >
-          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800" : "text-slate-700")}>{s.label}</h2>
-          <p className="mt-0.5 text-xs text-slate-600">
+          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-200")}>{s.label}</h2>
+          <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
             {s.count} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
           </p>
         </DropZone>
@@ -114,7 +120,8 @@ function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
 }
 
 /**
- * Columns by open stage, then closed stages summarised; horizontally scrollable on narrow screens. Each column
+ * Columns by open stage, then closed stages summarised, all in view at 1440 px (each column scrolls inside
+ * the board; narrower screens scroll the board sideways). Each column
  * shows the top of its deals and loads more on demand; a move updates the moved card in place from the
  * action's answer instead of reloading the board.
  */
@@ -135,12 +142,14 @@ export function PipelineBoard({ board, query }: { board: Board; query: string })
   return (
     <BoardMoveContext value={onMoved}>
     <BoardDndProvider>
-      <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
-        <div className="flex w-max items-start gap-3">
+    <Tooltip.Provider delayDuration={200}>
+      <div className="-mx-4 overflow-x-auto px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
+        <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
           {state.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />)}
           <ClosedColumn closed={state.closed} />
         </div>
       </div>
+    </Tooltip.Provider>
     </BoardDndProvider>
     </BoardMoveContext>
   );

@@ -2,11 +2,12 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, type ComponentProps } from "react";
 import { toast } from "sonner";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/field";
 import { addStakeholderAction } from "@/lib/actions/qualification/add-stakeholder";
 import { updateStakeholderAction } from "@/lib/actions/qualification/update-stakeholder";
@@ -68,7 +69,13 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
                 ) : (
                   <MiniButton onClick={() => setActivity({ id: m.id, kind: "champion_tested" })} disabled={update.isPending}>Record champion test</MiniButton>
                 ))}
-                <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "remove" })} disabled={update.isPending}>Remove</MiniButton>
+                <ConfirmDialog
+                  trigger={<MiniButton disabled={update.isPending} aria-label={`Remove ${m.name} (${m.roleLabel})`}>Remove</MiniButton>}
+                  title={`Remove ${m.name} from the committee?`}
+                  description={`${m.name} stops counting as ${m.roleLabel.toLowerCase()} on this deal; gates that need that role may close again.`}
+                  confirmLabel="Remove"
+                  onConfirm={() => update.execute({ stakeholderId: m.id, op: "remove" })}
+                />
               </div>
             )}
             {canEdit && activity?.id === m.id && <ActivityForm key={activity.kind} stakeholderId={m.id} kind={activity.kind} name={m.name} onDone={() => setActivity(null)} />}
@@ -98,6 +105,6 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
   );
 }
 
-function MiniButton(props: { onClick: () => void; disabled: boolean; children: React.ReactNode }) {
+function MiniButton(props: ComponentProps<"button">) {
   return <button type="button" className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50" {...props} />;
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input, Select } from "@/components/ui/field";
 import { updateCriterionAction } from "@/lib/actions/qualification/update-criterion";
 
@@ -41,9 +42,17 @@ export function CriterionActions({ opportunityId, criterionId, label, state, con
           </button>
         )}
         {state !== "unknown" && (
-          <button type="button" disabled={isPending} onClick={() => execute({ opportunityId, criterionId, op: "reset", reason: "Reset by user" })} className="rounded px-2 py-1 text-xs font-medium text-slate-500 hover:bg-slate-100" aria-label={`Reset ${label}`}>
-            Reset
-          </button>
+          <ConfirmDialog
+            trigger={
+              <button type="button" disabled={isPending} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Reset ${label}`}>
+                Reset
+              </button>
+            }
+            title={`Reset ${label}?`}
+            description={`${label} goes back to unknown${state === "verified" ? ", and its verification is lost" : ""}. The scores change at once; the history keeps the reset.`}
+            confirmLabel="Reset"
+            onConfirm={() => execute({ opportunityId, criterionId, op: "reset", reason: "Reset by user" })}
+          />
         )}
       </div>
       {open && (

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { FormError } from "@/components/forms/form-error";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { domainFieldErrors } from "@/lib/action-error";
 import { logNoteAction } from "@/lib/actions/notes/log-note";
 import { evidenceEntrySchema } from "@/lib/validation/qualification";
 
@@ -49,7 +50,7 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
   // Row errors come from zod on the server (dotted paths) or from domain checks (same keys in the details).
   const serverFieldErrors: Record<string, string[] | undefined> = {
     ...result.validationErrors?.fieldErrors,
-    ...(result.serverError?.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors,
+    ...domainFieldErrors(result.serverError),
   };
 
   function addRow() {

@@ -1,14 +1,11 @@
 "use client";
 
 import { ArrowRight } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { toast } from "sonner";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
-import { advanceStageAction } from "@/lib/actions/opportunities/advance-stage";
-import { BlockerList, type BlockerItem } from "./blocker-list";
+import { Field, Select } from "@/components/ui/field";
+import { BlockedPanel } from "./blocked-panel";
+import { useStageMove } from "./use-stage-move";
 
 interface Stage {
   id: string;
@@ -16,8 +13,9 @@ interface Stage {
 }
 
 /**
- * Moves the deal. The server runs the gate; a refusal comes back with the engine's blockers, shown here in
- * plain language. Managers may then override with a reason and an expiry, which the deal's history keeps.
+ * Moves the deal, through the same flow as the board's cards (useStageMove + BlockedPanel): the server runs
+ * the gate; a refusal shows the engine's blockers, and managers may then override with a reason and an
+ * expiry. After a move the focus lands on the line saying where the deal went.
  */
 export function StageControl({ opportunityId, version, currentStage, nextStage, stages, canOverride }: {
   opportunityId: string;
@@ -27,56 +25,68 @@ export function StageControl({ opportunityId, version, currentStage, nextStage, 
   stages: Stage[];
   canOverride: boolean;
 }) {
-  const router = useRouter();
-  const [target, setTarget] = useState(nextStage?.id ?? "");
-  const [overriding, setOverriding] = useState(false);
   const label = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
-  const form = useActionForm(advanceStageAction, {
-    onSuccess: (data) => {
-      toast.success(data.outcome === "overridden" ? `Moved to ${label(data.stage)} by override` : `Moved to ${label(data.stage)}`);
-      setOverriding(false);
-      router.refresh();
-    },
-  });
-  const blocked = form.serverError?.code === "GATE_BLOCKED" ? (form.serverError.details as { blockers: BlockerItem[]; toStage: string }) : null;
+  const { move, isPending, refused, dismiss, overrideErrors } = useStageMove({ opportunityId, version, stageId: currentStage, stageLabel: label });
+  const [target, setTarget] = useState(nextStage?.id ?? "");
+  const [moved, setMoved] = useState<string | null>(null);
+  // The deal moved (here or elsewhere): start from its new next stage.
+  const [shownStage, setShownStage] = useState(currentStage);
+  if (shownStage !== currentStage) {
+    setShownStage(currentStage);
+    setTarget(nextStage?.id ?? "");
+  }
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const movedRef = useRef<HTMLParagraphElement>(null);
+
+  // Focus follows the answer: once the "Moved to" line has rendered, it takes the focus.
+  useEffect(() => {
+    if (moved) movedRef.current?.focus();
+  }, [moved]);
+
+  async function run(toStage: string, override?: { reason: string; expiresOn: string }) {
+    setMoved(null);
+    const outcome = await move(toStage, override);
+    if (outcome.kind === "moved") setMoved(`Moved to ${label(outcome.stage)}.`);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (target) void run(target);
+  }
 
   return (
-    <form onSubmit={form.onSubmit} className="space-y-3" data-testid="stage-control" noValidate>
-      <input type="hidden" name="opportunityId" value={opportunityId} />
-      <input type="hidden" name="version" value={version} />
-      <div className="flex flex-wrap items-end gap-2">
+    <div className="space-y-3" data-testid="stage-control">
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-2" noValidate>
         <Field label="Move to" name="toStage" className="min-w-44 flex-1">
-          <Select id="toStage" name="toStage" value={target} onChange={(e) => { setTarget(e.target.value); form.reset(); setOverriding(false); }}>
+          <Select id="toStage" name="toStage" value={target} onChange={(e) => { setTarget(e.target.value); dismiss(); setMoved(null); }}>
             <option value="" disabled>Pick a stage…</option>
             {stages.filter((s) => s.id !== currentStage).map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
           </Select>
         </Field>
-        <Button type="submit" disabled={form.isPending || !target} data-testid="advance-button">
-          {form.isPending ? "Checking gate…" : target === nextStage?.id ? "Advance" : "Move"} <ArrowRight className="size-4" aria-hidden />
+        <Button ref={buttonRef} type="submit" disabled={isPending || !target} data-testid="advance-button">
+          {isPending ? "Checking gate…" : target === nextStage?.id ? "Advance" : "Move"} <ArrowRight className="size-4" aria-hidden />
         </Button>
-      </div>
-      {blocked && (
-        <div className="rounded-md bg-rose-50 p-3 ring-1 ring-inset ring-rose-200" role="status">
-          <p className="mb-2 text-sm font-semibold text-rose-800" data-testid="blocked-message">Not yet: {form.serverError?.message}</p>
-          <BlockerList blockers={blocked.blockers} stageLabel={label} />
-          {canOverride && !overriding && (
-            <Button type="button" variant="secondary" size="sm" className="mt-3" onClick={() => setOverriding(true)}>Override as manager…</Button>
-          )}
-        </div>
+      </form>
+      {moved && (
+        <p ref={movedRef} tabIndex={-1} role="status" className="text-sm font-medium text-emerald-700 focus:outline-none dark:text-emerald-400" data-testid="stage-moved">
+          {moved}
+        </p>
       )}
-      {form.serverError && !blocked && <p className="text-sm font-medium text-rose-700" data-testid="stage-error">{form.serverError.message}</p>}
-      {overriding && (
-        <div className="space-y-3 rounded-md bg-amber-50 p-3 ring-1 ring-inset ring-amber-200" data-testid="override-form">
-          <p className="text-xs text-amber-900">The override is recorded on the deal with your name, reason and expiry, and shows in its history and on the dashboard.</p>
-          <Field label="Why is this exception right?" name="overrideReason" errors={form.fieldErrors.overrideReason}>
-            <Textarea id="overrideReason" name="overrideReason" rows={2} className="min-h-0" />
-          </Field>
-          <Field label="Override expires on" name="overrideExpiresOn" errors={form.fieldErrors.overrideExpiresOn}>
-            <Input id="overrideExpiresOn" name="overrideExpiresOn" type="date" />
-          </Field>
-          <Button type="submit" size="sm" disabled={form.isPending}>Override and move</Button>
-        </div>
+      {refused && (
+        <BlockedPanel
+          dealName="this deal"
+          refused={refused}
+          stageLabel={label}
+          canOverride={canOverride}
+          isPending={isPending}
+          errors={overrideErrors}
+          onOverride={(reason, expiresOn) => void run(refused.toStage, { reason, expiresOn })}
+          onDismiss={() => {
+            dismiss();
+            buttonRef.current?.focus();
+          }}
+        />
       )}
-    </form>
+    </div>
   );
 }

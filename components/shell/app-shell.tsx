@@ -1,6 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS, type Role } from "@/lib/permissions";
+import { CommandPalette } from "@/components/command/command-palette";
+import { PaletteButton } from "@/components/command/palette-button";
+import { ShortcutsDialog } from "@/components/command/shortcuts-dialog";
 import { Logo } from "./logo";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -13,6 +16,7 @@ export function AppShell({ user, children }: { user: { name: string; role: Role;
           <Logo />
           <span className="text-lg font-semibold tracking-tight">Winnow</span>
         </Link>
+        <div className="mb-4 px-1"><PaletteButton /></div>
         <nav aria-label="Main" className="flex-1">
           <NavLinks showAdmin={can(user.role, "user.manage")} showInsights={can(user.role, "insights.view")} />
         </nav>
@@ -33,6 +37,8 @@ export function AppShell({ user, children }: { user: { name: string; role: Role;
         </header>
         <main className="mx-auto max-w-screen-2xl px-4 py-6 sm:px-6 lg:px-8">{children}</main>
       </div>
+      <CommandPalette canCreateDeal={can(user.role, "opportunity.create")} />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { BarChart3, Building2, Columns3, FileUp, Hourglass, Inbox, KeyRound, Scale, ScrollText, Settings2, SquarePen, Target, Trophy, UserCog, Users } from "lucide-react";
+import { BarChart3, Building2, CalendarCheck, Columns3, FileUp, Hourglass, Inbox, KeyRound, Scale, ScrollText, Settings2, SquarePen, Target, Trophy, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
 const LINKS = [
+  { href: "/my-day", label: "My day", icon: CalendarCheck },
   { href: "/dashboard", label: "Dashboard", icon: BarChart3 },
   { href: "/leads", label: "Leads", icon: Inbox },
   { href: "/nurture", label: "Due for another look", icon: Hourglass },

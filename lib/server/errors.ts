@@ -1,20 +1,20 @@
-import type { ActionError, ErrorCode } from "../action-error";
+import type { ActionError, ErrorCode, ErrorDetails } from "../action-error";
 
 /** An expected failure whose message is safe to show the user. Anything else is logged and hidden. */
-export class AppError extends Error {
+export class AppError<C extends Exclude<ErrorCode, "INTERNAL"> = Exclude<ErrorCode, "INTERNAL">> extends Error {
   constructor(
-    readonly code: Exclude<ErrorCode, "INTERNAL">,
+    readonly code: C,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails<C>,
   ) {
     super(message);
     this.name = "AppError";
   }
 
   toClient(): ActionError {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    // TypeScript cannot follow the generic code into the union; the constructor's signature keeps them paired.
+    const error = { code: this.code, message: this.message, ...(this.details !== undefined && { details: this.details }) };
+    return error as ActionError;
   }
 }
 

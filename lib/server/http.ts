@@ -6,7 +6,10 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 
 /** A use case's failure as a JSON response; unexpected errors are logged and hidden. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return Response.json(error.toClient(), { status: STATUS[error.code] ?? 400 });
+  if (error instanceof AppError) {
+    const answer = error.toClient();
+    return Response.json(answer, { status: STATUS[answer.code] ?? 400 });
+  }
   logger.error({ err: error }, "route handler failed");
   return Response.json({ code: "INTERNAL", message: "Something went wrong on our side." }, { status: 500 });
 }

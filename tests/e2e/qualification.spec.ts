@@ -83,7 +83,7 @@ test("a rep qualifies a new deal: evidence moves the scores, the gate blocks unt
   await expect(page.getByTestId("stage-badge")).toHaveText("Solution");
 
   // A rep is never offered an override.
-  await expect(page.getByRole("button", { name: "Override as manager…" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Override…" })).toHaveCount(0);
 });
 
 test("a manager overrides the blocked gate with a reason, and the timeline shows it", async ({ page }) => {
@@ -92,13 +92,15 @@ test("a manager overrides the blocked gate with a reason, and the timeline shows
   await page.goto(dealUrl);
   await advance(page, "Proposal");
   await expect(page.getByTestId("blocked-message")).toBeVisible();
-  await page.getByRole("button", { name: "Override as manager…" }).click();
+  await page.getByRole("button", { name: "Override…" }).click();
   const override = page.getByTestId("override-form");
-  await override.getByLabel("Why is this exception right?").fill("Board-level sponsor; champion named on Friday's call");
+  await expect(override.getByLabel("Why let it through?")).toBeFocused();
+  await override.getByLabel("Why let it through?").fill("Board-level sponsor; champion named on Friday's call");
   const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
   await override.getByLabel("Override expires on").fill(nextWeek);
   await override.getByRole("button", { name: "Override and move" }).click();
   await expect(page.getByTestId("stage-badge")).toHaveText("Proposal");
+  await expect(page.getByTestId("stage-moved")).toBeFocused();
   const timeline = page.getByTestId("timeline");
   await expect(timeline.locator('[data-kind="stage"]').first()).toContainText("override");
   await expect(timeline.locator('[data-kind="stage"]').first()).toContainText("Board-level sponsor");

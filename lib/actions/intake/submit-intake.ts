@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { domainFieldErrors } from "../../action-error";
 import { AppError } from "../../server/errors";
 import { submitIntake } from "../../server/intake/submit";
 import { logger } from "../../server/logger";
@@ -35,7 +36,7 @@ export async function submitIntakeAction(slug: string, _previous: IntakeFormStat
     await submitIntake({ slug, ip, body, now: new Date() });
   } catch (error) {
     if (error instanceof AppError) {
-      const fieldErrors = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
+      const fieldErrors = domainFieldErrors(error.toClient());
       return { message: error.message, fieldErrors, values };
     }
     logger.error({ err: error }, "intake submission failed");

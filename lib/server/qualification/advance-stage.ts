@@ -1,4 +1,5 @@
 import "server-only";
+import type { GateBlocker } from "../../action-error";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { canAdvance, computeFit, type Blocker, type CanAdvanceResult } from "../../qualification";
@@ -16,13 +17,7 @@ import { loadQualificationSettings, type QualificationSettings } from "./setting
 import { toAccountProfile, toSnapshot } from "./snapshot";
 
 /** What the browser is told about a blocker: the engine's words, and ids it can link to. */
-export interface BlockerView {
-  stageId: string;
-  code: Blocker["code"];
-  criterionId?: string;
-  role?: string;
-  message: string;
-}
+export type BlockerView = GateBlocker;
 
 export const toBlockerView = (b: Blocker): BlockerView => ({
   stageId: b.stageId,

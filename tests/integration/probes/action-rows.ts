@@ -7,6 +7,8 @@ import { createIcpVersionAction } from "../../../lib/actions/icp/create-icp-vers
 import { previewIcpAction } from "../../../lib/actions/icp/preview-icp";
 import { logNoteAction } from "../../../lib/actions/notes/log-note";
 import { advanceStageAction } from "../../../lib/actions/opportunities/advance-stage";
+import { completeNextStepAction } from "../../../lib/actions/opportunities/complete-next-step";
+import { setNextStepAction } from "../../../lib/actions/opportunities/set-next-step";
 import { createOpportunityAction } from "../../../lib/actions/opportunities/create-opportunity";
 import { updateOpportunityAction } from "../../../lib/actions/opportunities/update-opportunity";
 import { addStakeholderAction } from "../../../lib/actions/qualification/add-stakeholder";
@@ -122,6 +124,8 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: "leads/nurture-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => nurtureLeadAction({ leadId: w.lead.id, resumeOn: "2027-03-01", reason: "Probe reason" }) },
   { file: "leads/resume-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => resumeLeadAction({ id: w.lead.id }) },
   { file: "opportunities/nurture-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => nurtureDealAction({ opportunityId: w.opportunity.id, resumeOn: "2027-03-01" }) },
+  { file: "opportunities/set-next-step.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => setNextStepAction({ opportunityId: w.opportunity.id, text: "Send the security review", dueOn: "2027-03-01" }) },
+  { file: "opportunities/complete-next-step.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => completeNextStepAction({ opportunityId: w.opportunity.id }) },
   { file: "opportunities/resume-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => resumeDealAction({ id: w.opportunity.id }) },
   { file: "qualification/review-evidence.ts", permission: "evidence.review", record: true, ownerScoped: false, call: (w) => reviewEvidenceAction({ opportunityId: w.opportunity.id, criterionId: "metrics", op: "accept" }) },
   { file: "recaps/create-recap.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => createRecapAction({ opportunityId: w.opportunity.id, contactId: w.contact.id, points: [{ criterionId: "metrics", text: "Probe" }], email: false }) },

@@ -13,6 +13,7 @@ import { VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { NextQuestions } from "@/components/qualification/next-questions";
 import { ScoreTile } from "@/components/qualification/score-tile";
 import { StageControl } from "@/components/qualification/stage-control";
+import { NextStepPanel } from "@/components/opportunities/next-step-panel";
 import { Timeline } from "@/components/qualification/timeline";
 import { RecapPanel } from "@/components/recaps/recap-panel";
 import { DealNurtureForm } from "@/components/nurture/deal-nurture-form";
@@ -83,6 +84,18 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             <ScoreTile label={`Intent (${settings.framework.name})`} score={intent.score} testId="intent-score" detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`} />
           </div>
           <Card>
+            <CardHeader title="Next step" description="What happens next on this deal, and by when; your due and overdue steps show on My day." />
+            <CardBody>
+              <NextStepPanel
+                opportunityId={row.id}
+                nextStep={row.nextStep}
+                dueOn={row.nextStepDueOn?.toISOString().slice(0, 10) ?? null}
+                overdue={row.nextStepDueOn !== null && row.nextStepDueOn.toISOString().slice(0, 10) < new Date().toISOString().slice(0, 10)}
+                canEdit={row.status === "open" && canOnRecord(user, "opportunity.update", row.ownerId)}
+              />
+            </CardBody>
+          </Card>
+          <Card>
             <CardHeader title={nextGate ? `Gate to ${stageLabel(nextGate.toStageId)}` : "Stage"} description="The exit criteria of the current stage; the server enforces them on every stage change." />
             <CardBody className="space-y-4">
               {nextGate && (nextGate.allowed ? (
@@ -93,7 +106,6 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               {nextGate && nextGate.overridden.length > 0 && <BlockerList blockers={nextGate.overridden} stageLabel={stageLabel} overridden />}
               {canMove && (
                 <StageControl
-                  key={`${row.stage}-${row.version}`}
                   opportunityId={row.id}
                   version={row.version}
                   currentStage={row.stage}

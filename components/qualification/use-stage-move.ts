@@ -4,14 +4,14 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
-import type { BlockerItem } from "@/components/qualification/blocker-list";
+import { useBoardMoved } from "@/components/pipeline/board-state";
+import { domainFieldErrors, stageGateDetails, type GateBlocker } from "@/lib/action-error";
 import { advanceStageAction } from "@/lib/actions/opportunities/advance-stage";
-import { useBoardMoved } from "./board-state";
 
-/** A refused move: which stage was asked for and the engine's blockers, shown on the card. */
+/** A refused move: which stage was asked for and the engine's blockers. */
 export interface RefusedMove {
   toStage: string;
-  blockers: BlockerItem[];
+  blockers: GateBlocker[];
 }
 
 export type OverrideErrors = Partial<Record<"overrideReason" | "overrideExpiresOn", string[]>>;
@@ -21,18 +21,14 @@ interface Override {
   expiresOn: string;
 }
 
-function refusedFrom(details: unknown, fallbackStage: string): RefusedMove {
-  const d = (typeof details === "object" && details !== null ? details : {}) as { blockers?: unknown; toStage?: unknown };
-  const blockers = Array.isArray(d.blockers)
-    ? d.blockers.filter((b): b is BlockerItem => typeof b === "object" && b !== null && typeof (b as BlockerItem).message === "string" && typeof (b as BlockerItem).stageId === "string")
-    : [];
-  return { toStage: typeof d.toStage === "string" ? d.toStage : fallbackStage, blockers };
-}
+/** What a move ended in, for the caller to put the focus on: the moved deal, or the refusal. */
+export type MoveOutcome = { kind: "moved"; stage: string } | { kind: "refused" } | { kind: "failed" };
 
 /**
- * Runs the gated stage change for one deal and turns each outcome into what the board shows: a toast and a
- * refresh when it moved, the blockers when the gate refused it (nothing changed on the server), a refresh
- * when someone else changed the deal first.
+ * The one stage-move flow, for the board's cards and the deal page alike: runs the gated stage change and
+ * turns each outcome into the same answer everywhere. Moved: a toast, then the board updates the card in
+ * place or the page reloads its data. Refused by the gate: the blockers (nothing changed on the server).
+ * CONFLICT (someone changed the deal first): a toast and a refresh, so the user retries on fresh data.
  */
 export function useStageMove({ opportunityId, version, stageId, stageLabel }: { opportunityId: string; version: number; stageId: string; stageLabel: (id: string) => string }) {
   const router = useRouter();
@@ -41,7 +37,7 @@ export function useStageMove({ opportunityId, version, stageId, stageLabel }: { 
   const [refused, setRefused] = useState<RefusedMove | null>(null);
   const [overrideErrors, setOverrideErrors] = useState<OverrideErrors>({});
 
-  async function move(toStage: string, override?: Override): Promise<void> {
+  async function move(toStage: string, override?: Override): Promise<MoveOutcome> {
     setOverrideErrors({});
     const result = await executeAsync({
       opportunityId,
@@ -56,28 +52,30 @@ export function useStageMove({ opportunityId, version, stageId, stageLabel }: { 
       // On the board only the moved card changes; elsewhere the page reloads its data.
       if (boardMoved && result.data.card) boardMoved(result.data.card, stageId);
       else router.refresh();
-      return;
+      return { kind: "moved", stage: result.data.stage };
     }
     const fieldErrors = result?.validationErrors?.fieldErrors;
     if (fieldErrors && override) {
       setOverrideErrors({ overrideReason: fieldErrors.overrideReason, overrideExpiresOn: fieldErrors.overrideExpiresOn });
-      return;
+      return { kind: "failed" };
     }
     const error = result?.serverError;
-    if (!error) {
-      toast.error(fieldErrors ? "That move is not valid." : "Could not move the deal. Please try again.");
-    } else if (error.code === "GATE_BLOCKED") {
-      setRefused(refusedFrom(error.details, toStage));
-    } else if (error.code === "CONFLICT") {
-      toast.error("This deal changed since the board loaded. It has been refreshed: check it and try again.");
+    const gate = stageGateDetails(error);
+    // A domain check on the override (e.g. an expiry in the past) comes back as field errors.
+    const domain = domainFieldErrors(error);
+    if (gate) {
+      setRefused({ toStage: gate.toStage, blockers: gate.blockers });
+      return { kind: "refused" };
+    } else if (error?.code === "CONFLICT") {
+      toast.error("This deal changed since you loaded it. It has been refreshed: check it and try again.");
       setRefused(null);
       router.refresh();
+    } else if (domain && override) {
+      setOverrideErrors({ overrideReason: domain.overrideReason, overrideExpiresOn: domain.overrideExpiresOn });
     } else {
-      // A domain check on the override (e.g. an expiry in the past) comes back as field errors.
-      const domain = (error.details as { fieldErrors?: OverrideErrors } | undefined)?.fieldErrors;
-      if (domain && override) setOverrideErrors(domain);
-      else toast.error(error.message);
+      toast.error(error?.message ?? (fieldErrors ? "That move is not valid." : "Could not move the deal. Please try again."));
     }
+    return { kind: "failed" };
   }
 
   return { move, isPending, refused, dismiss: () => setRefused(null), overrideErrors };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { BlockerList } from "@/components/qualification/blocker-list";
+import { BlockerList } from "./blocker-list";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { invalid } from "@/components/forms/use-action-form";
@@ -65,7 +65,7 @@ export function BlockedPanel({
       <h4 ref={headingRef} tabIndex={-1} className="text-sm font-semibold text-slate-900 focus:outline-none">
         Can’t move to {stageLabel(refused.toStage)} yet
       </h4>
-      <p className="mb-2 text-xs text-slate-600">Nothing was changed. The stage’s exit criteria say:</p>
+      <p className="mb-2 text-xs text-slate-600" data-testid="blocked-message">Nothing was changed. The stage’s exit criteria say:</p>
       <BlockerList blockers={refused.blockers} stageLabel={stageLabel} />
       {overriding ? (
         <form onSubmit={submit} className="mt-3 space-y-2 border-t border-rose-200 pt-3" noValidate data-testid="override-form">
