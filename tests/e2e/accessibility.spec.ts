@@ -22,18 +22,24 @@ type Ids = Record<string, string>;
 /** A page to visit; `:deal`, `:lead`, `:account`, `:contact` in the path stand for ids found on the list pages. */
 type Visit = { name: string; path: string };
 
-const AUTH_DIR = path.join("test-results", ".auth");
+// Playwright restarts its worker after a failed test; what one run signs in and finds is kept on disk, keyed by the
+// runner's pid (the workers' parent), so a restarted worker reuses it and the tally covers the whole run.
+const RUN_DIR = path.join("test-results", "axe", String(process.ppid));
+const TALLY = path.join(RUN_DIR, "violations.jsonl");
 const SUMMARY = path.join("test-results", "axe-summary.json");
-const tally: { page: string; scheme: string; viewport: string; impact: string; rule: string; nodes: number }[] = [];
+type Row = { page: string; scheme: string; viewport: string; impact: string; rule: string; nodes: number };
+/** Where screenshots of every page, width and scheme go when set (they are not part of the repository). */
+const SHOTS = process.env.A11Y_SHOTS_DIR;
 
 test.describe.configure({ timeout: 180_000 });
 
 async function storageFor(browser: Browser, who: Who): Promise<string> {
-  const file = path.join(AUTH_DIR, `${who}.json`);
+  const file = path.join(RUN_DIR, `${who}.storage.json`);
+  if (fs.existsSync(file)) return file;
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, DEMO[who]);
-  fs.mkdirSync(AUTH_DIR, { recursive: true });
+  fs.mkdirSync(RUN_DIR, { recursive: true });
   await context.storageState({ path: file });
   await context.close();
   return file;
@@ -62,7 +68,9 @@ async function audit(page: Page, name: string) {
       await settle(page);
       const label = `${name} · ${viewport.name} · ${scheme}`;
       const { violations } = await new AxeBuilder({ page }).analyze();
-      for (const v of violations) tally.push({ page: name, scheme, viewport: viewport.name, impact: v.impact ?? "unknown", rule: v.id, nodes: v.nodes.length });
+      const rows: Row[] = violations.map((v) => ({ page: name, scheme, viewport: viewport.name, impact: v.impact ?? "unknown", rule: v.id, nodes: v.nodes.length }));
+      fs.appendFileSync(TALLY, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name.replace(/[^a-z0-9]+/gi, "-")}-${viewport.name}-${scheme}.png`), fullPage: true });
       const failing = violations
         .filter((v) => FAILING.has(v.impact ?? ""))
         .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -130,6 +138,8 @@ for (const [who, visits] of Object.entries(ROLE_VISITS) as [keyof typeof ROLE_VI
     const ids: Ids = {};
     test.beforeAll(async ({ browser }) => {
       storageState = await storageFor(browser, who);
+      const idsFile = path.join(RUN_DIR, `${who}.ids.json`);
+      if (fs.existsSync(idsFile)) return void Object.assign(ids, JSON.parse(fs.readFileSync(idsFile, "utf8")));
       const context = await browser.newContext({ storageState });
       const page = await context.newPage();
       const needs = new Set(visits.flatMap((v) => v.path.match(/:\w+/g) ?? []));
@@ -138,6 +148,7 @@ for (const [who, visits] of Object.entries(ROLE_VISITS) as [keyof typeof ROLE_VI
       if (needs.has(":account")) ids.account = await firstId(page, "/accounts", /^\/accounts\/(?!new$)([^/?]+)$/);
       if (needs.has(":contact")) ids.contact = await firstId(page, "/contacts", /^\/contacts\/([^/?]+)\/edit$/);
       await context.close();
+      fs.writeFileSync(idsFile, JSON.stringify(ids));
     });
 
     for (const visit of visits) {
@@ -169,7 +180,14 @@ test.describe("signed out", () => {
   }
 });
 
+test.beforeAll(() => {
+  fs.mkdirSync(RUN_DIR, { recursive: true });
+  if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
+});
+
+/** Totals by impact and rule over the whole run so far (rewritten by each worker; the last one has them all). */
 test.afterAll(() => {
+  const tally = fs.existsSync(TALLY) ? fs.readFileSync(TALLY, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row) : [];
   const totals: Record<string, { rules: Record<string, number>; nodes: number }> = {};
   for (const row of tally) {
     const t = (totals[row.impact] ??= { rules: {}, nodes: 0 });
@@ -177,5 +195,5 @@ test.afterAll(() => {
     t.rules[row.rule] = (t.rules[row.rule] ?? 0) + row.nodes;
   }
   fs.mkdirSync(path.dirname(SUMMARY), { recursive: true });
-  fs.writeFileSync(SUMMARY, JSON.stringify({ combinations: tally.length, totals, rows: tally }, null, 2));
+  fs.writeFileSync(SUMMARY, JSON.stringify({ violations: tally.length, totals, rows: tally }, null, 2));
 });
