@@ -27,8 +27,8 @@ function Reasons({ risk }: { risk: RiskRow }) {
       )}
       {risk.flags.slice(0, FLAGS_SHOWN).map((f, i) => (
         <li key={i} className="flex gap-2">
-          <span className={cn("mt-1.5 size-1.5 shrink-0 rounded-full", f.severity === "critical" ? "bg-rose-500" : "bg-amber-400")} aria-label={f.severity} />
-          <span className="text-slate-700">{f.text}</span>
+          <span className={cn("mt-1.5 size-1.5 shrink-0 rounded-full", f.severity === "critical" ? "bg-rose-500" : "bg-amber-400")} aria-hidden />
+          <span className="text-slate-700"><span className="sr-only">{f.severity === "critical" ? "Critical: " : "Warning: "}</span>{f.text}</span>
         </li>
       ))}
       {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more flag{more === 1 ? "" : "s"}</li>}

@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { ScrollRegion } from "./scroll-region";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -19,11 +20,15 @@ export function withParams(path: string, current: SearchParams, changes: Record<
   return query ? `${path}?${query}` : path;
 }
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/**
+ * A list's table. When it is wider than its box (a phone) it scrolls inside it, with the first column (the
+ * record's name) kept in view; `label` names the scroll region for screen readers.
+ */
+export function Table({ className, label = "Table", ...props }: ComponentProps<"table"> & { label?: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props} />
-    </div>
+    <ScrollRegion label={label}>
+      <table className={cn("data-table min-w-full divide-y divide-slate-200 text-sm", className)} {...props} />
+    </ScrollRegion>
   );
 }
 
