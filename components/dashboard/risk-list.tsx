@@ -5,6 +5,7 @@ import { Table, Td, Th } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RiskLevel, RiskRow } from "@/lib/server/dashboard/risk-list";
 import { cn, formatMoney } from "@/lib/utils";
+import { labelOf, noun, VERDICT_LABEL } from "@/lib/vocabulary";
 
 const LEVEL: Record<RiskLevel, { label: string; tone: "bad" | "warn" | "info" }> = {
   critical: { label: "Critical", tone: "bad" },
@@ -21,7 +22,7 @@ function Reasons({ risk }: { risk: RiskRow }) {
     <ul className="space-y-1 whitespace-normal text-xs leading-5">
       {risk.verdictReason && (
         <li className="flex gap-2">
-          <Badge tone={risk.verdict === "disqualify" ? "bad" : "warn"} className="shrink-0 self-start capitalize">{risk.verdict}</Badge>
+          <Badge tone={risk.verdict === "disqualify" ? "bad" : "warn"} className="shrink-0 self-start">{labelOf(VERDICT_LABEL, risk.verdict)}</Badge>
           <span className="text-slate-700">{risk.verdictReason}</span>
         </li>
       )}
@@ -31,7 +32,7 @@ function Reasons({ risk }: { risk: RiskRow }) {
           <span className="text-slate-700"><span className="sr-only">{f.severity === "critical" ? "Critical: " : "Warning: "}</span>{f.text}</span>
         </li>
       ))}
-      {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more flag{more === 1 ? "" : "s"}</li>}
+      {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more {noun(more, "flag")}</li>}
       {risk.gate && (
         <li className="flex gap-2 text-slate-600">
           <span className="shrink-0 font-medium text-indigo-700">To {risk.gate.toStageLabel}:</span>

@@ -61,7 +61,7 @@ export function DealCard({ card, stages, canOverride }: { card: BoardCard; stage
         {card.fit !== null && <Badge tone={scoreTone(card.fit)}>Fit {card.fit}</Badge>}
         {card.intent !== null && <Badge tone={scoreTone(card.intent)}>Intent {card.intent}</Badge>}
         <FlagCount flags={card.flags} />
-        {card.pending && <span className="text-xs text-slate-400" title="Being re-scored after a settings change">re-scoring…</span>}
+        {card.pending && <span className="text-xs text-slate-500" title="Being re-scored after a settings change">re-scoring…</span>}
       </div>
       <GateStatus gate={card.nextGate} />
       {card.canMove && (

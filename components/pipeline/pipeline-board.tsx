@@ -66,7 +66,7 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
         </p>
       </header>
       {column.cards.length === 0 ? (
-        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-400"><Inbox className="size-4" aria-hidden />No deals</p>
+        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-500"><Inbox className="size-4" aria-hidden />No deals</p>
       ) : (
         <ul className="space-y-2 p-2">
           {column.cards.map((card) => (

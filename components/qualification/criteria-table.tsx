@@ -44,16 +44,16 @@ export function CriteriaTable({ opportunityId, criteria, latest, known, canRecor
                   <Badge tone={STATE_TONE[c.effectiveState]} data-testid="criterion-state">{STATE_LABEL[c.effectiveState]}</Badge>
                 </td>
                 <td className="max-w-[14rem] py-2 pr-3 align-top">
-                  {how ? <KnownHowBadge known={how} /> : <span className="text-slate-400">—</span>}
+                  {how ? <KnownHowBadge known={how} /> : <span className="text-slate-500">—</span>}
                 </td>
                 <td className="max-w-xs py-2 pr-3 align-top text-slate-600">
                   {evidence ? (
                     <>
                       <div className="line-clamp-2">“{evidence.excerpt}”</div>
-                      <div className="text-xs text-slate-400">{[evidence.contactName, c.lastEvidenceAt && formatDate(c.lastEvidenceAt)].filter(Boolean).join(" · ")}</div>
+                      <div className="text-xs text-slate-500">{[evidence.contactName, c.lastEvidenceAt && formatDate(c.lastEvidenceAt)].filter(Boolean).join(" · ")}</div>
                     </>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                 </td>
                 <td className="py-2 pr-3 text-right align-top tabular-nums text-slate-700">

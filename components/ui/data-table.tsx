@@ -2,6 +2,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { noun as nounFor, type Noun } from "@/lib/vocabulary";
 import { ScrollRegion } from "./scroll-region";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -58,13 +59,12 @@ export function SortableTh({
 
 /** Previous/next by keyset cursor, with the list's size counted only up to a bound ("1000+"). */
 export function Pagination({ path, params, next, previous, total, noun }: {
-  path: string; params: SearchParams; next: string | null; previous: string | null; total: { count: number; atLeast: boolean }; noun: string;
+  path: string; params: SearchParams; next: string | null; previous: string | null; total: { count: number; atLeast: boolean }; noun: Noun;
 }) {
-  const plural = total.count === 1 && !total.atLeast ? noun : noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
   return (
     <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
       <span data-testid="list-total">
-        {total.count.toLocaleString("en-US")}{total.atLeast ? "+" : ""} {plural}
+        {total.count.toLocaleString("en-US")}{total.atLeast ? "+" : ""} {nounFor(total.atLeast ? 2 : total.count, noun)}
       </span>
       <div className="flex items-center gap-2">
         <PageLink disabled={!previous} href={withParams(path, params, { before: previous, after: null, page: null })}>Previous</PageLink>
