@@ -137,6 +137,8 @@ for (const [who, visits] of Object.entries(ROLE_VISITS) as [keyof typeof ROLE_VI
     let storageState = "";
     const ids: Ids = {};
     test.beforeAll(async ({ browser }) => {
+      // Signing in and finding ids loads up to five pages: more than one test's worth on a busy machine.
+      test.setTimeout(300_000);
       storageState = await storageFor(browser, who);
       const idsFile = path.join(RUN_DIR, `${who}.ids.json`);
       if (fs.existsSync(idsFile)) return void Object.assign(ids, JSON.parse(fs.readFileSync(idsFile, "utf8")));
