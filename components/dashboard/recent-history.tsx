@@ -74,7 +74,7 @@ export function ScoreChangeList({ items, now }: { items: ScoreChangeItem[]; now:
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Change label="Intent" from={s.previous?.intent} to={s.intent} />
             <Change label="Fit" from={s.previous?.fit} to={s.fit} />
-            {s.previous && s.previous.verdict !== s.verdict && <Badge tone={VERDICT_TONE[s.previous.verdict]} className="line-through opacity-70">{VERDICT_LABEL[s.previous.verdict]}</Badge>}
+            {s.previous && s.previous.verdict !== s.verdict && <Badge tone={VERDICT_TONE[s.previous.verdict]} className="line-through">{VERDICT_LABEL[s.previous.verdict]}</Badge>}
             <Badge tone={VERDICT_TONE[s.verdict]}>{VERDICT_LABEL[s.verdict]}</Badge>
             <span className="text-slate-500">{s.stageLabel} · {scoreTriggerLabel(s.trigger)}</span>
           </div>
