@@ -8,7 +8,7 @@ import type { SessionUser } from "../session";
  * Moves a criterion from `from` to `to` only if it is still `from` (check-and-set), so concurrent writers of
  * the same transition cannot both record it. Returns false when someone else moved it first.
  */
-export async function setCriterionState(tx: Tx, { user, opportunityId, criterionId, from, to }: { user: SessionUser; opportunityId: string; criterionId: string; from: EvidenceState; to: EvidenceState }): Promise<boolean> {
+export async function setCriterionState(tx: Tx, { user, opportunityId, criterionId, from, to }: { user: Pick<SessionUser, "id" | "organizationId">; opportunityId: string; criterionId: string; from: EvidenceState; to: EvidenceState }): Promise<boolean> {
   const { count } = await tx.criterionState.updateMany({ where: { opportunityId, criterionId, state: from }, data: { state: to, updatedById: user.id } });
   if (count > 0) return true;
   if (from !== "unknown") return false;

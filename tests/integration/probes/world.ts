@@ -16,7 +16,10 @@ export async function buildWorld() {
     data: { organizationId: a.org.id, source: "manual", name: "Probe Lead", companyName: "Probe Co", fit: 60, intent: 20, verdict: "pursue", icpVersion: 1, scoredAt: now, ownerId: a.rep.id },
   });
   const importJob = await db().importJob.create({ data: { organizationId: a.org.id, createdById: a.admin.id, kind: "leads", fileName: "probe.csv", status: "uploaded" } });
-  return { a, b, account, opportunity, contact, stakeholder, lead, importJob };
+  const recap = await db().recap.create({
+    data: { organizationId: a.org.id, opportunityId: opportunity.id, contactId: contact.id, points: [{ criterionId: "metrics", label: "Metrics", text: "Probe" }], tokenHash: `probe-${a.org.id}`, createdById: a.rep.id, expiresAt: new Date(now.getTime() + 86_400_000) },
+  });
+  return { a, b, account, opportunity, contact, stakeholder, lead, importJob, recap };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
