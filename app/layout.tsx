@@ -1,7 +1,9 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { requestScheme } from "@/lib/server/scheme";
+import { schemeClass } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,14 +12,24 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
+export const viewport: Viewport = {
+  colorScheme: "light dark",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8fafc" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1120" },
+  ],
+};
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page render per request, so each carries its own CSP nonce.
   await headers();
+  // The scheme the user picked is on <html> from the first byte: no script, so no flash of the wrong scheme.
+  const scheme = await requestScheme();
   return (
-    <html lang="en">
+    <html lang="en" className={schemeClass(scheme)}>
       <body className="min-h-screen">
         {children}
-        <Toaster position="bottom-right" richColors closeButton />
+        <Toaster position="bottom-right" richColors closeButton theme={scheme} />
       </body>
     </html>
   );

@@ -1,3 +1,5 @@
+import { USER_ROLE_LABEL } from "./vocabulary";
+
 /**
  * The one table of who may do what. Server actions check it first (fail closed); the UI reads it only to
  * hide buttons a user could not use anyway.
@@ -59,9 +61,4 @@ export function canOnRecord(user: { id: string; role: Role }, permission: Permis
   return scope === "org" || (scope === "own" && ownerId === user.id);
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  rep: "Sales rep",
-  manager: "Sales manager",
-  marketing: "Marketing",
-  admin: "Admin",
-};
+export const ROLE_LABELS: Record<Role, string> = USER_ROLE_LABEL;

@@ -7,13 +7,13 @@ const asVerdict = (v: string): VerdictKind => (v === "disqualify" || v === "nurt
 
 /** An account's stored fit and what the ICP alone says about it, compact for a table row. */
 export function AccountFitBadge({ stored }: { stored: { fit: number; verdict: string; pending: boolean } | null }) {
-  if (!stored) return <span className="text-slate-400">—</span>;
+  if (!stored) return <span className="text-slate-500">—</span>;
   const verdict = asVerdict(stored.verdict);
   return (
     <span className="inline-flex items-center gap-1.5" title={stored.pending ? "Being re-scored after an ICP change" : undefined} data-testid="account-fit">
       <Badge tone={scoreTone(stored.fit)}>{stored.fit}</Badge>
       <Badge tone={VERDICT_TONE[verdict]}>{VERDICT_LABEL[verdict]}</Badge>
-      {stored.pending && <span className="text-xs text-slate-400">re-scoring…</span>}
+      {stored.pending && <span className="text-xs text-slate-500">re-scoring…</span>}
     </span>
   );
 }

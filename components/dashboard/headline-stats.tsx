@@ -21,7 +21,7 @@ function Stat({ label, value, children, testId }: { label: string; value: ReactN
 function Delta({ raw, adjusted }: { raw: number; adjusted: number }) {
   if (raw === 0) return null;
   const change = Math.round(((adjusted - raw) / raw) * 100);
-  const tone = change < 0 ? "text-rose-600" : change > 0 ? "text-emerald-600" : "text-slate-500";
+  const tone = change < 0 ? "text-rose-700" : change > 0 ? "text-emerald-700" : "text-slate-500";
   return <span className={cn("font-medium", tone)}>{change > 0 ? "+" : change < 0 ? "−" : "±"}{Math.abs(change)}% vs raw</span>;
 }
 

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { VerdictKind } from "@/lib/qualification";
 import type { ScoreChangeItem, StageChangeItem } from "@/lib/server/dashboard/recent-history";
 import { cn, formatDateTime } from "@/lib/utils";
+import { scoreTriggerLabel, VERDICT_LABEL } from "@/lib/vocabulary";
 
 const VERDICT_TONE: Record<VerdictKind, "good" | "warn" | "bad"> = { pursue: "good", nurture: "warn", disqualify: "bad" };
 
@@ -34,7 +35,7 @@ export function StageChangeList({ items, now }: { items: StageChangeItem[]; now:
         <Item key={c.id} href={`/opportunities/${c.opportunityId}`} name={c.opportunityName} at={c.at} now={now}>
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span className="inline-flex items-center gap-1 font-medium text-slate-700">
-              {c.fromLabel}<ArrowRight className="size-3" aria-label="to" />{c.toLabel}
+              {c.fromLabel}<ArrowRight className="size-3" role="img" aria-label="to" />{c.toLabel}
             </span>
             <span>by {c.actorName}</span>
             <Badge tone={c.outcome === "overridden" ? "warn" : "good"}>{c.outcome === "overridden" ? "Overridden" : "Allowed"}</Badge>
@@ -57,9 +58,9 @@ function Change({ label, from, to }: { label: string; from: number | undefined; 
   const delta = from === undefined ? 0 : to - from;
   return (
     <span className="tabular-nums">
-      {label} {from !== undefined && from !== to && <span className="text-slate-400">{from} → </span>}
+      {label} {from !== undefined && from !== to && <span className="text-slate-500">{from} → </span>}
       <span className="font-medium text-slate-800">{to}</span>
-      {delta !== 0 && <span className={cn("ml-0.5", delta > 0 ? "text-emerald-600" : "text-rose-600")}>({delta > 0 ? "+" : "−"}{Math.abs(delta)})</span>}
+      {delta !== 0 && <span className={cn("ml-0.5", delta > 0 ? "text-emerald-700" : "text-rose-700")}>({delta > 0 ? "+" : "−"}{Math.abs(delta)})</span>}
     </span>
   );
 }
@@ -73,9 +74,9 @@ export function ScoreChangeList({ items, now }: { items: ScoreChangeItem[]; now:
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Change label="Intent" from={s.previous?.intent} to={s.intent} />
             <Change label="Fit" from={s.previous?.fit} to={s.fit} />
-            {s.previous && s.previous.verdict !== s.verdict && <Badge tone={VERDICT_TONE[s.previous.verdict]} className="capitalize line-through opacity-70">{s.previous.verdict}</Badge>}
-            <Badge tone={VERDICT_TONE[s.verdict]} className="capitalize">{s.verdict}</Badge>
-            <span className="text-slate-500">{s.stageLabel} · {s.trigger.replaceAll("_", " ")}</span>
+            {s.previous && s.previous.verdict !== s.verdict && <Badge tone={VERDICT_TONE[s.previous.verdict]} className="line-through">{VERDICT_LABEL[s.previous.verdict]}</Badge>}
+            <Badge tone={VERDICT_TONE[s.verdict]}>{VERDICT_LABEL[s.verdict]}</Badge>
+            <span className="text-slate-500">{s.stageLabel} · {scoreTriggerLabel(s.trigger)}</span>
           </div>
         </Item>
       ))}

@@ -5,6 +5,7 @@ import { Table, Td, Th } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RiskLevel, RiskRow } from "@/lib/server/dashboard/risk-list";
 import { cn, formatMoney } from "@/lib/utils";
+import { labelOf, noun, VERDICT_LABEL } from "@/lib/vocabulary";
 
 const LEVEL: Record<RiskLevel, { label: string; tone: "bad" | "warn" | "info" }> = {
   critical: { label: "Critical", tone: "bad" },
@@ -21,17 +22,17 @@ function Reasons({ risk }: { risk: RiskRow }) {
     <ul className="space-y-1 whitespace-normal text-xs leading-5">
       {risk.verdictReason && (
         <li className="flex gap-2">
-          <Badge tone={risk.verdict === "disqualify" ? "bad" : "warn"} className="shrink-0 self-start capitalize">{risk.verdict}</Badge>
+          <Badge tone={risk.verdict === "disqualify" ? "bad" : "warn"} className="shrink-0 self-start">{labelOf(VERDICT_LABEL, risk.verdict)}</Badge>
           <span className="text-slate-700">{risk.verdictReason}</span>
         </li>
       )}
       {risk.flags.slice(0, FLAGS_SHOWN).map((f, i) => (
         <li key={i} className="flex gap-2">
-          <span className={cn("mt-1.5 size-1.5 shrink-0 rounded-full", f.severity === "critical" ? "bg-rose-500" : "bg-amber-400")} aria-label={f.severity} />
-          <span className="text-slate-700">{f.text}</span>
+          <span className={cn("mt-1.5 size-1.5 shrink-0 rounded-full", f.severity === "critical" ? "bg-rose-500" : "bg-amber-400")} aria-hidden />
+          <span className="text-slate-700"><span className="sr-only">{f.severity === "critical" ? "Critical: " : "Warning: "}</span>{f.text}</span>
         </li>
       ))}
-      {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more flag{more === 1 ? "" : "s"}</li>}
+      {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more {noun(more, "flag")}</li>}
       {risk.wishcasting && (
         <li className="flex gap-2 text-amber-900" data-testid="risk-wishcasting" title={`The adjusted forecast counts this deal at ${risk.wishcasting.evidenceProbability}%: ${risk.wishcasting.because.join("; ")}`}>
           <span className="shrink-0 font-medium">Wishcasting:</span>

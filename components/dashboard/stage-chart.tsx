@@ -7,9 +7,9 @@ import { formatMoney } from "@/lib/utils";
 export type StageChartRow = StageTotals;
 
 const SERIES = [
-  { key: "amount", name: "Open amount", color: "#cbd5e1" },
-  { key: "raw", name: "Raw forecast", color: "#a5b4fc" },
-  { key: "adjusted", name: "Adjusted forecast", color: "#4f46e5" },
+  { key: "amount", name: "Open amount", color: "var(--color-slate-300)" },
+  { key: "raw", name: "Raw forecast", color: "var(--color-indigo-300)" },
+  { key: "adjusted", name: "Adjusted forecast", color: "var(--color-indigo-600)" },
 ] as const;
 
 /** Pipeline amount per open stage with its raw and qualification-adjusted forecast side by side. */
@@ -20,27 +20,27 @@ export function StageChart({ stages, currency }: { stages: StageChartRow[]; curr
     const stage = stages[payload.index];
     return (
       <text x={x} y={y} textAnchor="middle" fontSize={12}>
-        <tspan x={x} dy="0.9em" fill="#475569">{stage?.label}</tspan>
-        <tspan x={x} dy="1.3em" fill="#94a3b8">{stage?.count} deal{stage?.count === 1 ? "" : "s"}</tspan>
+        <tspan x={x} dy="0.9em" fill="var(--color-slate-600)">{stage?.label}</tspan>
+        <tspan x={x} dy="1.3em" fill="var(--color-slate-500)">{stage?.count} deal{stage?.count === 1 ? "" : "s"}</tspan>
       </text>
     );
   };
   return (
     <div className="h-80 w-full" data-testid="stage-chart">
       <BarChart responsive data={stages} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2} style={{ width: "100%", height: "100%" }}>
-        <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="stageId" tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={tick} interval={0} height={40} />
-        <YAxis tickFormatter={(v: number) => compact.format(v)} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#64748b" }} width={64} />
+        <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
+        <XAxis dataKey="stageId" tickLine={false} axisLine={{ stroke: "var(--color-slate-300)" }} tick={tick} interval={0} height={40} />
+        <YAxis tickFormatter={(v: number) => compact.format(v)} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "var(--color-slate-500)" }} width={64} />
         <Tooltip
-          cursor={{ fill: "#f1f5f9" }}
+          cursor={{ fill: "var(--color-slate-100)" }}
           itemSorter={(item) => SERIES.findIndex((s) => s.key === item.dataKey)}
-          itemStyle={{ color: "#334155" }}
+          itemStyle={{ color: "var(--color-slate-700)" }}
           formatter={(value) => (typeof value === "number" ? formatMoney(value, currency) : String(value))}
           labelFormatter={(_label, payload) => {
             const row = payload[0]?.payload as StageChartRow | undefined;
             return row ? `${row.label} · ${row.count} deal${row.count === 1 ? "" : "s"}` : null;
           }}
-          contentStyle={{ borderRadius: 8, borderColor: "#e2e8f0", fontSize: 12 }}
+          contentStyle={{ backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 }}
         />
         <Legend
           iconType="circle"

@@ -1,10 +1,11 @@
 import type { VerdictKind } from "@/lib/qualification";
 import { cn } from "@/lib/utils";
+import { VERDICT_LABEL } from "@/lib/vocabulary";
 
 const VERDICTS: Array<{ kind: VerdictKind; label: string; bar: string; dot: string }> = [
   { kind: "pursue", label: "Pursue", bar: "bg-emerald-500", dot: "bg-emerald-500" },
-  { kind: "nurture", label: "Nurture", bar: "bg-amber-400", dot: "bg-amber-400" },
-  { kind: "disqualify", label: "Disqualify", bar: "bg-rose-500", dot: "bg-rose-500" },
+  { kind: "nurture", label: VERDICT_LABEL.nurture, bar: "bg-amber-400", dot: "bg-amber-400" },
+  { kind: "disqualify", label: VERDICT_LABEL.disqualify, bar: "bg-rose-500", dot: "bg-rose-500" },
 ];
 
 const share = (n: number, total: number) => (total === 0 ? 0 : Math.round((100 * n) / total));

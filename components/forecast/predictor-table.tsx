@@ -8,7 +8,7 @@ export const points = (v: number | null) => (v === null ? "—" : `${v > 0 ? "+"
 export const brier = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 
 function Cell({ score, currency }: { score: PredictorScore; currency: string }) {
-  if (score.deals === 0) return <Td className="text-slate-400">no forecast</Td>;
+  if (score.deals === 0) return <Td className="text-slate-500">no forecast</Td>;
   return (
     <Td className="tabular-nums">
       <div>{formatMoney(score.predictedAmount, currency)} <span className="text-xs text-slate-500">({score.amountError >= 0 ? "+" : "−"}{formatMoney(Math.abs(score.amountError), currency)})</span></div>

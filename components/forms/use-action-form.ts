@@ -2,7 +2,7 @@
 
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
-import type { FormEvent } from "react";
+import { useEffect, useRef, type FormEvent } from "react";
 import { domainFieldErrors, type ActionError, type FieldErrors } from "@/lib/action-error";
 
 interface FlatErrors {
@@ -27,8 +27,16 @@ export function useActionForm<Schema extends StandardSchemaV1, ShapedErrors exte
   const fieldErrors = withParents({ ...result.validationErrors?.fieldErrors, ...domainErrors });
   const formError = result.validationErrors?.formErrors[0] ?? (domainErrors ? undefined : serverError?.message);
 
+  // After a refused submit, focus goes to the first field in error (a form-level message focuses itself: FormError).
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const refused = result.validationErrors || serverError ? result : null;
+  useEffect(() => {
+    if (refused && !formError) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [refused, formError]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    formRef.current = event.currentTarget;
     // The schema on the server is the judge of the shape; the form only gathers what the user typed.
     execute(formToObject(new FormData(event.currentTarget), options.arrays ?? []) as Parameters<typeof execute>[0]);
   }

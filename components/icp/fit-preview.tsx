@@ -52,7 +52,7 @@ function PreviewTable({ title, rows }: { title: string; rows: PreviewRow[] }) {
             <tr key={r.id}>
               <Td className="truncate px-2 py-1.5"><Link href={`/accounts/${r.id}`} className="hover:text-indigo-600">{r.name}</Link></Td>
               <Td className="px-2 py-1.5 text-right tabular-nums" title={`Best case ${r.potential}`}>
-                {r.score}{r.potential > r.score && <span className="text-xs text-slate-400"> / {r.potential}</span>}
+                {r.score}{r.potential > r.score && <span className="text-xs text-slate-500"> / {r.potential}</span>}
               </Td>
               <Td className="px-1 py-1.5 text-right">
                 <Badge tone={BUCKETS[r.bucket].tone} title={r.knockouts.length ? `Missed: ${r.knockouts.join(", ")}` : undefined}>{BUCKETS[r.bucket].short}</Badge>

@@ -51,7 +51,7 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
           <input type="checkbox" checked={draft.knockout} onChange={(e) => set({ knockout: e.target.checked })} className="size-4 rounded border-slate-300 text-indigo-600" />
           Knockout
         </label>
-        <button type="button" onClick={onRemove} className="mt-7 rounded p-1.5 text-slate-400 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove rule ${draft.label}`}>
+        <button type="button" onClick={onRemove} className="mt-7 rounded p-1.5 text-slate-500 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove rule ${draft.label}`}>
           <Trash2 className="size-4" aria-hidden />
         </button>
       </div>
@@ -88,7 +88,7 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
             </Field>
           )}
           {meta.suggestions && (
-            <div className="flex flex-wrap gap-1.5" aria-label="Suggestions">
+            <div className="flex flex-wrap gap-1.5" role="group" aria-label="Suggestions">
               {meta.suggestions.map((s) => (
                 <button
                   key={s}

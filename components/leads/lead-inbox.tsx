@@ -85,12 +85,12 @@ export function LeadInbox({ leads, canConvert, canOverride }: { leads: InboxLead
 
   return (
     <div>
-      <ul className="divide-y divide-slate-100" role="listbox" aria-label="Leads" data-testid="lead-inbox">
+      {/* A list, not a listbox: each row holds a link, and options may not contain interactive content. */}
+      <ul className="divide-y divide-slate-100" aria-label="Leads" data-testid="lead-inbox">
         {leads.map((l, i) => (
           <li
             key={l.id}
-            role="option"
-            aria-selected={i === selected}
+            aria-current={i === selected ? "true" : undefined}
             onClick={() => setSelected(i)}
             className={cn("flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3", i === selected ? "bg-indigo-50/70 ring-1 ring-inset ring-indigo-200" : "hover:bg-slate-50")}
             data-testid="lead-row"

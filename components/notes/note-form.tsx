@@ -34,7 +34,7 @@ export function NoteForm({ accountId, opportunityId }: { accountId?: string; opp
         />
       </Field>
       <div className="flex items-center justify-between">
-        <span className="text-xs text-slate-400">Ctrl/⌘ + Enter to save</span>
+        <span className="text-xs text-slate-500">Ctrl/⌘ + Enter to save</span>
         <Button type="submit" size="sm" disabled={form.isPending}>{form.isPending ? "Saving…" : "Save note"}</Button>
       </div>
     </form>

@@ -11,6 +11,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { domainFieldErrors } from "@/lib/action-error";
 import { logNoteAction } from "@/lib/actions/notes/log-note";
 import { evidenceEntrySchema } from "@/lib/validation/qualification";
+import { plural } from "@/lib/vocabulary";
 
 interface Row {
   key: number;
@@ -40,7 +41,7 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
   const [rowErrors, setRowErrors] = useState<Record<number, RowErrors>>({});
   const { execute, isPending, result } = useAction(logNoteAction, {
     onSuccess: () => {
-      toast.success(rows.length ? `Note saved with ${rows.length} piece(s) of evidence` : "Note saved");
+      toast.success(rows.length ? `Note saved with ${plural(rows.length, "piece of evidence")}` : "Note saved");
       setBody("");
       setRows([]);
       setRowErrors({});
@@ -104,7 +105,7 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
           </Button>
         ) : <span />}
         <div className="flex items-center gap-3">
-          <span className="hidden text-xs text-slate-400 sm:inline">Ctrl/⌘+Enter to save</span>
+          <span className="hidden text-xs text-slate-500 sm:inline">Ctrl/⌘+Enter to save</span>
           <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Saving…" : "Save note"}</Button>
         </div>
       </div>
@@ -144,7 +145,7 @@ function EvidenceRow({ row, index, criteria, contacts, errors, onChange, onRemov
           <option value="">Who said it…</option>
           {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
         </Select>
-        <button type="button" onClick={onRemove} className="self-center rounded p-1 text-slate-400 hover:bg-white hover:text-slate-700" aria-label={`Remove evidence ${n}`}>
+        <button type="button" onClick={onRemove} className="self-center rounded p-1 text-slate-500 hover:bg-white hover:text-slate-700" aria-label={`Remove evidence ${n}`}>
           <X className="size-4" aria-hidden />
         </button>
       </div>

@@ -2,7 +2,7 @@ import { Check, HelpCircle, X } from "lucide-react";
 import type { FitResult } from "@/lib/qualification";
 
 const ICON = { match: Check, miss: X, unknown: HelpCircle } as const;
-const COLOR = { match: "text-emerald-600", miss: "text-rose-600", unknown: "text-slate-400" } as const;
+const COLOR = { match: "text-emerald-600", miss: "text-rose-600", unknown: "text-slate-500" } as const;
 
 /** The ICP rules behind the fit score, with what each contributed and why. */
 export function FitPanel({ fit }: { fit: FitResult }) {
@@ -13,7 +13,7 @@ export function FitPanel({ fit }: { fit: FitResult }) {
         const Icon = ICON[rule.outcome];
         return (
           <li key={rule.ruleId} className="flex items-start gap-2 py-2">
-            <Icon className={`mt-0.5 size-4 shrink-0 ${COLOR[rule.outcome]}`} aria-label={rule.outcome} />
+            <Icon className={`mt-0.5 size-4 shrink-0 ${COLOR[rule.outcome]}`} role="img" aria-label={rule.outcome} />
             <div className="min-w-0 flex-1">
               <div className="font-medium text-slate-800">
                 {rule.label}

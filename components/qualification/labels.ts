@@ -1,4 +1,5 @@
 import type { EffectiveState, VerdictKind } from "@/lib/qualification";
+import { VERDICT_LABEL as VOCABULARY_VERDICTS } from "@/lib/vocabulary";
 
 type Tone = "neutral" | "good" | "warn" | "bad" | "info";
 
@@ -19,11 +20,7 @@ export const STATE_TONE: Record<EffectiveState, Tone> = {
   stale: "warn",
 };
 
-export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  pursue: "Pursue",
-  nurture: "Not yet",
-  disqualify: "Not a fit",
-};
+export const VERDICT_LABEL: Record<VerdictKind, string> = VOCABULARY_VERDICTS;
 
 export const VERDICT_TONE: Record<VerdictKind, Tone> = {
   pursue: "good",

@@ -15,7 +15,7 @@ const asVerdict = (v: string): VerdictKind => (v === "disqualify" || v === "nurt
 
 /** Verdict, intent and flags of one deal from its stored assessment, compact enough for a table row. */
 export function QualificationCell({ stored }: { stored: StoredQualification | null | undefined }) {
-  if (!stored) return <span className="text-slate-400">—</span>;
+  if (!stored) return <span className="text-slate-500">—</span>;
   const verdict = asVerdict(stored.verdict);
   return (
     <span className="inline-flex items-center gap-1.5" title={stored.pending ? "Being re-scored after a settings change" : undefined}>
@@ -24,7 +24,7 @@ export function QualificationCell({ stored }: { stored: StoredQualification | nu
       {stored.flagCount > 0 && (
         <Badge tone={stored.maxSeverity === "critical" ? "bad" : "warn"}>{stored.flagCount} flag{stored.flagCount === 1 ? "" : "s"}</Badge>
       )}
-      {stored.pending && <span className="text-xs text-slate-400">re-scoring…</span>}
+      {stored.pending && <span className="text-xs text-slate-500">re-scoring…</span>}
     </span>
   );
 }

@@ -10,7 +10,7 @@ export function ScoreTile({ label, score, detail, testId }: { label: string; sco
       </div>
       <div className="mt-1 text-3xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
         {score}
-        <span className="text-base font-normal text-slate-400">/100</span>
+        <span className="text-base font-normal text-slate-500">/100</span>
       </div>
       <p className="mt-1 text-xs text-slate-500">{detail}</p>
     </div>

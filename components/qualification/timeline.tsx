@@ -1,6 +1,7 @@
 import { ArrowRightLeft, Gauge, Handshake, ListChecks, MailCheck, MessageSquareText, ShieldAlert } from "lucide-react";
 import type { TimelineEntry } from "@/lib/server/qualification/opportunity-view";
 import { formatDate, formatDateTime } from "@/lib/utils";
+import { scoreTriggerLabel } from "@/lib/vocabulary";
 import { STATE_LABEL, VERDICT_LABEL } from "./labels";
 
 const ICONS = { note: MessageSquareText, criterion: ListChecks, stage: ArrowRightLeft, override: ShieldAlert, score: Gauge, activity: Handshake, recap: MailCheck } as const;
@@ -18,7 +19,7 @@ export function Timeline({ entries, stageLabel, criterionLabel }: { entries: Tim
               <Icon className="size-3.5 text-slate-500" aria-hidden />
             </span>
             <div className="text-sm text-slate-800"><Describe entry={entry} stageLabel={stageLabel} criterionLabel={criterionLabel} /></div>
-            <div className="text-xs text-slate-400">{[entry.actor, formatDateTime(entry.at)].filter(Boolean).join(" · ")}</div>
+            <div className="text-xs text-slate-500">{[entry.actor, formatDateTime(entry.at)].filter(Boolean).join(" · ")}</div>
           </li>
         );
       })}
@@ -62,7 +63,7 @@ function Describe({ entry, stageLabel, criterionLabel }: { entry: TimelineEntry;
       return <p>Buyer <span className="font-medium">{entry.contactName}</span> {what} {criterionLabel(entry.criterionId ?? "")} in a recap{entry.text && <span className="text-slate-600">: “{entry.text}”</span>}</p>;
     }
     case "score":
-      return <p>Scores: fit {entry.fit}, intent {entry.intent}, verdict {VERDICT_LABEL[entry.verdict as keyof typeof VERDICT_LABEL] ?? entry.verdict} <span className="text-slate-500">({entry.trigger.replaceAll("_", " ")})</span></p>;
+      return <p>Scores: fit {entry.fit}, intent {entry.intent}, verdict {VERDICT_LABEL[entry.verdict as keyof typeof VERDICT_LABEL] ?? entry.verdict} <span className="text-slate-500">({scoreTriggerLabel(entry.trigger)})</span></p>;
   }
 }
 

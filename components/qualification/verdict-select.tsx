@@ -1,4 +1,5 @@
 import { Select } from "@/components/ui/field";
+import { VERDICT_LABEL } from "@/lib/vocabulary";
 
 /** The verdict filter every list and the risk list share, submitted as `verdict`. */
 export function VerdictSelect({ value }: { value: string | undefined }) {
@@ -6,8 +7,8 @@ export function VerdictSelect({ value }: { value: string | undefined }) {
     <Select name="verdict" defaultValue={value ?? ""} className="max-w-40" aria-label="Verdict">
       <option value="">Any verdict</option>
       <option value="pursue">Pursue</option>
-      <option value="nurture">Nurture</option>
-      <option value="disqualify">Disqualify</option>
+      <option value="nurture">{VERDICT_LABEL.nurture}</option>
+      <option value="disqualify">{VERDICT_LABEL.disqualify}</option>
     </Select>
   );
 }

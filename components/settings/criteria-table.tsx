@@ -27,7 +27,7 @@ export function CriteriaTable({ criteria }: { criteria: CriterionDefinition[] })
               {c.weight}
               {total > 0 && <div className="text-xs text-slate-500">{Math.round((100 * c.weight) / total)}% of intent</div>}
             </Td>
-            <Td>{c.knockout ? <Badge tone="warn">Knockout</Badge> : <span className="text-slate-400">—</span>}</Td>
+            <Td>{c.knockout ? <Badge tone="warn">Knockout</Badge> : <span className="text-slate-500">—</span>}</Td>
             <Td>{c.freshnessDays === null ? "Never stale" : `${c.freshnessDays} days`}</Td>
             <Td className="whitespace-normal">
               <ul className="list-disc space-y-0.5 pl-4 text-xs text-slate-600">

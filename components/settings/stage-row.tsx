@@ -45,7 +45,7 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
   return (
     <li className="px-5 py-4" data-testid={`stage-${stage.id}`}>
       <div className="flex flex-wrap items-start gap-4">
-        <span className="mt-2 w-6 text-sm font-semibold tabular-nums text-slate-400">{index + 1}</span>
+        <span className="mt-2 w-6 text-sm font-semibold tabular-nums text-slate-500">{index + 1}</span>
         {editable ? (
           <>
             <Field label="Stage name" name={`${at}.label`} errors={errors[`${at}.label`]} className="w-56">
@@ -87,7 +87,7 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
                       <button
                         type="button"
                         onClick={() => onChange({ ...stage, exit: stage.exit.filter((_, k) => k !== j) })}
-                        className="rounded p-1 text-slate-400 hover:bg-rose-50 hover:text-rose-600"
+                        className="rounded p-1 text-slate-500 hover:bg-rose-50 hover:text-rose-600"
                         aria-label={`Remove requirement: ${describeRequirement(r, criterionLabel)}`}
                       >
                         <X className="size-4" aria-hidden />

@@ -42,7 +42,8 @@ export function NavLinks({ showAdmin, showInsights = false }: { showAdmin: boole
               aria-current={active ? "page" : undefined}
               className={cn(
                 "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium",
-                active ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+                "focus-visible:outline-2 focus-visible:outline-sidebar-ring",
+                active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground hover:bg-sidebar-accent/60 hover:text-sidebar-accent-foreground",
               )}
             >
               <Icon className="size-4" aria-hidden />

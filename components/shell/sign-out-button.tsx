@@ -8,8 +8,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl: "/login" })}
-      className="rounded-md p-1.5 text-slate-400 hover:bg-slate-800 hover:text-white"
-      title="Sign out"
+      className="shrink-0 rounded-md p-1.5 text-sidebar-muted hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:outline-2 focus-visible:outline-sidebar-ring"
     >
       <LogOut className="size-4" aria-hidden />
       <span className="sr-only">Sign out</span>

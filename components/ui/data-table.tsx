@@ -2,6 +2,8 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import { noun as nounFor, type Noun } from "@/lib/vocabulary";
+import { ScrollRegion } from "./scroll-region";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -19,11 +21,15 @@ export function withParams(path: string, current: SearchParams, changes: Record<
   return query ? `${path}?${query}` : path;
 }
 
-export function Table({ className, ...props }: ComponentProps<"table">) {
+/**
+ * A list's table. When it is wider than its box (a phone) it scrolls inside it, with the first column (the
+ * record's name) kept in view; `label` names the scroll region for screen readers.
+ */
+export function Table({ className, label = "Table", ...props }: ComponentProps<"table"> & { label?: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props} />
-    </div>
+    <ScrollRegion label={label}>
+      <table className={cn("data-table min-w-full divide-y divide-slate-200 text-sm", className)} {...props} />
+    </ScrollRegion>
   );
 }
 
@@ -53,13 +59,12 @@ export function SortableTh({
 
 /** Previous/next by keyset cursor, with the list's size counted only up to a bound ("1000+"). */
 export function Pagination({ path, params, next, previous, total, noun }: {
-  path: string; params: SearchParams; next: string | null; previous: string | null; total: { count: number; atLeast: boolean }; noun: string;
+  path: string; params: SearchParams; next: string | null; previous: string | null; total: { count: number; atLeast: boolean }; noun: Noun;
 }) {
-  const plural = total.count === 1 && !total.atLeast ? noun : noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
   return (
     <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
       <span data-testid="list-total">
-        {total.count.toLocaleString("en-US")}{total.atLeast ? "+" : ""} {plural}
+        {total.count.toLocaleString("en-US")}{total.atLeast ? "+" : ""} {nounFor(total.atLeast ? 2 : total.count, noun)}
       </span>
       <div className="flex items-center gap-2">
         <PageLink disabled={!previous} href={withParams(path, params, { before: previous, after: null, page: null })}>Previous</PageLink>

@@ -7,12 +7,13 @@ import { invalid, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { changePasswordAction } from "@/lib/actions/users/change-password";
+import { noun } from "@/lib/vocabulary";
 
 export function ChangePasswordForm() {
   const ref = useRef<HTMLFormElement>(null);
   const form = useActionForm(changePasswordAction, {
     onSuccess: (data) => {
-      toast.success(data.otherSessionsEnded > 0 ? `Password changed; ${data.otherSessionsEnded} other session(s) signed out.` : "Password changed.");
+      toast.success(data.otherSessionsEnded > 0 ? `Password changed; ${data.otherSessionsEnded} other ${noun(data.otherSessionsEnded, "session")} signed out.` : "Password changed.");
       ref.current?.reset();
     },
   });

@@ -39,7 +39,7 @@ describe("canAdvance", () => {
       "proposal:stakeholder_missing:economic_buyer",
       "proposal:champion_untested:champion",
     ]);
-    expect(r.message).toBe("Cannot move to Negotiation: 4 requirement(s) unmet");
+    expect(r.message).toBe("Cannot move to Negotiation: 4 requirements unmet");
   });
 
   it("requires all gates of all open stages to close won", () => {
@@ -67,7 +67,7 @@ describe("canAdvance", () => {
     expect(r.blockers).toEqual([]);
     expect(r.overridden.map((b) => b.criterionId)).toEqual(["decision_process", "paper_process"]);
     expect(r.overridden[0]?.override).toEqual({ by: "maria (manager)", reason: "Strategic logo", expiresAt: addDays(NOW, 7) });
-    expect(r.message).toBe("Can move to Closed won by manager override (2 requirement(s) unmet but overridden)");
+    expect(r.message).toBe("Can move to Closed won by manager override (2 requirements unmet but overridden)");
   });
 
   it("ignores an expired override and says so", () => {

@@ -6,6 +6,7 @@ import type { IntentResult } from "./intent";
 import type { Framework, GateOverride, OpportunitySnapshot, Pipeline, StageDefinition } from "./model";
 import { stageIndex } from "./pipeline";
 import type { VerdictKind } from "./verdict";
+import { plural } from "../vocabulary";
 
 export type Direction = "forward" | "backward" | "same";
 
@@ -108,8 +109,8 @@ function overridesFor(stageId: string, all: GateOverride[], now: Date): { active
 }
 
 function summary(allowed: boolean, to: string, blockers: number, overridden: number): string {
-  if (!allowed) return `Cannot move to ${to}: ${blockers} requirement(s) unmet`;
-  if (overridden > 0) return `Can move to ${to} by manager override (${overridden} requirement(s) unmet but overridden)`;
+  if (!allowed) return `Cannot move to ${to}: ${plural(blockers, "requirement")} unmet`;
+  if (overridden > 0) return `Can move to ${to} by manager override (${plural(overridden, "requirement")} unmet but overridden)`;
   return `Can move to ${to}`;
 }
 

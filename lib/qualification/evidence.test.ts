@@ -19,9 +19,9 @@ interface Case {
 
 const CASES: Case[] = [
   { name: "no record", ev: undefined, effective: "unknown", fresh: true, factor: 0, reason: /^Unknown: no evidence yet$/ },
-  { name: "verified, recent", ev: evidence("budget", "verified", 10), effective: "verified", fresh: true, factor: 1, reason: /^Verified \(evidence 10 day\(s\) old\)$/ },
+  { name: "verified, recent", ev: evidence("budget", "verified", 10), effective: "verified", fresh: true, factor: 1, reason: /^Verified \(evidence 10 days old\)$/ },
   { name: "verified, exactly at the window", ev: evidence("budget", "verified", 90), effective: "verified", fresh: true, factor: 1, reason: /90 day/ },
-  { name: "verified, past the window", ev: evidence("budget", "verified", 91), effective: "stale", fresh: false, factor: 0.5, reason: /^Verified but stale: evidence 91 day\(s\) old, freshness window 90 days$/ },
+  { name: "verified, past the window", ev: evidence("budget", "verified", 91), effective: "stale", fresh: false, factor: 0.5, reason: /^Verified but stale: evidence 91 days old, freshness window 90 days$/ },
   { name: "claimed, recent", ev: evidence("budget", "claimed", 5), effective: "claimed", fresh: true, factor: 0.5, reason: /^Claimed, not verified/ },
   { name: "claimed, stale", ev: evidence("budget", "claimed", 200), effective: "stale", fresh: false, factor: 0.25, reason: /Claimed, not verified but stale/ },
   { name: "claimed without dated evidence", ev: evidence("budget", "claimed", null), effective: "stale", fresh: false, factor: 0.25, reason: /undated/ },

@@ -1,6 +1,7 @@
 import { daysSince, latest, olderThan } from "./dates";
 import type { CriterionDefinition, CriterionEvidence, EffectiveState, EvidenceState, OpportunitySnapshot } from "./model";
 import { assertNever } from "./never";
+import { plural } from "../vocabulary";
 
 /** What the engine concludes about one criterion's evidence at `now`. */
 export interface CriterionStatus {
@@ -40,7 +41,7 @@ function isFresh(def: CriterionDefinition, last: Date | null, now: Date): boolea
 }
 
 function ago(last: Date | null, now: Date): string {
-  return last === null ? "undated" : `${daysSince(last, now)} day(s) old`;
+  return last === null ? "undated" : `${plural(daysSince(last, now), "day")} old`;
 }
 
 function describe(def: CriterionDefinition, state: EvidenceState, fresh: boolean, last: Date | null, now: Date): string {

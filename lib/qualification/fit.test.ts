@@ -13,7 +13,7 @@ describe("computeFit", () => {
     expect(fit.rules).toHaveLength(10);
     expect(fit.rules.every((r) => r.outcome === "match")).toBe(true);
     expect(fit.rules.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(100);
-    expect(fit.reasons[0]).toEqual({ code: "fit_score", text: "Fit 100/100 against ICP v3: 10 of 10 known rule(s) match" });
+    expect(fit.reasons[0]).toEqual({ code: "fit_score", text: "Fit 100/100 against ICP v3: 10 of 10 known rules match" });
   });
 
   it("weights the score by rule weight", () => {
@@ -40,7 +40,7 @@ describe("computeFit", () => {
     expect(fit.potential).toBe(100);
     expect(fit.knownShare).toBeCloseTo(0.75);
     expect(fit.reasons.filter((r) => r.code === "icp_knockout_unknown").map((r) => r.criterionId)).toEqual(["size", "region"]);
-    expect(fit.reasons).toContainEqual({ code: "fit_unknown", text: "2 rule(s) unknown (25% of weight); best case fit 100/100" });
+    expect(fit.reasons).toContainEqual({ code: "fit_unknown", text: "2 rules unknown (25% of weight); best case fit 100/100" });
   });
 
   it("counts unknown rules as earning nothing in the score but everything in the potential", () => {

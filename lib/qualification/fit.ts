@@ -3,6 +3,7 @@ import {
   type AccountProfile, type CompiledRule, type IcpDefinition, type IcpRuleKind, type RuleOutcome,
 } from "./icp";
 import type { Reason } from "./model";
+import { noun } from "../vocabulary";
 
 export interface RuleResult {
   ruleId: string;
@@ -95,7 +96,7 @@ function fitReasons(fit: FitResult): Reason[] {
   const matches = known.filter((r) => r.outcome === "match").length;
   reasons.push({
     code: "fit_score",
-    text: `Fit ${fit.score}/100 against ICP v${fit.icpVersion}: ${matches} of ${known.length} known rule(s) match`,
+    text: `Fit ${fit.score}/100 against ICP v${fit.icpVersion}: ${matches} of ${known.length} known ${noun(known.length, "rule")} match`,
   });
   for (const r of fit.rules) {
     if (!r.knockout || r.outcome === "match") continue;
@@ -107,7 +108,7 @@ function fitReasons(fit: FitResult): Reason[] {
   if (unknown > 0) {
     reasons.push({
       code: "fit_unknown",
-      text: `${unknown} rule(s) unknown (${Math.round(100 * (1 - fit.knownShare))}% of weight); best case fit ${fit.potential}/100`,
+      text: `${unknown} ${noun(unknown, "rule")} unknown (${Math.round(100 * (1 - fit.knownShare))}% of weight); best case fit ${fit.potential}/100`,
     });
   }
   return reasons;

@@ -2,6 +2,7 @@ import { qualificationBand, type Calibration, type CalibrationCell, type Qualifi
 import type { IntentResult } from "./intent";
 import type { OpportunitySnapshot, Pipeline } from "./model";
 import { findStage } from "./pipeline";
+import { noun } from "../vocabulary";
 
 export interface ForecastDeal {
   id: string;
@@ -56,7 +57,7 @@ function qualificationFactor(deal: ForecastDeal, band: QualificationBand, calibr
     return { factor, why: `calibrated: ${observed} vs the stage's ${pct(deal.stageProbability)}, ×${factor.toFixed(2)}` };
   }
   const factor = DEFAULT_BAND_FACTORS[band];
-  const thin = calibration ? ` (calibration has ${cell?.total ?? 0} such deal(s), needs ${calibration.minSample})` : "";
+  const thin = calibration ? ` (calibration has ${cell?.total ?? 0} such ${noun(cell?.total ?? 0, "deal")}, needs ${calibration.minSample})` : "";
   return { factor, why: `default: ${band} qualification (intent ${deal.intentScore}) ×${factor}${thin}` };
 }
 

@@ -40,7 +40,7 @@ const CASES: Case[] = [
   { name: "stakeholder missing", req: { kind: "stakeholder", role: "procurement" }, ctx: ctx(), code: "stakeholder_missing", message: /^Procurement not identified: add the procurement contact/ },
   { name: "economic buyer missing", req: { kind: "stakeholder", role: "economic_buyer" }, ctx: ctx({ stakeholders: [] }), code: "stakeholder_missing", message: /^Economic buyer not identified: add the contact who signs to the buying committee$/ },
   { name: "stakeholder engaged recently", req: { kind: "stakeholder", role: "economic_buyer", engagedWithinDays: 10 }, ctx: ctx(), code: null },
-  { name: "stakeholder engaged too long ago", req: { kind: "stakeholder", role: "economic_buyer", engagedWithinDays: 9 }, ctx: ctx(), code: "stakeholder_not_engaged", message: /not engaged in the last 9 days \(last engaged 10 day\(s\) ago\)/ },
+  { name: "stakeholder engaged too long ago", req: { kind: "stakeholder", role: "economic_buyer", engagedWithinDays: 9 }, ctx: ctx(), code: "stakeholder_not_engaged", message: /not engaged in the last 9 days \(last engaged 10 days ago\)/ },
   { name: "stakeholder never engaged", req: { kind: "stakeholder", role: "user", engagedWithinDays: 30 }, ctx: ctx({ stakeholders: [stakeholder("u", "user", { lastEngagedAt: null })] }), code: "stakeholder_not_engaged", message: /never engaged/ },
   { name: "any one of several in the role engaged", req: { kind: "stakeholder", role: "user", engagedWithinDays: 30 }, ctx: ctx({ stakeholders: [stakeholder("u1", "user", { lastEngagedAt: null }), stakeholder("u2", "user", { lastEngagedAt: daysAgo(29) })] }), code: null },
   { name: "champion tested", req: { kind: "champion_tested" }, ctx: ctx(), code: null },

@@ -6,6 +6,7 @@ import { scoreIntent, type IntentResult } from "./intent";
 import type { Framework, GateRequirement, OpportunitySnapshot, StageDefinition, Stakeholder, StakeholderRole } from "./model";
 import { assertNever } from "./never";
 import { ROLE_LABELS } from "./roles";
+import { plural } from "../vocabulary";
 
 export type BlockerCode =
   | "criterion_missing"
@@ -107,7 +108,7 @@ function stakeholderFinding(req: Extract<GateRequirement, { kind: "stakeholder" 
   if (people.length === 0) return { code: "stakeholder_missing", role, message: `${label} not identified: ${ROLE_HINTS[role]}` };
   if (engagedWithinDays === undefined || people.some((s) => engagedWithin(s, engagedWithinDays, ctx.now))) return null;
   const last = people.map((s) => s.lastEngagedAt).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
-  const seen = last ? `last engaged ${daysSince(last, ctx.now)} day(s) ago` : "never engaged";
+  const seen = last ? `last engaged ${plural(daysSince(last, ctx.now), "day")} ago` : "never engaged";
   return { code: "stakeholder_not_engaged", role, message: `${label} not engaged in the last ${engagedWithinDays} days (${seen}): book a meeting` };
 }
 

@@ -39,9 +39,9 @@ const CASES: RuleCase[] = [
   { name: "funding in set", rule: { ...base, kind: "funding_stage_in", stages: ["Series B"] }, account: { fundingStage: "series b" }, outcome: "match", reason: /Funding stage series b is in the ICP/ },
   { name: "funding outside set", rule: { ...base, kind: "funding_stage_in", stages: ["Series B"] }, account: { fundingStage: "Seed" }, outcome: "miss", reason: /not in the ICP/ },
   { name: "funding missing", rule: { ...base, kind: "funding_stage_in", stages: ["Series B"] }, account: { fundingStage: null }, outcome: "unknown", reason: /Funding stage unknown/ },
-  { name: "hiring: enough signals of any kind", rule: { ...base, kind: "hiring_signals", minCount: 2 }, account: { hiringSignals: ["SDR", "Designer"] }, outcome: "match", reason: /^2 hiring signal\(s\), at least 2/ },
+  { name: "hiring: enough signals of any kind", rule: { ...base, kind: "hiring_signals", minCount: 2 }, account: { hiringSignals: ["SDR", "Designer"] }, outcome: "match", reason: /^2 hiring signals, at least 2/ },
   { name: "hiring: too few signals", rule: { ...base, kind: "hiring_signals", minCount: 3 }, account: { hiringSignals: ["SDR"] }, outcome: "miss", reason: /1 hiring signal/ },
-  { name: "hiring: counted only from the set", rule: { ...base, kind: "hiring_signals", minCount: 2, signals: ["SDR", "RevOps"] }, account: { hiringSignals: ["sdr", "Designer"] }, outcome: "miss", reason: /1 hiring signal\(s\) from SDR, RevOps/ },
+  { name: "hiring: counted only from the set", rule: { ...base, kind: "hiring_signals", minCount: 2, signals: ["SDR", "RevOps"] }, account: { hiringSignals: ["sdr", "Designer"] }, outcome: "miss", reason: /1 hiring signal from SDR, RevOps/ },
   { name: "hiring: from the set, enough", rule: { ...base, kind: "hiring_signals", minCount: 2, signals: ["SDR", "RevOps"] }, account: { hiringSignals: ["sdr", "revops"] }, outcome: "match", reason: /2 hiring signal/ },
   { name: "hiring: no data", rule: { ...base, kind: "hiring_signals", minCount: 1 }, account: { hiringSignals: [] }, outcome: "unknown", reason: /No hiring signals recorded/ },
 ];

@@ -4,6 +4,7 @@
  */
 
 import { assertNever } from "./never";
+import { plural } from "../vocabulary";
 
 export interface AccountProfile {
   industry: string | null;
@@ -141,8 +142,8 @@ function hiringRule(
   const n = shown === undefined ? signals.length : countIn(signals, from);
   const scope = shown === undefined ? "" : ` from ${list(shown)}`;
   return n >= minCount
-    ? { outcome: "match", reason: `${n} hiring signal(s)${scope}, at least ${minCount} wanted` }
-    : { outcome: "miss", reason: `${n} hiring signal(s)${scope}, at least ${minCount} wanted` };
+    ? { outcome: "match", reason: `${plural(n, "hiring signal")}${scope}, at least ${minCount} wanted` }
+    : { outcome: "miss", reason: `${plural(n, "hiring signal")}${scope}, at least ${minCount} wanted` };
 }
 
 /** Rule lists normalised once per ICP (cached by `compileRule`'s caller). */

@@ -4,6 +4,7 @@ import { criterionStatus, findEvidence } from "./evidence";
 import { ROLE_LABELS } from "./gates";
 import type { Framework, OpportunitySnapshot, Pipeline, StageDefinition, StakeholderRole } from "./model";
 import { findStage } from "./pipeline";
+import { plural } from "../vocabulary";
 
 /** When a deal needs another look. All day counts are whole days before `now`. */
 export interface RequalificationThresholds {
@@ -94,13 +95,13 @@ function closeDates({ opportunity, t, now }: Ctx): Flag[] {
   if (!expected) return flags;
   const past = daysSince(expected, now);
   if (past >= 1) {
-    flags.push({ kind: "close_date_past", severity: "critical", daysPast: past, text: `Expected close date passed ${past} day(s) ago: update it or close the deal` });
+    flags.push({ kind: "close_date_past", severity: "critical", daysPast: past, text: `Expected close date passed ${plural(past, "day")} ago: update it or close the deal` });
   }
   const original = opportunity.originalCloseDate;
   const slipped = original ? Math.floor((expected.getTime() - original.getTime()) / DAY_MS) : 0;
   if (slipped >= 1) {
     const severity = slipped > t.closeDateSlipCriticalDays ? "critical" : "warning";
-    flags.push({ kind: "close_date_slipped", severity, daysSlipped: slipped, text: `Close date slipped ${slipped} day(s) from the original commitment` });
+    flags.push({ kind: "close_date_slipped", severity, daysSlipped: slipped, text: `Close date slipped ${plural(slipped, "day")} from the original commitment` });
   }
   return flags;
 }

@@ -5,7 +5,7 @@ const bar = "animate-pulse rounded bg-slate-200";
 /** The dashboard runs a handful of aggregate queries; the layout holds still while they do. */
 export default function DashboardLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading the dashboard">
+    <div role="status" aria-busy="true" aria-label="Loading the dashboard">
       <div className="mb-6 space-y-2">
         <div className={`${bar} h-7 w-48`} />
         <div className={`${bar} h-4 w-80`} />

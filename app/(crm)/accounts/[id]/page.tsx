@@ -16,12 +16,15 @@ import { readStoredFit } from "@/lib/server/qualification/stored-result";
 import { orNotFound } from "@/lib/server/pages";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
+import { plural } from "@/lib/vocabulary";
+import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const account = await orNotFound(getAccount(user, (await params).id));
+  const [account, pipeline] = await Promise.all([orNotFound(getAccount(user, (await params).id)), getOrganizationPipeline(user.organizationId)]);
+  const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
 
   return (
     <>
@@ -75,7 +78,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                       <div className="text-xs text-slate-500">{o.owner.name} · closes {formatDate(o.expectedCloseDate)}</div>
                     </div>
                     <div className="flex shrink-0 items-center gap-3">
-                      <Badge>{o.stage.replace("_", " ")}</Badge>
+                      <Badge>{stageLabel(o.stage)}</Badge>
                       <span className="tabular-nums">{formatMoney(Number(o.amount), o.currency)}</span>
                     </div>
                   </li>
@@ -92,7 +95,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </Card>
         </div>
         <Card className="self-start">
-          <CardHeader title="Contacts" description={`${account.contacts.length} people`} />
+          <CardHeader title="Contacts" description={plural(account.contacts.length, "person")} />
           <CardBody className="space-y-4">
             <ul className="space-y-2" data-testid="contact-list">
               {account.contacts.map((c) => (

@@ -118,7 +118,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           </Card>
           <Card>
             <CardHeader title={`Qualification · ${settings.framework.name}`} description="State after freshness: old evidence goes stale and must be refreshed." />
-            <CardBody className="overflow-x-auto">
+            <CardBody>
               <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} known={known} canRecord={canRecord} contacts={proofContacts} proofHints={proofHints} />
             </CardBody>
           </Card>

@@ -64,7 +64,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 <tr key={e.id}>
                   <Td>{formatDateTime(e.at)}</Td>
                   <Td>{e.actor?.name ?? "System"}</Td>
-                  <Td><span className="font-medium">{e.entityType}</span> <span className="text-xs text-slate-400">{e.entityId.slice(0, 10)}</span></Td>
+                  <Td><span className="font-medium">{e.entityType}</span> <span className="text-xs text-slate-500">{e.entityId.slice(0, 10)}</span></Td>
                   <Td>{e.action.replaceAll("_", " ")}{e.reason && <span className="block text-xs text-slate-500">{e.reason}</span>}</Td>
                   <Td className="max-w-md truncate font-mono text-xs text-slate-500" title={summary(e.after)}>{summary(e.after ?? e.before)}</Td>
                 </tr>

@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-100 bg-white">
               {page.rows.map((u) => (
                 <tr key={u.id}>
-                  <Td className="font-medium text-slate-900">{u.name}{u.id === user.id && <span className="ml-1 text-xs text-slate-400">(you)</span>}</Td>
+                  <Td className="font-medium text-slate-900">{u.name}{u.id === user.id && <span className="ml-1 text-xs text-slate-500">(you)</span>}</Td>
                   <Td>{u.email}</Td>
                   <Td><RoleSelect userId={u.id} role={u.role} name={u.name} /></Td>
                   <Td>{formatDate(u.createdAt)}</Td>

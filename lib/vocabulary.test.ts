@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { labelOf, noun, plural, VERDICT_LABEL } from "./vocabulary";
+
+describe("counted nouns", () => {
+  it.each([
+    [0, "opportunity", "0 opportunities"],
+    [1, "opportunity", "1 opportunity"],
+    [34, "opportunity", "34 opportunities"],
+    [1, "person", "1 person"],
+    [2, "person", "2 people"],
+    [1, "day", "1 day"],
+    [5, "rule", "5 rules"],
+    [1200, "row", "1,200 rows"],
+    [3, "piece of evidence", "3 pieces of evidence"],
+  ] as const)("%i %s → %s", (count, word, expected) => {
+    expect(plural(count, word)).toBe(expected);
+  });
+
+  it("gives the bare noun for sentences that place the number themselves", () => {
+    expect(noun(1, "deal")).toBe("deal");
+    expect(noun(2, "deal")).toBe("deals");
+  });
+});
+
+describe("labels", () => {
+  it("names verdicts the same everywhere", () => {
+    expect(Object.values(VERDICT_LABEL)).toEqual(["Pursue", "Not yet", "Not a fit"]);
+  });
+
+  it("falls back to the code when a label is missing, never to a blank", () => {
+    expect(labelOf(VERDICT_LABEL, "pursue")).toBe("Pursue");
+    expect(labelOf(VERDICT_LABEL, "mystery")).toBe("mystery");
+  });
+});
