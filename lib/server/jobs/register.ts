@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db";
 import { registerImports } from "../imports/jobs";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
+import { registerWebhookDelivery } from "./webhooks";
 
 /**
  * Every queue and schedule of background work, and its handlers. App instances (WINNOW_JOBS=on) and the
@@ -12,4 +13,5 @@ export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<
   await registerRequalification(boss, client);
   await registerRescore(boss, client);
   await registerImports(boss, client);
+  await registerWebhookDelivery(boss, client);
 }

@@ -5,6 +5,7 @@ import { logger } from "../logger";
 import { sweepAll } from "../qualification/sweep";
 import { registerJobs } from "./register";
 import { backfillMissingAssessments } from "./rescore";
+import { startInProcessWebhookDelivery } from "./webhooks";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerJobs(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes)");
+    logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes, imports, webhook delivery)");
     await backfill();
     return;
   }
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
   };
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, HOUR).unref();
+  startInProcessWebhookDelivery(db());
   logger.info("background work: in-process hourly re-qualification (embedded database)");
 }
 
