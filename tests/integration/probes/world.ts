@@ -16,7 +16,11 @@ export async function buildWorld() {
     data: { organizationId: a.org.id, source: "manual", name: "Probe Lead", companyName: "Probe Co", fit: 60, intent: 20, verdict: "pursue", icpVersion: 1, scoredAt: now, ownerId: a.rep.id },
   });
   const importJob = await db().importJob.create({ data: { organizationId: a.org.id, createdById: a.admin.id, kind: "leads", fileName: "probe.csv", status: "uploaded" } });
-  return { a, b, account, opportunity, contact, stakeholder, lead, importJob };
+  const apiKey = await db().apiKey.create({ data: { organizationId: a.org.id, name: "Probe key", prefix: "wnw_probe", tokenHash: `probe-${a.org.id}`, userId: a.admin.id, role: "rep", createdById: a.admin.id } });
+  const webhook = await db().webhookEndpoint.create({ data: { organizationId: a.org.id, url: "http://127.0.0.1:9/probe", events: ["lead.created"], secret: "probe-secret", createdById: a.admin.id } });
+  const event = await db().webhookEvent.create({ data: { organizationId: a.org.id, type: "lead.created", payload: {} } });
+  const delivery = await db().webhookDelivery.create({ data: { organizationId: a.org.id, endpointId: webhook.id, eventId: event.id, status: "failed" } });
+  return { a, b, account, opportunity, contact, stakeholder, lead, importJob, apiKey, webhook, delivery };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
