@@ -6,7 +6,11 @@ import { openApiDocument } from "../../lib/server/api/openapi";
 import { OPERATIONS } from "../../lib/server/api/operations";
 import { db } from "../../lib/server/db";
 import { api, keyFor, type ApiResponse } from "../fixtures/api";
-import { createTenant, type Tenant } from "../fixtures/tenants";
+import { createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
+import { defaultIntakeQuestions } from "../../lib/qualification/leads";
+import { FRAMEWORKS } from "../../lib/qualification";
+import { createImport } from "../../lib/server/imports/imports";
+import { runImport } from "../../lib/server/imports/run-import";
 
 const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -84,7 +88,7 @@ describe("every endpoint answers as documented", () => {
     await call(rep, "POST", `/opportunities/${deal.id}/criteria/identify_pain`, { op: "verify" });
     await call(rep, "POST", `/opportunities/${deal.id}/stakeholders`, { contactId: contact.id, role: "economic_buyer" });
     const committee = (await call(rep, "GET", `/opportunities/${deal.id}/stakeholders`)).body;
-    await call(rep, "POST", `/stakeholders/${committee.data[0].id}`, { op: "engaged" });
+    await call(rep, "POST", `/stakeholders/${committee.data[0].id}`, { op: "engaged", channel: "meeting", happenedOn: new Date().toISOString().slice(0, 10), summary: "Walked through the business case" });
     await call(rep, "GET", `/opportunities/${deal.id}/assessment`);
     const current = (await call(rep, "GET", `/opportunities/${deal.id}`)).body;
     await call(rep, "POST", `/opportunities/${deal.id}/stage-changes`, { toStage: "proposal", version: current.version });
@@ -114,11 +118,72 @@ describe("every endpoint answers as documented", () => {
     await call(admin, "POST", `/webhooks/${hook.id}`, { op: "disable" });
     await call(rep, "GET", "/accounts?cursor=not-a-cursor");
 
+    // Leads: created through the API (scored and routed), read, triaged and converted.
+    const leadFields = { name: "Lee Lead", email: "lee@lead-co.test", companyName: "Lead Co", domain: "lead-co.test", industry: "SaaS", employeeCount: 300, region: "EMEA", answers: {} };
+    const lead = (await call(marketing, "POST", "/leads", leadFields)).body;
+    expect(lead).toMatchObject({ source: "api", companyName: "Lead Co" });
+    await call(manager, "GET", `/leads/${lead.id}`);
+    await call(manager, "GET", "/leads?status=all&sort=createdAt&dir=asc&limit=1");
+    await call(manager, "GET", "/leads?verdict=maybe");
+    await call(manager, "POST", `/leads/${lead.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "Funding", reason: "Budget is set next year" });
+    await call(manager, "POST", `/leads/${lead.id}/resumption`);
+    await call(manager, "POST", `/leads/${lead.id}/conversion`, { opportunityName: "Lead Co pilot" });
+    const other = (await call(marketing, "POST", "/leads", { ...leadFields, email: "sam@lead-two.test", domain: "lead-two.test", companyName: "Lead Two" })).body;
+    await call(manager, "POST", `/leads/${other.id}/disqualification`, { reason: "A student project" });
+    await call(manager, "POST", `/leads/${lead.id}/conversion`, {});
+
+    // A manager reviews a verification the rep made on their own word.
+    const at = new Date();
+    await db().evidence.create({ data: { organizationId: t.org.id, opportunityId: deal.id, criterionId: "metrics", state: "verified", excerpt: "Saves 3 days a month", capturedAt: at, capturedById: t.rep.id, verifiedById: t.rep.id, verifiedAt: at } });
+    await db().criterionState.upsert({
+      where: { opportunityId_criterionId: { opportunityId: deal.id, criterionId: "metrics" } },
+      create: { organizationId: t.org.id, opportunityId: deal.id, criterionId: "metrics", state: "verified", updatedById: t.rep.id },
+      update: { state: "verified" },
+    });
+    await call(manager, "POST", `/opportunities/${deal.id}/criteria/metrics/review`, { op: "accept" });
+    await call(rep, "POST", `/opportunities/${deal.id}/criteria/metrics/review`, { op: "accept" });
+
+    // Not yet: a deal parked and resumed.
+    const parked = await createOpportunityFor(t.rep, account.id, { stage: "discovery" });
+    await call(rep, "POST", `/opportunities/${parked.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "A new CFO" });
+    await call(rep, "POST", `/opportunities/${parked.id}/resumption`);
+
+    // Settings: the override window and the intake form.
+    await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });
+    await call(marketing, "PUT", "/intake-form", { enabled: true, title: "Talk to us", intro: null, fields: ["region"], questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc), routing: { mode: "round_robin" }, duplicateWindowDays: 30 });
+
+    // Imports: uploaded in the app, planned and confirmed through the API.
+    const job = await createImport(t.marketing, { kind: "leads", fileName: "leads.csv", text: "Full name,Work email,Company,Employees\nAna Buyer,ana@csv.test,Csv Co,300\n" });
+    const uploaded = (await call(marketing, "GET", `/imports/${job.id}`)).body;
+    await call(marketing, "POST", `/imports/${job.id}/plan`, { mapping: { name: 0, email: 1, companyName: 2, employeeCount: 3 } });
+    await runImport(db(), job.id);
+    await call(marketing, "POST", `/imports/${job.id}/confirmation`);
+    expect(uploaded.headers).toEqual(["Full name", "Work email", "Company", "Employees"]);
+
+    // Admins: a colleague's lifecycle, and a contact's erasure.
+    await call(admin, "POST", `/users/${user.id}/deactivation`);
+    await call(admin, "POST", `/users/${user.id}/reactivation`);
+    await call(admin, "POST", `/users/${user.id}/reset-links`);
+    const erasable = await createContactFor(t.rep, account.id, "Erin Erase");
+    await call(manager, "POST", `/contacts/${erasable.id}/erasure`, { reason: "Erasure request by email", confirm: "ERASE" });
+    await call(admin, "POST", `/contacts/${erasable.id}/erasure`, { reason: "Erasure request by email", confirm: "ERASE" });
+
     // Every operation was exercised, and the refusals above were among the documented problems.
     expect([...covered.keys()].sort()).toEqual(OPERATIONS.map((o) => o.operationId).sort());
     expect(covered.get("updateOpportunity")).toEqual(new Set([200, 409]));
     expect(covered.get("changeStage")).toEqual(new Set([201, 422]));
     expect(covered.get("createIcpVersion")).toEqual(new Set([201, 409]));
+    expect(covered.get("createLead")).toEqual(new Set([201]));
+    expect(covered.get("listLeads")).toEqual(new Set([200, 422]));
+    expect(covered.get("convertLead")).toEqual(new Set([201, 409]));
+    expect(covered.get("reviewEvidence")).toEqual(new Set([200, 403]));
+    expect(covered.get("eraseContact")).toEqual(new Set([200, 403]));
+    for (const id of ["nurtureLead", "resumeLead", "disqualifyLead", "nurtureOpportunity", "resumeOpportunity", "saveOverrideWindow", "saveIntakeForm", "getImport", "deactivateUser", "reactivateUser"]) {
+      expect(covered.get(id), id).toEqual(new Set([200]));
+    }
+    expect(covered.get("planImport")).toEqual(new Set([202]));
+    expect(covered.get("confirmImport")).toEqual(new Set([202]));
+    expect(covered.get("issueResetLink")).toEqual(new Set([201]));
   });
 });
 

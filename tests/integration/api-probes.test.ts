@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/server/db";
 import { api, keyFor } from "../fixtures/api";
+import { giveIcp } from "../fixtures/leads";
 import { createAccountFor, createOpportunityFor, createTenant, qualificationRows, type Tenant } from "../fixtures/tenants";
 
 let t: Tenant;
@@ -112,6 +113,58 @@ describe("the probe set, through /api/v1", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another key of the same organization has its own budget.
     expect((await api(await keyFor(t.admin, t.manager), "GET", "/accounts")).status).toBe(200);
+    // One limiter for the whole app: the key's window is a row of the shared RateLimitBucket table.
+    const key = await db().apiKey.findFirstOrThrow({ where: { organizationId: t.org.id, userId: t.rep.id } });
+    expect((await db().rateLimitBucket.findMany({ where: { key: `api:key:${key.id}` } })).map((b) => b.count)).toEqual([3]);
+  });
+
+  it("stops a deactivated user's keys at once", async () => {
+    const key = await keyFor(t.admin, t.otherRep);
+    expect((await api(key, "GET", "/accounts")).status).toBe(200);
+    expect((await api(await keyFor(t.admin), "POST", `/users/${t.otherRep.id}/deactivation`)).status).toBe(200);
+    expect((await api(key, "GET", "/accounts")).status).toBe(401);
+  });
+
+  it("walks the README: create a lead, convert it, try a blocked advance, read the blockers", async () => {
+    await giveIcp(t.admin);
+    const managerKey = await keyFor(t.admin, t.manager, "manager");
+    const body = { name: "Dana Buyer", email: "dana@acme.example", companyName: "Acme Robotics", domain: "acme.example", industry: "Software", employeeCount: 400, region: "EMEA" };
+    const lead = await api(managerKey, "POST", "/leads", { body, headers: { "idempotency-key": "lead-acme-1" } });
+    expect(lead.status).toBe(201);
+    expect((await api(managerKey, "POST", "/leads", { body, headers: { "idempotency-key": "lead-acme-1" } })).body.id).toBe(lead.body.id);
+    expect(await db().lead.count({ where: { organizationId: t.org.id } })).toBe(1);
+    const read = await api(managerKey, "GET", `/leads/${lead.body.id}`);
+    expect(read.body).toMatchObject({ source: "api", status: "new", routedBy: "round_robin" });
+    expect([t.rep.id, t.otherRep.id]).toContain(read.body.ownerId);
+
+    const converted = await api(managerKey, "POST", `/leads/${lead.body.id}/conversion`, { body: { opportunityName: "Acme platform" } });
+    expect(converted.status).toBe(201);
+    const deal = await api(managerKey, "GET", `/opportunities/${converted.body.opportunityId}`);
+    expect(deal.body).toMatchObject({ name: "Acme platform", stage: "prospecting" });
+    const blocked = await api(managerKey, "POST", `/opportunities/${deal.body.id}/stage-changes`, { body: { toStage: "proposal" }, headers: { "if-match": `"${deal.body.version}"` } });
+    expect(blocked).toMatchObject({ status: 422, body: { code: "GATE_BLOCKED" } });
+    expect(blocked.body.blockers.length).toBeGreaterThan(0);
+    const assessment = await api(managerKey, "GET", `/opportunities/${deal.body.id}/assessment`);
+    expect(assessment.body.nextGate.blockers.length).toBeGreaterThan(0);
+  });
+
+  it("scopes leads like the inbox: a rep sees only their own, another tenant's lead is not found", async () => {
+    await giveIcp(t.admin);
+    const marketingKey = await keyFor(t.admin, t.marketing);
+    const ids: string[] = [];
+    for (const n of [1, 2]) {
+      const res = await api(marketingKey, "POST", "/leads", { body: { name: `Lead ${n}`, email: `l${n}@lead${n}.example`, companyName: `Lead ${n} Co`, industry: "SaaS", employeeCount: 200 } });
+      ids.push(res.body.id);
+    }
+    const owners = await db().lead.findMany({ where: { id: { in: ids } }, select: { id: true, ownerId: true } });
+    const mine = owners.filter((l) => l.ownerId === t.rep.id).map((l) => l.id);
+    const listed = await api(repKey, "GET", "/leads?status=all");
+    expect(listed.body.data.map((l: { id: string }) => l.id).sort()).toEqual(mine.sort());
+    const notMine = owners.find((l) => l.ownerId !== t.rep.id);
+    if (notMine) expect((await api(repKey, "GET", `/leads/${notMine.id}`)).status).toBe(404);
+    const foreignKey = await keyFor(other.admin);
+    expect((await api(foreignKey, "GET", `/leads/${ids[0]}`)).status).toBe(404);
+    expect((await api(foreignKey, "POST", `/leads/${ids[0]}/disqualification`, { body: { reason: "Not ours" } })).status).toBe(404);
   });
 
   it("refuses a revoked key, an unknown key and a missing key with 401", async () => {

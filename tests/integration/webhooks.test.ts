@@ -2,10 +2,15 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/server/db";
+import { createImport, getImport, planImport, confirmImport } from "../../lib/server/imports/imports";
+import { runImport } from "../../lib/server/imports/run-import";
+import { submitIntake } from "../../lib/server/intake/submit";
 import { backoffDelay, deliverDue, DISABLE_AFTER_FAILURES, MAX_ATTEMPTS } from "../../lib/server/webhooks/deliver";
+import { emitRecapResponded } from "../../lib/server/webhooks/emit";
 import { REPLAY_WINDOW_SECONDS } from "../../lib/webhooks/events";
 import { verifySignature } from "../../lib/webhooks/signature";
 import { api, keyFor } from "../fixtures/api";
+import { giveIcp, goodSubmission } from "../fixtures/leads";
 import { createAccountFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
 
 interface Received {
@@ -69,7 +74,10 @@ describe("webhooks", () => {
 
     expect(await deliverDue(db())).toBe(2);
     expect(received).toHaveLength(2);
-    const [changed, blocked] = received.map((r) => ({ ...r, json: JSON.parse(r.body) as { type: string; data: Record<string, unknown> } }));
+    // Deliveries run side by side, so they may arrive in either order.
+    const bodies = received.map((r) => ({ ...r, json: JSON.parse(r.body) as { type: string; data: Record<string, unknown> } }));
+    const changed = bodies.find((b) => b.json.type === "opportunity.stage_changed");
+    const blocked = bodies.find((b) => b.json.type === "opportunity.stage_blocked");
     expect(changed?.json).toMatchObject({ type: "opportunity.stage_changed", data: { opportunityId: deal.id, fromStage: "negotiation", toStage: "discovery", outcome: "allowed" } });
     expect(blocked?.json).toMatchObject({ type: "opportunity.stage_blocked", data: { opportunityId: deal.id, toStage: "solution" } });
     expect((blocked?.json.data.blockers as unknown[]).length).toBeGreaterThan(0);
@@ -98,6 +106,52 @@ describe("webhooks", () => {
     const second = await createOpportunityFor(t.rep, deal.accountId, { stage: "discovery" });
     await api(managerKey, "POST", `/opportunities/${second.id}/stage-changes`, { body: { toStage: "solution", version: 1, overrideReason: "Signed LOI in hand already.", overrideExpiresOn: expiry } });
     expect(await db().webhookEvent.count({ where: { organizationId: t.org.id, type: "override.created" } })).toBe(1);
+  });
+
+  it("emits lead.created for every new lead and lead.routed for those given an owner, whichever door they came through", async () => {
+    const hook = await register(["lead.created", "lead.routed"]);
+    await giveIcp(t.admin);
+    const fields = { name: "Ana Buyer", email: "ana@acme-saas.io", companyName: "Acme SaaS", domain: "acme-saas.io", industry: "SaaS", employeeCount: 300, region: "EMEA", answers: {} };
+    const marketingKey = await keyFor(t.admin, t.marketing);
+    // The API (routed by round robin), a knockout the engine disqualifies (created, never routed), the public form, an import.
+    const routed = await api(marketingKey, "POST", "/leads", { body: fields });
+    expect(routed.status).toBe(201);
+    expect(routed.body).toMatchObject({ source: "api", status: "new" });
+    const knockedOut = await api(marketingKey, "POST", "/leads", { body: { ...fields, email: "x@tiny.io", domain: "tiny.io", companyName: "Tiny", employeeCount: 10 } });
+    expect(knockedOut.body).toMatchObject({ status: "disqualified", ownerId: null });
+    await submitIntake({ slug: t.org.slug, ip: "10.9.9.9", body: goodSubmission({ email: "bo@form-co.io", domain: "form-co.io", companyName: "Form Co" }), now: new Date() });
+    const { id: jobId } = await createImport(t.marketing, { kind: "leads", fileName: "leads.csv", text: "Full name,Work email,Company,Employees,Industry,Region\nCy Buyer,cy@csv-co.io,Csv Co,300,SaaS,EMEA\n" });
+    await planImport(t.marketing, { jobId, mapping: (await getImport(t.marketing, jobId)).mapping as Record<string, number | null> });
+    await runImport(db(), jobId);
+    await confirmImport(t.marketing, jobId);
+    await runImport(db(), jobId);
+
+    const leads = await db().lead.findMany({ where: { organizationId: t.org.id }, select: { id: true, ownerId: true, source: true } });
+    expect(leads.map((l) => l.source).sort()).toEqual(["api", "api", "import", "intake_form"]);
+    const events = await db().webhookEvent.findMany({ where: { organizationId: t.org.id }, orderBy: { createdAt: "asc" } });
+    const ofType = (type: string) => events.filter((e) => e.type === type).map((e) => (e.payload as { leadId: string }).leadId).sort();
+    expect(ofType("lead.created")).toEqual(leads.map((l) => l.id).sort());
+    expect(ofType("lead.routed")).toEqual(leads.filter((l) => l.ownerId).map((l) => l.id).sort());
+    expect(ofType("lead.routed")).not.toContain(knockedOut.body.id);
+    const routedEvent = events.find((e) => e.type === "lead.routed" && (e.payload as { leadId: string }).leadId === routed.body.id);
+    expect(routedEvent?.payload).toMatchObject({ ownerId: routed.body.ownerId, routedBy: "round_robin" });
+
+    expect(await deliverDue(db(), { limit: 50 })).toBe(events.length);
+    expect(received.map((r) => r.headers["winnow-event"]).sort()).toEqual(events.map((e) => e.type).sort());
+    expect(await db().webhookDelivery.count({ where: { endpointId: hook.id, status: "delivered" } })).toBe(events.length);
+  });
+
+  it("has one call for the recap feature to emit recap.responded, only to subscribers", async () => {
+    const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "discovery" });
+    const recap = { recapId: "recap_1", opportunityId: deal.id, contactId: "contact_1", respondedAt: new Date("2026-12-02T10:00:00Z"), answers: [{ criterionId: "metrics", answer: "confirmed", outcome: "verified" }] };
+    await emitRecapResponded(db(), t.org.id, recap);
+    expect(await db().webhookEvent.count({ where: { organizationId: t.org.id } })).toBe(0);
+    await register(["recap.responded"]);
+    await emitRecapResponded(db(), t.org.id, recap);
+    const event = await db().webhookEvent.findFirstOrThrow({ where: { organizationId: t.org.id, type: "recap.responded" } });
+    expect(event.payload).toEqual({ ...recap, respondedAt: "2026-12-02T10:00:00.000Z" });
+    expect(await deliverDue(db())).toBe(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ type: "recap.responded", data: { recapId: "recap_1", answers: [{ criterionId: "metrics" }] } });
   });
 
   it("emits opportunity.verdict_changed when a re-score changes the verdict on record", async () => {

@@ -18,6 +18,8 @@ const auditQuery = z.object({
 const icpVersionJson = (v: Awaited<ReturnType<typeof listIcpVersions>>[number]) => ({ ...v, createdAt: v.createdAt.toISOString() });
 
 const pipelineStageResource = z.looseObject({ id: z.string(), label: z.string(), probability: z.number(), kind: z.string() });
+/** A settings change re-scores every open deal in the background; this names that run. */
+const settingsSaved = z.object({ stages: z.array(pipelineStageResource), progressId: z.string().describe("The background re-score this change started.") });
 
 export const adminOperations: Operation[] = [
   {
@@ -42,12 +44,12 @@ export const adminOperations: Operation[] = [
   },
   {
     operationId: "savePipeline", method: "PUT", path: "/pipeline", tag: "Settings", status: 200,
-    summary: "Save stage labels, probabilities and exit gates (managers, admins)", useCase: "pipeline.save", response: z.object({ stages: z.array(pipelineStageResource) }),
+    summary: "Save stage labels, probabilities and exit gates (managers, admins)", useCase: "pipeline.save", response: settingsSaved,
     handle: writeHandler("pipeline.save", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "changeFramework", method: "PUT", path: "/framework", tag: "Settings", status: 200,
-    summary: "Switch the qualification framework (gates reset to its defaults)", useCase: "framework.change", response: z.object({ stages: z.array(pipelineStageResource) }),
+    summary: "Switch the qualification framework (gates reset to its defaults)", useCase: "framework.change", response: settingsSaved,
     handle: writeHandler("framework.change", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
