@@ -7,7 +7,7 @@ export function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(10).toString("hex")}`;
 }
 
-const TABLES = new Set(["Lead", "AuditEvent", "ImportRowResult", "Account", "Contact", "WebhookEvent", "WebhookDelivery"]);
+const TABLES = new Set(["Lead", "AuditEvent", "ImportRowResult", "Account", "Contact"]);
 
 /**
  * Inserts many rows with one parameter: the rows as JSON, expanded by PostgreSQL into the table's own row type
@@ -15,7 +15,7 @@ const TABLES = new Set(["Lead", "AuditEvent", "ImportRowResult", "Account", "Con
  * binds one parameter per cell and measured ~5 ms per wide row here; this keeps large imports in seconds.
  * Every NOT NULL column must be present in each row (column defaults do not apply).
  */
-export async function bulkInsert(tx: Pick<Tx, "$executeRawUnsafe">, table: string, rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkInsert(tx: Tx, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   if (!TABLES.has(table)) throw new Error(`bulkInsert: ${table} is not allowed`);
   const columns = Object.keys(rows[0] ?? {}).map((c) => `"${c.replace(/"/g, "")}"`).join(", ");
