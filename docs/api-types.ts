@@ -76,6 +76,177 @@ export interface paths {
         patch: operations["updateContact"];
         trace?: never;
     };
+    "/contacts/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a contact's personal data on request (admins; confirm with ERASE; cannot be undone) */
+        post: operations["eraseContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List leads (the inbox's filters and sorts) */
+        get: operations["listLeads"];
+        put?: never;
+        /** Create a lead (source api): scored by the engine and routed like a form submission; emits lead.created and lead.routed */
+        post: operations["createLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a lead with its scores and answers */
+        get: operations["getLead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{id}/conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a lead: account, contact and a qualified deal with the lead's answers as evidence (a failed knockout needs a manager's overrideReason) */
+        post: operations["convertLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{id}/nurture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Not yet: park the lead until resumeOn, with what to watch for */
+        post: operations["nurtureLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{id}/disqualification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disqualify a lead with a reason */
+        post: operations["disqualifyLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/leads/{id}/resumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bring a nurtured lead back to its owner's inbox */
+        post: operations["resumeLead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's status and counts (files are uploaded in the app, under Import) */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Map the uploaded file's columns and queue the dry run */
+        post: operations["planImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the import after its dry run */
+        post: operations["confirmImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/opportunities": {
         parameters: {
             query?: never;
@@ -110,6 +281,40 @@ export interface paths {
         head?: never;
         /** Change an opportunity's fields (not its stage); needs its version in the body or If-Match */
         patch: operations["updateOpportunity"];
+        trace?: never;
+    };
+    "/opportunities/{id}/nurture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Not yet: park the deal until resumeOn, with what to watch for */
+        post: operations["nurtureOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opportunities/{id}/resumption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a parked deal off nurture */
+        post: operations["resumeOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/opportunities/{id}/stage-changes": {
@@ -192,6 +397,23 @@ export interface paths {
         put?: never;
         /** Verify a claimed criterion or reset it to unknown */
         post: operations["updateCriterion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/opportunities/{id}/criteria/{criterionId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Managers: accept a self-attested verification, or challenge it with a reason (the criterion goes back to claimed) */
+        post: operations["reviewEvidence"];
         delete?: never;
         options?: never;
         head?: never;
@@ -336,6 +558,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/override-window": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The longest a manager's gate override may last, in days */
+        put: operations["saveOverrideWindow"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The public intake form: fields, qualifying questions, routing and duplicate window (marketing, admins) */
+        put: operations["saveIntakeForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -364,6 +620,57 @@ export interface paths {
         /** Change a colleague's role (admins) */
         put: operations["changeUserRole"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a colleague (admins): sign-in, sessions and their API keys stop; records stay */
+        post: operations["deactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/reactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated colleague (admins) */
+        post: operations["reactivateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{id}/reset-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time password reset link for a colleague (admins); emailed when mail is set up, otherwise returned once */
+        post: operations["issueResetLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1406,6 +1713,1438 @@ export interface operations {
             };
         };
     };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /** @constant */
+                    confirm: "ERASE";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        accountId: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLeads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate" | "all";
+                verdict?: "pursue" | "nurture" | "disqualify";
+                source?: "intake_form" | "import" | "manual" | "api";
+                /** @description Reps only ever see their own leads. */
+                owner?: "mine" | "all";
+                /** @description Matches company, name or email. */
+                q?: string;
+                sort?: "fit" | "intent" | "createdAt" | "companyName";
+                dir?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {string} */
+                            source: "intake_form" | "import" | "manual" | "api";
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                            name: string;
+                            email: string | null;
+                            title: string | null;
+                            phone: string | null;
+                            companyName: string;
+                            domain: string | null;
+                            industry: string | null;
+                            employeeCount: number | null;
+                            country: string | null;
+                            region: string | null;
+                            fundingStage: string | null;
+                            techStack: string[];
+                            hiringSignals: string[];
+                            /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                            answers: ({
+                                questionId: string;
+                                answer: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            fit: number;
+                            intent: number;
+                            /** @enum {string} */
+                            verdict: "pursue" | "nurture" | "disqualify";
+                            reasons: unknown[];
+                            icpVersion: number;
+                            ownerId: string | null;
+                            /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                            routedBy: string | null;
+                            resumeOn: string | null;
+                            watchFor: string | null;
+                            disqualifyReason: string | null;
+                            duplicateOfId: string | null;
+                            submissions: number;
+                            convertedAt: string | null;
+                            accountId: string | null;
+                            contactId: string | null;
+                            opportunityId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retried POST with the same key returns the first response instead of running again. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    domain?: string | null;
+                    /** @default null */
+                    industry?: string | null;
+                    /** @default null */
+                    employeeCount?: number | null;
+                    /** @default null */
+                    country?: string | null;
+                    /** @default null */
+                    region?: ("North America" | "EMEA" | "APAC" | "LATAM") | null;
+                    techStack: string[];
+                    /** @default null */
+                    fundingStage?: ("Bootstrapped" | "Pre-seed" | "Seed" | "Series A" | "Series B" | "Series C" | "Growth" | "Public") | null;
+                    hiringSignals: string[];
+                    name: string;
+                    /** @default null */
+                    email?: string | null;
+                    /** @default null */
+                    title?: string | null;
+                    /** @default null */
+                    phone?: string | null;
+                    companyName: string;
+                    /** @default {} */
+                    answers?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        source: "intake_form" | "import" | "manual" | "api";
+                        /** @enum {string} */
+                        status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                        name: string;
+                        email: string | null;
+                        title: string | null;
+                        phone: string | null;
+                        companyName: string;
+                        domain: string | null;
+                        industry: string | null;
+                        employeeCount: number | null;
+                        country: string | null;
+                        region: string | null;
+                        fundingStage: string | null;
+                        techStack: string[];
+                        hiringSignals: string[];
+                        /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                        answers: ({
+                            questionId: string;
+                            answer: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        fit: number;
+                        intent: number;
+                        /** @enum {string} */
+                        verdict: "pursue" | "nurture" | "disqualify";
+                        reasons: unknown[];
+                        icpVersion: number;
+                        ownerId: string | null;
+                        /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                        routedBy: string | null;
+                        resumeOn: string | null;
+                        watchFor: string | null;
+                        disqualifyReason: string | null;
+                        duplicateOfId: string | null;
+                        submissions: number;
+                        convertedAt: string | null;
+                        accountId: string | null;
+                        contactId: string | null;
+                        opportunityId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        source: "intake_form" | "import" | "manual" | "api";
+                        /** @enum {string} */
+                        status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                        name: string;
+                        email: string | null;
+                        title: string | null;
+                        phone: string | null;
+                        companyName: string;
+                        domain: string | null;
+                        industry: string | null;
+                        employeeCount: number | null;
+                        country: string | null;
+                        region: string | null;
+                        fundingStage: string | null;
+                        techStack: string[];
+                        hiringSignals: string[];
+                        /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                        answers: ({
+                            questionId: string;
+                            answer: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        fit: number;
+                        intent: number;
+                        /** @enum {string} */
+                        verdict: "pursue" | "nurture" | "disqualify";
+                        reasons: unknown[];
+                        icpVersion: number;
+                        ownerId: string | null;
+                        /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                        routedBy: string | null;
+                        resumeOn: string | null;
+                        watchFor: string | null;
+                        disqualifyReason: string | null;
+                        duplicateOfId: string | null;
+                        submissions: number;
+                        convertedAt: string | null;
+                        accountId: string | null;
+                        contactId: string | null;
+                        opportunityId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    convertLead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string; a retried POST with the same key returns the first response instead of running again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    opportunityName?: string | null;
+                    /** @default null */
+                    overrideReason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lead: {
+                            id: string;
+                            /** @enum {string} */
+                            source: "intake_form" | "import" | "manual" | "api";
+                            /** @enum {string} */
+                            status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                            name: string;
+                            email: string | null;
+                            title: string | null;
+                            phone: string | null;
+                            companyName: string;
+                            domain: string | null;
+                            industry: string | null;
+                            employeeCount: number | null;
+                            country: string | null;
+                            region: string | null;
+                            fundingStage: string | null;
+                            techStack: string[];
+                            hiringSignals: string[];
+                            /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                            answers: ({
+                                questionId: string;
+                                answer: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            fit: number;
+                            intent: number;
+                            /** @enum {string} */
+                            verdict: "pursue" | "nurture" | "disqualify";
+                            reasons: unknown[];
+                            icpVersion: number;
+                            ownerId: string | null;
+                            /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                            routedBy: string | null;
+                            resumeOn: string | null;
+                            watchFor: string | null;
+                            disqualifyReason: string | null;
+                            duplicateOfId: string | null;
+                            submissions: number;
+                            convertedAt: string | null;
+                            accountId: string | null;
+                            contactId: string | null;
+                            opportunityId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                        opportunityId: string;
+                        accountId: string;
+                        accountCreated: boolean;
+                        contactId: string;
+                        contactCreated: boolean;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    nurtureLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resumeOn?: string | null;
+                    /** @default null */
+                    watchFor?: string | null;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        source: "intake_form" | "import" | "manual" | "api";
+                        /** @enum {string} */
+                        status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                        name: string;
+                        email: string | null;
+                        title: string | null;
+                        phone: string | null;
+                        companyName: string;
+                        domain: string | null;
+                        industry: string | null;
+                        employeeCount: number | null;
+                        country: string | null;
+                        region: string | null;
+                        fundingStage: string | null;
+                        techStack: string[];
+                        hiringSignals: string[];
+                        /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                        answers: ({
+                            questionId: string;
+                            answer: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        fit: number;
+                        intent: number;
+                        /** @enum {string} */
+                        verdict: "pursue" | "nurture" | "disqualify";
+                        reasons: unknown[];
+                        icpVersion: number;
+                        ownerId: string | null;
+                        /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                        routedBy: string | null;
+                        resumeOn: string | null;
+                        watchFor: string | null;
+                        disqualifyReason: string | null;
+                        duplicateOfId: string | null;
+                        submissions: number;
+                        convertedAt: string | null;
+                        accountId: string | null;
+                        contactId: string | null;
+                        opportunityId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disqualifyLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        source: "intake_form" | "import" | "manual" | "api";
+                        /** @enum {string} */
+                        status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                        name: string;
+                        email: string | null;
+                        title: string | null;
+                        phone: string | null;
+                        companyName: string;
+                        domain: string | null;
+                        industry: string | null;
+                        employeeCount: number | null;
+                        country: string | null;
+                        region: string | null;
+                        fundingStage: string | null;
+                        techStack: string[];
+                        hiringSignals: string[];
+                        /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                        answers: ({
+                            questionId: string;
+                            answer: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        fit: number;
+                        intent: number;
+                        /** @enum {string} */
+                        verdict: "pursue" | "nurture" | "disqualify";
+                        reasons: unknown[];
+                        icpVersion: number;
+                        ownerId: string | null;
+                        /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                        routedBy: string | null;
+                        resumeOn: string | null;
+                        watchFor: string | null;
+                        disqualifyReason: string | null;
+                        duplicateOfId: string | null;
+                        submissions: number;
+                        convertedAt: string | null;
+                        accountId: string | null;
+                        contactId: string | null;
+                        opportunityId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumeLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        source: "intake_form" | "import" | "manual" | "api";
+                        /** @enum {string} */
+                        status: "new" | "accepted" | "nurturing" | "disqualified" | "duplicate";
+                        name: string;
+                        email: string | null;
+                        title: string | null;
+                        phone: string | null;
+                        companyName: string;
+                        domain: string | null;
+                        industry: string | null;
+                        employeeCount: number | null;
+                        country: string | null;
+                        region: string | null;
+                        fundingStage: string | null;
+                        techStack: string[];
+                        hiringSignals: string[];
+                        /** @description The qualifying answers, with the criterion or ICP attribute each maps to. */
+                        answers: ({
+                            questionId: string;
+                            answer: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        fit: number;
+                        intent: number;
+                        /** @enum {string} */
+                        verdict: "pursue" | "nurture" | "disqualify";
+                        reasons: unknown[];
+                        icpVersion: number;
+                        ownerId: string | null;
+                        /** @description How the owner was chosen: creator, a routing rule or round_robin. */
+                        routedBy: string | null;
+                        resumeOn: string | null;
+                        watchFor: string | null;
+                        disqualifyReason: string | null;
+                        duplicateOfId: string | null;
+                        submissions: number;
+                        convertedAt: string | null;
+                        accountId: string | null;
+                        contactId: string | null;
+                        opportunityId: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        fileName: string;
+                        headers: string[];
+                        /** @description uploaded | dry_run_queued | dry_running | dry_run_done | queued | running | done | failed */
+                        status: string;
+                        total: number;
+                        processed: number;
+                        created: number;
+                        updated: number;
+                        duplicates: number;
+                        errors: number;
+                        message: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mapping: {
+                        [key: string]: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        fileName: string;
+                        headers: string[];
+                        /** @description uploaded | dry_run_queued | dry_running | dry_run_done | queued | running | done | failed */
+                        status: string;
+                        total: number;
+                        processed: number;
+                        created: number;
+                        updated: number;
+                        duplicates: number;
+                        errors: number;
+                        message: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        fileName: string;
+                        headers: string[];
+                        /** @description uploaded | dry_run_queued | dry_running | dry_run_done | queued | running | done | failed */
+                        status: string;
+                        total: number;
+                        processed: number;
+                        created: number;
+                        updated: number;
+                        duplicates: number;
+                        errors: number;
+                        message: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOpportunities: {
         parameters: {
             query?: {
@@ -1876,6 +3615,228 @@ export interface operations {
             };
         };
     };
+    nurtureOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    resumeOn?: string | null;
+                    /** @default null */
+                    watchFor?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        accountId: string;
+                        ownerId: string;
+                        name: string;
+                        amount: number;
+                        currency: string;
+                        stage: string;
+                        /** @enum {string} */
+                        status: "open" | "won" | "lost";
+                        expectedCloseDate: string | null;
+                        repConfidence: number | null;
+                        /** @description Send it back (or as If-Match) when you change the deal; a stale version gets 409 CONFLICT. */
+                        version: number;
+                        /** Format: date-time */
+                        lastActivityAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resumeOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        accountId: string;
+                        ownerId: string;
+                        name: string;
+                        amount: number;
+                        currency: string;
+                        stage: string;
+                        /** @enum {string} */
+                        status: "open" | "won" | "lost";
+                        expectedCloseDate: string | null;
+                        repConfidence: number | null;
+                        /** @description Send it back (or as If-Match) when you change the deal; a stale version gets 409 CONFLICT. */
+                        version: number;
+                        /** Format: date-time */
+                        lastActivityAt: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listStageChanges: {
         parameters: {
             query?: {
@@ -2140,6 +4101,8 @@ export interface operations {
                         excerpt: string;
                         /** @default null */
                         contactId?: string | null;
+                        /** @default null */
+                        documentRef?: string | null;
                     }[];
                 };
             };
@@ -2166,11 +4129,19 @@ export interface operations {
                             excerpt: string;
                             noteId: string | null;
                             contactId: string | null;
+                            /**
+                             * @description How it is known: the rep's word, a fitting contact, a document, the buyer, a manager's review.
+                             * @enum {string}
+                             */
+                            basis: "self_attested" | "contact_statement" | "document" | "buyer_confirmed" | "manager_reviewed";
+                            documentRef: string | null;
                             /** Format: date-time */
                             capturedAt: string;
                             capturedById: string;
                             verifiedById: string | null;
                             verifiedAt: string | null;
+                            reviewedById: string | null;
+                            reviewedAt: string | null;
                         }[];
                     };
                 };
@@ -2272,11 +4243,19 @@ export interface operations {
                             excerpt: string;
                             noteId: string | null;
                             contactId: string | null;
+                            /**
+                             * @description How it is known: the rep's word, a fitting contact, a document, the buyer, a manager's review.
+                             * @enum {string}
+                             */
+                            basis: "self_attested" | "contact_statement" | "document" | "buyer_confirmed" | "manager_reviewed";
+                            documentRef: string | null;
                             /** Format: date-time */
                             capturedAt: string;
                             capturedById: string;
                             verifiedById: string | null;
                             verifiedAt: string | null;
+                            reviewedById: string | null;
+                            reviewedAt: string | null;
                         }[];
                     };
                 };
@@ -2374,11 +4353,19 @@ export interface operations {
                                 excerpt: string;
                                 noteId: string | null;
                                 contactId: string | null;
+                                /**
+                                 * @description How it is known: the rep's word, a fitting contact, a document, the buyer, a manager's review.
+                                 * @enum {string}
+                                 */
+                                basis: "self_attested" | "contact_statement" | "document" | "buyer_confirmed" | "manager_reviewed";
+                                documentRef: string | null;
                                 /** Format: date-time */
                                 capturedAt: string;
                                 capturedById: string;
                                 verifiedById: string | null;
                                 verifiedAt: string | null;
+                                reviewedById: string | null;
+                                reviewedAt: string | null;
                             }[];
                         }[];
                     };
@@ -2462,8 +4449,21 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    op: "verify" | "reset";
+                    opportunityId: string;
+                    criterionId: string;
+                    /** @constant */
+                    op: "verify";
+                    /** @default null */
+                    contactId?: string | null;
+                    /** @default null */
+                    documentRef?: string | null;
+                    /** @default null */
+                    excerpt?: string | null;
+                } | {
+                    opportunityId: string;
+                    criterionId: string;
+                    /** @constant */
+                    op: "reset";
                     reason?: string;
                 };
             };
@@ -2486,11 +4486,146 @@ export interface operations {
                                 excerpt: string;
                                 noteId: string | null;
                                 contactId: string | null;
+                                /**
+                                 * @description How it is known: the rep's word, a fitting contact, a document, the buyer, a manager's review.
+                                 * @enum {string}
+                                 */
+                                basis: "self_attested" | "contact_statement" | "document" | "buyer_confirmed" | "manager_reviewed";
+                                documentRef: string | null;
                                 /** Format: date-time */
                                 capturedAt: string;
                                 capturedById: string;
                                 verifiedById: string | null;
                                 verifiedAt: string | null;
+                                reviewedById: string | null;
+                                reviewedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                criterionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    opportunityId: string;
+                    criterionId: string;
+                    /** @constant */
+                    op: "accept";
+                } | {
+                    opportunityId: string;
+                    criterionId: string;
+                    /** @constant */
+                    op: "challenge";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            criterionId: string;
+                            state: string;
+                            evidence: {
+                                id: string;
+                                criterionId: string;
+                                state: string;
+                                excerpt: string;
+                                noteId: string | null;
+                                contactId: string | null;
+                                /**
+                                 * @description How it is known: the rep's word, a fitting contact, a document, the buyer, a manager's review.
+                                 * @enum {string}
+                                 */
+                                basis: "self_attested" | "contact_statement" | "document" | "buyer_confirmed" | "manager_reviewed";
+                                documentRef: string | null;
+                                /** Format: date-time */
+                                capturedAt: string;
+                                capturedById: string;
+                                verifiedById: string | null;
+                                verifiedAt: string | null;
+                                reviewedById: string | null;
+                                reviewedAt: string | null;
                             }[];
                         }[];
                     };
@@ -2776,8 +4911,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    stakeholderId: string;
+                    /** @constant */
+                    op: "engaged";
                     /** @enum {string} */
-                    op: "engaged" | "champion_tested" | "champion_untested" | "remove";
+                    channel: "meeting" | "call" | "email_reply";
+                    happenedOn?: string | null;
+                    summary: string;
+                } | {
+                    stakeholderId: string;
+                    /** @constant */
+                    op: "champion_tested";
+                    happenedOn?: string | null;
+                    summary: string;
+                } | {
+                    stakeholderId: string;
+                    /** @enum {string} */
+                    op: "champion_untested" | "remove";
                 };
             };
         };
@@ -3531,6 +5681,8 @@ export interface operations {
                             criterionId: string;
                             /** @enum {string} */
                             atLeast: "claimed" | "verified";
+                            /** @enum {string} */
+                            basis?: "stated" | "confirmed";
                         } | {
                             /** @constant */
                             kind: "min_fit";
@@ -3569,6 +5721,8 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description The background re-score this change started. */
+                        progressId: string;
                     };
                 };
             };
@@ -3670,6 +5824,243 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                        /** @description The background re-score this change started. */
+                        progressId: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveOverrideWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    overrideMaxDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        overrideMaxDays: number;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveIntakeForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                    title: string;
+                    /** @default null */
+                    intro?: string | null;
+                    fields: ("title" | "phone" | "domain" | "employeeCount" | "industry" | "region" | "country" | "fundingStage")[];
+                    questions: {
+                        id: string;
+                        label: string;
+                        help?: string;
+                        required: boolean;
+                        target: {
+                            /** @constant */
+                            kind: "criterion";
+                            criterionId: string;
+                        } | {
+                            /** @constant */
+                            kind: "attribute";
+                            /** @enum {string} */
+                            attribute: "industry" | "employeeCount" | "country" | "region" | "fundingStage" | "techStack" | "hiringSignals";
+                        } | {
+                            /** @constant */
+                            kind: "none";
+                        };
+                        answer: {
+                            /** @constant */
+                            kind: "choice";
+                            options: {
+                                value: string;
+                                label: string;
+                                /** @enum {string} */
+                                state?: "claimed" | "negative" | "unknown";
+                            }[];
+                        } | {
+                            /** @constant */
+                            kind: "text";
+                        };
+                    }[];
+                    routing: {
+                        /** @constant */
+                        mode: "round_robin";
+                    } | {
+                        /** @constant */
+                        mode: "rules";
+                        rules: {
+                            region?: string;
+                            minEmployees?: number;
+                            maxEmployees?: number;
+                            ownerId: string;
+                        }[];
+                    };
+                    duplicateWindowDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
                     };
                 };
             };
@@ -3867,6 +6258,281 @@ export interface operations {
                     "application/json": {
                         id: string;
                         role: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reactivateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's role does not allow this (FORBIDDEN). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your organization (records of other organizations are not found either). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CONFLICT: the record changed since you read it; `currentVersion` says what it is now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description INVALID (with `errors` per field path) or GATE_BLOCKED (with `blockers`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueResetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        emailed: boolean;
+                        link: string | null;
                     };
                 };
             };
@@ -4448,7 +7114,7 @@ export interface operations {
                     url: string;
                     /** @default null */
                     description?: string | null;
-                    events: ("opportunity.stage_changed" | "opportunity.stage_blocked" | "opportunity.verdict_changed" | "override.created" | "criterion.changed")[];
+                    events: ("lead.created" | "lead.routed" | "opportunity.stage_changed" | "opportunity.stage_blocked" | "opportunity.verdict_changed" | "override.created" | "criterion.changed" | "recap.responded")[];
                 };
             };
         };
