@@ -1,6 +1,7 @@
 // npm run worker — runs the background jobs (pg-boss) in their own process, so app instances can run with
 // WINNOW_JOBS=off and serve requests only. Any number of workers may run: pg-boss hands each job to one of them.
 import PgBoss from "pg-boss";
+import { env } from "../lib/env";
 import { registerJobs } from "../lib/server/jobs/register";
 import { backfillMissingAssessments } from "../lib/server/jobs/rescore";
 import { logMigrations, openMigrated, targetFromEnv } from "./lib/database";
@@ -13,7 +14,7 @@ if (target.kind !== "server") {
 
 const opened = await openMigrated(target);
 logMigrations(opened);
-const boss = new PgBoss({ connectionString: target.url, schema: "pgboss" });
+const boss = new PgBoss({ connectionString: target.url, schema: env().WINNOW_JOBS_SCHEMA });
 boss.on("error", (err) => console.error("[worker] pg-boss error", err));
 await boss.start();
 await registerJobs(boss, opened.prisma);

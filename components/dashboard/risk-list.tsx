@@ -32,6 +32,12 @@ function Reasons({ risk }: { risk: RiskRow }) {
         </li>
       ))}
       {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more flag{more === 1 ? "" : "s"}</li>}
+      {risk.wishcasting && (
+        <li className="flex gap-2 text-amber-900" data-testid="risk-wishcasting" title={`The adjusted forecast counts this deal at ${risk.wishcasting.evidenceProbability}%: ${risk.wishcasting.because.join("; ")}`}>
+          <span className="shrink-0 font-medium">Wishcasting:</span>
+          <span>rep says {risk.wishcasting.repConfidence}%, evidence supports {risk.wishcasting.evidenceProbability}% because {risk.wishcasting.because.join("; ")}</span>
+        </li>
+      )}
       {risk.gate && (
         <li className="flex gap-2 text-slate-600">
           <span className="shrink-0 font-medium text-indigo-700">To {risk.gate.toStageLabel}:</span>

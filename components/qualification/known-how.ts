@@ -36,7 +36,7 @@ function describe(e: EvidenceRow, ctx: KnownHowContext): string {
     case "self_attested": return "Self-attested by the deal owner";
     case "contact_statement": return person ? `Stated by ${person}` : "Stated by a contact";
     case "document": return `Document: ${e.documentRef ?? "reference"}`;
-    case "buyer_confirmed": return person ? `Confirmed by the buyer, ${person}` : "Confirmed by the buyer";
+    case "buyer_confirmed": return person ? `Confirmed by ${person}, the buyer, in a recap` : "Confirmed by the buyer in a recap";
     case "manager_reviewed": {
       const manager = e.reviewedById ? ctx.userName(e.reviewedById) : null;
       return `Reviewed by ${manager ?? "a manager"}${person ? ` (stated by ${person})` : ""}`;

@@ -1,9 +1,9 @@
-import { ArrowRightLeft, Gauge, Handshake, ListChecks, MessageSquareText, ShieldAlert } from "lucide-react";
+import { ArrowRightLeft, Gauge, Handshake, ListChecks, MailCheck, MessageSquareText, ShieldAlert } from "lucide-react";
 import type { TimelineEntry } from "@/lib/server/qualification/opportunity-view";
 import { formatDate, formatDateTime } from "@/lib/utils";
 import { STATE_LABEL, VERDICT_LABEL } from "./labels";
 
-const ICONS = { note: MessageSquareText, criterion: ListChecks, stage: ArrowRightLeft, override: ShieldAlert, score: Gauge, activity: Handshake } as const;
+const ICONS = { note: MessageSquareText, criterion: ListChecks, stage: ArrowRightLeft, override: ShieldAlert, score: Gauge, activity: Handshake, recap: MailCheck } as const;
 
 /** Everything that happened to the deal, newest first: notes, evidence, stage moves, overrides and scores. */
 export function Timeline({ entries, stageLabel, criterionLabel }: { entries: TimelineEntry[]; stageLabel: (id: string) => string; criterionLabel: (id: string) => string }) {
@@ -50,6 +50,11 @@ function Describe({ entry, stageLabel, criterionLabel }: { entry: TimelineEntry;
       const what = entry.activityKind === "champion_test" ? "Champion test passed" : `${CHANNEL[entry.channel ?? ""] ?? "Engagement"}`;
       const backdated = formatDate(entry.happenedAt) !== formatDate(entry.at);
       return <p><span className="font-medium">{what}</span> with {entry.contactName}: {entry.summary}{backdated && <span className="text-slate-500"> (happened {formatDate(entry.happenedAt)}, recorded later)</span>}</p>;
+    }
+    case "recap": {
+      if (entry.event === "created" || entry.event === "revoked") return <p>Recap {entry.event === "created" ? "sent" : "revoked"} to <span className="font-medium">{entry.contactName}</span></p>;
+      const what = entry.event === "confirm" ? "confirmed" : entry.event === "correct" ? "corrected" : "marked not right";
+      return <p>Buyer <span className="font-medium">{entry.contactName}</span> {what} {criterionLabel(entry.criterionId ?? "")} in a recap{entry.text && <span className="text-slate-600">: “{entry.text}”</span>}</p>;
     }
     case "score":
       return <p>Scores: fit {entry.fit}, intent {entry.intent}, verdict {VERDICT_LABEL[entry.verdict as keyof typeof VERDICT_LABEL] ?? entry.verdict} <span className="text-slate-500">({entry.trigger.replaceAll("_", " ")})</span></p>;

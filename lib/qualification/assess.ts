@@ -7,6 +7,7 @@ import { nextStage } from "./pipeline";
 import { nextQuestions, type Question } from "./questions";
 import { DEFAULT_THRESHOLDS, requalify, type Flag, type RequalificationThresholds } from "./requalify";
 import { decideVerdict, type Verdict } from "./verdict";
+import { forecastDiscount, wishcastingGap, type ForecastDiscount, type WishcastingGap } from "./wishcasting";
 
 export interface AssessInput {
   pipeline: Pipeline;
@@ -29,6 +30,10 @@ export interface Assessment {
   nextGate: CanAdvanceResult | null;
   flags: Flag[];
   questions: Question[];
+  /** The rep's confidence against the evidence-based probability, with why; null without a rep confidence. */
+  wishcasting: WishcastingGap | null;
+  /** Why the adjusted forecast counts the deal at less than its stage's probability; null for closed deals. */
+  discount: ForecastDiscount | null;
 }
 
 /** Everything a scorecard shows, computed once from the same inputs so every number agrees. */
@@ -41,5 +46,7 @@ export function assessOpportunity(input: AssessInput): Assessment {
   const next = opportunity.status === "open" ? nextStage(pipeline, opportunity.stageId) : null;
   const nextGate = next ? canAdvance({ pipeline, framework, opportunity, fit, intent, now, toStageId: next.id, verdict: verdict.verdict }) : null;
   const questions = nextQuestions({ framework, pipeline, opportunity, fit, now, limit: input.questionLimit });
-  return { fit, intent, verdict, nextGate, flags, questions };
+  const wishcasting = opportunity.status === "open" ? wishcastingGap(opportunity, pipeline, intent) : null;
+  const discount = opportunity.status === "open" ? forecastDiscount(opportunity, pipeline, intent) : null;
+  return { fit, intent, verdict, nextGate, flags, questions, wishcasting, discount };
 }

@@ -28,7 +28,9 @@ export { ANY_COMMITTEE_ROLE, basisOf, basisRank, checkBasis, meetsBasis, MIN_BAS
 export type { BasisCheck, EvidenceProof } from "./basis";
 export { findContradiction, keyTerms, NEGATION_WINDOW, type Contradiction } from "./contradiction";
 export { recordEvidence, stateAfter, type EvidenceAction, type RecordResult } from "./record";
-export { wishcastingGap, WISHCASTING_THRESHOLD, type WishcastingGap } from "./wishcasting";
+export { forecastDiscount, wishcastingGap, WISHCASTING_THRESHOLD, type ForecastDiscount, type WishcastingGap } from "./wishcasting";
 export { assessAccount, type AccountAssessment } from "./account";
 export { forecastHonesty, calibrationBins, predicted, quarterOf, scorePredictor, scorePredictors, PREDICTORS } from "./honesty";
 export type { CalibrationBin, ClosedForecast, HonestyGroup, HonestyReport, Predictor, PredictorScore, PredictorScores } from "./honesty";
+export { answerExcerpt, draftRecapPoints, MAX_RECAP_POINTS, RECAP_VALID_DAYS, recapStatus, stateFromAnswer } from "./recap";
+export type { RecapAnswer, RecapPoint, RecapStatus } from "./recap";

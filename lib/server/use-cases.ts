@@ -18,6 +18,7 @@ import { createLead } from "./leads/create-lead";
 import { disqualifyLead, nurtureLead, resumeLead } from "./leads/triage";
 import { logNote } from "./notes/mutations";
 import { resumeDeal, setDealNurture } from "./nurture/due";
+import { createRecap, revokeRecap } from "./recaps/manage";
 import { createOpportunity, updateOpportunity } from "./opportunities/mutations";
 import { advanceStage } from "./qualification/advance-stage";
 import { updateCriterion } from "./qualification/criteria";
@@ -36,6 +37,7 @@ import { planImportSchema } from "../validation/import";
 import { createApiKeySchema, createWebhookSchema, redeliverWebhookSchema, revokeApiKeySchema, updateWebhookSchema } from "../validation/integrations";
 import { convertLeadSchema, createLeadSchema, dealNurtureSchema, disqualifyLeadSchema, intakeFormSchema, nurtureLeadSchema, resumeSchema } from "../validation/lead";
 import { logNoteSchema } from "../validation/note";
+import { createRecapSchema, revokeRecapSchema } from "../validation/recap";
 import { createOpportunitySchema, updateOpportunitySchema } from "../validation/opportunity";
 import { addStakeholderSchema, advanceStageSchema, criterionUpdateSchema, overrideWindowSchema, reviewEvidenceSchema, updateStakeholderSchema } from "../validation/qualification";
 import { changeFrameworkSchema, savePipelineSchema } from "../validation/settings";
@@ -142,6 +144,8 @@ export const USE_CASES = {
   "user.reactivate": defineUseCase({ permission: "user.manage", input: userIdSchema, run: reactivateUser }),
   "user.issue-reset-link": defineUseCase({ permission: "user.manage", input: userIdSchema, run: issueResetLink }),
   "contact.erase": defineUseCase({ permission: "contact.erase", input: eraseContactSchema, run: eraseContact }),
+  "recap.create": defineUseCase({ permission: "qualification.record", input: createRecapSchema, run: (user, input) => createRecap(user, input) }),
+  "recap.revoke": defineUseCase({ permission: "qualification.record", input: revokeRecapSchema, run: (user, input) => revokeRecap(user, input) }),
   "user.change-password": defineUseCase({
     permission: "self.manage",
     input: changePasswordSchema,
@@ -170,6 +174,8 @@ export const API_USE_CASE_NAMES = USE_CASE_NAMES.filter((name) => !(USE_CASES[na
  * in their input. Named here so the twin test can tell an exemption from an action someone forgot to register.
  */
 export const PUBLIC_ACTIONS = {
+  respondRecapAction:
+    "The buyer's answers to a recap link: no account and no session by design; the link's one-time token is the proof. Integrations learn of the answers from the recap.responded webhook.",
   resetPasswordAction: "Sets a password from a one-time reset link: the link's token is the proof. API keys act as a user and never hold a password.",
   submitIntakeAction:
     "The public intake form (rate limits per address and per form, honeypot). Integrations create leads with POST /api/v1/leads, which scores, routes and writes them through the same leads service (writeLeads) and emits the same lead.created and lead.routed events.",

@@ -2,7 +2,9 @@
  * Engine throughput. One "criterion evaluation" = one ICP rule evaluated against an account, or one framework
  * criterion scored from its evidence. A MEDDPICC scorecard with a 10-rule ICP (computeFit + scoreIntent) is
  * 10 + 8 = 18 evaluations. The same work is timed in a flat hand-written loop (bench/hand-loop.ts) whose output
- * is checked deep-equal to the engine's first. Run: npm run bench. Always exits 0: it reports, it does not gate.
+ * is checked deep-equal to the engine's first. Then the CSV import (50,000 rows) and the scale section (pages
+ * and actions at 1k / 10k deals next to their SQL floor; BENCH_SCALE="1000 10000 100000" or "off"), both on the
+ * PostgreSQL server (BENCH_PG / DATABASE_URL). Run: npm run bench. Always exits 0: it reports, it does not gate.
  */
 import { deepStrictEqual } from "node:assert";
 import { spawnSync } from "node:child_process";
@@ -107,11 +109,20 @@ async function main(): Promise<void> {
   if (sink === Number.MIN_SAFE_INTEGER) console.log("unreachable");
 }
 
+/** BENCH_SCALE: the deal counts of the scale section ("1000 10000" by default, "100000" too if you have the time), or "off". */
+const SCALE = (process.env.BENCH_SCALE ?? "1000 10000").trim();
+
 main()
   .then(() => {
-    // The import benchmark needs a PostgreSQL server and the server modules, which load only under the
-    // react-server condition outside Next; it runs as its own process.
+    // The import and scale benchmarks need a PostgreSQL server and the server modules, which load only under the
+    // react-server condition outside Next; each runs as its own process.
+    console.log("\n# CSV import (tests/bench/import.ts)");
     spawnSync("npx", ["tsx", "--conditions=react-server", "tests/bench/import.ts"], { stdio: "inherit", env: process.env });
+    if (SCALE === "off") return;
+    console.log(`\n# Scale: pages and actions next to their SQL floor, background passes, memory (tests/bench/scale/run.ts ${SCALE})`);
+    spawnSync("npx", ["tsx", "tests/bench/scale/run.ts", ...SCALE.split(/\s+/)], {
+      stdio: "inherit", env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" },
+    });
   })
   .catch((err: unknown) => {
     console.error(err);

@@ -143,6 +143,11 @@ describe("every endpoint answers as documented", () => {
     await call(manager, "POST", `/opportunities/${deal.id}/criteria/metrics/review`, { op: "accept" });
     await call(rep, "POST", `/opportunities/${deal.id}/criteria/metrics/review`, { op: "accept" });
 
+    // A recap for the buyer, then revoked before they answer.
+    const recap = (await call(rep, "POST", `/opportunities/${deal.id}/recaps`, { contactId: contact.id, points: [{ criterionId: "metrics", text: "Saves 3 days a month" }], email: false })).body;
+    await call(rep, "POST", `/recaps/${recap.id}/revocation`);
+    await call(rep, "POST", "/recaps/nope/revocation");
+
     // Not yet: a deal parked and resumed.
     const parked = await createOpportunityFor(t.rep, account.id, { stage: "discovery" });
     await call(rep, "POST", `/opportunities/${parked.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "A new CFO" });
@@ -181,6 +186,8 @@ describe("every endpoint answers as documented", () => {
     for (const id of ["nurtureLead", "resumeLead", "disqualifyLead", "nurtureOpportunity", "resumeOpportunity", "saveOverrideWindow", "saveIntakeForm", "getImport", "deactivateUser", "reactivateUser"]) {
       expect(covered.get(id), id).toEqual(new Set([200]));
     }
+    expect(covered.get("createRecap")).toEqual(new Set([201]));
+    expect(covered.get("revokeRecap")).toEqual(new Set([200, 404]));
     expect(covered.get("planImport")).toEqual(new Set([202]));
     expect(covered.get("confirmImport")).toEqual(new Set([202]));
     expect(covered.get("issueResetLink")).toEqual(new Set([201]));

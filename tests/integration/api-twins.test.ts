@@ -19,6 +19,8 @@ import { resumeLeadAction } from "../../lib/actions/leads/resume-lead";
 import { nurtureDealAction } from "../../lib/actions/opportunities/nurture-deal";
 import { resumeDealAction } from "../../lib/actions/opportunities/resume-deal";
 import { reviewEvidenceAction } from "../../lib/actions/qualification/review-evidence";
+import { createRecapAction } from "../../lib/actions/recaps/create-recap";
+import { revokeRecapAction } from "../../lib/actions/recaps/revoke-recap";
 import { saveOverrideWindowAction } from "../../lib/actions/settings/save-override-window";
 import { deactivateUserAction } from "../../lib/actions/users/deactivate-user";
 import { issueResetLinkAction } from "../../lib/actions/users/issue-reset-link";
@@ -210,6 +212,22 @@ const TWINS: Record<ApiUseCaseName, Twin> = {
   "user.deactivate": { action: deactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t) }) },
   "user.reactivate": { action: reactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t, "rep", true) }) },
   "user.issue-reset-link": { action: issueResetLinkAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t) }) },
+  "recap.create": {
+    action: createRecapAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    input: async (t) => {
+      const deal = await ownDeal(t);
+      return { opportunityId: deal.id, contactId: (await createContactFor(t.rep, deal.accountId)).id, points: [{ criterionId: (await framework(t)).criteria[0]!.id, text: "You said the CFO signs off." }], email: false };
+    },
+  },
+  "recap.revoke": {
+    action: revokeRecapAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    input: async (t) => {
+      const deal = await ownDeal(t);
+      const contact = await createContactFor(t.rep, deal.accountId);
+      const recap = await db().recap.create({ data: { organizationId: t.org.id, opportunityId: deal.id, contactId: contact.id, points: [], tokenHash: `twin-${unique()}`, createdById: t.rep.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+      return { recapId: recap.id };
+    },
+  },
   "contact.erase": {
     action: eraseContactAction, allowed: (t) => t.admin, refused: (t) => t.manager,
     input: async (t) => ({ contactId: (await createContactFor(t.rep, (await createAccountFor(t.rep)).id)).id, reason: "Erasure request received by email", confirm: "ERASE" }),

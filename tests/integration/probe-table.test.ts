@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, ROLES, scopeOf, type Role } from "../../lib/permissions";
 import { db } from "../../lib/server/db";
 import type { SessionUser } from "../../lib/server/session";
@@ -9,6 +9,9 @@ import { ACTION_ROWS, type ActionRow, type Outcome } from "./probes/action-rows"
 import { PAGE_ROWS, type PageRow } from "./probes/page-rows";
 import { buildWorld, type World } from "./probes/world";
 import { asUser } from "./setup";
+
+// Public pages and actions read the caller's address from the request headers: a stranger with none.
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers()) }));
 
 /**
  * Every server action and every page with an id, tried cross-tenant, by a rep on another rep's record, by

@@ -2,7 +2,9 @@ import PgBoss from "pg-boss";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "../../lib/server/db";
 import { registerRequalification, REQUALIFY_ORGANIZATION } from "../../lib/server/jobs/requalification";
-import { enqueueRescore, registerRescore } from "../../lib/server/jobs/rescore";
+import { resetEnvForTests } from "../../lib/env";
+import { closeJobSenderForTests, jobQueue, jobRoute, setWorkerBoss } from "../../lib/server/jobs/queue";
+import { enqueueRescore, inProcessRescores, registerRescore, RESCORE_ORGANIZATION } from "../../lib/server/jobs/rescore";
 import { latestRescore, prepareRescore } from "../../lib/server/qualification/rescore-organization";
 import { rescore } from "../../lib/server/qualification/score-history";
 import { sweepOrganization } from "../../lib/server/qualification/sweep";
@@ -29,12 +31,15 @@ describe("the re-qualification sweep", () => {
     const bystanderSnapshots = await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } });
 
     const first = await sweepOrganization(db(), tenant.org.id, new Date());
-    expect(first).toEqual({ scored: 1, changed: 1 });
+    expect(first).toEqual({ scored: 1, written: 1, changed: 1 });
     const latest = await db().scoreSnapshot.findFirstOrThrow({ where: { opportunityId: opp.id }, orderBy: { at: "desc" } });
     expect(latest.trigger).toBe("requalification");
     expect(latest.intent).toBeLessThan(intentThen);
 
-    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toEqual({ scored: 1, changed: 0 });
+    // Nothing moved since: the stored row is not rewritten either.
+    const stored = await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } });
+    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toEqual({ scored: 1, written: 0, changed: 0 });
+    expect((await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).computedAt).toEqual(stored.computedAt);
     expect(await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } })).toBe(bystanderSnapshots);
   });
 });
@@ -82,7 +87,57 @@ describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreS
     } finally {
       await boss.stop({ graceful: false, wait: true });
       // Later tests in this process run re-scores in-process again.
-      (globalThis as { winnowBoss?: unknown }).winnowBoss = undefined;
+      setWorkerBoss(undefined);
     }
   }, 60_000);
+
+  it("an app instance with jobs off still queues a re-score for a separate worker; it never runs it itself", async () => {
+    const { tenant, opp } = await dealWithAgingEvidence();
+    const schema = "pgboss_sender_test";
+    const saved = { url: process.env.DATABASE_URL, jobs: process.env.WINNOW_JOBS, schema: process.env.WINNOW_JOBS_SCHEMA };
+    // This process: a server database, WINNOW_JOBS=off, no workers registered (an app instance behind a balancer).
+    process.env.DATABASE_URL = databaseUrl!;
+    process.env.WINNOW_JOBS = "off";
+    process.env.WINNOW_JOBS_SCHEMA = schema;
+    resetEnvForTests();
+    setWorkerBoss(undefined);
+    const worker = new PgBoss({ connectionString: databaseUrl!, schema });
+    try {
+      const progressId = await db().$transaction((tx) => prepareRescore(tx, tenant.org.id, tenant.admin.id, { accounts: true }));
+      await enqueueRescore(db(), { organizationId: tenant.org.id, progressId, trigger: "icp_change" });
+      await inProcessRescores();
+      // Queued, not run here: the score is still pending and the job waits in pg-boss.
+      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ pending: true });
+      expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "queued" });
+      const [sender] = [await jobQueue()];
+      expect(await sender?.getQueueSize(RESCORE_ORGANIZATION)).toBe(1);
+
+      // `npm run worker` elsewhere: registers the same queues and runs the job.
+      await worker.start();
+      await registerRescore(worker, db());
+      let status: string | undefined;
+      for (let i = 0; i < 60 && status !== "done" && status !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        status = (await latestRescore(db(), tenant.org.id))?.status;
+      }
+      expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "done", pending: 0 });
+    } finally {
+      await worker.stop({ graceful: false, wait: true });
+      await closeJobSenderForTests();
+      setWorkerBoss(undefined);
+      for (const [key, value] of [["DATABASE_URL", saved.url], ["WINNOW_JOBS", saved.jobs], ["WINNOW_JOBS_SCHEMA", saved.schema]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+      resetEnvForTests();
+    }
+  }, 60_000);
+});
+
+describe("where background work goes", () => {
+  it("a server database always means the queue; only the embedded database runs work in-process", () => {
+    expect(jobRoute({ workersHere: true, databaseUrl: "postgresql://x/y" })).toBe("queue");
+    expect(jobRoute({ workersHere: false, databaseUrl: "postgresql://x/y" })).toBe("queue");
+    expect(jobRoute({ workersHere: false, databaseUrl: undefined })).toBe("in-process");
+  });
 });

@@ -124,7 +124,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
 describe("background re-scoring", () => {
   it("the sweep refreshes every open deal in keyset batches and leaves closed deals and other organizations alone", async () => {
     const account = await createAccountFor(t.rep);
-    const open = [];
+    const open: Awaited<ReturnType<typeof createOpportunityFor>>[] = [];
     for (let i = 0; i < 5; i++) open.push(await createOpportunityFor(t.rep, account.id, { name: `Open ${i}` }));
     const closed = await createOpportunityFor(t.rep, account.id, { name: "Won", stage: "closed_won" });
     await db().opportunity.update({ where: { id: closed.id }, data: { status: "won" } });
@@ -133,11 +133,32 @@ describe("background re-scoring", () => {
 
     const untouched = async () => (await db().opportunityAssessment.findMany({ where: { opportunityId: { in: [closed.id, theirs.id] } }, orderBy: { opportunityId: "asc" } })).map((a) => a.computedAt.getTime());
     const before = await untouched();
-    const later = new Date(Date.now() + 60_000);
+    const computedAt = async () => new Map((await db().opportunityAssessment.findMany({ where: { opportunityId: { in: open.map((o) => o.id) } } })).map((a) => [a.opportunityId, a.computedAt.getTime()]));
+    const written = await computedAt();
+
+    // A minute later nothing a manager reads has moved: every deal is recomputed, none is rewritten.
+    const quiet = await sweepOrganization(db(), t.org.id, new Date(Date.now() + 60_000), 2);
+    expect(quiet).toMatchObject({ scored: 5, written: 0 });
+    expect(await computedAt()).toEqual(written);
+
+    // Months later the deals have gone quiet: each stored row is rewritten, in batches of two.
+    const later = new Date(Date.now() + 120 * 86_400_000);
     const result = await sweepOrganization(db(), t.org.id, later, 2);
-    expect(result.scored).toBe(5);
-    for (const o of open) expect((await expectCurrent(o.id)).computedAt).toEqual(later);
+    expect(result).toMatchObject({ scored: 5, written: 5 });
+    for (const o of open) expect((await storedRow(o.id)).computedAt).toEqual(later);
     expect(await untouched()).toEqual(before);
+  });
+
+  it("writes a row whose content is unchanged when it was marked pending, and stores a content hash", async () => {
+    const account = await createAccountFor(t.rep);
+    const opp = await createOpportunityFor(t.rep, account.id);
+    const stored = await storedRow(opp.id);
+    expect(stored.contentHash).toMatch(/^[\w-]{27}$/);
+    await db().$transaction((tx) => prepareRescore(tx, t.org.id, t.admin.id, { accounts: true }));
+    await rescoreOrganization(db(), t.org.id, "test");
+    const after = await storedRow(opp.id);
+    expect(after).toMatchObject({ pending: false, contentHash: stored.contentHash });
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ pending: false });
   });
 
   it("an ICP save marks scores pending in its transaction, then re-scores everything in the background with progress", async () => {

@@ -4,6 +4,7 @@ import type { createAccountSchema, updateAccountSchema } from "../../validation/
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError, isUniqueViolation, notFound } from "../errors";
+import { resurfaceIn } from "../nurture/resurface";
 import { rescoreAccount } from "../qualification/account-assessment";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
@@ -27,6 +28,9 @@ export async function createAccount(user: SessionUser, input: z.infer<typeof cre
   }
 }
 
+const signalsMoved = (a: { fundingStage: string | null; hiringSignals: string[] }, b: { fundingStage: string | null; hiringSignals: string[] }) =>
+  a.fundingStage !== b.fundingStage || [...a.hiringSignals].sort().join("\n") !== [...b.hiringSignals].sort().join("\n");
+
 export async function updateAccount(user: SessionUser, input: z.infer<typeof updateAccountSchema>) {
   const { id, ...fields } = input;
   try {
@@ -37,6 +41,8 @@ export async function updateAccount(user: SessionUser, input: z.infer<typeof upd
       const after = await tx.account.update({ where: { id }, data: fields });
       await rescoreAccount(tx, user.organizationId, id, "account_updated");
       await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: id, action: "update", before, after });
+      // A watched signal moved: parked deals on the account and leads at its domain come back now, not at the next hourly pass.
+      if (signalsMoved(before, after)) await resurfaceIn(tx, user.organizationId, new Date(), { accountId: id, domain: after.domain });
       return after;
     });
   } catch (error) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Pipeline, Severity, VerdictKind } from "../../qualification";
+import { WISHCASTING_THRESHOLD, type Pipeline, type Severity, type VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
 import { boundedCount, COUNT_LIMIT, type BoundedCount, type KeysetPage } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
@@ -23,6 +23,8 @@ export interface RiskRow {
   verdictReason: string | null;
   flags: Array<{ severity: Severity; text: string }>;
   gate: { toStageLabel: string; blockers: string[] } | null;
+  /** The rep's confidence running ahead of the evidence, and why the adjusted forecast discounts the deal. */
+  wishcasting: { repConfidence: number; evidenceProbability: number; because: string[] } | null;
   /** The stored score waits for a background re-score after a settings change. */
   pending: boolean;
 }
@@ -130,5 +132,8 @@ function toRiskRow(r: Row, label: (id: string) => string): RiskRow {
       .map((f) => ({ severity: f.severity, text: f.text }))
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1)),
     gate: gate ? { toStageLabel: label(gate.toStageId), blockers: gate.blockers.map((b) => b.message) } : null,
+    wishcasting: result.wishcasting && result.wishcasting.gap >= WISHCASTING_THRESHOLD
+      ? { repConfidence: result.wishcasting.repConfidence, evidenceProbability: result.wishcasting.evidenceProbability, because: result.wishcasting.because }
+      : null,
   };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "../db";
-import { rescoreAccount } from "../qualification/account-assessment";
+import { rescoreAccounts } from "../qualification/account-assessment";
 import type { IntakeConfig } from "../intake/config";
+import type { leadScoreColumns } from "../leads/scoring";
 import { writeLeads } from "../leads/write";
 import type { QualificationSettings } from "../qualification/settings";
 import type { AccountRow, ContactRow, LeadRow } from "./rows";
@@ -16,6 +17,8 @@ export interface Outcome {
 export interface BatchRow<T> {
   row: number;
   data: T;
+  /** A lead row's engine score, computed before the batch's transaction (see `runImport`). */
+  scored?: ReturnType<typeof leadScoreColumns>;
 }
 export interface ApplyContext {
   organizationId: string;
@@ -51,10 +54,9 @@ export async function applyAccounts(tx: Tx, ctx: ApplyContext, rows: BatchRow<Ac
     data: creates.map((r) => ({ ...r.data, organizationId: ctx.organizationId, ownerId: ctx.actorId })),
     select: { id: true },
   });
-  // Created and updated accounts get their stored fit through the one re-score path, like a hand edit.
-  for (const id of [...outcomes.flatMap((o) => (o.recordId ? [o.recordId] : [])), ...created.map((c) => c.id)]) {
-    await rescoreAccount(tx, ctx.organizationId, id, "import", ctx.now, ctx.settings);
-  }
+  // Created and updated accounts get their stored fit through the one re-score path, like a hand edit, in one batch.
+  const ids = [...outcomes.flatMap((o) => (o.recordId ? [o.recordId] : [])), ...created.map((c) => c.id)];
+  await rescoreAccounts(tx, ctx.organizationId, ids, "import", ctx.now, ctx.settings);
   return [...outcomes, ...creates.map((r, i) => ({ row: r.row, outcome: "created" as const, recordId: created[i]?.id }))];
 }
 
@@ -111,7 +113,7 @@ export async function applyLeads(tx: Tx, ctx: ApplyContext, rows: BatchRow<LeadR
     { organizationId: ctx.organizationId, actorId: ctx.actorId, source: "import", settings: ctx.settings, routing: ctx.routing, now: ctx.now, importJobId: ctx.jobId },
     creates.map((r) => {
       const { answers, ...fields } = r.data;
-      return { fields, answers };
+      return { fields, answers, scored: r.scored };
     }),
   );
   return [...outcomes, ...creates.map((r, i) => ({ row: r.row, outcome: "created" as const, recordId: created[i]?.id }))];

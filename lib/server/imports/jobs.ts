@@ -1,11 +1,11 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { db, type PrismaClient } from "../db";
+import { jobQueue, sendJob, setWorkerBoss } from "../jobs/queue";
 import { logger } from "../logger";
 import { runImport } from "./run-import";
 
 export const IMPORT_QUEUE = "import-run";
-const holder = globalThis as unknown as { winnowImportBoss?: PgBoss };
 
 /** With a server, imports run on whichever instance's pg-boss worker picks them up. */
 export async function registerImports(boss: PgBoss, client: PrismaClient): Promise<void> {
@@ -13,17 +13,17 @@ export async function registerImports(boss: PgBoss, client: PrismaClient): Promi
   await boss.work<{ jobId: string }>(IMPORT_QUEUE, async (jobs) => {
     for (const job of jobs) await runImport(client, job.data.jobId);
   });
-  holder.winnowImportBoss = boss;
+  setWorkerBoss(boss);
 }
 
 /**
- * Starts a dry run or an import without holding the request open: a pg-boss job with a server, or a task in
- * this process with the embedded database (which belongs to this one process anyway).
+ * Starts a dry run or an import without holding the request open: a pg-boss job with a server (also when this
+ * instance runs no workers), or a task in this process with the embedded database (which belongs to it anyway).
  */
 export async function enqueueImport(jobId: string): Promise<void> {
-  const boss = holder.winnowImportBoss;
+  const boss = await jobQueue();
   if (boss) {
-    await boss.send(IMPORT_QUEUE, { jobId }, { singletonKey: jobId });
+    await sendJob(boss, { name: IMPORT_QUEUE }, { jobId }, { singletonKey: jobId });
     return;
   }
   setImmediate(() => {

@@ -7,10 +7,16 @@ import type { PrismaClient } from "../db";
 import { loadIntakeConfig } from "../intake/config";
 import { logger } from "../logger";
 import { loadQualificationSettings } from "../qualification/settings";
+import { leadScoreColumns } from "../leads/scoring";
 import { applyAccounts, applyContacts, applyLeads, type ApplyContext, type BatchRow, type Outcome } from "./apply";
 import { checkerFor, mapRow, type AccountRow, type ContactRow, type LeadRow } from "./rows";
 
 export const IMPORT_BATCH = 1000;
+
+const leadInput = (row: LeadRow) => {
+  const { answers, ...fields } = row;
+  return [fields, answers] as const;
+};
 
 /**
  * Rows of a CSV text, streamed: papaparse reads the text as a stream in ~256 KB chunks and pauses after each
@@ -50,7 +56,8 @@ async function applyBatch(tx: Parameters<Parameters<PrismaClient["$transaction"]
 /**
  * Runs a queued dry run or import: rows are checked one by one (a bad row is reported, never written), the
  * valid ones are written a batch per transaction together with their per-row results and the job's progress,
- * so the page can show live progress and a crash never leaves a half-written row.
+ * so the page can show live progress and a crash never leaves a half-written row. Checking the next batch
+ * overlaps writing the previous one.
  */
 export async function runImport(client: PrismaClient, jobId: string, now = new Date()): Promise<void> {
   const job = await client.importJob.findUnique({ where: { id: jobId } });
@@ -73,20 +80,25 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
     let batch: { row: number; cells: string[] }[] = [];
     let line = 0;
 
-    const flush = async () => {
-      if (batch.length === 0) return;
+    /** Checks a batch (no database): per-row errors and in-file duplicates, and each valid lead row's score. */
+    const prepare = (rows: typeof batch) => {
       const outcomes: Outcome[] = [];
       const valid: BatchRow<unknown>[] = [];
-      for (const { row, cells } of batch) {
+      for (const { row, cells } of rows) {
         const checked = check(mapRow(cells, mapping));
         if (!checked.ok) outcomes.push({ row, outcome: "error", message: checked.message });
         else if (checked.key && seen.has(checked.key.toLowerCase())) outcomes.push({ row, outcome: "duplicate", message: `Same ${checked.key} earlier in the file` });
         else {
           if (checked.key) seen.add(checked.key.toLowerCase());
-          valid.push({ row, data: checked.data });
+          const scored = kind === "leads" && !dryRun ? leadScoreColumns(...leadInput(checked.data as LeadRow), settings, now) : undefined;
+          valid.push({ row, data: checked.data, scored });
         }
       }
-      batch = [];
+      return { outcomes, valid };
+    };
+
+    /** Writes a prepared batch in one transaction: its rows, their per-row results and the job's counters. */
+    const write = async ({ outcomes, valid }: ReturnType<typeof prepare>) => {
       await client.$transaction(async (tx) => {
         if (valid.length > 0) outcomes.push(...(await applyBatch(tx, kind, ctx, valid)));
         await bulkInsert(tx, "ImportRowResult", outcomes.map((o) => ({ jobId, row: o.row, outcome: o.outcome, message: o.message ?? null, recordId: o.recordId ?? null })));
@@ -101,6 +113,19 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
       }, { timeout: 60_000 });
     };
 
+    // Two stages in flight: while the database writes batch n, this process parses, checks and scores batch
+    // n + 1. Writes stay in file order, one transaction at a time, so each batch's duplicate lookups see the
+    // rows of every batch before it.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const prepared = prepare(batch);
+      batch = [];
+      await writing;
+      writing = write(prepared);
+      writing.catch(() => undefined); // observed here; the error surfaces at the next await
+    };
+
     for await (const cells of csvRows(job.source)) {
       line++;
       if (line === 1) continue; // the header
@@ -108,6 +133,7 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
       if (batch.length >= IMPORT_BATCH) await flush();
     }
     await flush();
+    await writing;
     await client.importJob.update({
       where: { id: jobId },
       data: { status: dryRun ? "dry_run_done" : "done", finishedAt: new Date(), ...(!dryRun && { source: null }) },

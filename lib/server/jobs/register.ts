@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { registerImports } from "../imports/jobs";
+import { registerNurture } from "./nurture";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
 import { registerWebhookDelivery } from "./webhooks";
@@ -13,5 +14,6 @@ export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<
   await registerRequalification(boss, client);
   await registerRescore(boss, client);
   await registerImports(boss, client);
+  await registerNurture(boss, client);
   await registerWebhookDelivery(boss, client);
 }

@@ -2,8 +2,10 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { logger } from "../logger";
 import { RESCORE_KIND, rescoreOrganization } from "../qualification/rescore-organization";
+import { jobQueue, sendJob, setWorkerBoss } from "./queue";
 
 export const RESCORE_ORGANIZATION = "rescore-organization";
+const RESCORE_QUEUE: PgBoss.Queue = { name: RESCORE_ORGANIZATION, retryLimit: 2, retryDelay: 30 };
 
 export interface RescoreJob {
   organizationId: string;
@@ -13,25 +15,27 @@ export interface RescoreJob {
   which?: "open" | "all";
 }
 
-const shared = globalThis as unknown as { winnowBoss?: PgBoss; winnowRescoreChain?: Promise<void> };
+const shared = globalThis as unknown as { winnowRescoreChain?: Promise<void> };
 
 /** Called once pg-boss is up: from then on re-scores go through the queue and any instance may run them. */
 export async function registerRescore(boss: PgBoss, client: PrismaClient): Promise<void> {
-  await boss.createQueue(RESCORE_ORGANIZATION, { name: RESCORE_ORGANIZATION, retryLimit: 2, retryDelay: 30 });
+  await boss.createQueue(RESCORE_ORGANIZATION, RESCORE_QUEUE);
   await boss.work<RescoreJob>(RESCORE_ORGANIZATION, async (jobs) => {
     for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId, job.data.which);
   });
-  shared.winnowBoss = boss;
+  setWorkerBoss(boss);
 }
 
 /**
- * Starts a re-score prepared by `prepareRescore` (after its transaction committed). With pg-boss running it is
- * queued; otherwise (the embedded database, or jobs switched off) it runs in this process, one at a time, in
- * the background: the caller does not wait for it.
+ * Starts a re-score prepared by `prepareRescore` (after its transaction committed). With a PostgreSQL server it
+ * is queued in pg-boss, also when this instance runs no workers (WINNOW_JOBS=off: `npm run worker` picks it
+ * up). With the embedded database it runs in this process, one at a time, in the background: the caller does
+ * not wait for it.
  */
 export async function enqueueRescore(client: PrismaClient, job: RescoreJob): Promise<void> {
-  if (shared.winnowBoss) {
-    await shared.winnowBoss.send(RESCORE_ORGANIZATION, job);
+  const boss = await jobQueue();
+  if (boss) {
+    await sendJob(boss, RESCORE_QUEUE, job);
     return;
   }
   const previous = shared.winnowRescoreChain ?? Promise.resolve();

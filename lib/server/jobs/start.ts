@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { env } from "../../env";
 import { db } from "../db";
 import { logger } from "../logger";
+import { resurfaceAll } from "../nurture/resurface";
 import { sweepAll } from "../qualification/sweep";
 import { registerJobs } from "./register";
 import { backfillMissingAssessments } from "./rescore";
@@ -23,14 +24,14 @@ export function startBackgroundWork(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const { DATABASE_URL, WINNOW_JOBS } = env();
+  const { DATABASE_URL, WINNOW_JOBS, WINNOW_JOBS_SCHEMA } = env();
   if (WINNOW_JOBS === "off") return;
   if (DATABASE_URL) {
-    const boss = new PgBoss({ connectionString: DATABASE_URL, schema: "pgboss" });
+    const boss = new PgBoss({ connectionString: DATABASE_URL, schema: WINNOW_JOBS_SCHEMA });
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerJobs(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification, re-scores after settings changes, imports, webhook delivery)");
+    logger.info("background work: pg-boss started (hourly re-qualification and nurture pass, re-scores after settings changes, imports, webhook delivery)");
     await backfill();
     return;
   }
@@ -38,12 +39,15 @@ async function start(): Promise<void> {
   const sweep = () => {
     sweepAll(db(), new Date())
       .then((r) => logger.info(r, "re-qualification sweep"))
-      .catch((err: unknown) => logger.error({ err }, "re-qualification sweep failed"));
+      .catch((err: unknown) => logger.error({ err }, "re-qualification sweep failed"))
+      .then(() => resurfaceAll(db(), new Date()))
+      .then((r) => logger.info(r, "nurture: items due for another look"))
+      .catch((err: unknown) => logger.error({ err }, "nurture pass failed"));
   };
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, HOUR).unref();
   startInProcessWebhookDelivery(db());
-  logger.info("background work: in-process hourly re-qualification (embedded database)");
+  logger.info("background work: in-process hourly re-qualification and nurture pass, webhook delivery (embedded database)");
 }
 
 async function backfill(): Promise<void> {

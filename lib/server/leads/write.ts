@@ -19,6 +19,11 @@ export interface NewLead {
   answers: LeadAnswer[];
   /** Set when the creator takes the lead themselves (a rep entering it by hand). */
   ownerId?: string | null;
+  /**
+   * The engine's score for these fields and answers, when the caller already computed it with the same settings
+   * and clock (an import scores the next batch while the previous one is being written).
+   */
+  scored?: ReturnType<typeof leadScoreColumns>;
 }
 
 export interface WriteContext {
@@ -38,7 +43,7 @@ export interface WriteContext {
  * place `lead.created` and `lead.routed` are emitted.
  */
 export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
-  const scored = leads.map((lead) => ({ lead, ...leadScoreColumns(lead.fields, lead.answers, ctx.settings, ctx.now) }));
+  const scored = leads.map((lead) => ({ lead, ...(lead.scored ?? leadScoreColumns(lead.fields, lead.answers, ctx.settings, ctx.now)) }));
   const toRoute = scored.filter((s) => s.status !== "disqualified" && !s.lead.ownerId);
   const routes = await routeLeads(tx, ctx.organizationId, ctx.routing, toRoute.map((s) => s.lead.fields));
   const routeOf = new Map(toRoute.map((s, i) => [s, routes[i]]));

@@ -26,3 +26,23 @@ export async function rescoreAccount(
   for (const deal of deals) await rescore(tx, organizationId, deal.id, trigger, now, settings);
   return assessment;
 }
+
+/**
+ * `rescoreAccount` for many accounts at once (an import batch): one read of the accounts, their fits stored in
+ * one statement, then the deals on them re-scored through `rescore` as a hand edit would. New accounts have no
+ * deals, so a batch of created accounts costs two statements whatever its size.
+ */
+export async function rescoreAccounts(
+  tx: PrismaClient | Tx,
+  organizationId: string,
+  accountIds: string[],
+  trigger: string,
+  now: Date,
+  settings: QualificationSettings,
+): Promise<void> {
+  if (accountIds.length === 0) return;
+  const accounts = await tx.account.findMany({ where: { organizationId, id: { in: accountIds } } });
+  await saveAccountAssessments(tx, accounts.map((account) => toAccountAssessmentRow(account, assessAccount(toAccountProfile(account), settings.icp), now)));
+  const deals = await tx.opportunity.findMany({ where: { organizationId, accountId: { in: accountIds } }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const deal of deals) await rescore(tx, organizationId, deal.id, trigger, now, settings);
+}

@@ -5,14 +5,17 @@ import { assess } from "./assess";
 import { scoreChanged } from "./score-history";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
 import { assessmentInclude, toAccountProfile } from "./snapshot";
-import { saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
+import { needsWrite, saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
 
-/** Deals per batch: each batch is one read with its criteria, evidence and committee, and three writes. */
+/** Deals per batch: each batch is one read with its criteria, evidence and committee, and at most two writes. */
 export const DEAL_BATCH = 500;
 export const ACCOUNT_BATCH = 2000;
 
 export interface BatchResult {
   scored: number;
+  /** Stored rows written: new, pending, or whose content moved. */
+  written: number;
+  /** Snapshots appended (fit, intent, verdict or stage moved). */
   changed: number;
   /** The last id of the batch, or null when there was nothing after the cursor. */
   cursor: string | null;
@@ -20,8 +23,10 @@ export interface BatchResult {
 
 /**
  * Re-scores the next batch of an organization's deals after `cursor` (keyset on id, so a batch costs the same
- * at row 90,000 as at row 0), stores the assessments and appends a snapshot where a score moved. A row a user
- * write re-scored after this batch was read is left alone: its computedAt is newer.
+ * at row 90,000 as at row 0), compares each result with the stored row's content hash, and writes only the rows
+ * that are new, pending or changed, in one statement, appending a snapshot where a score moved. An unchanged
+ * row is not touched (its computedAt says when its content last changed). A row a user write re-scored after
+ * this batch was read is left alone: its computedAt is newer.
  */
 export async function rescoreDealBatch(
   client: PrismaClient,
@@ -32,31 +37,41 @@ export async function rescoreDealBatch(
   const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
   const rows = await client.opportunity.findMany({
     where: { organizationId, ...(status && { status }), ...(cursor && { id: { gt: cursor } }) },
-    include: assessmentInclude,
+    include: { ...assessmentInclude, assessment: { select: { contentHash: true, pending: true } } },
     orderBy: { id: "asc" },
     take: options.size ?? DEAL_BATCH,
   });
-  if (rows.length === 0) return { scored: 0, changed: 0, cursor: null };
-  const assessed = rows.map((row) => ({ row, assessment: assess(row, settings, now) }));
-  await saveOpportunityAssessments(client, assessed.map(({ row, assessment }) => toAssessmentRow(row, assessment, settings, now)), { onlyIfNewer: true });
+  if (rows.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null };
+  const last = rows.at(-1)?.id ?? null;
+  const assessed = rows
+    .map((row) => {
+      const assessment = assess(row, settings, now);
+      return { row, assessment, stored: toAssessmentRow(row, assessment, settings, now) };
+    })
+    .filter(({ row, stored }) => needsWrite(row.assessment, stored));
+  if (assessed.length === 0) return { scored: rows.length, written: 0, changed: 0, cursor: last };
+  await saveOpportunityAssessments(client, assessed.map((a) => a.stored), { onlyIfNewer: true });
 
-  const latest = await client.scoreSnapshot.findMany({
-    where: { opportunityId: { in: rows.map((r) => r.id) } },
-    orderBy: [{ opportunityId: "asc" }, { at: "desc" }],
-    distinct: ["opportunityId"],
-  });
+  // Fit, intent, verdict and stage are part of the stored content: a row whose content did not move has no
+  // new snapshot to record, so only the written rows are compared with their latest snapshot.
+  const ids = assessed.map(({ row }) => row.id);
+  const latest = await client.$queryRaw<Array<{ opportunityId: string; fit: number; intent: number; verdict: string; stage: string }>>`
+    SELECT DISTINCT ON ("opportunityId") "opportunityId", "fit", "intent", "verdict", "stage"
+    FROM "ScoreSnapshot" WHERE "opportunityId" = ANY(${ids}) ORDER BY "opportunityId", "at" DESC`;
   const lastByDeal = new Map(latest.map((s) => [s.opportunityId, s]));
   const changed = assessed.filter(({ row, assessment }) => scoreChanged(lastByDeal.get(row.id) ?? null, assessment, row.stage));
-  await client.scoreSnapshot.createMany({
-    data: changed.map(({ row, assessment }) => ({
-      organizationId, opportunityId: row.id, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score,
-      verdict: assessment.verdict.verdict, trigger, at: now,
-    })),
-  });
-  return { scored: rows.length, changed: changed.length, cursor: rows.at(-1)?.id ?? null };
+  if (changed.length > 0) {
+    await client.scoreSnapshot.createMany({
+      data: changed.map(({ row, assessment }) => ({
+        organizationId, opportunityId: row.id, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score,
+        verdict: assessment.verdict.verdict, trigger, at: now,
+      })),
+    });
+  }
+  return { scored: rows.length, written: assessed.length, changed: changed.length, cursor: last };
 }
 
-/** The next batch of an organization's accounts after `cursor`, fitted to the current ICP and stored. */
+/** The next batch of an organization's accounts after `cursor`, fitted to the current ICP; changed fits stored. */
 export async function rescoreAccountBatch(
   client: PrismaClient,
   organizationId: string,
@@ -65,11 +80,15 @@ export async function rescoreAccountBatch(
   const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
   const rows = await client.account.findMany({
     where: { organizationId, ...(options.cursor && { id: { gt: options.cursor } }) },
+    include: { assessment: { select: { contentHash: true, pending: true } } },
     orderBy: { id: "asc" },
     take: options.size ?? ACCOUNT_BATCH,
   });
-  if (rows.length === 0) return { scored: 0, changed: 0, cursor: null };
-  const stored = rows.map((row) => toAccountAssessmentRow(row, assessAccount(toAccountProfile(row), settings.icp), options.now));
+  if (rows.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null };
+  const stored = rows
+    .map((row) => ({ row, stored: toAccountAssessmentRow(row, assessAccount(toAccountProfile(row), settings.icp), options.now) }))
+    .filter(({ row, stored }) => needsWrite(row.assessment, stored))
+    .map((r) => r.stored);
   await saveAccountAssessments(client, stored, { onlyIfNewer: true });
-  return { scored: rows.length, changed: 0, cursor: rows.at(-1)?.id ?? null };
+  return { scored: rows.length, written: stored.length, changed: 0, cursor: rows.at(-1)?.id ?? null };
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   DEFAULT_BAND_FACTORS,
   qualificationBand,
@@ -54,6 +55,22 @@ export interface OpportunityAssessmentRow {
   qualificationVersion: number;
   engineVersion: number;
   computedAt: string;
+  /** See `contentHash`. */
+  contentHash: string;
+}
+
+/** An ISO timestamp's time of day (and anything finer): content that differs only in it is the same content. */
+const TIME_OF_DAY = /T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
+/**
+ * A digest of a stored row's content (everything but `computedAt`), so a background pass can tell a changed
+ * score from an unchanged one without reading the stored JSON back. Timestamps count to the day: the engine
+ * derives some dates from "now" (a "not yet" verdict's suggested resume date), and an hourly sweep should not
+ * rewrite a row only because that suggestion moved by an hour.
+ */
+export function contentHash(content: Record<string, unknown>): string {
+  const { computedAt: _computedAt, contentHash: _hash, ...rest } = content;
+  return createHash("sha1").update(JSON.stringify(rest).replace(TIME_OF_DAY, "")).digest("base64url");
 }
 
 const stageProbability = (pipeline: Pipeline, stageId: string) => pipeline.stages.find((s) => s.id === stageId)?.probability ?? 0;
@@ -67,7 +84,7 @@ export function toAssessmentRow(
   const band = qualificationBand(assessment.intent.score);
   const probability = stageProbability(settings.pipeline, deal.stage);
   const adjustedProbability = Math.min(1, probability * DEFAULT_BAND_FACTORS[band]);
-  return {
+  const row = {
     opportunityId: deal.id,
     organizationId: deal.organizationId,
     fit: assessment.fit.score,
@@ -90,6 +107,7 @@ export function toAssessmentRow(
     engineVersion: ENGINE_VERSION,
     computedAt: now.toISOString(),
   };
+  return { ...row, contentHash: contentHash(row) };
 }
 
 interface WriteOptions {
@@ -111,14 +129,14 @@ export async function saveOpportunityAssessments(client: PrismaClient | Tx, rows
   await client.$executeRaw`
     INSERT INTO "OpportunityAssessment" ("opportunityId", "organizationId", "fit", "intent", "verdict", "riskLevel", "flagKinds",
       "maxSeverity", "flagCount", "gaps", "nextStage", "blockerCount", "band", "stageProbability", "adjustedProbability",
-      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "pending", "computedAt")
+      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "pending", "computedAt", "contentHash")
     SELECT r."opportunityId", r."organizationId", r."fit", r."intent", r."verdict", r."riskLevel", r."flagKinds",
       r."maxSeverity", r."flagCount", r."gaps", r."nextStage", r."blockerCount", r."band", r."stageProbability", r."adjustedProbability",
-      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", false, r."computedAt"
+      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", false, r."computedAt", r."contentHash"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "organizationId" text, "fit" int, "intent" int,
       "verdict" text, "riskLevel" text, "flagKinds" text[], "maxSeverity" text, "flagCount" int, "gaps" text[], "nextStage" text,
       "blockerCount" int, "band" text, "stageProbability" float8, "adjustedProbability" float8, "adjustedAmount" numeric,
-      "result" jsonb, "icpVersion" int, "qualificationVersion" int, "engineVersion" int, "computedAt" timestamp(3))
+      "result" jsonb, "icpVersion" int, "qualificationVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text)
     ON CONFLICT ("opportunityId") DO UPDATE SET
       "fit" = EXCLUDED."fit", "intent" = EXCLUDED."intent", "verdict" = EXCLUDED."verdict", "riskLevel" = EXCLUDED."riskLevel",
       "flagKinds" = EXCLUDED."flagKinds", "maxSeverity" = EXCLUDED."maxSeverity", "flagCount" = EXCLUDED."flagCount",
@@ -126,7 +144,7 @@ export async function saveOpportunityAssessments(client: PrismaClient | Tx, rows
       "stageProbability" = EXCLUDED."stageProbability", "adjustedProbability" = EXCLUDED."adjustedProbability",
       "adjustedAmount" = EXCLUDED."adjustedAmount", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
       "qualificationVersion" = EXCLUDED."qualificationVersion", "engineVersion" = EXCLUDED."engineVersion",
-      "pending" = false, "computedAt" = EXCLUDED."computedAt"
+      "pending" = false, "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash"
     WHERE NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt"`;
 }
 
@@ -139,10 +157,11 @@ export interface AccountAssessmentRow {
   icpVersion: number;
   engineVersion: number;
   computedAt: string;
+  contentHash: string;
 }
 
 export function toAccountAssessmentRow(account: { id: string; organizationId: string }, assessment: AccountAssessment, now: Date): AccountAssessmentRow {
-  return {
+  const row = {
     accountId: account.id,
     organizationId: account.organizationId,
     fit: assessment.fit.score,
@@ -152,21 +171,33 @@ export function toAccountAssessmentRow(account: { id: string; organizationId: st
     engineVersion: ENGINE_VERSION,
     computedAt: now.toISOString(),
   };
+  return { ...row, contentHash: contentHash(row) };
 }
 
 export async function saveAccountAssessments(client: PrismaClient | Tx, rows: AccountAssessmentRow[], options: WriteOptions = {}): Promise<void> {
   if (rows.length === 0) return;
   const newer = options.onlyIfNewer === true;
   await client.$executeRaw`
-    INSERT INTO "AccountAssessment" ("accountId", "organizationId", "fit", "verdict", "result", "icpVersion", "engineVersion", "pending", "computedAt")
-    SELECT r."accountId", r."organizationId", r."fit", r."verdict", r."result", r."icpVersion", r."engineVersion", false, r."computedAt"
+    INSERT INTO "AccountAssessment" ("accountId", "organizationId", "fit", "verdict", "result", "icpVersion", "engineVersion", "pending", "computedAt", "contentHash")
+    SELECT r."accountId", r."organizationId", r."fit", r."verdict", r."result", r."icpVersion", r."engineVersion", false, r."computedAt", r."contentHash"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("accountId" text, "organizationId" text, "fit" int, "verdict" text,
-      "result" jsonb, "icpVersion" int, "engineVersion" int, "computedAt" timestamp(3))
+      "result" jsonb, "icpVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text)
     ON CONFLICT ("accountId") DO UPDATE SET
       "fit" = EXCLUDED."fit", "verdict" = EXCLUDED."verdict", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
-      "engineVersion" = EXCLUDED."engineVersion", "pending" = false, "computedAt" = EXCLUDED."computedAt"
+      "engineVersion" = EXCLUDED."engineVersion", "pending" = false, "computedAt" = EXCLUDED."computedAt",
+      "contentHash" = EXCLUDED."contentHash"
     WHERE NOT ${newer} OR "AccountAssessment"."computedAt" <= EXCLUDED."computedAt"`;
 }
+
+/** What a background pass needs to know of a stored row to decide whether to write it. */
+export interface StoredState {
+  contentHash: string | null;
+  pending: boolean;
+}
+
+/** A computed row needs writing when nothing is stored, the stored one waits for a re-score, or its content moved. */
+export const needsWrite = (stored: StoredState | null | undefined, row: { contentHash: string }): boolean =>
+  !stored || stored.pending || stored.contentHash !== row.contentHash;
 
 /**
  * After an ICP or framework change: every stored score of an open deal (and, for the ICP, of an account) is old

@@ -9,6 +9,8 @@ export const storedResultSchema = z.object({
   verdict: z.object({ reasons: z.array(z.looseObject({ text: z.string() })).catch([]) }).catch({ reasons: [] }),
   flags: z.array(z.looseObject({ severity: z.enum(["warning", "critical"]), text: z.string() })).catch([]),
   nextGate: z.looseObject({ allowed: z.boolean(), toStageId: z.string(), blockers: z.array(z.looseObject({ message: z.string() })) }).nullable().catch(null),
+  /** Absent from rows stored before the engine kept it: read as no gap until the next re-score. */
+  wishcasting: z.looseObject({ gap: z.number(), repConfidence: z.number(), evidenceProbability: z.number(), because: z.array(z.string()) }).nullable().catch(null),
 });
 
 export type StoredResult = z.infer<typeof storedResultSchema>;

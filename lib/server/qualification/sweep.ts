@@ -4,22 +4,27 @@ import { loadQualificationSettings } from "./settings";
 
 export interface SweepResult {
   scored: number;
+  /** Stored rows rewritten because their content moved. */
+  written: number;
+  /** Snapshots appended. */
   changed: number;
 }
 
 /**
  * Re-qualifies every open deal of one organization as of `now`. Time alone changes scores (evidence goes
- * stale, deals go quiet), and nobody acts on a deal to record that: the sweep refreshes each stored assessment
- * and appends a snapshot for each deal whose fit, intent, verdict or stage moved, so the history shows decay as
- * it happens. It walks the deals in keyset batches, so memory and query size stay flat however many there are.
+ * stale, deals go quiet), and nobody acts on a deal to record that: the sweep recomputes each assessment,
+ * rewrites the stored rows whose content moved (most do not, hour to hour) and appends a snapshot for each deal
+ * whose fit, intent, verdict or stage moved, so the history shows decay as it happens. It walks the deals in
+ * keyset batches, so memory and query size stay flat however many there are.
  */
 export async function sweepOrganization(client: PrismaClient, organizationId: string, now: Date, batchSize?: number): Promise<SweepResult> {
   const settings = await loadQualificationSettings(client, organizationId);
-  const total: SweepResult = { scored: 0, changed: 0 };
+  const total: SweepResult = { scored: 0, written: 0, changed: 0 };
   let cursor: string | null = null;
   do {
     const batch = await rescoreDealBatch(client, organizationId, { cursor, status: "open", trigger: "requalification", now, settings, size: batchSize });
     total.scored += batch.scored;
+    total.written += batch.written;
     total.changed += batch.changed;
     cursor = batch.cursor;
   } while (cursor !== null);
@@ -28,10 +33,11 @@ export async function sweepOrganization(client: PrismaClient, organizationId: st
 
 export async function sweepAll(client: PrismaClient, now: Date): Promise<SweepResult> {
   const organizations = await client.organization.findMany({ select: { id: true } });
-  const total: SweepResult = { scored: 0, changed: 0 };
+  const total: SweepResult = { scored: 0, written: 0, changed: 0 };
   for (const { id } of organizations) {
     const result = await sweepOrganization(client, id, now);
     total.scored += result.scored;
+    total.written += result.written;
     total.changed += result.changed;
   }
   return total;

@@ -40,6 +40,9 @@ import { createWebhookAction } from "../../../lib/actions/integrations/create-we
 import { redeliverWebhookAction } from "../../../lib/actions/integrations/redeliver-webhook";
 import { revokeApiKeyAction } from "../../../lib/actions/integrations/revoke-api-key";
 import { updateWebhookAction } from "../../../lib/actions/integrations/update-webhook";
+import { createRecapAction } from "../../../lib/actions/recaps/create-recap";
+import { respondRecapAction } from "../../../lib/actions/recaps/respond-recap";
+import { revokeRecapAction } from "../../../lib/actions/recaps/revoke-recap";
 import { submitIntake } from "../../../lib/server/intake/submit";
 import type { Permission } from "../../../lib/permissions";
 import type { World } from "./world";
@@ -117,6 +120,14 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: "opportunities/nurture-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => nurtureDealAction({ opportunityId: w.opportunity.id, resumeOn: "2027-03-01" }) },
   { file: "opportunities/resume-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => resumeDealAction({ id: w.opportunity.id }) },
   { file: "qualification/review-evidence.ts", permission: "evidence.review", record: true, ownerScoped: false, call: (w) => reviewEvidenceAction({ opportunityId: w.opportunity.id, criterionId: "metrics", op: "accept" }) },
+  { file: "recaps/create-recap.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => createRecapAction({ opportunityId: w.opportunity.id, contactId: w.contact.id, points: [{ criterionId: "metrics", text: "Probe" }], email: false }) },
+  { file: "recaps/revoke-recap.ts", permission: "qualification.record", record: true, ownerScoped: true, call: (w) => revokeRecapAction({ recapId: w.recap.id }) },
+  {
+    file: "recaps/respond-recap.ts", permission: "public", record: false, ownerScoped: false,
+    call: () => respondRecapAction({ token: "A".repeat(43), answers: [{ criterionId: "metrics", kind: "confirm" }] }),
+    // The token is the only proof: a guessed one finds nothing (and counts against the address's limit).
+    publicProbe: { call: () => respondRecapAction({ token: "forged-token-forged-token-forged-token-0000", answers: [{ criterionId: "metrics", kind: "confirm" }] }), expect: "NOT_FOUND" },
+  },
   { file: "settings/save-override-window.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => saveOverrideWindowAction({ overrideMaxDays: 60 }) },
   { file: "settings/change-framework.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => changeFrameworkAction({ frameworkKey: "bant", confirmReset: true }) },
   { file: "settings/save-pipeline.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => savePipelineAction(pipelineInput) },

@@ -28,5 +28,6 @@ export const PAGE_ROWS: PageRow[] = [
   { file: "(crm)/import/[id]/page.tsx", load: () => import("../../../app/(crm)/import/[id]/page"), params: (w) => ({ id: w.importJob.id }), edit: "import.run" },
   { file: "intake/[slug]/page.tsx", load: () => import("../../../app/intake/[slug]/page"), params: () => ({ slug: "no-such-form" }), public: true, publicExpect: "404" },
   { file: "intake/[slug]/thanks/page.tsx", load: () => import("../../../app/intake/[slug]/thanks/page"), params: () => ({ slug: "no-such-form" }), public: true, publicExpect: "404" },
+  { file: "recap/[token]/page.tsx", load: () => import("../../../app/recap/[token]/page"), params: () => ({ token: "forged-token-forged-token-forged-token-0000" }), public: true, publicExpect: "404" },
   { file: "(auth)/reset-password/[token]/page.tsx", load: () => import("../../../app/(auth)/reset-password/[token]/page"), params: () => ({ token: "forged" }), public: true },
 ];

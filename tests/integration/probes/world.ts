@@ -20,7 +20,10 @@ export async function buildWorld() {
   const webhook = await db().webhookEndpoint.create({ data: { organizationId: a.org.id, url: "http://127.0.0.1:9/probe", events: ["lead.created"], secret: "probe-secret", createdById: a.admin.id } });
   const event = await db().webhookEvent.create({ data: { organizationId: a.org.id, type: "lead.created", payload: {} } });
   const delivery = await db().webhookDelivery.create({ data: { organizationId: a.org.id, endpointId: webhook.id, eventId: event.id, status: "failed" } });
-  return { a, b, account, opportunity, contact, stakeholder, lead, importJob, apiKey, webhook, delivery };
+  const recap = await db().recap.create({
+    data: { organizationId: a.org.id, opportunityId: opportunity.id, contactId: contact.id, points: [{ criterionId: "metrics", label: "Metrics", text: "Probe" }], tokenHash: `probe-${a.org.id}`, createdById: a.rep.id, expiresAt: new Date(now.getTime() + 86_400_000) },
+  });
+  return { a, b, account, opportunity, contact, stakeholder, lead, importJob, recap, apiKey, webhook, delivery };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -14,6 +14,7 @@ import { NextQuestions } from "@/components/qualification/next-questions";
 import { ScoreTile } from "@/components/qualification/score-tile";
 import { StageControl } from "@/components/qualification/stage-control";
 import { Timeline } from "@/components/qualification/timeline";
+import { RecapPanel } from "@/components/recaps/recap-panel";
 import { DealNurtureForm } from "@/components/nurture/deal-nurture-form";
 import { VerdictBanner } from "@/components/qualification/verdict-banner";
 import { WishcastingNote } from "@/components/qualification/wishcasting-note";
@@ -24,7 +25,9 @@ import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { proofNeeded, ROLE_LABELS, type StakeholderRole } from "@/lib/qualification";
 import { can, canOnRecord } from "@/lib/permissions";
+import { canSendMail } from "@/lib/server/mail";
 import { orNotFound } from "@/lib/server/pages";
+import { draftPointsFor } from "@/lib/server/recaps/list";
 import { loadOpportunityView } from "@/lib/server/qualification/opportunity-view";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
@@ -33,7 +36,7 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps } = await orNotFound(loadOpportunityView(user, (await params).id));
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
@@ -111,6 +114,21 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               <CardBody><ReviewQueue items={reviewQueue} showDeal={false} /></CardBody>
             </Card>
           )}
+          {(canRecord || recaps.length > 0) && (
+            <Card>
+              <CardHeader title="Send a recap to the buyer" description="The buyer confirms, corrects or rejects each point through a link that needs no login; a confirmation is the strongest evidence there is." />
+              <CardBody>
+                <RecapPanel
+                  opportunityId={row.id}
+                  canSend={canRecord && row.status === "open"}
+                  canEmail={canSendMail()}
+                  contacts={contacts.map((c) => ({ id: c.id, name: c.name, roles: rolesOf(c.id).map((r) => ROLE_LABELS[r]).join(", "), hasEmail: Boolean(c.email) }))}
+                  draft={draftPointsFor(settings.framework.criteria, row.criteria, row.evidence)}
+                  recaps={recaps.map((r) => ({ id: r.id, contactName: r.contactName, createdAt: r.createdAt, expiresAt: r.expiresAt, sentAt: r.sentAt, status: r.status, answered: r.responses.length, points: r.points.length }))}
+                />
+              </CardBody>
+            </Card>
+          )}
           {can(user.role, "note.create") && (
             <Card>
               <CardHeader title="Log a discovery note" description={canRecord ? "Mark what the note proves: criterion, claimed or verified, who said it." : "Only the deal owner or a manager can record evidence."} />
@@ -155,6 +173,12 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               <DefinitionList items={[
                 ["Status", row.status],
                 ["Rep confidence", row.repConfidence === null ? null : `${row.repConfidence}%`],
+                ["Adjusted forecast", assessment.discount && (
+                  <span data-testid="forecast-discount">
+                    Counted at {assessment.discount.evidenceProbability}% of {formatMoney(Number(row.amount), row.currency)}
+                    {assessment.discount.evidenceProbability < assessment.discount.stageProbability && <> (stage alone: {assessment.discount.stageProbability}%) because {assessment.discount.because.join("; ")}</>}
+                  </span>
+                )],
                 ["First committed close", formatDate(row.originalCloseDate)],
                 ["Last activity", formatDate(row.lastActivityAt)],
                 ["Created", formatDate(row.createdAt)],

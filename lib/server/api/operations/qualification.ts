@@ -76,6 +76,19 @@ export const qualificationOperations: Operation[] = [
     handle: writeHandler("evidence.review", { pathInput: { id: "opportunityId", criterionId: "criterionId" }, respond: async (c, r) => ({ data: await criteria(c.user, r.id) }) }),
   },
   {
+    operationId: "createRecap", method: "POST", path: "/opportunities/{id}/recaps", tag: "Qualification", status: 201, headers: ["Idempotency-Key"],
+    summary: "Send a buyer contact a recap of the deal's criteria to confirm or correct (the link is returned once; its answers arrive as recap.responded)",
+    useCase: "recap.create", pathInput: { id: "opportunityId" },
+    response: z.object({ id: z.string(), link: z.string(), emailed: z.boolean(), mailError: z.string().nullable() }),
+    handle: async (ctx) => ({ ...(await writeHandler("recap.create", { pathInput: { id: "opportunityId" }, respond: (_c, r) => Promise.resolve(r) })(ctx)), status: 201 }),
+  },
+  {
+    operationId: "revokeRecap", method: "POST", path: "/recaps/{id}/revocation", tag: "Qualification", status: 200,
+    summary: "Revoke a recap link before the buyer answers", useCase: "recap.revoke", pathInput: { id: "recapId" },
+    response: z.object({ id: z.string(), opportunityId: z.string() }),
+    handle: writeHandler("recap.revoke", { pathInput: { id: "recapId" }, respond: (_c, r) => Promise.resolve({ id: r.id, opportunityId: r.opportunityId }) }),
+  },
+  {
     operationId: "listStakeholders", method: "GET", path: "/opportunities/{id}/stakeholders", tag: "Qualification", summary: "The buying committee", status: 200,
     response: z.object({ data: z.array(stakeholderResource) }),
     handle: async (ctx) => ({ status: 200, body: { data: await committee(ctx.user, id(ctx.params)) } }),
