@@ -105,6 +105,8 @@ export const assessmentResource = z.object({
   flags: z.array(z.looseObject({})),
   nextGate: z.looseObject({ allowed: z.boolean(), blockers: z.array(z.looseObject({ message: z.string() })) }).nullable(),
   questions: z.array(z.looseObject({})),
+  wishcasting: z.looseObject({}).nullable().describe("The gap between the rep's confidence and what the evidence supports, when there is one."),
+  discount: z.looseObject({}).nullable().describe("Why the qualification-adjusted forecast discounts this deal, when it does."),
 });
 
 export const icpVersionResource = z.looseObject({ id: z.string(), version: z.int() });
