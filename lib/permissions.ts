@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "intake.configure": { marketing: "org", admin: "org" },
   "import.run": { manager: "org", marketing: "org", admin: "org" },
   "export.run": { rep: "org", manager: "org", marketing: "org", admin: "org" },
+  /** API keys and webhook endpoints. */
+  "integration.manage": { admin: "org" },
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

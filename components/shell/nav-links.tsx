@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, Building2, CalendarCheck, Columns3, FileUp, Hourglass, Inbox, KeyRound, Scale, ScrollText, Settings2, SquarePen, Target, Trophy, UserCog, Users } from "lucide-react";
+import { BarChart3, Braces, Building2, CalendarCheck, Columns3, FileUp, Hourglass, Inbox, KeyRound, Scale, ScrollText, Settings2, SquarePen, Target, Trophy, UserCog, Users, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -23,6 +23,8 @@ const LINKS = [
 const ADMIN_LINKS = [
   { href: "/settings/users", label: "Users", icon: UserCog },
   { href: "/settings/audit", label: "Audit log", icon: ScrollText },
+  { href: "/settings/api-keys", label: "API keys", icon: Braces },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
 ] as const;
 
 const SELF_LINKS = [{ href: "/settings/account", label: "Your account", icon: KeyRound }] as const;

@@ -2,19 +2,20 @@ import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
 import type { ActionError } from "../action-error";
-import { can, PERMISSION_KEYS } from "../permissions";
 import { AppError } from "./errors";
 import { logger } from "./logger";
 import { getSessionUser } from "./session";
 import { toDomainError } from "./transaction";
+import { authorizeUseCase, USE_CASE_NAMES } from "./use-cases";
 
 /**
- * Every server action is built from `authorizedAction`: it must declare the permission it needs, and the
- * middleware checks the session and the role before the input is even parsed. Record-level checks
- * (organization, ownership) happen in the action against the record loaded on the server.
+ * Every server action is built from `authorizedAction`: it names the use case it runs (lib/server/use-cases.ts),
+ * and the middleware checks the session and that use case's permission before the input is even parsed; the
+ * use case checks it again on the shared path the API also takes. Record-level checks (organization, ownership)
+ * happen in the use case against the record loaded on the server.
  */
 const baseClient = createSafeActionClient({
-  defineMetadataSchema: () => z.object({ permission: z.enum(PERMISSION_KEYS) }),
+  defineMetadataSchema: () => z.object({ useCase: z.enum(USE_CASE_NAMES) }),
   defaultValidationErrorsShape: "flattened",
   handleServerError: (thrown) => baseClientErrorHandler(thrown),
 });
@@ -39,6 +40,6 @@ export const publicAction = createSafeActionClient({
 export const authorizedAction = baseClient.use(async ({ next, metadata }) => {
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
-  if (!can(user.role, metadata.permission)) throw new AppError("FORBIDDEN", "Your role does not allow that.");
+  authorizeUseCase(user, metadata.useCase);
   return next({ ctx: { user } });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Tx } from "./db";
 import { asJson } from "./json";
+import { currentApiKeyId } from "./request-context";
 
 export interface AuditEntry {
   organizationId: string;
   actorId: string | null;
-  entityType: "account" | "contact" | "opportunity" | "note" | "user" | "icp" | "pipeline" | "criterion" | "stakeholder" | "override" | "evidence" | "recap" | "lead" | "intake_form" | "import";
+  entityType: "account" | "contact" | "opportunity" | "note" | "user" | "icp" | "pipeline" | "criterion" | "stakeholder" | "override" | "evidence" | "recap" | "lead" | "intake_form" | "import" | "api_key" | "webhook";
   entityId: string;
   action: string;
   before?: unknown;
@@ -25,6 +26,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       before: entry.before === undefined ? undefined : asJson(entry.before),
       after: entry.after === undefined ? undefined : asJson(entry.after),
       reason: entry.reason ?? null,
+      apiKeyId: currentApiKeyId(),
     },
   });
 }

@@ -21,3 +21,10 @@ export function flattenNestedErrors(errors: object): { formErrors: string[]; fie
 
 /** For `inputSchema(schema, { handleValidationErrorsShape })` of actions whose input nests. */
 export const nestedErrorsShape = (errors: object) => Promise.resolve(flattenNestedErrors(errors));
+
+/** zod issues keyed by dotted path, the shape INVALID errors carry to forms and to the API alike. */
+export function issuesByPath(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): PathErrors {
+  const byPath: PathErrors = {};
+  for (const issue of issues) (byPath[issue.path.map(String).join(".")] ??= []).push(issue.message);
+  return byPath;
+}

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, ROLES, scopeOf, type Role } from "../../lib/permissions";
 import { db } from "../../lib/server/db";
 import type { SessionUser } from "../../lib/server/session";
+import { USE_CASES, type UseCaseName } from "../../lib/server/use-cases";
 import { ACTION_ROWS, type ActionRow, type Outcome } from "./probes/action-rows";
 import { PAGE_ROWS, type PageRow } from "./probes/page-rows";
 import { buildWorld, type World } from "./probes/world";
@@ -31,19 +32,20 @@ afterAll(() => {
 });
 
 describe("the probe table covers every action and page", () => {
-  it("has a row for every file under lib/actions, with the permission its metadata declares", () => {
+  it("has a row for every file under lib/actions, with the permission of the use case its metadata names", () => {
     const files = walk(path.join(ROOT, "lib/actions")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
     const problems = files.flatMap((file) => {
       const rel = path.relative(path.join(ROOT, "lib/actions"), file).split(path.sep).join("/");
       const source = fs.readFileSync(file, "utf8");
-      const permission = /permission:\s*"([^"]+)"/.exec(source)?.[1] ?? "public";
+      const useCase = /useCase:\s*"([^"]+)"/.exec(source)?.[1] as UseCaseName | undefined;
+      const permission = useCase ? (USE_CASES[useCase]?.permission ?? `unregistered use case ${useCase}`) : "public";
       const exported = /export const (\w+)/.exec(source)?.[1] ?? "theAction";
       const row = ACTION_ROWS.find((r) => r.file === rel);
       if (!row) {
         return [`lib/actions/${rel} has no probe row. Add to ACTION_ROWS in tests/integration/probes/action-rows.ts:\n` +
           `  { file: "${rel}", permission: "${permission}", record: <true if the input names a record>, ownerScoped: <true if a rep may only act on their own>, call: (w) => ${exported}({ /* a valid input aimed at w.a's records */ }) },`];
       }
-      return row.permission === permission ? [] : [`lib/actions/${rel} declares permission "${permission}" but its probe row says "${row.permission}".`];
+      return row.permission === permission ? [] : [`lib/actions/${rel} needs permission "${permission}" but its probe row says "${row.permission}".`];
     });
     const stale = ACTION_ROWS.filter((r) => !fs.existsSync(path.join(ROOT, "lib/actions", r.file))).map((r) => `Probe row for ${r.file} names no file; remove it.`);
     expect([...problems, ...stale], [...problems, ...stale].join("\n\n")).toEqual([]);

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { createContact } from "../../server/contacts/mutations";
+import { runUseCase } from "../../server/use-cases";
 import { createContactSchema } from "../../validation/contact";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const createContactAction = authorizedAction
-  .metadata({ permission: "contact.write" })
+  .metadata({ useCase: "contact.create" })
   .inputSchema(createContactSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const record = await createContact(ctx.user, parsedInput);
+    const record = await runUseCase("contact.create", ctx.user, parsedInput);
     revalidatePath(`/accounts/${record.accountId}`);
     return { id: record.id };
   });

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { createIcpVersion } from "../../server/icp/mutations";
+import { runUseCase } from "../../server/use-cases";
 import { saveIcpSchema } from "../../validation/icp";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const createIcpVersionAction = authorizedAction
-  .metadata({ permission: "icp.manage" })
+  .metadata({ useCase: "icp.create-version" })
   .inputSchema(saveIcpSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const row = await createIcpVersion(ctx.user, parsedInput);
+    const row = await runUseCase("icp.create-version", ctx.user, parsedInput);
     // Fit feeds verdicts, gates and lists across the app, so every screen is stale now.
     revalidatePath("/", "layout");
     return { id: row.id, version: row.version };

@@ -2,16 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { enqueueImport } from "../../server/imports/jobs";
-import { confirmImport } from "../../server/imports/imports";
+import { runUseCase } from "../../server/use-cases";
 import { resumeSchema } from "../../validation/lead";
 
 export const confirmImportAction = authorizedAction
-  .metadata({ permission: "import.run" })
+  .metadata({ useCase: "import.confirm" })
   .inputSchema(resumeSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await confirmImport(ctx.user, parsedInput.id);
-    await enqueueImport(parsedInput.id);
+    await runUseCase("import.confirm", ctx.user, parsedInput);
     revalidatePath(`/import/${parsedInput.id}`);
     return { jobId: parsedInput.id };
   });

@@ -2,16 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { enqueueImport } from "../../server/imports/jobs";
-import { planImport } from "../../server/imports/imports";
+import { runUseCase } from "../../server/use-cases";
 import { planImportSchema } from "../../validation/import";
 
 export const planImportAction = authorizedAction
-  .metadata({ permission: "import.run" })
+  .metadata({ useCase: "import.plan" })
   .inputSchema(planImportSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await planImport(ctx.user, parsedInput);
-    await enqueueImport(parsedInput.jobId);
-    revalidatePath(`/import/${parsedInput.jobId}`);
-    return { jobId: parsedInput.jobId };
+    const result = await runUseCase("import.plan", ctx.user, parsedInput);
+    revalidatePath(`/import/${result.jobId}`);
+    return { jobId: result.jobId };
   });

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { saveIntakeForm } from "../../server/intake/save-form";
+import { runUseCase } from "../../server/use-cases";
 import { intakeFormSchema } from "../../validation/lead";
 
 export const saveIntakeFormAction = authorizedAction
-  .metadata({ permission: "intake.configure" })
+  .metadata({ useCase: "intake-form.save" })
   .inputSchema(intakeFormSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await saveIntakeForm(ctx.user, parsedInput);
+    await runUseCase("intake-form.save", ctx.user, parsedInput);
     revalidatePath("/forms");
     return { saved: true };
   });

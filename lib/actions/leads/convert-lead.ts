@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { convertLead } from "../../server/leads/convert-lead";
+import { runUseCase } from "../../server/use-cases";
 import { convertLeadSchema } from "../../validation/lead";
 
 export const convertLeadAction = authorizedAction
-  .metadata({ permission: "lead.convert" })
+  .metadata({ useCase: "lead.convert" })
   .inputSchema(convertLeadSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await convertLead(ctx.user, parsedInput);
+    const result = await runUseCase("lead.convert", ctx.user, parsedInput);
     revalidatePath("/leads");
     return { opportunityId: result.opportunityId, accountId: result.accountId, contactId: result.contactId };
   });

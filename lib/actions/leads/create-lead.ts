@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { createLead } from "../../server/leads/create-lead";
+import { runUseCase } from "../../server/use-cases";
 import { createLeadSchema } from "../../validation/lead";
 
 export const createLeadAction = authorizedAction
-  .metadata({ permission: "lead.create" })
+  .metadata({ useCase: "lead.create" })
   .inputSchema(createLeadSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const lead = await createLead(ctx.user, parsedInput);
+    const lead = await runUseCase("lead.create", ctx.user, parsedInput);
     revalidatePath("/leads");
     return { id: lead.id, verdict: lead.verdict };
   });

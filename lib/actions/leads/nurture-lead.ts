@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { nurtureLead } from "../../server/leads/triage";
+import { runUseCase } from "../../server/use-cases";
 import { nurtureLeadSchema } from "../../validation/lead";
 
 export const nurtureLeadAction = authorizedAction
-  .metadata({ permission: "lead.triage" })
+  .metadata({ useCase: "lead.nurture" })
   .inputSchema(nurtureLeadSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const lead = await nurtureLead(ctx.user, parsedInput);
+    const lead = await runUseCase("lead.nurture", ctx.user, parsedInput);
     revalidatePath("/leads");
     return { id: lead.id, status: lead.status };
   });

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { resumeLead } from "../../server/leads/triage";
+import { runUseCase } from "../../server/use-cases";
 import { resumeSchema } from "../../validation/lead";
 
 export const resumeLeadAction = authorizedAction
-  .metadata({ permission: "lead.triage" })
+  .metadata({ useCase: "lead.resume" })
   .inputSchema(resumeSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const lead = await resumeLead(ctx.user, parsedInput.id);
+    const lead = await runUseCase("lead.resume", ctx.user, parsedInput);
     revalidatePath("/leads");
     revalidatePath("/nurture");
     return { id: lead.id };

@@ -2,7 +2,7 @@
 
 import { authorizedAction } from "../../server/action-client";
 import { loadCard } from "../../server/pipeline/board";
-import { advanceStage } from "../../server/qualification/advance-stage";
+import { runUseCase } from "../../server/use-cases";
 import { advanceStageSchema } from "../../validation/qualification";
 import { nestedErrorsShape } from "../../validation/errors";
 
@@ -11,9 +11,9 @@ import { nestedErrorsShape } from "../../validation/errors";
  * which keeps the response from carrying a re-render of the page it came from. The deal page refreshes itself.
  */
 export const advanceStageAction = authorizedAction
-  .metadata({ permission: "opportunity.advance" })
+  .metadata({ useCase: "opportunity.advance" })
   .inputSchema(advanceStageSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const result = await advanceStage(ctx.user, parsedInput);
+    const result = await runUseCase("opportunity.advance", ctx.user, parsedInput);
     return { ...result, card: await loadCard(ctx.user, result.id) };
   });

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { completeNextStep } from "../../server/opportunities/next-step";
+import { runUseCase } from "../../server/use-cases";
 import { completeNextStepSchema } from "../../validation/next-step";
 
 export const completeNextStepAction = authorizedAction
-  .metadata({ permission: "opportunity.update" })
+  .metadata({ useCase: "opportunity.complete-next-step" })
   .inputSchema(completeNextStepSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await completeNextStep(ctx.user, parsedInput);
+    await runUseCase("opportunity.complete-next-step", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${parsedInput.opportunityId}`);
     revalidatePath("/my-day");
     return { id: parsedInput.opportunityId };

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { createOpportunity } from "../../server/opportunities/mutations";
+import { runUseCase } from "../../server/use-cases";
 import { createOpportunitySchema } from "../../validation/opportunity";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const createOpportunityAction = authorizedAction
-  .metadata({ permission: "opportunity.create" })
+  .metadata({ useCase: "opportunity.create" })
   .inputSchema(createOpportunitySchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const record = await createOpportunity(ctx.user, parsedInput);
+    const record = await runUseCase("opportunity.create", ctx.user, parsedInput);
     revalidatePath("/opportunities");
     return { id: record.id };
   });

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { setDealNurture } from "../../server/nurture/due";
+import { runUseCase } from "../../server/use-cases";
 import { dealNurtureSchema } from "../../validation/lead";
 
 export const nurtureDealAction = authorizedAction
-  .metadata({ permission: "opportunity.update" })
+  .metadata({ useCase: "opportunity.nurture" })
   .inputSchema(dealNurtureSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const deal = await setDealNurture(ctx.user, parsedInput);
+    const deal = await runUseCase("opportunity.nurture", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${deal.id}`);
     return { id: deal.id };
   });

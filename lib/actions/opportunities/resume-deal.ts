@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { resumeDeal } from "../../server/nurture/due";
+import { runUseCase } from "../../server/use-cases";
 import { resumeSchema } from "../../validation/lead";
 
 export const resumeDealAction = authorizedAction
-  .metadata({ permission: "opportunity.update" })
+  .metadata({ useCase: "opportunity.resume" })
   .inputSchema(resumeSchema)
   .action(async ({ parsedInput, ctx }) => {
-    await resumeDeal(ctx.user, parsedInput.id);
+    await runUseCase("opportunity.resume", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${parsedInput.id}`);
     revalidatePath("/nurture");
     return { id: parsedInput.id };

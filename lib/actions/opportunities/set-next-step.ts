@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { setNextStep } from "../../server/opportunities/next-step";
+import { runUseCase } from "../../server/use-cases";
 import { setNextStepSchema } from "../../validation/next-step";
 
 export const setNextStepAction = authorizedAction
-  .metadata({ permission: "opportunity.update" })
+  .metadata({ useCase: "opportunity.set-next-step" })
   .inputSchema(setNextStepSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const deal = await setNextStep(ctx.user, parsedInput);
+    const deal = await runUseCase("opportunity.set-next-step", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${deal.id}`);
     revalidatePath("/my-day");
     return { id: deal.id };

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { updateCriterion } from "../../server/qualification/criteria";
+import { runUseCase } from "../../server/use-cases";
 import { criterionUpdateSchema } from "../../validation/qualification";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const updateCriterionAction = authorizedAction
-  .metadata({ permission: "qualification.record" })
+  .metadata({ useCase: "criterion.update" })
   .inputSchema(criterionUpdateSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const result = await updateCriterion(ctx.user, parsedInput);
+    const result = await runUseCase("criterion.update", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${result.id}`);
     revalidatePath("/pipeline");
     return result;

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { createRecap } from "../../server/recaps/manage";
+import { runUseCase } from "../../server/use-cases";
 import { createRecapSchema } from "../../validation/recap";
 
 export const createRecapAction = authorizedAction
-  .metadata({ permission: "qualification.record" })
+  .metadata({ useCase: "recap.create" })
   .inputSchema(createRecapSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await createRecap(ctx.user, parsedInput);
+    const result = await runUseCase("recap.create", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${parsedInput.opportunityId}`);
     return result;
   });

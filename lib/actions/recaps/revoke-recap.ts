@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { revokeRecap } from "../../server/recaps/manage";
+import { runUseCase } from "../../server/use-cases";
 import { revokeRecapSchema } from "../../validation/recap";
 
 export const revokeRecapAction = authorizedAction
-  .metadata({ permission: "qualification.record" })
+  .metadata({ useCase: "recap.revoke" })
   .inputSchema(revokeRecapSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await revokeRecap(ctx.user, parsedInput);
+    const result = await runUseCase("recap.revoke", ctx.user, parsedInput);
     revalidatePath(`/opportunities/${result.opportunityId}`);
     return { id: result.id };
   });

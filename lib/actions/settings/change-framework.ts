@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { changeFramework } from "../../server/settings/mutations";
+import { runUseCase } from "../../server/use-cases";
 import { nestedErrorsShape } from "../../validation/errors";
 import { changeFrameworkSchema } from "../../validation/settings";
 
 export const changeFrameworkAction = authorizedAction
-  .metadata({ permission: "pipeline.configure" })
+  .metadata({ useCase: "framework.change" })
   .inputSchema(changeFrameworkSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    await changeFramework(ctx.user, parsedInput);
+    await runUseCase("framework.change", ctx.user, parsedInput);
     // Every deal is scored with the framework, so every screen is stale now.
     revalidatePath("/", "layout");
     return { frameworkKey: parsedInput.frameworkKey };

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { saveOverrideWindow } from "../../server/settings/mutations";
+import { runUseCase } from "../../server/use-cases";
 import { overrideWindowSchema } from "../../validation/qualification";
 
 export const saveOverrideWindowAction = authorizedAction
-  .metadata({ permission: "pipeline.configure" })
+  .metadata({ useCase: "override-window.save" })
   .inputSchema(overrideWindowSchema)
   .action(async ({ parsedInput, ctx }) => {
-    const result = await saveOverrideWindow(ctx.user, parsedInput);
+    const result = await runUseCase("override-window.save", ctx.user, parsedInput);
     revalidatePath("/settings/qualification");
     return result;
   });

@@ -1,11 +1,11 @@
 "use server";
 
 import { authorizedAction } from "../../server/action-client";
-import { changeOwnPassword } from "../../server/users/lifecycle";
+import { runUseCase } from "../../server/use-cases";
 import { changePasswordSchema } from "../../validation/user";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const changePasswordAction = authorizedAction
-  .metadata({ permission: "self.manage" })
+  .metadata({ useCase: "user.change-password" })
   .inputSchema(changePasswordSchema, { handleValidationErrorsShape: nestedErrorsShape })
-  .action(async ({ parsedInput, ctx }) => changeOwnPassword(ctx.user, parsedInput, ctx.user.sessionId));
+  .action(async ({ parsedInput, ctx }) => runUseCase("user.change-password", ctx.user, parsedInput));

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { createUser } from "../../server/users/users";
+import { runUseCase } from "../../server/use-cases";
 import { createUserSchema } from "../../validation/user";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const createUserAction = authorizedAction
-  .metadata({ permission: "user.manage" })
+  .metadata({ useCase: "user.create" })
   .inputSchema(createUserSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const created = await createUser(ctx.user, parsedInput);
+    const created = await runUseCase("user.create", ctx.user, parsedInput);
     revalidatePath("/settings/users");
     return { id: created.id };
   });

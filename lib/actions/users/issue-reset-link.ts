@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { issueResetLink } from "../../server/users/lifecycle";
+import { runUseCase } from "../../server/use-cases";
 import { userIdSchema } from "../../validation/user";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const issueResetLinkAction = authorizedAction
-  .metadata({ permission: "user.manage" })
+  .metadata({ useCase: "user.issue-reset-link" })
   .inputSchema(userIdSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const result = await issueResetLink(ctx.user, parsedInput);
+    const result = await runUseCase("user.issue-reset-link", ctx.user, parsedInput);
     revalidatePath("/settings/users");
     return result;
   });

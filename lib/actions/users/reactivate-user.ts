@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "../../server/action-client";
-import { reactivateUser } from "../../server/users/lifecycle";
+import { runUseCase } from "../../server/use-cases";
 import { userIdSchema } from "../../validation/user";
 import { nestedErrorsShape } from "../../validation/errors";
 
 export const reactivateUserAction = authorizedAction
-  .metadata({ permission: "user.manage" })
+  .metadata({ useCase: "user.reactivate" })
   .inputSchema(userIdSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const result = await reactivateUser(ctx.user, parsedInput);
+    const result = await runUseCase("user.reactivate", ctx.user, parsedInput);
     revalidatePath("/settings/users");
     return result;
   });

@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { authorizedAction } from "../../server/action-client";
-import { signOutEverywhere } from "../../server/users/lifecycle";
+import { runUseCase } from "../../server/use-cases";
 
 export const signOutEverywhereAction = authorizedAction
-  .metadata({ permission: "self.manage" })
+  .metadata({ useCase: "user.sign-out-everywhere" })
   .inputSchema(z.object({}).strict())
-  .action(async ({ ctx }) => signOutEverywhere(ctx.user));
+  .action(async ({ parsedInput, ctx }) => runUseCase("user.sign-out-everywhere", ctx.user, parsedInput));

@@ -7,7 +7,8 @@ import { AppError, notFound } from "../errors";
 import { mergeIntoLead, writeLeads, type WriteContext } from "../leads/write";
 import { loadQualificationSettings } from "../qualification/settings";
 import { loadIntakeConfig, type IntakeConfig } from "./config";
-import { hit, INTAKE_LIMITS, ipKey } from "./rate-limit";
+import { hit } from "../rate-limit";
+import { INTAKE_LIMITS, ipKey } from "./rate-limit";
 
 export interface IntakeRequest {
   slug: string;

@@ -4,6 +4,7 @@ import { registerImports } from "../imports/jobs";
 import { registerNurture } from "./nurture";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
+import { registerWebhookDelivery } from "./webhooks";
 
 /**
  * Every queue and schedule of background work, and its handlers. App instances (WINNOW_JOBS=on) and the
@@ -14,4 +15,5 @@ export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<
   await registerRescore(boss, client);
   await registerImports(boss, client);
   await registerNurture(boss, client);
+  await registerWebhookDelivery(boss, client);
 }

@@ -6,6 +6,7 @@ import { resurfaceAll } from "../nurture/resurface";
 import { sweepAll } from "../qualification/sweep";
 import { registerJobs } from "./register";
 import { backfillMissingAssessments } from "./rescore";
+import { startInProcessWebhookDelivery } from "./webhooks";
 
 const HOUR = 60 * 60 * 1000;
 const started = globalThis as unknown as { winnowJobs?: Promise<void> };
@@ -30,7 +31,7 @@ async function start(): Promise<void> {
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerJobs(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification and nurture pass, re-scores after settings changes, imports)");
+    logger.info("background work: pg-boss started (hourly re-qualification and nurture pass, re-scores after settings changes, imports, webhook delivery)");
     await backfill();
     return;
   }
@@ -45,7 +46,8 @@ async function start(): Promise<void> {
   };
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, HOUR).unref();
-  logger.info("background work: in-process hourly re-qualification and nurture pass (embedded database)");
+  startInProcessWebhookDelivery(db());
+  logger.info("background work: in-process hourly re-qualification and nurture pass, webhook delivery (embedded database)");
 }
 
 async function backfill(): Promise<void> {

@@ -7,6 +7,8 @@ import type { Tx } from "../db";
 import type { IntakeConfig } from "../intake/config";
 import { asJson } from "../json";
 import type { QualificationSettings } from "../qualification/settings";
+import { currentApiKeyId } from "../request-context";
+import { emitEvents } from "../webhooks/emit";
 import { routeLeads } from "./routing";
 import { leadScoreColumns } from "./scoring";
 
@@ -37,6 +39,8 @@ export interface WriteContext {
 /**
  * Scores, routes and inserts leads in the caller's transaction: pursue and not-yet leads get an owner (the
  * routing rule or the round robin), not-a-fit ones stay unassigned and disqualified with the engine's reason.
+ * Every writer of new leads (the form, imports, the UI, the API) comes through here, so this is also the one
+ * place `lead.created` and `lead.routed` are emitted.
  */
 export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
   const scored = leads.map((lead) => ({ lead, ...(lead.scored ?? leadScoreColumns(lead.fields, lead.answers, ctx.settings, ctx.now)) }));
@@ -53,10 +57,15 @@ export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
     };
   });
   await bulkInsert(tx, "Lead", data);
+  const apiKeyId = currentApiKeyId();
   await bulkInsert(tx, "AuditEvent", data.map((lead) => ({
-    id: newId(), organizationId: ctx.organizationId, actorId: ctx.actorId, entityType: "lead", entityId: lead.id, action: "create", at: ctx.now,
+    id: newId(), organizationId: ctx.organizationId, actorId: ctx.actorId, apiKeyId, entityType: "lead", entityId: lead.id, action: "create", at: ctx.now,
     after: { source: ctx.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, ownerId: lead.ownerId },
   })));
+  await emitEvents(tx, ctx.organizationId, "lead.created", data.map((lead) => ({
+    leadId: lead.id, source: lead.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, intent: lead.intent, companyName: lead.companyName, importJobId: lead.importJobId,
+  })));
+  await emitEvents(tx, ctx.organizationId, "lead.routed", data.flatMap((lead) => (lead.ownerId ? [{ leadId: lead.id, ownerId: lead.ownerId, routedBy: lead.routedBy, verdict: lead.verdict }] : [])));
   return data.map((lead) => ({ id: lead.id, status: lead.status, verdict: lead.verdict, ownerId: lead.ownerId, fit: lead.fit }));
 }
 

@@ -10,6 +10,7 @@ import { db } from "../db";
 import { AppError, forbidden, staleWrite } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
+import { emitEvent } from "../webhooks/emit";
 import type { SessionUser } from "../session";
 import { assess, loadForAssessment } from "./assess";
 import { rescore } from "./score-history";
@@ -99,12 +100,16 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     });
     if (count === 0) throw staleWrite("opportunity");
     if (overrides.length > 0) await tx.gateOverride.createMany({ data: overrides });
+    for (const o of overrides) {
+      await emitEvent(tx, user.organizationId, "override.created", { overrideId: o.id, opportunityId: row.id, stageKey: o.stageKey, reason: o.reason, expiresAt: o.expiresAt.toISOString(), byUserId: user.id });
+    }
     await tx.stageChange.create({
       data: {
         organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
         blockers: asJson(result.overridden.map(toBlockerView)), reason, at: now,
       },
     });
+    await emitEvent(tx, user.organizationId, "opportunity.stage_changed", { opportunityId: row.id, fromStage: row.stage, toStage: target.id, status, outcome, actorId: user.id, overridden: result.overridden.map(toBlockerView) });
     // Stored from the rows as committed, not from the copy checked above: a note logged meanwhile (which does not
     // bump the version) must not be lost from the stored score.
     await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);

@@ -1,5 +1,6 @@
 import type { Assessment } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
+import { emitEvent } from "../webhooks/emit";
 import { assess, loadForAssessment } from "./assess";
 import type { OpportunityForAssessment } from "./snapshot";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
@@ -40,6 +41,9 @@ export async function rescoreLoaded(
     await tx.scoreSnapshot.create({
       data: { organizationId, opportunityId, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score, verdict: assessment.verdict.verdict, trigger, at: now },
     });
+    if (last && last.verdict !== assessment.verdict.verdict) {
+      await emitEvent(tx, organizationId, "opportunity.verdict_changed", { opportunityId, from: last.verdict, to: assessment.verdict.verdict, trigger });
+    }
   }
   return assessment;
 }

@@ -5,11 +5,13 @@ import { recapToken, type respondRecapSchema } from "../../validation/recap";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { hit, ipKey, type Limit } from "../intake/rate-limit";
+import { ipKey } from "../intake/rate-limit";
+import { hit, type Limit } from "../rate-limit";
 import { applyEvidence } from "../qualification/evidence";
 import { rescore } from "../qualification/score-history";
 import { loadQualificationSettings } from "../qualification/settings";
 import { hashRecapToken } from "./token";
+import { emitRecapResponded } from "../webhooks/emit";
 
 /** Per address across all links (guessing tokens), and per address and link (hammering one). */
 export const RECAP_LIMITS = {
@@ -112,7 +114,10 @@ export async function respondToRecap({ input, ip, now }: { input: Respond; ip: s
       after: { opportunityId: opportunity.id, contactId: recap.contactId, answers: input.answers.map((a) => ({ criterionId: a.criterionId, kind: a.kind })) },
       reason: `Answered by ${person}`,
     });
-    // recap.responded webhook: emit here (inside the transaction, e.g. an outbox row) once webhooks exist.
+    await emitRecapResponded(tx, recap.organizationId, {
+      recapId: recap.id, opportunityId: opportunity.id, contactId: recap.contactId, respondedAt: now,
+      answers: input.answers.map((a) => ({ criterionId: a.criterionId, answer: a.kind, outcome: stateFromAnswer(a) })),
+    });
     return { answered: input.answers.length };
   });
 }

@@ -39,6 +39,11 @@ import { resumeDealAction } from "../../../lib/actions/opportunities/resume-deal
 import { reviewEvidenceAction } from "../../../lib/actions/qualification/review-evidence";
 import { saveOverrideWindowAction } from "../../../lib/actions/settings/save-override-window";
 import { submitIntakeAction } from "../../../lib/actions/intake/submit-intake";
+import { createApiKeyAction } from "../../../lib/actions/integrations/create-api-key";
+import { createWebhookAction } from "../../../lib/actions/integrations/create-webhook";
+import { redeliverWebhookAction } from "../../../lib/actions/integrations/redeliver-webhook";
+import { revokeApiKeyAction } from "../../../lib/actions/integrations/revoke-api-key";
+import { updateWebhookAction } from "../../../lib/actions/integrations/update-webhook";
 import { createRecapAction } from "../../../lib/actions/recaps/create-recap";
 import { respondRecapAction } from "../../../lib/actions/recaps/respond-recap";
 import { revokeRecapAction } from "../../../lib/actions/recaps/revoke-recap";
@@ -61,7 +66,7 @@ export type Outcome = { data?: unknown; serverError?: { code: string }; validati
 export interface ActionRow {
   /** Path under lib/actions. */
   file: string;
-  /** The permission in the action's .metadata(), or "public" for publicAction. */
+  /** The permission of the use case named in the action's .metadata() (lib/server/use-cases.ts), or "public". */
   permission: Permission | "public";
   record: boolean;
   ownerScoped: boolean;
@@ -85,6 +90,11 @@ const stagesInput = {
 };
 
 export const ACTION_ROWS: ActionRow[] = [
+  { file: "integrations/create-api-key.ts", permission: "integration.manage", record: false, ownerScoped: false, call: () => createApiKeyAction({ name: "Probe key", actAs: "role", role: "rep" }) },
+  { file: "integrations/revoke-api-key.ts", permission: "integration.manage", record: true, ownerScoped: false, call: (w) => revokeApiKeyAction({ keyId: w.apiKey.id }) },
+  { file: "integrations/create-webhook.ts", permission: "integration.manage", record: false, ownerScoped: false, call: () => createWebhookAction({ url: "http://127.0.0.1:9/probe", events: ["lead.created"] }) },
+  { file: "integrations/update-webhook.ts", permission: "integration.manage", record: true, ownerScoped: false, call: (w) => updateWebhookAction({ endpointId: w.webhook.id, op: "disable" }) },
+  { file: "integrations/redeliver-webhook.ts", permission: "integration.manage", record: true, ownerScoped: false, call: (w) => redeliverWebhookAction({ deliveryId: w.delivery.id }) },
   { file: "accounts/create-account.ts", permission: "account.create", record: false, ownerScoped: false, call: () => createAccountAction({ name: "Probe Co", techStack: "", hiringSignals: "" }) },
   { file: "accounts/update-account.ts", permission: "account.update", record: true, ownerScoped: true, call: (w) => updateAccountAction({ id: w.account.id, name: "Probe Co", techStack: "", hiringSignals: "" }) },
   { file: "contacts/create-contact.ts", permission: "contact.write", record: true, ownerScoped: false, call: (w) => createContactAction({ accountId: w.account.id, name: "Probe Person" }) },

@@ -1,0 +1,87 @@
+import "server-only";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { z } from "zod";
+import type { CreateApiKeyInput, revokeApiKeySchema } from "../../validation/integrations";
+import { recordAudit } from "../audit";
+import { db } from "../db";
+import { notFound } from "../errors";
+import { inOrg } from "../scope";
+import type { SessionUser } from "../session";
+
+const TOKEN_PREFIX = "wnw_";
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Only the sha256 of the 256-bit token is stored; the token itself is returned here once and never again. */
+export async function createApiKey(user: SessionUser, input: CreateApiKeyInput) {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  return db().$transaction(async (tx) => {
+    let userId = user.id;
+    if (input.actAs === "user") {
+      const named = await tx.user.findFirst({ where: inOrg(user, { id: input.userId, deactivatedAt: null }), select: { id: true } });
+      if (!named) throw notFound("User");
+      userId = named.id;
+    }
+    const key = await tx.apiKey.create({
+      data: {
+        organizationId: user.organizationId, name: input.name, prefix: token.slice(0, 12), tokenHash: hashToken(token),
+        userId, role: input.actAs === "role" ? (input.role ?? null) : null, createdById: user.id,
+      },
+    });
+    const { tokenHash: _hash, ...visible } = key;
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "api_key", entityId: key.id, action: "create", after: visible });
+    return { ...visible, token };
+  });
+}
+
+export async function revokeApiKey(user: SessionUser, input: z.infer<typeof revokeApiKeySchema>) {
+  return db().$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: inOrg(user, { id: input.keyId }), select: { id: true, revokedAt: true, name: true } });
+    if (!key) throw notFound("API key");
+    if (key.revokedAt) return { id: key.id, revokedAt: key.revokedAt };
+    const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
+    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "api_key", entityId: key.id, action: "revoke", before: { name: key.name } });
+    return revoked;
+  });
+}
+
+export async function listApiKeys(user: SessionUser) {
+  const keys = await db().apiKey.findMany({ where: inOrg(user), orderBy: [{ createdAt: "desc" }, { id: "asc" }], omit: { tokenHash: true } });
+  const users = await db().user.findMany({ where: inOrg(user), select: { id: true, name: true } });
+  const nameOf = new Map(users.map((u) => [u.id, u.name]));
+  return keys.map((k) => ({ ...k, userName: nameOf.get(k.userId) ?? "Former user" }));
+}
+
+/** Who a new key may act as: the organization's active users, by name. */
+export async function keyUserOptions(user: SessionUser) {
+  return db().user.findMany({ where: inOrg(user, { deactivatedAt: null }), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
+}
+
+export interface ApiCaller {
+  user: SessionUser;
+  keyId: string;
+  rateLimitPerMinute: number;
+}
+
+/**
+ * The caller behind a bearer token, or null. A named-user key acts with that user's current role; a role key
+ * acts with its role only while the admin who made it is still an admin, so demoting them disarms their keys.
+ */
+export async function authenticateToken(token: string, now = new Date()): Promise<ApiCaller | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const hash = hashToken(token);
+  const key = await db().apiKey.findUnique({ where: { tokenHash: hash } });
+  if (!key || key.revokedAt || !timingSafeEqual(Buffer.from(key.tokenHash), Buffer.from(hash))) return null;
+  const user = await db().user.findFirst({ where: { id: key.userId, organizationId: key.organizationId }, include: { organization: true } });
+  // A deactivated user's keys stop with their sign-in (and an admin's role keys with the admin).
+  if (!user || user.deactivatedAt) return null;
+  if (key.role && user.role !== "admin") return null;
+  // Written at most once a minute, so a busy key does not turn every read into a write.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
+    await db().apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  }
+  return {
+    keyId: key.id,
+    rateLimitPerMinute: key.rateLimitPerMinute,
+    user: { id: user.id, email: user.email, name: user.name, role: key.role ?? user.role, organizationId: user.organizationId, organizationName: user.organization.name },
+  };
+}
