@@ -50,7 +50,7 @@ test("a rep finds a deal with Ctrl+K, logs a note with evidence and advances it,
   await expect(criterion).not.toHaveValue("");
   await expect(page.getByLabel("Excerpt for evidence 1")).toHaveValue(/Finance closes the books by hand/);
   await page.keyboard.press("Control+Enter");
-  await expect(page.getByText("Note saved with 1 piece(s) of evidence")).toBeVisible();
+  await expect(page.getByText("Note saved with 1 piece of evidence")).toBeVisible();
   await expect(page.getByTestId("timeline")).toContainText("Finance closes the books by hand");
 
   // Advance: the stage control offers the next stage; the focus lands on where the deal went.
