@@ -13,7 +13,8 @@ import { assessAccount, type Assessment } from "../../lib/qualification";
 import { accountListParams, findAccounts } from "../../lib/server/accounts/queries";
 import { db } from "../../lib/server/db";
 import { findOpportunities, opportunityListParams } from "../../lib/server/opportunities/queries";
-import { inProcessRescores } from "../../lib/server/jobs/rescore";
+import { jobQueue } from "../../lib/server/jobs/queue";
+import { inProcessRescores, RESCORE_ORGANIZATION, type RescoreJob } from "../../lib/server/jobs/rescore";
 import { assess, loadForAssessment } from "../../lib/server/qualification/assess";
 import { latestRescore, prepareRescore, rescoreOrganization } from "../../lib/server/qualification/rescore-organization";
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
@@ -25,6 +26,27 @@ import { createAccountFor, createContactFor, createOpportunityFor, createTenant,
 import { actAs } from "./setup";
 
 let t: Tenant;
+
+/**
+ * Waits for the background re-scores a save started. The embedded database runs them in this process; a server
+ * database queues them in pg-boss for a worker, so the test does the worker's part here.
+ */
+async function backgroundRescores(): Promise<void> {
+  await inProcessRescores();
+  const boss = await jobQueue();
+  if (!boss) return;
+  // The queue is shared with every other test on this server: take this organization's jobs only, leaving the
+  // rest queued for whoever waits for them.
+  const schema = process.env.WINNOW_JOBS_SCHEMA ?? "pgboss";
+  const { rows } = await boss.getDb().executeSql(
+    `SELECT id, data FROM ${schema}.job WHERE name = $1 AND state = 'created' AND data->>'organizationId' = $2 ORDER BY created_on`,
+    [RESCORE_ORGANIZATION, t.org.id],
+  );
+  for (const row of rows as Array<{ id: string; data: RescoreJob }>) {
+    await rescoreOrganization(db(), row.data.organizationId, row.data.trigger, row.data.progressId, row.data.which);
+    await boss.deleteJob(RESCORE_ORGANIZATION, row.id);
+  }
+}
 
 beforeEach(async () => {
   t = await createTenant("Stored");
@@ -104,7 +126,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
   it("stores an account's fit on create and update, and re-scores the deals on it", async () => {
     actAs(t.marketing);
     await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: false }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
-    await inProcessRescores();
+    await backgroundRescores();
     actAs(t.rep);
     const created = await createAccountAction({ name: "Quantia", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
     const accountId = created.data!.id;
@@ -176,7 +198,7 @@ describe("background re-scoring", () => {
     const icp: SaveIcpInput = { rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" };
     const saved = await createIcpVersionAction(icp);
     expect(saved?.data?.version).toBe(1);
-    await inProcessRescores();
+    await backgroundRescores();
 
     expect(await storedRow(opp.id)).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
     expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
@@ -195,7 +217,7 @@ describe("background re-scoring", () => {
     const stages = settings.pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.id === "prospecting" ? [] : s.exit }));
     const saved = await savePipelineAction({ stages });
     expect(saved?.serverError).toBeUndefined();
-    await inProcessRescores();
+    await backgroundRescores();
     const after = await storedRow(opp.id);
     expect(after.qualificationVersion).toBe(before.qualificationVersion + 1);
     expect(after.blockerCount).toBe(0);
@@ -207,7 +229,7 @@ describe("lists read the stored scores", () => {
   it("sorts accounts by stored fit and filters opportunities by verdict, flag and risk, within the organization", async () => {
     actAs(t.marketing);
     await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
-    await inProcessRescores();
+    await backgroundRescores();
     actAs(t.rep);
     const fits = await createAccountAction({ name: "Fits", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
     const misfit = await createAccountAction({ name: "Misfit", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
