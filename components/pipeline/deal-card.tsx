@@ -3,6 +3,7 @@
 import * as Tooltip from "@radix-ui/react-tooltip";
 import { Ban, CircleCheck, Flag, GripVertical } from "lucide-react";
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
 import type { BoardCard } from "@/lib/server/pipeline/board";
@@ -10,12 +11,29 @@ import { formatMoney } from "@/lib/utils";
 import type { DragHandle } from "./board-dnd";
 import { CardMenu, type StageOption } from "./card-menu";
 
+/**
+ * Open state for a tooltip that closes on any scroll. Radix closes only when the scrolled element contains the
+ * trigger; a card that moves because the board, a column or the page scrolled (or a wheel over the tooltip itself)
+ * otherwise leaves the tip floating over unrelated cards.
+ */
+function useCloseOnScroll() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const close = () => setOpen(false);
+    window.addEventListener("scroll", close, { capture: true, passive: true });
+    return () => window.removeEventListener("scroll", close, { capture: true });
+  }, [open]);
+  return [open, setOpen] as const;
+}
+
 const tipClass = "z-50 max-w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-snug text-white shadow-lg dark:bg-slate-100 dark:text-slate-900";
 
 /** A small focusable sign with its words in an accessible tooltip (hover or keyboard focus), not a `title`. */
 function Tip({ label, children, testId, gate }: { label: string; children: React.ReactNode; testId?: string; gate?: string }) {
+  const [open, setOpen] = useCloseOnScroll();
   return (
-    <Tooltip.Root>
+    <Tooltip.Root open={open} onOpenChange={setOpen}>
       <Tooltip.Trigger asChild>
         <button type="button" className="inline-flex items-center gap-0.5 rounded focus-visible:outline-2 focus-visible:outline-indigo-600" data-testid={testId} data-gate={gate}>
           {children}

@@ -11,7 +11,8 @@ ensure_tooling_installed() {
   echo "prisma/tooling: installing its own npm package (Prisma 6.19 CLI)…" >&2
   local before
   before="$(sha256sum "$TOOLING_DIR/package-lock.json" 2>/dev/null || true)"
-  # npm ci never rewrites the lockfile; fall back to npm install (see /work/shared/TOOLCHAIN.md) if it fails.
+  # npm ci never rewrites the lockfile; fall back to npm install if it fails (why: "Installing this package" in
+  # prisma/tooling/README.md).
   if ! npm ci --prefix "$TOOLING_DIR" --no-audit --no-fund --loglevel=error </dev/null >&2; then
     echo "prisma/tooling: npm ci failed; trying npm install" >&2
     npm install --prefix "$TOOLING_DIR" --no-audit --no-fund --loglevel=error </dev/null >&2
