@@ -6,6 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 export type ShellUser = { name: string; role: Role; organizationName: string };
 
 /** Who is signed in, the colour scheme, and sign-out: the bottom of the sidebar and of the phone menu. */
+/** Async because the sign-out form reads its CSRF token from the request's cookies. */
 export function SidebarFooter({ user, scheme }: { user: ShellUser; scheme: Scheme }) {
   return (
     <div className="space-y-3 border-t border-sidebar-border px-2 pt-3">

@@ -4,9 +4,10 @@
  * 10 + 8 = 18 evaluations. The same work is timed in a flat hand-written loop (bench/hand-loop.ts) whose output
  * is checked deep-equal to the engine's first. Then the CSV import (50,000 rows) and the scale section (pages
  * and actions at 1k / 10k deals next to their SQL floor; BENCH_SCALE="1000 10000 100000" or "off"), both on the
- * PostgreSQL server (BENCH_PG / DATABASE_URL). Run: npm run bench. Always exits 0: it reports, it does not gate.
+ * PostgreSQL server (BENCH_PG / DATABASE_URL), after the first-load JS per route of the last `next build`. Run: npm run bench. Always exits 0: it reports, it does not gate.
  */
 import { deepStrictEqual } from "node:assert";
+import fs from "node:fs";
 import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { Bench } from "tinybench";
@@ -15,6 +16,7 @@ import {
   type AccountProfile, type OpportunitySnapshot,
 } from "../../lib/qualification";
 import { account, daysAgo, evidence, meddpiccOpportunity, NOW, SAAS_ICP } from "../../lib/qualification/testing/fixtures";
+import { printBundleSizes } from "../../scripts/bundle-size";
 import { handFit, handIntent, prepare } from "./hand-loop";
 
 const TARGET_EVALS_PER_SEC = 1_000_000;
@@ -114,6 +116,10 @@ const SCALE = (process.env.BENCH_SCALE ?? "1000 10000").trim();
 
 main()
   .then(() => {
+    // Read from the last `next build`; the figure is the production bundle, so it is skipped rather than built here.
+    console.log("\n# First-load JavaScript per route (scripts/bundle-size.ts)");
+    if (fs.existsSync(".next/build-manifest.json")) printBundleSizes();
+    else console.log("skipped: no production build in .next (run `npm run build` first)");
     // The import and scale benchmarks need a PostgreSQL server and the server modules, which load only under the
     // react-server condition outside Next; each runs as its own process.
     console.log("\n# CSV import (tests/bench/import.ts)");

@@ -1,9 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import { scopeOf } from "../../permissions";
-import { HITS_PER_KIND, MIN_QUERY, searchQuery, type SearchHit } from "../../search";
+import { HITS_PER_KIND, MIN_QUERY, type SearchHit } from "../../search";
 import { readDb } from "../db";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
+
+/** The palette's query, trimmed; anything unusable becomes "" (no hits). */
+const searchQuery = z.string().trim().max(100).catch("");
 
 /** Hits whose name starts with the query come first, then the rest by name. */
 function rank(query: string) {
