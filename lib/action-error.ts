@@ -1,5 +1,5 @@
 /** What the browser may learn about a failed action. Shared by server (to build) and client (to show). */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "NOT_FOUND",
@@ -30,12 +30,12 @@ export interface StageGateDetails {
 }
 
 /** A lead conversion refused by the ICP's knockout rules. */
-export interface KnockoutDetails {
+interface KnockoutDetails {
   knockouts: Array<{ ruleId: string; label: string; reason: string }>;
 }
 
 /** The structured detail each code may carry; codes not listed carry none. */
-export interface ErrorDetailsByCode {
+interface ErrorDetailsByCode {
   GATE_BLOCKED: StageGateDetails | KnockoutDetails;
   /** A domain check that names the fields at fault (the same shape as zod's field errors). */
   INVALID: { fieldErrors: FieldErrors };

@@ -45,7 +45,6 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, Partial<Record<Role, Scope>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
-export const PERMISSION_KEYS = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
 export function scopeOf(role: Role, permission: Permission): Scope | null {
   const grants: Partial<Record<Role, Scope>> = PERMISSIONS[permission];

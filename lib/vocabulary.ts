@@ -4,10 +4,6 @@
  */
 
 export const VERDICT_LABEL = { pursue: "Pursue", nurture: "Not yet", disqualify: "Not a fit" } as const;
-export type VerdictWord = keyof typeof VERDICT_LABEL;
-
-export const OPPORTUNITY_STATUS_LABEL = { open: "Open", won: "Won", lost: "Lost" } as const;
-
 export const USER_ROLE_LABEL = { rep: "Sales rep", manager: "Sales manager", marketing: "Marketing", admin: "Admin" } as const;
 
 export const LEAD_STATUS_LABEL = { new: "New", accepted: "Accepted", nurturing: "Nurturing", disqualified: "Disqualified", duplicate: "Duplicate" } as const;

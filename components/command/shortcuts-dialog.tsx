@@ -5,7 +5,7 @@ import { X } from "lucide-react";
 import { useEffect, useState } from "react";
 import { isTyping, OPEN_SHORTCUTS } from "./palette-events";
 
-export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
+const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
   { keys: ["⌘/Ctrl", "K"], what: "Open the command palette: jump to a deal, account, contact or lead, or run a command" },
   { keys: ["?"], what: "Show these shortcuts" },
   { keys: ["Esc"], what: "Close a dialog, menu or panel" },

@@ -12,7 +12,7 @@ export interface CalibrationPoint {
   ideal: number;
 }
 
-export const PREDICTOR_SERIES = [
+const PREDICTOR_SERIES = [
   { key: "stage", name: "Stage probability (raw)", color: "var(--color-slate-500)" },
   { key: "rep", name: "Rep confidence", color: "var(--color-amber-500)" },
   { key: "adjusted", name: "Qualification-adjusted", color: "var(--color-indigo-600)" },

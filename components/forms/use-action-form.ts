@@ -59,7 +59,7 @@ export function withParents(errors: FieldErrors): FieldErrors {
   return out;
 }
 
-export function formToObject(data: FormData, arrays: string[]): Record<string, unknown> {
+function formToObject(data: FormData, arrays: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of data.entries()) {
     if (typeof value !== "string") continue;

@@ -13,7 +13,7 @@ export const useBoardMoved = () => use(BoardMoveContext);
 const toCents = (amount: number) => Math.round(amount * 100);
 
 /** Adds (or with a negative amount removes) money from per-currency totals, in cents so floats do not drift. */
-export function addMoney(totals: MoneyTotal[], currency: string, amount: number): MoneyTotal[] {
+function addMoney(totals: MoneyTotal[], currency: string, amount: number): MoneyTotal[] {
   const existing = totals.find((t) => t.currency === currency);
   if (!existing) return amount === 0 ? totals : [...totals, { currency, amount }];
   const next = (toCents(existing.amount) + toCents(amount)) / 100;

@@ -12,7 +12,7 @@ import { applyMove, BoardMoveContext } from "./board-state";
 import { DealCard } from "./deal-card";
 
 /** Totals per currency, joined: a board mixing currencies must not add euros to dollars. */
-export function formatTotals(totals: MoneyTotal[]): string {
+function formatTotals(totals: MoneyTotal[]): string {
   return totals.length === 0 ? formatMoney(0) : totals.map((t) => formatMoney(t.amount, t.currency)).join(" + ");
 }
 

@@ -70,7 +70,7 @@ export interface NormalizedAccount {
   hiringSignals: string[];
 }
 
-export function norm(value: string): string {
+function norm(value: string): string {
   return value.trim().toLowerCase();
 }
 

@@ -10,7 +10,7 @@ import { clientAddress } from "./client-address";
 import { oidcProviders, provisionSsoUser } from "./sso";
 
 /** What authorize throws when sign-in is throttled; the login form reads the seconds from it. */
-export const THROTTLED_PREFIX = "THROTTLED:";
+const THROTTLED_PREFIX = "THROTTLED:";
 
 /**
  * Checks an email and password, after counting the attempt against the account and the client address.

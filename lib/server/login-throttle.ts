@@ -16,14 +16,14 @@ export const THROTTLE = {
   forgetAfterSeconds: 60 * 60,
 } as const;
 
-export type ThrottleKind = "account" | "ip";
+type ThrottleKind = "account" | "ip";
 
-export function delaySeconds(failures: number, freeFailures: number): number {
+function delaySeconds(failures: number, freeFailures: number): number {
   if (failures < freeFailures) return 0;
   return Math.min(THROTTLE.maxDelaySeconds, THROTTLE.firstDelaySeconds * 2 ** (failures - freeFailures));
 }
 
-export const throttleKey = (kind: ThrottleKind, value: string) => `${kind}:${value.trim().toLowerCase()}`;
+const throttleKey = (kind: ThrottleKind, value: string) => `${kind}:${value.trim().toLowerCase()}`;
 
 /** Counts one attempt against a key; says how long to wait instead when the key is still waiting. */
 async function reserve(key: string, freeFailures: number, now: Date): Promise<{ retryAfterSeconds: number }> {

@@ -8,7 +8,7 @@ import { Decimal } from "./generated/prisma/internal/prismaNamespace";
  * value and then the rows without, each one an index range scan.
  */
 
-export type SortDir = "asc" | "desc";
+type SortDir = "asc" | "desc";
 type CursorValue = string | number | null;
 type Direction = "after" | "before";
 
@@ -32,14 +32,14 @@ export function column<Row>(name: string & keyof Row, kind: SortColumn<Row>["kin
 }
 
 const cursorSchema = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.union([z.string(), z.number(), z.null()]), i: z.string().min(1) });
-export type Cursor = z.infer<typeof cursorSchema>;
+type Cursor = z.infer<typeof cursorSchema>;
 
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
 /** An unreadable cursor, or one left over from another sort, means "from the start" rather than an error. */
-export function decodeCursor(raw: string | undefined, sort: string, dir: SortDir): Cursor | null {
+function decodeCursor(raw: string | undefined, sort: string, dir: SortDir): Cursor | null {
   if (!raw) return null;
   try {
     const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
@@ -73,7 +73,7 @@ interface Segment {
  * The segments to read, in order, for the rows after (or before) a cursor. Reading "before" walks the order
  * backwards; the caller reverses the rows it got.
  */
-export function seekSegments<Row>(col: SortColumn<Row>, dir: SortDir, cursor: Cursor | null, direction: Direction): Segment[] {
+function seekSegments<Row>(col: SortColumn<Row>, dir: SortDir, cursor: Cursor | null, direction: Direction): Segment[] {
   const walk = direction === "after" ? dir : flip(dir);
   const gt = walk === "asc" ? "gt" : "lt";
   const gte = walk === "asc" ? "gte" : "lte";
@@ -151,17 +151,4 @@ export interface BoundedCount {
 
 export function boundedCount(counted: number): BoundedCount {
   return counted > COUNT_LIMIT ? { count: COUNT_LIMIT, atLeast: true } : { count: counted, atLeast: false };
-}
-
-/** A page of a short, offset-paged list (the dashboard's risk list): its size is known and small. */
-export interface Page<Row> {
-  rows: Row[];
-  total: number;
-  page: number;
-  pageCount: number;
-  pageSize: number;
-}
-
-export function toPage<Row>(rows: Row[], total: number, page: number, pageSize: number): Page<Row> {
-  return { rows, total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -32,8 +32,3 @@ export async function hit(client: PrismaClient, limits: Limit[], now: Date): Pro
   }
   return null;
 }
-
-/** Old windows are worthless; dropped opportunistically so the table stays small. */
-export async function pruneBuckets(client: PrismaClient, now: Date): Promise<void> {
-  await client.rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } } });
-}

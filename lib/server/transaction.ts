@@ -27,11 +27,11 @@ function codesOf(error: unknown, depth = 0): string[] {
   ];
 }
 
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   return codesOf(error).some((code) => TRANSIENT.has(code));
 }
 
-export function isGone(error: unknown): boolean {
+function isGone(error: unknown): boolean {
   return codesOf(error).some((code) => GONE.has(code));
 }
 

@@ -29,5 +29,3 @@ export const accountFields = z.object({
 
 export const createAccountSchema = accountFields;
 export const updateAccountSchema = accountFields.extend({ id: id("Account") });
-
-export type AccountInput = z.infer<typeof accountFields>;

@@ -5,7 +5,7 @@ export type PathErrors = Record<string, string[] | undefined>;
  * Validation errors of nested inputs (stages, rules) keyed by dotted path. The action client's default
  * "flattened" shape keeps only top-level fields and would drop these silently.
  */
-export function flattenNestedErrors(errors: object): { formErrors: string[]; fieldErrors: PathErrors } {
+function flattenNestedErrors(errors: object): { formErrors: string[]; fieldErrors: PathErrors } {
   const fieldErrors: PathErrors = {};
   const walk = (node: unknown, path: string[]) => {
     if (typeof node !== "object" || node === null) return;

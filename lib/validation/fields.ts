@@ -16,8 +16,8 @@ const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const INT4_MAX = 2_147_483_647;
 
 /** The days the app accepts anywhere: wide enough for history and plans, narrow enough for every database type. */
-export const MIN_DAY = "1900-01-01";
-export const MAX_DAY = "2199-12-31";
+const MIN_DAY = "1900-01-01";
+const MAX_DAY = "2199-12-31";
 
 /** One line of text: no control characters at all. */
 export const plainText = (label: string, max: number) =>
@@ -120,7 +120,7 @@ export const optionalDate = (label: string) =>
   );
 
 /** A required number typed in a form: blank is "required", not zero. `rules` adds bounds and checks. */
-export const requiredNumber = <T extends z.ZodType<number>>(label: string, rules: (n: z.ZodNumber) => T) =>
+const requiredNumber = <T extends z.ZodType<number>>(label: string, rules: (n: z.ZodNumber) => T) =>
   z.preprocess(
     toNumber,
     rules(z.number({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be a number.`) })),

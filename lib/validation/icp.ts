@@ -10,7 +10,7 @@ const score = (label: string) =>
     .max(100, `${label} must be between 0 and 100.`);
 
 /** An ICP as marketing edits it: rules, the pursue threshold and an optional floor below which an account is not a fit. */
-export const icpDefinitionSchema = z.object({
+const icpDefinitionSchema = z.object({
   rules: z.array(icpRuleSchema).max(50, "At most 50 rules."),
   pursueThreshold: score("Pursue threshold"),
   disqualifyBelow: score("Disqualify-below").nullable().default(null),

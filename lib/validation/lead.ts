@@ -14,11 +14,11 @@ export const leadFields = accountFields.omit({ name: true }).extend({
   phone: optionalText("Phone", 40),
   companyName: requiredText("Company", 200),
 });
-export type LeadFieldsInput = z.infer<typeof leadFields>;
+type LeadFieldsInput = z.infer<typeof leadFields>;
 
-export const ANSWER_MAX = 1000;
+const ANSWER_MAX = 1000;
 /** question id → answer text; at most a few, each short, so a form post stays small. */
-export const answersSchema = z
+const answersSchema = z
   .record(z.string().max(40), z.string().max(ANSWER_MAX, `Keep each answer under ${ANSWER_MAX} characters.`))
   .refine((r) => Object.keys(r).length <= 20, "Too many answers.")
   .default({});
@@ -31,9 +31,8 @@ export const intakeSubmissionSchema = leadFields.extend({
   answers: answersSchema,
   website: z.string().max(500).optional(),
 });
-export type IntakeSubmission = z.infer<typeof intakeSubmissionSchema>;
 
-export const reasonText = (label: string) => requiredText(label, 500);
+const reasonText = (label: string) => requiredText(label, 500);
 
 export const nurtureLeadSchema = z.object({
   leadId: id("Lead"),

@@ -19,7 +19,3 @@ export function listParamsSchema<const S extends readonly [string, ...string[]]>
 }
 
 export const PAGE_SIZE = 20;
-
-export function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { id, int4, money, optionalDate, optionalInt, requiredText } from "./fields";
 import { CURRENCIES } from "./options";
 
-export const opportunityFields = z.object({
+const opportunityFields = z.object({
   name: requiredText("Name"),
   accountId: id("Account"),
   amount: money("Amount"),
@@ -18,5 +18,3 @@ export const updateOpportunitySchema = opportunityFields.extend({
   id: id("Opportunity"),
   version: int4("Version", 1),
 });
-
-export type OpportunityInput = z.infer<typeof opportunityFields>;

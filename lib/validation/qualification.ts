@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { day, id, INT4_MAX, int4, multilineText, optionalDate, optionalText, requiredText } from "./fields";
 
-export const EVIDENCE_STATES = ["unknown", "claimed", "verified", "negative"] as const;
 export const STAKEHOLDER_ROLES = ["economic_buyer", "champion", "decision_maker", "influencer", "blocker", "user", "procurement"] as const;
-export const FRAMEWORK_KEYS = ["meddpicc", "meddicc", "bant", "spiced", "champ", "custom"] as const;
 
 /** What one piece of evidence in a discovery note says about a criterion. */
 export const evidenceEntrySchema = z.object({
@@ -51,7 +49,7 @@ export const addStakeholderSchema = z.object({
   role: z.enum(STAKEHOLDER_ROLES, { error: "Pick a buying role." }),
 });
 
-export const ENGAGEMENT_CHANNELS = ["meeting", "call", "email_reply"] as const;
+const ENGAGEMENT_CHANNELS = ["meeting", "call", "email_reply"] as const;
 
 /** The day a manager override stops applying (end of day, UTC); the server bounds it to the organization's override window. */
 const overrideExpiry = day("Override expiry", "Pick the date the override expires.").transform((v) => new Date(`${v}T23:59:59Z`));

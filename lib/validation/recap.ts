@@ -24,7 +24,7 @@ export const recapToken = z.string({ error: "This link is not valid." }).regex(/
 
 const buyerWords = multilineText("Your words", { min: 1, max: 1000, required: "Say what is right instead." });
 
-export const recapAnswerSchema = z.discriminatedUnion("kind", [
+const recapAnswerSchema = z.discriminatedUnion("kind", [
   z.object({ criterionId: id("Point"), kind: z.literal("confirm") }),
   z.object({ criterionId: id("Point"), kind: z.literal("correct"), text: buyerWords }),
   z.object({

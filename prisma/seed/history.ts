@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { createRandom, DAY, dateOnly } from "./random";
 
 /** Closed deals of the last four quarters: the history that calibration, trends and forecast honesty rest on. */
-export const HISTORY_DEALS = 150;
+const HISTORY_DEALS = 150;
 const REPS = ["seed_user_rep", "seed_user_rep2"] as const;
 
 function quarterStart(now: Date, back: number): Date {

@@ -4,7 +4,7 @@ import { daysFrom } from "./random";
 
 const ORG = "seed_org_lumen";
 const REP = "seed_user_rep";
-export const NINE_CLICK_DEAL = "seed_opp_nine_click";
+const NINE_CLICK_DEAL = "seed_opp_nine_click";
 
 /**
  * The deal the evidence rules exist for: $100k in Proposal, every criterion only claimed, and the note saying the

@@ -5,7 +5,7 @@ import { rescore } from "../../lib/server/qualification/score-history";
 import { daysFrom, type Random } from "./random";
 
 /** Lumen's ICP: mid-market and up, data-heavy industries, on a modern data stack, growing. */
-export const LUMEN_ICP_RULES: IcpRule[] = [
+const LUMEN_ICP_RULES: IcpRule[] = [
   { id: "industry", label: "Data-heavy industry", kind: "industry_in", industries: ["SaaS", "Fintech", "Healthcare", "Logistics", "Retail"], weight: 25, knockout: false },
   { id: "size", label: "200–20,000 employees", kind: "employee_range", min: 200, max: 20_000, weight: 20, knockout: false },
   { id: "min_size", label: "At least 50 employees", kind: "employee_range", min: 50, weight: 5, knockout: true },

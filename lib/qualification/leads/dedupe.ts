@@ -1,5 +1,5 @@
 /** Mailbox providers: a shared domain says nothing about the company, so it never makes two leads duplicates. */
-export const FREEMAIL_DOMAINS = new Set([
+const FREEMAIL_DOMAINS = new Set([
   "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
   "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "mail.com", "yandex.com", "zoho.com",
 ]);
@@ -21,7 +21,7 @@ export interface DuplicateMatch {
   by: "email" | "domain";
 }
 
-export function emailDomain(email: string | null): string | null {
+function emailDomain(email: string | null): string | null {
   const at = email?.lastIndexOf("@") ?? -1;
   return email && at > 0 ? email.slice(at + 1).trim().toLowerCase() : null;
 }

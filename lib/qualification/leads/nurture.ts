@@ -23,7 +23,7 @@ function sameList(a: string[], b: string[]): boolean {
 }
 
 /** What changed between the parked and current signals, in words. */
-export function signalChanges(watched: WatchedSignals, current: WatchedSignals): string[] {
+function signalChanges(watched: WatchedSignals, current: WatchedSignals): string[] {
   const changes: string[] = [];
   if ((watched.fundingStage ?? "") !== (current.fundingStage ?? "")) {
     changes.push(`funding stage ${watched.fundingStage ?? "unknown"} → ${current.fundingStage ?? "unknown"}`);

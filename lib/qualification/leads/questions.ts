@@ -7,14 +7,14 @@ export type LeadAttribute = (typeof LEAD_ATTRIBUTES)[number];
 /** What a choice answer says about its criterion: a yes ("claimed"), a no ("negative"), or nothing yet. */
 export type AnswerState = "claimed" | "negative" | "unknown";
 
-export interface ChoiceOption {
+interface ChoiceOption {
   value: string;
   label: string;
   /** For criterion questions: the evidence this answer amounts to. Attribute questions store `value`. */
   state?: AnswerState;
 }
 
-export type QuestionTarget =
+type QuestionTarget =
   | { kind: "criterion"; criterionId: string }
   | { kind: "attribute"; attribute: LeadAttribute }
   | { kind: "none" };
@@ -29,7 +29,7 @@ export interface IntakeQuestion {
 }
 
 /** A qualifying idea that every framework names differently; defaults are written in these terms. */
-export type Concept = "pain" | "timing" | "authority" | "budget" | "process";
+type Concept = "pain" | "timing" | "authority" | "budget" | "process";
 
 const CONCEPT_CRITERIA: Record<Concept, string[]> = {
   pain: ["identify_pain", "need", "pain", "challenges"],
@@ -40,7 +40,7 @@ const CONCEPT_CRITERIA: Record<Concept, string[]> = {
 };
 
 /** The framework's criterion that stands for a concept, if it has one (custom frameworks may not). */
-export function criterionForConcept(framework: Framework, concept: Concept): string | null {
+function criterionForConcept(framework: Framework, concept: Concept): string | null {
   const ids = new Set(framework.criteria.map((c) => c.id));
   return CONCEPT_CRITERIA[concept].find((id) => ids.has(id)) ?? null;
 }

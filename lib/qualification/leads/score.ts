@@ -40,7 +40,7 @@ function splitList(value: string): string[] {
 }
 
 /** Attribute answers fill what the company fields left empty; the company fields win when both are given. */
-export function applyAttributeAnswers(company: AccountProfile, answers: LeadAnswer[]): AccountProfile {
+function applyAttributeAnswers(company: AccountProfile, answers: LeadAnswer[]): AccountProfile {
   const profile: AccountProfile = { ...company, techStack: [...company.techStack], hiringSignals: [...company.hiringSignals] };
   for (const a of answers) {
     if (!a.attribute || a.answer.trim() === "") continue;

@@ -48,7 +48,7 @@ const ruleBodyArb = fc.oneof(
     .map(({ minCount, signals }) => ({ kind: "hiring_signals" as const, minCount, ...(signals === undefined ? {} : { signals }) })),
 );
 
-export const ruleArb: fc.Arbitrary<Omit<IcpRule, "id">> = fc.tuple(ruleBase, ruleBodyArb).map(([base, body]) => ({ ...base, ...body }));
+const ruleArb: fc.Arbitrary<Omit<IcpRule, "id">> = fc.tuple(ruleBase, ruleBodyArb).map(([base, body]) => ({ ...base, ...body }));
 
 export const icpArb: fc.Arbitrary<IcpDefinition> = fc.record({
   version: fc.nat(10),

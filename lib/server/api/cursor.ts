@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
 
-export const MAX_LIMIT = 100;
+const MAX_LIMIT = 100;
 
 export const pageParams = {
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT, `limit is at most ${MAX_LIMIT}.`).default(25),
@@ -12,7 +12,7 @@ export const pageParams = {
 type SortValue = string | number;
 
 /** An opaque cursor: the last row's sort value and id, so pages stay stable while rows are added. */
-export function encodeCursor(value: SortValue, id: string): string {
+function encodeCursor(value: SortValue, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString("base64url");
 }
 

@@ -16,7 +16,7 @@ export interface ApiContext {
   ifMatch: number | null;
 }
 
-export interface ApiResult {
+interface ApiResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;

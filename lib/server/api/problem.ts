@@ -21,7 +21,7 @@ const STATUS: Record<ProblemCode, number> = {
   INTERNAL: 500,
 };
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
 /** RFC 9457 problem details; `code` is the same code the UI's action errors carry. */
 export interface Problem {

@@ -7,7 +7,7 @@ import type { SessionUser } from "../session";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** An export is capped, so one click cannot pull an unbounded table through one request. */
-export const AUDIT_EXPORT_LIMIT = 50_000;
+const AUDIT_EXPORT_LIMIT = 50_000;
 
 function whereOf(user: SessionUser, filter: AuditFilter) {
   return {

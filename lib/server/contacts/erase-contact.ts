@@ -7,13 +7,13 @@ import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 import { transaction } from "../transaction";
 
-export const ERASED_NAME = "Erased contact";
+const ERASED_NAME = "Erased contact";
 const REDACTED = "[erased]";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Replaces every mention of the erased person's identifiers in a text, case-insensitively. */
-export function redact(text: string, identifiers: string[]): string {
+function redact(text: string, identifiers: string[]): string {
   const terms = identifiers.map((s) => s.trim()).filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
   return terms.length === 0 ? text : text.replace(new RegExp(terms.map(escape).join("|"), "gi"), REDACTED);
 }

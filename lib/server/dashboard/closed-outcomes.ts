@@ -26,7 +26,7 @@ function openIndex(pipeline: Pipeline, stageId: string | undefined): number {
  * The furthest open stage a deal reached: its stage moves first; else the stage of its last scorecard; else
  * null (the caller decides the fallback). Moving back does not undo having reached a stage.
  */
-export function furthestOpenStage(pipeline: Pipeline, moves: StageMove[], candidates: Array<string | undefined>): string | null {
+function furthestOpenStage(pipeline: Pipeline, moves: StageMove[], candidates: Array<string | undefined>): string | null {
   let best = -1;
   for (const m of moves) best = Math.max(best, openIndex(pipeline, m.fromStage), openIndex(pipeline, m.toStage));
   for (const c of candidates) {
@@ -37,7 +37,7 @@ export function furthestOpenStage(pipeline: Pipeline, moves: StageMove[], candid
 }
 
 /** At most this many closed deals, the most recent, calibrate the forecast: enough for every cell, bounded in cost. */
-export const CALIBRATION_WINDOW = 5000;
+const CALIBRATION_WINDOW = 5000;
 
 interface ClosedRow {
   id: string;

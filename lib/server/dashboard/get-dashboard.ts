@@ -50,7 +50,7 @@ export interface Dashboard {
   history: RecentHistory;
 }
 
-export const HISTORY_LIMIT = 15;
+const HISTORY_LIMIT = 15;
 
 function describeCalibration(closed: ClosedOutcomes, calibration: Calibration | undefined): CalibrationInfo {
   return {

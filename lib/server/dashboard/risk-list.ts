@@ -36,7 +36,7 @@ export interface RiskFilters {
   verdict?: VerdictKind;
 }
 
-export const RISK_PAGE_SIZE = 20;
+const RISK_PAGE_SIZE = 20;
 
 const LEVELS = ["critical", "warning", "blocked"] as const;
 

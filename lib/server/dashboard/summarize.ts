@@ -5,8 +5,6 @@ import type { RiskLevel } from "../qualification/stored-assessment";
 import type { QualificationSettings } from "../qualification/settings";
 import { gapCounts, riskCounts, stageBandTotals, verdictCounts, type OpenScope, type StageBandTotal } from "./aggregates";
 
-export type { RiskLevel, RiskRow } from "./risk-list";
-
 export interface StageTotals {
   stageId: string;
   label: string;

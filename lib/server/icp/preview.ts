@@ -5,7 +5,7 @@ import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
 /** Enough to show the spread; beyond this the preview says it looked at a sample. */
-export const PREVIEW_ACCOUNT_LIMIT = 5_000;
+const PREVIEW_ACCOUNT_LIMIT = 5_000;
 const SHOWN = 5;
 
 export type FitBucket = "pursue" | "below" | "knocked_out";

@@ -7,7 +7,7 @@ import { writeLeads } from "../leads/write";
 import type { QualificationSettings } from "../qualification/settings";
 import type { AccountRow, ContactRow, LeadRow } from "./rows";
 
-export type OutcomeKind = "created" | "updated" | "duplicate" | "error";
+type OutcomeKind = "created" | "updated" | "duplicate" | "error";
 export interface Outcome {
   row: number;
   outcome: OutcomeKind;

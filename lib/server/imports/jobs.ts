@@ -5,7 +5,7 @@ import { jobQueue, sendJob, setWorkerBoss } from "../jobs/queue";
 import { logger } from "../logger";
 import { runImport } from "./run-import";
 
-export const IMPORT_QUEUE = "import-run";
+const IMPORT_QUEUE = "import-run";
 
 /** With a server, imports run on whichever instance's pg-boss worker picks them up. */
 export async function registerImports(boss: PgBoss, client: PrismaClient): Promise<void> {

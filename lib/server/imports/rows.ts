@@ -28,21 +28,21 @@ export function mapRow(cells: string[], mapping: Record<string, number | null>):
   return row;
 }
 
-export const accountRow = accountFields;
+const accountRow = accountFields;
 export type AccountRow = z.infer<typeof accountRow>;
-export const contactRow = contactFields.omit({ accountId: true }).extend({
+const contactRow = contactFields.omit({ accountId: true }).extend({
   accountDomain: z.string().trim().toLowerCase().max(200).optional(),
   accountName: z.string().trim().max(200).optional(),
 });
 export type ContactRow = z.infer<typeof contactRow>;
 export type LeadRow = z.infer<typeof leadFields> & { answers: LeadAnswer[] };
 
-export function checkAccount(row: MappedRow): RowCheck<AccountRow> {
+function checkAccount(row: MappedRow): RowCheck<AccountRow> {
   const parsed = accountRow.safeParse(row);
   return parsed.success ? { ok: true, data: parsed.data, key: parsed.data.domain } : { ok: false, message: firstError(parsed.error) };
 }
 
-export function checkContact(row: MappedRow): RowCheck<ContactRow> {
+function checkContact(row: MappedRow): RowCheck<ContactRow> {
   const parsed = contactRow.safeParse(row);
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
   if (!parsed.data.accountDomain && !parsed.data.accountName) return { ok: false, message: "accountDomain: name the contact's account by domain or name." };
@@ -53,7 +53,7 @@ export function checkContact(row: MappedRow): RowCheck<ContactRow> {
  * Leads may carry a stage and criterion states, but only what the gate and the evidence rules allow: a new
  * deal starts in the first stage, and a file's word is a claim, never verified evidence.
  */
-export function checkLead(row: MappedRow, settings: QualificationSettings): RowCheck<LeadRow> {
+function checkLead(row: MappedRow, settings: QualificationSettings): RowCheck<LeadRow> {
   const { stage, ...rest } = row;
   const first = settings.pipeline.stages[0];
   if (stage && first && stage.toLowerCase() !== first.id.toLowerCase() && stage.toLowerCase() !== first.label.toLowerCase()) {

@@ -11,7 +11,7 @@ import { leadScoreColumns } from "../leads/scoring";
 import { applyAccounts, applyContacts, applyLeads, type ApplyContext, type BatchRow, type Outcome } from "./apply";
 import { checkerFor, mapRow, type AccountRow, type ContactRow, type LeadRow } from "./rows";
 
-export const IMPORT_BATCH = 1000;
+const IMPORT_BATCH = 1000;
 
 const leadInput = (row: LeadRow) => {
   const { answers, ...fields } = row;
@@ -22,7 +22,7 @@ const leadInput = (row: LeadRow) => {
  * Rows of a CSV text, streamed: papaparse reads the text as a stream in ~256 KB chunks and pauses after each
  * until the consumer has taken its rows, so only one chunk of parsed rows is ever in memory.
  */
-export async function* csvRows(text: string): AsyncGenerator<string[]> {
+async function* csvRows(text: string): AsyncGenerator<string[]> {
   const state: { rows: string[][] | null; finished: boolean; failure: unknown; parser: Papa.Parser | null; wake: (() => void) | null } =
     { rows: null, finished: false, failure: null, parser: null, wake: null };
   const signal = () => { state.wake?.(); state.wake = null; };

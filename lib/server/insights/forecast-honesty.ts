@@ -6,7 +6,7 @@ import type { SessionUser } from "../session";
 import { assertCanViewInsights, quarterStart } from "./access";
 
 /** Quarters of closed deals the page looks back over, this one included, and the most deals it reads. */
-export const HONESTY_QUARTERS = 4;
+const HONESTY_QUARTERS = 4;
 export const HONESTY_MAX_DEALS = 5000;
 
 export interface ForecastHonesty {

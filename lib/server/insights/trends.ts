@@ -6,7 +6,7 @@ import type { SessionUser } from "../session";
 import { assertCanViewInsights, quarterStart } from "./access";
 
 /** Quarters the trends look back over, this one included. */
-export const TREND_QUARTERS = 4;
+const TREND_QUARTERS = 4;
 
 export interface ForecastPoint { quarter: string; deals: number; raw: number; adjusted: number }
 export interface VerdictPoint { month: string; pursue: number; nurture: number; disqualify: number }

@@ -11,9 +11,9 @@ export interface IntakeConfig extends IntakeFormInput {
   routing: RoutingConfig;
 }
 
-export const DEFAULT_FORM_FIELDS: IntakeFormInput["fields"] = ["title", "domain", "employeeCount", "industry", "region"];
+const DEFAULT_FORM_FIELDS: IntakeFormInput["fields"] = ["title", "domain", "employeeCount", "industry", "region"];
 
-export function defaultIntakeConfig(settings: QualificationSettings): IntakeConfig {
+function defaultIntakeConfig(settings: QualificationSettings): IntakeConfig {
   return {
     saved: false, enabled: true, title: "Talk to our team", intro: "Tell us a little about your team and we'll get back to you within one business day.",
     fields: DEFAULT_FORM_FIELDS, questions: defaultIntakeQuestions(settings.framework), routing: { mode: "round_robin" }, duplicateWindowDays: 30,

@@ -3,11 +3,11 @@ import type { PrismaClient } from "../db";
 import { logger } from "../logger";
 import { resurfaceDue } from "../nurture/resurface";
 
-export const RESURFACE_ALL = "resurface-all";
+const RESURFACE_ALL = "resurface-all";
 export const RESURFACE_ORGANIZATION = "resurface-organization";
 
 /** Every hour: resume dates are days, so an hour late is on time. */
-export const RESURFACE_CRON = "23 * * * *";
+const RESURFACE_CRON = "23 * * * *";
 
 /**
  * "Not yet" leads and deals come back for their owner when their resume date arrives or a watched account

@@ -2,11 +2,11 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { sweepOrganization } from "../qualification/sweep";
 
-export const REQUALIFY_ALL = "requalify-all";
+const REQUALIFY_ALL = "requalify-all";
 export const REQUALIFY_ORGANIZATION = "requalify-organization";
 
 /** Every hour: cheap (one assessment pass per organization) and soon enough for day-based thresholds. */
-export const REQUALIFY_CRON = "7 * * * *";
+const REQUALIFY_CRON = "7 * * * *";
 
 /**
  * The hourly tick fans out one job per organization, so any number of app instances share the work and a

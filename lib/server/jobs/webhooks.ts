@@ -4,7 +4,7 @@ import { logger } from "../logger";
 import { deliverDue } from "../webhooks/deliver";
 import { setPendingListener } from "../webhooks/emit";
 
-export const DELIVER_WEBHOOKS = "deliver-webhooks";
+const DELIVER_WEBHOOKS = "deliver-webhooks";
 
 async function drain(client: PrismaClient): Promise<void> {
   while ((await deliverDue(client)) > 0) {

@@ -3,7 +3,7 @@ import { routeLead, type RoutingConfig, type RoutingResult } from "../../qualifi
 import type { Tx } from "../db";
 
 /** Reps in a stable order, so the round robin is fair and predictable. */
-export async function loadReps(tx: Tx, organizationId: string): Promise<string[]> {
+async function loadReps(tx: Tx, organizationId: string): Promise<string[]> {
   const reps = await tx.user.findMany({ where: { organizationId, role: "rep" }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return reps.map((r) => r.id);
 }

@@ -3,7 +3,7 @@ import type { LeadRecordFields } from "../../validation/lead";
 import type { QualificationSettings } from "../qualification/settings";
 import { asJson } from "../json";
 
-export type LeadStatusValue = "new" | "nurturing" | "disqualified";
+type LeadStatusValue = "new" | "nurturing" | "disqualified";
 
 /** The stored columns that come from the engine: score, verdict with reasons, and the status the verdict routes to. */
 export function leadScoreColumns(fields: LeadRecordFields, answers: LeadAnswer[], settings: QualificationSettings, now: Date) {

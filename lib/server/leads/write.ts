@@ -12,7 +12,7 @@ import { emitEvents } from "../webhooks/emit";
 import { routeLeads } from "./routing";
 import { leadScoreColumns } from "./scoring";
 
-export type LeadSourceValue = "intake_form" | "import" | "manual" | "api";
+type LeadSourceValue = "intake_form" | "import" | "manual" | "api";
 
 export interface NewLead {
   fields: LeadRecordFields;

@@ -13,7 +13,7 @@ import type { SessionUser } from "../session";
 export const COLUMN_PAGE = 25;
 
 /** How a manager orders each column's cards; the board shows the top of that order. */
-export const BOARD_ORDERS = ["amount", "close", "recent", "intent"] as const;
+const BOARD_ORDERS = ["amount", "close", "recent", "intent"] as const;
 export type BoardOrder = (typeof BOARD_ORDERS)[number];
 
 /** URL state of the board; anything unexpected falls back to the default instead of failing the page. */

@@ -8,8 +8,8 @@ import { assessmentInclude, toAccountProfile } from "./snapshot";
 import { needsWrite, saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
 
 /** Deals per batch: each batch is one read with its criteria, evidence and committee, and at most two writes. */
-export const DEAL_BATCH = 500;
-export const ACCOUNT_BATCH = 2000;
+const DEAL_BATCH = 500;
+const ACCOUNT_BATCH = 2000;
 
 export interface BatchResult {
   scored: number;

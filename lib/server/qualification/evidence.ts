@@ -16,7 +16,7 @@ type EvidenceEntry = z.infer<typeof evidenceEntrySchema>;
  * The buyer's own answer on a recap (only the recap path builds these): a confirmation is verified with the
  * basis "buyer confirmed", and whatever the buyer says replaces the seller's record of the criterion.
  */
-export interface BuyerEntry {
+interface BuyerEntry {
   criterionId: string;
   contactId: string;
   excerpt: string;

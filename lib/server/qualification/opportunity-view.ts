@@ -56,5 +56,3 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
   const wishcasting = assessment.wishcasting;
   return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps };
 });
-
-export type OpportunityView = Awaited<ReturnType<typeof loadOpportunityView>>;

@@ -25,7 +25,7 @@ export async function rescore(
 }
 
 /** `rescore` for a deal already loaded in the caller's transaction. */
-export async function rescoreLoaded(
+async function rescoreLoaded(
   tx: PrismaClient | Tx,
   organizationId: string,
   row: OpportunityForAssessment,

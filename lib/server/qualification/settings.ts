@@ -33,7 +33,7 @@ export interface QualificationSettings {
 }
 
 /** With no ICP stored yet every account fits: fit must not block deals before marketing has defined it. */
-export const NO_ICP: IcpDefinition = { version: 0, rules: [], pursueThreshold: 0 };
+const NO_ICP: IcpDefinition = { version: 0, rules: [], pursueThreshold: 0 };
 
 const STAGE_KINDS = new Set<StageKind>(["open", "won", "lost"]);
 const thresholdsSchema = z
@@ -56,7 +56,7 @@ export interface StoredCustomFramework extends CustomFrameworkSpec {
   archived?: CriterionDefinition[];
 }
 
-export function frameworkFor(key: string, custom: unknown): Framework {
+function frameworkFor(key: string, custom: unknown): Framework {
   if (key === "custom") {
     const { archived: _archived, ...spec } = custom as StoredCustomFramework;
     return customFramework(spec);

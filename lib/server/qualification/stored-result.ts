@@ -13,9 +13,7 @@ export const storedResultSchema = z.object({
   wishcasting: z.looseObject({ gap: z.number(), repConfidence: z.number(), evidenceProbability: z.number(), because: z.array(z.string()) }).nullable().catch(null),
 });
 
-export type StoredResult = z.infer<typeof storedResultSchema>;
-
-export const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
+const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
 export const asVerdict = (v: string) => VERDICTS.find((k) => k === v) ?? "pursue";
 
 /** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */

@@ -20,7 +20,7 @@ export const RECAP_LIMITS = {
 } as const;
 
 /** What the buyer's page shows: the recap and who sent it, nothing else of the deal or the organization. */
-export interface PublicRecap {
+interface PublicRecap {
   organizationName: string;
   senderName: string;
   contactName: string;

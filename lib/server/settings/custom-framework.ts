@@ -20,7 +20,7 @@ function toDefinition(c: SaveCustomFrameworkInput["criteria"][number]): Criterio
   };
 }
 
-export function draftFramework(input: Omit<SaveCustomFrameworkInput, "expectedVersion">): Framework {
+function draftFramework(input: Omit<SaveCustomFrameworkInput, "expectedVersion">): Framework {
   return {
     key: "custom", name: input.name, criteria: input.criteria.map(toDefinition),
     ...(input.budgetCriterionId && { budgetCriterionId: input.budgetCriterionId }),
@@ -29,7 +29,7 @@ export function draftFramework(input: Omit<SaveCustomFrameworkInput, "expectedVe
 }
 
 /** The engine's issues on the form's dotted paths ("criteria.2.weight"), and one sentence for the top of the form. */
-export function invalidFramework(issues: ValidationIssue[], framework: Framework): AppError {
+function invalidFramework(issues: ValidationIssue[], framework: Framework): AppError {
   const fieldErrors: PathErrors = {};
   const sentences = issues.map((issue) => {
     const index = /^criteria\[(\d+)\]/.exec(issue.path)?.[1];

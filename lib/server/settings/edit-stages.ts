@@ -15,7 +15,7 @@ import type { SessionUser } from "../session";
 import { invalidPipeline, replaceStages } from "./pipeline-rows";
 import { savingVersioned } from "./versioned-save";
 
-export interface HeldDeal {
+interface HeldDeal {
   opportunityId: string;
   name: string;
   /** Where the edit would have put it. */

@@ -5,7 +5,7 @@ import { enqueueRescore } from "../jobs/rescore";
 import { prepareRescore } from "../qualification/rescore-organization";
 import type { SessionUser } from "../session";
 
-export const outdatedSettings = () =>
+const outdatedSettings = () =>
   new AppError("CONFLICT", "Someone else changed the qualification setup while you were editing. Reload to see their changes, then apply yours again.");
 
 /**

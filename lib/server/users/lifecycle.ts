@@ -17,7 +17,7 @@ import { assertAnotherActiveAdmin, lockOrganizationAdmins } from "./admin-guard"
 
 const RESET_LINK_HOURS = 24;
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Deactivated users cannot sign in and their sessions end at once; their records and history stay. */
 export async function deactivateUser(user: SessionUser, input: z.infer<typeof userIdSchema>) {

@@ -5,7 +5,7 @@ import type { PrismaClient } from "../db";
 
 /** Attempts per delivery before it is marked failed; waits double from 30 s (30 s, 1 min, 2 min … ~1 h). */
 export const MAX_ATTEMPTS = 8;
-export const BASE_DELAY_MS = 30_000;
+const BASE_DELAY_MS = 30_000;
 /** Failed attempts in a row after which an endpoint is switched off and the admin sees a banner. */
 export const DISABLE_AFTER_FAILURES = 15;
 /** How long a claimed delivery is hidden from other workers while it is being sent. */

@@ -10,7 +10,7 @@ import { accountResource, contactResource, listOf, toAccount, toContact } from "
 
 const insensitive = "insensitive" as const;
 
-export const accountListQuery = z.object({
+const accountListQuery = z.object({
   ...pageParams,
   q: z.string().trim().max(100).optional().describe("Matches name or domain."),
   industry: z.string().trim().max(100).optional(),
@@ -19,7 +19,7 @@ export const accountListQuery = z.object({
   dir: z.enum(["asc", "desc"]).default("asc"),
 });
 
-export const contactListQuery = z.object({
+const contactListQuery = z.object({
   ...pageParams,
   q: z.string().trim().max(100).optional().describe("Matches name, email or title."),
   accountId: z.string().max(64).optional(),

@@ -9,7 +9,7 @@ import { parseQuery, writeHandler, type Operation } from "../operation";
 import { importResource, leadResource, listOf, toImport, toLead } from "../resources";
 
 /** The inbox's own filters and sorts (status, verdict, source, owner, text; fit, intent, createdAt, companyName). */
-export const leadListQuery = z.object({
+const leadListQuery = z.object({
   ...pageParams,
   status: z.enum([...LEAD_STATUSES, "all"]).default("all"),
   verdict: z.enum(LEAD_VERDICTS).optional(),

@@ -10,7 +10,7 @@ import { listOf, opportunityResource, stageChangeResultResource, toOpportunity }
 
 const insensitive = "insensitive" as const;
 
-export const opportunityListQuery = z.object({
+const opportunityListQuery = z.object({
   ...pageParams,
   q: z.string().trim().max(100).optional().describe("Matches the deal or its account name."),
   stage: z.string().max(64).optional(),

@@ -22,7 +22,7 @@ async function note(user: SessionUser, id: string) {
   return { id: row.id, opportunityId: row.opportunityId, accountId: row.accountId, authorId: row.authorId, body: row.body, createdAt: row.createdAt.toISOString(), evidence: row.evidence.map(toEvidence) };
 }
 
-export async function criteria(user: SessionUser, opportunityId: string) {
+async function criteria(user: SessionUser, opportunityId: string) {
   const opportunity = await loadOpportunity(user, opportunityId);
   const [{ framework }, states, evidence] = await Promise.all([
     loadQualificationSettings(db(), user.organizationId),
