@@ -104,18 +104,21 @@ describe("every endpoint answers as documented", () => {
     const stages = (await call(manager, "PUT", "/framework", { frameworkKey: "meddpicc", confirmReset: true })).body.stages as Array<{ id: string; label: string; probability: number; exit: unknown[] }>;
     await call(manager, "PUT", "/pipeline", { stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.exit })) });
     // A custom framework and a stage edit are versioned saves: each answers with the version to edit from next.
-    const setupVersion = (await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion;
+    // The client learns the version to save against from a read, not from a prior save.
+    const setup = (await call(rep, "GET", "/settings/qualification")).body as { version: number; stages: Array<Record<string, unknown>>; framework: { key: string } };
+    const setupVersion = setup.version;
+    expect(setupVersion).toBe((await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion);
+    expect(setup.framework.key).toBe("meddpicc");
     const criteria = FRAMEWORKS.meddpicc.criteria.map((c) => ({
       id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays, questions: c.questions, verifierRoles: c.verifierRoles ?? [],
     }));
     const custom = (await call(manager, "PUT", "/framework/custom", { expectedVersion: setupVersion, name: "Our MEDDPICC", criteria })).body;
     expect(custom.version).toBe(setupVersion + 1);
     expect((await call(manager, "PUT", "/framework/custom", { expectedVersion: setupVersion, name: "Stale edit", criteria })).status).toBe(409);
-    const edited = await call(manager, "PUT", "/stages", {
-      expectedVersion: custom.version,
-      stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: (s as { kind?: string }).kind ?? "open", exit: s.exit })),
-      destinations: {},
-    });
+    // The read's stages are in the shape the stage edit takes: read, change nothing, save.
+    const reread = (await call(manager, "GET", "/settings/qualification")).body as { version: number; stages: Array<Record<string, unknown>> };
+    expect(reread.version).toBe(custom.version);
+    const edited = await call(manager, "PUT", "/stages", { expectedVersion: reread.version, stages: reread.stages, destinations: {} });
     expect(edited.status).toBe(200);
     const user = (await call(admin, "POST", "/users", { name: "Api Made", email: `api-made-${Date.now()}@test.local`, role: "rep", password: "long-enough-pw" })).body;
     await call(admin, "PUT", `/users/${user.id}/role`, { role: "manager" });
