@@ -9,7 +9,7 @@ import { api, keyFor, type ApiResponse } from "../fixtures/api";
 import { createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
 import { defaultIntakeQuestions } from "../../lib/qualification/leads";
 import { FRAMEWORKS } from "../../lib/qualification";
-import { createImport } from "../../lib/server/imports/imports";
+import { MAX_IMPORT_BYTES } from "../../lib/validation/import";
 import { runImport } from "../../lib/server/imports/run-import";
 
 const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
@@ -21,8 +21,9 @@ const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0")
 const covered = new Map<string, Set<number>>();
 
 /** Calls the API and checks the response against the document's schema for that operation and status. */
+/** A string body is sent as it is (a file upload); anything else as JSON. */
 async function call(token: string, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse> {
-  const res = await api(token, method, url, { body, headers });
+  const res = await api(token, method, url, typeof body === "string" ? { rawBody: body, headers } : { body, headers });
   const pathOnly = url.split("?")[0] ?? url;
   const op = OPERATIONS.find((o) => o.method === method && new RegExp(`^${o.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathOnly));
   expect(op, `${method} ${url} is documented`).toBeDefined();
@@ -176,8 +177,13 @@ describe("every endpoint answers as documented", () => {
     await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });
     await call(marketing, "PUT", "/intake-form", { enabled: true, title: "Talk to us", intro: null, fields: ["region"], questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc), routing: { mode: "round_robin" }, duplicateWindowDays: 30 });
 
-    // Imports: uploaded in the app, planned and confirmed through the API.
-    const job = await createImport(t.marketing, { kind: "leads", fileName: "leads.csv", text: "Full name,Work email,Company,Employees\nAna Buyer,ana@csv.test,Csv Co,300\n" });
+    // Imports: uploaded, planned and confirmed through the API, as the app does it.
+    const csvFile = "Full name,Work email,Company,Employees\nAna Buyer,ana@csv.test,Csv Co,300\n";
+    const job = (await call(marketing, "POST", "/imports?kind=leads&fileName=leads.csv", csvFile, { "content-type": "text/csv" })).body as { id: string; status: string };
+    expect(job.status).toBe("uploaded");
+    expect((await call(rep, "POST", "/imports?kind=leads", csvFile, { "content-type": "text/csv" })).status).toBe(403);
+    expect((await call(marketing, "POST", "/imports?kind=leads", "x".repeat(MAX_IMPORT_BYTES + 1), { "content-type": "text/csv" })).status).toBe(413);
+    expect((await call(marketing, "POST", "/imports?kind=deals", csvFile, { "content-type": "text/csv" })).status).toBe(422);
     const uploaded = (await call(marketing, "GET", `/imports/${job.id}`)).body;
     await call(marketing, "POST", `/imports/${job.id}/plan`, { mapping: { name: 0, email: 1, companyName: 2, employeeCount: 3 } });
     await runImport(db(), job.id);
