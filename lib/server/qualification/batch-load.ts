@@ -1,5 +1,6 @@
 import type { AccountProfile, OpportunitySnapshot } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
+import { notFound } from "../errors";
 import type { OpportunityStatus } from "../generated/prisma/client";
 import { lostFromStage } from "./snapshot";
 import type { StoredState } from "./stored-assessment";
@@ -51,6 +52,7 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
   JOIN "Account" a ON a.id = o."accountId"
   LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id
   WHERE o."organizationId" = $1 AND ($2::text IS NULL OR o.id > $2::text) AND ($3::text IS NULL OR o.status::text = $3::text)
+    AND ($5::text IS NULL OR o.id = $5::text)
   ORDER BY o.id
   LIMIT $4::int
 ) b`;
@@ -126,6 +128,20 @@ export async function loadDealBatch(
   organizationId: string,
   options: { cursor: string | null; status?: OpportunityStatus; size: number },
 ): Promise<BatchDeal[]> {
-  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, options.cursor, options.status ?? null, options.size);
+  return readDeals(client, organizationId, options.cursor, options.status ?? null, options.size, null);
+}
+
+/**
+ * One deal, ready to assess, in one statement: what a write re-scores inside its transaction, where each round
+ * trip holds the transaction (and a pool connection) open longer. Not found in the organization: NOT_FOUND.
+ */
+export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<BatchDeal> {
+  const [deal] = await readDeals(client, organizationId, null, null, 1, opportunityId);
+  if (!deal) throw notFound("Opportunity");
+  return deal;
+}
+
+async function readDeals(client: PrismaClient | Tx, organizationId: string, cursor: string | null, status: string | null, size: number, id: string | null) {
+  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id);
   return (JSON.parse(row?.batch ?? "[]") as RawDeal[]).map(toBatchDeal);
 }
