@@ -11,7 +11,7 @@ import { AppError, forbidden } from "./errors";
 import { assertValidIcp, toIcpDefinition } from "./icp/definition";
 import { createIcpVersion } from "./icp/mutations";
 import { previewFit } from "./icp/preview";
-import { confirmImport, planImport } from "./imports/imports";
+import { confirmImport, createImport, planImport } from "./imports/imports";
 import { enqueueImport } from "./imports/jobs";
 import { saveIntakeForm } from "./intake/save-form";
 import { convertLead } from "./leads/convert-lead";
@@ -37,7 +37,7 @@ import { createWebhook, redeliverWebhook, updateWebhook } from "./webhooks/manag
 import { createAccountSchema, updateAccountSchema } from "../validation/account";
 import { createContactSchema, eraseContactSchema, updateContactSchema } from "../validation/contact";
 import { previewIcpSchema, saveIcpSchema } from "../validation/icp";
-import { planImportSchema } from "../validation/import";
+import { planImportSchema, uploadImportSchema } from "../validation/import";
 import { createApiKeySchema, createWebhookSchema, redeliverWebhookSchema, revokeApiKeySchema, updateWebhookSchema } from "../validation/integrations";
 import { convertLeadSchema, createLeadSchema, dealNurtureSchema, disqualifyLeadSchema, intakeFormSchema, nurtureLeadSchema, resumeSchema } from "../validation/lead";
 import { logNoteSchema } from "../validation/note";
@@ -63,6 +63,11 @@ export interface UseCase<S extends z.ZodType, R> {
    * /api/v1 operation, and the twin test (tests/integration/api-twins.test.ts) checks both doors behave alike.
    */
   api?: { exempt: string };
+  /**
+   * Set when the app's door is a route handler instead of a server action, saying why; the route must run the use
+   * case by name (the twin test reads it and calls it as the action door).
+   */
+  ui?: { route: string; because: string };
 }
 
 /** A refused move rolls its transaction back, so its webhook event is written on its own afterwards. */
@@ -120,6 +125,12 @@ export const USE_CASES = {
   "lead.disqualify": defineUseCase({ permission: "lead.triage", input: disqualifyLeadSchema, run: disqualifyLead }),
   "lead.resume": defineUseCase({ permission: "lead.triage", input: resumeSchema, run: (user, input) => resumeLead(user, input.id) }),
   "intake-form.save": defineUseCase({ permission: "intake.configure", input: intakeFormSchema, run: saveIntakeForm }),
+  "import.upload": defineUseCase({
+    permission: "import.run",
+    input: uploadImportSchema,
+    run: async (user, input) => ({ jobId: (await createImport(user, input)).id }),
+    ui: { route: "app/api/imports/route.ts", because: "A file of up to 20 MB is larger than a server action's body may be." },
+  }),
   "import.plan": defineUseCase({
     permission: "import.run",
     input: planImportSchema,

@@ -67,4 +67,11 @@ export const mappingSchema = z.record(z.string().max(80), z.number().int().min(0
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
+/** An uploaded file: what it holds, its name, and its text (the UI sends it as a form upload, the API as text/csv). */
+export const uploadImportSchema = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: "Choose accounts, contacts or leads." }),
+  fileName: z.string().trim().min(1).max(200),
+  text: z.string().min(1, "Choose a CSV file.").refine((t) => Buffer.byteLength(t) <= MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`),
+});
+
 export const planImportSchema = z.object({ jobId: z.string().min(1).max(64), mapping: mappingSchema });

@@ -9,7 +9,7 @@ import { api, keyFor, type ApiResponse } from "../fixtures/api";
 import { createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
 import { defaultIntakeQuestions } from "../../lib/qualification/leads";
 import { FRAMEWORKS } from "../../lib/qualification";
-import { createImport } from "../../lib/server/imports/imports";
+import { MAX_IMPORT_BYTES } from "../../lib/validation/import";
 import { runImport } from "../../lib/server/imports/run-import";
 
 const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>> };
@@ -21,8 +21,9 @@ const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll("~", "~0")
 const covered = new Map<string, Set<number>>();
 
 /** Calls the API and checks the response against the document's schema for that operation and status. */
+/** A string body is sent as it is (a file upload); anything else as JSON. */
 async function call(token: string, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse> {
-  const res = await api(token, method, url, { body, headers });
+  const res = await api(token, method, url, typeof body === "string" ? { rawBody: body, headers } : { body, headers });
   const pathOnly = url.split("?")[0] ?? url;
   const op = OPERATIONS.find((o) => o.method === method && new RegExp(`^${o.path.replace(/\{\w+\}/g, "[^/]+")}$`).test(pathOnly));
   expect(op, `${method} ${url} is documented`).toBeDefined();
@@ -104,18 +105,21 @@ describe("every endpoint answers as documented", () => {
     const stages = (await call(manager, "PUT", "/framework", { frameworkKey: "meddpicc", confirmReset: true })).body.stages as Array<{ id: string; label: string; probability: number; exit: unknown[] }>;
     await call(manager, "PUT", "/pipeline", { stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.exit })) });
     // A custom framework and a stage edit are versioned saves: each answers with the version to edit from next.
-    const setupVersion = (await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion;
+    // The client learns the version to save against from a read, not from a prior save.
+    const setup = (await call(rep, "GET", "/settings/qualification")).body as { version: number; stages: Array<Record<string, unknown>>; framework: { key: string } };
+    const setupVersion = setup.version;
+    expect(setupVersion).toBe((await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion);
+    expect(setup.framework.key).toBe("meddpicc");
     const criteria = FRAMEWORKS.meddpicc.criteria.map((c) => ({
       id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays, questions: c.questions, verifierRoles: c.verifierRoles ?? [],
     }));
     const custom = (await call(manager, "PUT", "/framework/custom", { expectedVersion: setupVersion, name: "Our MEDDPICC", criteria })).body;
     expect(custom.version).toBe(setupVersion + 1);
     expect((await call(manager, "PUT", "/framework/custom", { expectedVersion: setupVersion, name: "Stale edit", criteria })).status).toBe(409);
-    const edited = await call(manager, "PUT", "/stages", {
-      expectedVersion: custom.version,
-      stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: (s as { kind?: string }).kind ?? "open", exit: s.exit })),
-      destinations: {},
-    });
+    // The read's stages are in the shape the stage edit takes: read, change nothing, save.
+    const reread = (await call(manager, "GET", "/settings/qualification")).body as { version: number; stages: Array<Record<string, unknown>> };
+    expect(reread.version).toBe(custom.version);
+    const edited = await call(manager, "PUT", "/stages", { expectedVersion: reread.version, stages: reread.stages, destinations: {} });
     expect(edited.status).toBe(200);
     const user = (await call(admin, "POST", "/users", { name: "Api Made", email: `api-made-${Date.now()}@test.local`, role: "rep", password: "long-enough-pw" })).body;
     await call(admin, "PUT", `/users/${user.id}/role`, { role: "manager" });
@@ -173,8 +177,13 @@ describe("every endpoint answers as documented", () => {
     await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });
     await call(marketing, "PUT", "/intake-form", { enabled: true, title: "Talk to us", intro: null, fields: ["region"], questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc), routing: { mode: "round_robin" }, duplicateWindowDays: 30 });
 
-    // Imports: uploaded in the app, planned and confirmed through the API.
-    const job = await createImport(t.marketing, { kind: "leads", fileName: "leads.csv", text: "Full name,Work email,Company,Employees\nAna Buyer,ana@csv.test,Csv Co,300\n" });
+    // Imports: uploaded, planned and confirmed through the API, as the app does it.
+    const csvFile = "Full name,Work email,Company,Employees\nAna Buyer,ana@csv.test,Csv Co,300\n";
+    const job = (await call(marketing, "POST", "/imports?kind=leads&fileName=leads.csv", csvFile, { "content-type": "text/csv" })).body as { id: string; status: string };
+    expect(job.status).toBe("uploaded");
+    expect((await call(rep, "POST", "/imports?kind=leads", csvFile, { "content-type": "text/csv" })).status).toBe(403);
+    expect((await call(marketing, "POST", "/imports?kind=leads", "x".repeat(MAX_IMPORT_BYTES + 1), { "content-type": "text/csv" })).status).toBe(413);
+    expect((await call(marketing, "POST", "/imports?kind=deals", csvFile, { "content-type": "text/csv" })).status).toBe(422);
     const uploaded = (await call(marketing, "GET", `/imports/${job.id}`)).body;
     await call(marketing, "POST", `/imports/${job.id}/plan`, { mapping: { name: 0, email: 1, companyName: 2, employeeCount: 3 } });
     await runImport(db(), job.id);

@@ -31,14 +31,14 @@ describe("the re-qualification sweep", () => {
     const bystanderSnapshots = await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } });
 
     const first = await sweepOrganization(db(), tenant.org.id, new Date());
-    expect(first).toEqual({ scored: 1, written: 1, changed: 1 });
+    expect(first).toMatchObject({ scored: 1, written: 1, changed: 1 });
     const latest = await db().scoreSnapshot.findFirstOrThrow({ where: { opportunityId: opp.id }, orderBy: { at: "desc" } });
     expect(latest.trigger).toBe("requalification");
     expect(latest.intent).toBeLessThan(intentThen);
 
     // Nothing moved since: the stored row is not rewritten either.
     const stored = await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } });
-    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toEqual({ scored: 1, written: 0, changed: 0 });
+    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toMatchObject({ scored: 1, written: 0, changed: 0 });
     expect((await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).computedAt).toEqual(stored.computedAt);
     expect(await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } })).toBe(bystanderSnapshots);
   });

@@ -1,10 +1,13 @@
 import { AppError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/http";
-import { createImport } from "@/lib/server/imports/imports";
 import { getSessionUser } from "@/lib/server/session";
-import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportKind } from "@/lib/validation/import";
+import { executeUseCase } from "@/lib/server/use-cases";
+import { MAX_IMPORT_BYTES } from "@/lib/validation/import";
 
-/** POST a CSV (multipart: kind, file). Stores it with a guessed mapping and answers with the job id. */
+/**
+ * POST a CSV (multipart: kind, file): the app's door to the import.upload use case (POST /api/v1/imports is the
+ * API's). Stores it with a guessed mapping and answers with the job id.
+ */
 export async function POST(request: Request) {
   try {
     const user = await getSessionUser();
@@ -14,10 +17,9 @@ export async function POST(request: Request) {
     const kindValue = form.get("kind");
     const kind = typeof kindValue === "string" ? kindValue : "";
     const file = form.get("file");
-    if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new AppError("INVALID", "Choose what the file holds.", { fieldErrors: { kind: ["Choose accounts, contacts or leads."] } });
     if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "Choose a CSV file.", { fieldErrors: { file: ["Choose a CSV file."] } });
-    const job = await createImport(user, { kind: kind as ImportKind, fileName: file.name, text: await file.text() });
-    return Response.json({ id: job.id }, { status: 201 });
+    const { jobId } = await executeUseCase("import.upload", user, { kind, fileName: file.name, text: await file.text() });
+    return Response.json({ id: jobId }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

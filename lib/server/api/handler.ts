@@ -39,10 +39,10 @@ function parseIfMatch(header: string | null): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Reads at most MAX_BODY_BYTES, whatever Content-Length claimed. */
-async function readBody(request: Request): Promise<{ text: string } | "too_large"> {
+/** Reads at most `limit` bytes, whatever Content-Length claimed. */
+async function readBody(request: Request, limit: number): Promise<{ text: string } | "too_large"> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return "too_large";
+  if (declared > limit) return "too_large";
   if (!request.body) return { text: "" };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +51,7 @@ async function readBody(request: Request): Promise<{ text: string } | "too_large
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader.cancel();
       return "too_large";
     }
@@ -67,8 +67,12 @@ async function readBody(request: Request): Promise<{ text: string } | "too_large
 export async function handleApiRequest(request: Request, segments: string[]): Promise<Response> {
   const method = request.method.toUpperCase();
   const path = `/${segments.map(encodeURIComponent).join("/")}`;
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) {
-    return problemResponse(problem("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
+  const matched = route(method, path);
+  // A file upload has its own, larger limit; every other body is JSON of at most MAX_BODY_BYTES.
+  const upload = typeof matched === "object" ? matched.op.upload : undefined;
+  const limit = upload?.maxBytes ?? MAX_BODY_BYTES;
+  if (Number(request.headers.get("content-length") ?? "0") > limit) {
+    return problemResponse(problem("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${limit} bytes.`));
   }
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   const caller = token ? await authenticateToken(token) : null;
@@ -80,22 +84,25 @@ export async function handleApiRequest(request: Request, segments: string[]): Pr
   if (limited) {
     return problemResponse(problem("RATE_LIMITED", `This key is limited to ${caller.rateLimitPerMinute} requests a minute.`), { "retry-after": String(limited.retryAfter) });
   }
-  const matched = route(method, path);
   if (matched === "no_path") return problemResponse(problem("NOT_FOUND", `No endpoint at ${path}.`));
   if (matched === "no_method") return problemResponse(problem("METHOD_NOT_ALLOWED", `${method} is not allowed on ${path}.`));
 
   let text = "";
   if (WRITE_METHODS.has(method)) {
-    const read = await readBody(request);
-    if (read === "too_large") return problemResponse(problem("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
+    const read = await readBody(request, limit);
+    if (read === "too_large") return problemResponse(problem("PAYLOAD_TOO_LARGE", `Request bodies are limited to ${limit} bytes.`));
     text = read.text;
-    if (text && !/^application\/(.+\+)?json\b/i.test(request.headers.get("content-type") ?? "")) {
+    const contentType = request.headers.get("content-type") ?? "";
+    if (upload && !contentType.toLowerCase().startsWith(upload.mediaType)) {
+      return problemResponse(problem("UNSUPPORTED_MEDIA_TYPE", `Send the file as the body with \`Content-Type: ${upload.mediaType}\`.`));
+    }
+    if (!upload && text && !/^application\/(.+\+)?json\b/i.test(contentType)) {
       return problemResponse(problem("UNSUPPORTED_MEDIA_TYPE", "Send JSON with `Content-Type: application/json`."));
     }
   }
   let body: unknown = undefined;
   try {
-    body = text ? (JSON.parse(text) as unknown) : undefined;
+    body = upload ? text : text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return problemResponse(problem("INVALID", "The request body is not valid JSON.", { errors: [{ path: "", message: "Malformed JSON." }] }));
   }

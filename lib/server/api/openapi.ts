@@ -19,7 +19,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 }
 
 function requestBody(op: Operation): JsonSchema | null {
-  if (!op.useCase) return null;
+  if (!op.useCase || op.upload) return null;
   const schema = jsonSchema(USE_CASES[op.useCase].input, "input");
   const fromPath = new Set(Object.values(op.pathInput ?? {}));
   const properties = Object.fromEntries(Object.entries((schema.properties ?? {}) as JsonSchema).filter(([k]) => !fromPath.has(k)));
@@ -60,6 +60,9 @@ function operationObject(op: Operation): JsonSchema {
     tags: [op.tag],
     parameters: [...pathParams, ...queryParams, ...headerParams],
     ...(body && op.method !== "GET" && { requestBody: { required: true, content: { "application/json": { schema: body } } } }),
+    ...(op.upload && {
+      requestBody: { required: true, description: `The file itself, at most ${op.upload.maxBytes} bytes.`, content: { [op.upload.mediaType]: { schema: { type: "string" } } } },
+    }),
     responses: {
       [String(op.status)]: { description: "OK", content: { "application/json": { schema: jsonSchema(op.response, "output") } } },
       ...Object.fromEntries(Object.entries(ERROR_RESPONSES).map(([status, description]) => [status, { description, content: { "application/problem+json": { schema: problemRef } } }])),

@@ -42,6 +42,11 @@ export interface Operation {
   /** Headers the operation reads, for the document. */
   headers?: Array<"If-Match" | "Idempotency-Key">;
   handle: (ctx: ApiContext) => Promise<ApiResult>;
+  /**
+   * A file upload: the body is the file itself in this media type (not JSON), up to maxBytes, handed to the
+   * operation as a string; everything else about the request comes in the query.
+   */
+  upload?: { mediaType: "text/csv"; maxBytes: number };
   /** For a CONFLICT: the version the record has now, so the client can re-read and retry. */
   currentVersion?: (ctx: ApiContext) => Promise<number | null>;
 }

@@ -40,7 +40,9 @@ export async function enqueueRescore(client: PrismaClient, job: RescoreJob): Pro
   }
   const previous = shared.winnowRescoreChain ?? Promise.resolve();
   shared.winnowRescoreChain = previous
-    .then(() => rescoreOrganization(client, job.organizationId, job.trigger, job.progressId, job.which))
+    .then(async () => {
+      await rescoreOrganization(client, job.organizationId, job.trigger, job.progressId, job.which);
+    })
     .catch((err: unknown) => logger.error({ err, organizationId: job.organizationId }, "background re-score failed"));
 }
 

@@ -1,4 +1,4 @@
-import { assessOpportunity, type Assessment } from "../../qualification";
+import { assessOpportunity, type AccountProfile, type Assessment, type OpportunitySnapshot } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import { notFound } from "../errors";
 import type { QualificationSettings } from "./settings";
@@ -6,12 +6,17 @@ import { assessmentInclude, toAccountProfile, toSnapshot, type OpportunityForAss
 
 /** The one way the app scores a deal: its rows mapped onto engine types, then the engine. */
 export function assess(row: OpportunityForAssessment, settings: QualificationSettings, now: Date): Assessment {
+  return assessInputs(toAccountProfile(row.account), toSnapshot(row), settings, now);
+}
+
+/** `assess` for a deal already in the engine's shape (a background batch reads it that way from SQL). */
+export function assessInputs(account: AccountProfile, opportunity: OpportunitySnapshot, settings: QualificationSettings, now: Date): Assessment {
   return assessOpportunity({
     pipeline: settings.pipeline,
     framework: settings.framework,
     icp: settings.icp,
-    account: toAccountProfile(row.account),
-    opportunity: toSnapshot(row),
+    account,
+    opportunity,
     thresholds: settings.thresholds,
     now,
   });

@@ -1,10 +1,12 @@
+import { performance } from "node:perf_hooks";
 import { assessAccount } from "../../qualification";
 import type { PrismaClient } from "../db";
 import type { OpportunityStatus } from "../generated/prisma/client";
-import { assess } from "./assess";
+import { assessInputs } from "./assess";
+import { loadDealBatch, type BatchDeal } from "./batch-load";
 import { scoreChanged } from "./score-history";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
-import { assessmentInclude, toAccountProfile } from "./snapshot";
+import { toAccountProfile } from "./snapshot";
 import { needsWrite, saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
 
 /** Deals per batch: each batch is one read with its criteria, evidence and committee, and at most two writes. */
@@ -19,6 +21,37 @@ export interface BatchResult {
   changed: number;
   /** The last id of the batch, or null when there was nothing after the cursor. */
   cursor: string | null;
+  /** Where the batch's time went, in ms: reading, the engine, building rows and hashes, writing. */
+  phases: BatchPhases;
+}
+
+export interface BatchPhases {
+  load: number;
+  assess: number;
+  hash: number;
+  write: number;
+}
+
+export const noPhases = (): BatchPhases => ({ load: 0, assess: 0, hash: 0, write: 0 });
+
+export function addPhases(total: BatchPhases, batch: BatchPhases): void {
+  total.load += batch.load;
+  total.assess += batch.assess;
+  total.hash += batch.hash;
+  total.write += batch.write;
+}
+
+/**
+ * The settings each deal of a batch is scored with. Every batch path asks here, and only here: one
+ * organization has one qualification setup today; a setup per pipeline would resolve it per deal in this one place.
+ */
+export async function batchSettings(
+  client: PrismaClient,
+  organizationId: string,
+  known?: QualificationSettings,
+): Promise<(deal: BatchDeal) => QualificationSettings> {
+  const settings = known ?? (await loadQualificationSettings(client, organizationId));
+  return () => settings;
 }
 
 /**
@@ -34,41 +67,52 @@ export async function rescoreDealBatch(
   options: { cursor: string | null; status?: OpportunityStatus; trigger: string; now: Date; settings?: QualificationSettings; size?: number },
 ): Promise<BatchResult> {
   const { cursor, status, trigger, now } = options;
-  const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
-  const rows = await client.opportunity.findMany({
-    where: { organizationId, ...(status && { status }), ...(cursor && { id: { gt: cursor } }) },
-    include: { ...assessmentInclude, assessment: { select: { contentHash: true, pending: true } } },
-    orderBy: { id: "asc" },
-    take: options.size ?? DEAL_BATCH,
+  const phases = noPhases();
+  let mark = performance.now();
+  const lap = (phase: keyof BatchPhases) => {
+    const at = performance.now();
+    phases[phase] += at - mark;
+    mark = at;
+  };
+  const settingsOf = await batchSettings(client, organizationId, options.settings);
+  const deals = await loadDealBatch(client, organizationId, { cursor, status, size: options.size ?? DEAL_BATCH });
+  lap("load");
+  if (deals.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null, phases };
+  const last = deals.at(-1)?.snapshot.id ?? null;
+  const scored = deals.map((deal) => {
+    const settings = settingsOf(deal);
+    return { deal, settings, assessment: assessInputs(deal.account, deal.snapshot, settings, now) };
   });
-  if (rows.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null };
-  const last = rows.at(-1)?.id ?? null;
-  const assessed = rows
-    .map((row) => {
-      const assessment = assess(row, settings, now);
-      return { row, assessment, stored: toAssessmentRow(row, assessment, settings, now) };
+  lap("assess");
+  const assessed = scored
+    .map(({ deal, settings, assessment }) => {
+      const { snapshot } = deal;
+      const row = { id: snapshot.id, organizationId: deal.organizationId, stage: snapshot.stageId, amount: snapshot.amount };
+      return { deal, assessment, stored: toAssessmentRow(row, assessment, settings, now) };
     })
-    .filter(({ row, stored }) => needsWrite(row.assessment, stored));
-  if (assessed.length === 0) return { scored: rows.length, written: 0, changed: 0, cursor: last };
+    .filter(({ deal, stored }) => needsWrite(deal.stored, stored));
+  lap("hash");
+  if (assessed.length === 0) return { scored: deals.length, written: 0, changed: 0, cursor: last, phases };
   await saveOpportunityAssessments(client, assessed.map((a) => a.stored), { onlyIfNewer: true });
 
   // Fit, intent, verdict and stage are part of the stored content: a row whose content did not move has no
   // new snapshot to record, so only the written rows are compared with their latest snapshot.
-  const ids = assessed.map(({ row }) => row.id);
+  const ids = assessed.map(({ deal }) => deal.snapshot.id);
   const latest = await client.$queryRaw<Array<{ opportunityId: string; fit: number; intent: number; verdict: string; stage: string }>>`
     SELECT DISTINCT ON ("opportunityId") "opportunityId", "fit", "intent", "verdict", "stage"
     FROM "ScoreSnapshot" WHERE "opportunityId" = ANY(${ids}) ORDER BY "opportunityId", "at" DESC`;
   const lastByDeal = new Map(latest.map((s) => [s.opportunityId, s]));
-  const changed = assessed.filter(({ row, assessment }) => scoreChanged(lastByDeal.get(row.id) ?? null, assessment, row.stage));
+  const changed = assessed.filter(({ deal, assessment }) => scoreChanged(lastByDeal.get(deal.snapshot.id) ?? null, assessment, deal.snapshot.stageId));
   if (changed.length > 0) {
     await client.scoreSnapshot.createMany({
-      data: changed.map(({ row, assessment }) => ({
-        organizationId, opportunityId: row.id, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score,
+      data: changed.map(({ deal, assessment }) => ({
+        organizationId, opportunityId: deal.snapshot.id, stage: deal.snapshot.stageId, fit: assessment.fit.score, intent: assessment.intent.score,
         verdict: assessment.verdict.verdict, trigger, at: now,
       })),
     });
   }
-  return { scored: rows.length, written: assessed.length, changed: changed.length, cursor: last };
+  lap("write");
+  return { scored: deals.length, written: assessed.length, changed: changed.length, cursor: last, phases };
 }
 
 /** The next batch of an organization's accounts after `cursor`, fitted to the current ICP; changed fits stored. */
@@ -77,6 +121,8 @@ export async function rescoreAccountBatch(
   organizationId: string,
   options: { cursor: string | null; now: Date; settings?: QualificationSettings; size?: number },
 ): Promise<BatchResult> {
+  const phases = noPhases();
+  const started = performance.now();
   const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
   const rows = await client.account.findMany({
     where: { organizationId, ...(options.cursor && { id: { gt: options.cursor } }) },
@@ -84,11 +130,14 @@ export async function rescoreAccountBatch(
     orderBy: { id: "asc" },
     take: options.size ?? ACCOUNT_BATCH,
   });
-  if (rows.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null };
+  phases.load = performance.now() - started;
+  if (rows.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null, phases };
   const stored = rows
     .map((row) => ({ row, stored: toAccountAssessmentRow(row, assessAccount(toAccountProfile(row), settings.icp), options.now) }))
     .filter(({ row, stored }) => needsWrite(row.assessment, stored))
     .map((r) => r.stored);
+  phases.assess = performance.now() - started - phases.load;
   await saveAccountAssessments(client, stored, { onlyIfNewer: true });
-  return { scored: rows.length, written: stored.length, changed: 0, cursor: rows.at(-1)?.id ?? null };
+  phases.write = performance.now() - started - phases.load - phases.assess;
+  return { scored: rows.length, written: stored.length, changed: 0, cursor: rows.at(-1)?.id ?? null, phases };
 }

@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { contentHash, needsWrite } from "./stored-assessment";
 
-const row = { opportunityId: "o1", fit: 70, verdict: "nurture", result: { verdict: { resumeOn: "2026-12-31T10:15:00.000Z" } }, computedAt: "2026-12-02T05:00:00.000Z" };
+const row = [{ fit: 70, verdict: "nurture" }, ["Resume on 2026-12-31T10:15:00.000Z"]];
 
 describe("contentHash", () => {
-  it("ignores computedAt and the time of day in timestamps, so an hourly pass sees no change", () => {
-    const later = { ...row, result: { verdict: { resumeOn: "2026-12-31T11:15:00.000Z" } }, computedAt: "2026-12-02T06:00:00.000Z" };
+  it("ignores the time of day in timestamps, so an hourly pass sees no change", () => {
+    const later = [{ fit: 70, verdict: "nurture" }, ["Resume on 2026-12-31T11:15:00.000Z"]];
     expect(contentHash(later)).toBe(contentHash(row));
   });
 
   it("changes with anything a reader sees, including a date that moved by a day", () => {
-    expect(contentHash({ ...row, fit: 71 })).not.toBe(contentHash(row));
-    expect(contentHash({ ...row, result: { verdict: { resumeOn: "2027-01-01T10:15:00.000Z" } } })).not.toBe(contentHash(row));
+    expect(contentHash([{ fit: 71, verdict: "nurture" }, row[1]])).not.toBe(contentHash(row));
+    expect(contentHash([row[0], ["Resume on 2027-01-01T10:15:00.000Z"]])).not.toBe(contentHash(row));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { PrismaClient, Tx } from "../db";
-import { rescoreAccountBatch, rescoreDealBatch, type BatchResult } from "./batch-rescore";
+import { addPhases, noPhases, rescoreAccountBatch, rescoreDealBatch, type BatchPhases, type BatchResult } from "./batch-rescore";
 import { markPending } from "./stored-assessment";
 
 export const RESCORE_KIND = "rescore";
@@ -15,10 +15,11 @@ export async function prepareRescore(tx: Tx, organizationId: string, startedById
   return progress.id;
 }
 
-async function walk(next: (cursor: string | null) => Promise<BatchResult>, onBatch: (scored: number) => Promise<void>): Promise<void> {
+async function walk(next: (cursor: string | null) => Promise<BatchResult>, onBatch: (scored: number) => Promise<void>, phases: BatchPhases): Promise<void> {
   let cursor: string | null = null;
   do {
     const batch = await next(cursor);
+    addPhases(phases, batch.phases);
     if (batch.scored > 0) await onBatch(batch.scored);
     cursor = batch.cursor;
   } while (cursor !== null);
@@ -37,7 +38,7 @@ export async function rescoreOrganization(
   progressId?: string,
   /** "all" also scores closed deals: for a first fill (seed, backfill after an upgrade), never after a settings change. */
   which: "open" | "all" = "open",
-): Promise<void> {
+): Promise<{ accounts: BatchPhases; deals: BatchPhases }> {
   const status = which === "open" ? ("open" as const) : undefined;
   const track = async (data: Parameters<PrismaClient["jobProgress"]["update"]>[0]["data"]) => {
     if (progressId) await client.jobProgress.update({ where: { id: progressId }, data });
@@ -48,10 +49,12 @@ export async function rescoreOrganization(
   ]);
   await track({ status: "running", total: accounts + deals, done: 0 });
   const advance = (scored: number) => track({ done: { increment: scored } });
+  const phases = { accounts: noPhases(), deals: noPhases() };
   try {
-    await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance);
-    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date() }), advance);
+    await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance, phases.accounts);
+    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date() }), advance, phases.deals);
     await track({ status: "done", finishedAt: new Date() });
+    return phases;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await track({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() });

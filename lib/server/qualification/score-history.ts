@@ -1,8 +1,8 @@
 import type { Assessment } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import { emitEvent } from "../webhooks/emit";
-import { assess, loadForAssessment } from "./assess";
-import type { OpportunityForAssessment } from "./snapshot";
+import { assessInputs } from "./assess";
+import { loadDeal } from "./batch-load";
 import { loadQualificationSettings, type QualificationSettings } from "./settings";
 import { saveOpportunityAssessments, toAssessmentRow } from "./stored-assessment";
 
@@ -20,21 +20,12 @@ export async function rescore(
   /** Pass them when the caller already loaded them in this transaction. */
   knownSettings?: QualificationSettings,
 ): Promise<Assessment> {
-  const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
-  return rescoreLoaded(tx, organizationId, row, settings, trigger, now);
-}
-
-/** `rescore` for a deal already loaded in the caller's transaction. */
-async function rescoreLoaded(
-  tx: PrismaClient | Tx,
-  organizationId: string,
-  row: OpportunityForAssessment,
-  settings: QualificationSettings,
-  trigger: string,
-  now: Date,
-): Promise<Assessment> {
-  const opportunityId = row.id;
-  const assessment = assess(row, settings, now);
+  // One statement for the deal and everything its score reads (not Prisma's eight): this runs inside the
+  // caller's write transaction, which every round trip keeps open.
+  const [deal, settings] = await Promise.all([loadDeal(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
+  const { snapshot } = deal;
+  const assessment = assessInputs(deal.account, snapshot, settings, now);
+  const row = { id: snapshot.id, organizationId, stage: snapshot.stageId, amount: snapshot.amount };
   await saveOpportunityAssessments(tx, [toAssessmentRow(row, assessment, settings, now)]);
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
   if (scoreChanged(last, assessment, row.stage)) {

@@ -8,7 +8,7 @@ export const assessmentInclude = {
   evidence: { orderBy: { capturedAt: "asc" } },
   stakeholders: { include: { contact: { select: { id: true, name: true, title: true } } }, orderBy: { addedAt: "asc" } },
   overrides: { where: { revokedAt: null }, orderBy: { createdAt: "asc" } },
-  // The latest move: for a lost deal, the stage it was lost from (reopening may not skip the gates after it).
+  // The latest move: see lostFromStage.
   stageChanges: { orderBy: { at: "desc" }, take: 1, select: { fromStage: true, toStage: true } },
 } as const satisfies Prisma.OpportunityInclude;
 
@@ -56,6 +56,11 @@ export function toSnapshot(row: OpportunityForAssessment): OpportunitySnapshot {
       addedAt: s.addedAt,
     })),
     overrides: row.overrides.map((o) => ({ stageId: o.stageKey, by: o.byId, reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt })),
-    lostFromStageId: row.status === "lost" ? (row.stageChanges[0]?.toStage === row.stage ? row.stageChanges[0].fromStage : null) : null,
+    lostFromStageId: lostFromStage(row.status, row.stage, row.stageChanges[0] ?? null),
   };
+}
+
+/** For a lost deal, the stage it was lost from (its latest move ended in its current stage): reopening may not skip the gates after it. */
+export function lostFromStage(status: string, stage: string, lastMove: { fromStage: string; toStage: string } | null): string | null {
+  return status === "lost" && lastMove?.toStage === stage ? lastMove.fromStage : null;
 }

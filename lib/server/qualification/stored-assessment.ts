@@ -63,17 +63,41 @@ export interface OpportunityAssessmentRow {
 const TIME_OF_DAY = /T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
 
 /**
- * A digest of a stored row's content (everything but `computedAt`), so a background pass can tell a changed
- * score from an unchanged one without reading the stored JSON back. Timestamps count to the day: the engine
- * derives some dates from "now" (a "not yet" verdict's suggested resume date), and an hourly sweep should not
- * rewrite a row only because that suggestion moved by an hour.
+ * A digest of a stored row's content, so a background pass can tell a changed score from an unchanged one
+ * without reading the stored JSON back. Timestamps count to the day: the engine derives some dates from "now"
+ * (a "not yet" verdict's suggested resume date), and an hourly sweep should not rewrite a row only because that
+ * suggestion moved by an hour.
  */
-export function contentHash(content: Record<string, unknown>): string {
-  const { computedAt: _computedAt, contentHash: _hash, ...rest } = content;
-  return createHash("sha1").update(JSON.stringify(rest).replace(TIME_OF_DAY, "")).digest("base64url");
+export function contentHash(parts: unknown): string {
+  return createHash("sha1").update(JSON.stringify(parts).replace(TIME_OF_DAY, "")).digest("base64url");
 }
 
+/**
+ * What readers take from a deal's stored result (`storedResultSchema`: the board's and the risk list's texts).
+ * The hash covers these and the SQL columns, not the whole explained result: serialising all of it (questions,
+ * rule explanations) for every deal of every sweep cost more than the rest of the hash. A change only in parts
+ * nobody reads from storage is written with the next change that shows. Keep in step with `storedResultSchema`.
+ */
+const readableParts = (a: Assessment) => [
+  a.verdict.reasons.map((r) => r.text),
+  a.flags.map((f) => [f.severity, f.text]),
+  a.nextGate && [a.nextGate.allowed, a.nextGate.toStageId, a.nextGate.blockers.map((b) => b.message)],
+  a.wishcasting && [a.wishcasting.gap, a.wishcasting.repConfidence, a.wishcasting.evidenceProbability, a.wishcasting.because],
+];
+
 const stageProbability = (pipeline: Pipeline, stageId: string) => pipeline.stages.find((s) => s.id === stageId)?.probability ?? 0;
+
+/**
+ * The explained result as stored: what lists and cards explain a score with (fit, intent with its gaps,
+ * verdict and reasons, flags, next gate, wishcasting, discount). The per-criterion breakdown and the suggested
+ * questions are left out: only the deal page and the API show them, and they compute the assessment afresh.
+ * They were over half of each row's bytes, and writing those bytes was most of a background pass's time.
+ */
+function storedResult(assessment: Assessment) {
+  const { questions: _questions, intent, ...rest } = assessment;
+  const { criteria: _criteria, ...intentSummary } = intent;
+  return { ...rest, intent: intentSummary };
+}
 
 export function toAssessmentRow(
   deal: { id: string; organizationId: string; stage: string; amount: unknown },
@@ -101,13 +125,14 @@ export function toAssessmentRow(
     stageProbability: probability,
     adjustedProbability,
     adjustedAmount: Math.round(Number(deal.amount) * adjustedProbability * 100) / 100,
-    result: assessment,
+    result: storedResult(assessment),
     icpVersion: settings.icp.version,
     qualificationVersion: settings.qualificationVersion,
     engineVersion: ENGINE_VERSION,
     computedAt: now.toISOString(),
   };
-  return { ...row, contentHash: contentHash(row) };
+  const { opportunityId: _id, organizationId: _org, result: _result, computedAt: _at, ...columns } = row;
+  return { ...row, contentHash: contentHash([columns, readableParts(assessment)]) };
 }
 
 interface WriteOptions {
@@ -171,7 +196,7 @@ export function toAccountAssessmentRow(account: { id: string; organizationId: st
     engineVersion: ENGINE_VERSION,
     computedAt: now.toISOString(),
   };
-  return { ...row, contentHash: contentHash(row) };
+  return { ...row, contentHash: contentHash([row.fit, row.verdict, row.result, row.icpVersion, row.engineVersion]) };
 }
 
 export async function saveAccountAssessments(client: PrismaClient | Tx, rows: AccountAssessmentRow[], options: WriteOptions = {}): Promise<void> {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db";
-import { rescoreDealBatch } from "./batch-rescore";
+import { addPhases, noPhases, rescoreDealBatch, type BatchPhases } from "./batch-rescore";
 import { loadQualificationSettings } from "./settings";
 
 export interface SweepResult {
@@ -8,6 +8,8 @@ export interface SweepResult {
   written: number;
   /** Snapshots appended. */
   changed: number;
+  /** Summed over the batches, in ms (the benchmark reports them). */
+  phases: BatchPhases;
 }
 
 /**
@@ -19,13 +21,14 @@ export interface SweepResult {
  */
 export async function sweepOrganization(client: PrismaClient, organizationId: string, now: Date, batchSize?: number): Promise<SweepResult> {
   const settings = await loadQualificationSettings(client, organizationId);
-  const total: SweepResult = { scored: 0, written: 0, changed: 0 };
+  const total: SweepResult = { scored: 0, written: 0, changed: 0, phases: noPhases() };
   let cursor: string | null = null;
   do {
     const batch = await rescoreDealBatch(client, organizationId, { cursor, status: "open", trigger: "requalification", now, settings, size: batchSize });
     total.scored += batch.scored;
     total.written += batch.written;
     total.changed += batch.changed;
+    addPhases(total.phases, batch.phases);
     cursor = batch.cursor;
   } while (cursor !== null);
   return total;
@@ -33,12 +36,13 @@ export async function sweepOrganization(client: PrismaClient, organizationId: st
 
 export async function sweepAll(client: PrismaClient, now: Date): Promise<SweepResult> {
   const organizations = await client.organization.findMany({ select: { id: true } });
-  const total: SweepResult = { scored: 0, written: 0, changed: 0 };
+  const total: SweepResult = { scored: 0, written: 0, changed: 0, phases: noPhases() };
   for (const { id } of organizations) {
     const result = await sweepOrganization(client, id, now);
     total.scored += result.scored;
     total.written += result.written;
     total.changed += result.changed;
+    addPhases(total.phases, result.phases);
   }
   return total;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../../db";
 import { listIcpVersions } from "../../icp/queries";
+import { getQualificationSetup } from "../../settings/queries";
 import { inOrg } from "../../scope";
 import { keyset, pageOf, pageParams } from "../cursor";
 import { parseQuery, requirePermission, writeHandler, type Operation } from "../operation";
@@ -21,7 +22,43 @@ const pipelineStageResource = z.looseObject({ id: z.string(), label: z.string(),
 /** A settings change re-scores every open deal in the background; this names that run. */
 const settingsSaved = z.object({ stages: z.array(pipelineStageResource), progressId: z.string().describe("The background re-score this change started.") });
 
+/**
+ * The qualification setup as the settings screen reads it, in the shape the settings writes take: stage
+ * probabilities in percent, gates as stored, and `version`, the expectedVersion the next save must carry.
+ */
+const qualificationSetupResource = z.object({
+  version: z.int().describe("Send as expectedVersion with the next framework or stage save; a save from an older version is a CONFLICT."),
+  framework: z.object({
+    key: z.string(),
+    name: z.string(),
+    criteria: z.array(z.looseObject({ id: z.string(), label: z.string(), weight: z.number(), knockout: z.boolean(), freshnessDays: z.number().nullable() })),
+  }),
+  stages: z.array(z.object({ id: z.string(), label: z.string(), probability: z.int().describe("Percent, 0–100."), kind: z.enum(["open", "won", "lost"]), exit: z.array(z.looseObject({ kind: z.string() })) })),
+  pipelineIsDefault: z.boolean().describe("True while the framework's default pipeline applies (nothing saved yet)."),
+  overrideMaxDays: z.int(),
+  archivedCriteria: z.array(z.string()).describe("Criteria earlier versions of a custom framework had; no longer scored."),
+  dealsByStage: z.record(z.string(), z.int()).describe("Deals (any status) per stage id: where a removed stage's deals would need a destination."),
+});
+
+async function qualificationSetup(user: Parameters<typeof getQualificationSetup>[0]): Promise<z.infer<typeof qualificationSetupResource>> {
+  const setup = await getQualificationSetup(user);
+  return {
+    version: setup.version,
+    framework: { key: setup.framework.key, name: setup.framework.name, criteria: setup.framework.criteria.map((c) => ({ ...c })) },
+    stages: setup.pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
+    pipelineIsDefault: setup.pipelineIsDefault,
+    overrideMaxDays: setup.overrideMaxDays,
+    archivedCriteria: setup.archived.map((c) => c.id),
+    dealsByStage: setup.dealsByStage,
+  };
+}
+
 export const adminOperations: Operation[] = [
+  {
+    operationId: "getQualificationSetup", method: "GET", path: "/settings/qualification", tag: "Settings", status: 200, response: qualificationSetupResource,
+    summary: "The framework, stages, gates and the settings version (the expectedVersion of the next framework or stage save)",
+    handle: async (ctx) => ({ status: 200, body: await qualificationSetup(ctx.user) }),
+  },
   {
     operationId: "listIcpVersions", method: "GET", path: "/icp-versions", tag: "ICP", summary: "ICP versions, newest (current) first", status: 200,
     response: z.object({ data: z.array(icpVersionResource) }),

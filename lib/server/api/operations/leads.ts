@@ -5,8 +5,15 @@ import { getImport } from "../../imports/imports";
 import { getLead, LEAD_SOURCES, LEAD_STATUSES, LEAD_VERDICTS, leadListParams, leadWhere } from "../../leads/queries";
 import type { SessionUser } from "../../session";
 import { keyset, pageOf, pageParams } from "../cursor";
+import { IMPORT_KINDS, MAX_IMPORT_BYTES } from "../../../validation/import";
+import { executeUseCase } from "../../use-cases";
 import { parseQuery, writeHandler, type Operation } from "../operation";
 import { importResource, leadResource, listOf, toImport, toLead } from "../resources";
+
+const uploadQuery = z.object({
+  kind: z.enum(IMPORT_KINDS).describe("What the file holds: accounts, contacts or leads."),
+  fileName: z.string().trim().min(1).max(200).default("upload.csv").describe("Shown in the app's import list."),
+});
 
 /** The inbox's own filters and sorts (status, verdict, source, owner, text; fit, intent, createdAt, companyName). */
 const leadListQuery = z.object({
@@ -77,8 +84,18 @@ export const leadOperations: Operation[] = [
     handle: writeHandler("lead.resume", { pathInput: { id: "id" }, respond: (c, r) => lead(c.user, r.id) }),
   },
   {
+    operationId: "uploadImport", method: "POST", path: "/imports", tag: "Imports", status: 201, useCase: "import.upload", response: importResource,
+    summary: "Upload a CSV file (the body, as text/csv; kind and fileName in the query). Its columns are mapped by guess; plan, then confirm, as in the app",
+    query: uploadQuery, upload: { mediaType: "text/csv", maxBytes: MAX_IMPORT_BYTES }, headers: ["Idempotency-Key"],
+    handle: async (ctx) => {
+      const { kind, fileName } = parseQuery(uploadQuery, ctx.query);
+      const { jobId } = await executeUseCase("import.upload", ctx.user, { kind, fileName, text: ctx.body });
+      return { status: 201, body: toImport(await getImport(ctx.user, jobId)) };
+    },
+  },
+  {
     operationId: "getImport", method: "GET", path: "/imports/{id}", tag: "Imports", status: 200, permission: "import.run", response: importResource,
-    summary: "An import's status and counts (files are uploaded in the app, under Import)",
+    summary: "An import's status and counts: poll it for the dry run's and the import's progress",
     handle: async (ctx) => ({ status: 200, body: toImport(await getImport(ctx.user, ctx.params.id ?? "")) }),
   },
   {

@@ -1,0 +1,147 @@
+import type { AccountProfile, OpportunitySnapshot } from "../../qualification";
+import type { PrismaClient, Tx } from "../db";
+import { notFound } from "../errors";
+import type { OpportunityStatus } from "../generated/prisma/client";
+import { lostFromStage } from "./snapshot";
+import type { StoredState } from "./stored-assessment";
+
+/** One deal of a background batch: the engine's inputs, and what is stored of its last assessment. */
+export interface BatchDeal {
+  organizationId: string;
+  account: AccountProfile;
+  snapshot: OpportunitySnapshot;
+  stored: StoredState | null;
+}
+
+/** Milliseconds since the epoch as a JSON number; timestamps are stored as UTC without a zone. */
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::bigint`;
+
+/**
+ * Every deal of the batch with everything its assessment reads, as ONE statement returning one JSON text:
+ * correlated subqueries per relation (each an index lookup on "opportunityId"), keyset over id. Prisma's
+ * include issues one query per relation and builds an object per row of each; here PostgreSQL builds the
+ * engine's shape and Node parses one string. Orders match `assessmentInclude` (evidence and committee oldest
+ * first, id breaking ties so a batch reads the same way every time).
+ */
+const BATCH_SQL = `
+SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
+  SELECT o.id, o."organizationId", o.stage, o.status, o.amount::float8 AS amount, o."repConfidence",
+    ${ms(`o."expectedCloseDate"`)} AS "expectedCloseDate", ${ms(`o."originalCloseDate"`)} AS "originalCloseDate",
+    ${ms(`o."createdAt"`)} AS "createdAt", ${ms(`o."lastActivityAt"`)} AS "lastActivityAt",
+    json_build_object('industry', a.industry, 'employeeCount', a."employeeCount", 'country', a.country, 'region', a.region,
+      'techStack', a."techStack", 'fundingStage', a."fundingStage", 'hiringSignals', a."hiringSignals") AS account,
+    (SELECT json_agg(json_build_object('criterionId', c."criterionId", 'state', c.state))
+       FROM "CriterionState" c WHERE c."opportunityId" = o.id) AS criteria,
+    (SELECT json_agg(json_build_object('criterionId', e."criterionId", 'noteId', e."noteId", 'excerpt', e.excerpt,
+        'contactId', e."contactId", 'capturedAt', ${ms(`e."capturedAt"`)}, 'verifiedBy', e."verifiedById",
+        'verifiedAt', ${ms(`e."verifiedAt"`)}, 'basis', e.basis, 'documentRef', e."documentRef",
+        'challenged', e."challengedAt" IS NOT NULL) ORDER BY e."capturedAt", e.id)
+       FROM "Evidence" e WHERE e."opportunityId" = o.id) AS evidence,
+    (SELECT json_agg(json_build_object('contactId', s."contactId", 'name', ct.name, 'role', s.role,
+        'lastEngagedAt', ${ms(`s."lastEngagedAt"`)}, 'championTested', s."championTested", 'addedAt', ${ms(`s."addedAt"`)})
+        ORDER BY s."addedAt", s.id)
+       FROM "Stakeholder" s JOIN "Contact" ct ON ct.id = s."contactId" WHERE s."opportunityId" = o.id) AS stakeholders,
+    (SELECT json_agg(json_build_object('stageId', g."stageKey", 'by', g."byId", 'reason', g.reason,
+        'expiresAt', ${ms(`g."expiresAt"`)}, 'createdAt', ${ms(`g."createdAt"`)}) ORDER BY g."createdAt", g.id)
+       FROM "GateOverride" g WHERE g."opportunityId" = o.id AND g."revokedAt" IS NULL) AS overrides,
+    (SELECT json_build_object('fromStage', sc."fromStage", 'toStage', sc."toStage")
+       FROM "StageChange" sc WHERE sc."opportunityId" = o.id ORDER BY sc.at DESC LIMIT 1) AS "lastMove",
+    CASE WHEN oa."opportunityId" IS NULL THEN NULL
+      ELSE json_build_object('contentHash', oa."contentHash", 'pending', oa.pending) END AS stored
+  FROM "Opportunity" o
+  JOIN "Account" a ON a.id = o."accountId"
+  LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id
+  WHERE o."organizationId" = $1 AND ($2::text IS NULL OR o.id > $2::text) AND ($3::text IS NULL OR o.status::text = $3::text)
+    AND ($5::text IS NULL OR o.id = $5::text)
+  ORDER BY o.id
+  LIMIT $4::int
+) b`;
+
+interface RawEvidence {
+  criterionId: string;
+  noteId: string | null;
+  excerpt: string;
+  contactId: string | null;
+  capturedAt: number;
+  verifiedBy: string | null;
+  verifiedAt: number | null;
+  basis: NonNullable<OpportunitySnapshot["criteria"][number]["evidence"][number]["basis"]>;
+  documentRef: string | null;
+  challenged: boolean;
+}
+
+interface RawDeal {
+  id: string;
+  organizationId: string;
+  stage: string;
+  status: OpportunityStatus;
+  amount: number;
+  repConfidence: number | null;
+  expectedCloseDate: number | null;
+  originalCloseDate: number | null;
+  createdAt: number;
+  lastActivityAt: number;
+  account: AccountProfile;
+  criteria: Array<{ criterionId: string; state: OpportunitySnapshot["criteria"][number]["state"] }> | null;
+  evidence: RawEvidence[] | null;
+  stakeholders: Array<Omit<OpportunitySnapshot["stakeholders"][number], "lastEngagedAt" | "addedAt"> & { lastEngagedAt: number | null; addedAt: number }> | null;
+  overrides: Array<Omit<OpportunitySnapshot["overrides"][number], "expiresAt" | "createdAt"> & { expiresAt: number; createdAt: number }> | null;
+  lastMove: { fromStage: string; toStage: string } | null;
+  stored: StoredState | null;
+}
+
+const date = (msSinceEpoch: number) => new Date(msSinceEpoch);
+const maybeDate = (msSinceEpoch: number | null) => (msSinceEpoch === null ? null : new Date(msSinceEpoch));
+
+function toBatchDeal(raw: RawDeal): BatchDeal {
+  const evidenceByCriterion = new Map<string, OpportunitySnapshot["criteria"][number]["evidence"]>();
+  for (const { criterionId, capturedAt, verifiedAt, ...e } of raw.evidence ?? []) {
+    const items = evidenceByCriterion.get(criterionId) ?? [];
+    items.push({ ...e, capturedAt: date(capturedAt), verifiedAt: maybeDate(verifiedAt) });
+    evidenceByCriterion.set(criterionId, items);
+  }
+  return {
+    organizationId: raw.organizationId,
+    account: raw.account,
+    stored: raw.stored,
+    snapshot: {
+      id: raw.id,
+      stageId: raw.stage,
+      status: raw.status,
+      amount: raw.amount,
+      repConfidence: raw.repConfidence,
+      expectedCloseDate: maybeDate(raw.expectedCloseDate),
+      originalCloseDate: maybeDate(raw.originalCloseDate),
+      createdAt: date(raw.createdAt),
+      lastActivityAt: date(raw.lastActivityAt),
+      criteria: (raw.criteria ?? []).map((c) => ({ ...c, evidence: evidenceByCriterion.get(c.criterionId) ?? [] })),
+      stakeholders: (raw.stakeholders ?? []).map((s) => ({ ...s, lastEngagedAt: maybeDate(s.lastEngagedAt), addedAt: date(s.addedAt) })),
+      overrides: (raw.overrides ?? []).map((o) => ({ ...o, expiresAt: date(o.expiresAt), createdAt: date(o.createdAt) })),
+      lostFromStageId: lostFromStage(raw.status, raw.stage, raw.lastMove),
+    },
+  };
+}
+
+/** The next `size` deals of an organization after `cursor` (by id), optionally of one status, ready to assess. */
+export async function loadDealBatch(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  options: { cursor: string | null; status?: OpportunityStatus; size: number },
+): Promise<BatchDeal[]> {
+  return readDeals(client, organizationId, options.cursor, options.status ?? null, options.size, null);
+}
+
+/**
+ * One deal, ready to assess, in one statement: what a write re-scores inside its transaction, where each round
+ * trip holds the transaction (and a pool connection) open longer. Not found in the organization: NOT_FOUND.
+ */
+export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<BatchDeal> {
+  const [deal] = await readDeals(client, organizationId, null, null, 1, opportunityId);
+  if (!deal) throw notFound("Opportunity");
+  return deal;
+}
+
+async function readDeals(client: PrismaClient | Tx, organizationId: string, cursor: string | null, status: string | null, size: number, id: string | null) {
+  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id);
+  return (JSON.parse(row?.batch ?? "[]") as RawDeal[]).map(toBatchDeal);
+}
