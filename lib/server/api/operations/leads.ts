@@ -6,7 +6,7 @@ import { getLead, LEAD_SOURCES, LEAD_STATUSES, LEAD_VERDICTS, leadListParams, le
 import type { SessionUser } from "../../session";
 import { keyset, pageOf, pageParams } from "../cursor";
 import { parseQuery, writeHandler, type Operation } from "../operation";
-import { importResource, leadResource, listOf, toImport, toLead } from "../resources";
+import { bulkReportResource, importResource, leadResource, listOf, toImport, toLead } from "../resources";
 
 /** The inbox's own filters and sorts (status, verdict, source, owner, text; fit, intent, createdAt, companyName). */
 export const leadListQuery = z.object({
@@ -70,6 +70,16 @@ export const leadOperations: Operation[] = [
     operationId: "disqualifyLead", method: "POST", path: "/leads/{id}/disqualification", tag: "Leads", status: 200,
     summary: "Disqualify a lead with a reason", useCase: "lead.disqualify", pathInput: { id: "leadId" }, response: leadResource,
     handle: writeHandler("lead.disqualify", { pathInput: { id: "leadId" }, respond: (c, r) => lead(c.user, r.id) }),
+  },
+  {
+    operationId: "bulkAssignLeads", method: "POST", path: "/bulk/leads/assignment", tag: "Leads", status: 200,
+    summary: "Give up to 100 leads an owner in one transaction; leads you may not change are reported, not changed", useCase: "lead.bulk-assign", response: bulkReportResource,
+    handle: writeHandler("lead.bulk-assign", { respond: async (_c, r) => r }),
+  },
+  {
+    operationId: "bulkDisqualifyLeads", method: "POST", path: "/bulk/leads/disqualification", tag: "Leads", status: 200,
+    summary: "Disqualify up to 100 leads with one reason; leads you may not change are reported, not changed", useCase: "lead.bulk-disqualify", response: bulkReportResource,
+    handle: writeHandler("lead.bulk-disqualify", { respond: async (_c, r) => r }),
   },
   {
     operationId: "resumeLead", method: "POST", path: "/leads/{id}/resumption", tag: "Leads", status: 200,
