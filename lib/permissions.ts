@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "insights.view": { manager: "org", admin: "org" },
   /** One's own password and sessions. */
   "self.manage": { rep: "org", manager: "org", marketing: "org", admin: "org" },
+  /** One's own saved views of the lists. */
+  "view.save": { rep: "org", manager: "org", marketing: "org", admin: "org" },
   "audit.read": { admin: "org" },
   /** Erasing a contact's personal data on request (a privacy duty, so admins only). */
   "contact.erase": { admin: "org" },

@@ -7,11 +7,12 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
 import { Input } from "@/components/ui/field";
 import { convertLeadAction } from "@/lib/actions/leads/convert-lead";
 import { disqualifyLeadAction } from "@/lib/actions/leads/disqualify-lead";
 import { nurtureLeadAction } from "@/lib/actions/leads/nurture-lead";
-import { cn } from "@/lib/utils";
+import { LeadBulkActions } from "./bulk-actions";
 import { labelOf, SOURCE_LABEL, STATUS_LABEL, VERDICT_LABEL, VERDICT_TONE } from "./labels";
 
 export interface InboxLead {
@@ -30,13 +31,27 @@ export interface InboxLead {
 }
 
 type Mode = "accept" | "nurture" | "disqualify";
+
+const LEAD_COLUMNS: DataColumn[] = [
+  { id: "company", header: "Company", truncate: true },
+  { id: "verdict", header: "Verdict" },
+  { id: "scores", header: "Fit and intent" },
+  { id: "owner", header: "Owner", truncate: true },
+  { id: "status", header: "Status" },
+];
 const in90Days = () => new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The inbox: ↑/↓ (or j/k) to move, then one key — a accept, n nurture, d disqualify — opens a one-line
+ * The inbox, in the list table (tick rows for bulk actions): ↑/↓ (or j/k) to move, then one key — a accept, n nurture, d disqualify — opens a one-line
  * reason box; Enter confirms, Escape cancels. Every key has a button twin for mouse and touch.
  */
-export function LeadInbox({ leads, canConvert, canOverride }: { leads: InboxLead[]; canConvert: boolean; canOverride: boolean }) {
+export function LeadInbox({ leads, canConvert, canOverride, owners }: {
+  leads: InboxLead[];
+  canConvert: boolean;
+  canOverride: boolean;
+  /** Given on the list page: rows get checkboxes and the bulk actions (assign only when there are owners to pick). */
+  owners?: Array<{ id: string; name: string }>;
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState(0);
   const [mode, setMode] = useState<Mode | null>(null);
@@ -72,6 +87,25 @@ export function LeadInbox({ leads, canConvert, canOverride }: { leads: InboxLead
 
   useEffect(() => { if (mode) reasonRef.current?.focus(); }, [mode]);
 
+  const rows: DataRow[] = leads.map((l) => ({
+    id: l.id,
+    label: l.companyName,
+    text: { company: `${l.companyName} · ${l.name}${l.email ? ` · ${l.email}` : ""}${l.reason ? ` · ${l.reason}` : ""}`, owner: l.ownerName ?? "Unassigned" },
+    cells: {
+      company: (
+        <>
+          <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{l.companyName}</Link>
+          <div className="truncate text-xs text-slate-600">{l.name}{l.email ? ` · ${l.email}` : ""} · {labelOf(SOURCE_LABEL, l.source)}</div>
+          {l.reason && <div className="truncate text-xs text-slate-600">{l.reason}</div>}
+        </>
+      ),
+      verdict: <Badge tone={VERDICT_TONE[l.verdict]} data-testid="lead-verdict">{VERDICT_LABEL[l.verdict]}</Badge>,
+      scores: <span className="tabular-nums">Fit <b className="text-slate-900">{l.fit}</b> · Intent <b className="text-slate-900">{l.intent}</b></span>,
+      owner: l.ownerName ?? "Unassigned",
+      status: labelOf(STATUS_LABEL, l.status),
+    },
+  }));
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!lead || !mode) return;
@@ -85,27 +119,17 @@ export function LeadInbox({ leads, canConvert, canOverride }: { leads: InboxLead
 
   return (
     <div>
-      {/* A list, not a listbox: each row holds a link, and options may not contain interactive content. */}
-      <ul className="divide-y divide-slate-100" aria-label="Leads" data-testid="lead-inbox">
-        {leads.map((l, i) => (
-          <li
-            key={l.id}
-            aria-current={i === selected ? "true" : undefined}
-            onClick={() => setSelected(i)}
-            className={cn("flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3", i === selected ? "bg-indigo-50/70 ring-1 ring-inset ring-indigo-200" : "hover:bg-slate-50")}
-            data-testid="lead-row"
-          >
-            <div className="min-w-0 flex-1 basis-full sm:basis-0">
-              <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{l.companyName}</Link>
-              <div className="truncate text-xs text-slate-500">{l.name}{l.email ? ` · ${l.email}` : ""} · {labelOf(SOURCE_LABEL, l.source)}</div>
-              {l.reason && <div className="mt-0.5 truncate text-xs text-slate-600">{l.reason}</div>}
-            </div>
-            <Badge tone={VERDICT_TONE[l.verdict]} data-testid="lead-verdict">{VERDICT_LABEL[l.verdict]}</Badge>
-            <div className="text-xs tabular-nums text-slate-600 sm:w-36 sm:text-right">Fit <b className="text-slate-900">{l.fit}</b> · Intent <b className="text-slate-900">{l.intent}</b></div>
-            <div className="truncate text-xs text-slate-500 sm:w-28 sm:text-right">{l.ownerName ?? "Unassigned"} · {labelOf(STATUS_LABEL, l.status)}</div>
-          </li>
-        ))}
-      </ul>
+      <DataTable
+        label="Leads"
+        testId="lead-inbox"
+        rowTestId="lead-row"
+        columns={LEAD_COLUMNS}
+        rows={rows}
+        selectable={owners !== undefined}
+        toolbar={owners && <LeadBulkActions owners={owners} />}
+        currentId={lead?.id}
+        onRowClick={(id) => setSelected(Math.max(0, leads.findIndex((l) => l.id === id)))}
+      />
       {lead && (
         <div className="sticky bottom-0 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
           {mode ? (

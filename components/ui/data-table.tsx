@@ -1,4 +1,3 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
@@ -22,7 +21,7 @@ export function withParams(path: string, current: SearchParams, changes: Record<
 }
 
 /**
- * A list's table. When it is wider than its box (a phone) it scrolls inside it, with the first column (the
+ * A small static table (settings, dashboard panels); record lists use DataTable (data-table-view.tsx). When it is wider than its box (a phone) it scrolls inside it, with the first column (the
  * record's name) kept in view; `label` names the scroll region for screen readers.
  */
 export function Table({ className, label = "Table", ...props }: ComponentProps<"table"> & { label?: string }) {
@@ -39,22 +38,6 @@ export function Th({ className, ...props }: ComponentProps<"th">) {
 
 export function Td({ className, ...props }: ComponentProps<"td">) {
   return <td className={cn("whitespace-nowrap px-4 py-3 text-slate-700", className)} {...props} />;
-}
-
-export function SortableTh({
-  label, column, path, params, sort, dir, className,
-}: { label: string; column: string; path: string; params: SearchParams; sort: string; dir: "asc" | "desc"; className?: string }) {
-  const active = sort === column;
-  const nextDir = active && dir === "asc" ? "desc" : "asc";
-  const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <Th className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <Link href={withParams(path, params, { sort: column, dir: nextDir, after: null, before: null, page: null })} className="inline-flex items-center gap-1 hover:text-slate-900">
-        {label}
-        <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
-      </Link>
-    </Th>
-  );
 }
 
 /** Previous/next by keyset cursor, with the list's size counted only up to a bound ("1000+"). */

@@ -16,6 +16,8 @@ import { enqueueImport } from "./imports/jobs";
 import { saveIntakeForm } from "./intake/save-form";
 import { convertLead } from "./leads/convert-lead";
 import { createLead } from "./leads/create-lead";
+import { bulkAssignLeads, bulkDisqualifyLeads } from "./leads/bulk";
+import { deleteView, saveView } from "./views/saved-views";
 import { disqualifyLead, nurtureLead, resumeLead } from "./leads/triage";
 import { logNote } from "./notes/mutations";
 import { resumeDeal, setDealNurture } from "./nurture/due";
@@ -29,6 +31,7 @@ import type { SessionUser } from "./session";
 import { saveCustomFramework } from "./settings/custom-framework";
 import { editStages } from "./settings/edit-stages";
 import { changeFramework, saveOverrideWindow, savePipeline } from "./settings/mutations";
+import { bulkNurtureDeals, bulkReassignDeals } from "./opportunities/bulk";
 import { completeNextStep, setNextStep } from "./opportunities/next-step";
 import { changeOwnPassword, deactivateUser, issueResetLink, reactivateUser, signOutEverywhere } from "./users/lifecycle";
 import { changeRole, createUser } from "./users/users";
@@ -47,6 +50,8 @@ import { addStakeholderSchema, advanceStageSchema, criterionUpdateSchema, overri
 import { changeFrameworkSchema, savePipelineSchema } from "../validation/settings";
 import { editStagesSchema, saveCustomFrameworkSchema } from "../validation/framework-setup";
 import { completeNextStepSchema, setNextStepSchema } from "../validation/next-step";
+import { bulkAssignLeadsSchema, bulkDisqualifyLeadsSchema, bulkNurtureDealsSchema, bulkReassignDealsSchema } from "../validation/bulk";
+import { deleteViewSchema, saveViewSchema } from "../validation/saved-view";
 import { changePasswordSchema, changeRoleSchema, createUserSchema, userIdSchema } from "../validation/user";
 
 /**
@@ -161,6 +166,12 @@ export const USE_CASES = {
       return { id: input.id };
     },
   }),
+  "opportunity.bulk-reassign": defineUseCase({ permission: "opportunity.update", input: bulkReassignDealsSchema, run: bulkReassignDeals }),
+  "opportunity.bulk-nurture": defineUseCase({ permission: "opportunity.update", input: bulkNurtureDealsSchema, run: bulkNurtureDeals }),
+  "lead.bulk-assign": defineUseCase({ permission: "lead.triage", input: bulkAssignLeadsSchema, run: bulkAssignLeads }),
+  "lead.bulk-disqualify": defineUseCase({ permission: "lead.triage", input: bulkDisqualifyLeadsSchema, run: bulkDisqualifyLeads }),
+  "view.save": defineUseCase({ permission: "view.save", input: saveViewSchema, run: saveView }),
+  "view.delete": defineUseCase({ permission: "view.save", input: deleteViewSchema, run: deleteView }),
   "user.deactivate": defineUseCase({ permission: "user.manage", input: userIdSchema, run: deactivateUser }),
   "user.reactivate": defineUseCase({ permission: "user.manage", input: userIdSchema, run: reactivateUser }),
   "user.issue-reset-link": defineUseCase({ permission: "user.manage", input: userIdSchema, run: issueResetLink }),

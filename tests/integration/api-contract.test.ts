@@ -173,6 +173,21 @@ describe("every endpoint answers as documented", () => {
     await call(rep, "POST", `/opportunities/${parked.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "A new CFO" });
     await call(rep, "POST", `/opportunities/${parked.id}/resumption`);
 
+    // Bulk: a rep's selection holding a manager's deal changes the rep's own and reports the other, row by row.
+    const bulkOwn = await createOpportunityFor(t.rep, account.id, { stage: "discovery" });
+    const bulkOther = await createOpportunityFor(t.manager, account.id, { stage: "discovery" });
+    const reassigned = (await call(rep, "POST", "/bulk/opportunities/reassignment", { ids: [bulkOwn.id, bulkOther.id], ownerId: t.manager.id })).body;
+    expect(reassigned).toEqual({ done: [bulkOwn.id], refused: [{ id: bulkOther.id, code: "FORBIDDEN", message: expect.any(String) }] });
+    await call(manager, "POST", "/bulk/opportunities/nurture", { ids: [bulkOwn.id, bulkOther.id], resumeOn: "2027-06-01", reason: "Budget is set next year" });
+    await call(manager, "POST", "/bulk/leads/assignment", { ids: [other.id], ownerId: t.rep.id });
+    await call(manager, "POST", "/bulk/leads/disqualification", { ids: [lead.id], reason: "Converted already" });
+
+    // Saved views: the user's own, saved, listed and deleted; another user's view is not found.
+    const view = (await call(rep, "PUT", "/saved-views", { list: "opportunities", name: "Big open deals", query: { status: "open", sort: "amount", dir: "desc" } })).body;
+    expect((await call(rep, "GET", "/saved-views?list=opportunities")).body.data).toEqual([view]);
+    await call(manager, "POST", `/saved-views/${view.id}/deletion`);
+    await call(rep, "POST", `/saved-views/${view.id}/deletion`);
+
     // Settings: the override window and the intake form.
     await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });
     await call(marketing, "PUT", "/intake-form", { enabled: true, title: "Talk to us", intro: null, fields: ["region"], questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc), routing: { mode: "round_robin" }, duplicateWindowDays: 30 });
@@ -216,6 +231,8 @@ describe("every endpoint answers as documented", () => {
     expect(covered.get("planImport")).toEqual(new Set([202]));
     expect(covered.get("confirmImport")).toEqual(new Set([202]));
     expect(covered.get("issueResetLink")).toEqual(new Set([201]));
+    expect(covered.get("bulkDisqualifyLeads")).toEqual(new Set([409]));
+    expect(covered.get("deleteView")).toEqual(new Set([200, 404]));
   });
 });
 

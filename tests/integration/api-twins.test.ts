@@ -17,6 +17,12 @@ import { disqualifyLeadAction } from "../../lib/actions/leads/disqualify-lead";
 import { nurtureLeadAction } from "../../lib/actions/leads/nurture-lead";
 import { resumeLeadAction } from "../../lib/actions/leads/resume-lead";
 import { nurtureDealAction } from "../../lib/actions/opportunities/nurture-deal";
+import { deleteViewAction } from "../../lib/actions/views/delete-view";
+import { saveViewAction } from "../../lib/actions/views/save-view";
+import { bulkNurtureDealsAction } from "../../lib/actions/opportunities/bulk-nurture-deals";
+import { bulkReassignDealsAction } from "../../lib/actions/opportunities/bulk-reassign-deals";
+import { bulkAssignLeadsAction } from "../../lib/actions/leads/bulk-assign-leads";
+import { bulkDisqualifyLeadsAction } from "../../lib/actions/leads/bulk-disqualify-leads";
 import { resumeDealAction } from "../../lib/actions/opportunities/resume-deal";
 import { reviewEvidenceAction } from "../../lib/actions/qualification/review-evidence";
 import { createRecapAction } from "../../lib/actions/recaps/create-recap";
@@ -259,6 +265,21 @@ const TWINS: Record<ApiUseCaseName, Twin> = {
       await setDealNurture(t.rep, { opportunityId: deal.id, resumeOn: new Date("2027-06-01T00:00:00Z"), watchFor: null });
       return { id: deal.id };
     },
+  },
+  "opportunity.bulk-reassign": { action: bulkReassignDealsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [(await ownDeal(t)).id], ownerId: t.manager.id }) },
+  "opportunity.bulk-nurture": { action: bulkNurtureDealsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [(await ownDeal(t)).id], resumeOn: "2027-06-01", reason: "Budget is set next year" }) },
+  "lead.bulk-assign": { action: bulkAssignLeadsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [await ownLead(t)], ownerId: t.manager.id }) },
+  "lead.bulk-disqualify": { action: bulkDisqualifyLeadsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [await ownLead(t)], reason: "A student project" }) },
+  // Every role keeps views of its own: the refusal is the shared schema's (a list that has no views).
+  "view.save": {
+    action: saveViewAction, allowed: (t) => t.rep, refused: (t) => t.rep,
+    input: async () => ({ list: "opportunities", name: `View ${unique()}`, query: { status: "open", sort: "amount" } }),
+    refusedInput: async () => ({ list: "dashboard", name: "Nope", query: {} }),
+  },
+  "view.delete": {
+    action: deleteViewAction, allowed: (t) => t.rep, refused: (t) => t.rep,
+    input: async (t) => ({ viewId: (await db().savedView.create({ data: { organizationId: t.org.id, userId: t.rep.id, list: "leads", name: `V ${unique()}`, query: {} } })).id }),
+    refusedInput: async () => ({ viewId: "not a valid id!" }),
   },
   "user.deactivate": { action: deactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t) }) },
   "user.reactivate": { action: reactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t, "rep", true) }) },

@@ -4,25 +4,57 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { AccountFitBadge } from "@/components/accounts/account-fit";
-import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
+import { Pagination, type SearchParams } from "@/components/ui/data-table";
+import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { SavedViews } from "@/components/ui/saved-views";
 import { accountListParams, findAccounts, listIndustries } from "@/lib/server/accounts/queries";
 import { requireUser } from "@/lib/server/session";
+import { listSavedViews } from "@/lib/server/views/saved-views";
 import { can } from "@/lib/permissions";
 import { REGIONS } from "@/lib/validation/options";
 
 export const metadata: Metadata = { title: "Accounts" };
 
+const ACCOUNT_COLUMNS: DataColumn[] = [
+  { id: "name", header: "Name", sort: "name", truncate: true },
+  { id: "industry", header: "Industry", sort: "industry", truncate: true },
+  { id: "employees", header: "Employees", sort: "employeeCount", align: "right" },
+  { id: "region", header: "Region", sort: "region" },
+  { id: "fit", header: "Fit", sort: "fit" },
+  { id: "owner", header: "Owner", truncate: true },
+  { id: "deals", header: "Deals", align: "right" },
+];
+
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
+  const views = await listSavedViews(user, "accounts");
   const raw = await searchParams;
   const params = accountListParams.parse(raw);
   const [page, industries] = await Promise.all([findAccounts(user, params), listIndustries(user)]);
-  const sortProps = { path: "/accounts", params: raw, sort: params.sort, dir: params.dir };
+  const rows: DataRow[] = page.rows.map((a) => ({
+    id: a.id,
+    label: a.name,
+    text: { name: a.domain ? `${a.name} · ${a.domain}` : a.name, industry: a.industry ?? "", owner: a.owner.name },
+    cells: {
+      name: (
+        <>
+          <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{a.name}</Link>
+          {a.domain && <div className="truncate text-xs text-slate-600">{a.domain}</div>}
+        </>
+      ),
+      industry: a.industry ?? "—",
+      employees: a.employeeCount?.toLocaleString("en-US") ?? "—",
+      region: a.region ?? "—",
+      fit: <AccountFitBadge stored={a.assessment} />,
+      owner: a.owner.name,
+      deals: a.dealCount,
+    },
+  }));
   const filtered = Boolean(params.q || params.industry || params.region);
 
   return (
@@ -30,7 +62,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Accounts"
         description="Companies you sell to, with the firmographics the ICP scores."
-        actions={<><ExportLink list="accounts" params={raw} />{can(user.role, "account.create") && <ButtonLink href="/accounts/new"><Plus className="size-4" aria-hidden />New account</ButtonLink>}</>}
+        actions={<><SavedViews list="accounts" views={views} /><ExportLink list="accounts" params={raw} />{can(user.role, "account.create") && <ButtonLink href="/accounts/new"><Plus className="size-4" aria-hidden />New account</ButtonLink>}</>}
       />
       <Card>
         <FilterBar clearHref="/accounts" showClear={filtered}>
@@ -53,35 +85,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           />
         ) : (
           <>
-            <Table data-testid="accounts-table">
-              <thead className="bg-slate-50">
-                <tr>
-                  <SortableTh label="Name" column="name" {...sortProps} />
-                  <SortableTh label="Industry" column="industry" {...sortProps} />
-                  <SortableTh label="Employees" column="employeeCount" {...sortProps} className="text-right" />
-                  <SortableTh label="Region" column="region" {...sortProps} />
-                  <SortableTh label="Fit" column="fit" {...sortProps} />
-                  <Th>Owner</Th>
-                  <Th className="text-right">Deals</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white">
-                {page.rows.map((a) => (
-                  <tr key={a.id} className="hover:bg-slate-50">
-                    <Td>
-                      <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{a.name}</Link>
-                      {a.domain && <div className="text-xs text-slate-500">{a.domain}</div>}
-                    </Td>
-                    <Td>{a.industry ?? "—"}</Td>
-                    <Td className="text-right tabular-nums">{a.employeeCount?.toLocaleString("en-US") ?? "—"}</Td>
-                    <Td>{a.region ?? "—"}</Td>
-                    <Td><AccountFitBadge stored={a.assessment} /></Td>
-                    <Td>{a.owner.name}</Td>
-                    <Td className="text-right tabular-nums">{a.dealCount}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <DataTable label="Accounts" testId="accounts-table" columns={ACCOUNT_COLUMNS} rows={rows} sort={params.sort} dir={params.dir} />
             <Pagination path="/accounts" params={raw} next={page.next} previous={page.previous} total={page.total} noun="account" />
           </>
         )}

@@ -11,18 +11,23 @@ import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { SavedViews } from "@/components/ui/saved-views";
 import { can, scopeOf } from "@/lib/permissions";
 import { conversionStats, findLeads, LEAD_SOURCES, LEAD_STATUSES, LEAD_VERDICTS, leadListParams } from "@/lib/server/leads/queries";
 import { requireUser } from "@/lib/server/session";
+import { listSavedViews } from "@/lib/server/views/saved-views";
+import { listAssignableUsers } from "@/lib/server/users/assignable";
 
 export const metadata: Metadata = { title: "Leads" };
 
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
+  const views = await listSavedViews(user, "leads");
   const raw = await searchParams;
   const params = leadListParams.parse(raw);
   const orgWide = scopeOf(user.role, "lead.view") === "org";
-  const [page, stats] = await Promise.all([findLeads(user, params), orgWide ? conversionStats(user) : null]);
+  // Reps work only their own leads, so handing leads to someone else is for org-wide roles.
+  const [page, stats, owners] = await Promise.all([findLeads(user, params), orgWide ? conversionStats(user) : null, orgWide ? listAssignableUsers(user, "lead.view") : []]);
   const leads: InboxLead[] = page.rows.map((l) => {
     const reasons = Array.isArray(l.reasons) ? (l.reasons as { text?: string }[]) : [];
     return {
@@ -38,7 +43,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         description={orgWide ? "Everyone who showed interest, best fit and intent first." : "Your new leads, best fit and intent first."}
         actions={
           <>
-            <ExportLink list="leads" params={raw} />
+            <SavedViews list="leads" views={views} /><ExportLink list="leads" params={raw} />
             {can(user.role, "import.run") && <ButtonLink href="/import" variant="secondary"><FileUp className="size-4" aria-hidden />Import</ButtonLink>}
           </>
         }
@@ -78,7 +83,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           <EmptyState icon={Inbox} title={filtered ? "No leads match these filters" : "No new leads"} description={filtered ? "Try a broader filter." : "Leads from the intake form, imports and the API land here, scored and routed."} />
         ) : (
           <>
-            <LeadInbox leads={leads} canConvert={can(user.role, "lead.convert")} canOverride={can(user.role, "lead.override_knockout")} />
+            <LeadInbox leads={leads} canConvert={can(user.role, "lead.convert")} canOverride={can(user.role, "lead.override_knockout")} owners={owners} />
             <Pagination path="/leads" params={raw} next={page.next} previous={page.previous} total={page.total} noun="lead" />
           </>
         )}

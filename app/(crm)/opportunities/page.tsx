@@ -4,7 +4,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Pagination, SortableTh, Table, Td, Th, type SearchParams } from "@/components/ui/data-table";
+import { Pagination, type SearchParams } from "@/components/ui/data-table";
+import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
+import { OpportunityBulkActions } from "@/components/opportunities/bulk-actions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -12,22 +14,56 @@ import { VerdictSelect } from "@/components/qualification/verdict-select";
 import { Input, Select } from "@/components/ui/field";
 import { QualificationCell } from "@/components/qualification/qualification-cell";
 import { PageHeader } from "@/components/ui/page-header";
+import { SavedViews } from "@/components/ui/saved-views";
 import { can } from "@/lib/permissions";
 import { findOpportunities, opportunityListParams } from "@/lib/server/opportunities/queries";
 import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
 import { FLAG_LABELS } from "@/components/dashboard/risk-filters";
 import { requireUser } from "@/lib/server/session";
+import { listSavedViews } from "@/lib/server/views/saved-views";
+import { listAssignableUsers } from "@/lib/server/users/assignable";
 import { formatDate, formatMoney } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Opportunities" };
 
+const OPPORTUNITY_COLUMNS: DataColumn[] = [
+  { id: "name", header: "Deal", sort: "name", truncate: true },
+  { id: "stage", header: "Stage", sort: "stage" },
+  { id: "qualification", header: "Qualification" },
+  { id: "amount", header: "Amount", sort: "amount", align: "right" },
+  { id: "close", header: "Close date", sort: "expectedCloseDate" },
+  { id: "owner", header: "Owner", truncate: true },
+  { id: "updated", header: "Updated", sort: "updatedAt" },
+];
+
 export default async function OpportunitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
+  const views = await listSavedViews(user, "opportunities");
   const raw = await searchParams;
   const params = opportunityListParams.parse(raw);
   const [page, pipeline] = await Promise.all([findOpportunities(user, params), getOrganizationPipeline(user.organizationId)]);
   const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
-  const sortProps = { path: "/opportunities", params: raw, sort: params.sort, dir: params.dir };
+  const canBulk = can(user.role, "opportunity.update");
+  const owners = canBulk ? await listAssignableUsers(user) : [];
+  const rows: DataRow[] = page.rows.map((o) => ({
+    id: o.id,
+    label: o.name,
+    text: { name: `${o.name} · ${o.account.name}`, owner: o.owner.name },
+    cells: {
+      name: (
+        <>
+          <Link href={`/opportunities/${o.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{o.name}</Link>
+          <div className="truncate text-xs text-slate-600">{o.account.name}</div>
+        </>
+      ),
+      stage: <Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.stage)}</Badge>,
+      qualification: <QualificationCell stored={o.assessment} />,
+      amount: formatMoney(Number(o.amount), o.currency),
+      close: formatDate(o.expectedCloseDate),
+      owner: o.owner.name,
+      updated: formatDate(o.updatedAt),
+    },
+  }));
   const filtered = Boolean(params.q || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk);
 
   return (
@@ -35,7 +71,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       <PageHeader
         title="Opportunities"
         description="Every deal, with its stage and the evidence behind it."
-        actions={<><ExportLink list="opportunities" params={raw} />{can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}</>}
+        actions={<><SavedViews list="opportunities" views={views} /><ExportLink list="opportunities" params={raw} />{can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}</>}
       />
       <Card>
         <FilterBar clearHref="/opportunities" showClear={filtered}>
@@ -76,35 +112,16 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           />
         ) : (
           <>
-            <Table data-testid="opportunities-table">
-              <thead className="bg-slate-50">
-                <tr>
-                  <SortableTh label="Deal" column="name" {...sortProps} />
-                  <SortableTh label="Stage" column="stage" {...sortProps} />
-                  <Th>Qualification</Th>
-                  <SortableTh label="Amount" column="amount" {...sortProps} className="text-right" />
-                  <SortableTh label="Close date" column="expectedCloseDate" {...sortProps} />
-                  <Th>Owner</Th>
-                  <SortableTh label="Updated" column="updatedAt" {...sortProps} />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 bg-white">
-                {page.rows.map((o) => (
-                  <tr key={o.id} className="hover:bg-slate-50">
-                    <Td>
-                      <Link href={`/opportunities/${o.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{o.name}</Link>
-                      <div className="text-xs text-slate-500">{o.account.name}</div>
-                    </Td>
-                    <Td><Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.stage)}</Badge></Td>
-                    <Td><QualificationCell stored={o.assessment} /></Td>
-                    <Td className="text-right tabular-nums">{formatMoney(Number(o.amount), o.currency)}</Td>
-                    <Td>{formatDate(o.expectedCloseDate)}</Td>
-                    <Td>{o.owner.name}</Td>
-                    <Td>{formatDate(o.updatedAt)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <DataTable
+              label="Opportunities"
+              testId="opportunities-table"
+              columns={OPPORTUNITY_COLUMNS}
+              rows={rows}
+              sort={params.sort}
+              dir={params.dir}
+              selectable={canBulk}
+              toolbar={canBulk && <OpportunityBulkActions owners={owners} />}
+            />
             <Pagination path="/opportunities" params={raw} next={page.next} previous={page.previous} total={page.total} noun="opportunity" />
           </>
         )}

@@ -167,3 +167,9 @@ export const toImport = (r: Omit<z.infer<typeof importResource>, "createdAt" | "
   id: r.id, kind: r.kind, fileName: r.fileName, headers: r.headers, status: r.status, total: r.total, processed: r.processed, created: r.created, updated: r.updated,
   duplicates: r.duplicates, errors: r.errors, message: r.message, createdAt: iso(r.createdAt), startedAt: isoOrNull(r.startedAt), finishedAt: isoOrNull(r.finishedAt),
 });
+
+export const bulkReportResource = z.object({
+  done: z.array(z.string()).describe("Ids of the records changed."),
+  refused: z.array(z.object({ id: z.string(), code: z.enum(["NOT_FOUND", "FORBIDDEN", "CONFLICT"]), message: z.string() }))
+    .describe("Records left as they were, each with the single-record rule's answer. When every record is refused the request fails with the first answer instead."),
+});

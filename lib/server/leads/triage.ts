@@ -18,7 +18,7 @@ export async function leadForAction(tx: Tx, user: SessionUser, leadId: string, p
   return lead;
 }
 
-function assertOpen(lead: { status: string }): void {
+export function assertOpen(lead: { status: string }): void {
   if (lead.status === "accepted") throw new AppError("CONFLICT", "This lead was already converted.");
 }
 
@@ -40,13 +40,16 @@ export async function nurtureLead(user: SessionUser, input: z.infer<typeof nurtu
 }
 
 export async function disqualifyLead(user: SessionUser, input: z.infer<typeof disqualifyLeadSchema>) {
-  return db().$transaction(async (tx) => {
-    const lead = await leadForAction(tx, user, input.leadId, "lead.triage");
-    assertOpen(lead);
-    const after = await tx.lead.update({ where: { id: lead.id }, data: { status: "disqualified", disqualifyReason: input.reason, resumeOn: null } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id, action: "disqualify", before: { status: lead.status }, after: { status: after.status }, reason: input.reason });
-    return after;
-  });
+  return db().$transaction((tx) => disqualifyLeadIn(tx, user, input));
+}
+
+/** The rule of disqualifying one lead, inside the caller's transaction (one lead, or each of a bulk selection). */
+export async function disqualifyLeadIn(tx: Tx, user: SessionUser, input: z.infer<typeof disqualifyLeadSchema>) {
+  const lead = await leadForAction(tx, user, input.leadId, "lead.triage");
+  assertOpen(lead);
+  const after = await tx.lead.update({ where: { id: lead.id }, data: { status: "disqualified", disqualifyReason: input.reason, resumeOn: null } });
+  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id, action: "disqualify", before: { status: lead.status }, after: { status: after.status }, reason: input.reason });
+  return after;
 }
 
 /** Back from nurture to the owner's inbox, keeping why it came back. */

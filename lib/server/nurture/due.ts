@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { scopeOf } from "../../permissions";
 import type { dealNurtureSchema } from "../../validation/lead";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { AppError, notFound } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn, inOrg } from "../scope";
@@ -41,18 +41,21 @@ export async function countDue(user: SessionUser, now = new Date()): Promise<num
 
 /** A deal whose verdict is "not yet": when to look again and what to watch for, with the account signals seen now. */
 export async function setDealNurture(user: SessionUser, input: z.infer<typeof dealNurtureSchema>) {
-  return db().$transaction(async (tx) => {
-    const deal = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), include: { account: { select: { fundingStage: true, hiringSignals: true } } } });
-    if (!deal) throw notFound("Opportunity");
-    assertMayActOn(user, "opportunity.update", deal);
-    if (deal.status !== "open") throw new AppError("CONFLICT", "Only an open deal can be parked.");
-    const after = await tx.opportunity.update({
-      where: { id: deal.id },
-      data: { resumeOn: input.resumeOn, watchFor: input.watchFor, watchedSignals: asJson(deal.account), resurfacedAt: null, resurfaceReason: null },
-    });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "nurture", before: { resumeOn: deal.resumeOn, watchFor: deal.watchFor }, after: { resumeOn: after.resumeOn, watchFor: after.watchFor } });
-    return after;
+  return db().$transaction((tx) => nurtureDealIn(tx, user, input));
+}
+
+/** The rule of parking one deal, inside the caller's transaction (one deal, or each of a bulk selection). */
+export async function nurtureDealIn(tx: Tx, user: SessionUser, input: z.infer<typeof dealNurtureSchema>, reason?: string) {
+  const deal = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), include: { account: { select: { fundingStage: true, hiringSignals: true } } } });
+  if (!deal) throw notFound("Opportunity");
+  assertMayActOn(user, "opportunity.update", deal);
+  if (deal.status !== "open") throw new AppError("CONFLICT", "Only an open deal can be parked.");
+  const after = await tx.opportunity.update({
+    where: { id: deal.id },
+    data: { resumeOn: input.resumeOn, watchFor: input.watchFor, watchedSignals: asJson(deal.account), resurfacedAt: null, resurfaceReason: null },
   });
+  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "nurture", before: { resumeOn: deal.resumeOn, watchFor: deal.watchFor }, after: { resumeOn: after.resumeOn, watchFor: after.watchFor }, reason: reason ?? null });
+  return after;
 }
 
 /** Taking a parked deal back up: the nurture fields clear, the audit keeps why it came back. */

@@ -35,6 +35,12 @@ import { disqualifyLeadAction } from "../../../lib/actions/leads/disqualify-lead
 import { nurtureLeadAction } from "../../../lib/actions/leads/nurture-lead";
 import { resumeLeadAction } from "../../../lib/actions/leads/resume-lead";
 import { nurtureDealAction } from "../../../lib/actions/opportunities/nurture-deal";
+import { bulkNurtureDealsAction } from "../../../lib/actions/opportunities/bulk-nurture-deals";
+import { bulkReassignDealsAction } from "../../../lib/actions/opportunities/bulk-reassign-deals";
+import { bulkAssignLeadsAction } from "../../../lib/actions/leads/bulk-assign-leads";
+import { bulkDisqualifyLeadsAction } from "../../../lib/actions/leads/bulk-disqualify-leads";
+import { deleteViewAction } from "../../../lib/actions/views/delete-view";
+import { saveViewAction } from "../../../lib/actions/views/save-view";
 import { resumeDealAction } from "../../../lib/actions/opportunities/resume-deal";
 import { reviewEvidenceAction } from "../../../lib/actions/qualification/review-evidence";
 import { saveOverrideWindowAction } from "../../../lib/actions/settings/save-override-window";
@@ -134,6 +140,12 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: "leads/nurture-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => nurtureLeadAction({ leadId: w.lead.id, resumeOn: "2027-03-01", reason: "Probe reason" }) },
   { file: "leads/resume-lead.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => resumeLeadAction({ id: w.lead.id }) },
   { file: "opportunities/nurture-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => nurtureDealAction({ opportunityId: w.opportunity.id, resumeOn: "2027-03-01" }) },
+  { file: "opportunities/bulk-reassign-deals.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => bulkReassignDealsAction({ ids: [w.opportunity.id], ownerId: w.a.manager.id }) },
+  { file: "opportunities/bulk-nurture-deals.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => bulkNurtureDealsAction({ ids: [w.opportunity.id], resumeOn: "2027-03-01", reason: "Probe reason" }) },
+  { file: "leads/bulk-assign-leads.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => bulkAssignLeadsAction({ ids: [w.lead.id], ownerId: w.a.manager.id }) },
+  { file: "leads/bulk-disqualify-leads.ts", permission: "lead.triage", record: true, ownerScoped: true, call: (w) => bulkDisqualifyLeadsAction({ ids: [w.lead.id], reason: "Probe reason" }) },
+  { file: "views/save-view.ts", permission: "view.save", record: false, ownerScoped: false, call: () => saveViewAction({ list: "opportunities", name: "Probe view", query: {} }) },
+  { file: "views/delete-view.ts", permission: "view.save", record: false, ownerScoped: false, call: () => deleteViewAction({ viewId: "no-such-view" }) },
   { file: "opportunities/set-next-step.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => setNextStepAction({ opportunityId: w.opportunity.id, text: "Send the security review", dueOn: "2027-03-01" }) },
   { file: "opportunities/complete-next-step.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => completeNextStepAction({ opportunityId: w.opportunity.id }) },
   { file: "opportunities/resume-deal.ts", permission: "opportunity.update", record: true, ownerScoped: true, call: (w) => resumeDealAction({ id: w.opportunity.id }) },

@@ -8,7 +8,7 @@ import { keyset, pageOf, pageParams } from "../cursor";
 import { IMPORT_KINDS, MAX_IMPORT_BYTES } from "../../../validation/import";
 import { executeUseCase } from "../../use-cases";
 import { parseQuery, writeHandler, type Operation } from "../operation";
-import { importResource, leadResource, listOf, toImport, toLead } from "../resources";
+import { bulkReportResource, importResource, leadResource, listOf, toImport, toLead } from "../resources";
 
 const uploadQuery = z.object({
   kind: z.enum(IMPORT_KINDS).describe("What the file holds: accounts, contacts or leads."),
@@ -77,6 +77,16 @@ export const leadOperations: Operation[] = [
     operationId: "disqualifyLead", method: "POST", path: "/leads/{id}/disqualification", tag: "Leads", status: 200,
     summary: "Disqualify a lead with a reason", useCase: "lead.disqualify", pathInput: { id: "leadId" }, response: leadResource,
     handle: writeHandler("lead.disqualify", { pathInput: { id: "leadId" }, respond: (c, r) => lead(c.user, r.id) }),
+  },
+  {
+    operationId: "bulkAssignLeads", method: "POST", path: "/bulk/leads/assignment", tag: "Leads", status: 200,
+    summary: "Give up to 100 leads an owner in one transaction; leads you may not change are reported, not changed", useCase: "lead.bulk-assign", response: bulkReportResource,
+    handle: writeHandler("lead.bulk-assign", { respond: async (_c, r) => r }),
+  },
+  {
+    operationId: "bulkDisqualifyLeads", method: "POST", path: "/bulk/leads/disqualification", tag: "Leads", status: 200,
+    summary: "Disqualify up to 100 leads with one reason; leads you may not change are reported, not changed", useCase: "lead.bulk-disqualify", response: bulkReportResource,
+    handle: writeHandler("lead.bulk-disqualify", { respond: async (_c, r) => r }),
   },
   {
     operationId: "resumeLead", method: "POST", path: "/leads/{id}/resumption", tag: "Leads", status: 200,

@@ -6,7 +6,7 @@ import { inOrg } from "../../scope";
 import type { SessionUser } from "../../session";
 import { keyset, pageOf, pageParams } from "../cursor";
 import { parseQuery, writeHandler, type ApiContext, type Operation } from "../operation";
-import { listOf, opportunityResource, stageChangeResultResource, toOpportunity } from "../resources";
+import { bulkReportResource, listOf, opportunityResource, stageChangeResultResource, toOpportunity } from "../resources";
 
 const insensitive = "insensitive" as const;
 
@@ -100,6 +100,16 @@ export const opportunityOperations: Operation[] = [
     operationId: "completeNextStep", method: "POST", path: "/opportunities/{id}/next-step/completion", tag: "Opportunities", status: 200,
     summary: "Mark the deal's next step done", useCase: "opportunity.complete-next-step", pathInput: { id: "opportunityId" }, response: opportunityResource,
     handle: writeHandler("opportunity.complete-next-step", { pathInput: { id: "opportunityId" }, respond: async (c, r) => toOpportunity(await loadOpportunity(c.user, r.id)) }),
+  },
+  {
+    operationId: "bulkReassignOpportunities", method: "POST", path: "/bulk/opportunities/reassignment", tag: "Opportunities", status: 200,
+    summary: "Hand up to 100 deals to another owner in one transaction; deals you may not change are reported, not changed", useCase: "opportunity.bulk-reassign", response: bulkReportResource,
+    handle: writeHandler("opportunity.bulk-reassign", { respond: async (_c, r) => r }),
+  },
+  {
+    operationId: "bulkNurtureOpportunities", method: "POST", path: "/bulk/opportunities/nurture", tag: "Opportunities", status: 200,
+    summary: "Park up to 100 deals until resumeOn, for one reason; deals you may not change are reported, not changed", useCase: "opportunity.bulk-nurture", response: bulkReportResource,
+    handle: writeHandler("opportunity.bulk-nurture", { respond: async (_c, r) => r }),
   },
   {
     operationId: "nurtureOpportunity", method: "POST", path: "/opportunities/{id}/nurture", tag: "Opportunities", status: 200,

@@ -1,0 +1,100 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { Bookmark, Check } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { deleteViewAction } from "@/lib/actions/views/delete-view";
+import { saveViewAction } from "@/lib/actions/views/save-view";
+import type { SavedViewList } from "@/lib/validation/saved-view";
+import { Button, buttonVariants } from "./button";
+import { Input } from "./field";
+
+export interface SavedViewOption {
+  id: string;
+  name: string;
+  query: Record<string, string>;
+}
+
+const CURSOR_KEYS = new Set(["after", "before", "page"]);
+
+/** A list's state as a comparable string: its URL parameters without cursors, in key order. */
+function canonical(entries: Iterable<[string, string]>): string {
+  return new URLSearchParams([...entries].filter(([k, v]) => !CURSOR_KEYS.has(k) && v !== "").sort(([a], [b]) => a.localeCompare(b))).toString();
+}
+
+/**
+ * The user's saved views of this list: pick one to open it (a link to the list with its parameters), or save
+ * what is on screen now (filters, sort, hidden columns) under a name.
+ */
+export function SavedViews({ list, views }: { list: SavedViewList; views: SavedViewOption[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const [naming, setNaming] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const current = canonical(search.entries());
+  const active = views.find((v) => canonical(Object.entries(v.query)) === current);
+  const save = useAction(saveViewAction, {
+    onSuccess: ({ data }) => { toast.success(`Saved the view “${data?.name ?? ""}”.`); setNaming(false); router.refresh(); },
+    onError: ({ error }) => toast.error(error.serverError?.message ?? "Give the view a name of at most 60 characters."),
+  });
+  const remove = useAction(deleteViewAction, {
+    onSuccess: () => { toast.success("View deleted."); router.refresh(); },
+    onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not delete the view."),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const query = Object.fromEntries([...search.entries()].filter(([k, v]) => !CURSOR_KEYS.has(k) && v !== ""));
+    save.execute({ list, name: nameRef.current?.value ?? "", query });
+  }
+
+  const href = (v: SavedViewOption) => {
+    const query = new URLSearchParams(v.query).toString();
+    return query ? `${pathname}?${query}` : pathname;
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger className={buttonVariants({ variant: "secondary" })} data-testid="saved-views">
+          <Bookmark className="size-4" aria-hidden />
+          {active ? `View: ${active.name}` : "Views"}
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+            {views.length === 0 && <DropdownMenu.Label className="px-2 py-1.5 text-sm text-slate-600">No saved views yet</DropdownMenu.Label>}
+            {views.map((v) => (
+              <DropdownMenu.Item key={v.id} asChild className="flex items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+                <Link href={href(v)}>
+                  <Check className={active?.id === v.id ? "size-4" : "size-4 opacity-0"} aria-hidden />
+                  {v.name}
+                </Link>
+              </DropdownMenu.Item>
+            ))}
+            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+            <DropdownMenu.Item className="rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100" onSelect={() => { setNaming(true); setTimeout(() => nameRef.current?.focus(), 0); }}>
+              Save current view…
+            </DropdownMenu.Item>
+            {active && (
+              <DropdownMenu.Item className="rounded px-2 py-1.5 text-sm text-rose-700 outline-none data-[highlighted]:bg-rose-50" onSelect={() => remove.execute({ viewId: active.id })}>
+                Delete “{active.name}”
+              </DropdownMenu.Item>
+            )}
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+      {naming && (
+        <form onSubmit={submit} onKeyDown={(e) => { if (e.key === "Escape") setNaming(false); }} className="flex items-center gap-2" data-testid="save-view-form">
+          <Input ref={nameRef} name="name" aria-label="View name" placeholder="Name this view" required maxLength={60} defaultValue={active?.name ?? ""} className="w-44" />
+          <Button type="submit" size="sm" disabled={save.isPending}>Save view</Button>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setNaming(false)}>Cancel</Button>
+        </form>
+      )}
+    </div>
+  );
+}
