@@ -32,7 +32,7 @@ export const intakeSubmissionSchema = leadFields.extend({
   website: z.string().max(500).optional(),
 });
 
-const reasonText = (label: string) => requiredText(label, 500);
+export const reasonText = (label: string) => requiredText(label, 500);
 
 export const nurtureLeadSchema = z.object({
   leadId: id("Lead"),
