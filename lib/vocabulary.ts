@@ -3,7 +3,7 @@
  * framework), so the engine, the server and the UI all say the same thing.
  */
 
-export const VERDICT_LABEL = { pursue: "Pursue", nurture: "Not yet", disqualify: "Not a fit" } as const;
+export const VERDICT_LABEL = { pursue: "Pursue", unproven: "Needs evidence", nurture: "Not yet", disqualify: "Not a fit" } as const;
 export type VerdictWord = keyof typeof VERDICT_LABEL;
 
 export const OPPORTUNITY_STATUS_LABEL = { open: "Open", won: "Won", lost: "Lost" } as const;

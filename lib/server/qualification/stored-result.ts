@@ -15,8 +15,6 @@ export const storedResultSchema = z.object({
 
 export type StoredResult = z.infer<typeof storedResultSchema>;
 
-export const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
-export const asVerdict = (v: string) => VERDICTS.find((k) => k === v) ?? "pursue";
 
 /** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */
 const storedFitSchema = z.looseObject({
