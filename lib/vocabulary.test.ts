@@ -24,7 +24,7 @@ describe("counted nouns", () => {
 
 describe("labels", () => {
   it("names verdicts the same everywhere", () => {
-    expect(Object.values(VERDICT_LABEL)).toEqual(["Pursue", "Not yet", "Not a fit"]);
+    expect(Object.values(VERDICT_LABEL)).toEqual(["Pursue", "Needs evidence", "Not yet", "Not a fit"]);
   });
 
   it("falls back to the code when a label is missing, never to a blank", () => {

@@ -3,7 +3,7 @@
  * framework), so the engine, the server and the UI all say the same thing.
  */
 
-export const VERDICT_LABEL = { pursue: "Pursue", nurture: "Not yet", disqualify: "Not a fit" } as const;
+export const VERDICT_LABEL = { pursue: "Pursue", unproven: "Needs evidence", nurture: "Not yet", disqualify: "Not a fit" } as const;
 export const USER_ROLE_LABEL = { rep: "Sales rep", manager: "Sales manager", marketing: "Marketing", admin: "Admin" } as const;
 
 export const LEAD_STATUS_LABEL = { new: "New", accepted: "Accepted", nurturing: "Nurturing", disqualified: "Disqualified", duplicate: "Duplicate" } as const;

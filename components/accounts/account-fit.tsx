@@ -1,14 +1,12 @@
 import { FitPanel } from "@/components/qualification/fit-panel";
 import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
-import type { FitResult, VerdictKind } from "@/lib/qualification";
-
-const asVerdict = (v: string): VerdictKind => (v === "disqualify" || v === "nurture" ? v : "pursue");
+import { asVerdictKind, type FitResult } from "@/lib/qualification";
 
 /** An account's stored fit and what the ICP alone says about it, compact for a table row. */
 export function AccountFitBadge({ stored }: { stored: { fit: number; verdict: string; pending: boolean } | null }) {
   if (!stored) return <span className="text-slate-500">—</span>;
-  const verdict = asVerdict(stored.verdict);
+  const verdict = asVerdictKind(stored.verdict);
   return (
     <span className="inline-flex items-center gap-1.5" title={stored.pending ? "Being re-scored after an ICP change" : undefined} data-testid="account-fit">
       <Badge tone={scoreTone(stored.fit)}>{stored.fit}</Badge>

@@ -4,12 +4,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { VerdictKind } from "@/lib/qualification";
+import { VERDICT_TONE } from "@/components/qualification/labels";
 import type { ScoreChangeItem, StageChangeItem } from "@/lib/server/dashboard/recent-history";
 import { cn, formatDateTime } from "@/lib/utils";
 import { scoreTriggerLabel, VERDICT_LABEL } from "@/lib/vocabulary";
-
-const VERDICT_TONE: Record<VerdictKind, "good" | "warn" | "bad"> = { pursue: "good", nurture: "warn", disqualify: "bad" };
 
 function When({ at, now }: { at: Date; now: Date }) {
   return <time dateTime={at.toISOString()} title={formatDateTime(at)} className="shrink-0 text-xs text-slate-500">{formatDistanceStrict(at, now, { addSuffix: true })}</time>;

@@ -1,5 +1,6 @@
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,7 +23,7 @@ function Reasons({ risk }: { risk: RiskRow }) {
     <ul className="space-y-1 whitespace-normal text-xs leading-5">
       {risk.verdictReason && (
         <li className="flex gap-2">
-          <Badge tone={risk.verdict === "disqualify" ? "bad" : "warn"} className="shrink-0 self-start">{labelOf(VERDICT_LABEL, risk.verdict)}</Badge>
+          <Badge tone={VERDICT_TONE[risk.verdict]} className="shrink-0 self-start">{labelOf(VERDICT_LABEL, risk.verdict)}</Badge>
           <span className="text-slate-700">{risk.verdictReason}</span>
         </li>
       )}

@@ -3,16 +3,17 @@ import { cn } from "@/lib/utils";
 import { VERDICT_LABEL } from "@/lib/vocabulary";
 
 const VERDICTS: Array<{ kind: VerdictKind; label: string; bar: string; dot: string }> = [
-  { kind: "pursue", label: "Pursue", bar: "bg-emerald-500", dot: "bg-emerald-500" },
+  { kind: "pursue", label: VERDICT_LABEL.pursue, bar: "bg-emerald-500", dot: "bg-emerald-500" },
+  { kind: "unproven", label: VERDICT_LABEL.unproven, bar: "bg-indigo-500", dot: "bg-indigo-500" },
   { kind: "nurture", label: VERDICT_LABEL.nurture, bar: "bg-amber-400", dot: "bg-amber-400" },
   { kind: "disqualify", label: VERDICT_LABEL.disqualify, bar: "bg-rose-500", dot: "bg-rose-500" },
 ];
 
 const share = (n: number, total: number) => (total === 0 ? 0 : Math.round((100 * n) / total));
 
-/** The share of open deals the engine says to pursue, park or drop, as one stacked bar and a legend. */
+/** The share of open deals the engine says to pursue, prove, park or drop, as one stacked bar and a legend. */
 export function VerdictMix({ verdicts }: { verdicts: Record<VerdictKind, number> }) {
-  const total = verdicts.pursue + verdicts.nurture + verdicts.disqualify;
+  const total = VERDICTS.reduce((sum, v) => sum + verdicts[v.kind], 0);
   return (
     <div className="mt-3">
       <div className="flex h-2.5 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={VERDICTS.map((v) => `${v.label} ${share(verdicts[v.kind], total)}%`).join(", ")}>

@@ -1,2 +1,2 @@
 export { LEAD_SOURCE_LABEL as SOURCE_LABEL, LEAD_STATUS_LABEL as STATUS_LABEL, labelOf, VERDICT_LABEL } from "@/lib/vocabulary";
-export const VERDICT_TONE = { pursue: "good", nurture: "warn", disqualify: "bad" } as const;
+export { VERDICT_TONE } from "@/components/qualification/labels";

@@ -24,6 +24,7 @@ export const VERDICT_LABEL: Record<VerdictKind, string> = VOCABULARY_VERDICTS;
 
 export const VERDICT_TONE: Record<VerdictKind, Tone> = {
   pursue: "good",
+  unproven: "info",
   nurture: "warn",
   disqualify: "bad",
 };

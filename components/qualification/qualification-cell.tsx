@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { VerdictKind } from "@/lib/qualification";
+import { asVerdictKind } from "@/lib/qualification";
 import { VERDICT_LABEL, VERDICT_TONE, scoreTone } from "./labels";
 
 /** The stored assessment columns a list row shows. */
@@ -11,12 +11,11 @@ export interface StoredQualification {
   pending: boolean;
 }
 
-const asVerdict = (v: string): VerdictKind => (v === "disqualify" || v === "nurture" ? v : "pursue");
 
 /** Verdict, intent and flags of one deal from its stored assessment, compact enough for a table row. */
 export function QualificationCell({ stored }: { stored: StoredQualification | null | undefined }) {
   if (!stored) return <span className="text-slate-500">—</span>;
-  const verdict = asVerdict(stored.verdict);
+  const verdict = asVerdictKind(stored.verdict);
   return (
     <span className="inline-flex items-center gap-1.5" title={stored.pending ? "Being re-scored after a settings change" : undefined}>
       <Badge tone={VERDICT_TONE[verdict]} data-testid="row-verdict">{VERDICT_LABEL[verdict]}</Badge>

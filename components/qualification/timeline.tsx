@@ -58,7 +58,8 @@ function Describe({ entry, stageLabel, criterionLabel }: { entry: TimelineEntry;
       return <p><span className="font-medium">{what}</span> with {entry.contactName}: {entry.summary}{backdated && <span className="text-slate-500"> (happened {formatDate(entry.happenedAt)}, recorded later)</span>}</p>;
     }
     case "recap": {
-      if (entry.event === "created" || entry.event === "revoked") return <p>Recap {entry.event === "created" ? "sent" : "revoked"} to <span className="font-medium">{entry.contactName}</span></p>;
+      if (entry.event === "created") return <p>Recap sent to <span className="font-medium">{entry.contactName}</span></p>;
+      if (entry.event === "revoked") return <p>Recap link for <span className="font-medium">{entry.contactName}</span> revoked: it no longer opens</p>;
       const what = entry.event === "confirm" ? "confirmed" : entry.event === "correct" ? "corrected" : "marked not right";
       return <p>Buyer <span className="font-medium">{entry.contactName}</span> {what} {criterionLabel(entry.criterionId ?? "")} in a recap{entry.text && <span className="text-slate-600">: “{entry.text}”</span>}</p>;
     }

@@ -1,10 +1,11 @@
-import { CircleCheck, CircleSlash, Hourglass } from "lucide-react";
+import { CircleCheck, CircleSlash, FileSearch, Hourglass } from "lucide-react";
 import type { Verdict } from "@/lib/qualification";
 import { cn, formatDate } from "@/lib/utils";
 import { VERDICT_LABEL } from "./labels";
 
 const STYLE = {
   pursue: { icon: CircleCheck, box: "bg-emerald-50 ring-emerald-200", text: "text-emerald-800" },
+  unproven: { icon: FileSearch, box: "bg-indigo-50 ring-indigo-200", text: "text-indigo-800" },
   nurture: { icon: Hourglass, box: "bg-amber-50 ring-amber-200", text: "text-amber-900" },
   disqualify: { icon: CircleSlash, box: "bg-rose-50 ring-rose-200", text: "text-rose-800" },
 } as const;

@@ -42,7 +42,7 @@ export function assessOpportunity(input: AssessInput): Assessment {
   const fit = computeFit(account, icp);
   const intent = scoreIntent(framework, opportunity, now);
   const flags = requalify(opportunity, framework, pipeline, input.thresholds ?? DEFAULT_THRESHOLDS, now);
-  const verdict = decideVerdict({ fit, intent, flags, opportunity, framework, icp, now, nurtureDays: input.nurtureDays });
+  const verdict = decideVerdict({ fit, intent, flags, opportunity, pipeline, framework, icp, now, nurtureDays: input.nurtureDays });
   const next = opportunity.status === "open" ? nextStage(pipeline, opportunity.stageId) : null;
   const nextGate = next ? canAdvance({ pipeline, framework, opportunity, fit, intent, now, toStageId: next.id, verdict: verdict.verdict }) : null;
   const questions = nextQuestions({ framework, pipeline, opportunity, fit, now, limit: input.questionLimit });

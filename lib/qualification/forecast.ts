@@ -79,7 +79,13 @@ function forecastOne(deal: ForecastDeal, options: ForecastOptions): DealForecast
   };
 }
 
-/** Raw pipeline value (amount × basis probability) next to the qualification-adjusted value, deal by deal. */
+/**
+ * Raw pipeline value (amount × basis probability) next to the qualification-adjusted value, deal by deal.
+ * The verdict does not enter the price, on purpose. A "needs evidence" deal lacks criteria its stage requires,
+ * and those criteria already earn it no (or half) intent points, which lowers its band and so its factor:
+ * discounting it again for the verdict would count the same missing evidence twice. It also keeps the price a
+ * function of (stage, band) only, which the dashboard's grouped forecast relies on.
+ */
 export function forecast(deals: ForecastDeal[], options: ForecastOptions): ForecastResult {
   const rows = deals.map((d) => forecastOne(d, options));
   let raw = 0;

@@ -14,7 +14,8 @@ export { scoreIntent, type CriterionScore, type Gap, type GapKind, type IntentRe
 export { DEFAULT_PIPELINE, defaultGates, pipelineFor, criterionGates, nextStage } from "./pipeline";
 export { checkGate, ROLE_LABELS, type Blocker, type BlockerCode, type AppliedOverride } from "./gates";
 export { canAdvance, type CanAdvanceInput, type CanAdvanceResult, type Direction, type IgnoredOverride } from "./advance";
-export { decideVerdict, DEFAULT_NURTURE_DAYS, type Verdict, type VerdictInput, type VerdictKind } from "./verdict";
+export { decideVerdict, DEFAULT_NURTURE_DAYS, VERDICT_KINDS, asVerdictKind, type Verdict, type VerdictInput, type VerdictKind } from "./verdict";
+export { stageEvidenceGaps, type StageEvidenceCheck, type StageEvidenceGap } from "./stage-evidence";
 export { requalify, isLateStage, DEFAULT_THRESHOLDS } from "./requalify";
 export type { Flag, FlagKind, RequalificationThresholds, Severity } from "./requalify";
 export { calibrate, qualificationBand, BANDS, DEFAULT_MIN_SAMPLE } from "./calibrate";

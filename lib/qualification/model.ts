@@ -175,6 +175,7 @@ export type ReasonCode =
   | "criterion_negative"
   | "deal_stale"
   | "stage_evidence_missing"
+  | "unproven"
   | "pursue";
 
 /** One plain-language explanation, tied to a criterion or ICP rule when there is one. */

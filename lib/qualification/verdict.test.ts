@@ -4,9 +4,11 @@ import { computeFit } from "./fit";
 import { FRAMEWORKS } from "./frameworks";
 import type { AccountProfile, IcpDefinition } from "./icp";
 import { scoreIntent } from "./intent";
-import type { CriterionEvidence, Framework } from "./model";
+import type { CriterionEvidence, Framework, OpportunitySnapshot, Pipeline } from "./model";
+import { pipelineFor } from "./pipeline";
 import type { Flag } from "./requalify";
 import { NOW, account, daysAgo, evidence, meddpiccOpportunity, SAAS_ICP } from "./testing/fixtures";
+import { asVerdictKind, VERDICT_KINDS } from "./verdict";
 import { customFramework } from "./validate";
 import { decideVerdict, type VerdictInput } from "./verdict";
 
@@ -31,6 +33,7 @@ describe("decideVerdict", () => {
     const v = verdictFor();
     expect(v.verdict).toBe("pursue");
     expect(v.reasons[0]).toEqual({ code: "pursue", text: "Fit 100/100 meets the 60 threshold and no must-have came back negative" });
+    expect(v.reasons.map((r) => r.code)).not.toContain("stage_evidence_missing");
     expect(v.reasons.map((r) => r.code)).toContain("intent_score");
     expect(v.resumeOn).toBeUndefined();
   });
@@ -113,5 +116,106 @@ describe("decideVerdict", () => {
     const fw = customFramework({ name: "Lean", criteria: [{ ...bant.criteria[0]!, freshnessDays: null, nurtureTrigger: undefined }] });
     const v = verdictFor({ framework: fw, criteria: [evidence("budget", "negative", 3)] });
     expect(v).toMatchObject({ verdict: "nurture", resumeOn: addDays(NOW, 90), watchFor: "A change in budget" });
+  });
+});
+
+describe("decideVerdict: a deal must have the evidence its stage requires", () => {
+  const pipeline = pipelineFor(bant);
+  // Self-attested verification: the owner's word, no third party.
+  const selfVerified = (id: string, age: number): CriterionEvidence => {
+    const e = evidence(id, "verified", age);
+    return { ...e, evidence: e.evidence.map((item) => ({ ...item, basis: "self_attested" as const })) };
+  };
+
+  function staged(stageId: string, criteria: CriterionEvidence[], more: Partial<OpportunitySnapshot> & { pipeline?: Pipeline | null; acc?: Partial<AccountProfile> } = {}) {
+    const { pipeline: p = pipeline, acc, ...snapshot } = more;
+    const opportunity = meddpiccOpportunity({ stageId, criteria, ...snapshot });
+    return decideVerdict({
+      fit: computeFit(account(acc), SAAS_ICP), intent: scoreIntent(bant, opportunity, NOW), opportunity,
+      ...(p && { pipeline: p }), framework: bant, icp: SAAS_ICP, now: NOW,
+    });
+  }
+
+  // BANT asks: need claimed to leave Discovery and verified to leave Solution; budget, authority and timeline
+  // claimed to leave Solution; budget and authority (by the buyer or a manager) verified to leave Proposal.
+  it.each([
+    { name: "first stage, no evidence: fit alone is enough", stage: "prospecting", criteria: [], verdict: "pursue" },
+    { name: "a stage whose way in asks no criterion", stage: "discovery", criteria: [], verdict: "pursue" },
+    { name: "solution without the need", stage: "solution", criteria: [], verdict: "unproven", missing: ["need"] },
+    { name: "solution with the need claimed", stage: "solution", criteria: [evidence("need", "claimed", 5)], verdict: "pursue" },
+    { name: "proposal with everything claimed", stage: "proposal", criteria: goodBant().map((c) => ({ ...c, state: "claimed" as const })), verdict: "unproven", missing: ["need"] },
+    { name: "proposal with a stale timeline", stage: "proposal", criteria: [...goodBant().slice(0, 3), evidence("timeline", "claimed", 70)], verdict: "unproven", missing: ["timeline"] },
+    { name: "proposal, fully evidenced", stage: "proposal", criteria: goodBant(), verdict: "pursue" },
+    { name: "negotiation with authority on the owner's word", stage: "negotiation", criteria: [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("need", "verified", 5), evidence("timeline", "claimed", 5)], verdict: "unproven", missing: ["authority"] },
+    { name: "negotiation with nothing at all", stage: "negotiation", criteria: [], verdict: "unproven", missing: ["budget", "authority", "need", "timeline"] },
+  ])("$name → $verdict", ({ stage, criteria, verdict, missing }) => {
+    const v = staged(stage, criteria);
+    expect(v.verdict).toBe(verdict);
+    expect(v.reasons.filter((r) => r.code === "stage_evidence_missing").map((r) => r.criterionId)).toEqual(missing ?? []);
+  });
+
+  it("says what is missing in the framework's words, and what to ask", () => {
+    const v = staged("proposal", [evidence("need", "claimed", 5), evidence("timeline", "claimed", 5)]);
+    expect(v.verdict).toBe("unproven");
+    expect(v.resumeOn).toBeUndefined();
+    expect(v.reasons.slice(0, 4)).toEqual([
+      { code: "unproven", text: "At Proposal without the evidence a deal there needs: Budget, Authority, Need" },
+      { code: "stage_evidence_missing", criterionId: "budget", text: 'Budget has no evidence, and it must be claimed to leave Solution. Ask: "Is there budget set aside for this project this year, and roughly how much?"' },
+      { code: "stage_evidence_missing", criterionId: "authority", text: 'Authority has no evidence, and it must be claimed to leave Solution. Ask: "Besides you, who will be involved in deciding on this?"' },
+      { code: "stage_evidence_missing", criterionId: "need", text: 'Need is only claimed, and it must be verified to leave Solution. Ask: "What problem are you trying to solve, and what happens if you do nothing?"' },
+    ]);
+    expect(v.reasons.map((r) => r.code)).toContain("intent_score");
+  });
+
+  it("asks for a confirmation, not a question, when only the basis falls short", () => {
+    const criteria = [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("need", "verified", 5), evidence("timeline", "claimed", 5)];
+    const gap = staged("negotiation", criteria).reasons.find((r) => r.criterionId === "authority");
+    expect(gap?.text).toBe("Authority rests on the deal owner's word alone: it must be confirmed by the buyer or reviewed by a manager to leave Proposal. Ask the economic buyer to confirm it on a recap, or have a manager review it");
+  });
+
+  it("keeps 'not a fit' and 'not yet' ahead of 'needs evidence', never collapsing them", () => {
+    expect(staged("negotiation", [evidence("need", "negative", 5)]).verdict).toBe("disqualify");
+    expect(staged("negotiation", [evidence("timeline", "negative", 5)]).verdict).toBe("nurture");
+    expect(staged("negotiation", [], { acc: { region: "APAC" } }).verdict).toBe("disqualify");
+    expect(staged("negotiation", [], { acc: { industry: null, techStack: [], fundingStage: null } }).verdict).toBe("nurture");
+  });
+
+  it("is never 'needs evidence' without a stage: closed deals, unknown stages, and leads (no pipeline)", () => {
+    expect(staged("closed_won", [], { status: "won" }).verdict).toBe("pursue");
+    expect(staged("negotiation", [], { status: "lost" }).verdict).toBe("pursue");
+    expect(staged("somewhere", []).verdict).toBe("pursue");
+    expect(staged("negotiation", [], { pipeline: null }).verdict).toBe("pursue");
+  });
+
+  it("does not count a manager override as evidence", () => {
+    const overrides = [{ stageId: "solution", by: "manager-1", reason: "Exec sponsor vouches", expiresAt: addDays(NOW, 10), createdAt: daysAgo(1) }];
+    expect(staged("proposal", [], { overrides }).verdict).toBe("unproven");
+  });
+
+  it("reports one gap per criterion, from the latest gate it fails, and ignores gates on undefined criteria", () => {
+    const odd: Pipeline = { stages: pipeline.stages.map((st) => (st.id === "discovery" ? { ...st, exit: [...st.exit, { kind: "criterion" as const, criterionId: "ghost", atLeast: "claimed" as const }] } : st)) };
+    const v = staged("solution", [], { pipeline: odd });
+    expect(v.reasons.filter((r) => r.code === "stage_evidence_missing")).toEqual([
+      { code: "stage_evidence_missing", criterionId: "need", text: 'Need has no evidence, and it must be claimed to leave Discovery. Ask: "What problem are you trying to solve, and what happens if you do nothing?"' },
+    ]);
+    const later = staged("proposal", []).reasons.find((r) => r.criterionId === "need");
+    expect(later?.text).toMatch(/^Need has no evidence, and it must be verified to leave Solution/);
+  });
+
+  it("falls back to a generic question for a criterion with none, and to any buyer for one without verifiers", () => {
+    const bare: Framework = { ...bant, criteria: bant.criteria.map((c) => (c.id === "need" ? { ...c, questions: [] } : c.id === "authority" ? { ...c, verifierRoles: [] } : c)) };
+    const opportunity = meddpiccOpportunity({ stageId: "negotiation", criteria: [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("timeline", "claimed", 5)] });
+    const v = decideVerdict({ fit: computeFit(account(), SAAS_ICP), intent: scoreIntent(bare, opportunity, NOW), opportunity, pipeline: pipelineFor(bare), framework: bare, icp: SAAS_ICP, now: NOW });
+    expect(v.reasons.find((r) => r.criterionId === "need")?.text).toMatch(/Ask: "What do we know about need\?"$/);
+    expect(v.reasons.find((r) => r.criterionId === "authority")?.text).toMatch(/Ask the buyer to confirm it on a recap/);
+  });
+
+  it("names the stage whose evidence is in place when it pursues", () => {
+    expect(staged("proposal", goodBant()).reasons[0]?.text).toBe("Fit 100/100 meets the 60 threshold, no must-have came back negative and the evidence a deal in Proposal needs is in place");
+  });
+
+  it("reads stored verdicts back, an unknown one as pursue", () => {
+    expect(VERDICT_KINDS.map(asVerdictKind)).toEqual(["pursue", "unproven", "nurture", "disqualify"]);
+    expect(asVerdictKind("maybe")).toBe("pursue");
   });
 });

@@ -2,18 +2,31 @@ import { addDays } from "./dates";
 import type { FitResult } from "./fit";
 import type { IcpDefinition } from "./icp";
 import type { CriterionScore, IntentResult } from "./intent";
-import type { Framework, OpportunitySnapshot, Reason } from "./model";
+import type { Framework, OpportunitySnapshot, Pipeline, Reason } from "./model";
 import type { Flag } from "./requalify";
+import { stageEvidenceGaps } from "./stage-evidence";
 
-export type VerdictKind = "pursue" | "nurture" | "disqualify";
+/**
+ * "pursue"; "unproven" (needs evidence: the deal stands at a stage without the evidence that stage requires);
+ * "nurture" (not yet: a real no, or timing); "disqualify" (not a fit: a misfit was shown).
+ */
+export const VERDICT_KINDS = ["pursue", "unproven", "nurture", "disqualify"] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
+/** A stored verdict string read back; an unknown one reads as "pursue", the verdict that asks nothing of anyone. */
+export const asVerdictKind = (v: string): VerdictKind => VERDICT_KINDS.find((k) => k === v) ?? "pursue";
 
 export interface VerdictInput {
   fit: FitResult;
   intent: IntentResult;
   /** Re-qualification flags; a critical stale-deal flag means "not now". */
   flags?: Flag[];
-  /** Accepted for callers' convenience; the verdict reads the criteria through `intent`. */
+  /**
+   * With `pipeline`, the deal's stage is checked for the evidence a deal there must have (its "unproven" test).
+   * Leads and accounts have no stage and pass neither, so they are never "unproven".
+   */
   opportunity?: OpportunitySnapshot;
+  pipeline?: Pipeline;
   framework: Framework;
   icp: IcpDefinition;
   now: Date;
@@ -101,8 +114,10 @@ function context(fit: FitResult, intent: IntentResult): Reason[] {
 }
 
 /**
- * Pursue, nurture ("not yet") or disqualify ("not a fit"). Disqualification needs evidence of misfit; missing
- * data and timing problems only ever lead to nurture, so a perfect-fit account with bad timing is "not yet".
+ * Disqualify ("not a fit") > nurture ("not yet") > unproven ("needs evidence") > pursue. Disqualification needs
+ * evidence of misfit; timing problems and an unproven ICP fit lead to nurture, so a perfect-fit account with bad
+ * timing is "not yet". A deal that passes both but stands at a stage without that stage's must-have evidence is
+ * "needs evidence", with what is missing and what to ask: fit alone never makes a late-stage deal "pursue".
  */
 export function decideVerdict(input: VerdictInput): Verdict {
   const { fit, intent, icp, now } = input;
@@ -115,6 +130,12 @@ export function decideVerdict(input: VerdictInput): Verdict {
     const watchFor = [...new Set(held.map((h) => h.watchFor))].join("; ");
     return { verdict: "nurture", reasons: [...held.map((h) => h.reason), ...context(fit, intent)], resumeOn, watchFor };
   }
-  const go: Reason = { code: "pursue", text: `Fit ${fit.score}/100 meets the ${icp.pursueThreshold} threshold and no must-have came back negative` };
+  const stage = input.opportunity && input.pipeline ? stageEvidenceGaps(input.opportunity, input.pipeline, input.framework, now) : null;
+  if (stage && stage.gaps.length > 0) return { verdict: "unproven", reasons: [...stage.reasons, ...context(fit, intent)] };
+  const met = `Fit ${fit.score}/100 meets the ${icp.pursueThreshold} threshold`;
+  const text = stage?.checked
+    ? `${met}, no must-have came back negative and the evidence a deal in ${stage.stageLabel} needs is in place`
+    : `${met} and no must-have came back negative`;
+  const go: Reason = { code: "pursue", text };
   return { verdict: "pursue", reasons: [go, ...context(fit, intent)] };
 }

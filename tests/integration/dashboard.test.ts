@@ -160,16 +160,20 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
   it("counts verdicts and lists risky deals by severity, then amount", async () => {
     const dq = await deal(t.rep, { name: "No pain", amount: 5_000, criteria: { identify_pain: "negative" } });
     const later = await deal(t.rep, { name: "Not now", amount: 8_000, criteria: { competition: "negative" } });
+    // In Solution with no evidence of pain, which a deal needs to leave Discovery.
+    const unproven = await deal(t.rep, { name: "No evidence", stage: "solution", amount: 3_000 });
     const big = await deal(t.rep, { name: "Blocked big", amount: 90_000 });
     const small = await deal(t.rep, { name: "Blocked small", amount: 1_000 });
     const { summary, risks } = await getDashboard(t.manager, {});
-    expect(summary.verdicts).toEqual({ pursue: 2, nurture: 1, disqualify: 1 });
-    expect(summary.riskCounts).toEqual({ critical: 1, warning: 1, blocked: 2 });
-    expect(risks.rows.map((r) => [r.id, r.level])).toEqual([[dq.id, "critical"], [later.id, "warning"], [big.id, "blocked"], [small.id, "blocked"]]);
+    expect(summary.verdicts).toEqual({ pursue: 2, unproven: 1, nurture: 1, disqualify: 1 });
+    expect(summary.riskCounts).toEqual({ critical: 1, warning: 2, blocked: 2 });
+    expect(risks.rows.map((r) => [r.id, r.level])).toEqual([[dq.id, "critical"], [later.id, "warning"], [unproven.id, "warning"], [big.id, "blocked"], [small.id, "blocked"]]);
+    expect(risks.rows[2]).toMatchObject({ verdict: "unproven", verdictReason: "At Solution without the evidence a deal there needs: Identify pain" });
+    expect((await getDashboard(t.manager, { verdict: "unproven" })).risks.rows.map((r) => r.id)).toEqual([unproven.id]);
     const first = risks.rows[0];
     expect(first).toMatchObject({ verdict: "disqualify", ownerName: "Rep", amount: 5_000 });
     expect(first?.verdictReason).toMatch(/pain/i);
-    expect(risks.rows[2]?.gate).toMatchObject({ toStageLabel: "Solution", blockers: [expect.stringMatching(/pain/i)] });
+    expect(risks.rows[3]?.gate).toMatchObject({ toStageLabel: "Solution", blockers: [expect.stringMatching(/pain/i)] });
   });
 
   it("says a flag that is the verdict's own reason once", async () => {

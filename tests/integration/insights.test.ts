@@ -39,7 +39,7 @@ const SPECS: DealSpec[] = [
   { name: "D", owner: "otherRep", amount: 80_000, status: "won", confidence: 60, closedOn: "2026-11-01", path: [["proposal", "2026-09-15T00:00:00Z", 45, "pursue"], ["negotiation", "2026-10-20T00:00:00Z", 80, "pursue"]] },
   // Closed before the four-quarter window: left out.
   { name: "Old", owner: "rep", amount: 999_000, status: "won", confidence: 90, closedOn: "2025-09-01", path: [["proposal", "2025-08-01T00:00:00Z", 90, "pursue"]] },
-  { name: "Open", owner: "rep", amount: 40_000, status: "open", confidence: 50, path: [["discovery", "2026-10-01T00:00:00Z", 35, "nurture"], ["solution", "2026-11-02T00:00:00Z", 60, "pursue"]] },
+  { name: "Open", owner: "rep", amount: 40_000, status: "open", confidence: 50, path: [["discovery", "2026-10-01T00:00:00Z", 35, "unproven"], ["solution", "2026-11-02T00:00:00Z", 60, "pursue"]] },
 ];
 
 beforeAll(async () => {
@@ -103,7 +103,7 @@ describe("trends", () => {
       const lastOfMonth = new Map<string, string>();
       for (const [, at, , verdict] of s.path) if (new Date(at) >= since) lastOfMonth.set(at.slice(0, 7), verdict);
       for (const [month, verdict] of lastOfMonth) {
-        const m = expected.get(month) ?? { pursue: 0, nurture: 0, disqualify: 0 };
+        const m = expected.get(month) ?? { pursue: 0, unproven: 0, nurture: 0, disqualify: 0 };
         m[verdict]! += 1;
         expected.set(month, m);
       }

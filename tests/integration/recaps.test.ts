@@ -5,6 +5,7 @@ import { respondRecapAction } from "../../lib/actions/recaps/respond-recap";
 import { revokeRecapAction } from "../../lib/actions/recaps/revoke-recap";
 import { resetEnvForTests } from "../../lib/env";
 import { db } from "../../lib/server/db";
+import { loadOpportunityView } from "../../lib/server/qualification/opportunity-view";
 import { loadRecapByToken, RECAP_LIMITS } from "../../lib/server/recaps/public";
 import { hashRecapToken } from "../../lib/server/recaps/token";
 import { startSmtpCapture } from "../fixtures/smtp-capture";
@@ -201,6 +202,20 @@ describe("recap: the token's life", () => {
     expect((await loadRecapByToken({ token, ip: freshIp(), now: new Date() })).kind).toBe("not_found");
     expect((await respond(token, [{ criterionId: "metrics", kind: "confirm" }]))?.serverError?.code).toBe("NOT_FOUND");
     expect((await auditRows(id)).map((a) => a.action)).toEqual(["create", "revoke"]);
+  });
+
+  it("a revocation is in the deal's timeline, with who revoked and when; revoking again adds nothing", async () => {
+    const { id } = await newRecap();
+    actAs(t.manager);
+    expect((await revokeRecapAction({ recapId: id }))?.data).toEqual({ id });
+    expect((await revokeRecapAction({ recapId: id }))?.data).toEqual({ id });
+    const { revokedAt } = await db().recap.findUniqueOrThrow({ where: { id } });
+    const recapEntries = (await loadOpportunityView(t.rep, oppId)).timeline.filter((e) => e.kind === "recap");
+    expect(recapEntries.map((e) => ({ event: e.kind === "recap" ? e.event : null, actor: e.actor }))).toEqual([
+      { event: "revoked", actor: "Manager" },
+      { event: "created", actor: "Rep" },
+    ]);
+    expect(recapEntries[0]?.at).toEqual(revokedAt);
   });
 
   it("creating is refused for other reps, other tenants, other roles, strangers, and another account's contact", async () => {

@@ -39,7 +39,8 @@ export function VerdictTrendChart({ points }: { points: VerdictPoint[] }) {
         <YAxis allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={36} />
         <Tooltip contentStyle={tooltipStyle} />
         <Legend {...legend} />
-        <Bar dataKey="pursue" name="Pursue" stackId="v" fill="var(--color-emerald-500)" isAnimationActive={false} />
+        <Bar dataKey="pursue" name={VERDICT_LABEL.pursue} stackId="v" fill="var(--color-emerald-500)" isAnimationActive={false} />
+        <Bar dataKey="unproven" name={VERDICT_LABEL.unproven} stackId="v" fill="var(--color-indigo-500)" isAnimationActive={false} />
         <Bar dataKey="nurture" name={VERDICT_LABEL.nurture} stackId="v" fill="var(--color-amber-500)" isAnimationActive={false} />
         <Bar dataKey="disqualify" name={VERDICT_LABEL.disqualify} stackId="v" fill="var(--color-rose-500)" isAnimationActive={false} />
       </BarChart>

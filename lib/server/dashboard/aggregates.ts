@@ -39,7 +39,7 @@ export async function currencyCounts(client: PrismaClient, scope: OpenScope): Pr
 export async function verdictCounts(client: PrismaClient, scope: OpenScope): Promise<Record<VerdictKind, number>> {
   const rows = await client.$queryRaw<Array<{ verdict: string; count: number }>>`
     SELECT a."verdict", count(*)::int AS "count" ${openDeals(scope)} GROUP BY a."verdict"`;
-  const counts: Record<VerdictKind, number> = { pursue: 0, nurture: 0, disqualify: 0 };
+  const counts: Record<VerdictKind, number> = { pursue: 0, unproven: 0, nurture: 0, disqualify: 0 };
   for (const r of rows) if (r.verdict in counts) counts[r.verdict as VerdictKind] += r.count;
   return counts;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { VERDICT_KINDS } from "../../qualification";
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const key = z.string().trim().regex(/^[\w-]{1,64}$/);
@@ -15,7 +16,7 @@ export const dashboardParams = z.object({
   level: optional(z.enum(["critical", "warning", "blocked"])),
   flag: optional(key),
   stage: optional(key),
-  verdict: optional(z.enum(["pursue", "nurture", "disqualify"])),
+  verdict: optional(z.enum(VERDICT_KINDS)),
   after: optional(z.string().max(200)),
   before: optional(z.string().max(200)),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Pipeline, VerdictKind } from "../../qualification";
+import { VERDICT_KINDS, type Pipeline, type VerdictKind } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 
 export interface StageChangeItem {
@@ -39,7 +39,7 @@ export interface RecentHistory {
 
 /** Stored blockers are the engine's words at the time; anything unreadable is shown as nothing rather than failing. */
 const storedBlockers = z.array(z.looseObject({ message: z.string() })).catch([]);
-const verdictKind = z.enum(["pursue", "nurture", "disqualify"]).catch("pursue");
+const verdictKind = z.enum(VERDICT_KINDS).catch("pursue");
 
 /** The latest stage moves and score changes of the organization (optionally one owner's deals), newest first. */
 export async function loadRecentHistory(

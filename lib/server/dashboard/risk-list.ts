@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { WISHCASTING_THRESHOLD, type Pipeline, type Severity, type VerdictKind } from "../../qualification";
+import { asVerdictKind, WISHCASTING_THRESHOLD, type Pipeline, type Severity, type VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
 import { boundedCount, COUNT_LIMIT, type BoundedCount, type KeysetPage } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
-import { asVerdict, storedResultSchema } from "../qualification/stored-result";
+import { storedResultSchema } from "../qualification/stored-result";
 import type { OpenScope } from "./aggregates";
 
 export type { RiskLevel };
@@ -119,7 +119,7 @@ export async function findRisks(
 
 function toRiskRow(r: Row, label: (id: string) => string): RiskRow {
   const result = storedResultSchema.parse(r.result);
-  const verdict = asVerdict(r.verdict);
+  const verdict = asVerdictKind(r.verdict);
   const verdictReason = verdict === "pursue" ? null : (result.verdict.reasons[0]?.text ?? null);
   const gate = result.nextGate && !result.nextGate.allowed ? result.nextGate : null;
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { DEFAULT_BAND_FACTORS, qualificationBand, type Pipeline, type VerdictKind } from "../../qualification";
+import { DEFAULT_BAND_FACTORS, qualificationBand, VERDICT_KINDS, type Pipeline, type VerdictKind } from "../../qualification";
 import { Prisma, readDb } from "../db";
 import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
@@ -9,7 +9,7 @@ import { assertCanViewInsights, quarterStart } from "./access";
 const TREND_QUARTERS = 4;
 
 export interface ForecastPoint { quarter: string; deals: number; raw: number; adjusted: number }
-export interface VerdictPoint { month: string; pursue: number; nurture: number; disqualify: number }
+export type VerdictPoint = { month: string } & Record<VerdictKind, number>;
 export interface StageFlow { stageId: string; label: string; entered: number; advanced: number; lost: number; conversion: number | null; avgDays: number | null }
 export interface CriterionGap { criterionId: string; label: string; verified: number; claimed: number; negative: number; missing: number }
 
@@ -54,7 +54,7 @@ async function forecastByQuarter(organizationId: string, pipeline: Pipeline, sin
   return [...byQuarter.values()];
 }
 
-const isVerdict = (v: string): v is VerdictKind => v === "pursue" || v === "nurture" || v === "disqualify";
+const isVerdict = (v: string): v is VerdictKind => VERDICT_KINDS.some((k) => k === v);
 
 /** Per month, the verdict of each deal's last scorecard that month. */
 async function verdictsByMonth(organizationId: string, since: Date): Promise<VerdictPoint[]> {
@@ -69,7 +69,7 @@ async function verdictsByMonth(organizationId: string, since: Date): Promise<Ver
   const byMonth = new Map<string, VerdictPoint>();
   for (const r of rows) {
     const key = label(r.month, "month");
-    const point = byMonth.get(key) ?? { month: key, pursue: 0, nurture: 0, disqualify: 0 };
+    const point = byMonth.get(key) ?? { month: key, pursue: 0, unproven: 0, nurture: 0, disqualify: 0 };
     if (isVerdict(r.verdict)) point[r.verdict] += r.deals;
     byMonth.set(key, point);
   }

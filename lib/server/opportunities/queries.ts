@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { VERDICT_KINDS } from "../../qualification";
 import { filterText, listParamsSchema, PAGE_SIZE } from "../../validation/list-params";
 import { db, readDb } from "../db";
 import { notFound } from "../errors";
@@ -14,7 +15,7 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),
   /** Filters on the stored assessment: verdict, a flag kind, and the dashboard's risk level. */
-  verdict: z.enum(["pursue", "nurture", "disqualify"]).optional().catch(undefined),
+  verdict: z.enum(VERDICT_KINDS).optional().catch(undefined),
   flag: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
   risk: z.enum(["critical", "warning", "blocked", "any"]).optional().catch(undefined),
 });

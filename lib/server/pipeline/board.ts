@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { Pipeline, Severity, StageKind, VerdictKind } from "../../qualification";
+import { asVerdictKind, type Pipeline, type Severity, type StageKind, type VerdictKind } from "../../qualification";
 import { can, canOnRecord } from "../../permissions";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { getOrganizationPipeline } from "./organization-pipeline";
-import { asVerdict, storedResultSchema } from "../qualification/stored-result";
+import { storedResultSchema } from "../qualification/stored-result";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -113,7 +113,7 @@ function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard 
     currency: row.currency,
     fit: stored?.fit ?? null,
     intent: stored?.intent ?? null,
-    verdict: stored ? asVerdict(stored.verdict) : null,
+    verdict: stored ? asVerdictKind(stored.verdict) : null,
     pending: stored?.pending ?? false,
     // Critical first, so the card can highlight the worst news without re-sorting.
     flags: result.flags

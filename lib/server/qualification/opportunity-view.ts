@@ -49,6 +49,7 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
     ...recaps.flatMap((r): TimelineEntry[] => [
       { kind: "recap", id: `${r.id}-created`, at: r.createdAt, actor: actor(r.createdById), event: "created", contactName: r.contactName, criterionId: null, text: null },
       ...r.responses.map((x): TimelineEntry => ({ kind: "recap", id: x.id, at: x.createdAt, actor: r.contactName, event: x.answer, contactName: r.contactName, criterionId: x.criterionId, text: x.text })),
+      ...(r.revokedAt ? [{ kind: "recap" as const, id: `${r.id}-revoked`, at: r.revokedAt, actor: actor(r.revokedById), event: "revoked" as const, contactName: r.contactName, criterionId: null, text: null }] : []),
     ]),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.kind.localeCompare(b.kind));
 

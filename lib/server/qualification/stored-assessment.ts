@@ -14,15 +14,18 @@ import type { QualificationSettings } from "./settings";
  * Bumped when the engine's formulas or the stored shape change, so rows written by an older engine can be
  * found (and re-scored) with SQL.
  */
-export const ENGINE_VERSION = 1;
+export const ENGINE_VERSION = 2;
 
-/** critical: a critical flag or "not a fit"; warning: any other flag or "not yet"; blocked: only the next gate holds it. */
+/**
+ * critical: a critical flag or "not a fit"; warning: any other flag, "not yet" or "needs evidence" (the deal
+ * stands where its evidence does not put it); blocked: only the next gate holds it.
+ */
 export type RiskLevel = "critical" | "warning" | "blocked";
 
 export function riskLevelOf(assessment: Assessment): RiskLevel | null {
   const { flags, verdict, nextGate } = assessment;
   if (verdict.verdict === "disqualify" || flags.some((f) => f.severity === "critical")) return "critical";
-  if (verdict.verdict === "nurture" || flags.length > 0) return "warning";
+  if (verdict.verdict === "nurture" || verdict.verdict === "unproven" || flags.length > 0) return "warning";
   if (nextGate !== null && !nextGate.allowed) return "blocked";
   return null;
 }

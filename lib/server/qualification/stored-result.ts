@@ -13,8 +13,6 @@ export const storedResultSchema = z.object({
   wishcasting: z.looseObject({ gap: z.number(), repConfidence: z.number(), evidenceProbability: z.number(), because: z.array(z.string()) }).nullable().catch(null),
 });
 
-const VERDICTS = ["pursue", "nurture", "disqualify"] as const;
-export const asVerdict = (v: string) => VERDICTS.find((k) => k === v) ?? "pursue";
 
 /** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */
 const storedFitSchema = z.looseObject({

@@ -10,6 +10,8 @@ export interface RecapRow {
   expiresAt: Date;
   sentAt: Date | null;
   respondedAt: Date | null;
+  revokedAt: Date | null;
+  revokedById: string | null;
   status: RecapStatus;
   points: RecapPoint[];
   responses: Array<{ id: string; criterionId: string; answer: "confirm" | "correct" | "not_right"; text: string | null; createdAt: Date }>;
@@ -25,6 +27,7 @@ export async function listRecaps(client: PrismaClient, organizationId: string, o
   });
   return rows.map((r) => ({
     id: r.id, contactName: r.contact.name, createdById: r.createdById, createdAt: r.createdAt, expiresAt: r.expiresAt, sentAt: r.sentAt, respondedAt: r.respondedAt,
+    revokedAt: r.revokedAt, revokedById: r.revokedById,
     status: recapStatus(r, now), points: r.points as unknown as RecapPoint[], responses: r.responses,
   }));
 }
