@@ -19,3 +19,12 @@ export const searchQuery = z.string().trim().max(100).catch("");
 export const MIN_QUERY = 2;
 /** At most this many hits per kind, so one busy kind cannot crowd out the others. */
 export const HITS_PER_KIND = 5;
+
+/** A record picker asks for one or more kinds (`?kind=account`); unknown or missing kinds mean all of them. */
+export const searchKinds = z
+  .array(z.string())
+  .catch([])
+  .transform((asked): ReadonlySet<SearchKind> => {
+    const known = SEARCH_KINDS.filter((kind) => asked.includes(kind));
+    return new Set(known.length > 0 ? known : SEARCH_KINDS);
+  });

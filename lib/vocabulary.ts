@@ -18,6 +18,7 @@ const NOUNS = {
   account: ["account", "accounts"],
   contact: ["contact", "contacts"],
   day: ["day", "days"],
+  field: ["field", "fields"],
   deal: ["deal", "deals"],
   "closed deal": ["closed deal", "closed deals"],
   "open deal": ["open deal", "open deals"],
