@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangle } from "lucide-react";
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { FieldErrors } from "react-hook-form";
 import { plural } from "@/lib/vocabulary";
 import { flattenHookErrors, type PathMessage } from "./form-errors";
@@ -11,22 +11,24 @@ function controlFor(form: HTMLFormElement | null, path: string): HTMLElement | n
   const parts = path.split(".");
   for (let n = parts.length; n > 0; n--) {
     const name = parts.slice(0, n).join(".");
-    const found = form?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"], [data-field="${CSS.escape(name)}"]`);
+    const found = form?.querySelector<HTMLElement>(`[name="${CSS.escape(name)}"], [id="${CSS.escape(name)}"]`);
     if (found) return found;
   }
   return null;
 }
 
 /**
- * A form's error summary. After a refused submit (`focusKey` changes) it takes focus, so keyboard and screen
- * reader users land on what went wrong; each message links to its field.
+ * A form's error summary. After a refused submit (`focusKey` changes to a truthy value: a count of refusals, or
+ * the refusal itself) it takes focus, so keyboard and screen reader users land on what went wrong; each message
+ * links to its field.
  */
-export function ErrorSummary({ errors, focusKey, messages }: { errors?: FieldErrors; focusKey: number; messages?: PathMessage[] }) {
+export function ErrorSummary({ errors, focusKey, messages }: { errors?: FieldErrors; focusKey: unknown; messages?: PathMessage[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const items = messages ?? (errors ? flattenHookErrors(errors) : []);
   const shown = items.length > 0;
   useEffect(() => {
-    if (focusKey > 0 && shown) ref.current?.focus();
+    if (focusKey && shown) ref.current?.focus();
   }, [focusKey, shown]);
   if (!shown) return null;
   const formLevel = items.filter((i) => i.path === "root" || i.path.startsWith("root."));
@@ -36,11 +38,11 @@ export function ErrorSummary({ errors, focusKey, messages }: { errors?: FieldErr
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 ring-1 ring-inset ring-rose-200 focus:outline-2 focus:outline-offset-2 focus:outline-rose-600"
       data-testid="error-summary"
     >
-      <p id="error-summary-title" className="flex items-start gap-2 font-medium">
+      <p id={titleId} className="flex items-start gap-2 font-medium">
         <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
         {formLevel[0]?.message ?? `Fix ${plural(fields.length, "field")} before saving:`}
       </p>

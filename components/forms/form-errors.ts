@@ -28,6 +28,11 @@ export function flattenHookErrors(errors: HookFieldErrors): PathMessage[] {
   return out;
 }
 
+/** Errors a hand-held editor keeps by dotted path (the ICP's rules), in the summary's shape: one message each. */
+export function pathMessages(errors: FieldErrors): PathMessage[] {
+  return Object.entries(errors).flatMap(([path, messages]) => (messages?.[0] ? [{ path, message: messages[0] }] : []));
+}
+
 /** The first message at `name` or anywhere under it: a field holding a whole list shows its items' errors. */
 export function errorAt(errors: HookFieldErrors, name: string): string[] | undefined {
   const found = flattenHookErrors(errors).find((e) => e.path === name || e.path.startsWith(`${name}.`));
@@ -43,8 +48,7 @@ export function serverFormErrors(result: {
   serverError?: ActionError | undefined;
 }): { fieldErrors: PathMessage[]; formError: string | undefined } {
   const domain = domainFieldErrors(result.serverError);
-  const byPath = { ...result.validationErrors?.fieldErrors, ...domain };
-  const fieldErrors = Object.entries(byPath).flatMap(([path, messages]) => (messages?.[0] ? [{ path, message: messages[0] }] : []));
+  const fieldErrors = pathMessages({ ...result.validationErrors?.fieldErrors, ...domain });
   const formError = result.validationErrors?.formErrors[0] ?? (domain ? undefined : result.serverError?.message);
   return { fieldErrors, formError };
 }
