@@ -35,6 +35,8 @@ interface Props {
   freeText?: boolean;
   /** Offers an item that empties the value, with this label ("No region"). */
   clearLabel?: string;
+  /** For a picker without a visible `<label>` (a compact row). */
+  "aria-label"?: string;
   "aria-invalid"?: boolean;
   "aria-describedby"?: string;
   className?: string;
@@ -88,6 +90,7 @@ export function Combobox(props: Props) {
           aria-expanded={open}
           aria-controls={open ? listId : undefined}
           aria-haspopup="listbox"
+          aria-label={props["aria-label"]}
           aria-invalid={props["aria-invalid"]}
           aria-describedby={props["aria-describedby"]}
           className={cn(
