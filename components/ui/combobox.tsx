@@ -107,6 +107,7 @@ export function Combobox(props: Props) {
         <Popover.Content
           align="start"
           sideOffset={4}
+          aria-label={props.searchLabel}
           className="z-50 w-[max(var(--radix-popover-trigger-width),16rem)] max-w-[calc(100vw-2rem)] overflow-hidden rounded-md bg-white shadow-lg ring-1 ring-slate-200"
         >
           <Command shouldFilter={!search} filter={contains} loop>

@@ -132,3 +132,26 @@ test("the framework picker moves between templates with the arrow keys", async (
   await expect(group.getByRole("radio", { checked: true })).toBeFocused();
   expect(await radios.count()).toBeGreaterThan(1);
 });
+
+test("screenshots of the new forms at both widths and in both schemes", async ({ page }) => {
+  test.skip(!process.env.FORMS_SHOTS_DIR, "set FORMS_SHOTS_DIR to write them");
+  const dir = process.env.FORMS_SHOTS_DIR ?? "";
+  await signIn(page, DEMO.manager);
+  for (const [name, path] of [["new-deal", "/opportunities/new"], ["new-account", "/accounts/new"], ["contact", "/contacts/seed_con_helix_cfo"], ["icp", "/icp"]] as const) {
+    await page.goto(path);
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        if (name === "new-deal") {
+          await page.getByRole("button", { name: "Create opportunity" }).click();
+          await page.getByRole("combobox", { name: "Account" }).click();
+          await page.locator("[cmdk-input]").fill("ha");
+          await expect(page.getByRole("option").first()).toBeVisible();
+        }
+        await page.screenshot({ path: `${dir}/${name}-${width}-${scheme}.png`, fullPage: name !== "new-deal" });
+        if (name === "new-deal") await page.keyboard.press("Escape");
+      }
+    }
+  }
+});
