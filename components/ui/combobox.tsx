@@ -121,6 +121,13 @@ export function Combobox(props: Props) {
             <Command.List id={listId} className="max-h-64 overflow-y-auto p-1" data-testid={`combobox-${name}-list`}>
               {note}
               {!note && !offerTyped && <Command.Empty className={noteClass}>No matches.</Command.Empty>}
+              {/* Free entry first: Enter keeps what was typed; a close suggestion is one arrow key away. */}
+              {offerTyped && (
+                <Command.Item value={`typed:${typed}`} keywords={[typed]} onSelect={() => choose(typed)} className={itemClass}>
+                  <span className="size-4 shrink-0" aria-hidden />
+                  Use “{typed}”
+                </Command.Item>
+              )}
               {shown.map((option) => (
                 <Command.Item
                   key={option.value}
@@ -134,12 +141,6 @@ export function Combobox(props: Props) {
                   {option.detail && <span className="truncate text-xs text-slate-600">{option.detail}</span>}
                 </Command.Item>
               ))}
-              {offerTyped && (
-                <Command.Item value={`typed:${typed}`} keywords={[typed]} onSelect={() => choose(typed)} className={itemClass}>
-                  <span className="size-4 shrink-0" aria-hidden />
-                  Use “{typed}”
-                </Command.Item>
-              )}
               {clearLabel && value !== "" && typed === "" && (
                 <Command.Item value="clear:" keywords={[clearLabel]} onSelect={() => choose("")} className={itemClass}>
                   <span className="size-4 shrink-0" aria-hidden />
