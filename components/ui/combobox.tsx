@@ -59,16 +59,20 @@ export function Combobox(props: Props) {
   const { id, name, value, onChange, onBlur, options = [], search, placeholder, freeText, clearLabel } = props;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
+  // A record found by a server search is not among `options`: remember how to show it once picked.
+  const [picked, setPicked] = useState<ComboboxOption | null>(null);
   const listId = useId();
   const remote = useRecordSearch(search && open ? query : "", search);
   const shown: readonly ComboboxOption[] = search
     ? remote.hits.map((hit) => ({ value: hit.id, label: hit.label, detail: hit.detail }))
     : options;
-  const current = options.find((o) => o.value === value)?.label ?? props.selectedLabel ?? (freeText ? value : "");
+  const current =
+    options.find((o) => o.value === value)?.label ?? (picked?.value === value ? picked.label : undefined) ?? props.selectedLabel ?? (freeText ? value : "");
   const typed = query.trim();
   const offerTyped = freeText && typed !== "" && !options.some((o) => o.value.toLowerCase() === typed.toLowerCase());
 
-  function choose(next: string) {
+  function choose(next: string, option: ComboboxOption | null = null) {
+    setPicked(option);
     onChange(next);
     setOpen(false);
     setQuery("");
@@ -133,7 +137,7 @@ export function Combobox(props: Props) {
                   key={option.value}
                   value={option.value}
                   keywords={[option.label, option.detail ?? ""]}
-                  onSelect={() => choose(option.value)}
+                  onSelect={() => choose(option.value, option)}
                   className={itemClass}
                 >
                   <Check className={cn("size-4 shrink-0", option.value === value ? "text-indigo-600" : "invisible")} aria-hidden />
