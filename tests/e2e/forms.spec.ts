@@ -129,10 +129,13 @@ test("the framework picker moves between templates with the arrow keys", async (
   const group = page.getByRole("radiogroup", { name: "Framework templates" });
   const radios = group.getByRole("radio");
   const checked = group.getByRole("radio", { checked: true });
-  const before = await checked.textContent();
-  await checked.focus();
-  await page.keyboard.press("ArrowRight");
-  await expect(checked).not.toHaveText(before ?? "");
+  const before = (await checked.textContent()) ?? "";
+  // On a slow machine the keys may arrive before the page is hydrated: retry until the group answers them.
+  await expect(async () => {
+    await checked.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(checked).not.toHaveText(before, { timeout: 2_000 });
+  }).toPass();
   await expect(group.getByRole("radio", { checked: true })).toBeFocused();
   expect(await radios.count()).toBeGreaterThan(1);
 });
