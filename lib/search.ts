@@ -1,5 +1,6 @@
 /** What the command palette can jump to. Shared by the search service and the palette (no server code here). */
-export type SearchKind = "deal" | "account" | "contact" | "lead";
+export const SEARCH_KINDS = ["deal", "account", "contact", "lead"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchHit {
   kind: SearchKind;

@@ -4,6 +4,8 @@
  */
 
 export const VERDICT_LABEL = { pursue: "Pursue", unproven: "Needs evidence", nurture: "Not yet", disqualify: "Not a fit" } as const;
+export const OPPORTUNITY_STATUS_LABEL = { open: "Open", won: "Won", lost: "Lost" } as const;
+
 export const USER_ROLE_LABEL = { rep: "Sales rep", manager: "Sales manager", marketing: "Marketing", admin: "Admin" } as const;
 
 export const LEAD_STATUS_LABEL = { new: "New", accepted: "Accepted", nurturing: "Nurturing", disqualified: "Disqualified", duplicate: "Duplicate" } as const;
@@ -14,6 +16,7 @@ const NOUNS = {
   account: ["account", "accounts"],
   contact: ["contact", "contacts"],
   day: ["day", "days"],
+  field: ["field", "fields"],
   deal: ["deal", "deals"],
   "closed deal": ["closed deal", "closed deals"],
   "open deal": ["open deal", "open deals"],

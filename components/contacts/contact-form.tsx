@@ -1,14 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { Controller } from "react-hook-form";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
 import { Field, Input } from "@/components/ui/field";
 import { createContactAction } from "@/lib/actions/contacts/create-contact";
 import { updateContactAction } from "@/lib/actions/contacts/update-contact";
+import { createContactSchema, updateContactSchema } from "@/lib/validation/contact";
 
 export interface ContactFormValues {
   id: string;
@@ -19,44 +22,75 @@ export interface ContactFormValues {
   phone: string | null;
 }
 
-/** Adds a contact to an account, or edits one when `contact` is given. */
-export function ContactForm({ accountId, contact }: { accountId: string; contact?: ContactFormValues }) {
-  const ref = useRef<HTMLFormElement>(null);
+/**
+ * Adds a contact, or edits one when `contact` is given. With `accountId` the account is fixed (the account's
+ * page); without it the form asks for the account and opens the new contact's page once saved.
+ */
+export function ContactForm({ accountId, contact, autoFocus }: { accountId?: string; contact?: ContactFormValues; autoFocus?: boolean }) {
   const router = useRouter();
-  const form = useActionForm(contact ? updateContactAction : createContactAction, {
-    onSuccess: () => {
-      if (contact) {
-        toast.success("Contact saved");
-        router.push(`/accounts/${accountId}`);
+  const blank = { accountId: accountId ?? "", name: "", title: "", email: "", phone: "" };
+  // The edit's schema is the create's plus the id, carried as a default value the user never sees.
+  const [schema, action] = contact
+    ? ([updateContactSchema, updateContactAction] as unknown as [typeof createContactSchema, typeof createContactAction])
+    : [createContactSchema, createContactAction];
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(schema, action, {
+    defaultValues: {
+      ...blank,
+      ...(contact && { id: contact.id, name: contact.name, title: contact.title ?? "", email: contact.email ?? "", phone: contact.phone ?? "" }),
+    },
+    onSuccess: (data) => {
+      if (contact || !accountId) {
+        toast.success(contact ? "Contact saved" : "Contact added");
+        router.push(`/contacts/${data.id}`);
         router.refresh();
         return;
       }
       toast.success("Contact added");
-      ref.current?.reset();
+      form.reset(blank);
+      form.setFocus("name");
     },
   });
-  const e = form.fieldErrors;
+  const { register } = form;
   return (
-    <form ref={ref} onSubmit={form.onSubmit} className="space-y-3" noValidate data-testid="contact-form">
-      <FormError message={form.formError} />
-      <input type="hidden" name="accountId" value={accountId} />
-      {contact && <input type="hidden" name="id" value={contact.id} />}
+    <form onSubmit={onSubmit} className="space-y-3" noValidate data-testid="contact-form">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Name" name="contact-name" errors={e.name}>
-          <Input id="contact-name" name="name" defaultValue={contact?.name ?? ""} required {...invalid(e.name, "contact-name")} />
+        {!accountId && (
+          <Field label="Account" name="accountId" errors={errors("accountId")} className="sm:col-span-2">
+            <Controller
+              control={form.control}
+              name="accountId"
+              render={({ field }) => (
+                <Combobox
+                  id="accountId"
+                  name="accountId"
+                  searchLabel="Search accounts"
+                  search="account"
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  placeholder="Choose an account…"
+                  {...invalid(errors("accountId"), "accountId")}
+                />
+              )}
+            />
+          </Field>
+        )}
+        <Field label="Name" name="contact-name" errors={errors("name")}>
+          <Input id="contact-name" autoFocus={autoFocus} {...register("name")} {...invalid(errors("name"), "contact-name")} />
         </Field>
-        <Field label="Title" name="contact-title" errors={e.title}>
-          <Input id="contact-title" name="title" defaultValue={contact?.title ?? ""} {...invalid(e.title, "contact-title")} />
+        <Field label="Title" name="contact-title" errors={errors("title")}>
+          <Input id="contact-title" {...register("title")} {...invalid(errors("title"), "contact-title")} />
         </Field>
-        <Field label="Email" name="contact-email" errors={e.email}>
-          <Input id="contact-email" name="email" defaultValue={contact?.email ?? ""} type="email" {...invalid(e.email, "contact-email")} />
+        <Field label="Email" name="contact-email" errors={errors("email")}>
+          <Input id="contact-email" type="email" {...register("email")} {...invalid(errors("email"), "contact-email")} />
         </Field>
-        <Field label="Phone" name="contact-phone" errors={e.phone}>
-          <Input id="contact-phone" name="phone" defaultValue={contact?.phone ?? ""} type="tel" {...invalid(e.phone, "contact-phone")} />
+        <Field label="Phone" name="contact-phone" errors={errors("phone")}>
+          <Input id="contact-phone" type="tel" {...register("phone")} {...invalid(errors("phone"), "contact-phone")} />
         </Field>
       </div>
       <div className="flex justify-end">
-        <Button type="submit" size="sm" disabled={form.isPending}>{form.isPending ? "Saving…" : contact ? "Save contact" : "Add contact"}</Button>
+        <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Saving…" : contact ? "Save contact" : "Add contact"}</Button>
       </div>
     </form>
   );

@@ -2,34 +2,35 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { eraseContactAction } from "@/lib/actions/contacts/erase-contact";
+import { eraseContactSchema } from "@/lib/validation/contact";
 
 /** An admin erases a person's data on their request; what they said stays as anonymous evidence. */
 export function EraseContactForm({ contactId }: { contactId: string }) {
   const router = useRouter();
-  const form = useActionForm(eraseContactAction, {
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(eraseContactSchema, eraseContactAction, {
+    defaultValues: { contactId, reason: "" },
     onSuccess: (data) => {
       toast.success("Personal data erased.");
       router.push(`/accounts/${data.accountId}`);
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
   return (
-    <form onSubmit={form.onSubmit} className="space-y-4" noValidate data-testid="erase-contact-form">
-      <FormError message={form.formError} />
-      <input type="hidden" name="contactId" value={contactId} />
-      <Field label="Reason (kept in the audit log)" name="erase-reason" errors={e.reason}>
-        <Input id="erase-reason" name="reason" placeholder="Erasure request received by email on …" {...invalid(e.reason, "erase-reason")} />
+    <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="erase-contact-form">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <Field label="Reason (kept in the audit log)" name="erase-reason" errors={errors("reason")}>
+        <Input id="erase-reason" placeholder="Erasure request received by email on …" {...form.register("reason")} {...invalid(errors("reason"), "erase-reason")} />
       </Field>
-      <Field label="Type ERASE to confirm" name="erase-confirm" errors={e.confirm} hint="Name, title, email and phone are replaced, and mentions in notes and evidence are redacted. This cannot be undone.">
-        <Input id="erase-confirm" name="confirm" autoComplete="off" {...invalid(e.confirm, "erase-confirm")} />
+      <Field label="Type ERASE to confirm" name="erase-confirm" errors={errors("confirm")} hint="Name, title, email and phone are replaced, and mentions in notes and evidence are redacted. This cannot be undone.">
+        <Input id="erase-confirm" autoComplete="off" {...form.register("confirm")} {...invalid(errors("confirm"), "erase-confirm")} />
       </Field>
-      <div className="flex justify-end"><Button type="submit" variant="danger" disabled={form.isPending}>{form.isPending ? "Erasing…" : "Erase personal data"}</Button></div>
+      <div className="flex justify-end"><Button type="submit" variant="danger" disabled={isPending}>{isPending ? "Erasing…" : "Erase personal data"}</Button></div>
     </form>
   );
 }

@@ -4,8 +4,10 @@ import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { pathMessages } from "@/components/forms/form-errors";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { createIcpVersionAction } from "@/lib/actions/icp/create-icp-version";
@@ -57,9 +59,14 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
   const [newKind, setNewKind] = useState<IcpRuleKind>("industry_in");
   const [localErrors, setLocalErrors] = useState<PathErrors>({});
   const [draftPreview, setDraftPreview] = useState<FitPreview | null>(null);
+  // Edited since the last save: leaving now would lose the draft.
+  const [dirty, setDirty] = useState(false);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  useUnsavedChangesGuard(dirty);
 
   const save = useActionForm(createIcpVersionAction, {
     onSuccess: (data) => {
+      setDirty(false);
       toast.success(`Saved ICP version ${data.version}; fit scores now use it`);
       router.refresh();
     },
@@ -67,8 +74,9 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
   const preview = useActionForm(previewIcpAction, { onSuccess: (data) => setDraftPreview(data) });
 
   const errors: PathErrors = { ...save.fieldErrors, ...preview.fieldErrors, ...localErrors };
-  const hasErrors = Object.values(errors).some((e) => e?.length);
-  const formError = save.formError ?? preview.formError ?? (hasErrors ? "Some fields need attention: see the messages below." : undefined);
+  const formError = save.formError ?? preview.formError;
+  const summary = [...(formError ? [{ path: "root", message: formError }] : []), ...pathMessages(errors)];
+  const refusal = save.serverError ?? preview.serverError;
 
   const payload = (): SaveIcpInput => ({
     rules: drafts.map(fromDraft) as SaveIcpInput["rules"],
@@ -84,6 +92,7 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
     const result = check(payload());
     if (!result.ok) {
       setLocalErrors(result.errors);
+      setSummaryFocus((n) => n + 1);
       return;
     }
     setLocalErrors({});
@@ -93,13 +102,14 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
 
   const edit = (change: () => void) => {
     change();
+    setDirty(true);
     setLocalErrors({});
     setDraftPreview(null);
   };
 
   return (
     <form onSubmit={(e: FormEvent) => { e.preventDefault(); run("save"); }} noValidate className="space-y-4" data-testid="icp-form">
-      <FormError message={formError} />
+      <ErrorSummary messages={summary} focusKey={refusal ?? summaryFocus} />
       {drafts.length === 0 ? (
         <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-500">No rules yet. With no rules every account counts as a fit.</p>
       ) : (
@@ -135,7 +145,7 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
           <Input id="disqualifyBelow" inputMode="numeric" value={floor} onChange={(e) => edit(() => setFloor(e.target.value))} placeholder="no floor" aria-invalid={Boolean(errors.disqualifyBelow)} />
         </Field>
         <Field label="What changed and why (optional)" name="note" errors={errors.note}>
-          <Textarea id="note" value={note} onChange={(e) => setNote(e.target.value)} className="min-h-10" rows={2} />
+          <Textarea id="note" value={note} onChange={(e) => { setNote(e.target.value); setDirty(true); }} className="min-h-10" rows={2} />
         </Field>
       </div>
 

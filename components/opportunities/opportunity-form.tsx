@@ -1,15 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Controller } from "react-hook-form";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select } from "@/components/ui/field";
 import { createOpportunityAction } from "@/lib/actions/opportunities/create-opportunity";
 import { updateOpportunityAction } from "@/lib/actions/opportunities/update-opportunity";
 import { toDateInput } from "@/lib/utils";
 import { CURRENCIES } from "@/lib/validation/options";
+import { createOpportunitySchema, updateOpportunitySchema } from "@/lib/validation/opportunity";
 
 export interface OpportunityFormValues {
   id: string;
@@ -22,71 +26,89 @@ export interface OpportunityFormValues {
   repConfidence: number | null;
 }
 
-export function OpportunityForm({
-  opportunity,
-  accounts,
-  defaultAccountId,
-}: {
-  opportunity?: OpportunityFormValues;
-  accounts: Array<{ id: string; name: string }>;
-  defaultAccountId?: string;
-}) {
+/** The form's fields as typed; both schemas parse them (the edit adds id and version). */
+function initialValues(opportunity: OpportunityFormValues | undefined, accountId: string) {
+  return {
+    name: opportunity?.name ?? "",
+    accountId,
+    amount: opportunity ? String(opportunity.amount) : "",
+    currency: CURRENCIES.find((c) => c === opportunity?.currency) ?? "USD",
+    expectedCloseDate: toDateInput(opportunity?.expectedCloseDate),
+    repConfidence: opportunity?.repConfidence == null ? "" : String(opportunity.repConfidence),
+    ...(opportunity && { id: opportunity.id, version: opportunity.version }),
+  };
+}
+
+/** New or edited deal. `account` is the account shown at first (the deal's, or the one the user came from). */
+export function OpportunityForm({ opportunity, account }: { opportunity?: OpportunityFormValues; account?: { id: string; name: string } }) {
   const router = useRouter();
   const editing = Boolean(opportunity);
-  const form = useActionForm(editing ? updateOpportunityAction : createOpportunityAction, {
-    onSuccess: (data) => {
-      toast.success(editing ? "Opportunity saved" : "Opportunity created");
-      router.push(`/opportunities/${data.id}`);
-      router.refresh();
-    },
+  // The edit's schema is the create's plus id and version, carried as default values the user never sees.
+  const [schema, action] = editing
+    ? ([updateOpportunitySchema, updateOpportunityAction] as unknown as [typeof createOpportunitySchema, typeof createOpportunityAction])
+    : [createOpportunitySchema, createOpportunityAction];
+  const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(schema, action, {
+      defaultValues: initialValues(opportunity, opportunity?.accountId ?? account?.id ?? ""),
+      onSuccess: (data) => {
+        toast.success(editing ? "Opportunity saved" : "Opportunity created");
+        router.push(`/opportunities/${data.id}`);
+        router.refresh();
+      },
   });
-  const e = form.fieldErrors;
-  const conflict = form.serverError?.code === "CONFLICT";
+  const { register } = form;
 
   return (
-    <form onSubmit={form.onSubmit} className="space-y-5" noValidate data-testid="opportunity-form">
-      <FormError message={form.formError} />
-      {conflict && (
+    <form onSubmit={onSubmit} className="space-y-5" noValidate data-testid="opportunity-form">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      {serverError?.code === "CONFLICT" && (
         <Button type="button" variant="secondary" size="sm" onClick={() => window.location.reload()}>
           Reload the latest version
         </Button>
       )}
-      {opportunity && (
-        <>
-          <input type="hidden" name="id" value={opportunity.id} />
-          <input type="hidden" name="version" value={opportunity.version} />
-        </>
-      )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field label="Name" name="name" errors={e.name} className="sm:col-span-2">
-          <Input id="name" name="name" defaultValue={opportunity?.name} placeholder="e.g. Quantia — Analytics platform" {...invalid(e.name, "name")} />
+        <Field label="Name" name="name" errors={errors("name")} className="sm:col-span-2">
+          <Input id="name" autoFocus={!editing} placeholder="e.g. Quantia — Analytics platform" {...register("name")} {...invalid(errors("name"), "name")} />
         </Field>
-        <Field label="Account" name="accountId" errors={e.accountId}>
-          <Select id="accountId" name="accountId" defaultValue={opportunity?.accountId ?? defaultAccountId ?? ""} {...invalid(e.accountId, "accountId")}>
-            <option value="">Choose an account…</option>
-            {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </Select>
+        <Field label="Account" name="accountId" errors={errors("accountId")}>
+          <Controller
+            control={form.control}
+            name="accountId"
+            render={({ field }) => (
+              <Combobox
+                id="accountId"
+                name="accountId"
+                searchLabel="Search accounts"
+                search="account"
+                value={String(field.value ?? "")}
+                selectedLabel={field.value === account?.id ? account.name : undefined}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                placeholder="Choose an account…"
+                {...invalid(errors("accountId"), "accountId")}
+              />
+            )}
+          />
         </Field>
         <div className="grid grid-cols-[1fr_6rem] gap-2">
-          <Field label="Amount" name="amount" errors={e.amount}>
-            <Input id="amount" name="amount" inputMode="decimal" defaultValue={opportunity?.amount ?? ""} {...invalid(e.amount, "amount")} />
+          <Field label="Amount" name="amount" errors={errors("amount")}>
+            <Input id="amount" inputMode="decimal" {...register("amount")} {...invalid(errors("amount"), "amount")} />
           </Field>
-          <Field label="Currency" name="currency" errors={e.currency}>
-            <Select id="currency" name="currency" defaultValue={opportunity?.currency ?? "USD"}>
+          <Field label="Currency" name="currency" errors={errors("currency")}>
+            <Select id="currency" {...register("currency")}>
               {CURRENCIES.map((c) => <option key={c}>{c}</option>)}
             </Select>
           </Field>
         </div>
-        <Field label="Expected close date" name="expectedCloseDate" errors={e.expectedCloseDate}>
-          <Input id="expectedCloseDate" name="expectedCloseDate" type="date" defaultValue={toDateInput(opportunity?.expectedCloseDate)} {...invalid(e.expectedCloseDate, "expectedCloseDate")} />
+        <Field label="Expected close date" name="expectedCloseDate" errors={errors("expectedCloseDate")}>
+          <Input id="expectedCloseDate" type="date" {...register("expectedCloseDate")} {...invalid(errors("expectedCloseDate"), "expectedCloseDate")} />
         </Field>
-        <Field label="Your confidence (%)" name="repConfidence" errors={e.repConfidence} hint="Your gut call, 0–100. The forecast compares it with the qualification evidence.">
-          <Input id="repConfidence" name="repConfidence" inputMode="numeric" defaultValue={opportunity?.repConfidence ?? ""} {...invalid(e.repConfidence, "repConfidence")} />
+        <Field label="Your confidence (%)" name="repConfidence" errors={errors("repConfidence")} hint="Your gut call, 0–100. The forecast compares it with the qualification evidence.">
+          <Input id="repConfidence" inputMode="numeric" {...register("repConfidence")} {...invalid(errors("repConfidence"), "repConfidence")} />
         </Field>
       </div>
       <div className="flex justify-end gap-2">
         <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
-        <Button type="submit" disabled={form.isPending}>{form.isPending ? "Saving…" : editing ? "Save opportunity" : "Create opportunity"}</Button>
+        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : editing ? "Save opportunity" : "Create opportunity"}</Button>
       </div>
     </form>
   );

@@ -2,16 +2,20 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ComponentProps } from "react";
+import { useState, type ComponentProps } from "react";
+import { Controller } from "react-hook-form";
 import { toast } from "sonner";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/field";
 import { addStakeholderAction } from "@/lib/actions/qualification/add-stakeholder";
 import { updateStakeholderAction } from "@/lib/actions/qualification/update-stakeholder";
 import { formatDate } from "@/lib/utils";
+import { addStakeholderSchema } from "@/lib/validation/qualification";
 import { ActivityForm } from "./activity-form";
 
 export interface CommitteeMember {
@@ -33,19 +37,22 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
   canEdit: boolean;
 }) {
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
   const [activity, setActivity] = useState<{ id: string; kind: "engaged" | "champion_tested" } | null>(null);
   const update = useAction(updateStakeholderAction, {
     onSuccess: () => router.refresh(),
     onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not update the committee."),
   });
-  const add = useActionForm(addStakeholderAction, {
+  // No role until one is picked: the Select starts on its disabled "Role…" (its DOM default, which the form reads).
+  const blank = { opportunityId, contactId: "" };
+  const add = useZodForm(addStakeholderSchema, addStakeholderAction, {
+    defaultValues: blank,
     onSuccess: () => {
       toast.success("Added to the buying committee");
-      formRef.current?.reset();
+      add.form.reset(blank);
       router.refresh();
     },
   });
+  const addError = add.errors("contactId")?.[0] ?? add.errors("role")?.[0] ?? add.errors("root")?.[0];
 
   return (
     <div className="space-y-4">
@@ -83,21 +90,32 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
         ))}
       </ul>
       {canEdit && (
-        <form ref={formRef} onSubmit={add.onSubmit} className="space-y-2 border-t border-slate-100 pt-3" data-testid="committee-form">
-          <input type="hidden" name="opportunityId" value={opportunityId} />
+        <form onSubmit={add.onSubmit} className="space-y-2 border-t border-slate-100 pt-3" noValidate data-testid="committee-form">
           <div className="grid grid-cols-2 gap-2">
-            <Select name="contactId" aria-label="Contact" defaultValue="">
-              <option value="" disabled>Contact…</option>
-              {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}{c.title ? ` (${c.title})` : ""}</option>)}
-            </Select>
-            <Select name="role" aria-label="Buying role" defaultValue="">
+            <Controller
+              control={add.form.control}
+              name="contactId"
+              render={({ field }) => (
+                <Combobox
+                  id="committee-contact"
+                  name="contactId"
+                  aria-label="Contact"
+                  searchLabel="Search this account's contacts"
+                  options={contacts.map((c) => ({ value: c.id, label: c.name, detail: c.title }))}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  placeholder="Contact…"
+                  {...invalid(add.errors("contactId"), "committee")}
+                />
+              )}
+            />
+            <Select aria-label="Buying role" defaultValue="" {...add.form.register("role")} {...invalid(add.errors("role"), "committee")}>
               <option value="" disabled>Role…</option>
               {roles.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
             </Select>
           </div>
-          {(add.formError ?? add.fieldErrors.contactId?.[0] ?? add.fieldErrors.role?.[0]) && (
-            <p className="text-xs font-medium text-rose-600" data-testid="committee-error">{add.fieldErrors.contactId?.[0] ?? add.fieldErrors.role?.[0] ?? add.formError}</p>
-          )}
+          {addError && <p id="committee-error" className="text-xs font-medium text-rose-600" data-testid="committee-error">{addError}</p>}
           <Button type="submit" size="sm" variant="secondary" disabled={add.isPending}>Add to committee</Button>
         </form>
       )}

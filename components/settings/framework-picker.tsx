@@ -1,5 +1,6 @@
 "use client";
 
+import * as RadioGroup from "@radix-ui/react-radio-group";
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -37,28 +38,33 @@ export function FrameworkPicker({ templates, currentKey, canChange }: Props) {
 
   return (
     <div className="space-y-4">
-      <div role="radiogroup" aria-label="Framework templates" className="flex flex-wrap gap-2">
+      {/* Radix gives the group one tab stop and arrow keys between templates; choosing one only shows it. */}
+      <RadioGroup.Root
+        value={selected}
+        onValueChange={(key) => {
+          setSelected(key);
+          setConfirming(false);
+          form.reset();
+        }}
+        aria-label="Framework templates"
+        orientation="horizontal"
+        loop
+        className="flex flex-wrap gap-2"
+      >
         {templates.map((t) => (
-          <button
+          <RadioGroup.Item
             key={t.key}
-            type="button"
-            role="radio"
-            aria-checked={t.key === selected}
-            onClick={() => {
-              setSelected(t.key);
-              setConfirming(false);
-              form.reset();
-            }}
+            value={t.key}
             className={cn(
-              "inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset",
+              "inline-flex items-center gap-2 rounded-md px-3 py-1.5 text-sm font-medium ring-1 ring-inset focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
               t.key === selected ? "bg-indigo-600 text-white ring-indigo-600" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50",
             )}
           >
             {t.name}
             {t.key === currentKey && <Badge tone={t.key === selected ? "info" : "good"}>In use</Badge>}
-          </button>
+          </RadioGroup.Item>
         ))}
-      </div>
+      </RadioGroup.Root>
 
       {template && (
         <div className="space-y-3">

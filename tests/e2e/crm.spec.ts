@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, unique } from "./helpers";
+import { DEMO, pickInCombobox, signIn, unique } from "./helpers";
 
 test("a rep creates an account, an opportunity on it, logs a note, and sees them listed", async ({ page }) => {
   await signIn(page, DEMO.rep);
@@ -11,7 +11,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   await expect(page.getByRole("heading", { name: "New account" })).toBeVisible();
   await page.getByLabel("Name").fill(accountName);
   await page.getByLabel("Domain").fill(domain);
-  await page.getByLabel("Industry").fill("SaaS");
+  await pickInCombobox(page, "Industry", "SaaS");
   await page.getByLabel("Employees").fill("350");
   await page.getByLabel("Region").selectOption("EMEA");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -21,7 +21,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   await expect(page.getByRole("heading", { name: "New opportunity" })).toBeVisible();
   const dealName = `${accountName} — Pilot`;
   await page.getByLabel("Name").fill(dealName);
-  await expect(page.getByLabel("Account")).toHaveValue(/.+/);
+  await expect(page.getByRole("combobox", { name: "Account" })).toHaveText(accountName);
   await page.getByLabel("Amount").fill("42000");
   await page.getByLabel("Expected close date").fill("2027-06-30");
   await page.getByRole("button", { name: "Create opportunity" }).click();
@@ -96,7 +96,8 @@ test("saving a stale opportunity form says someone else changed it and overwrite
 
   await other.getByLabel("Name").fill("Stale save");
   await other.getByRole("button", { name: "Save opportunity" }).click();
-  await expect(other.getByTestId("form-error")).toContainText("Someone else changed this opportunity");
+  await expect(other.getByTestId("error-summary")).toContainText("Someone else changed this opportunity");
+  await expect(other.getByTestId("error-summary")).toBeFocused();
   await expect(other.getByRole("button", { name: "Reload the latest version" })).toBeVisible();
 
   await page.goto("/opportunities/seed_opp_04");

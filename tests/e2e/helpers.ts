@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "winnow-demo";
 
@@ -22,4 +22,18 @@ export async function signIn(page: Page, who: { email: string; name: string }, p
 /** A name no other run or test will have used. */
 export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/**
+ * Picks a value in a searchable combobox (record pickers, industry) by keyboard, as a user would: open it,
+ * type, and take the first match with Enter. Free-text comboboxes take the typed text when nothing matches.
+ */
+export async function pickInCombobox(scope: Page | Locator, label: string, typed: string) {
+  const page = "page" in scope ? scope.page() : scope;
+  await scope.getByRole("combobox", { name: label, exact: true }).click();
+  const search = page.locator("[cmdk-input]");
+  await search.fill(typed);
+  await expect(page.locator("[cmdk-item]").first()).toBeVisible();
+  await search.press("Enter");
+  await expect(search).toBeHidden();
 }

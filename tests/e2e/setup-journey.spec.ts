@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, unique } from "./helpers";
+import { pickInCombobox, signIn, unique } from "./helpers";
 
 /** Full-page pictures of each step for a human to look at (test-results/ is not committed). */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/shots-setup/${name}.png`, fullPage: true });
@@ -60,7 +60,7 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   const company = unique("Renewco");
   await page.goto("/accounts/new");
   await page.getByLabel("Name").fill(company);
-  await page.getByLabel("Industry").fill("Retail");
+  await pickInCombobox(page, "Industry", "Retail");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: company })).toBeVisible();
   await page.getByRole("link", { name: "New opportunity" }).click();

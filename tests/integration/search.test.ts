@@ -77,3 +77,24 @@ describe("command palette search", () => {
     expect(hits.map((h) => h.label)).toEqual(["Globex foreign deal", "Globex Elsewhere", "Globex Foreign Contact", "Foreign Lead"]);
   });
 });
+
+describe("record picker search (one kind)", () => {
+  it("returns only the kinds asked for, still in the caller's organization only", async () => {
+    expect(labels(await searchRecords(t.rep, "globex", ["account"]))).toEqual(["account:Globex Corporation"]);
+    expect(labels(await searchRecords(t.rep, "globex", ["contact", "deal"]))).toEqual(["deal:Globex renewal", "deal:Big Globex expansion", "contact:Hank Globex"]);
+    expect(labels(await searchRecords(other.rep, "globex", ["account"]))).toEqual(["account:Globex Elsewhere"]);
+    expect(labels(await searchRecords(t.admin, "elsewhere", ["account"]))).toEqual([]);
+  });
+
+  it("does not widen a rep's leads through the kind filter, and ignores unknown kinds", async () => {
+    expect(labels(await searchRecords(t.rep, "globex", ["lead"]))).toEqual(["lead:Lee Mine"]);
+    expect(labels(await searchRecords(t.rep, "globex", ["user", "organization"]))).toHaveLength(5);
+  });
+
+  it("filters by kind through the route as well", async () => {
+    actAs(other.rep);
+    const response = await GET(new NextRequest("http://127.0.0.1/api/search?q=globex&kind=account"));
+    const { hits } = (await response.json()) as { hits: { label: string }[] };
+    expect(hits.map((h) => h.label)).toEqual(["Globex Elsewhere"]);
+  });
+});

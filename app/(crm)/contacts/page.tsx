@@ -1,6 +1,7 @@
-import { Users } from "lucide-react";
+import { Plus, Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pagination, type SearchParams } from "@/components/ui/data-table";
 import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
@@ -47,7 +48,17 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Contacts" description="People at your accounts. Add them from an account page; put them on a deal's buying committee from the deal." actions={<><SavedViews list="contacts" views={views} /><ExportLink list="contacts" params={raw} /></>} />
+      <PageHeader
+        title="Contacts"
+        description="People at your accounts; put them on a deal's buying committee from the deal."
+        actions={
+          <>
+            <SavedViews list="contacts" views={views} />
+            <ExportLink list="contacts" params={raw} />
+            {canEdit && <ButtonLink href="/contacts/new"><Plus className="size-4" aria-hidden />New contact</ButtonLink>}
+          </>
+        }
+      />
       <Card>
         <FilterBar clearHref="/contacts" showClear={Boolean(params.q)}>
           <Input name="q" placeholder="Search name, title, email or account" defaultValue={params.q} className="max-w-sm" aria-label="Search contacts" />

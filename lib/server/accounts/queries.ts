@@ -86,8 +86,10 @@ export async function getAccount(user: SessionUser, id: string) {
   return account;
 }
 
-export async function listAccountOptions(user: SessionUser) {
-  return db().account.findMany({ where: inOrg(user), select: { id: true, name: true }, orderBy: { name: "asc" } });
+/** One account as a picker shows it, if it is in the caller's organization (the picker searches for the rest). */
+export async function findAccountOption(user: SessionUser, id: string | undefined) {
+  if (!id) return null;
+  return db().account.findFirst({ where: inOrg(user, { id }), select: { id: true, name: true } });
 }
 
 export async function listIndustries(user: SessionUser): Promise<string[]> {

@@ -5,6 +5,7 @@ import { db } from "../db";
 import { loadQualificationSettings } from "../qualification/settings";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
+import type { IcpMatchValues } from "../../icp-match";
 import { previewFit, type FitPreview } from "./preview";
 
 export interface IcpVersionView {
@@ -49,4 +50,15 @@ export async function listIcpVersions(user: SessionUser): Promise<IcpVersionView
 export async function getIcpOverview(user: SessionUser): Promise<{ icp: IcpDefinition; versions: IcpVersionView[]; preview: FitPreview }> {
   const [versions, { icp }] = await Promise.all([listIcpVersions(user), loadQualificationSettings(db(), user.organizationId)]);
   return { icp, versions, preview: await previewFit(user, icp) };
+}
+
+/** The industries and countries the current ICP's rules name, as marketing typed them: the account form suggests them. */
+export async function listIcpMatchValues(user: SessionUser): Promise<IcpMatchValues> {
+  const { icp } = await loadQualificationSettings(db(), user.organizationId);
+  const values: IcpMatchValues = { industries: [], countries: [] };
+  for (const rule of icp.rules) {
+    if (rule.kind === "industry_in") values.industries.push(...rule.industries);
+    if (rule.kind === "country_in") values.countries.push(...rule.countries);
+  }
+  return values;
 }

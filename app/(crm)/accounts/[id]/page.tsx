@@ -101,7 +101,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               {account.contacts.map((c) => (
                 <li key={c.id} className="text-sm">
                   <div className="font-medium text-slate-900">
-                    {can(user.role, "contact.write") ? <Link href={`/contacts/${c.id}/edit`} className="hover:text-indigo-600">{c.name}</Link> : c.name}
+                    <Link href={`/contacts/${c.id}`} className="hover:text-indigo-600">{c.name}</Link>
                   </div>
                   <div className="text-xs text-slate-500">{[c.title, c.email, c.phone].filter(Boolean).join(" · ")}</div>
                 </li>

@@ -4,7 +4,7 @@ import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
-import { listAccountOptions } from "@/lib/server/accounts/queries";
+import { findAccountOption } from "@/lib/server/accounts/queries";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "New opportunity" };
@@ -12,11 +12,11 @@ export const metadata: Metadata = { title: "New opportunity" };
 export default async function NewOpportunityPage({ searchParams }: { searchParams: Promise<{ accountId?: string }> }) {
   const user = await requireUser();
   if (!can(user.role, "opportunity.create")) notFound();
-  const [accounts, { accountId }] = await Promise.all([listAccountOptions(user), searchParams]);
+  const account = await findAccountOption(user, (await searchParams).accountId);
   return (
     <>
       <PageHeader title="New opportunity" description="New deals start at the first stage; qualification moves them forward." />
-      <Card className="max-w-3xl"><CardBody><OpportunityForm accounts={accounts} defaultAccountId={accountId} /></CardBody></Card>
+      <Card className="max-w-3xl"><CardBody><OpportunityForm account={account ?? undefined} /></CardBody></Card>
     </>
   );
 }

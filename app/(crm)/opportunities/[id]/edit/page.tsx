@@ -4,7 +4,6 @@ import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { canOnRecord } from "@/lib/permissions";
-import { listAccountOptions } from "@/lib/server/accounts/queries";
 import { getOpportunity } from "@/lib/server/opportunities/queries";
 import { orNotFound } from "@/lib/server/pages";
 import { requireUser } from "@/lib/server/session";
@@ -15,13 +14,12 @@ export default async function EditOpportunityPage({ params }: { params: Promise<
   const user = await requireUser();
   const opportunity = await orNotFound(getOpportunity(user, (await params).id));
   if (!canOnRecord(user, "opportunity.update", opportunity.ownerId)) notFound();
-  const accounts = await listAccountOptions(user);
   return (
     <>
       <PageHeader title={`Edit ${opportunity.name}`} eyebrow="Opportunity" />
       <Card className="max-w-3xl">
         <CardBody>
-          <OpportunityForm accounts={accounts} opportunity={{ ...opportunity, amount: Number(opportunity.amount) }} />
+          <OpportunityForm account={opportunity.account} opportunity={{ ...opportunity, amount: Number(opportunity.amount) }} />
         </CardBody>
       </Card>
     </>

@@ -1,0 +1,60 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionError, FieldErrors } from "@/lib/action-error";
+import { errorAt, serverFormErrors } from "./form-errors";
+
+interface FlatErrors {
+  formErrors: string[];
+  fieldErrors: FieldErrors;
+}
+
+/**
+ * A form on react-hook-form, validated in the browser by the very zod schema the server action parses with,
+ * so both refuse the same input with the same words. The values sent are the fields as typed (the schema's
+ * input): the server parses them again, and parsed values (a Date, a split list) would not parse twice.
+ * A refused submit, here or on the server, files each message under its field by dotted path and bumps
+ * `summaryFocus`, which moves focus to the error summary.
+ */
+export function useZodForm<S extends z.ZodType<unknown, FieldValues> & StandardSchemaV1, ShapedErrors extends FlatErrors, Data>(
+  schema: S,
+  action: SingleInputActionFn<ActionError, S, ShapedErrors, Data>,
+  options: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: Data) => void },
+) {
+  type Values = z.input<S>;
+  const form = useForm<Values, unknown, Values>({
+    resolver: zodResolver(schema as never, undefined, { raw: true }) as never,
+    defaultValues: options.defaultValues,
+    shouldFocusError: false,
+  });
+  const { executeAsync, isPending, result } = useAction(action);
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const refused = () => setSummaryFocus((n) => n + 1);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const outcome = await executeAsync(values as Parameters<typeof executeAsync>[0]);
+    if (!outcome.validationErrors && !outcome.serverError) {
+      options.onSuccess?.(outcome.data as Data);
+      return;
+    }
+    const { fieldErrors, formError } = serverFormErrors(outcome);
+    for (const { path, message } of fieldErrors) form.setError(path as FieldPath<Values>, { type: "server", message });
+    if (formError) form.setError("root.server", { type: "server", message: formError });
+    refused();
+  }, refused);
+
+  return {
+    form,
+    onSubmit,
+    isPending: isPending || form.formState.isSubmitting,
+    serverError: result.serverError,
+    summaryFocus,
+    /** The field's first message, including its items' ("techStack.3"), for `Field errors=`. */
+    errors: (name: string) => errorAt(form.formState.errors, name),
+  };
+}
