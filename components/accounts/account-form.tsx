@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { focusPageHeading } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { invalid, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -31,6 +32,7 @@ export function AccountForm({ account }: { account?: AccountFormValues }) {
       toast.success(editing ? "Account saved" : "Account created");
       router.push(`/accounts/${data.id}`);
       router.refresh();
+      focusPageHeading(`/accounts/${data.id}`);
     },
   });
   const e = form.fieldErrors;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { toast } from "sonner";
+import { focusPageHeading, focusWhenShown } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { invalid, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -24,15 +25,17 @@ export function ContactForm({ accountId, contact }: { accountId: string; contact
   const ref = useRef<HTMLFormElement>(null);
   const router = useRouter();
   const form = useActionForm(contact ? updateContactAction : createContactAction, {
-    onSuccess: () => {
+    onSuccess: (data) => {
       if (contact) {
         toast.success("Contact saved");
         router.push(`/accounts/${accountId}`);
         router.refresh();
+        focusPageHeading(`/accounts/${accountId}`);
         return;
       }
       toast.success("Contact added");
       ref.current?.reset();
+      focusWhenShown(() => document.querySelector<HTMLElement>(`[data-contact-id="${data.id}"]`));
     },
   });
   const e = form.fieldErrors;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Tooltip } from "@/components/ui/tooltip";
 import type { VerdictKind } from "@/lib/qualification";
 import type { ScoreChangeItem, StageChangeItem } from "@/lib/server/dashboard/recent-history";
 import { cn, formatDateTime } from "@/lib/utils";
@@ -11,8 +12,19 @@ import { scoreTriggerLabel, VERDICT_LABEL } from "@/lib/vocabulary";
 
 const VERDICT_TONE: Record<VerdictKind, "good" | "warn" | "bad"> = { pursue: "good", nurture: "warn", disqualify: "bad" };
 
+/**
+ * "3 days ago", with the exact moment on hover and for screen readers. Not a tab stop: a dashboard of these would
+ * double the stops between the deals' links, and the exact time is on each deal's timeline.
+ */
 function When({ at, now }: { at: Date; now: Date }) {
-  return <time dateTime={at.toISOString()} title={formatDateTime(at)} className="shrink-0 text-xs text-slate-500">{formatDistanceStrict(at, now, { addSuffix: true })}</time>;
+  const exact = formatDateTime(at);
+  return (
+    <Tooltip content={exact}>
+      <time dateTime={at.toISOString()} className="shrink-0 text-xs text-slate-500">
+        {formatDistanceStrict(at, now, { addSuffix: true })}<span className="sr-only"> ({exact})</span>
+      </time>
+    </Tooltip>
+  );
 }
 
 function Item({ href, name, at, now, children }: { href: string; name: string; at: Date; now: Date; children: ReactNode }) {

@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { toast } from "sonner";
+import { focusNewFirst } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { invalid, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -15,6 +16,7 @@ export function NoteForm({ accountId, opportunityId }: { accountId?: string; opp
     onSuccess: () => {
       toast.success("Note saved");
       ref.current?.reset();
+      focusNewFirst('[data-testid="note-list"] > li');
     },
   });
   return (

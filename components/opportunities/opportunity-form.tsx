@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { focusPageHeading } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { invalid, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -38,6 +39,7 @@ export function OpportunityForm({
       toast.success(editing ? "Opportunity saved" : "Opportunity created");
       router.push(`/opportunities/${data.id}`);
       router.refresh();
+      focusPageHeading(`/opportunities/${data.id}`);
     },
   });
   const e = form.fieldErrors;

@@ -1,33 +1,21 @@
 "use client";
 
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { Ban, CircleCheck, Flag, GripVertical } from "lucide-react";
 import Link from "next/link";
 import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { BoardCard } from "@/lib/server/pipeline/board";
 import { formatMoney } from "@/lib/utils";
 import type { DragHandle } from "./board-dnd";
 import { CardMenu, type StageOption } from "./card-menu";
 
-const tipClass = "z-50 max-w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-snug text-white shadow-lg dark:bg-slate-100 dark:text-slate-900";
-
 /** A small focusable sign with its words in an accessible tooltip (hover or keyboard focus), not a `title`. */
 function Tip({ label, children, testId, gate }: { label: string; children: React.ReactNode; testId?: string; gate?: string }) {
   return (
-    <Tooltip.Root>
-      <Tooltip.Trigger asChild>
-        <button type="button" className="inline-flex items-center gap-0.5 rounded focus-visible:outline-2 focus-visible:outline-indigo-600" data-testid={testId} data-gate={gate}>
-          {children}
-        </button>
-      </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content side="bottom" sideOffset={4} className={tipClass}>
-          {label}
-          <Tooltip.Arrow className="fill-slate-900 dark:fill-slate-100" />
-        </Tooltip.Content>
-      </Tooltip.Portal>
-    </Tooltip.Root>
+    <Tooltip content={label} side="bottom">
+      <TipTarget className="inline-flex items-center gap-0.5" data-testid={testId} data-gate={gate}>{children}</TipTarget>
+    </Tooltip>
   );
 }
 

@@ -1,10 +1,10 @@
 "use client";
 
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { Inbox } from "lucide-react";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import type { Board, BoardCard, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn, formatMoney } from "@/lib/utils";
 import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
 import type { StageOption } from "./card-menu";
@@ -142,14 +142,12 @@ export function PipelineBoard({ board, query }: { board: Board; query: string })
   return (
     <BoardMoveContext value={onMoved}>
     <BoardDndProvider>
-    <Tooltip.Provider delayDuration={200}>
-      <div className="-mx-4 overflow-x-auto px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
+      <ScrollRegion label="Pipeline board" className="-mx-4 px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
         <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
           {state.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />)}
           <ClosedColumn closed={state.closed} />
         </div>
-      </div>
-    </Tooltip.Provider>
+      </ScrollRegion>
     </BoardDndProvider>
     </BoardMoveContext>
   );

@@ -46,7 +46,7 @@ export default async function MyDayPage() {
       {empty ? (
         <Card><EmptyState icon={CalendarCheck} title="Nothing is due today" description="Set a next step with a due date on a deal and it shows here on the day." /></Card>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <StepList title="Overdue" rows={overdue} tone="text-rose-700 dark:text-rose-400" testId="overdue-steps" />
           <StepList title="Due today" rows={dueToday} tone="text-slate-800 dark:text-slate-200" testId="today-steps" />
           {dueDeals.length + dueLeads.length > 0 && (

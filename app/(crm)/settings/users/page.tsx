@@ -23,7 +23,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader eyebrow="Settings" title="Users" description={`Who can sign in to ${user.organizationName}, and what their role lets them do.`} />
-      <div className="grid gap-6 lg:grid-cols-5">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-3">
           <Table data-testid="users-table">
             <thead className="bg-slate-50">
