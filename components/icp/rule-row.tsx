@@ -67,7 +67,7 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
         <div className="hidden sm:block" />
         <div className="space-y-2">
           {draft.kind === "employee_range" && (
-            <div className="flex gap-3">
+            <div className="flex flex-wrap gap-3">
               <Field label="At least (employees)" name={`${at}.min`} errors={err("min")} className="w-44">
                 <Input id={`${at}.min`} inputMode="numeric" value={draft.min} onChange={(e) => set({ min: e.target.value })} placeholder="no minimum" />
               </Field>

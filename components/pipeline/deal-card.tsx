@@ -41,7 +41,7 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
   if (gate.allowed) {
     return (
       <Tip label={`Ready to advance to ${gate.toStageLabel}`} testId="gate-status" gate="ready">
-        <CircleCheck className="size-4 text-emerald-600 dark:text-emerald-400" aria-hidden />
+        <CircleCheck className="size-4 text-emerald-600" aria-hidden />
         <span className="sr-only">Ready to advance to {gate.toStageLabel}</span>
       </Tip>
     );
@@ -50,7 +50,7 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   return (
     <Tip label={`${first ?? "Blocked"}${more}`} testId="gate-status" gate="blocked">
-      <Ban className="size-4 text-rose-600 dark:text-rose-400" aria-hidden />
+      <Ban className="size-4 text-rose-600" aria-hidden />
       <span className="sr-only">Blocked: <span data-testid="first-blocker">{first}</span>{more}</span>
     </Tip>
   );
@@ -63,12 +63,12 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
 export function DealCard({ card, stages, canOverride, handle }: { card: BoardCard; stages: StageOption[]; canOverride: boolean; handle: DragHandle | null }) {
   const header = (
     <h3 id={`deal-${card.id}`} className="truncate text-sm font-medium leading-snug">
-      <Link href={`/opportunities/${card.id}`} className="text-slate-900 hover:text-indigo-600 dark:text-slate-100 dark:hover:text-indigo-300">{card.name}</Link>
+      <Link href={`/opportunities/${card.id}`} className="text-slate-900 hover:text-indigo-600">{card.name}</Link>
     </h3>
   );
   const body = (
     <>
-      <p className="truncate text-xs text-slate-600 dark:text-slate-400">{card.accountName} · {card.ownerName}</p>
+      <p className="truncate text-xs text-slate-600">{card.accountName} · {card.ownerName}</p>
       <div className="mt-1 flex items-center gap-1.5">
         {handle && (
           <button
@@ -82,7 +82,7 @@ export function DealCard({ card, stages, canOverride, handle }: { card: BoardCar
             <GripVertical className="size-4" aria-hidden />
           </button>
         )}
-        <span className="truncate text-sm font-semibold tabular-nums text-slate-900 dark:text-slate-100">{formatMoney(card.amount, card.currency)}</span>
+        <span className="truncate text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
         <span className="ml-auto flex shrink-0 items-center gap-1">
           <FlagCount flags={card.flags} />
           <GateStatus gate={card.nextGate} />
@@ -92,11 +92,11 @@ export function DealCard({ card, stages, canOverride, handle }: { card: BoardCar
         {card.verdict ? <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">{VERDICT_LABEL[card.verdict]}</Badge> : <Badge tone="neutral">Scoring…</Badge>}
         {card.intent !== null && <Badge tone={scoreTone(card.intent)} data-testid="intent">Intent {card.intent}</Badge>}
       </div>
-      {card.pending && <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Re-scoring after a settings change…</p>}
+      {card.pending && <p className="mt-1 text-xs text-slate-600">Re-scoring after a settings change…</p>}
     </>
   );
   return (
-    <article className="rounded-md bg-white px-2.5 py-2 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700" aria-labelledby={`deal-${card.id}`} data-testid="deal-card" data-deal-id={card.id}>
+    <article className="rounded-md bg-white px-2.5 py-2 shadow-sm ring-1 ring-slate-200" aria-labelledby={`deal-${card.id}`} data-testid="deal-card" data-deal-id={card.id}>
       {card.canMove ? (
         <CardMenu
           opportunityId={card.id}

@@ -20,10 +20,10 @@ export function Tooltip({ content, children, side = "top" }: { content: ReactNod
             side={side}
             sideOffset={4}
             collisionPadding={8}
-            className="z-50 max-w-72 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-snug font-normal normal-case tracking-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
+            className="z-50 max-w-72 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-snug font-normal normal-case tracking-normal text-white shadow-lg"
           >
             {content}
-            <Radix.Arrow className="fill-slate-900 dark:fill-slate-100" />
+            <Radix.Arrow className="fill-slate-900" />
           </Radix.Content>
         </Radix.Portal>
       </Radix.Root>

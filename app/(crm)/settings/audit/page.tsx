@@ -69,9 +69,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <Td>{e.action.replaceAll("_", " ")}{e.reason && <span className="block text-xs text-slate-500">{e.reason}</span>}</Td>
                   <Td className="font-mono text-xs text-slate-500">
                     {/* Cut to one line; the whole change is in the tooltip (and read in full by screen readers). */}
-                    <Tooltip content={<span className="break-all font-mono">{summary(e.after ?? e.before)}</span>}>
-                      <TipTarget className="block max-w-md truncate">{summary(e.after ?? e.before)}</TipTarget>
-                    </Tooltip>
+                    {summary(e.after ?? e.before) && (
+                      <Tooltip content={<span className="break-all font-mono">{summary(e.after ?? e.before)}</span>}>
+                        <TipTarget className="block max-w-md truncate">{summary(e.after ?? e.before)}</TipTarget>
+                      </Tooltip>
+                    )}
                   </Td>
                 </tr>
               ))}
