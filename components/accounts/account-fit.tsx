@@ -2,16 +2,17 @@ import { FitPanel } from "@/components/qualification/fit-panel";
 import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
 import { asVerdictKind, type FitResult } from "@/lib/qualification";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 
 /** An account's stored fit and what the ICP alone says about it, compact for a table row. */
 export function AccountFitBadge({ stored }: { stored: { fit: number; verdict: string; pending: boolean } | null }) {
   if (!stored) return <span className="text-slate-500">—</span>;
   const verdict = asVerdictKind(stored.verdict);
   return (
-    <span className="inline-flex items-center gap-1.5" title={stored.pending ? "Being re-scored after an ICP change" : undefined} data-testid="account-fit">
+    <span className="inline-flex items-center gap-1.5" data-testid="account-fit">
       <Badge tone={scoreTone(stored.fit)}>{stored.fit}</Badge>
       <Badge tone={VERDICT_TONE[verdict]}>{VERDICT_LABEL[verdict]}</Badge>
-      {stored.pending && <span className="text-xs text-slate-500">re-scoring…</span>}
+      {stored.pending && <Tooltip content="Being re-scored after an ICP change"><TipTarget className="text-xs text-slate-500">re-scoring…</TipTarget></Tooltip>}
     </span>
   );
 }

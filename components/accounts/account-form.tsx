@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { focusPageHeading } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -101,6 +102,7 @@ export function AccountForm({ account, icpValues }: { account?: AccountFormValue
       toast.success(editing ? "Account saved" : "Account created");
       router.push(`/accounts/${data.id}`);
       router.refresh();
+      focusPageHeading(`/accounts/${data.id}`);
     },
   });
   const { register } = form;

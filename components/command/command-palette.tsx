@@ -23,8 +23,8 @@ interface PaletteCommand {
   run: () => void;
 }
 
-const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm text-slate-800 data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900 dark:text-slate-200 dark:data-[selected=true]:bg-indigo-950 dark:data-[selected=true]:text-indigo-100";
-const headingClass = "[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600 dark:[&_[cmdk-group-heading]]:text-slate-400";
+const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm text-slate-800 data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900";
+const headingClass = "[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600";
 
 /** The deal whose page is open, for "Log a note on this deal". */
 const currentDealId = (pathname: string) => /^\/opportunities\/(?!new$)([^/]+)$/.exec(pathname)?.[1] ?? null;
@@ -110,7 +110,7 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
         <Dialog.Content
-          className="fixed top-[12vh] left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
+          className="fixed top-[12vh] left-1/2 z-50 w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 overflow-hidden rounded-lg bg-white shadow-xl ring-1 ring-slate-200"
           aria-describedby={undefined}
           onCloseAutoFocus={(event) => {
             if (!after) return;
@@ -126,12 +126,12 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
               value={query}
               onValueChange={setQuery}
               placeholder="Find a deal, account, contact or lead… or type a command"
-              className="h-12 w-full border-b border-slate-200 bg-transparent px-4 text-sm text-slate-900 outline-none placeholder:text-slate-500 dark:border-slate-700 dark:text-slate-100 dark:placeholder:text-slate-400"
+              className="h-12 w-full border-b border-slate-200 bg-transparent px-4 text-sm text-slate-900 outline-none placeholder:text-slate-500"
             />
             <Command.List className="max-h-[min(60vh,26rem)] overflow-y-auto p-2">
-              {loading && <Command.Loading><p className="px-2.5 py-2 text-sm text-slate-600 dark:text-slate-400">Searching…</p></Command.Loading>}
+              {loading && <Command.Loading><p className="px-2.5 py-2 text-sm text-slate-600">Searching…</p></Command.Loading>}
               {!loading && (
-                <Command.Empty className="px-2.5 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
+                <Command.Empty className="px-2.5 py-6 text-center text-sm text-slate-600">
                   {failed ? "Search failed. Try again." : "Nothing matches."}
                 </Command.Empty>
               )}
@@ -164,7 +164,7 @@ function HitItem({ hit, onSelect }: { hit: SearchHit; onSelect: () => void }) {
     <Command.Item value={`${hit.kind}:${hit.id}`} onSelect={onSelect} className={itemClass} data-testid="palette-hit">
       <Icon className="size-4 shrink-0 text-slate-500" aria-hidden />
       <span className="truncate font-medium">{hit.label}</span>
-      {hit.detail && <span className="truncate text-xs text-slate-600 dark:text-slate-400">{hit.detail}</span>}
+      {hit.detail && <span className="truncate text-xs text-slate-600">{hit.detail}</span>}
     </Command.Item>
   );
 }

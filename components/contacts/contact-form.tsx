@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { focusPageHeading, focusWhenShown } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
 import { Field, Input } from "@/components/ui/field";
@@ -43,11 +44,12 @@ export function ContactForm({ accountId, contact, autoFocus }: { accountId?: str
         toast.success(contact ? "Contact saved" : "Contact added");
         router.push(`/contacts/${data.id}`);
         router.refresh();
+        focusPageHeading(`/contacts/${data.id}`);
         return;
       }
       toast.success("Contact added");
       form.reset(blank);
-      form.setFocus("name");
+      focusWhenShown(() => document.querySelector<HTMLElement>(`[data-contact-id="${data.id}"]`));
     },
   });
   const { register } = form;

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/data-table";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { GapKind } from "@/lib/qualification";
 import type { CriterionGaps } from "@/lib/server/dashboard/summarize";
 import { cn } from "@/lib/utils";
@@ -27,7 +28,11 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
           <tr>
             <Th>Criterion</Th>
             <Th className="w-full">Open deals with a gap</Th>
-            {KINDS.map((k) => <Th key={k.kind} className="px-3 text-right" title={k.label}>{k.short}</Th>)}
+            {KINDS.map((k) => (
+              <Th key={k.kind} className="px-3 text-right">
+                {k.short === k.label ? k.label : <Tooltip content={k.label}><TipTarget className="uppercase">{k.short}</TipTarget></Tooltip>}
+              </Th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -5,12 +5,24 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { VERDICT_TONE } from "@/components/qualification/labels";
+import { Tooltip } from "@/components/ui/tooltip";
 import type { ScoreChangeItem, StageChangeItem } from "@/lib/server/dashboard/recent-history";
 import { cn, formatDateTime } from "@/lib/utils";
 import { scoreTriggerLabel, VERDICT_LABEL } from "@/lib/vocabulary";
 
+/**
+ * "3 days ago", with the exact moment on hover and for screen readers. Not a tab stop: a dashboard of these would
+ * double the stops between the deals' links, and the exact time is on each deal's timeline.
+ */
 function When({ at, now }: { at: Date; now: Date }) {
-  return <time dateTime={at.toISOString()} title={formatDateTime(at)} className="shrink-0 text-xs text-slate-500">{formatDistanceStrict(at, now, { addSuffix: true })}</time>;
+  const exact = formatDateTime(at);
+  return (
+    <Tooltip content={exact}>
+      <time dateTime={at.toISOString()} className="shrink-0 text-xs text-slate-500">
+        {formatDistanceStrict(at, now, { addSuffix: true })}<span className="sr-only"> ({exact})</span>
+      </time>
+    </Tooltip>
+  );
 }
 
 function Item({ href, name, at, now, children }: { href: string; name: string; at: Date; now: Date; children: ReactNode }) {

@@ -4,6 +4,7 @@ import { VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { RiskLevel, RiskRow } from "@/lib/server/dashboard/risk-list";
 import { cn, formatMoney } from "@/lib/utils";
 import { labelOf, noun, VERDICT_LABEL } from "@/lib/vocabulary";
@@ -35,8 +36,10 @@ function Reasons({ risk }: { risk: RiskRow }) {
       ))}
       {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more {noun(more, "flag")}</li>}
       {risk.wishcasting && (
-        <li className="flex gap-2 text-amber-900" data-testid="risk-wishcasting" title={`The adjusted forecast counts this deal at ${risk.wishcasting.evidenceProbability}%: ${risk.wishcasting.because.join("; ")}`}>
-          <span className="shrink-0 font-medium">Wishcasting:</span>
+        <li className="flex gap-2 text-amber-900" data-testid="risk-wishcasting">
+          <Tooltip content={`The adjusted forecast counts this deal at ${risk.wishcasting.evidenceProbability}%, not at the rep's ${risk.wishcasting.repConfidence}%`}>
+            <TipTarget className="shrink-0 self-start font-medium">Wishcasting:</TipTarget>
+          </Tooltip>
           <span>rep says {risk.wishcasting.repConfidence}%, evidence supports {risk.wishcasting.evidenceProbability}% because {risk.wishcasting.because.join("; ")}</span>
         </li>
       )}
@@ -80,7 +83,7 @@ export function RiskList({ risks, currency, filtered }: { risks: RiskRow[]; curr
             </Td>
             <Td>
               <Badge tone={LEVEL[r.level].tone}>{LEVEL[r.level].label}</Badge>
-              {r.pending && <div className="mt-1 text-xs text-slate-500" title="Being re-scored after a settings change">Re-scoring…</div>}
+              {r.pending && <div className="mt-1"><Tooltip content="Being re-scored after a settings change"><TipTarget className="text-xs text-slate-500">Re-scoring…</TipTarget></Tooltip></div>}
             </Td>
             <Td className="min-w-80"><Reasons risk={r} /></Td>
             <Td>{r.ownerName}</Td>

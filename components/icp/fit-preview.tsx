@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import { Table, Td, Th } from "@/components/ui/data-table";
 import type { FitBucket, FitPreview, PreviewRow } from "@/lib/server/icp/preview";
 
@@ -51,11 +52,20 @@ function PreviewTable({ title, rows }: { title: string; rows: PreviewRow[] }) {
           {rows.map((r) => (
             <tr key={r.id}>
               <Td className="truncate px-2 py-1.5"><Link href={`/accounts/${r.id}`} className="hover:text-indigo-600">{r.name}</Link></Td>
-              <Td className="px-2 py-1.5 text-right tabular-nums" title={`Best case ${r.potential}`}>
-                {r.score}{r.potential > r.score && <span className="text-xs text-slate-500"> / {r.potential}</span>}
+              <Td className="px-2 py-1.5 text-right tabular-nums">
+                {r.score}
+                {r.potential > r.score && (
+                  <Tooltip content={`Best case ${r.potential}, once the missing data is known`}>
+                    <span className="text-xs text-slate-500"> / {r.potential}<span className="sr-only"> at best</span></span>
+                  </Tooltip>
+                )}
               </Td>
               <Td className="px-1 py-1.5 text-right">
-                <Badge tone={BUCKETS[r.bucket].tone} title={r.knockouts.length ? `Missed: ${r.knockouts.join(", ")}` : undefined}>{BUCKETS[r.bucket].short}</Badge>
+                {r.knockouts.length > 0 ? (
+                  <Tooltip content={`Missed: ${r.knockouts.join(", ")}`}>
+                    <TipTarget><Badge tone={BUCKETS[r.bucket].tone}>{BUCKETS[r.bucket].short}</Badge></TipTarget>
+                  </Tooltip>
+                ) : <Badge tone={BUCKETS[r.bucket].tone}>{BUCKETS[r.bucket].short}</Badge>}
               </Td>
             </tr>
           ))}

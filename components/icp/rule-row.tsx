@@ -8,6 +8,9 @@ import { errorsUnder, type PathErrors } from "@/lib/validation/settings";
 import { cn } from "@/lib/utils";
 import { fromDraft, RULE_KINDS, splitList, type RuleDraft } from "./rule-draft";
 import { describeRule } from "./rule-text";
+import { Tooltip } from "@/components/ui/tooltip";
+
+const KNOCKOUT_HELP = "An account that misses a knockout rule is not a fit, whatever else matches. Missing data never knocks out.";
 
 interface Props {
   draft: RuleDraft;
@@ -47,10 +50,14 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
         <Field label="Weight" name={`${at}.weight`} errors={err("weight")}>
           <Input id={`${at}.weight`} inputMode="decimal" value={draft.weight} onChange={(e) => set({ weight: e.target.value })} aria-invalid={Boolean(err("weight"))} />
         </Field>
-        <label className="flex items-center gap-2 pt-7 text-sm text-slate-700" title="An account that misses a knockout rule is not a fit, whatever else matches. Missing data never knocks out.">
-          <input type="checkbox" checked={draft.knockout} onChange={(e) => set({ knockout: e.target.checked })} className="size-4 rounded border-slate-300 text-indigo-600" />
-          Knockout
-        </label>
+        <Tooltip content={KNOCKOUT_HELP}>
+          {/* Focus on the checkbox bubbles to the label, so the tooltip opens for keyboard users too. */}
+          <label className="flex items-center gap-2 pt-7 text-sm text-slate-700">
+            <input type="checkbox" checked={draft.knockout} onChange={(e) => set({ knockout: e.target.checked })} aria-describedby={`${at}.knockout-help`} className="size-4 rounded border-slate-300 text-indigo-600" />
+            Knockout
+          </label>
+        </Tooltip>
+        <span id={`${at}.knockout-help`} className="sr-only">{KNOCKOUT_HELP}</span>
         <button type="button" onClick={onRemove} className="mt-7 rounded p-1.5 text-slate-500 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove rule ${draft.label}`}>
           <Trash2 className="size-4" aria-hidden />
         </button>
@@ -60,7 +67,7 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
         <div className="hidden sm:block" />
         <div className="space-y-2">
           {draft.kind === "employee_range" && (
-            <div className="flex gap-3">
+            <div className="flex flex-wrap gap-3">
               <Field label="At least (employees)" name={`${at}.min`} errors={err("min")} className="w-44">
                 <Input id={`${at}.min`} inputMode="numeric" value={draft.min} onChange={(e) => set({ min: e.target.value })} placeholder="no minimum" />
               </Field>

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { IcpRule } from "@/lib/qualification";
 import { describeRule, weightShare } from "./rule-text";
 
@@ -14,7 +15,11 @@ export function RulesList({ rules }: { rules: IcpRule[] }) {
             <div className="text-sm text-slate-600">{describeRule(rule)}</div>
           </div>
           <div className="flex shrink-0 items-center gap-2">
-            {rule.knockout && <Badge tone="warn" title="An account that misses this rule is not a fit, whatever else matches">Knockout</Badge>}
+            {rule.knockout && (
+              <Tooltip content="An account that misses this rule is not a fit, whatever else matches">
+                <TipTarget><Badge tone="warn">Knockout</Badge></TipTarget>
+              </Tooltip>
+            )}
             <span className="w-28 text-right text-sm tabular-nums text-slate-700">
               weight {rule.weight}
               <span className="block text-xs text-slate-500">{weightShare(rules, rule)}% of fit</span>

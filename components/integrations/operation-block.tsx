@@ -37,7 +37,7 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
     <section className="px-4 py-3 text-sm" id={op.operationId} data-testid="api-operation">
       <h3 className="flex flex-wrap items-center gap-2">
         <Badge tone={TONE[method as keyof typeof TONE] ?? "neutral"} className="uppercase">{method}</Badge>
-        <code className="font-semibold text-slate-900">{path}</code>
+        <code className="font-semibold break-all text-slate-900">{path}</code>
         <span className="text-slate-500">→ {success}</span>
       </h3>
       <p className="mt-1 text-slate-700">{op.summary}</p>

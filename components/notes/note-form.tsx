@@ -4,6 +4,7 @@ import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { focusNewFirst } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 import { logNoteAction } from "@/lib/actions/notes/log-note";
@@ -17,6 +18,7 @@ export function NoteForm({ accountId, opportunityId }: { accountId?: string; opp
     onSuccess: () => {
       toast.success("Note saved");
       form.reset(blank);
+      focusNewFirst('[data-testid="note-list"] > li');
     },
   });
   return (

@@ -40,9 +40,9 @@ export function NextStepPanel({ opportunityId, nextStep, dueOn, overdue, canEdit
     <div className="space-y-3" data-testid="next-step">
       {nextStep ? (
         <div className="flex flex-wrap items-center gap-3">
-          <p className="min-w-0 flex-1 text-sm text-slate-900 dark:text-slate-100">
+          <p className="min-w-0 flex-1 text-sm text-slate-900">
             <span className="font-medium">{nextStep}</span>{" "}
-            <span className={overdue ? "font-medium text-rose-700 dark:text-rose-400" : "text-slate-600 dark:text-slate-400"}>· due {dueOn}{overdue && " (overdue)"}</span>
+            <span className={overdue ? "font-medium text-rose-700" : "text-slate-600"}>· due {dueOn}{overdue && " (overdue)"}</span>
           </p>
           {canEdit && (
             <Button type="button" size="sm" variant="secondary" disabled={complete.isPending} onClick={() => complete.execute({ opportunityId })}>
@@ -51,7 +51,7 @@ export function NextStepPanel({ opportunityId, nextStep, dueOn, overdue, canEdit
           )}
         </div>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No next step yet.</p>
+        <p className="text-sm text-slate-600">No next step yet.</p>
       )}
       {canEdit && (
         <form onSubmit={form.onSubmit} className="flex flex-wrap items-end gap-2" noValidate>

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
+import { focusPageHeading } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -53,6 +54,7 @@ export function OpportunityForm({ opportunity, account }: { opportunity?: Opport
         toast.success(editing ? "Opportunity saved" : "Opportunity created");
         router.push(`/opportunities/${data.id}`);
         router.refresh();
+        focusPageHeading(`/opportunities/${data.id}`);
       },
   });
   const { register } = form;

@@ -21,7 +21,7 @@ function focusCard(opportunityId: string, stageId: string, frames = 30) {
   });
 }
 
-const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50 data-[highlighted]:text-indigo-900 dark:text-slate-200 dark:data-[highlighted]:bg-indigo-950 dark:data-[highlighted]:text-indigo-100";
+const itemClass = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50 data-[highlighted]:text-indigo-900";
 
 /**
  * A card's stage menu: "Advance to …" the next stage on the way to won, or a move to any other stage (the
@@ -61,23 +61,23 @@ export function CardMenu({ opportunityId, dealName, version, stageId, nextStageI
           ref={triggerRef}
           disabled={isPending}
           aria-label={`Stage actions for ${dealName}`}
-          className="-mr-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50 dark:hover:bg-slate-800"
+          className="-mr-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50"
           data-card-focus
           data-testid="card-menu"
         >
           <EllipsisVertical className="size-4" aria-hidden />
         </Menu.Trigger>
         <Menu.Portal>
-          <Menu.Content align="end" sideOffset={4} className="z-40 min-w-48 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+          <Menu.Content align="end" sideOffset={4} className="z-40 min-w-48 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
             {nextStageId && (
               <Menu.Item className={itemClass} onSelect={() => void run(nextStageId)}>
                 <ArrowRight className="size-3.5" aria-hidden /> Advance to {stageLabel(nextStageId)}
               </Menu.Item>
             )}
-            {nextStageId && others.length > 0 && <Menu.Separator className="my-1 h-px bg-slate-200 dark:bg-slate-700" />}
+            {nextStageId && others.length > 0 && <Menu.Separator className="my-1 h-px bg-slate-200" />}
             {others.length > 0 && (
               <Menu.Group>
-                <Menu.Label className="px-2 py-1 text-xs font-semibold text-slate-600 dark:text-slate-400">Move to</Menu.Label>
+                <Menu.Label className="px-2 py-1 text-xs font-semibold text-slate-600">Move to</Menu.Label>
                 {others.map((s) => (
                   <Menu.Item key={s.id} className={itemClass} onSelect={() => void run(s.id)}>{s.label}</Menu.Item>
                 ))}

@@ -1,10 +1,10 @@
 "use client";
 
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { Inbox } from "lucide-react";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import type { Board, BoardCard, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn, formatMoney } from "@/lib/utils";
 import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
 import type { StageOption } from "./card-menu";
@@ -54,21 +54,21 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
       label={column.label}
       aria-labelledby={headingId}
       data-testid={`column-${column.stageId}`}
-      className="flex max-h-full min-w-44 flex-1 basis-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200 dark:bg-slate-800/60 dark:ring-slate-700"
+      className="flex max-h-full min-w-44 flex-1 basis-0 flex-col rounded-lg bg-slate-100/80 ring-1 ring-slate-200"
       activeClassName="bg-indigo-50 ring-2 ring-indigo-400"
     >
-      <header className="shrink-0 border-b border-slate-200 px-2.5 py-2 dark:border-slate-700">
+      <header className="shrink-0 border-b border-slate-200 px-2.5 py-2">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 id={headingId} className="text-sm font-semibold text-slate-900 dark:text-slate-100">{column.label}</h2>
-          <span className="text-xs text-slate-600 dark:text-slate-400">{Math.round(column.probability * 100)}%</span>
+          <h2 id={headingId} className="text-sm font-semibold text-slate-900">{column.label}</h2>
+          <span className="text-xs text-slate-600">{Math.round(column.probability * 100)}%</span>
         </div>
-        <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid="column-totals">
+        <p className="mt-0.5 text-xs text-slate-600" data-testid="column-totals">
           <span data-testid="column-count">{column.count}</span> deal{column.count === 1 ? "" : "s"} ·{" "}
-          <span className="font-medium tabular-nums text-slate-800 dark:text-slate-200" data-testid="column-amount">{formatTotals(column.totals)}</span>
+          <span className="font-medium tabular-nums text-slate-800" data-testid="column-amount">{formatTotals(column.totals)}</span>
         </p>
       </header>
       {column.cards.length === 0 ? (
-        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-600 dark:text-slate-400"><Inbox className="size-4" aria-hidden />No deals</p>
+        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-600"><Inbox className="size-4" aria-hidden />No deals</p>
       ) : (
         // The column scrolls inside the board, so every stage stays in view however many deals it holds.
         <ul className="min-h-0 flex-1 space-y-1.5 overflow-x-hidden overflow-y-auto p-1.5" aria-label={`${column.label} deals`}>
@@ -83,7 +83,7 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
                 type="button"
                 onClick={() => void loadMore()}
                 disabled={loading}
-                className="w-full rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600"
+                className="w-full rounded-md bg-white px-3 py-1.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-50"
                 data-testid="load-more"
               >
                 {loading ? "Loading…" : `Show more (${hidden} not shown)`}
@@ -106,11 +106,11 @@ function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
           label={s.label}
           aria-labelledby={`closed-${s.stageId}-heading`}
           data-testid={`closed-${s.stageId}`}
-          className={cn("rounded-lg px-3 py-2.5 ring-1", s.kind === "won" ? "bg-emerald-50 ring-emerald-200 dark:bg-emerald-950/40 dark:ring-emerald-800" : "bg-slate-50 ring-slate-200 dark:bg-slate-800/60 dark:ring-slate-700")}
+          className={cn("rounded-lg px-3 py-2.5 ring-1", s.kind === "won" ? "bg-emerald-50 ring-emerald-200" : "bg-slate-50 ring-slate-200")}
           activeClassName="ring-2 ring-indigo-400"
         >
-          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800 dark:text-emerald-300" : "text-slate-700 dark:text-slate-200")}>{s.label}</h2>
-          <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800" : "text-slate-700")}>{s.label}</h2>
+          <p className="mt-0.5 text-xs text-slate-600">
             {s.count} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
           </p>
         </DropZone>
@@ -142,14 +142,12 @@ export function PipelineBoard({ board, query }: { board: Board; query: string })
   return (
     <BoardMoveContext value={onMoved}>
     <BoardDndProvider>
-    <Tooltip.Provider delayDuration={200}>
-      <div className="-mx-4 overflow-x-auto px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
+      <ScrollRegion label="Pipeline board" className="-mx-4 px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
         <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
           {state.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />)}
           <ClosedColumn closed={state.closed} />
         </div>
-      </div>
-    </Tooltip.Provider>
+      </ScrollRegion>
     </BoardDndProvider>
     </BoardMoveContext>
   );

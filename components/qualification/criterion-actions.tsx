@@ -44,7 +44,7 @@ export function CriterionActions({ opportunityId, criterionId, label, state, con
         {state !== "unknown" && (
           <ConfirmDialog
             trigger={
-              <button type="button" disabled={isPending} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800" aria-label={`Reset ${label}`}>
+              <button type="button" disabled={isPending} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" aria-label={`Reset ${label}`}>
                 Reset
               </button>
             }

@@ -5,7 +5,9 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { focusNewFirst } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
+import { Tooltip } from "@/components/ui/tooltip";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { domainFieldErrors } from "@/lib/action-error";
@@ -46,6 +48,7 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
       setRows([]);
       setRowErrors({});
       router.refresh();
+      focusNewFirst('[data-testid="timeline"] > li');
     },
   });
   // Row errors come from zod on the server (dotted paths) or from domain checks (same keys in the details).
@@ -100,9 +103,11 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
       ))}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {canRecord ? (
-          <Button type="button" variant="secondary" size="sm" onClick={addRow} title="Alt+E">
-            <Quote className="size-3.5" aria-hidden /> Evidence from selection
-          </Button>
+          <Tooltip content="Alt+E">
+            <Button type="button" variant="secondary" size="sm" onClick={addRow} aria-keyshortcuts="Alt+E">
+              <Quote className="size-3.5" aria-hidden /> Evidence from selection
+            </Button>
+          </Tooltip>
         ) : <span />}
         <div className="flex items-center gap-3">
           <span className="hidden text-xs text-slate-500 sm:inline">Ctrl/⌘+Enter to save</span>

@@ -68,7 +68,7 @@ export function StageControl({ opportunityId, version, currentStage, nextStage, 
         </Button>
       </form>
       {moved && (
-        <p ref={movedRef} tabIndex={-1} role="status" className="text-sm font-medium text-emerald-700 focus:outline-none dark:text-emerald-400" data-testid="stage-moved">
+        <p ref={movedRef} tabIndex={-1} role="status" className="text-sm font-medium text-emerald-700 focus:outline-none" data-testid="stage-moved">
           {moved}
         </p>
       )}

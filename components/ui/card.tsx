@@ -1,8 +1,9 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
+/** `min-w-0`: as a grid or flex item a card may be narrower than its widest table, which then scrolls inside it. */
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)} {...props} />;
+  return <section className={cn("min-w-0 rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)} {...props} />;
 }
 
 export function CardHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {

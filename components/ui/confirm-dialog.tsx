@@ -23,9 +23,9 @@ export function ConfirmDialog({ trigger, title, description, confirmLabel, onCon
       {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed top-[20vh] left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-5 shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700" data-testid="confirm-dialog">
-          <AlertDialog.Title className="text-base font-semibold text-slate-900 dark:text-slate-100">{title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-700 dark:text-slate-300">{description}</AlertDialog.Description>
+        <AlertDialog.Content className="fixed top-[20vh] left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-5 shadow-xl ring-1 ring-slate-200" data-testid="confirm-dialog">
+          <AlertDialog.Title className="text-base font-semibold text-slate-900">{title}</AlertDialog.Title>
+          <AlertDialog.Description className="mt-2 text-sm text-slate-700">{description}</AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonVariants({ variant: "secondary", size: "sm" })}>Cancel</AlertDialog.Cancel>
             <AlertDialog.Action className={buttonVariants({ variant: "danger", size: "sm" })} onClick={onConfirm}>{confirmLabel}</AlertDialog.Action>

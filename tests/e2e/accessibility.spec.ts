@@ -5,9 +5,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
 
 /**
- * axe-core on every page, as the roles that see it differently, in light and dark, on a desktop and a phone.
- * One page load per page: the viewport and the colour scheme change in place (the app's CSS follows both
- * without a reload). Any serious or critical violation fails; so does a page wider than a 390 px phone.
+ * axe-core on every page each role reaches, in light and dark, on a desktop and a phone: any serious or critical
+ * violation fails, and so does a page wider than its viewport. One test per role, width and scheme, in one browser
+ * context that loads the role's pages one after another (a page is loaded at its width and scheme, never resized),
+ * signed in once per role from a stored session. Records come from the seed's fixed ids.
  */
 
 const VIEWPORTS = [
@@ -17,110 +18,59 @@ const VIEWPORTS = [
 const SCHEMES = ["light", "dark"] as const;
 const FAILING = new Set(["serious", "critical"]);
 
-type Who = keyof typeof DEMO;
-type Ids = Record<string, string>;
-/** A page to visit; `:deal`, `:lead`, `:account`, `:contact` in the path stand for ids found on the list pages. */
+const DEAL = "/opportunities/seed_opp_nine_click";
+const ACCOUNT = "/accounts/seed_acc_helix";
+const CONTACT = "/contacts/seed_con_helix_cfo";
+const LEAD = "/leads/seed_lead_01";
+
 type Visit = { name: string; path: string };
+type Role = "admin" | "manager" | "rep" | "marketing";
 
-// Playwright restarts its worker after a failed test; what one run signs in and finds is kept on disk, keyed by the
-// runner's pid (the workers' parent), so a restarted worker reuses it and the tally covers the whole run.
-const RUN_DIR = path.join("test-results", "axe", String(process.ppid));
-const TALLY = path.join(RUN_DIR, "violations.jsonl");
-const SUMMARY = path.join("test-results", "axe-summary.json");
-type Row = { page: string; scheme: string; viewport: string; impact: string; rule: string; nodes: number };
-/** Where screenshots of every page, width and scheme go when set (they are not part of the repository). */
-const SHOTS = process.env.A11Y_SHOTS_DIR;
-
-test.describe.configure({ timeout: 180_000 });
-
-async function storageFor(browser: Browser, who: Who): Promise<string> {
-  const file = path.join(RUN_DIR, `${who}.storage.json`);
-  if (fs.existsSync(file)) return file;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, DEMO[who]);
-  fs.mkdirSync(RUN_DIR, { recursive: true });
-  await context.storageState({ path: file });
-  await context.close();
-  return file;
-}
-
-/** The first link on `listPath` whose href matches `pattern` (its first group is the id). */
-async function firstId(page: Page, listPath: string, pattern: RegExp): Promise<string> {
-  await page.goto(listPath);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
-  const id = hrefs.map((h) => pattern.exec(h)?.[1]).find(Boolean);
-  if (!id) throw new Error(`no link like ${pattern} on ${listPath}`);
-  return id;
-}
-
-/** Waits until no CSS transition or animation is running, so contrast is measured on the final colours. */
-async function settle(page: Page) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
-}
-
-async function audit(page: Page, name: string) {
-  await expect(page.locator("h1").first()).toBeVisible();
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    for (const scheme of SCHEMES) {
-      await page.emulateMedia({ colorScheme: scheme });
-      await settle(page);
-      const label = `${name} · ${viewport.name} · ${scheme}`;
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const rows: Row[] = violations.map((v) => ({ page: name, scheme, viewport: viewport.name, impact: v.impact ?? "unknown", rule: v.id, nodes: v.nodes.length }));
-      fs.appendFileSync(TALLY, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
-      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name.replace(/[^a-z0-9]+/gi, "-")}-${viewport.name}-${scheme}.png`), fullPage: true });
-      const failing = violations
-        .filter((v) => FAILING.has(v.impact ?? ""))
-        .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-      expect.soft(failing, `axe: ${label}`).toEqual([]);
-      if (viewport.name === "phone") {
-        const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-        expect.soft(widths.page, `page wider than the phone: ${label}`).toBeLessThanOrEqual(widths.viewport);
-      }
-    }
-  }
-}
-
-const ROLE_VISITS: Record<"admin" | "manager" | "rep" | "marketing", Visit[]> = {
+const ROLE_VISITS: Record<Role, Visit[]> = {
   admin: [
     { name: "dashboard", path: "/dashboard" },
+    { name: "my day", path: "/my-day" },
     { name: "leads", path: "/leads" },
-    { name: "lead", path: "/leads/:lead" },
+    { name: "lead", path: LEAD },
     { name: "nurture", path: "/nurture" },
     { name: "pipeline", path: "/pipeline" },
     { name: "opportunities", path: "/opportunities" },
     { name: "new opportunity", path: "/opportunities/new" },
-    { name: "deal", path: "/opportunities/:deal" },
-    { name: "edit deal", path: "/opportunities/:deal/edit" },
+    { name: "deal", path: DEAL },
+    { name: "edit deal", path: `${DEAL}/edit` },
     { name: "accounts", path: "/accounts" },
     { name: "new account", path: "/accounts/new" },
-    { name: "account", path: "/accounts/:account" },
-    { name: "edit account", path: "/accounts/:account/edit" },
+    { name: "account", path: ACCOUNT },
+    { name: "edit account", path: `${ACCOUNT}/edit` },
     { name: "contacts", path: "/contacts" },
-    { name: "edit contact", path: "/contacts/:contact/edit" },
+    { name: "contact", path: `${CONTACT}/edit` },
     { name: "icp", path: "/icp" },
     { name: "intake form editor", path: "/forms" },
     { name: "import", path: "/import" },
+    { name: "forecast", path: "/forecast" },
     { name: "qualification setup", path: "/settings/qualification" },
     { name: "users", path: "/settings/users" },
     { name: "audit log", path: "/settings/audit" },
     { name: "your account", path: "/settings/account" },
-    { name: "forecast", path: "/forecast" },
+    { name: "api keys", path: "/settings/api-keys" },
+    { name: "webhooks", path: "/settings/webhooks" },
+    { name: "api reference", path: "/api-docs" },
     { name: "in-app not found", path: "/opportunities/no-such-deal" },
   ],
   manager: [
     { name: "dashboard", path: "/dashboard" },
-    { name: "deal", path: "/opportunities/:deal" },
-    { name: "qualification setup", path: "/settings/qualification" },
+    { name: "my day", path: "/my-day" },
+    { name: "deal", path: DEAL },
     { name: "forecast", path: "/forecast" },
+    { name: "qualification setup", path: "/settings/qualification" },
   ],
   rep: [
     { name: "dashboard", path: "/dashboard" },
+    { name: "my day", path: "/my-day" },
     { name: "pipeline", path: "/pipeline" },
-    { name: "own deal", path: "/opportunities/:deal" },
+    { name: "own deal", path: DEAL },
     { name: "leads", path: "/leads" },
+    { name: "contacts", path: "/contacts" },
     { name: "icp (read only)", path: "/icp" },
     { name: "qualification setup (read only)", path: "/settings/qualification" },
   ],
@@ -132,62 +82,101 @@ const ROLE_VISITS: Record<"admin" | "manager" | "rep" | "marketing", Visit[]> = 
   ],
 };
 
-for (const [who, visits] of Object.entries(ROLE_VISITS) as [keyof typeof ROLE_VISITS, Visit[]][]) {
-  test.describe(`as ${who}`, () => {
-    let storageState = "";
-    const ids: Ids = {};
-    test.beforeAll(async ({ browser }) => {
-      // Signing in and finding ids loads up to five pages: more than one test's worth on a busy machine.
-      test.setTimeout(300_000);
-      storageState = await storageFor(browser, who);
-      const idsFile = path.join(RUN_DIR, `${who}.ids.json`);
-      if (fs.existsSync(idsFile)) return void Object.assign(ids, JSON.parse(fs.readFileSync(idsFile, "utf8")));
-      const context = await browser.newContext({ storageState });
-      const page = await context.newPage();
-      const needs = new Set(visits.flatMap((v) => v.path.match(/:\w+/g) ?? []));
-      if (needs.has(":deal")) ids.deal = await firstId(page, who === "rep" ? "/opportunities?owner=me" : "/opportunities", /^\/opportunities\/(?!new$)([^/?]+)$/);
-      if (needs.has(":lead")) ids.lead = await firstId(page, "/leads", /^\/leads\/([^/?]+)$/);
-      if (needs.has(":account")) ids.account = await firstId(page, "/accounts", /^\/accounts\/(?!new$)([^/?]+)$/);
-      if (needs.has(":contact")) ids.contact = await firstId(page, "/contacts", /^\/contacts\/([^/?]+)\/edit$/);
-      await context.close();
-      fs.writeFileSync(idsFile, JSON.stringify(ids));
-    });
+const PUBLIC_VISITS: Visit[] = [
+  { name: "login", path: "/login" },
+  { name: "reset password (bad link)", path: "/reset-password/forged" },
+  { name: "intake form", path: "/intake/lumen" },
+  { name: "intake thanks", path: "/intake/lumen/thanks" },
+  { name: "recap", path: ":recap" },
+  { name: "public not found", path: "/intake/no-such-form" },
+];
 
-    for (const visit of visits) {
-      test(`${visit.name} has no serious accessibility violations`, async ({ browser }) => {
-        const context = await browser.newContext({ storageState, viewport: VIEWPORTS[0] });
+// Playwright restarts its worker after a failed test; sessions and the recap link are kept on disk for the run
+// (keyed by the runner's pid, the workers' parent), so a restarted worker reuses them and the tally stays whole.
+const RUN_DIR = path.join("test-results", "axe", String(process.ppid));
+const TALLY = path.join(RUN_DIR, "violations.jsonl");
+const SUMMARY = path.join("test-results", "axe-summary.json");
+type Row = { page: string; scheme: string; viewport: string; impact: string; rule: string; nodes: number };
+/** Where screenshots of every page, width and scheme go when set (they are not part of the repository). */
+const SHOTS = process.env.A11Y_SHOTS_DIR;
+
+async function sessionOf(browser: Browser, who: Role): Promise<string> {
+  const file = path.join(RUN_DIR, `${who}.storage.json`);
+  if (fs.existsSync(file)) return file;
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), DEMO[who]);
+  await context.storageState({ path: file });
+  await context.close();
+  return file;
+}
+
+/** A buyer's recap link, made once per run by the deal's rep (the page behind it needs no session). */
+async function recapPath(browser: Browser): Promise<string> {
+  const file = path.join(RUN_DIR, "recap.txt");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  const context = await browser.newContext({ storageState: await sessionOf(browser, "rep") });
+  const page = await context.newPage();
+  await page.goto(DEAL);
+  const panel = page.getByTestId("recap-panel");
+  await panel.getByLabel("Buyer contact").selectOption({ label: "Dana Ruiz (Economic buyer)" });
+  await panel.getByRole("button", { name: "Create recap link" }).click();
+  const link = new URL(await panel.getByTestId("recap-link-value").inputValue()).pathname;
+  await context.close();
+  fs.writeFileSync(file, link);
+  return link;
+}
+
+/** Waits until no CSS transition or animation is running, so contrast is measured on the final colours. */
+async function settle(page: Page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
+}
+
+async function audit(page: Page, label: string, where: { viewport: string; scheme: string }) {
+  await expect.soft(page.locator("h1").first(), `no heading: ${label}`).toBeVisible();
+  await settle(page);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const rows: Row[] = violations.map((v) => ({ page: label.split(" · ")[0] ?? label, ...where, impact: v.impact ?? "unknown", rule: v.id, nodes: v.nodes.length }));
+  fs.appendFileSync(TALLY, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${label.replace(/[^a-z0-9]+/gi, "-")}.png`), fullPage: true });
+  const failing = violations
+    .filter((v) => FAILING.has(v.impact ?? ""))
+    .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect.soft(failing, `axe: ${label}`).toEqual([]);
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  expect.soft(widths.page, `page wider than the viewport: ${label}`).toBeLessThanOrEqual(widths.viewport);
+}
+
+function sweep(group: string, visits: Visit[], session: (browser: Browser) => Promise<string | undefined>) {
+  for (const viewport of VIEWPORTS) {
+    for (const scheme of SCHEMES) {
+      test(`${group} · ${viewport.name} · ${scheme}: no serious violations, nothing wider than the screen`, async ({ browser }) => {
+        const context = await browser.newContext({ storageState: await session(browser), viewport, colorScheme: scheme });
         const page = await context.newPage();
-        await page.goto(visit.path.replace(/:(\w+)/g, (_, key: string) => ids[key] ?? key));
-        await audit(page, `${who}: ${visit.name}`);
+        for (const visit of visits) {
+          const target = visit.path === ":recap" ? await recapPath(browser) : visit.path;
+          await page.goto(target);
+          await audit(page, `${group}: ${visit.name} · ${viewport.name} · ${scheme}`, { viewport: viewport.name, scheme });
+        }
         await context.close();
       });
     }
-  });
+  }
 }
 
-test.describe("signed out", () => {
-  const visits: Visit[] = [
-    { name: "login", path: "/login" },
-    { name: "reset password (bad link)", path: "/reset-password/forged" },
-    { name: "intake form", path: "/intake/lumen" },
-    { name: "intake thanks", path: "/intake/lumen/thanks" },
-    { name: "public not found", path: "/intake/no-such-form" },
-  ];
-  for (const visit of visits) {
-    test(`${visit.name} has no serious accessibility violations`, async ({ page }) => {
-      await page.setViewportSize(VIEWPORTS[0]);
-      await page.goto(visit.path);
-      await audit(page, `public: ${visit.name}`);
-    });
-  }
-});
+// One test loads up to 28 pages and runs axe on each: minutes on a busy 2-core machine, so a generous bound.
+test.describe.configure({ timeout: 1_800_000 });
 
 test.beforeAll(() => {
   fs.mkdirSync(RUN_DIR, { recursive: true });
   if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
 });
 
-/** Totals by impact and rule over the whole run so far (rewritten by each worker; the last one has them all). */
+for (const [who, visits] of Object.entries(ROLE_VISITS) as [Role, Visit[]][]) {
+  test.describe(`as ${who}`, () => sweep(who, visits, (browser) => sessionOf(browser, who)));
+}
+test.describe("signed out", () => sweep("public", PUBLIC_VISITS, () => Promise.resolve(undefined)));
+
+/** Totals by impact and rule over the whole run so far (rewritten after each file run; the last one has them all). */
 test.afterAll(() => {
   const tally = fs.existsSync(TALLY) ? fs.readFileSync(TALLY, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row) : [];
   const totals: Record<string, { rules: Record<string, number>; nodes: number }> = {};

@@ -15,7 +15,8 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   await page.getByLabel("Employees").fill("350");
   await page.getByLabel("Region").selectOption("EMEA");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: accountName })).toBeVisible();
+  // Focus lands on the result of each action, not back at the top of the page.
+  await expect(page.getByRole("heading", { name: accountName })).toBeFocused();
 
   await page.getByRole("link", { name: "New opportunity" }).click();
   await expect(page.getByRole("heading", { name: "New opportunity" })).toBeVisible();
@@ -25,11 +26,13 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
   await page.getByLabel("Amount").fill("42000");
   await page.getByLabel("Expected close date").fill("2027-06-30");
   await page.getByRole("button", { name: "Create opportunity" }).click();
-  await expect(page.getByRole("heading", { name: dealName })).toBeVisible();
+  await expect(page.getByRole("heading", { name: dealName })).toBeFocused();
 
   await page.getByLabel("Discovery note").fill("Head of Data says month-end close takes nine days.");
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("timeline")).toContainText("month-end close takes nine days");
+  await expect(page.getByTestId("timeline").locator("> li").first()).toBeFocused();
+  await expect(page.getByTestId("timeline").locator("> li").first()).toContainText("month-end close takes nine days");
 
   await page.getByRole("link", { name: "Opportunities", exact: true }).click();
   await page.getByLabel("Search opportunities").fill(accountName);
@@ -51,6 +54,7 @@ test("bad form input shows field errors and writes nothing", async ({ page }) =>
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("error-domain")).toHaveText("Enter a domain like example.com.");
   await expect(page.getByTestId("error-employeeCount")).toHaveText("Employee count must be at least 1.");
+  await expect(page.getByLabel("Domain")).toBeFocused();
   await expect(page).toHaveURL(/\/accounts\/new$/);
 
   await page.goto(`/accounts?q=${encodeURIComponent(accountName)}`);

@@ -80,9 +80,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <>
             <Card>
               <CardHeader title="Pipeline by stage" description="Open amount with the raw and qualification-adjusted forecast of each open stage" />
-              <div className="grid xl:grid-cols-2">
+              {/* Side by side only where the table fits its half whole (at 1440 px its Adjusted column would be cut). */}
+              <div className="grid grid-cols-1 2xl:grid-cols-2">
                 <CardBody><StageChart stages={summary.stages} currency={currency} /></CardBody>
-                <div className="border-t border-slate-100 xl:border-l xl:border-t-0"><StageTable stages={summary.stages} currency={currency} /></div>
+                <div className="border-t border-slate-100 2xl:border-l 2xl:border-t-0"><StageTable stages={summary.stages} currency={currency} /></div>
               </div>
             </Card>
 
@@ -112,7 +113,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </>
         )}
 
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <Card>
             <CardHeader title="Recent stage moves" description="Newest first, with the reason for any overridden gate" />
             <StageChangeList items={d.history.stageChanges} now={now} />

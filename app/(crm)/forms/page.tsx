@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { FormEditor } from "@/components/intake/form-editor";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { db } from "@/lib/server/db";
@@ -32,10 +33,10 @@ export default async function FormsPage() {
       <Card className="mb-6">
         <CardHeader title="Share it" description={config.saved ? "Stable address for your organization." : "Showing the default questions until you save."} />
         <CardBody className="space-y-3 text-sm">
-          <p>Public link: <a href={url} className="font-medium text-indigo-600 hover:underline" target="_blank" rel="noreferrer" data-testid="public-form-url">{url}</a></p>
+          <p>Public link: <a href={url} className="font-medium break-all text-indigo-600 hover:underline" target="_blank" rel="noreferrer" data-testid="public-form-url">{url}</a></p>
           <div>
             <p className="mb-1 text-slate-600">Embed on your site:</p>
-            <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="embed-snippet">{`<iframe src="${url}" title="Talk to us" style="width:100%;min-height:900px;border:0" loading="lazy"></iframe>`}</pre>
+            <ScrollRegion label="Embed code" className="rounded-md"><pre className="rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="embed-snippet">{`<iframe src="${url}" title="Talk to us" style="width:100%;min-height:900px;border:0" loading="lazy"></iframe>`}</pre></ScrollRegion>
           </div>
         </CardBody>
       </Card>

@@ -37,7 +37,7 @@ export default async function IcpPage() {
       {!canManage && (
         <ReadOnlyNote>Marketing and admins define the ICP; you can see it and how accounts score against it.</ReadOnlyNote>
       )}
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader

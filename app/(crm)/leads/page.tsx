@@ -51,7 +51,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
       {stats && (
         <Card className="mb-6">
           <CardHeader title="Conversion to deals" description="Share of leads sales accepted, by where they came from and by ICP fit band: marketing's feedback loop." />
-          <CardBody className="grid gap-6 md:grid-cols-2">
+          <CardBody className="grid grid-cols-1 gap-6 md:grid-cols-2">
             <LazyConversionChart title="By source" cells={stats.bySource.map((c) => ({ ...c, label: SOURCE_LABEL[c.key as keyof typeof SOURCE_LABEL] }))} />
             <LazyConversionChart title="By fit band" cells={stats.byFitBand.map((c) => ({ ...c, label: `Fit ${c.key}` }))} />
           </CardBody>

@@ -21,15 +21,15 @@ function StepList({ title, rows, tone, testId }: {
   return (
     <Card>
       <CardHeader title={`${title} (${rows.length})`} />
-      <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid={testId}>
+      <ul className="divide-y divide-slate-100" data-testid={testId}>
         {rows.map((d) => (
           <li key={d.id} className="px-4 py-3">
-            <Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600 dark:text-slate-100">{d.name}</Link>
-            <div className="text-xs text-slate-600 dark:text-slate-400">{d.account.name}</div>
+            <Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{d.name}</Link>
+            <div className="text-xs text-slate-600">{d.account.name}</div>
             <div className={`mt-1 text-sm ${tone}`}>{d.nextStep} · due {day(d.nextStepDueOn)}</div>
           </li>
         ))}
-        {rows.length === 0 && <li className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Nothing here.</li>}
+        {rows.length === 0 && <li className="px-4 py-3 text-sm text-slate-600">Nothing here.</li>}
       </ul>
     </Card>
   );
@@ -46,18 +46,18 @@ export default async function MyDayPage() {
       {empty ? (
         <Card><EmptyState icon={CalendarCheck} title="Nothing is due today" description="Set a next step with a due date on a deal and it shows here on the day." /></Card>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
-          <StepList title="Overdue" rows={overdue} tone="text-rose-700 dark:text-rose-400" testId="overdue-steps" />
-          <StepList title="Due today" rows={dueToday} tone="text-slate-800 dark:text-slate-200" testId="today-steps" />
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <StepList title="Overdue" rows={overdue} tone="text-rose-700" testId="overdue-steps" />
+          <StepList title="Due today" rows={dueToday} tone="text-slate-800" testId="today-steps" />
           {dueDeals.length + dueLeads.length > 0 && (
             <Card className="lg:col-span-2">
               <CardHeader title={`Due for another look (${dueDeals.length + dueLeads.length})`} />
-              <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+              <ul className="divide-y divide-slate-100">
                 {dueDeals.map((d) => (
-                  <li key={d.id} className="px-4 py-3"><Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600 dark:text-slate-100">{d.name}</Link><div className="text-sm text-amber-800 dark:text-amber-300">{d.resurfaceReason}</div></li>
+                  <li key={d.id} className="px-4 py-3"><Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{d.name}</Link><div className="text-sm text-amber-800">{d.resurfaceReason}</div></li>
                 ))}
                 {dueLeads.map((l) => (
-                  <li key={l.id} className="px-4 py-3"><Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600 dark:text-slate-100">{l.companyName}</Link><div className="text-sm text-amber-800 dark:text-amber-300">{l.resurfaceReason}</div></li>
+                  <li key={l.id} className="px-4 py-3"><Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{l.companyName}</Link><div className="text-sm text-amber-800">{l.resurfaceReason}</div></li>
                 ))}
               </ul>
             </Card>

@@ -36,7 +36,7 @@ export default async function NurturePage() {
       {leads.length + deals.length === 0 ? (
         <Card><EmptyState icon={Hourglass} title="Nothing is due" description="Parked leads and deals come back here on their resume date, or sooner when funding or hiring changes." /></Card>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <Card>
             <CardHeader title={`Leads (${leads.length})`} />
             <ul className="divide-y divide-slate-100">

@@ -9,7 +9,7 @@ export function TrendsSection({ trends, currency }: { trends: Trends; currency: 
   return (
     <section className="space-y-6" data-testid="trends" aria-labelledby="trends-heading">
       <h2 id="trends-heading" className="text-lg font-semibold text-slate-900">Trends since {since}</h2>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
           <CardHeader title="Forecast by quarter" description="Each deal's last scorecard of the quarter: amount × stage probability (raw) and × its qualification factor (adjusted)" />
           <CardBody><LazyForecastTrendChart points={trends.forecast} currency={currency} /></CardBody>

@@ -43,7 +43,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardHeader title="Firmographics" description={`Owned by ${account.owner.name}`} />
@@ -99,7 +99,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           <CardBody className="space-y-4">
             <ul className="space-y-2" data-testid="contact-list">
               {account.contacts.map((c) => (
-                <li key={c.id} className="text-sm">
+                <li key={c.id} className="text-sm" data-contact-id={c.id}>
                   <div className="font-medium text-slate-900">
                     <Link href={`/contacts/${c.id}`} className="hover:text-indigo-600">{c.name}</Link>
                   </div>

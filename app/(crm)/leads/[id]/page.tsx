@@ -28,7 +28,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         description={`${lead.name}${lead.title ? `, ${lead.title}` : ""}${lead.email ? ` · ${lead.email}` : ""}`}
         actions={lead.opportunityId && <ButtonLink href={`/opportunities/${lead.opportunityId}`}>Open the deal</ButtonLink>}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Verdict" description={`Fit ${lead.fit}/100 against ICP v${lead.icpVersion} · intent ${lead.intent}/100 from the answers`} actions={<Badge tone={VERDICT_TONE[verdict]}>{VERDICT_LABEL[verdict]}</Badge>} />
           <CardBody>

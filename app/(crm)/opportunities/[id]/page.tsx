@@ -74,7 +74,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <ButtonLink href={`/opportunities/${row.id}/edit`} variant="secondary"><Pencil className="size-4" aria-hidden />Edit</ButtonLink>
         )}
       />
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <VerdictBanner verdict={verdict} />
           <WishcastingNote gap={wishcasting} />

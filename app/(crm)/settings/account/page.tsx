@@ -12,7 +12,7 @@ export default async function AccountSettingsPage() {
   return (
     <>
       <PageHeader eyebrow="Settings" title="Your account" description={`${user.name} · ${user.email}`} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="self-start">
           <CardHeader title="Change your password" description="Your other sessions are signed out; this one stays." />
           <CardBody><ChangePasswordForm /></CardBody>

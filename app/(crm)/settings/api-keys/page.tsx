@@ -25,7 +25,7 @@ export default async function ApiKeysPage() {
         title="API keys"
         description={<>Keys for the JSON API at <code>/api/v1</code>: the same permissions, evidence rules and stage gates as the app. See the <Link className="text-indigo-700 underline" href="/api-docs">API reference</Link>.</>}
       />
-      <div className="grid gap-6 lg:grid-cols-5">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <Card className="lg:col-span-3">
           <Table data-testid="api-keys-table">
             <thead className="bg-slate-50">

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import { ButtonLink } from "@/components/ui/button";
 import { can } from "@/lib/permissions";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/server/audit-log/query";
@@ -66,7 +67,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <Td>{e.actor?.name ?? "System"}</Td>
                   <Td><span className="font-medium">{e.entityType}</span> <span className="text-xs text-slate-500">{e.entityId.slice(0, 10)}</span></Td>
                   <Td>{e.action.replaceAll("_", " ")}{e.reason && <span className="block text-xs text-slate-500">{e.reason}</span>}</Td>
-                  <Td className="max-w-md truncate font-mono text-xs text-slate-500" title={summary(e.after)}>{summary(e.after ?? e.before)}</Td>
+                  <Td className="font-mono text-xs text-slate-500">
+                    {/* Cut to one line; the whole change is in the tooltip (and read in full by screen readers). */}
+                    {summary(e.after ?? e.before) && (
+                      <Tooltip content={<span className="break-all font-mono">{summary(e.after ?? e.before)}</span>}>
+                        <TipTarget className="block max-w-md truncate">{summary(e.after ?? e.before)}</TipTarget>
+                      </Tooltip>
+                    )}
+                  </Td>
                 </tr>
               ))}
             </tbody>

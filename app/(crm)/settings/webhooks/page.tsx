@@ -6,6 +6,7 @@ import { RedeliverButton, WebhookEndpointButtons } from "@/components/integratio
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/data-table";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { requireUser } from "@/lib/server/session";
@@ -35,7 +36,7 @@ export default async function WebhooksPage() {
           <span><strong>{e.url}</strong> is disabled. {e.disabledReason} Fix the receiver, then enable it: pending deliveries resume.</span>
         </p>
       ))}
-      <div className="grid gap-6 lg:grid-cols-5">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
         <div className="space-y-6 lg:col-span-3">
           {endpoints.length === 0 && <Card><CardBody className="text-sm text-slate-500">No endpoints yet.</CardBody></Card>}
           {endpoints.map((e, i) => (
@@ -54,7 +55,11 @@ export default async function WebhooksPage() {
                       <Td><code className="text-xs">{d.event.type}</code></Td>
                       <Td><Badge tone={STATUS_TONE[d.status as keyof typeof STATUS_TONE] ?? "neutral"}>{d.status}</Badge></Td>
                       <Td>{d.attempts}</Td>
-                      <Td className="max-w-48 truncate" title={d.lastError ?? undefined}>{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : "—")}</Td>
+                      <Td>
+                        {d.lastError
+                          ? <Tooltip content={<span className="break-all">{d.lastError}</span>}><TipTarget className="block max-w-48 truncate">{d.lastError}</TipTarget></Tooltip>
+                          : d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : "—"}
+                      </Td>
                       <Td>{formatDateTime(d.createdAt)}</Td>
                       <Td>{d.status !== "pending" && <RedeliverButton deliveryId={d.id} />}</Td>
                     </tr>
