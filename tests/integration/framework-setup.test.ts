@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { changeFrameworkAction } from "../../lib/actions/settings/change-framework";
 import { editStagesAction } from "../../lib/actions/settings/edit-stages";
 import { saveCustomFrameworkAction } from "../../lib/actions/settings/save-custom-framework";
 import { FRAMEWORKS, type Pipeline } from "../../lib/qualification";
@@ -79,6 +80,26 @@ describe("saving a custom framework", () => {
     const again = await saveCustomFrameworkAction(await fromTemplate([]));
     expect(again?.data?.change.added).toEqual(["metrics"]);
     expect((await getQualificationSetup(t.manager)).archived).toEqual([]);
+  });
+
+  it("archives the custom criteria when the organization switches back to a template: their evidence stays", async () => {
+    const opp = await deal("discovery");
+    actAs(t.manager);
+    await saveCustomFrameworkAction(await fromTemplate([], [renewalRisk]));
+    await db().criterionState.create({ data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "renewal_risk", state: "claimed", updatedById: t.rep.id } });
+    const switched = await changeFrameworkAction({ frameworkKey: "bant", confirmReset: true });
+    expect(switched?.serverError).toBeUndefined();
+
+    const settings = await loadQualificationSettings(db(), t.org.id);
+    expect(settings.framework.key).toBe("bant");
+    expect(settings.archived.map((c) => [c.id, c.label])).toContainEqual(["renewal_risk", "Renewal risk"]);
+    expect(await db().criterionState.count({ where: { opportunityId: opp.id, criterionId: "renewal_risk" } })).toBe(1);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "framework_change" } });
+    expect((audit.after as { archived: string[] }).archived).toContain("renewal_risk");
+
+    // Back to a custom framework: what is live again leaves the archive, the rest stays archived.
+    const back = await saveCustomFrameworkAction(await fromTemplate([], [renewalRisk]));
+    expect(back?.data?.archived).not.toContain("renewal_risk");
   });
 
   it("refuses a rep and marketing: FORBIDDEN, nothing written", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
+import { archiveAfter, defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
 import type { z } from "zod";
 import type { overrideWindowSchema } from "../../validation/qualification";
 import type { ChangeFrameworkInput, SavePipelineInput } from "../../validation/settings";
@@ -8,7 +8,8 @@ import { db, type Tx } from "../db";
 import { AppError, isUniqueViolation } from "../errors";
 import { enqueueRescore } from "../jobs/rescore";
 import { prepareRescore } from "../qualification/rescore-organization";
-import { loadQualificationSettings } from "../qualification/settings";
+import { archivedCriteria, loadQualificationSettings } from "../qualification/settings";
+import { asJson } from "../json";
 import type { SessionUser } from "../session";
 import { invalidPipeline, replaceStages } from "./pipeline-rows";
 
@@ -97,6 +98,8 @@ export async function savePipeline(user: SessionUser, input: SavePipelineInput):
 /**
  * Switches the organization to another framework template and resets every stage gate to that template's
  * defaults: the old gates name criteria the new framework may not have. Stage labels and probabilities stay.
+ * The criteria the new template lacks are archived like a custom framework save archives them (deals keep their
+ * evidence, and the history keeps naming them); the last custom spec is kept so switching back can start from it.
  */
 export async function changeFramework(user: SessionUser, input: ChangeFrameworkInput): Promise<Pipeline & { progressId: string }> {
   return savingSettings(user, "framework_change", async (tx) => {
@@ -109,13 +112,16 @@ export async function changeFramework(user: SessionUser, input: ChangeFrameworkI
     const issues = validatePipeline(pipeline, framework);
     if (issues.length > 0) throw invalidPipeline(issues, pipeline);
 
-    await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: input.frameworkKey } });
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { customFramework: true } });
+    const archived = archiveAfter(archivedCriteria(org.customFramework), before.framework, framework);
+    const stored = { ...(org.customFramework as object | null), archived };
+    await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: input.frameworkKey, customFramework: asJson(stored) } });
     await replaceStages(tx, user.organizationId, pipeline);
     await recordAudit(tx, {
       organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
       action: "framework_change",
       before: { frameworkKey: before.framework.key, pipeline: before.pipeline },
-      after: { frameworkKey: framework.key, pipeline },
+      after: { frameworkKey: framework.key, pipeline, archived: archived.map((c) => c.id) },
     });
     return pipeline;
   });
