@@ -104,7 +104,7 @@ describe("every endpoint answers as documented", () => {
     const stages = (await call(manager, "PUT", "/framework", { frameworkKey: "meddpicc", confirmReset: true })).body.stages as Array<{ id: string; label: string; probability: number; exit: unknown[] }>;
     await call(manager, "PUT", "/pipeline", { stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.exit })) });
     // A custom framework and a stage edit are versioned saves: each answers with the version to edit from next.
-    const setupVersion = (await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion;
+    const setupVersion = (await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id }, select: { qualificationVersion: true } })).qualificationVersion;
     const criteria = FRAMEWORKS.meddpicc.criteria.map((c) => ({
       id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays, questions: c.questions, verifierRoles: c.verifierRoles ?? [],
     }));
@@ -168,6 +168,16 @@ describe("every endpoint answers as documented", () => {
     expect((await call(rep, "POST", `/opportunities/${parked.id}/next-step/completion`)).status).toBe(200);
     await call(rep, "POST", `/opportunities/${parked.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "A new CFO" });
     await call(rep, "POST", `/opportunities/${parked.id}/resumption`);
+
+    // Pipelines: listed, a second one created, renamed, reordered, a deal moved into it, an empty one deleted.
+    expect((await call(rep, "GET", "/pipelines")).body.data).toHaveLength(1);
+    const renewals = (await call(manager, "POST", "/pipelines", { name: "Renewals", frameworkKey: "bant" })).body;
+    await call(manager, "PATCH", `/pipelines/${renewals.id}`, { name: "Renewals (BANT)" });
+    await call(manager, "PUT", "/pipelines/order", { pipelineIds: [t.pipeline.id, renewals.id] });
+    const moving = await createOpportunityFor(t.rep, account.id, { stage: "prospecting" });
+    expect((await call(manager, "POST", `/opportunities/${moving.id}/pipeline`, { version: moving.version, pipelineId: renewals.id, toStage: "prospecting" })).status).toBe(200);
+    const spare = (await call(manager, "POST", "/pipelines", { name: "Spare", copyFromPipelineId: t.pipeline.id })).body;
+    await call(manager, "POST", `/pipelines/${spare.id}/delete`);
 
     // Settings: the override window and the intake form.
     await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });

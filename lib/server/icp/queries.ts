@@ -47,6 +47,6 @@ export async function listIcpVersions(user: SessionUser): Promise<IcpVersionView
 
 /** The ICP screen: the ICP the engine uses now, its history, and how the organization's accounts fit it. */
 export async function getIcpOverview(user: SessionUser): Promise<{ icp: IcpDefinition; versions: IcpVersionView[]; preview: FitPreview }> {
-  const [versions, { icp }] = await Promise.all([listIcpVersions(user), loadQualificationSettings(db(), user.organizationId)]);
+  const [versions, { icp }] = await Promise.all([listIcpVersions(user), loadQualificationSettings(db(), user.organizationId, null)]);
   return { icp, versions, preview: await previewFit(user, icp) };
 }

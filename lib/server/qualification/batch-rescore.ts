@@ -3,7 +3,7 @@ import type { PrismaClient } from "../db";
 import type { OpportunityStatus } from "../generated/prisma/client";
 import { assess } from "./assess";
 import { scoreChanged } from "./score-history";
-import { loadQualificationSettings, type QualificationSettings } from "./settings";
+import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "./settings";
 import { assessmentInclude, toAccountProfile } from "./snapshot";
 import { needsWrite, saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
 
@@ -31,20 +31,32 @@ export interface BatchResult {
 export async function rescoreDealBatch(
   client: PrismaClient,
   organizationId: string,
-  options: { cursor: string | null; status?: OpportunityStatus; trigger: string; now: Date; settings?: QualificationSettings; size?: number },
+  options: {
+    cursor: string | null; status?: OpportunityStatus; trigger: string; now: Date; size?: number;
+    /** Only this pipeline's deals (a save of its framework or stages); all pipelines when absent. */
+    pipelineId?: string;
+    /** Every pipeline's settings by id, when the caller already loaded them for several batches. */
+    settings?: Map<string, QualificationSettings>;
+  },
 ): Promise<BatchResult> {
-  const { cursor, status, trigger, now } = options;
-  const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
+  const { cursor, status, trigger, now, pipelineId } = options;
+  const settingsByPipeline = options.settings ?? (await loadAllPipelineSettings(client, organizationId));
   const rows = await client.opportunity.findMany({
-    where: { organizationId, ...(status && { status }), ...(cursor && { id: { gt: cursor } }) },
+    where: { organizationId, ...(pipelineId && { pipelineId }), ...(status && { status }), ...(cursor && { id: { gt: cursor } }) },
     include: { ...assessmentInclude, assessment: { select: { contentHash: true, pending: true } } },
     orderBy: { id: "asc" },
     take: options.size ?? DEAL_BATCH,
   });
   if (rows.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null };
   const last = rows.at(-1)?.id ?? null;
+  // Each deal is scored with its own pipeline's settings; a pipeline created since they were loaded is read now.
+  for (const id of new Set(rows.map((r) => r.pipelineId))) {
+    if (!settingsByPipeline.has(id)) settingsByPipeline.set(id, await loadQualificationSettings(client, organizationId, id));
+  }
+  const settingsOf = (id: string) => settingsByPipeline.get(id) as QualificationSettings;
   const assessed = rows
     .map((row) => {
+      const settings = settingsOf(row.pipelineId);
       const assessment = assess(row, settings, now);
       return { row, assessment, stored: toAssessmentRow(row, assessment, settings, now) };
     })
@@ -77,7 +89,8 @@ export async function rescoreAccountBatch(
   organizationId: string,
   options: { cursor: string | null; now: Date; settings?: QualificationSettings; size?: number },
 ): Promise<BatchResult> {
-  const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
+  // Account fit depends on the organization's ICP only, which every pipeline's settings carry.
+  const settings = options.settings ?? (await loadQualificationSettings(client, organizationId, null));
   const rows = await client.account.findMany({
     where: { organizationId, ...(options.cursor && { id: { gt: options.cursor } }) },
     include: { assessment: { select: { contentHash: true, pending: true } } },

@@ -23,7 +23,8 @@ export type TimelineEntry = { id: string; at: Date; actor: string | null } & (
 export const loadOpportunityView = cache(async (user: SessionUser, opportunityId: string) => {
   const now = new Date();
   const client = db();
-  const [row, settings] = await Promise.all([loadForAssessment(client, user.organizationId, opportunityId), loadQualificationSettings(client, user.organizationId)]);
+  const row = await loadForAssessment(client, user.organizationId, opportunityId);
+  const settings = await loadQualificationSettings(client, user.organizationId, row.pipelineId);
   const [owner, contacts, notes, criterionChanges, stageChanges, scores, users, activities, reviewQueue, recaps] = await Promise.all([
     client.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: { id: true, name: true } }),
     client.contact.findMany({ where: { organizationId: user.organizationId, accountId: row.accountId }, orderBy: { name: "asc" }, select: { id: true, name: true, title: true, email: true } }),

@@ -20,7 +20,9 @@ export async function rescore(
   /** Pass them when the caller already loaded them in this transaction. */
   knownSettings?: QualificationSettings,
 ): Promise<Assessment> {
-  const [row, settings] = await Promise.all([loadForAssessment(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
+  const row = await loadForAssessment(tx, organizationId, opportunityId);
+  // Settings loaded for another pipeline (an account's deals span pipelines) do not score this deal.
+  const settings = knownSettings?.pipelineId === row.pipelineId ? knownSettings : await loadQualificationSettings(tx, organizationId, row.pipelineId);
   return rescoreLoaded(tx, organizationId, row, settings, trigger, now);
 }
 

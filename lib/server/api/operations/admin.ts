@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../../db";
 import { listIcpVersions } from "../../icp/queries";
+import { listPipelines } from "../../pipeline/pipelines";
 import { inOrg } from "../../scope";
 import { keyset, pageOf, pageParams } from "../cursor";
 import { parseQuery, requirePermission, writeHandler, type Operation } from "../operation";
@@ -21,7 +22,36 @@ const pipelineStageResource = z.looseObject({ id: z.string(), label: z.string(),
 /** A settings change re-scores every open deal in the background; this names that run. */
 const settingsSaved = z.object({ stages: z.array(pipelineStageResource), progressId: z.string().describe("The background re-score this change started.") });
 
+const pipelineResource = z.object({ id: z.string(), name: z.string(), position: z.int(), frameworkKey: z.string(), deals: z.int() });
+
 export const adminOperations: Operation[] = [
+  {
+    operationId: "listPipelines", method: "GET", path: "/pipelines", tag: "Settings", summary: "The organization's pipelines in order (the first is the default for new deals)", status: 200,
+    response: z.object({ data: z.array(pipelineResource) }),
+    handle: async (ctx) => ({ status: 200, body: { data: await listPipelines(db(), ctx.user.organizationId) } }),
+  },
+  {
+    operationId: "createPipeline", method: "POST", path: "/pipelines", tag: "Settings", status: 201, headers: ["Idempotency-Key"],
+    summary: "Add a pipeline from a framework template or a copy of another pipeline (managers, admins)", useCase: "pipeline.create",
+    response: z.object({ id: z.string(), name: z.string(), position: z.int() }),
+    handle: async (ctx) => ({ ...(await writeHandler("pipeline.create", { respond: (_c, r) => Promise.resolve(r) })(ctx)), status: 201 }),
+  },
+  {
+    operationId: "renamePipeline", method: "PATCH", path: "/pipelines/{id}", tag: "Settings", status: 200, summary: "Rename a pipeline",
+    useCase: "pipeline.rename", pathInput: { id: "pipelineId" }, response: z.object({ id: z.string(), name: z.string() }),
+    handle: writeHandler("pipeline.rename", { pathInput: { id: "pipelineId" }, respond: (_c, r) => Promise.resolve(r) }),
+  },
+  {
+    operationId: "reorderPipelines", method: "PUT", path: "/pipelines/order", tag: "Settings", status: 200, summary: "Put the pipelines in a new order (every pipeline once)",
+    useCase: "pipeline.reorder", response: z.object({ pipelineIds: z.array(z.string()) }),
+    handle: writeHandler("pipeline.reorder", { respond: (_c, r) => Promise.resolve(r) }),
+  },
+  {
+    operationId: "deletePipeline", method: "POST", path: "/pipelines/{id}/delete", tag: "Settings", status: 200,
+    summary: "Delete an empty pipeline (409 while it has deals, or if it is the last one)", useCase: "pipeline.delete", pathInput: { id: "pipelineId" },
+    response: z.object({ id: z.string() }),
+    handle: writeHandler("pipeline.delete", { pathInput: { id: "pipelineId" }, respond: (_c, r) => Promise.resolve(r) }),
+  },
   {
     operationId: "listIcpVersions", method: "GET", path: "/icp-versions", tag: "ICP", summary: "ICP versions, newest (current) first", status: 200,
     response: z.object({ data: z.array(icpVersionResource) }),

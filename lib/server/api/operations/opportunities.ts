@@ -92,6 +92,12 @@ export const opportunityOperations: Operation[] = [
     },
   },
   {
+    operationId: "moveOpportunityPipeline", method: "POST", path: "/opportunities/{id}/pipeline", tag: "Opportunities", status: 200,
+    summary: "Move a deal to another pipeline, into one of its open stages (managers): the gates before that stage are checked as a stage move, or overridden with a reason and expiry",
+    useCase: "opportunity.move-pipeline", pathInput: { id: "opportunityId" }, response: opportunityResource,
+    handle: writeHandler("opportunity.move-pipeline", { pathInput: { id: "opportunityId" }, respond: async (c, r) => toOpportunity(await loadOpportunity(c.user, r.id)) }),
+  },
+  {
     operationId: "setNextStep", method: "PUT", path: "/opportunities/{id}/next-step", tag: "Opportunities", status: 200,
     summary: "Set the deal's next step and the day it is due", useCase: "opportunity.set-next-step", pathInput: { id: "opportunityId" }, response: opportunityResource,
     handle: writeHandler("opportunity.set-next-step", { pathInput: { id: "opportunityId" }, respond: async (c, r) => toOpportunity(await loadOpportunity(c.user, r.id)) }),
