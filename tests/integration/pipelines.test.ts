@@ -23,7 +23,7 @@ async function renewals(tenant = t) {
   actAs(tenant.manager);
   const created = await createPipelineAction({ name: "Renewals", frameworkKey: "bant" });
   expect(created?.serverError).toBeUndefined();
-  return created!.data!.id;
+  return created.data!.id;
 }
 
 describe("pipelines", () => {
@@ -47,8 +47,8 @@ describe("pipelines", () => {
     actAs(t.rep);
     const first = await createOpportunityAction({ name: "Default", accountId: account.id, amount: 10 });
     const chosen = await createOpportunityAction({ name: "Renewal", accountId: account.id, amount: 10, pipelineId: id });
-    expect((await db().opportunity.findUniqueOrThrow({ where: { id: first!.data!.id } })).pipelineId).toBe(t.pipeline.id);
-    const renewal = await db().opportunity.findUniqueOrThrow({ where: { id: chosen!.data!.id }, include: { assessment: true } });
+    expect((await db().opportunity.findUniqueOrThrow({ where: { id: first.data!.id } })).pipelineId).toBe(t.pipeline.id);
+    const renewal = await db().opportunity.findUniqueOrThrow({ where: { id: chosen.data!.id }, include: { assessment: true } });
     expect(renewal.pipelineId).toBe(id);
     expect(renewal.assessment?.qualificationVersion).toBe((await loadQualificationSettings(db(), t.org.id, id)).qualificationVersion);
     // Another organization's pipeline is not found.
@@ -68,7 +68,8 @@ describe("pipelines", () => {
 
     await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { pipelineId: id });
     const refused = await deletePipelineAction({ pipelineId: id });
-    expect(refused?.serverError).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("1 deal") });
+    expect(refused?.serverError?.code).toBe("CONFLICT");
+    expect(refused?.serverError?.message).toContain("1 deal");
     expect(await db().pipeline.count({ where: { id } })).toBe(1);
 
     const lone = await createTenant("Lone");
