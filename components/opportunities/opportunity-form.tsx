@@ -26,10 +26,13 @@ export function OpportunityForm({
   opportunity,
   accounts,
   defaultAccountId,
+  pipelines = [],
 }: {
   opportunity?: OpportunityFormValues;
   accounts: Array<{ id: string; name: string }>;
   defaultAccountId?: string;
+  /** Offered on create when there are several (a deal's pipeline then changes only by a manager's move). */
+  pipelines?: Array<{ id: string; name: string }>;
 }) {
   const router = useRouter();
   const editing = Boolean(opportunity);
@@ -67,6 +70,13 @@ export function OpportunityForm({
             {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </Select>
         </Field>
+        {!opportunity && pipelines.length > 1 && (
+          <Field label="Pipeline" name="pipelineId" errors={e.pipelineId}>
+            <Select id="pipelineId" name="pipelineId" defaultValue={pipelines[0]?.id} {...invalid(e.pipelineId, "pipelineId")}>
+              {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </Select>
+          </Field>
+        )}
         <div className="grid grid-cols-[1fr_6rem] gap-2">
           <Field label="Amount" name="amount" errors={e.amount}>
             <Input id="amount" name="amount" inputMode="decimal" defaultValue={opportunity?.amount ?? ""} {...invalid(e.amount, "amount")} />

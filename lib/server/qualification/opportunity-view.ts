@@ -55,7 +55,13 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
 
   const assessment = assess(row, settings, now);
   const wishcasting = assessment.wishcasting;
-  return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps };
+  // A stage edit that could not carry the deal past a gate records an allowed move that names the unmet gate:
+  // the deal is held there until it passes it.
+  const last = stageChanges[0];
+  const held = last && last.outcome === "allowed" && last.toStage === row.stage && Array.isArray(last.blockers) && last.blockers.length > 0
+    ? { stage: last.toStage, wanted: last.fromStage, reason: last.reason, at: last.at }
+    : null;
+  return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps, held };
 });
 
 export type OpportunityView = Awaited<ReturnType<typeof loadOpportunityView>>;
