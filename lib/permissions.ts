@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "gate.override": { manager: "org", admin: "org" },
   "evidence.review": { manager: "org", admin: "org" },
   "pipeline.configure": { manager: "org", admin: "org" },
+  /** Moving a deal to another pipeline (re-assessed against its gates). */
+  "opportunity.move-pipeline": { manager: "org", admin: "org" },
   "icp.manage": { marketing: "org", admin: "org" },
   "user.manage": { admin: "org" },
   "insights.view": { manager: "org", admin: "org" },

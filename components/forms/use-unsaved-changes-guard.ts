@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-export const LEAVE_MESSAGE = "You have unsaved changes. Leave this page and lose them?";
+const LEAVE_MESSAGE = "You have unsaved changes. Leave this page and lose them?";
 
 /**
  * While `dirty`, asks before the user leaves the page: the browser's own prompt on reload, close or a typed

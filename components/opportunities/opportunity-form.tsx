@@ -28,7 +28,7 @@ export interface OpportunityFormValues {
 }
 
 /** The form's fields as typed; both schemas parse them (the edit adds id and version). */
-function initialValues(opportunity: OpportunityFormValues | undefined, accountId: string) {
+function initialValues(opportunity: OpportunityFormValues | undefined, accountId: string, pipelineId: string | undefined) {
   return {
     name: opportunity?.name ?? "",
     accountId,
@@ -36,12 +36,21 @@ function initialValues(opportunity: OpportunityFormValues | undefined, accountId
     currency: CURRENCIES.find((c) => c === opportunity?.currency) ?? "USD",
     expectedCloseDate: toDateInput(opportunity?.expectedCloseDate),
     repConfidence: opportunity?.repConfidence == null ? "" : String(opportunity.repConfidence),
-    ...(opportunity && { id: opportunity.id, version: opportunity.version }),
+    ...(opportunity ? { id: opportunity.id, version: opportunity.version } : pipelineId && { pipelineId }),
   };
 }
 
 /** New or edited deal. `account` is the account shown at first (the deal's, or the one the user came from). */
-export function OpportunityForm({ opportunity, account }: { opportunity?: OpportunityFormValues; account?: { id: string; name: string } }) {
+export function OpportunityForm({
+  opportunity,
+  account,
+  pipelines = [],
+}: {
+  opportunity?: OpportunityFormValues;
+  account?: { id: string; name: string };
+  /** Offered on create when there are several (a deal's pipeline then changes only by a manager's move). */
+  pipelines?: Array<{ id: string; name: string }>;
+}) {
   const router = useRouter();
   const editing = Boolean(opportunity);
   // The edit's schema is the create's plus id and version, carried as default values the user never sees.
@@ -49,7 +58,7 @@ export function OpportunityForm({ opportunity, account }: { opportunity?: Opport
     ? ([updateOpportunitySchema, updateOpportunityAction] as unknown as [typeof createOpportunitySchema, typeof createOpportunityAction])
     : [createOpportunitySchema, createOpportunityAction];
   const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(schema, action, {
-      defaultValues: initialValues(opportunity, opportunity?.accountId ?? account?.id ?? ""),
+      defaultValues: initialValues(opportunity, opportunity?.accountId ?? account?.id ?? "", pipelines[0]?.id),
       onSuccess: (data) => {
         toast.success(editing ? "Opportunity saved" : "Opportunity created");
         router.push(`/opportunities/${data.id}`);
@@ -91,6 +100,13 @@ export function OpportunityForm({ opportunity, account }: { opportunity?: Opport
             )}
           />
         </Field>
+        {!opportunity && pipelines.length > 1 && (
+          <Field label="Pipeline" name="pipelineId" errors={errors("pipelineId")}>
+            <Select id="pipelineId" {...register("pipelineId")} {...invalid(errors("pipelineId"), "pipelineId")}>
+              {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </Select>
+          </Field>
+        )}
         <div className="grid grid-cols-[1fr_6rem] gap-2">
           <Field label="Amount" name="amount" errors={errors("amount")}>
             <Input id="amount" inputMode="decimal" {...register("amount")} {...invalid(errors("amount"), "amount")} />

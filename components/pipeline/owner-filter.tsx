@@ -14,8 +14,8 @@ const ORDERS: Array<{ value: BoardOrder; label: string }> = [
   { value: "intent", label: "Best qualified" },
 ];
 
-const href = (owner: BoardParams["owner"], order: BoardOrder) => {
-  const params = new URLSearchParams({ ...(owner !== "all" && { owner }), ...(order !== "amount" && { order }) }).toString();
+const href = (owner: BoardParams["owner"], order: BoardOrder, pipeline: string | null) => {
+  const params = new URLSearchParams({ ...(pipeline && { pipeline }), ...(owner !== "all" && { owner }), ...(order !== "amount" && { order }) }).toString();
   return params ? `/pipeline?${params}` : "/pipeline";
 };
 
@@ -36,12 +36,20 @@ function Segmented<T extends string>({ label, options, current, link }: { label:
   );
 }
 
-/** Whose deals the board shows and in which order each column lists them; kept in the URL so a board can be reloaded and shared. */
-export function OwnerFilter({ owner, order }: { owner: BoardParams["owner"]; order: BoardOrder }) {
+/**
+ * Which pipeline the board shows (its columns are that pipeline's stages, so there is no "all"), whose deals and
+ * in which order each column lists them; kept in the URL so a board can be reloaded and shared.
+ */
+export function OwnerFilter({ owner, order, pipeline, pipelines }: { owner: BoardParams["owner"]; order: BoardOrder; pipeline: string; pipelines: Array<{ id: string; name: string }> }) {
+  // The first pipeline is the default: its link stays short.
+  const chosen = pipelines[0]?.id === pipeline ? null : pipeline;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Segmented label="Order of each column" options={ORDERS} current={order} link={(o) => href(owner, o)} />
-      <Segmented label="Whose deals" options={OPTIONS} current={owner} link={(o) => href(o, order)} />
+      {pipelines.length > 1 && (
+        <Segmented label="Pipeline" options={pipelines.map((p) => ({ value: p.id, label: p.name }))} current={pipeline} link={(p) => href(owner, order, pipelines[0]?.id === p ? null : p)} />
+      )}
+      <Segmented label="Order of each column" options={ORDERS} current={order} link={(o) => href(owner, o, chosen)} />
+      <Segmented label="Whose deals" options={OPTIONS} current={owner} link={(o) => href(o, order, chosen)} />
     </div>
   );
 }

@@ -16,6 +16,8 @@ import { blankCriterion, CriterionFields, toCriterionDraft, type CriterionDraft 
 import { ScorecardPreview } from "./scorecard-preview";
 
 interface Props {
+  /** The pipeline being edited. */
+  pipelineId: string;
   templates: Array<Framework & { key: TemplateKey }>;
   current: Framework;
   archived: CriterionDefinition[];
@@ -31,8 +33,9 @@ interface Draft {
 const toDraft = (f: Framework, name = f.name): Draft => ({ name, criteria: f.criteria.map(toCriterionDraft) });
 const num = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
 
-function toInput(draft: Draft, version: number): SaveCustomFrameworkInput {
+function toInput(draft: Draft, version: number, pipelineId: string): SaveCustomFrameworkInput {
   return {
+    pipelineId,
     expectedVersion: version,
     name: draft.name,
     criteria: draft.criteria.map((c) => ({
@@ -54,12 +57,12 @@ const toFramework = (input: SaveCustomFrameworkInput): Framework => ({
  * Build the organization's own framework, from a template or from scratch. Saving makes a new version: deals
  * keep their evidence, removed criteria are archived and stay in each deal's history.
  */
-export function FrameworkBuilder({ templates, current, archived, version, editable }: Props) {
+export function FrameworkBuilder({ pipelineId, templates, current, archived, version, editable }: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState<Draft>(() => toDraft(current, current.key === "custom" ? current.name : `Our ${current.name}`));
   const [localErrors, setLocalErrors] = useState<PathErrors>({});
   const [now] = useState(() => new Date());
-  const input = useMemo(() => toInput(draft, version), [draft, version]);
+  const input = useMemo(() => toInput(draft, version, pipelineId), [draft, version, pipelineId]);
   const framework = useMemo(() => toFramework(input), [input]);
   const form = useActionForm(saveCustomFrameworkAction, {
     onSuccess: (data) => {

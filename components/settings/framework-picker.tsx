@@ -15,6 +15,8 @@ import { cn } from "@/lib/utils";
 import { CriteriaTable } from "./criteria-table";
 
 interface Props {
+  /** The pipeline being edited. */
+  pipelineId: string;
   templates: Array<Framework & { key: TemplateKey }>;
   /** The organization's framework; "custom" when it runs its own. */
   currentKey: string;
@@ -22,7 +24,7 @@ interface Props {
 }
 
 /** Browse the framework templates; a manager switches to one (or resets the gates) after confirming the reset. */
-export function FrameworkPicker({ templates, currentKey, canChange }: Props) {
+export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }: Props) {
   const router = useRouter();
   const [selected, setSelected] = useState<string>(templates.some((t) => t.key === currentKey) ? currentKey : (templates[0]?.key ?? ""));
   const [confirming, setConfirming] = useState(false);
@@ -110,7 +112,7 @@ export function FrameworkPicker({ templates, currentKey, canChange }: Props) {
                       type="button"
                       variant="danger"
                       disabled={form.isPending}
-                      onClick={() => form.execute({ frameworkKey: template.key, confirmReset: true })}
+                      onClick={() => form.execute({ pipelineId, frameworkKey: template.key, confirmReset: true })}
                     >
                       {form.isPending ? "Resetting…" : switching ? `Switch and reset gates` : "Reset gates"}
                     </Button>

@@ -13,6 +13,8 @@ import { criterionLabeller } from "./requirement-text";
 import { StageRow, type StageDraft } from "./stage-row";
 
 interface Props {
+  /** The pipeline being edited. */
+  pipelineId: string;
   frameworkName: string;
   criteria: Array<{ id: string; label: string }>;
   pipeline: Pipeline;
@@ -28,7 +30,8 @@ const toDraft = (pipeline: Pipeline): StageDraft[] =>
 /** A blank probability must fail as "a number", not pass as 0. */
 const toNumber = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
 
-const toInput = (draft: StageDraft[]): SavePipelineInput => ({
+const toInput = (draft: StageDraft[], pipelineId: string): SavePipelineInput => ({
+  pipelineId,
   stages: draft.map((s) => ({ id: s.id, label: s.label, probability: toNumber(s.probability), exit: s.exit })),
 });
 
@@ -36,7 +39,7 @@ const toInput = (draft: StageDraft[]): SavePipelineInput => ({
  * The organization's stages with their exit gates. Edits stay local until "Save pipeline", which replaces the
  * whole pipeline at once, so a half-edited gate never applies to deals.
  */
-export function PipelineEditor({ frameworkName, criteria, pipeline, editable }: Props) {
+export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, editable }: Props) {
   const router = useRouter();
   const initial = useMemo(() => toDraft(pipeline), [pipeline]);
   const [draft, setDraft] = useState(initial);
@@ -57,13 +60,13 @@ export function PipelineEditor({ frameworkName, criteria, pipeline, editable }: 
     event.preventDefault();
     form.reset();
     // The same schema the server applies, run first so each message lands next to its field.
-    const parsed = savePipelineSchema.safeParse(toInput(draft));
+    const parsed = savePipelineSchema.safeParse(toInput(draft, pipelineId));
     if (!parsed.success) {
       setLocalErrors(issuesByPath(parsed.error.issues));
       return;
     }
     setLocalErrors({});
-    form.execute(toInput(draft));
+    form.execute(toInput(draft, pipelineId));
   }
 
   const update = (index: number, stage: StageDraft) => {

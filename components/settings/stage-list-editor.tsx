@@ -14,6 +14,8 @@ import { editStagesSchema, type EditStagesInput } from "@/lib/validation/framewo
 import { issuesByPath, type PathErrors } from "@/lib/validation/settings";
 
 interface Props {
+  /** The pipeline being edited. */
+  pipelineId: string;
   pipeline: Pipeline;
   dealsByStage: Record<string, number>;
   version: number;
@@ -37,7 +39,7 @@ const slug = (label: string) => label.toLowerCase().normalize("NFKD").replace(/[
  * Add, rename, reorder and remove stages. A removed stage that holds deals asks where they go; after the save,
  * any deal the edit would carry past a gate it has not passed is held at that gate and listed.
  */
-export function StageListEditor({ pipeline, dealsByStage, version, editable }: Props) {
+export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, editable }: Props) {
   const router = useRouter();
   const initial = useMemo<Row[]>(() => pipeline.stages.map((s) => ({ key: s.id, id: s.id, label: s.label, probability: String(Math.round(s.probability * 1000) / 10), kind: s.kind, exit: s.exit, isNew: false })), [pipeline]);
   const [rows, setRows] = useState(initial);
@@ -56,6 +58,7 @@ export function StageListEditor({ pipeline, dealsByStage, version, editable }: P
   const dirty = JSON.stringify(rows) !== JSON.stringify(initial);
 
   const input = (): EditStagesInput => ({
+    pipelineId,
     expectedVersion: version,
     stages: rows.map((r) => ({ id: r.id, label: r.label, probability: r.probability.trim() === "" ? Number.NaN : Number(r.probability), kind: r.kind, exit: r.exit })),
     destinations: Object.fromEntries(removed.map((s) => [s.id, destinations[s.id] ?? ""])),

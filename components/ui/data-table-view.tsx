@@ -34,7 +34,7 @@ export interface DataRow {
 }
 
 /** The URL key listing the hidden columns, so saved views and shared links keep them. */
-export const HIDDEN_COLUMNS_PARAM = "hide";
+const HIDDEN_COLUMNS_PARAM = "hide";
 
 function hiddenFrom(value: string | null): VisibilityState {
   return Object.fromEntries((value ?? "").split(",").filter(Boolean).map((id) => [id, false]));

@@ -23,6 +23,8 @@ import { logNote } from "./notes/mutations";
 import { resumeDeal, setDealNurture } from "./nurture/due";
 import { createRecap, revokeRecap } from "./recaps/manage";
 import { createOpportunity, updateOpportunity } from "./opportunities/mutations";
+import { moveDealToPipeline } from "./pipeline/move-deal";
+import { createPipeline, deletePipeline, renamePipeline, reorderPipelines } from "./pipeline/pipelines";
 import { advanceStage } from "./qualification/advance-stage";
 import { updateCriterion } from "./qualification/criteria";
 import { reviewEvidence } from "./qualification/review";
@@ -49,6 +51,7 @@ import { createOpportunitySchema, updateOpportunitySchema } from "../validation/
 import { addStakeholderSchema, advanceStageSchema, criterionUpdateSchema, overrideWindowSchema, reviewEvidenceSchema, updateStakeholderSchema } from "../validation/qualification";
 import { changeFrameworkSchema, savePipelineSchema } from "../validation/settings";
 import { editStagesSchema, saveCustomFrameworkSchema } from "../validation/framework-setup";
+import { createPipelineSchema, deletePipelineSchema, moveDealPipelineSchema, renamePipelineSchema, reorderPipelinesSchema } from "../validation/pipeline";
 import { completeNextStepSchema, setNextStepSchema } from "../validation/next-step";
 import { bulkAssignLeadsSchema, bulkDisqualifyLeadsSchema, bulkNurtureDealsSchema, bulkReassignDealsSchema } from "../validation/bulk";
 import { deleteViewSchema, saveViewSchema } from "../validation/saved-view";
@@ -115,6 +118,11 @@ export const USE_CASES = {
   "framework.change": defineUseCase({ permission: "pipeline.configure", input: changeFrameworkSchema, run: changeFramework }),
   "framework.save-custom": defineUseCase({ permission: "pipeline.configure", input: saveCustomFrameworkSchema, run: saveCustomFramework }),
   "stages.edit": defineUseCase({ permission: "pipeline.configure", input: editStagesSchema, run: editStages }),
+  "pipeline.create": defineUseCase({ permission: "pipeline.configure", input: createPipelineSchema, run: createPipeline }),
+  "pipeline.rename": defineUseCase({ permission: "pipeline.configure", input: renamePipelineSchema, run: renamePipeline }),
+  "pipeline.reorder": defineUseCase({ permission: "pipeline.configure", input: reorderPipelinesSchema, run: reorderPipelines }),
+  "pipeline.delete": defineUseCase({ permission: "pipeline.configure", input: deletePipelineSchema, run: deletePipeline }),
+  "opportunity.move-pipeline": defineUseCase({ permission: "opportunity.move-pipeline", input: moveDealPipelineSchema, run: moveDealToPipeline }),
   "user.create": defineUseCase({ permission: "user.manage", input: createUserSchema, run: createUser }),
   "user.change-role": defineUseCase({ permission: "user.manage", input: changeRoleSchema, run: changeRole }),
   "api-key.create": defineUseCase({ permission: "integration.manage", input: createApiKeySchema, run: createApiKey }),

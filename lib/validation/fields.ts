@@ -146,3 +146,6 @@ export const id = (label = "Record") =>
 export const optionalEmail = z.preprocess(blankToNull, z.email("Enter a valid email address.").max(200).nullable().default(null));
 
 export const email = z.email("Enter a valid email address.").max(200, "Enter a valid email address.").transform((v) => v.toLowerCase());
+
+/** Which pipeline a settings edit or a new deal is for; absent means the organization's first pipeline. */
+export const pipelineRef = z.preprocess((v) => (v === "" || v === null ? undefined : v), id("Pipeline").optional());

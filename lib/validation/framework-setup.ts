@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { gateRequirementSchema, STAKEHOLDER_ROLES } from "./qualification";
-import { id, plainText, requiredText } from "./fields";
+import { id, pipelineRef, plainText, requiredText } from "./fields";
 
 /**
  * Inputs of the custom framework builder and the stage editor. Shapes and limits only: the engine's
@@ -25,6 +25,7 @@ const criterionInput = z.object({
 });
 
 export const saveCustomFrameworkSchema = z.object({
+  pipelineId: pipelineRef,
   expectedVersion,
   name: requiredText("Framework name", 60),
   criteria: z.array(criterionInput).max(30, "At most 30 criteria."),
@@ -44,6 +45,7 @@ const editedStage = z.object({
 
 /** The pipeline as it should be (stages in order; added, renamed, reordered, removed), and where the deals of removed stages go. */
 export const editStagesSchema = z.object({
+  pipelineId: pipelineRef,
   expectedVersion,
   stages: z.array(editedStage).min(1, "The pipeline needs its stages.").max(30, "At most 30 stages."),
   destinations: z.record(z.string().max(64), z.string().max(64)).default({}),

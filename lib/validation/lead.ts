@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LEAD_ATTRIBUTES, MAX_QUESTIONS } from "../qualification/leads";
 import { accountFields } from "./account";
-import { id, optionalDate, optionalText, requiredText } from "./fields";
+import { id, optionalDate, pipelineRef, optionalText, requiredText } from "./fields";
 
 /** Who the lead is and the company they come from: the account fields plus the person. */
 export const leadFields = accountFields.omit({ name: true }).extend({
@@ -46,6 +46,8 @@ export const disqualifyLeadSchema = z.object({ leadId: id("Lead"), reason: reaso
 export const convertLeadSchema = z.object({
   leadId: id("Lead"),
   opportunityName: optionalText("Deal name", 200),
+  /** The pipeline the deal opens in (the organization's first pipeline when none is chosen). */
+  pipelineId: pipelineRef,
   /** A manager converting despite a failed ICP knockout says why; the reason is audited. */
   overrideReason: optionalText("Override reason", 500),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, int4, money, optionalDate, optionalInt, requiredText } from "./fields";
+import { id, int4, pipelineRef, money, optionalDate, optionalInt, requiredText } from "./fields";
 import { CURRENCIES } from "./options";
 
 const opportunityFields = z.object({
@@ -9,6 +9,11 @@ const opportunityFields = z.object({
   currency: z.enum(CURRENCIES, { error: "Choose a currency from the list." }).default("USD"),
   expectedCloseDate: optionalDate("Expected close date"),
   repConfidence: optionalInt("Confidence", 0, 100),
+  /**
+   * A new deal goes into the pipeline chosen (the organization's first pipeline when none is). An edit may repeat
+   * the deal's pipeline but not change it: moving a deal between pipelines is a manager's gated move.
+   */
+  pipelineId: pipelineRef,
 });
 
 export const createOpportunitySchema = opportunityFields;

@@ -79,20 +79,26 @@ export const updateStakeholderSchema = z.discriminatedUnion("op", [
 /** Blank form fields mean "no override". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+/** A manager's exception to a stage gate: why, and until when it applies. Both or neither (see `overrideBothOrNeither`). */
+export const gateOverrideFields = {
+  overrideReason: z.preprocess(blankToUndefined, multilineText("Reason", { min: 10, max: 1000, required: "Explain the exception in at least 10 characters." }).optional()),
+  /** A real day; the server bounds it to the organization's override window. Applies to the end of that day (UTC). */
+  overrideExpiresOn: z.preprocess(blankToUndefined, overrideExpiry.optional()),
+};
+
+export function overrideBothOrNeither(v: { overrideReason?: string | undefined; overrideExpiresOn?: Date | undefined }, ctx: z.RefinementCtx): void {
+  if (v.overrideReason !== undefined && v.overrideExpiresOn === undefined) ctx.addIssue({ code: "custom", path: ["overrideExpiresOn"], message: "Pick the date the override expires." });
+  if (v.overrideExpiresOn !== undefined && v.overrideReason === undefined) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "Explain the exception." });
+}
+
 export const advanceStageSchema = z
   .object({
     opportunityId: id("Opportunity"),
     toStage: id("Stage"),
     version: int4("Version", 1),
-    /** A manager's exception: why, and until when it applies. Both or neither. */
-    overrideReason: z.preprocess(blankToUndefined, multilineText("Reason", { min: 10, max: 1000, required: "Explain the exception in at least 10 characters." }).optional()),
-    /** A real day; the server bounds it to the organization's override window. Applies to the end of that day (UTC). */
-    overrideExpiresOn: z.preprocess(blankToUndefined, overrideExpiry.optional()),
+    ...gateOverrideFields,
   })
-  .superRefine((v, ctx) => {
-    if (v.overrideReason !== undefined && v.overrideExpiresOn === undefined) ctx.addIssue({ code: "custom", path: ["overrideExpiresOn"], message: "Pick the date the override expires." });
-    if (v.overrideExpiresOn !== undefined && v.overrideReason === undefined) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "Explain the exception." });
-  });
+  .superRefine(overrideBothOrNeither);
 
 /** How long a manager override may run, per organization. */
 export const overrideWindowSchema = z.object({

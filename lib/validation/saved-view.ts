@@ -6,13 +6,13 @@ export type SavedViewList = (typeof SAVED_VIEW_LISTS)[number];
 
 /** Paging cursors point into one moment's result: a view keeps what to show, never where the reader was. */
 const CURSOR_KEYS = new Set(["after", "before", "page"]);
-export const MAX_VIEW_PARAMS = 20;
+const MAX_VIEW_PARAMS = 20;
 
 /**
  * A list's URL parameters as plain key → value. The list page parses them with its own schema when the view is
  * opened (an unknown or stale value falls back to the default there), so this only bounds their shape and size.
  */
-export const viewQuery = z
+const viewQuery = z
   .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Not a list parameter."), z.string().max(200))
   .refine((q) => Object.keys(q).length <= MAX_VIEW_PARAMS, `At most ${MAX_VIEW_PARAMS} parameters.`)
   .transform((q) => Object.fromEntries(Object.entries(q).filter(([key, value]) => !CURSOR_KEYS.has(key) && value !== "")));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TemplateKey } from "../qualification";
 import type { PathErrors } from "./errors";
-import { id, plainText } from "./fields";
+import { id, pipelineRef, plainText } from "./fields";
 import { gateRequirementSchema } from "./qualification";
 
 /** Frameworks an organization can switch to here, default first (a custom framework is defined elsewhere). */
@@ -38,6 +38,7 @@ const stageInput = z.object({
 
 /** The whole pipeline as edited: the same stages in the same order, with new labels, probabilities and gates. */
 export const savePipelineSchema = z.object({
+  pipelineId: pipelineRef,
   stages: z
     .array(stageInput)
     .min(1, "The pipeline needs its stages.")
@@ -56,6 +57,7 @@ export const savePipelineSchema = z.object({
 export type SavePipelineInput = z.infer<typeof savePipelineSchema>;
 
 export const changeFrameworkSchema = z.object({
+  pipelineId: pipelineRef,
   frameworkKey: z.enum(TEMPLATE_KEYS, { error: "Pick one of the framework templates." }),
   /** Switching replaces every stage gate, so the caller must say it knows. */
   confirmReset: z.literal(true, { error: "Confirm that the stage gates will be reset." }),

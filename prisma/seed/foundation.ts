@@ -14,6 +14,9 @@ const STAGE_SPREAD = [
   ["closed_lost", 4],
 ] as const;
 
+/** The id of a demo organization's first pipeline. */
+export const defaultPipelineOf = (organizationId: string) => organizationId.replace("seed_org_", "seed_pipeline_");
+
 export interface SeededFoundation {
   accounts: number;
   contacts: number;
@@ -24,6 +27,11 @@ export interface SeededFoundation {
 export async function seedFoundation(prisma: PrismaClient, random: Random, now: Date): Promise<SeededFoundation> {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
   await prisma.organization.createMany({ data: [...DEMO_ORGS], skipDuplicates: true });
+  // Every organization starts with one pipeline (MEDDPICC, the framework's default stages).
+  await prisma.pipeline.createMany({
+    data: DEMO_ORGS.map((o) => ({ id: defaultPipelineOf(o.id), organizationId: o.id, name: "New business", position: 0 })),
+    skipDuplicates: true,
+  });
   await prisma.user.createMany({
     data: DEMO_USERS.map((u) => ({ id: u.id, organizationId: u.org, email: u.email, name: u.name, role: u.role, passwordHash })),
     skipDuplicates: true,
@@ -73,6 +81,7 @@ export async function seedFoundation(prisma: PrismaClient, random: Random, now: 
     return {
       id: `seed_opp_${String(i + 1).padStart(2, "0")}`,
       organizationId: lumen,
+      pipelineId: defaultPipelineOf(lumen),
       accountId: account.id,
       ownerId: i % 3 === 2 ? "seed_user_rep2" : "seed_user_rep",
       name: `${account.name} — ${random.pick(DEAL_KINDS)}`,
@@ -87,7 +96,7 @@ export async function seedFoundation(prisma: PrismaClient, random: Random, now: 
     };
   });
   opportunities.push({
-    id: "seed_opp_nw_01", organizationId: "seed_org_northwind", accountId: "seed_acc_nw_01", ownerId: "seed_user_nw_rep",
+    id: "seed_opp_nw_01", organizationId: "seed_org_northwind", pipelineId: defaultPipelineOf("seed_org_northwind"), accountId: "seed_acc_nw_01", ownerId: "seed_user_nw_rep",
     name: "Contoso Wholesale — Inventory analytics", amount: 90_000, currency: "USD", stage: "discovery", status: "open",
     expectedCloseDate: dateOnly(daysFrom(now, 60)), repConfidence: 50, createdAt: daysFrom(now, -30), lastActivityAt: daysFrom(now, -3),
   });

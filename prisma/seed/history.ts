@@ -1,5 +1,6 @@
 import { DEFAULT_BAND_FACTORS, FRAMEWORKS, pipelineFor, qualificationBand } from "../../lib/qualification";
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
+import { defaultPipelineOf } from "./foundation";
 import { createRandom, DAY, dateOnly } from "./random";
 
 /** Closed deals of the last four quarters: the history that calibration, trends and forecast honesty rest on. */
@@ -51,7 +52,7 @@ export async function seedClosedHistory(prisma: PrismaClient, now: Date, organiz
     const step = (closedAt.getTime() - createdAt.getTime()) / (last + 1);
     const confidence = random.chance(0.1) ? null : Math.min(95, Math.max(10, Math.round((chance * 100 + random.int(10, 30)) / 10) * 10));
     deals.push({
-      id, organizationId, accountId: account.id, ownerId, name: `${account.name} — renewal ${i}`, amount: random.int(10, 200) * 1000,
+      id, organizationId, pipelineId: defaultPipelineOf(organizationId), accountId: account.id, ownerId, name: `${account.name} — renewal ${i}`, amount: random.int(10, 200) * 1000,
       stage: won ? "closed_won" : "closed_lost", status: won ? ("won" as const) : ("lost" as const),
       expectedCloseDate: dateOnly(closedAt), originalCloseDate: dateOnly(closedAt), repConfidence: confidence, createdAt, lastActivityAt: closedAt,
     });

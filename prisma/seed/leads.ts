@@ -32,7 +32,7 @@ const pad = (i: number) => String(i + 1).padStart(2, "0");
 
 /** Demo leads for Lumen (fixed ids, scored by the engine as a real submission would be), its form, and two parked deals. */
 export async function seedLeads(prisma: PrismaClient, now: Date, organizationId: string): Promise<number> {
-  const settings = await loadQualificationSettings(prisma, organizationId);
+  const settings = await loadQualificationSettings(prisma, organizationId, null);
   const questions = defaultIntakeQuestions(settings.framework);
   await prisma.intakeForm.createMany({
     data: [{ id: "seed_form_lumen", organizationId, title: "Talk to Lumen's team", intro: "Tell us about your data and reporting; we reply within one business day.", fields: ["title", "domain", "employeeCount", "industry", "region"], questions: asJson(questions), routing: { mode: "round_robin" }, roundRobinCursor: LEADS.length }],

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
 import { rescore } from "../../lib/server/qualification/score-history";
+import { defaultPipelineOf } from "./foundation";
 import { daysFrom } from "./random";
 
 const ORG = "seed_org_lumen";
@@ -24,7 +25,7 @@ export async function seedNineClickDeal(prisma: PrismaClient, now: Date): Promis
     ],
   });
   await prisma.opportunity.create({
-    data: { id: NINE_CLICK_DEAL, organizationId: ORG, accountId: "seed_acc_helix", ownerId: REP, name: "Helix Freight — Enterprise rollout", amount: 100_000, stage: "proposal", expectedCloseDate: daysFrom(now, 25), originalCloseDate: daysFrom(now, 25), repConfidence: 90, createdAt: at(60), lastActivityAt: at(6) },
+    data: { id: NINE_CLICK_DEAL, organizationId: ORG, pipelineId: defaultPipelineOf(ORG), accountId: "seed_acc_helix", ownerId: REP, name: "Helix Freight — Enterprise rollout", amount: 100_000, stage: "proposal", expectedCloseDate: daysFrom(now, 25), originalCloseDate: daysFrom(now, 25), repConfidence: 90, createdAt: at(60), lastActivityAt: at(6) },
   });
   await prisma.note.create({
     data: { id: "seed_note_helix", organizationId: ORG, authorId: REP, opportunityId: NINE_CLICK_DEAL, body: "Call with Omar. The economic buyer has NOT seen pricing yet; Omar will try to get us in front of Dana next month.", createdAt: at(6) },

@@ -51,10 +51,11 @@ async function main(): Promise<void> {
     const org = await db.organization.create({ data: { name: "Bench", slug: `bench-${process.pid}` } });
     const manager = await db.user.create({ data: { organizationId: org.id, email: `bench-${process.pid}@bench.local`, name: "Bench Manager", role: "manager", passwordHash: "x" } });
     const account = await db.account.create({ data: { organizationId: org.id, ownerId: manager.id, name: "Bench Co" } });
+    const pipeline = await db.pipeline.create({ data: { organizationId: org.id, name: "Bench", position: 0 } });
     const clients = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
       const token = `wnw_${randomBytes(32).toString("base64url")}`;
       await db.apiKey.create({ data: { organizationId: org.id, name: `bench ${i}`, prefix: token.slice(0, 12), tokenHash: createHash("sha256").update(token).digest("hex"), userId: manager.id, createdById: manager.id, rateLimitPerMinute: 1_000_000 } });
-      const deal = await db.opportunity.create({ data: { organizationId: org.id, ownerId: manager.id, accountId: account.id, name: `Deal ${i}`, amount: 1000 + i, stage: "prospecting" } });
+      const deal = await db.opportunity.create({ data: { organizationId: org.id, pipelineId: pipeline.id, ownerId: manager.id, accountId: account.id, name: `Deal ${i}`, amount: 1000 + i, stage: "prospecting" } });
       return { token, dealId: deal.id, version: 1, stage: "prospecting" };
     }));
 

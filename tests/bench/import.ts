@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
   try {
     const org = await prisma.organization.create({ data: { name: "Bench", slug: `bench-${process.pid}` } });
+    await prisma.pipeline.create({ data: { organizationId: org.id, name: "New business", position: 0 } });
     const users = await prisma.user.createManyAndReturn({
       data: ["marketing", "rep", "rep"].map((role, i) => ({ organizationId: org.id, email: `u${i}-${process.pid}@bench.local`, name: `U${i}`, role: role as "rep" | "marketing", passwordHash: "x" })),
     });

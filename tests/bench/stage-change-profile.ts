@@ -58,7 +58,8 @@ try {
   const account = await db().account.create({ data: { organizationId: org.id, ownerId: manager.id, name: "Profile Co" } });
   const token = `wnw_${randomBytes(32).toString("base64url")}`;
   await db().apiKey.create({ data: { organizationId: org.id, name: "profile", prefix: token.slice(0, 12), tokenHash: createHash("sha256").update(token).digest("hex"), userId: manager.id, createdById: manager.id, rateLimitPerMinute: 1_000_000 } });
-  const deal = await db().opportunity.create({ data: { organizationId: org.id, ownerId: manager.id, accountId: account.id, name: "Deal", amount: 1000, stage: "prospecting" } });
+  const pipeline = await db().pipeline.create({ data: { organizationId: org.id, name: "Profile", position: 0 } });
+  const deal = await db().opportunity.create({ data: { organizationId: org.id, pipelineId: pipeline.id, ownerId: manager.id, accountId: account.id, name: "Deal", amount: 1000, stage: "prospecting" } });
   const move = async (toStage: string, version: number) => {
     const caller = await authenticateToken(token);
     if (!caller) throw new Error("key refused");

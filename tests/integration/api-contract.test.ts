@@ -108,7 +108,7 @@ describe("every endpoint answers as documented", () => {
     // The client learns the version to save against from a read, not from a prior save.
     const setup = (await call(rep, "GET", "/settings/qualification")).body as { version: number; stages: Array<Record<string, unknown>>; framework: { key: string } };
     const setupVersion = setup.version;
-    expect(setupVersion).toBe((await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion);
+    expect(setupVersion).toBe((await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id }, select: { qualificationVersion: true } })).qualificationVersion);
     expect(setup.framework.key).toBe("meddpicc");
     const criteria = FRAMEWORKS.meddpicc.criteria.map((c) => ({
       id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays, questions: c.questions, verifierRoles: c.verifierRoles ?? [],
@@ -187,6 +187,16 @@ describe("every endpoint answers as documented", () => {
     expect((await call(rep, "GET", "/saved-views?list=opportunities")).body.data).toEqual([view]);
     await call(manager, "POST", `/saved-views/${view.id}/deletion`);
     await call(rep, "POST", `/saved-views/${view.id}/deletion`);
+
+    // Pipelines: listed, a second one created, renamed, reordered, a deal moved into it, an empty one deleted.
+    expect((await call(rep, "GET", "/pipelines")).body.data).toHaveLength(1);
+    const renewals = (await call(manager, "POST", "/pipelines", { name: "Renewals", frameworkKey: "bant" })).body;
+    await call(manager, "PATCH", `/pipelines/${renewals.id}`, { name: "Renewals (BANT)" });
+    await call(manager, "PUT", "/pipelines/order", { pipelineIds: [t.pipeline.id, renewals.id] });
+    const moving = await createOpportunityFor(t.rep, account.id, { stage: "prospecting" });
+    expect((await call(manager, "POST", `/opportunities/${moving.id}/pipeline`, { version: moving.version, pipelineId: renewals.id, toStage: "prospecting" })).status).toBe(200);
+    const spare = (await call(manager, "POST", "/pipelines", { name: "Spare", copyFromPipelineId: t.pipeline.id })).body;
+    await call(manager, "POST", `/pipelines/${spare.id}/delete`);
 
     // Settings: the override window and the intake form.
     await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });

@@ -68,6 +68,11 @@ import { api, keyFor } from "../fixtures/api";
 import { createAccountFor, createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
 import { POST as uploadImportRoute } from "../../app/api/imports/route";
 import { actAs } from "./setup";
+import { moveToPipelineAction } from "../../lib/actions/opportunities/move-to-pipeline";
+import { createPipelineAction } from "../../lib/actions/settings/create-pipeline";
+import { deletePipelineAction } from "../../lib/actions/settings/delete-pipeline";
+import { renamePipelineAction } from "../../lib/actions/settings/rename-pipeline";
+import { reorderPipelinesAction } from "../../lib/actions/settings/reorder-pipelines";
 
 type Input = Record<string, unknown>;
 type AnyAction = (input: never) => Promise<{ data?: unknown; serverError?: { code: string }; validationErrors?: unknown } | undefined>;
@@ -114,7 +119,7 @@ const uploadThroughRoute = async (input: { kind: string; fileName: string; text:
   return response.ok ? { data: body } : { serverError: { code: body.code ?? "no code" } };
 };
 /** The tenant's framework now (the framework.change twin switches it). */
-const framework = async (t: Tenant) => (await loadQualificationSettings(db(), t.org.id)).framework;
+const framework = async (t: Tenant) => (await loadQualificationSettings(db(), t.org.id, null)).framework;
 /** A deal in Proposal whose first criterion the rep verified on their own word: what a manager reviews. */
 const selfAttestedDeal = async (t: Tenant) => {
   const deal = await ownDeal(t, "proposal");
@@ -125,7 +130,7 @@ const selfAttestedDeal = async (t: Tenant) => {
   return { opportunityId: deal.id, criterionId };
 };
 const qualificationVersion = async (t: Tenant) =>
-  (await db().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { qualificationVersion: true } })).qualificationVersion;
+  (await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id }, select: { qualificationVersion: true } })).qualificationVersion;
 /** The tenant's current framework, as the builder would send it back: saving it changes nothing but the version. */
 const currentFrameworkInput = async (t: Tenant) => ({
   expectedVersion: await qualificationVersion(t),
@@ -137,14 +142,31 @@ const currentFrameworkInput = async (t: Tenant) => ({
 });
 const currentStagesInput = async (t: Tenant) => ({
   expectedVersion: await qualificationVersion(t),
-  stages: (await loadQualificationSettings(db(), t.org.id)).pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
+  stages: (await loadQualificationSettings(db(), t.org.id, null)).pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
   destinations: {},
 });
 const latestIcp = async (t: Tenant) => (await db().icpVersion.findFirst({ where: { organizationId: t.org.id }, orderBy: { version: "desc" } }))?.version ?? 0;
 
 type ApiUseCaseName = Exclude<UseCaseName, "user.change-password" | "user.sign-out-everywhere">;
 
+/** Another, empty pipeline of the tenant (default MEDDPICC stages), at the end of the list. */
+const extraPipeline = async (t: Tenant) => {
+  const last = await db().pipeline.findFirstOrThrow({ where: { organizationId: t.org.id }, orderBy: { position: "desc" } });
+  return (await db().pipeline.create({ data: { organizationId: t.org.id, name: `Renewals ${unique()}`, position: last.position + 1 } })).id;
+};
+
 const TWINS: Record<ApiUseCaseName, Twin> = {
+  "pipeline.create": { action: createPipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: () => Promise.resolve({ name: `Expansion ${unique()}`, frameworkKey: "bant" }) },
+  "pipeline.rename": { action: renamePipelineAction, allowed: (t) => t.manager, refused: (t) => t.marketing, input: async (t) => ({ pipelineId: await extraPipeline(t), name: `Partners ${unique()}` }) },
+  "pipeline.reorder": {
+    action: reorderPipelinesAction, allowed: (t) => t.manager, refused: (t) => t.rep,
+    input: async (t) => ({ pipelineIds: (await db().pipeline.findMany({ where: { organizationId: t.org.id }, orderBy: { position: "desc" }, select: { id: true } })).map((p) => p.id) }),
+  },
+  "pipeline.delete": { action: deletePipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: async (t) => ({ pipelineId: await extraPipeline(t) }) },
+  "opportunity.move-pipeline": {
+    action: moveToPipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep,
+    input: async (t) => ({ opportunityId: (await ownDeal(t, "prospecting")).id, version: 1, pipelineId: await extraPipeline(t), toStage: "prospecting" }),
+  },
   "account.create": { action: createAccountAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: () => Promise.resolve({ name: `Twin ${unique()}` }) },
   "account.update": { action: updateAccountAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ id: (await createAccountFor(t.rep)).id, name: "Renamed" }) },
   "contact.create": { action: createContactAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: async (t) => ({ accountId: (await createAccountFor(t.rep)).id, name: "Dana" }) },
@@ -273,13 +295,13 @@ const TWINS: Record<ApiUseCaseName, Twin> = {
   // Every role keeps views of its own: the refusal is the shared schema's (a list that has no views).
   "view.save": {
     action: saveViewAction, allowed: (t) => t.rep, refused: (t) => t.rep,
-    input: async () => ({ list: "opportunities", name: `View ${unique()}`, query: { status: "open", sort: "amount" } }),
-    refusedInput: async () => ({ list: "dashboard", name: "Nope", query: {} }),
+    input: () => Promise.resolve({ list: "opportunities", name: `View ${unique()}`, query: { status: "open", sort: "amount" } }),
+    refusedInput: () => Promise.resolve({ list: "dashboard", name: "Nope", query: {} }),
   },
   "view.delete": {
     action: deleteViewAction, allowed: (t) => t.rep, refused: (t) => t.rep,
     input: async (t) => ({ viewId: (await db().savedView.create({ data: { organizationId: t.org.id, userId: t.rep.id, list: "leads", name: `V ${unique()}`, query: {} } })).id }),
-    refusedInput: async () => ({ viewId: "not a valid id!" }),
+    refusedInput: () => Promise.resolve({ viewId: "not a valid id!" }),
   },
   "user.deactivate": { action: deactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t) }) },
   "user.reactivate": { action: reactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t, "rep", true) }) },

@@ -56,7 +56,7 @@ describe("loadDealBatch (the background passes' one-statement read)", () => {
 
     const batch = await loadDealBatch(db(), t.org.id, { cursor: null, size: 10 });
     expect(batch.map((d) => d.snapshot.id)).toEqual([deal.id, lost.id].sort());
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     const now = new Date("2026-12-02T08:00:00Z");
     for (const loaded of batch) {
       const row = await loadForAssessment(db(), t.org.id, loaded.snapshot.id);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/server/db";
 import { boardParams, COLUMN_PAGE, loadBoard, loadColumnCards, type Board, type MoneyTotal } from "../../lib/server/pipeline/board";
 import type { SessionUser } from "../../lib/server/session";
-import { createAccountFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
+import { createAccountFor, createOpportunityFor, createTenant, firstPipelineId, type Tenant } from "../fixtures/tenants";
 
 let t: Tenant;
 let other: Tenant;
@@ -13,7 +13,7 @@ beforeEach(async () => {
 
 async function closedDeal(user: SessionUser, accountId: string, stage: "closed_won" | "closed_lost", amount: number) {
   return db().opportunity.create({
-    data: { organizationId: user.organizationId, ownerId: user.id, accountId, name: `Closed ${amount}`, amount, stage, status: stage === "closed_won" ? "won" : "lost" },
+    data: { organizationId: user.organizationId, pipelineId: await firstPipelineId(user.organizationId), ownerId: user.id, accountId, name: `Closed ${amount}`, amount, stage, status: stage === "closed_won" ? "won" : "lost" },
   });
 }
 

@@ -43,7 +43,7 @@ describe("bulk actions on the deals list", () => {
     const [mine, theirs] = [await dealOf(t.rep, "Mine"), await dealOf(t.otherRep, "Theirs")];
     actAs(t.rep);
     const result = await bulkReassignDealsAction({ ids: [mine.id, theirs.id], ownerId: t.manager.id });
-    expect(result?.data).toEqual({ done: [mine.id], refused: [{ id: theirs.id, code: "FORBIDDEN", message: expect.any(String) }] });
+    expect(result?.data).toEqual({ done: [mine.id], refused: [{ id: theirs.id, code: "FORBIDDEN", message: expect.any(String) as string }] });
     expect(await owners([theirs.id])).toEqual([[theirs.id, t.otherRep.id]]);
     expect((await auditRows(theirs.id)).map((r) => r.action)).not.toContain("reassign");
   });
@@ -91,7 +91,7 @@ describe("bulk actions on the leads list", () => {
     const [mine, theirs] = [await leadOf(t.rep), await leadOf(t.otherRep)];
     actAs(t.rep);
     const result = await bulkDisqualifyLeadsAction({ ids: [mine, theirs], reason: "Not a fit" });
-    expect(result?.data).toEqual({ done: [mine], refused: [{ id: theirs, code: "FORBIDDEN", message: expect.any(String) }] });
+    expect(result?.data).toEqual({ done: [mine], refused: [{ id: theirs, code: "FORBIDDEN", message: expect.any(String) as string }] });
     expect((await db().lead.findUniqueOrThrow({ where: { id: theirs } })).status).not.toBe("disqualified");
     actAs(other.manager);
     expect(code(await bulkAssignLeadsAction({ ids: [theirs], ownerId: other.rep.id }))).toBe("NOT_FOUND");

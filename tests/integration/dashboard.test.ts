@@ -7,7 +7,7 @@ import { assess } from "../../lib/server/qualification/assess";
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
 import { assessmentInclude, toSnapshot } from "../../lib/server/qualification/snapshot";
 import type { SessionUser } from "../../lib/server/session";
-import { createAccountFor, createTenant, storeAssessment, type Tenant } from "../fixtures/tenants";
+import { createAccountFor, createTenant, firstPipelineId, storeAssessment, type Tenant } from "../fixtures/tenants";
 
 const DAY = 86_400_000;
 let t: Tenant;
@@ -27,7 +27,7 @@ async function deal(owner: SessionUser, spec: DealSpec = {}) {
   const stage = spec.stage ?? "discovery";
   const status = stage === "closed_won" ? "won" : stage === "closed_lost" ? "lost" : "open";
   const opp = await db().opportunity.create({
-    data: { organizationId: owner.organizationId, ownerId: owner.id, accountId: account.id, name: spec.name ?? "Deal", amount: spec.amount ?? 10_000, stage, status,
+    data: { organizationId: owner.organizationId, pipelineId: await firstPipelineId(owner.organizationId), ownerId: owner.id, accountId: account.id, name: spec.name ?? "Deal", amount: spec.amount ?? 10_000, stage, status,
       ...(spec.idleDays && { createdAt: new Date(now.getTime() - spec.idleDays * DAY), lastActivityAt: new Date(now.getTime() - spec.idleDays * DAY) }) },
   });
   for (const [criterionId, value] of Object.entries(spec.criteria ?? {})) {
@@ -48,7 +48,7 @@ const snapshot = (owner: SessionUser, opportunityId: string, at: Date, scores: {
 
 /** What the engine says the forecast of the org's open deals is: a fresh assessment of every deal, independent of the stored rows. */
 async function engineForecast(organizationId: string, outcomes: ClosedDealOutcome[]) {
-  const settings = await loadQualificationSettings(db(), organizationId);
+  const settings = await loadQualificationSettings(db(), organizationId, null);
   const rows = await db().opportunity.findMany({ where: { organizationId, status: "open" }, include: assessmentInclude });
   const calibration = outcomes.length > 0 ? calibrate(outcomes, settings.pipeline) : undefined;
   return forecast(rows.map((row) => toForecastDeal(toSnapshot(row), settings.pipeline, assess(row, settings, now).intent)), { basis: "stage", calibration });

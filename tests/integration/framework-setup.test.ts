@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { changeFrameworkAction } from "../../lib/actions/settings/change-framework";
 import { editStagesAction } from "../../lib/actions/settings/edit-stages";
 import { saveCustomFrameworkAction } from "../../lib/actions/settings/save-custom-framework";
 import { FRAMEWORKS, type Pipeline } from "../../lib/qualification";
@@ -16,7 +17,7 @@ beforeEach(async () => {
 });
 
 const version = async (organizationId = t.org.id) =>
-  (await db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { qualificationVersion: true } })).qualificationVersion;
+  (await db().pipeline.findFirstOrThrow({ where: { organizationId }, orderBy: { position: "asc" }, select: { qualificationVersion: true } })).qualificationVersion;
 
 /** MEDDPICC's criteria as the builder would send them, minus `drop`, plus `extra`. */
 async function fromTemplate(drop: string[] = [], extra: SaveCustomFrameworkInput["criteria"] = []): Promise<SaveCustomFrameworkInput> {
@@ -32,7 +33,7 @@ async function fromTemplate(drop: string[] = [], extra: SaveCustomFrameworkInput
 const renewalRisk = { id: "renewal_risk", label: "Renewal risk", description: "What could stop the renewal", weight: 2, knockout: true, freshnessDays: 60, questions: ["What would make you not renew?"], nurtureTrigger: "New budget cycle", verifierRoles: ["economic_buyer" as const] };
 
 async function stagesInput(pipeline?: Pipeline): Promise<EditStagesInput> {
-  const current = pipeline ?? (await loadQualificationSettings(db(), t.org.id)).pipeline;
+  const current = pipeline ?? (await loadQualificationSettings(db(), t.org.id, null)).pipeline;
   return {
     expectedVersion: await version(),
     stages: current.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
@@ -58,7 +59,7 @@ describe("saving a custom framework", () => {
     expect(result?.data).toMatchObject({ version: before + 1, change: { added: ["renewal_risk"], removed: ["metrics", "identify_pain"] }, archived: ["metrics", "identify_pain"] });
     expect(result?.data?.droppedGates.map((d) => d.criterionId)).toEqual(expect.arrayContaining(["metrics", "identify_pain"]));
 
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.framework).toMatchObject({ key: "custom", name: "Our MEDDPICC" });
     expect(settings.framework).not.toHaveProperty("archived");
     expect(settings.framework.criteria.find((c) => c.id === "renewal_risk")).toMatchObject({ knockout: true, freshnessDays: 60, verifierRoles: ["economic_buyer"], nurtureTrigger: "New budget cycle" });
@@ -81,6 +82,26 @@ describe("saving a custom framework", () => {
     expect((await getQualificationSetup(t.manager)).archived).toEqual([]);
   });
 
+  it("archives the custom criteria when the organization switches back to a template: their evidence stays", async () => {
+    const opp = await deal("discovery");
+    actAs(t.manager);
+    await saveCustomFrameworkAction(await fromTemplate([], [renewalRisk]));
+    await db().criterionState.create({ data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "renewal_risk", state: "claimed", updatedById: t.rep.id } });
+    const switched = await changeFrameworkAction({ frameworkKey: "bant", confirmReset: true });
+    expect(switched?.serverError).toBeUndefined();
+
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
+    expect(settings.framework.key).toBe("bant");
+    expect(settings.archived.map((c) => [c.id, c.label])).toContainEqual(["renewal_risk", "Renewal risk"]);
+    expect(await db().criterionState.count({ where: { opportunityId: opp.id, criterionId: "renewal_risk" } })).toBe(1);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "framework_change" } });
+    expect((audit.after as { archived: string[] }).archived).toContain("renewal_risk");
+
+    // Back to a custom framework: what is live again leaves the archive, the rest stays archived.
+    const back = await saveCustomFrameworkAction(await fromTemplate([], [renewalRisk]));
+    expect(back?.data?.archived).not.toContain("renewal_risk");
+  });
+
   it("refuses a rep and marketing: FORBIDDEN, nothing written", async () => {
     for (const user of [t.rep, t.marketing]) {
       actAs(user);
@@ -88,7 +109,7 @@ describe("saving a custom framework", () => {
       expect(result?.serverError?.code).toBe("FORBIDDEN");
     }
     expect(await version()).toBe(1);
-    expect((await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).frameworkKey).toBe("meddpicc");
+    expect((await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id } })).frameworkKey).toBe("meddpicc");
   });
 
   it("refuses an invalid spec with per-field errors on nested paths, from the engine and from the schema", async () => {
@@ -114,7 +135,7 @@ describe("saving a custom framework", () => {
     expect((await saveCustomFrameworkAction(await fromTemplate(["champion"])))?.data).toBeDefined();
     const result = await saveCustomFrameworkAction(stale);
     expect(result?.serverError?.code).toBe("CONFLICT");
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.framework.criteria.some((c) => c.id === "metrics")).toBe(true);
     expect(settings.framework.criteria.some((c) => c.id === "champion")).toBe(false);
   });
@@ -125,7 +146,7 @@ describe("saving a custom framework", () => {
     const input = await fromTemplate(["metrics"]);
     const result = await saveCustomFrameworkAction({ ...input, expectedVersion: await version(other.org.id) });
     expect(result?.data).toBeDefined();
-    expect((await db().organization.findUniqueOrThrow({ where: { id: t.org.id } })).frameworkKey).toBe("meddpicc");
+    expect((await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id } })).frameworkKey).toBe("meddpicc");
     expect(await version()).toBe(1);
   });
 });
@@ -224,7 +245,7 @@ describe("editing stages", () => {
     const mine = await deal("solution");
     const other = await createTenant("Other");
     actAs(other.manager);
-    const settings = await loadQualificationSettings(db(), other.org.id);
+    const settings = await loadQualificationSettings(db(), other.org.id, null);
     const input = { expectedVersion: 1, stages: settings.pipeline.stages.filter((s) => s.id !== "solution").map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })), destinations: {} };
     expect((await editStagesAction(input))?.data).toMatchObject({ moved: 0 });
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: mine.id } })).stage).toBe("solution");

@@ -50,7 +50,7 @@ describe("every kind of gate requirement is enforced by the server", () => {
       { key: "won", label: "Won", kind: "won", probability: 1, exit: [] },
       { key: "lost", label: "Lost", kind: "lost", probability: 0, exit: [] },
     ];
-    await db().pipelineStage.createMany({ data: stages.map((s, position) => ({ ...s, organizationId: tenant.org.id, position, exit: s.exit })) });
+    await db().pipelineStage.createMany({ data: stages.map((s, position) => ({ ...s, organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, position, exit: s.exit })) });
     const account = await createAccountFor(tenant.rep, { industry: "Retail" });
     const opp = await createOpportunityFor(tenant.rep, account.id, { stage: "gate" });
     await fallShort({ user: tenant.rep, opportunityId: opp.id, accountId: account.id });

@@ -54,7 +54,7 @@ describe("saving the ICP", () => {
     expect(audit?.before).toMatchObject({ version: 1 });
     expect(audit?.after).toMatchObject({ version: 2 });
 
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.icp).toEqual({ version: 2, rules: rules.slice(0, 2), pursueThreshold: 70 });
   });
 
@@ -70,7 +70,7 @@ describe("saving the ICP", () => {
     ];
     const result = await createIcpVersionAction({ ...v1, rules: everyKind });
     expect(result?.data?.version).toBe(1);
-    expect((await loadQualificationSettings(db(), t.org.id)).icp.rules).toEqual(everyKind);
+    expect((await loadQualificationSettings(db(), t.org.id, null)).icp.rules).toEqual(everyKind);
   });
 
   it("refuses a save made on top of an outdated version, so a colleague's version is not silently replaced", async () => {
@@ -104,7 +104,7 @@ describe("who may change the ICP", () => {
     const mine = await icpWrites(t.org.id);
     expect(mine.versions).toHaveLength(1);
     expect(mine.versions[0]?.pursueThreshold).toBe(60);
-    expect((await loadQualificationSettings(db(), other.org.id)).icp.pursueThreshold).toBe(40);
+    expect((await loadQualificationSettings(db(), other.org.id, null)).icp.pursueThreshold).toBe(40);
   });
 });
 

@@ -21,7 +21,7 @@ async function makeDeal(t: Tenant, accountId: string, spec: DealSpec) {
   const last = spec.path.at(-1)!;
   const stage = spec.status === "open" ? last[0] : spec.status === "won" ? "closed_won" : "closed_lost";
   const deal = await db().opportunity.create({
-    data: { organizationId: t.org.id, accountId, ownerId: owner.id, name: spec.name, amount: spec.amount, stage, status: spec.status, repConfidence: spec.confidence, createdAt: new Date(spec.path[0]![1]) },
+    data: { organizationId: t.org.id, pipelineId: t.pipeline.id, accountId, ownerId: owner.id, name: spec.name, amount: spec.amount, stage, status: spec.status, repConfidence: spec.confidence, createdAt: new Date(spec.path[0]![1]) },
   });
   for (const [i, [s, at, intent, verdict]] of spec.path.entries()) {
     await db().scoreSnapshot.create({ data: { organizationId: t.org.id, opportunityId: deal.id, stage: s, fit: 70, intent, verdict, trigger: "test", at: new Date(at) } });
@@ -47,7 +47,7 @@ beforeAll(async () => {
   const account = await createAccountFor(tenant.rep);
   for (const spec of SPECS) await makeDeal(tenant, account.id, spec);
   // Closed without any scorecard while open: counted as left out.
-  await db().opportunity.create({ data: { organizationId: tenant.org.id, accountId: account.id, ownerId: tenant.rep.id, name: "Unscored", amount: 10_000, stage: "closed_lost", status: "lost", expectedCloseDate: day("2026-07-01") } });
+  await db().opportunity.create({ data: { organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, accountId: account.id, ownerId: tenant.rep.id, name: "Unscored", amount: 10_000, stage: "closed_lost", status: "lost", expectedCloseDate: day("2026-07-01") } });
   const theirs = await createAccountFor(other.rep);
   await makeDeal(other, theirs.id, { ...SPECS[0]!, name: "Theirs" });
   await db().criterionState.createMany({

@@ -24,7 +24,7 @@ beforeAll(async () => {
   await db().contact.createMany({ data: accounts.map((a, i) => ({ organizationId: tenant.org.id, accountId: a.id, name: `Pat ${i % 4}`, title: i % 3 ? "CFO" : null })) });
   await db().opportunity.createMany({
     data: accounts.map((a, i) => ({
-      organizationId: tenant.org.id, accountId: a.id, ownerId: i % 2 ? tenant.rep.id : tenant.otherRep.id, name: `Deal ${i % 6}`,
+      organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, accountId: a.id, ownerId: i % 2 ? tenant.rep.id : tenant.otherRep.id, name: `Deal ${i % 6}`,
       amount: (i % 4) * 10_000, stage: i % 3 ? "discovery" : "proposal", expectedCloseDate: i % 5 === 0 ? null : new Date(Date.UTC(2027, 0, 1 + (i % 4))),
     })),
   });

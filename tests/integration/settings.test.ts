@@ -31,7 +31,7 @@ async function pipelineWrites(organizationId: string) {
   const [stages, audits, org] = await Promise.all([
     db().pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
     db().auditEvent.count({ where: { organizationId, entityType: "pipeline" } }),
-    db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true } }),
+    db().pipeline.findFirstOrThrow({ where: { organizationId }, orderBy: { position: "asc" }, select: { frameworkKey: true } }),
   ]);
   return { stages, audits, frameworkKey: org.frameworkKey };
 }
@@ -49,9 +49,9 @@ describe("saving the pipeline", () => {
     expect(stages[1]).toMatchObject({ label: "Discovery call", probability: 0.2, kind: "open", position: 1, exit: [{ kind: "min_intent", score: 25 }] });
     expect(audits).toBe(1);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, entityType: "pipeline" } });
-    expect(audit).toMatchObject({ entityId: t.org.id, action: "update", actorId: t.manager.id });
+    expect(audit).toMatchObject({ entityId: t.pipeline.id, action: "update", actorId: t.manager.id });
 
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.pipelineIsDefault).toBe(false);
     expect(settings.pipeline.stages[1]).toEqual({ id: "discovery", label: "Discovery call", probability: 0.2, kind: "open", exit: [{ kind: "min_intent", score: 25 }] });
   });
@@ -167,14 +167,14 @@ describe("switching framework", () => {
     const result = await changeFrameworkAction({ frameworkKey: "bant", confirmReset: true });
     expect(result?.data).toEqual({ frameworkKey: "bant" });
 
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.framework.key).toBe("bant");
     const gates = defaultGates(FRAMEWORKS.bant);
     for (const stage of settings.pipeline.stages) expect(stage.exit).toEqual(gates[stage.id]);
     expect(settings.pipeline.stages[1]).toMatchObject({ label: "First call", probability: 0.12, exit: [{ kind: "criterion", criterionId: "need", atLeast: "claimed" }] });
 
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "framework_change" } });
-    expect(audit).toMatchObject({ entityType: "pipeline", entityId: t.org.id, actorId: t.manager.id });
+    expect(audit).toMatchObject({ entityType: "pipeline", entityId: t.pipeline.id, actorId: t.manager.id });
     expect(audit.before).toMatchObject({ frameworkKey: "meddpicc" });
     expect(audit.after).toMatchObject({ frameworkKey: "bant" });
 

@@ -54,7 +54,7 @@ beforeEach(async () => {
 
 /** A fresh engine assessment of the deal, computed here, next to what the write stored. */
 async function freshAndStored(opportunityId: string): Promise<{ fresh: Assessment; stored: Awaited<ReturnType<typeof storedRow>> }> {
-  const [row, settings] = await Promise.all([loadForAssessment(db(), t.org.id, opportunityId), loadQualificationSettings(db(), t.org.id)]);
+  const [row, settings] = await Promise.all([loadForAssessment(db(), t.org.id, opportunityId), loadQualificationSettings(db(), t.org.id, null)]);
   return { fresh: assess(row, settings, new Date()), stored: await storedRow(opportunityId) };
 }
 
@@ -135,7 +135,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
 
     await updateAccountAction({ id: accountId, name: "Quantia", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
     const account = await db().accountAssessment.findUniqueOrThrow({ where: { accountId } });
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     const row = await db().account.findUniqueOrThrow({ where: { id: accountId } });
     expect(account).toMatchObject({ fit: assessAccount(toAccountProfile(row), settings.icp).fit.score, verdict: "pursue" });
     expect(account.fit).toBe(100);
@@ -212,7 +212,7 @@ describe("background re-scoring", () => {
     const opp = await createOpportunityFor(t.rep, account.id);
     await rescoreOrganization(db(), t.org.id, "test");
     const before = await storedRow(opp.id);
-    const settings = await loadQualificationSettings(db(), t.org.id);
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
     actAs(t.admin);
     const stages = settings.pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.id === "prospecting" ? [] : s.exit }));
     const saved = await savePipelineAction({ stages });

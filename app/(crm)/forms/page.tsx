@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Intake form" };
 export default async function FormsPage() {
   const user = await requireUser();
   if (!can(user.role, "intake.configure")) notFound();
-  const settings = await loadQualificationSettings(db(), user.organizationId);
+  const settings = await loadQualificationSettings(db(), user.organizationId, null);
   const [config, org, reps] = await Promise.all([
     loadIntakeConfig(db(), user.organizationId, settings),
     db().organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { slug: true } }),

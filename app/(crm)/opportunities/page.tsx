@@ -17,7 +17,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SavedViews } from "@/components/ui/saved-views";
 import { can } from "@/lib/permissions";
 import { findOpportunities, opportunityListParams } from "@/lib/server/opportunities/queries";
+import { db } from "@/lib/server/db";
 import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
+import { listPipelines } from "@/lib/server/pipeline/pipelines";
 import { FLAG_LABELS } from "@/components/dashboard/risk-filters";
 import { requireUser } from "@/lib/server/session";
 import { listSavedViews } from "@/lib/server/views/saved-views";
@@ -41,7 +43,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   const views = await listSavedViews(user, "opportunities");
   const raw = await searchParams;
   const params = opportunityListParams.parse(raw);
-  const [page, pipeline] = await Promise.all([findOpportunities(user, params), getOrganizationPipeline(user.organizationId)]);
+  const [page, pipelines] = await Promise.all([findOpportunities(user, params), listPipelines(db(), user.organizationId)]);
+  // The stage filter offers the chosen pipeline's stages (the first pipeline's when all are shown).
+  const pipeline = await getOrganizationPipeline(user.organizationId, pipelines.find((p) => p.id === params.pipeline)?.id ?? null);
   const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
   const canBulk = can(user.role, "opportunity.update");
   const owners = canBulk ? await listAssignableUsers(user) : [];
@@ -64,7 +68,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       updated: formatDate(o.updatedAt),
     },
   }));
-  const filtered = Boolean(params.q || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk);
+  const filtered = Boolean(params.q || params.pipeline || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk);
 
   return (
     <>
@@ -76,6 +80,12 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       <Card>
         <FilterBar clearHref="/opportunities" showClear={filtered}>
           <Input name="q" placeholder="Search deal or account" defaultValue={params.q} className="max-w-xs" aria-label="Search opportunities" />
+          {pipelines.length > 1 && (
+            <Select name="pipeline" defaultValue={params.pipeline ?? ""} className="max-w-48" aria-label="Pipeline">
+              <option value="">All pipelines</option>
+              {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </Select>
+          )}
           <Select name="stage" defaultValue={params.stage} className="max-w-44" aria-label="Stage">
             <option value="">All stages</option>
             {pipeline.stages.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}

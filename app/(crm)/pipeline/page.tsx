@@ -12,13 +12,13 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const user = await requireUser();
   const params = boardParams.parse(await searchParams);
   const board = await loadBoard(user, params);
-  const query = new URLSearchParams({ owner: params.owner, order: params.order }).toString();
+  const query = new URLSearchParams({ owner: params.owner, order: params.order, pipeline: board.pipelineId }).toString();
   return (
     <>
       <PageHeader
         title="Pipeline"
         description="Open deals by stage. A deal moves only when its stage’s exit criteria are met."
-        actions={<OwnerFilter owner={params.owner} order={params.order} />}
+        actions={<OwnerFilter owner={params.owner} order={params.order} pipeline={board.pipelineId} pipelines={board.pipelines} />}
       />
       <PipelineBoard board={board} query={query} />
     </>

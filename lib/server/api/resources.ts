@@ -32,17 +32,18 @@ export const toContact = (r: ContactRow): z.infer<typeof contactResource> => ({
 });
 
 export const opportunityResource = z.object({
-  id: z.string(), accountId: z.string(), ownerId: z.string(), name: z.string(), amount: z.number(), currency: z.string(), stage: z.string(),
+  id: z.string(), pipelineId: z.string().describe("The pipeline whose stages and gates the deal follows (GET /pipelines)."),
+  accountId: z.string(), ownerId: z.string(), name: z.string(), amount: z.number(), currency: z.string(), stage: z.string(),
   status: z.enum(["open", "won", "lost"]), expectedCloseDate: day, repConfidence: z.int().nullable(),
   version: z.int().describe("Send it back (or as If-Match) when you change the deal; a stale version gets 409 CONFLICT."),
   lastActivityAt: timestamp, createdAt: timestamp, updatedAt: timestamp,
 });
 interface OpportunityRow {
-  id: string; accountId: string; ownerId: string; name: string; amount: { toString(): string }; currency: string; stage: string;
+  id: string; pipelineId: string; accountId: string; ownerId: string; name: string; amount: { toString(): string }; currency: string; stage: string;
   status: "open" | "won" | "lost"; expectedCloseDate: Date | null; repConfidence: number | null; version: number; lastActivityAt: Date; createdAt: Date; updatedAt: Date;
 }
 export const toOpportunity = (r: OpportunityRow): z.infer<typeof opportunityResource> => ({
-  id: r.id, accountId: r.accountId, ownerId: r.ownerId, name: r.name, amount: Number(r.amount.toString()), currency: r.currency, stage: r.stage,
+  id: r.id, pipelineId: r.pipelineId, accountId: r.accountId, ownerId: r.ownerId, name: r.name, amount: Number(r.amount.toString()), currency: r.currency, stage: r.stage,
   status: r.status, expectedCloseDate: dayOrNull(r.expectedCloseDate), repConfidence: r.repConfidence, version: r.version,
   lastActivityAt: iso(r.lastActivityAt), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt),
 });

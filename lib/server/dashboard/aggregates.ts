@@ -7,12 +7,15 @@ import type { RiskLevel } from "../qualification/stored-assessment";
 export interface OpenScope {
   organizationId: string;
   ownerId?: string | null;
+  /** One pipeline's deals only; every pipeline's when absent. */
+  pipelineId?: string | null;
 }
 
 const openDeals = (scope: OpenScope) => Prisma.sql`
   FROM "Opportunity" o JOIN "OpportunityAssessment" a ON a."opportunityId" = o."id"
   WHERE o."organizationId" = ${scope.organizationId} AND o."status" = 'open'
-  ${scope.ownerId ? Prisma.sql`AND o."ownerId" = ${scope.ownerId}` : Prisma.empty}`;
+  ${scope.ownerId ? Prisma.sql`AND o."ownerId" = ${scope.ownerId}` : Prisma.empty}
+  ${scope.pipelineId ? Prisma.sql`AND o."pipelineId" = ${scope.pipelineId}` : Prisma.empty}`;
 
 export interface StageBandTotal {
   stage: string;

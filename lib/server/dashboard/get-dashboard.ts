@@ -6,6 +6,7 @@ import type { SessionUser } from "../session";
 import { currencyCounts } from "./aggregates";
 import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
 import type { DashboardParams } from "./params";
+import { listPipelines, type PipelineOption } from "../pipeline/pipelines";
 import { loadRecentHistory, type RecentHistory } from "./recent-history";
 import { findRisks, type RiskPage } from "./risk-list";
 import { summarizePipeline, type PipelineSummary } from "./summarize";
@@ -36,6 +37,9 @@ export interface Dashboard {
   owners: OwnerOption[];
   /** The owner filter after checking it against the organization's users; null = everyone. */
   ownerId: string | null;
+  /** The organization's pipelines, and the one filtered on after checking it (null = all pipelines). */
+  pipelines: PipelineOption[];
+  pipelineId: string | null;
   /** Whether the organization has any deal at all, open or closed, whoever owns it. */
   hasDeals: boolean;
   /** The currency most open deals are in, and whether others were summed with it. */
@@ -80,25 +84,28 @@ function dominantCurrency(counts: Array<{ currency: string; count: number }>): {
 export async function getDashboard(user: SessionUser, params: DashboardParams): Promise<Dashboard> {
   const organizationId = user.organizationId;
   const client = db();
-  const [users, settings] = await Promise.all([
+  const [users, pipelines] = await Promise.all([
     client.user.findMany({
       where: { organizationId },
       select: { id: true, name: true, role: true, _count: { select: { opportunities: true } } },
       orderBy: { name: "asc" },
     }),
-    loadQualificationSettings(client, organizationId),
+    listPipelines(client, organizationId),
   ]);
+  // One pipeline's figures when one is chosen; otherwise all deals, with the first pipeline's stages naming them.
+  const pipelineId = pipelines.find((p) => p.id === params.pipeline)?.id ?? null;
+  const settings = await loadQualificationSettings(client, organizationId, pipelineId);
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   // Anyone who can own a deal is a filter choice: reps, and whoever already owns one.
   const owners = users.filter((u) => u.role === "rep" || u._count.opportunities > 0).map((u) => ({ id: u.id, name: u.name }));
   const ownerId = owners.find((o) => o.id === params.owner)?.id ?? null;
-  const scope = { organizationId, ownerId };
+  const scope = { organizationId, ownerId, pipelineId };
 
   const [closed, history, currencies, pending] = await Promise.all([
     loadClosedOutcomes(client, organizationId, settings),
     loadRecentHistory(client, organizationId, { ownerId: ownerId ?? undefined, pipeline: settings.pipeline, userNames, limit: HISTORY_LIMIT }),
     currencyCounts(client, scope),
-    client.opportunityAssessment.count({ where: { organizationId, pending: true, opportunity: { status: "open", ...(ownerId && { ownerId }) } } }),
+    client.opportunityAssessment.count({ where: { organizationId, pending: true, opportunity: { status: "open", ...(ownerId && { ownerId }), ...(pipelineId && { pipelineId }) } } }),
   ]);
   const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
   const { currency, mixed } = dominantCurrency(currencies);
@@ -111,6 +118,8 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
     frameworkName: settings.framework.name,
     owners,
     ownerId,
+    pipelines,
+    pipelineId,
     hasDeals: users.some((u) => u._count.opportunities > 0),
     currency,
     mixedCurrencies: mixed,

@@ -12,6 +12,8 @@ const key = z.string().trim().regex(/^[\w-]{1,64}$/);
 export const dashboardParams = z.object({
   /** A user id of the organization, or absent / "all" for everyone. Checked against the org's users later. */
   owner: optional(key.refine((v) => v !== "all")),
+  /** A pipeline id of the organization, or absent / "all" for every pipeline. Checked against the org's pipelines later. */
+  pipeline: optional(key.refine((v) => v !== "all")),
   /** Risk list filters: severity level, flag kind, stage key, verdict; and its page (keyset cursors). */
   level: optional(z.enum(["critical", "warning", "blocked"])),
   flag: optional(key),

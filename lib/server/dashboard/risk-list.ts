@@ -72,6 +72,7 @@ function where(scope: OpenScope, f: RiskFilters, withNames = false) {
     ${withNames ? Prisma.sql`JOIN "Account" ac ON ac."id" = o."accountId" JOIN "User" u ON u."id" = o."ownerId"` : Prisma.empty}
     WHERE o."organizationId" = ${scope.organizationId} AND o."status" = 'open' AND a."riskLevel" IS NOT NULL
     ${scope.ownerId ? Prisma.sql`AND o."ownerId" = ${scope.ownerId}` : Prisma.empty}
+    ${scope.pipelineId ? Prisma.sql`AND o."pipelineId" = ${scope.pipelineId}` : Prisma.empty}
     ${f.level ? Prisma.sql`AND a."riskLevel" = ${f.level}` : Prisma.empty}
     ${f.flag ? Prisma.sql`AND a."flagKinds" @> ARRAY[${f.flag}]::text[]` : Prisma.empty}
     ${f.stage ? Prisma.sql`AND o."stage" = ${f.stage}` : Prisma.empty}

@@ -48,13 +48,13 @@ export async function listIcpVersions(user: SessionUser): Promise<IcpVersionView
 
 /** The ICP screen: the ICP the engine uses now, its history, and how the organization's accounts fit it. */
 export async function getIcpOverview(user: SessionUser): Promise<{ icp: IcpDefinition; versions: IcpVersionView[]; preview: FitPreview }> {
-  const [versions, { icp }] = await Promise.all([listIcpVersions(user), loadQualificationSettings(db(), user.organizationId)]);
+  const [versions, { icp }] = await Promise.all([listIcpVersions(user), loadQualificationSettings(db(), user.organizationId, null)]);
   return { icp, versions, preview: await previewFit(user, icp) };
 }
 
 /** The industries and countries the current ICP's rules name, as marketing typed them: the account form suggests them. */
 export async function listIcpMatchValues(user: SessionUser): Promise<IcpMatchValues> {
-  const { icp } = await loadQualificationSettings(db(), user.organizationId);
+  const { icp } = await loadQualificationSettings(db(), user.organizationId, null);
   const values: IcpMatchValues = { industries: [], countries: [] };
   for (const rule of icp.rules) {
     if (rule.kind === "industry_in") values.industries.push(...rule.industries);

@@ -70,7 +70,7 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
   if (count === 0) return; // another worker took it
   try {
     await client.importRowResult.deleteMany({ where: { jobId } });
-    const settings = await loadQualificationSettings(client, job.organizationId);
+    const settings = await loadQualificationSettings(client, job.organizationId, null);
     const { routing } = await loadIntakeConfig(client, job.organizationId, settings);
     const ctx: ApplyContext = { organizationId: job.organizationId, actorId: job.createdById, jobId, settings, routing, now, dryRun };
     const kind = job.kind as ImportKind;

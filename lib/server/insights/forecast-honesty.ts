@@ -40,7 +40,7 @@ interface Row {
 export async function getForecastHonesty(user: SessionUser, now: Date): Promise<ForecastHonesty> {
   assertCanViewInsights(user);
   const client = readDb();
-  const { pipeline } = await loadQualificationSettings(client, user.organizationId);
+  const { pipeline } = await loadQualificationSettings(client, user.organizationId, null);
   const open = pipeline.stages.filter((s) => s.kind === "open").map((s) => s.id);
   const closed = pipeline.stages.filter((s) => s.kind !== "open").map((s) => s.id);
   const probability = new Map(pipeline.stages.map((s) => [s.id, s.probability]));

@@ -129,7 +129,7 @@ async function criterionGaps(organizationId: string, criteria: Array<{ id: strin
 /** The manager's trend charts: forecast, verdict mix, stage flow and criterion gaps over the last quarters. */
 export async function getTrends(user: SessionUser, now: Date): Promise<Trends> {
   assertCanViewInsights(user);
-  const settings = await loadQualificationSettings(readDb(), user.organizationId);
+  const settings = await loadQualificationSettings(readDb(), user.organizationId, null);
   const since = quarterStart(now, TREND_QUARTERS - 1);
   const { organizationId } = user;
   const [forecast, verdicts, stages, gaps] = await Promise.all([

@@ -11,7 +11,7 @@ import type { SessionUser } from "../session";
 /** Saves the organization's public form after checking each question's criterion and each routing owner. */
 export async function saveIntakeForm(user: SessionUser, input: IntakeFormInput) {
   if (!can(user.role, "intake.configure")) throw forbidden();
-  const settings = await loadQualificationSettings(db(), user.organizationId);
+  const settings = await loadQualificationSettings(db(), user.organizationId, null);
   const criteria = new Set(settings.framework.criteria.map((c) => c.id));
   const fieldErrors: Record<string, string[]> = {};
   input.questions.forEach((q, i) => {

@@ -25,7 +25,7 @@ export interface IntakeReceipt {
 export async function publicIntakeForm(slug: string): Promise<{ organizationName: string; config: IntakeConfig } | null> {
   const org = await db().organization.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!org) return null;
-  const config = await loadIntakeConfig(db(), org.id, await loadQualificationSettings(db(), org.id));
+  const config = await loadIntakeConfig(db(), org.id, await loadQualificationSettings(db(), org.id, null));
   return config.enabled ? { organizationName: org.name, config } : null;
 }
 
@@ -46,7 +46,7 @@ function requiredAnswerErrors(config: IntakeConfig, answers: Record<string, stri
 export async function submitIntake(request: IntakeRequest): Promise<IntakeReceipt> {
   const org = await db().organization.findUnique({ where: { slug: request.slug }, select: { id: true, name: true } });
   if (!org) throw notFound("Form");
-  const settings = await loadQualificationSettings(db(), org.id);
+  const settings = await loadQualificationSettings(db(), org.id, null);
   const config = await loadIntakeConfig(db(), org.id, settings);
   if (!config.enabled) throw notFound("Form");
 

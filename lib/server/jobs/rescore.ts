@@ -13,6 +13,8 @@ export interface RescoreJob {
   trigger: string;
   /** "all" also fills in closed deals (a backfill); settings changes re-score open deals only. */
   which?: "open" | "all";
+  /** Only this pipeline's deals (its framework or stages changed). */
+  pipelineId?: string;
 }
 
 const shared = globalThis as unknown as { winnowRescoreChain?: Promise<void> };
@@ -21,7 +23,7 @@ const shared = globalThis as unknown as { winnowRescoreChain?: Promise<void> };
 export async function registerRescore(boss: PgBoss, client: PrismaClient): Promise<void> {
   await boss.createQueue(RESCORE_ORGANIZATION, RESCORE_QUEUE);
   await boss.work<RescoreJob>(RESCORE_ORGANIZATION, async (jobs) => {
-    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId, job.data.which);
+    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId, job.data.which, job.data.pipelineId);
   });
   setWorkerBoss(boss);
 }
@@ -41,7 +43,7 @@ export async function enqueueRescore(client: PrismaClient, job: RescoreJob): Pro
   const previous = shared.winnowRescoreChain ?? Promise.resolve();
   shared.winnowRescoreChain = previous
     .then(async () => {
-      await rescoreOrganization(client, job.organizationId, job.trigger, job.progressId, job.which);
+      await rescoreOrganization(client, job.organizationId, job.trigger, job.progressId, job.which, job.pipelineId);
     })
     .catch((err: unknown) => logger.error({ err, organizationId: job.organizationId }, "background re-score failed"));
 }

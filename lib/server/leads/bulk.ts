@@ -9,7 +9,7 @@ import { assertAssignable } from "../users/assignable";
 import { assertOpen, disqualifyLeadIn, leadForAction } from "./triage";
 
 /** Giving one lead an owner: the same reach as triaging it (a rep, only their own), and never a converted lead. */
-export async function assignLeadIn(tx: Tx, user: SessionUser, leadId: string, ownerId: string) {
+async function assignLeadIn(tx: Tx, user: SessionUser, leadId: string, ownerId: string) {
   const lead = await leadForAction(tx, user, leadId, "lead.triage");
   assertOpen(lead);
   const owner = await assertAssignable(tx, user, ownerId, "lead.view");

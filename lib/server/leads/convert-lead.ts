@@ -7,7 +7,7 @@ import type { convertLeadSchema } from "../../validation/lead";
 import { recordAudit } from "../audit";
 import { db, type Tx } from "../db";
 import { AppError, forbidden } from "../errors";
-import { firstStageId } from "../pipeline/organization-pipeline";
+import { firstStageOf } from "../pipeline/organization-pipeline";
 import { rescoreAccount } from "../qualification/account-assessment";
 import { rescore } from "../qualification/score-history";
 import { loadQualificationSettings } from "../qualification/settings";
@@ -51,7 +51,7 @@ export async function convertLead(user: SessionUser, input: z.infer<typeof conve
   return db().$transaction(async (tx) => {
     const lead = await leadForAction(tx, user, input.leadId, "lead.convert");
     if (lead.status === "accepted") throw new AppError("CONFLICT", "This lead was already converted.");
-    const settings = await loadQualificationSettings(tx, user.organizationId);
+    const settings = await loadQualificationSettings(tx, user.organizationId, input.pipelineId ?? null);
     const fit = computeFit(lead, settings.icp);
     const knockouts = fit.rules.filter((r) => r.knockout && r.outcome === "miss").map((r) => ({ ruleId: r.ruleId, label: r.label, reason: r.reason }));
     if (knockouts.length > 0) {
@@ -67,7 +67,7 @@ export async function convertLead(user: SessionUser, input: z.infer<typeof conve
     const opportunity = await tx.opportunity.create({
       data: {
         organizationId: user.organizationId, accountId: account.id, ownerId, amount: 0,
-        name: input.opportunityName ?? `${lead.companyName} — new deal`, stage: await firstStageId(tx, user.organizationId),
+        name: input.opportunityName ?? `${lead.companyName} — new deal`, ...(await firstStageOf(tx, user.organizationId, settings.pipelineId)),
       },
     });
     const answers = Array.isArray(lead.answers) ? (lead.answers as unknown as LeadAnswer[]) : [];

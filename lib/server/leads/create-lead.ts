@@ -14,7 +14,7 @@ import { writeLeads } from "./write";
 /** A lead entered by hand (source manual) or sent through the API with a key (source api): scored at once; a rep who enters it owns it, anyone else's lead is routed. */
 export async function createLead(user: SessionUser, input: z.infer<typeof createLeadSchema>, now = new Date()) {
   if (!can(user.role, "lead.create")) throw forbidden();
-  const settings = await loadQualificationSettings(db(), user.organizationId);
+  const settings = await loadQualificationSettings(db(), user.organizationId, null);
   const config = await loadIntakeConfig(db(), user.organizationId, settings);
   const { answers, ...fields } = input;
   return db().$transaction(async (tx) => {

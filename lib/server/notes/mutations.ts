@@ -19,7 +19,7 @@ export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSc
   return transaction(async (tx) => {
     let accountId = input.accountId ?? null;
     const opportunity = input.opportunityId
-      ? await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, accountId: true, ownerId: true } })
+      ? await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, accountId: true, ownerId: true, pipelineId: true } })
       : null;
     if (input.opportunityId) {
       if (!opportunity) throw notFound("Opportunity");
@@ -33,7 +33,7 @@ export async function logNote(user: SessionUser, input: z.infer<typeof logNoteSc
       data: { organizationId: user.organizationId, authorId: user.id, opportunityId: opportunity?.id ?? null, accountId, body: input.body, createdAt: now },
     });
     if (opportunity) {
-      const settings = await loadQualificationSettings(tx, user.organizationId);
+      const settings = await loadQualificationSettings(tx, user.organizationId, opportunity.pipelineId);
       if (input.evidence.length > 0) await applyEvidence(tx, { user, opportunity, framework: settings.framework, entries: input.evidence, noteId: note.id, now });
       await rescore(tx, user.organizationId, opportunity.id, input.evidence.length > 0 ? "evidence" : "note", now, settings);
       // Activity, not an edit: the version stays, so an open edit form is not invalidated. Written last, so the

@@ -14,7 +14,7 @@ import { assertAssignable } from "../users/assignable";
  * Handing one deal to another owner: whoever may update the deal may pass it on (a rep, only their own), to an
  * active colleague who may work deals. The deal is judged first, so another tenant's id is "not found".
  */
-export async function reassignDealIn(tx: Tx, user: SessionUser, opportunityId: string, ownerId: string) {
+async function reassignDealIn(tx: Tx, user: SessionUser, opportunityId: string, ownerId: string) {
   const deal = await tx.opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: { id: true, ownerId: true } });
   if (!deal) throw notFound("Opportunity");
   assertMayActOn(user, "opportunity.update", deal);

@@ -3,8 +3,8 @@ import type { z } from "zod";
 import type { createOpportunitySchema, updateOpportunitySchema } from "../../validation/opportunity";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { notFound, staleWrite } from "../errors";
-import { firstStageId } from "../pipeline/organization-pipeline";
+import { AppError, notFound, staleWrite } from "../errors";
+import { firstStageOf } from "../pipeline/organization-pipeline";
 import { rescore } from "../qualification/score-history";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
@@ -13,9 +13,10 @@ export async function createOpportunity(user: SessionUser, input: z.infer<typeof
   return db().$transaction(async (tx) => {
     const account = await tx.account.findFirst({ where: inOrg(user, { id: input.accountId }), select: { id: true } });
     if (!account) throw notFound("Account");
-    const stage = await firstStageId(tx, user.organizationId);
+    const { pipelineId, ...fields } = input;
+    const start = await firstStageOf(tx, user.organizationId, pipelineId ?? null);
     const opportunity = await tx.opportunity.create({
-      data: { ...input, originalCloseDate: input.expectedCloseDate, stage, organizationId: user.organizationId, ownerId: user.id },
+      data: { ...fields, originalCloseDate: input.expectedCloseDate, ...start, organizationId: user.organizationId, ownerId: user.id },
     });
     await rescore(tx, user.organizationId, opportunity.id, "created");
     await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: opportunity.id, action: "create", after: opportunity });
@@ -33,6 +34,9 @@ export async function updateOpportunity(user: SessionUser, input: z.infer<typeof
     const before = await tx.opportunity.findFirst({ where: inOrg(user, { id }) });
     if (!before) throw notFound("Opportunity");
     assertMayActOn(user, "opportunity.update", before);
+    if (fields.pipelineId !== undefined && fields.pipelineId !== before.pipelineId) {
+      throw new AppError("INVALID", "A deal changes pipeline through Move to another pipeline (managers), which checks the new pipeline's gates.", { fieldErrors: { pipelineId: ["Use Move to another pipeline."] } });
+    }
     const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
     if (!account) throw notFound("Account");
     const { count } = await tx.opportunity.updateMany({

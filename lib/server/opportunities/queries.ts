@@ -14,6 +14,8 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
   stage: filterText,
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),
+  /** One pipeline's deals (its id); absent for every pipeline. */
+  pipeline: z.string().trim().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
   /** Filters on the stored assessment: verdict, a flag kind, and the dashboard's risk level. */
   verdict: z.enum(VERDICT_KINDS).optional().catch(undefined),
   flag: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
@@ -42,6 +44,7 @@ export function opportunityListWhere(user: SessionUser, params: OpportunityListP
   const like = { contains: params.q, mode: "insensitive" as const };
   return inOrg(user, {
     ...(params.q && { OR: [{ name: like }, { accountId: { in: matchingAccountIds } }] }),
+    ...(params.pipeline && { pipelineId: params.pipeline }),
     ...(params.stage && { stage: params.stage }),
     ...(params.status !== "all" && { status: params.status }),
     ...(params.owner === "me" && { ownerId: user.id }),

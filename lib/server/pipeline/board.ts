@@ -5,6 +5,7 @@ import { can, canOnRecord } from "../../permissions";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { getOrganizationPipeline } from "./organization-pipeline";
+import { listPipelines } from "./pipelines";
 import { storedResultSchema } from "../qualification/stored-result";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
@@ -20,6 +21,8 @@ export type BoardOrder = (typeof BOARD_ORDERS)[number];
 export const boardParams = z.object({
   owner: z.enum(["all", "me"]).catch("all").default("all"),
   order: z.enum(BOARD_ORDERS).catch("amount").default("amount"),
+  /** The pipeline shown (a board's columns are one pipeline's stages); absent or unknown: the first pipeline. */
+  pipeline: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
 });
 export type BoardParams = z.infer<typeof boardParams>;
 
@@ -76,6 +79,9 @@ export interface Board {
   /** Every stage, for the "move to" menu. */
   stages: Array<{ id: string; label: string; kind: StageKind }>;
   canOverride: boolean;
+  /** The switcher's choices, and the pipeline whose stages the columns are. */
+  pipelines: Array<{ id: string; name: string }>;
+  pipelineId: string;
 }
 
 const toCents = (amount: number) => Math.round(amount * 100);
@@ -132,24 +138,21 @@ const ORDER_BY: Record<BoardOrder, Prisma.OpportunityOrderByWithRelationInput[]>
 };
 
 const openScope = (user: SessionUser, params: BoardParams): Prisma.OpportunityWhereInput =>
-  inOrg(user, { status: "open", ...(params.owner === "me" && { ownerId: user.id }) });
+  inOrg(user, { status: "open", ...(params.owner === "me" && { ownerId: user.id }), ...(params.pipeline && { pipelineId: params.pipeline }) });
 
 /** One page of a column's cards, in the board's order: the first load shows offset 0, "load more" the next. */
 export async function loadColumnCards(user: SessionUser, params: BoardParams, stageId: string, offset: number, pipeline?: Pipeline): Promise<BoardCard[]> {
   const [rows, resolved] = await Promise.all([
     db().opportunity.findMany({ where: { ...openScope(user, params), stage: stageId }, orderBy: ORDER_BY[params.order], skip: offset, take: COLUMN_PAGE, select: cardSelect }),
-    pipeline ?? getOrganizationPipeline(user.organizationId),
+    pipeline ?? getOrganizationPipeline(user.organizationId, params.pipeline ?? null),
   ]);
   return rows.map((row) => toCard(user, row, resolved));
 }
 
 /** One deal as a board card (after a move), or null when it is not the user's organization's. */
 export async function loadCard(user: SessionUser, opportunityId: string): Promise<BoardCard | null> {
-  const [row, pipeline] = await Promise.all([
-    db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: cardSelect }),
-    getOrganizationPipeline(user.organizationId),
-  ]);
-  return row ? toCard(user, row, pipeline) : null;
+  const row = await db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: { ...cardSelect, pipelineId: true } });
+  return row ? toCard(user, row, await getOrganizationPipeline(user.organizationId, row.pipelineId)) : null;
 }
 
 interface ClosedGroup {
@@ -160,8 +163,8 @@ interface ClosedGroup {
 }
 
 /** Count and amount per stage and currency: the board's totals come from SQL, never from the cards shown. */
-async function stageGroups(user: SessionUser, ownerId: string | undefined, open: boolean): Promise<ClosedGroup[]> {
-  const where: Prisma.OpportunityWhereInput = inOrg(user, { status: open ? "open" : { in: ["won", "lost"] }, ...(ownerId && { ownerId }) });
+async function stageGroups(user: SessionUser, ownerId: string | undefined, pipelineId: string, open: boolean): Promise<ClosedGroup[]> {
+  const where: Prisma.OpportunityWhereInput = inOrg(user, { pipelineId, status: open ? "open" : { in: ["won", "lost"] }, ...(ownerId && { ownerId }) });
   const groups = await db().opportunity.groupBy({ by: ["stage", "currency"], where, _count: { _all: true }, _sum: { amount: true } });
   return groups.map((g) => ({ stage: g.stage, currency: g.currency, count: g._count._all, amount: Number(g._sum.amount ?? 0) }));
 }
@@ -185,12 +188,16 @@ function closedSummaries(pipeline: Pipeline, groups: ClosedGroup[]): ClosedSumma
  * and the top COLUMN_PAGE cards in the chosen order (scores read from the stored assessments), plus a summary
  * of closed deals. Scoped to the user's organization, optionally to their deals.
  */
-export async function loadBoard(user: SessionUser, params: BoardParams): Promise<Board> {
-  const ownerId = params.owner === "me" ? user.id : undefined;
+export async function loadBoard(user: SessionUser, requested: BoardParams): Promise<Board> {
+  const ownerId = requested.owner === "me" ? user.id : undefined;
+  const pipelines = await listPipelines(db(), user.organizationId);
+  const pipelineId = (pipelines.find((p) => p.id === requested.pipeline) ?? pipelines[0])?.id;
+  if (!pipelineId) throw new Error("The organization has no pipeline");
+  const params = { ...requested, pipeline: pipelineId };
   const [pipeline, open, closed] = await Promise.all([
-    getOrganizationPipeline(user.organizationId),
-    stageGroups(user, ownerId, true),
-    stageGroups(user, ownerId, false),
+    getOrganizationPipeline(user.organizationId, pipelineId),
+    stageGroups(user, ownerId, pipelineId, true),
+    stageGroups(user, ownerId, pipelineId, false),
   ]);
 
   const columns = new Map<string, BoardColumn>();
@@ -216,5 +223,7 @@ export async function loadBoard(user: SessionUser, params: BoardParams): Promise
     closed: closedSummaries(pipeline, closed),
     stages: pipeline.stages.map((s) => ({ id: s.id, label: s.label, kind: s.kind })),
     canOverride: can(user.role, "gate.override"),
+    pipelines: pipelines.map((p) => ({ id: p.id, name: p.name })),
+    pipelineId,
   };
 }

@@ -4,15 +4,18 @@ import type { Pipeline } from "../../qualification";
 import { db, type Tx } from "../db";
 import { loadQualificationSettings } from "../qualification/settings";
 
-/** The organization's pipeline, once per request. */
-export const getOrganizationPipeline = cache(async (organizationId: string): Promise<Pipeline> => {
-  return (await loadQualificationSettings(db(), organizationId)).pipeline;
+/** A pipeline's stages (the organization's first pipeline for null), once per request. */
+export const getOrganizationPipeline = cache(async (organizationId: string, pipelineId: string | null = null): Promise<Pipeline> => {
+  return (await loadQualificationSettings(db(), organizationId, pipelineId)).pipeline;
 });
 
-/** Where new opportunities start: the first stage of the organization's pipeline. */
-export async function firstStageId(tx: Tx, organizationId: string): Promise<string> {
-  const { pipeline } = await loadQualificationSettings(tx, organizationId);
-  const first = pipeline.stages[0];
+/**
+ * Where a new deal starts: the first stage of the chosen pipeline (the organization's first pipeline when none is
+ * chosen). A pipeline of another organization is not found.
+ */
+export async function firstStageOf(tx: Tx, organizationId: string, pipelineId: string | null): Promise<{ pipelineId: string; stage: string }> {
+  const settings = await loadQualificationSettings(tx, organizationId, pipelineId);
+  const first = settings.pipeline.stages[0];
   if (!first) throw new Error("The pipeline has no stages");
-  return first.id;
+  return { pipelineId: settings.pipelineId, stage: first.id };
 }

@@ -18,7 +18,7 @@ export async function rescoreAccount(
   now = new Date(),
   knownSettings?: QualificationSettings,
 ): Promise<AccountAssessment> {
-  const settings = knownSettings ?? (await loadQualificationSettings(tx, organizationId));
+  const settings = knownSettings ?? (await loadQualificationSettings(tx, organizationId, null));
   const account = await tx.account.findFirstOrThrow({ where: { id: accountId, organizationId } });
   const assessment = assessAccount(toAccountProfile(account), settings.icp);
   await saveAccountAssessments(tx, [toAccountAssessmentRow(account, assessment, now)]);

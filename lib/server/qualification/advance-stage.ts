@@ -62,7 +62,8 @@ function overrideRows(user: SessionUser, row: Loaded, blockers: Blocker[], overr
 export async function advanceStage(user: SessionUser, input: z.infer<typeof advanceStageSchema>) {
   const now = new Date();
   const client = db();
-  const [settings, row] = await Promise.all([loadQualificationSettings(client, user.organizationId), loadForAssessment(client, user.organizationId, input.opportunityId)]);
+  const row = await loadForAssessment(client, user.organizationId, input.opportunityId);
+  const settings = await loadQualificationSettings(client, user.organizationId, row.pipelineId);
   assertMayActOn(user, "opportunity.advance", row);
   if (row.version !== input.version) throw staleWrite("opportunity");
   const target = settings.pipeline.stages.find((s) => s.id === input.toStage);

@@ -8,6 +8,8 @@ import type { StoredState } from "./stored-assessment";
 /** One deal of a background batch: the engine's inputs, and what is stored of its last assessment. */
 export interface BatchDeal {
   organizationId: string;
+  /** The pipeline whose settings score this deal. */
+  pipelineId: string;
   account: AccountProfile;
   snapshot: OpportunitySnapshot;
   stored: StoredState | null;
@@ -25,7 +27,7 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::bigint`;
  */
 const BATCH_SQL = `
 SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
-  SELECT o.id, o."organizationId", o.stage, o.status, o.amount::float8 AS amount, o."repConfidence",
+  SELECT o.id, o."organizationId", o."pipelineId", o.stage, o.status, o.amount::float8 AS amount, o."repConfidence",
     ${ms(`o."expectedCloseDate"`)} AS "expectedCloseDate", ${ms(`o."originalCloseDate"`)} AS "originalCloseDate",
     ${ms(`o."createdAt"`)} AS "createdAt", ${ms(`o."lastActivityAt"`)} AS "lastActivityAt",
     json_build_object('industry', a.industry, 'employeeCount', a."employeeCount", 'country', a.country, 'region', a.region,
@@ -52,7 +54,7 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
   JOIN "Account" a ON a.id = o."accountId"
   LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id
   WHERE o."organizationId" = $1 AND ($2::text IS NULL OR o.id > $2::text) AND ($3::text IS NULL OR o.status::text = $3::text)
-    AND ($5::text IS NULL OR o.id = $5::text)
+    AND ($5::text IS NULL OR o.id = $5::text) AND ($6::text IS NULL OR o."pipelineId" = $6::text)
   ORDER BY o.id
   LIMIT $4::int
 ) b`;
@@ -73,6 +75,7 @@ interface RawEvidence {
 interface RawDeal {
   id: string;
   organizationId: string;
+  pipelineId: string;
   stage: string;
   status: OpportunityStatus;
   amount: number;
@@ -102,6 +105,7 @@ function toBatchDeal(raw: RawDeal): BatchDeal {
   }
   return {
     organizationId: raw.organizationId,
+    pipelineId: raw.pipelineId,
     account: raw.account,
     stored: raw.stored,
     snapshot: {
@@ -122,13 +126,13 @@ function toBatchDeal(raw: RawDeal): BatchDeal {
   };
 }
 
-/** The next `size` deals of an organization after `cursor` (by id), optionally of one status, ready to assess. */
+/** The next `size` deals of an organization after `cursor` (by id), optionally of one status or pipeline, ready to assess. */
 export async function loadDealBatch(
   client: PrismaClient | Tx,
   organizationId: string,
-  options: { cursor: string | null; status?: OpportunityStatus; size: number },
+  options: { cursor: string | null; status?: OpportunityStatus; pipelineId?: string; size: number },
 ): Promise<BatchDeal[]> {
-  return readDeals(client, organizationId, options.cursor, options.status ?? null, options.size, null);
+  return readDeals(client, organizationId, options.cursor, options.status ?? null, options.size, null, options.pipelineId ?? null);
 }
 
 /**
@@ -136,12 +140,20 @@ export async function loadDealBatch(
  * trip holds the transaction (and a pool connection) open longer. Not found in the organization: NOT_FOUND.
  */
 export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<BatchDeal> {
-  const [deal] = await readDeals(client, organizationId, null, null, 1, opportunityId);
+  const [deal] = await readDeals(client, organizationId, null, null, 1, opportunityId, null);
   if (!deal) throw notFound("Opportunity");
   return deal;
 }
 
-async function readDeals(client: PrismaClient | Tx, organizationId: string, cursor: string | null, status: string | null, size: number, id: string | null) {
-  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id);
+async function readDeals(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  cursor: string | null,
+  status: string | null,
+  size: number,
+  id: string | null,
+  pipelineId: string | null,
+) {
+  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id, pipelineId);
   return (JSON.parse(row?.batch ?? "[]") as RawDeal[]).map(toBatchDeal);
 }

@@ -5,7 +5,7 @@ import type { OpportunityStatus } from "../generated/prisma/client";
 import { assessInputs } from "./assess";
 import { loadDealBatch, type BatchDeal } from "./batch-load";
 import { scoreChanged } from "./score-history";
-import { loadQualificationSettings, type QualificationSettings } from "./settings";
+import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "./settings";
 import { toAccountProfile } from "./snapshot";
 import { needsWrite, saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
 
@@ -42,16 +42,21 @@ export function addPhases(total: BatchPhases, batch: BatchPhases): void {
 }
 
 /**
- * The settings each deal of a batch is scored with. Every batch path asks here, and only here: one
- * organization has one qualification setup today; a setup per pipeline would resolve it per deal in this one place.
+ * The settings each deal of a batch is scored with: its own pipeline's. Every batch path asks here, and only
+ * here. `known` carries every pipeline's settings across the batches of one pass; a pipeline created since they
+ * were loaded is read now.
  */
-export async function batchSettings(
+async function batchSettings(
   client: PrismaClient,
   organizationId: string,
-  known?: QualificationSettings,
+  deals: BatchDeal[],
+  known?: Map<string, QualificationSettings>,
 ): Promise<(deal: BatchDeal) => QualificationSettings> {
-  const settings = known ?? (await loadQualificationSettings(client, organizationId));
-  return () => settings;
+  const byPipeline = known ?? (await loadAllPipelineSettings(client, organizationId));
+  for (const id of new Set(deals.map((d) => d.pipelineId))) {
+    if (!byPipeline.has(id)) byPipeline.set(id, await loadQualificationSettings(client, organizationId, id));
+  }
+  return (deal) => byPipeline.get(deal.pipelineId) as QualificationSettings;
 }
 
 /**
@@ -64,9 +69,15 @@ export async function batchSettings(
 export async function rescoreDealBatch(
   client: PrismaClient,
   organizationId: string,
-  options: { cursor: string | null; status?: OpportunityStatus; trigger: string; now: Date; settings?: QualificationSettings; size?: number },
+  options: {
+    cursor: string | null; status?: OpportunityStatus; trigger: string; now: Date; size?: number;
+    /** Only this pipeline's deals (a save of its framework or stages); all pipelines when absent. */
+    pipelineId?: string;
+    /** Every pipeline's settings by id, when the caller already loaded them for several batches. */
+    settings?: Map<string, QualificationSettings>;
+  },
 ): Promise<BatchResult> {
-  const { cursor, status, trigger, now } = options;
+  const { cursor, status, trigger, now, pipelineId } = options;
   const phases = noPhases();
   let mark = performance.now();
   const lap = (phase: keyof BatchPhases) => {
@@ -74,8 +85,8 @@ export async function rescoreDealBatch(
     phases[phase] += at - mark;
     mark = at;
   };
-  const settingsOf = await batchSettings(client, organizationId, options.settings);
-  const deals = await loadDealBatch(client, organizationId, { cursor, status, size: options.size ?? DEAL_BATCH });
+  const deals = await loadDealBatch(client, organizationId, { cursor, status, pipelineId, size: options.size ?? DEAL_BATCH });
+  const settingsOf = await batchSettings(client, organizationId, deals, options.settings);
   lap("load");
   if (deals.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null, phases };
   const last = deals.at(-1)?.snapshot.id ?? null;
@@ -123,7 +134,8 @@ export async function rescoreAccountBatch(
 ): Promise<BatchResult> {
   const phases = noPhases();
   const started = performance.now();
-  const settings = options.settings ?? (await loadQualificationSettings(client, organizationId));
+  // Account fit depends on the organization's ICP only, which every pipeline's settings carry.
+  const settings = options.settings ?? (await loadQualificationSettings(client, organizationId, null));
   const rows = await client.account.findMany({
     where: { organizationId, ...(options.cursor && { id: { gt: options.cursor } }) },
     include: { assessment: { select: { contentHash: true, pending: true } } },

@@ -17,10 +17,10 @@ type CriterionUpdate = z.infer<typeof criterionUpdateSchema>;
 export async function updateCriterion(user: SessionUser, input: CriterionUpdate) {
   const now = new Date();
   return db().$transaction(async (tx) => {
-    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true } });
+    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true, pipelineId: true } });
     if (!opportunity) throw notFound("Opportunity");
     assertMayActOn(user, "qualification.record", opportunity);
-    const { framework } = await loadQualificationSettings(tx, user.organizationId);
+    const { framework } = await loadQualificationSettings(tx, user.organizationId, opportunity.pipelineId);
     const criterion = framework.criteria.find((c) => c.id === input.criterionId);
     if (!criterion) throw new AppError("INVALID", `"${input.criterionId}" is not a criterion of ${framework.name}.`);
     const key = { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: criterion.id } };

@@ -23,7 +23,8 @@ export type TimelineEntry = { id: string; at: Date; actor: string | null } & (
 export const loadOpportunityView = cache(async (user: SessionUser, opportunityId: string) => {
   const now = new Date();
   const client = db();
-  const [row, settings] = await Promise.all([loadForAssessment(client, user.organizationId, opportunityId), loadQualificationSettings(client, user.organizationId)]);
+  const row = await loadForAssessment(client, user.organizationId, opportunityId);
+  const settings = await loadQualificationSettings(client, user.organizationId, row.pipelineId);
   const [owner, contacts, notes, criterionChanges, stageChanges, scores, users, activities, reviewQueue, recaps] = await Promise.all([
     client.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: { id: true, name: true } }),
     client.contact.findMany({ where: { organizationId: user.organizationId, accountId: row.accountId }, orderBy: { name: "asc" }, select: { id: true, name: true, title: true, email: true } }),
@@ -55,5 +56,11 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
 
   const assessment = assess(row, settings, now);
   const wishcasting = assessment.wishcasting;
-  return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps };
+  // A stage edit that could not carry the deal past a gate records an allowed move that names the unmet gate:
+  // the deal is held there until it passes it.
+  const last = stageChanges[0];
+  const held = last && last.outcome === "allowed" && last.toStage === row.stage && Array.isArray(last.blockers) && last.blockers.length > 0
+    ? { stage: last.toStage, wanted: last.fromStage, reason: last.reason, at: last.at }
+    : null;
+  return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps, held };
 });

@@ -9,7 +9,7 @@ export const RESCORE_KIND = "rescore";
  * Called in the transaction that saved the ICP or the framework, so scores are never shown as current against
  * settings they were not computed with. The caller enqueues the job once the transaction has committed.
  */
-export async function prepareRescore(tx: Tx, organizationId: string, startedById: string | null, what: { accounts: boolean }): Promise<string> {
+export async function prepareRescore(tx: Tx, organizationId: string, startedById: string | null, what: { accounts: boolean; pipelineId?: string }): Promise<string> {
   await markPending(tx, organizationId, what);
   const progress = await tx.jobProgress.create({ data: { organizationId, kind: RESCORE_KIND, startedById, status: "queued" } });
   return progress.id;
@@ -38,21 +38,23 @@ export async function rescoreOrganization(
   progressId?: string,
   /** "all" also scores closed deals: for a first fill (seed, backfill after an upgrade), never after a settings change. */
   which: "open" | "all" = "open",
+  /** Only this pipeline's deals, and no accounts: a save of one pipeline's framework or stages. */
+  pipelineId?: string,
 ): Promise<{ accounts: BatchPhases; deals: BatchPhases }> {
   const status = which === "open" ? ("open" as const) : undefined;
   const track = async (data: Parameters<PrismaClient["jobProgress"]["update"]>[0]["data"]) => {
     if (progressId) await client.jobProgress.update({ where: { id: progressId }, data });
   };
   const [accounts, deals] = await Promise.all([
-    client.account.count({ where: { organizationId } }),
-    client.opportunity.count({ where: { organizationId, status } }),
+    pipelineId ? 0 : client.account.count({ where: { organizationId } }),
+    client.opportunity.count({ where: { organizationId, status, ...(pipelineId && { pipelineId }) } }),
   ]);
   await track({ status: "running", total: accounts + deals, done: 0 });
   const advance = (scored: number) => track({ done: { increment: scored } });
   const phases = { accounts: noPhases(), deals: noPhases() };
   try {
-    await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance, phases.accounts);
-    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date() }), advance, phases.deals);
+    if (!pipelineId) await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance, phases.accounts);
+    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date(), ...(pipelineId && { pipelineId }) }), advance, phases.deals);
     await track({ status: "done", finishedAt: new Date() });
     return phases;
   } catch (error) {

@@ -3,7 +3,7 @@ import { basisRank, findContradiction, ROLE_LABELS, type EvidenceBasis, type Fra
 import { can } from "../../permissions";
 import { db, type PrismaClient, type Tx } from "../db";
 import type { SessionUser } from "../session";
-import { loadQualificationSettings } from "./settings";
+import { loadAllPipelineSettings } from "./settings";
 
 /** One verification that rests on the rep's record, waiting for a manager. */
 export interface ReviewItem {
@@ -62,6 +62,11 @@ export async function loadReviewQueue(client: PrismaClient | Tx, organizationId:
 /** The dashboard's review queue: managers and admins only (others get none), optionally one owner's deals. */
 export async function getReviewQueue(user: SessionUser, ownerId?: string): Promise<ReviewItem[]> {
   if (!can(user.role, "evidence.review")) return [];
-  const { framework } = await loadQualificationSettings(db(), user.organizationId);
+  // Deals of every pipeline are reviewed here: each criterion is known by the first framework that defines it.
+  const all = [...(await loadAllPipelineSettings(db(), user.organizationId)).values()];
+  const byId = new Map(all.flatMap((s) => s.framework.criteria).map((c) => [c.id, c] as const).reverse());
+  const first = all[0];
+  if (!first) return [];
+  const framework = { ...first.framework, criteria: [...byId.values()] };
   return loadReviewQueue(db(), user.organizationId, framework, { ...(ownerId && { ownerId }) });
 }

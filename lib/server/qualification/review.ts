@@ -21,9 +21,9 @@ export async function reviewEvidence(user: SessionUser, input: z.infer<typeof re
   if (!can(user.role, "evidence.review")) throw forbidden("Only a manager can review evidence.");
   const now = new Date();
   return db().$transaction(async (tx) => {
-    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true } });
+    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, pipelineId: true } });
     if (!opportunity) throw notFound("Opportunity");
-    const { framework } = await loadQualificationSettings(tx, user.organizationId);
+    const { framework } = await loadQualificationSettings(tx, user.organizationId, opportunity.pipelineId);
     const criterion = framework.criteria.find((c) => c.id === input.criterionId);
     if (!criterion) throw new AppError("INVALID", `"${input.criterionId}" is not a criterion of ${framework.name}.`);
     const state = await tx.criterionState.findUnique({ where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: criterion.id } } });

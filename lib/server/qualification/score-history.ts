@@ -22,7 +22,9 @@ export async function rescore(
 ): Promise<Assessment> {
   // One statement for the deal and everything its score reads (not Prisma's eight): this runs inside the
   // caller's write transaction, which every round trip keeps open.
-  const [deal, settings] = await Promise.all([loadDeal(tx, organizationId, opportunityId), knownSettings ?? loadQualificationSettings(tx, organizationId)]);
+  const deal = await loadDeal(tx, organizationId, opportunityId);
+  // Settings loaded for another pipeline (an account's deals span pipelines) do not score this deal.
+  const settings = knownSettings?.pipelineId === deal.pipelineId ? knownSettings : await loadQualificationSettings(tx, organizationId, deal.pipelineId);
   const { snapshot } = deal;
   const assessment = assessInputs(deal.account, snapshot, settings, now);
   const row = { id: snapshot.id, organizationId, stage: snapshot.stageId, amount: snapshot.amount };

@@ -14,9 +14,13 @@ import {
 } from "../../qualification";
 import { gateRequirementsSchema, icpRulesSchema } from "../../validation/qualification";
 import type { PrismaClient, Tx } from "../db";
+import { notFound } from "../errors";
 
-/** Everything the engine needs to know about an organization's way of qualifying. */
+/** Everything the engine needs to know about one pipeline's way of qualifying (and the organization's ICP). */
 export interface QualificationSettings {
+  /** The pipeline these settings are of. */
+  pipelineId: string;
+  pipelineName: string;
   framework: Framework;
   pipeline: Pipeline;
   /** True while the organization runs the framework's default pipeline (nothing stored yet). */
@@ -26,7 +30,7 @@ export interface QualificationSettings {
   thresholds: RequalificationThresholds;
   /** The longest a manager's gate override may run, in days. */
   overrideMaxDays: number;
-  /** Bumped on every framework, stage or gate change; stored with each assessment. */
+  /** The pipeline's version, bumped on every framework, stage or gate change; stored with each assessment. */
   qualificationVersion: number;
   /** Criteria earlier versions of the custom framework had: not scored, but their evidence stays in deal history. */
   archived: CriterionDefinition[];
@@ -67,18 +71,29 @@ function frameworkFor(key: string, custom: unknown): Framework {
 }
 
 /** Criteria removed from the organization's custom framework over its versions (empty for a template). */
-export function archivedCriteria(custom: unknown): CriterionDefinition[] {
+function archivedCriteria(custom: unknown): CriterionDefinition[] {
   const archived = (custom as StoredCustomFramework | null)?.archived;
   return Array.isArray(archived) ? archived : [];
 }
 
-export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string): Promise<QualificationSettings> {
-  const [org, stages, icpRow] = await Promise.all([
-    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { frameworkKey: true, customFramework: true, requalificationThresholds: true, overrideMaxDays: true, qualificationVersion: true } }),
-    client.pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
+/**
+ * The settings of one pipeline of the organization: pass the deal's `pipelineId` for anything that assesses a
+ * deal, or null for the organization's first pipeline (the default for new deals, leads and the intake form).
+ * A pipeline of another organization is not found.
+ */
+export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string, pipelineId: string | null): Promise<QualificationSettings> {
+  const [row, org, icpRow] = await Promise.all([
+    client.pipeline.findFirst({
+      where: { organizationId, ...(pipelineId !== null && { id: pipelineId }) },
+      orderBy: { position: "asc" },
+      include: { stages: { orderBy: { position: "asc" } } },
+    }),
+    client.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { overrideMaxDays: true } }),
     client.icpVersion.findFirst({ where: { organizationId }, orderBy: { version: "desc" } }),
   ]);
-  const framework = frameworkFor(org.frameworkKey, org.customFramework);
+  if (!row) throw notFound("Pipeline");
+  const { stages } = row;
+  const framework = frameworkFor(row.frameworkKey, row.customFramework);
   const pipeline: Pipeline =
     stages.length > 0
       ? {
@@ -97,14 +112,23 @@ export async function loadQualificationSettings(client: PrismaClient | Tx, organ
       }
     : NO_ICP;
   return {
+    pipelineId: row.id,
+    pipelineName: row.name,
     framework,
     pipeline,
     pipelineIsDefault: stages.length === 0,
     icp,
     icpVersionId: icpRow?.id ?? null,
-    thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(org.requalificationThresholds ?? {}) },
+    thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(row.requalificationThresholds ?? {}) },
     overrideMaxDays: org.overrideMaxDays,
-    qualificationVersion: org.qualificationVersion,
-    archived: archivedCriteria(org.customFramework),
+    qualificationVersion: row.qualificationVersion,
+    archived: archivedCriteria(row.customFramework),
   };
+}
+
+/** Every pipeline's settings of the organization, by pipeline id: for passes that score deals of all pipelines. */
+export async function loadAllPipelineSettings(client: PrismaClient | Tx, organizationId: string): Promise<Map<string, QualificationSettings>> {
+  const pipelines = await client.pipeline.findMany({ where: { organizationId }, select: { id: true }, orderBy: { position: "asc" } });
+  const all = await Promise.all(pipelines.map((p) => loadQualificationSettings(client, organizationId, p.id)));
+  return new Map(all.map((s) => [s.pipelineId, s]));
 }

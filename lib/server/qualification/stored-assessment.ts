@@ -232,7 +232,8 @@ export const needsWrite = (stored: StoredState | null | undefined, row: { conten
  * until the re-score reaches it. A closed deal keeps the scorecard it closed with: it is history, and what
  * calibration learns from.
  */
-export async function markPending(client: PrismaClient | Tx, organizationId: string, what: { accounts: boolean }): Promise<void> {
-  await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false, opportunity: { status: "open" } }, data: { pending: true } });
+export async function markPending(client: PrismaClient | Tx, organizationId: string, what: { accounts: boolean; pipelineId?: string }): Promise<void> {
+  const opportunity = { status: "open" as const, ...(what.pipelineId && { pipelineId: what.pipelineId }) };
+  await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false, opportunity }, data: { pending: true } });
   if (what.accounts) await client.accountAssessment.updateMany({ where: { organizationId, pending: false }, data: { pending: true } });
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db";
 import { addPhases, noPhases, rescoreDealBatch, type BatchPhases } from "./batch-rescore";
-import { loadQualificationSettings } from "./settings";
+import { loadAllPipelineSettings } from "./settings";
 
 export interface SweepResult {
   scored: number;
@@ -20,7 +20,7 @@ export interface SweepResult {
  * keyset batches, so memory and query size stay flat however many there are.
  */
 export async function sweepOrganization(client: PrismaClient, organizationId: string, now: Date, batchSize?: number): Promise<SweepResult> {
-  const settings = await loadQualificationSettings(client, organizationId);
+  const settings = await loadAllPipelineSettings(client, organizationId);
   const total: SweepResult = { scored: 0, written: 0, changed: 0, phases: noPhases() };
   let cursor: string | null = null;
   do {

@@ -29,14 +29,14 @@ export async function createRecap(user: SessionUser, input: z.infer<typeof creat
   if (input.email && !canSendMail()) throw new AppError("INVALID", "Email is not set up on this server (SMTP_URL): copy the link instead.");
   const { token, tokenHash } = newRecapToken();
   const created = await db().$transaction(async (tx) => {
-    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true, name: true, status: true } });
+    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true, name: true, status: true, pipelineId: true } });
     if (!opportunity) throw notFound("Opportunity");
     assertMayActOn(user, "qualification.record", opportunity);
     if (opportunity.status !== "open") throw new AppError("INVALID", "Recaps are for open deals.");
     const contact = await tx.contact.findFirst({ where: inOrg(user, { id: input.contactId, accountId: opportunity.accountId }), select: { id: true, name: true, email: true } });
     if (!contact) throw new AppError("INVALID", "Pick a contact at this deal's account.", { fieldErrors: { contactId: ["Pick a contact at this account."] } });
     if (input.email && !contact.email) throw new AppError("INVALID", `${contact.name} has no email address: copy the link instead.`, { fieldErrors: { email: ["This contact has no email address."] } });
-    const { framework } = await loadQualificationSettings(tx, user.organizationId);
+    const { framework } = await loadQualificationSettings(tx, user.organizationId, opportunity.pipelineId);
     const points: RecapPoint[] = input.points.map((p, index) => {
       const def = framework.criteria.find((c) => c.id === p.criterionId);
       if (!def) throw new AppError("INVALID", `"${p.criterionId}" is not a criterion of ${framework.name}.`, { fieldErrors: { [`points.${index}.criterionId`]: ["Pick a criterion of your framework."] } });

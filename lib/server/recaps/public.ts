@@ -81,10 +81,10 @@ export async function respondToRecap({ input, ip, now }: { input: Respond; ip: s
     // Claim the link in the statement that checks it: of two submissions (or a replay), one wins.
     const claimed = await tx.recap.updateMany({ where: { id: recap.id, respondedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { respondedAt: now } });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This recap has already been answered. Thank you!");
-    const opportunity = await tx.opportunity.findFirst({ where: { id: recap.opportunityId, organizationId: recap.organizationId, status: "open" }, select: { id: true, accountId: true } });
+    const opportunity = await tx.opportunity.findFirst({ where: { id: recap.opportunityId, organizationId: recap.organizationId, status: "open" }, select: { id: true, accountId: true, pipelineId: true } });
     if (!opportunity) throw gone();
     const points = recap.points as unknown as RecapPoint[];
-    const { framework } = await loadQualificationSettings(tx, recap.organizationId);
+    const { framework } = await loadQualificationSettings(tx, recap.organizationId, opportunity.pipelineId);
     const roles = (await tx.stakeholder.findMany({ where: { opportunityId: opportunity.id, contactId: recap.contactId }, select: { role: true } })).map((s) => ROLE_LABELS[s.role]);
     const person = `${recap.contact.name}${roles.length ? ` (${roles.join(", ")})` : ""}`;
     const actor = { id: recap.createdById, organizationId: recap.organizationId };

@@ -5,7 +5,7 @@ import { engineIssueKey, type PathErrors } from "../../validation/settings";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { asJson } from "../json";
-import { archivedCriteria, loadQualificationSettings, type StoredCustomFramework } from "../qualification/settings";
+import { loadQualificationSettings, type StoredCustomFramework } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { replaceStages } from "./pipeline-rows";
 import { savingVersioned } from "./versioned-save";
@@ -20,7 +20,7 @@ function toDefinition(c: SaveCustomFrameworkInput["criteria"][number]): Criterio
   };
 }
 
-function draftFramework(input: Omit<SaveCustomFrameworkInput, "expectedVersion">): Framework {
+function draftFramework(input: Omit<SaveCustomFrameworkInput, "expectedVersion" | "pipelineId">): Framework {
   return {
     key: "custom", name: input.name, criteria: input.criteria.map(toDefinition),
     ...(input.budgetCriterionId && { budgetCriterionId: input.budgetCriterionId }),
@@ -58,18 +58,17 @@ export async function saveCustomFramework(user: SessionUser, input: SaveCustomFr
   const issues = validateFramework(framework);
   if (issues.length > 0) throw invalidFramework(issues, framework);
 
-  return savingVersioned(user, input.expectedVersion, "framework_change", async (tx): Promise<SavedFramework> => {
-    const before = await loadQualificationSettings(tx, user.organizationId);
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { customFramework: true } });
-    const archived = archiveAfter(archivedCriteria(org.customFramework), before.framework, framework);
+  return savingVersioned(user, input, "framework_change", async (tx, pipelineId): Promise<SavedFramework> => {
+    const before = await loadQualificationSettings(tx, user.organizationId, pipelineId);
+    const archived = archiveAfter(before.archived, before.framework, framework);
     const { pipeline, dropped } = pruneGates(before.pipeline, framework);
     const { key: _key, ...spec } = framework;
     const stored: StoredCustomFramework = { ...spec, archived };
-    await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: "custom", customFramework: asJson(stored) } });
-    await replaceStages(tx, user.organizationId, pipeline);
+    await tx.pipeline.update({ where: { id: pipelineId }, data: { frameworkKey: "custom", customFramework: asJson(stored) } });
+    await replaceStages(tx, user.organizationId, pipelineId, pipeline);
     const change = diffFrameworks(before.framework, framework);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId, action: "framework_custom",
+      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId, action: "framework_custom",
       before: { frameworkKey: before.framework.key, framework: before.framework },
       after: { frameworkKey: "custom", framework, change, archived: archived.map((c) => c.id), droppedGates: dropped },
     });

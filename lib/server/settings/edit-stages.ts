@@ -43,8 +43,8 @@ function blockersAt(stage: StageDefinition, opportunity: OpportunitySnapshot, ct
   return checkGate(stage, { framework: ctx.settings.framework, opportunity, fit: ctx.fit, now: ctx.now });
 }
 
-async function dealsByStage(tx: Tx, organizationId: string): Promise<Record<string, number>> {
-  const groups = await tx.opportunity.groupBy({ by: ["stage"], where: { organizationId }, _count: { _all: true } });
+async function dealsByStage(tx: Tx, organizationId: string, pipelineId: string): Promise<Record<string, number>> {
+  const groups = await tx.opportunity.groupBy({ by: ["stage"], where: { organizationId, pipelineId }, _count: { _all: true } });
   return Object.fromEntries(groups.map((g) => [g.stage, g._count._all]));
 }
 
@@ -55,15 +55,15 @@ async function dealsByStage(tx: Tx, organizationId: string): Promise<Record<stri
  * re-checked against that gate; if it does not pass, it is held at that stage and flagged in its history.
  */
 export async function editStages(user: SessionUser, input: EditStagesInput) {
-  return savingVersioned(user, input.expectedVersion, "pipeline_change", async (tx): Promise<EditedStages> => {
+  return savingVersioned(user, input, "pipeline_change", async (tx, pipelineId): Promise<EditedStages> => {
     const now = new Date();
-    const settings = await loadQualificationSettings(tx, user.organizationId);
+    const settings = await loadQualificationSettings(tx, user.organizationId, pipelineId);
     const before = settings.pipeline;
     const after = toPipeline(input);
     const issues = validatePipeline(after, settings.framework);
     if (issues.length > 0) throw invalidPipeline(issues, after);
 
-    const counts = await dealsByStage(tx, user.organizationId);
+    const counts = await dealsByStage(tx, user.organizationId, pipelineId);
     const plan = planStageMigration(before, after, counts, input.destinations);
     const orphans = Object.keys(counts).filter((stage) => !before.stages.some((s) => s.id === stage) && !after.stages.some((s) => s.id === stage));
     if (plan.issues.length > 0) {
@@ -75,16 +75,16 @@ export async function editStages(user: SessionUser, input: EditStagesInput) {
     const destination = new Map(plan.moves.map((m) => [m.from, m.to]));
     // Only deals the edit touches: in a removed stage, or (open) in a stage that would find a gate newly behind it.
     const touched = before.stages.map((s) => s.id).filter((id) => destination.has(id) || gatesSkipped(before, after, id, id).length > 0);
-    const rows = await tx.opportunity.findMany({ where: { organizationId: user.organizationId, stage: { in: touched } }, select: { id: true, stage: true, status: true } });
+    const rows = await tx.opportunity.findMany({ where: { organizationId: user.organizationId, pipelineId, stage: { in: touched } }, select: { id: true, stage: true, status: true } });
     const toCheck = rows.filter((r) => r.status === "open" && gatesSkipped(before, after, r.stage, destination.get(r.stage) ?? r.stage).length > 0).map((r) => r.id);
-    const loaded = toCheck.length === 0 ? [] : await tx.opportunity.findMany({ where: { organizationId: user.organizationId, id: { in: toCheck } }, include: assessmentInclude });
+    const loaded = toCheck.length === 0 ? [] : await tx.opportunity.findMany({ where: { organizationId: user.organizationId, pipelineId, id: { in: toCheck } }, include: assessmentInclude });
     const settled = new Map(loaded.map((row) => {
       const snapshot = toSnapshot(row);
       const ctx = { settings, fit: computeFit(toAccountProfile(row.account), settings.icp), now };
       return [row.id, { name: row.name, result: settleDeal(before, after, row.stage, destination.get(row.stage) ?? row.stage, (stage) => blockersAt(stage, snapshot, ctx)) }];
     }));
 
-    await replaceStages(tx, user.organizationId, after);
+    await replaceStages(tx, user.organizationId, pipelineId, after);
     const held: HeldDeal[] = [];
     let moved = 0;
     for (const row of rows) {
@@ -105,7 +105,7 @@ export async function editStages(user: SessionUser, input: EditStagesInput) {
       moved++;
     }
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId, action: "stages_edit",
+      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId, action: "stages_edit",
       before, after: { pipeline: after, removed: plan.removed, added: plan.added, moves: plan.moves, held: held.map((h) => ({ opportunityId: h.opportunityId, stageId: h.stageId, wanted: h.wanted })) },
     });
     return { stages: after.stages.length, moved, held };

@@ -1,5 +1,5 @@
 import "server-only";
-import { defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
+import { archiveAfter, defaultGates, FRAMEWORKS, validatePipeline, type Pipeline, type StageDefinition } from "../../qualification";
 import type { z } from "zod";
 import type { overrideWindowSchema } from "../../validation/qualification";
 import type { ChangeFrameworkInput, SavePipelineInput } from "../../validation/settings";
@@ -9,8 +9,10 @@ import { AppError, isUniqueViolation } from "../errors";
 import { enqueueRescore } from "../jobs/rescore";
 import { prepareRescore } from "../qualification/rescore-organization";
 import { loadQualificationSettings } from "../qualification/settings";
+import { asJson } from "../json";
 import type { SessionUser } from "../session";
 import { invalidPipeline, replaceStages } from "./pipeline-rows";
+import { targetPipeline } from "./versioned-save";
 
 type OverrideWindowInput = z.infer<typeof overrideWindowSchema>;
 
@@ -28,23 +30,25 @@ async function guarded<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Stages, gates and the framework feed every deal's score: inside the saving transaction the settings version
- * is bumped and every stored deal score marked pending (account fit does not depend on them).
+ * Runs a settings transaction on one pipeline, then starts the background re-score it prepared. Its stages,
+ * gates and framework feed the scores of its deals only: inside the transaction the pipeline's version is bumped
+ * and those deals' stored scores marked pending (account fit does not depend on them).
  */
-async function bumpSettings(tx: Tx, user: SessionUser): Promise<string> {
-  await tx.organization.update({ where: { id: user.organizationId }, data: { qualificationVersion: { increment: 1 } } });
-  return prepareRescore(tx, user.organizationId, user.id, { accounts: false });
-}
-
-/** Runs a settings transaction, then starts the background re-score it prepared. */
-async function savingSettings<T extends object>(user: SessionUser, trigger: string, write: (tx: Tx) => Promise<T>): Promise<T & { progressId: string }> {
+async function savingSettings<T extends object>(
+  user: SessionUser,
+  requested: string | undefined,
+  trigger: string,
+  write: (tx: Tx, pipelineId: string) => Promise<T>,
+): Promise<T & { progressId: string }> {
   const result = await guarded(() =>
     db().$transaction(async (tx) => {
-      const value = await write(tx);
-      return { value, progressId: await bumpSettings(tx, user) };
+      const pipelineId = await targetPipeline(tx, user, requested);
+      const value = await write(tx, pipelineId);
+      await tx.pipeline.update({ where: { id: pipelineId }, data: { qualificationVersion: { increment: 1 } } });
+      return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id, { accounts: false, pipelineId }) };
     }),
   );
-  await enqueueRescore(db(), { organizationId: user.organizationId, progressId: result.progressId, trigger });
+  await enqueueRescore(db(), { organizationId: user.organizationId, progressId: result.progressId, trigger, pipelineId: result.pipelineId });
   return { ...result.value, progressId: result.progressId };
 }
 
@@ -68,8 +72,8 @@ function assertSameStages(sent: string[], current: string[]): void {
  * are not editable here (deals point at the keys), so the input must name the current stages in order.
  */
 export async function savePipeline(user: SessionUser, input: SavePipelineInput): Promise<Pipeline & { progressId: string }> {
-  return savingSettings(user, "pipeline_change", async (tx) => {
-    const settings = await loadQualificationSettings(tx, user.organizationId);
+  return savingSettings(user, input.pipelineId, "pipeline_change", async (tx, pipelineId) => {
+    const settings = await loadQualificationSettings(tx, user.organizationId, pipelineId);
     const current = settings.pipeline.stages;
     assertSameStages(input.stages.map((s) => s.id), current.map((s) => s.id));
     const kinds = new Map(current.map((s) => [s.id, s.kind]));
@@ -85,9 +89,9 @@ export async function savePipeline(user: SessionUser, input: SavePipelineInput):
     const issues = validatePipeline(pipeline, settings.framework);
     if (issues.length > 0) throw invalidPipeline(issues, pipeline);
 
-    await replaceStages(tx, user.organizationId, pipeline);
+    await replaceStages(tx, user.organizationId, pipelineId, pipeline);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
+      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId,
       action: "update", before: settings.pipeline, after: pipeline,
     });
     return pipeline;
@@ -97,10 +101,12 @@ export async function savePipeline(user: SessionUser, input: SavePipelineInput):
 /**
  * Switches the organization to another framework template and resets every stage gate to that template's
  * defaults: the old gates name criteria the new framework may not have. Stage labels and probabilities stay.
+ * The criteria the new template lacks are archived like a custom framework save archives them (deals keep their
+ * evidence, and the history keeps naming them); the last custom spec is kept so switching back can start from it.
  */
 export async function changeFramework(user: SessionUser, input: ChangeFrameworkInput): Promise<Pipeline & { progressId: string }> {
-  return savingSettings(user, "framework_change", async (tx) => {
-    const before = await loadQualificationSettings(tx, user.organizationId);
+  return savingSettings(user, input.pipelineId, "framework_change", async (tx, pipelineId) => {
+    const before = await loadQualificationSettings(tx, user.organizationId, pipelineId);
     const framework = FRAMEWORKS[input.frameworkKey];
     const gates = defaultGates(framework);
     const pipeline: Pipeline = {
@@ -109,13 +115,16 @@ export async function changeFramework(user: SessionUser, input: ChangeFrameworkI
     const issues = validatePipeline(pipeline, framework);
     if (issues.length > 0) throw invalidPipeline(issues, pipeline);
 
-    await tx.organization.update({ where: { id: user.organizationId }, data: { frameworkKey: input.frameworkKey } });
-    await replaceStages(tx, user.organizationId, pipeline);
+    const row = await tx.pipeline.findUniqueOrThrow({ where: { id: pipelineId }, select: { customFramework: true } });
+    const archived = archiveAfter(before.archived, before.framework, framework);
+    const stored = { ...(row.customFramework as object | null), archived };
+    await tx.pipeline.update({ where: { id: pipelineId }, data: { frameworkKey: input.frameworkKey, customFramework: asJson(stored) } });
+    await replaceStages(tx, user.organizationId, pipelineId, pipeline);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId,
+      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId,
       action: "framework_change",
       before: { frameworkKey: before.framework.key, pipeline: before.pipeline },
-      after: { frameworkKey: framework.key, pipeline },
+      after: { frameworkKey: framework.key, pipeline, archived: archived.map((c) => c.id) },
     });
     return pipeline;
   });

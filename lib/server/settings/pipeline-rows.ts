@@ -6,14 +6,15 @@ import { AppError } from "../errors";
 import { asJson } from "../json";
 
 /**
- * Replaces the organization's stored stages with `pipeline`, positions in order. Delete-then-insert inside the
- * caller's transaction: readers see either the old pipeline or the new one, never a mix.
+ * Replaces one pipeline's stored stages with `pipeline`, positions in order. Delete-then-insert inside the
+ * caller's transaction: readers see either the old stages or the new ones, never a mix.
  */
-export async function replaceStages(tx: Tx, organizationId: string, pipeline: Pipeline): Promise<void> {
-  await tx.pipelineStage.deleteMany({ where: { organizationId } });
+export async function replaceStages(tx: Tx, organizationId: string, pipelineId: string, pipeline: Pipeline): Promise<void> {
+  await tx.pipelineStage.deleteMany({ where: { organizationId, pipelineId } });
   await tx.pipelineStage.createMany({
     data: pipeline.stages.map((stage, position) => ({
       organizationId,
+      pipelineId,
       key: stage.id,
       label: stage.label,
       position,

@@ -1,11 +1,14 @@
 import "server-only";
 import type { CriterionDefinition, Framework, Pipeline } from "../../qualification";
 import { db } from "../db";
-import { archivedCriteria, loadQualificationSettings } from "../qualification/settings";
+import { loadQualificationSettings } from "../qualification/settings";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
 export interface QualificationSetup {
+  /** The pipeline being set up. */
+  pipelineId: string;
+  pipelineName: string;
   framework: Framework;
   pipeline: Pipeline;
   /** True while nothing is stored and the framework's default pipeline applies. */
@@ -22,26 +25,30 @@ export interface QualificationSetup {
   dealsByStage: Record<string, number>;
 }
 
-/** What the qualification setup screen shows; every signed-in user may read it. */
-export async function getQualificationSetup(user: SessionUser): Promise<QualificationSetup> {
-  const [settings, lastChange, org, groups] = await Promise.all([
-    loadQualificationSettings(db(), user.organizationId),
+/**
+ * What the qualification setup screen shows for one pipeline (the first when none is named); every signed-in
+ * user may read it. A pipeline of another organization is not found.
+ */
+export async function getQualificationSetup(user: SessionUser, pipelineId: string | null = null): Promise<QualificationSetup> {
+  const settings = await loadQualificationSettings(db(), user.organizationId, pipelineId);
+  const [lastChange, groups] = await Promise.all([
     db().auditEvent.findFirst({
-      where: inOrg(user, { entityType: "pipeline", entityId: user.organizationId }),
+      where: inOrg(user, { entityType: "pipeline", entityId: settings.pipelineId }),
       orderBy: { at: "desc" },
       select: { id: true, at: true, action: true, actor: { select: { name: true } } },
     }),
-    db().organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { customFramework: true } }),
-    db().opportunity.groupBy({ by: ["stage"], where: inOrg(user, {}), _count: { _all: true } }),
+    db().opportunity.groupBy({ by: ["stage"], where: inOrg(user, { pipelineId: settings.pipelineId }), _count: { _all: true } }),
   ]);
   return {
+    pipelineId: settings.pipelineId,
+    pipelineName: settings.pipelineName,
     framework: settings.framework,
     pipeline: settings.pipeline,
     pipelineIsDefault: settings.pipelineIsDefault,
     overrideMaxDays: settings.overrideMaxDays,
     lastChange: lastChange && { id: lastChange.id, at: lastChange.at, by: lastChange.actor?.name ?? null, action: lastChange.action },
     version: settings.qualificationVersion,
-    archived: archivedCriteria(org.customFramework),
+    archived: settings.archived,
     dealsByStage: Object.fromEntries(groups.map((g) => [g.stage, g._count._all])),
   };
 }

@@ -41,6 +41,7 @@ export async function generate(client: pg.Client, deals: number, now: Date): Pro
   const hash = await bcrypt.hash(BENCH_PASSWORD, 8);
 
   await client.query(`INSERT INTO "Organization" (id, name, slug) VALUES ($1, 'Bench Co', 'bench')`, [BENCH_ORG]);
+  await client.query(`INSERT INTO "Pipeline" (id, "organizationId", name, position) VALUES ('bench_pipeline', $1, 'New business', 0)`, [BENCH_ORG]);
   const users = [{ id: "bench_manager", email: MANAGER_EMAIL, name: "Bench Manager", role: "manager" }];
   for (let r = 0; r < REPS; r++) users.push({ id: `bench_rep_${r}`, email: `rep${r}@bench.example`, name: `Rep ${r}`, role: "rep" });
   await insert(client, "User", [
@@ -72,7 +73,7 @@ export async function generate(client: pg.Client, deals: number, now: Date): Pro
   const dealIds = Array.from({ length: total }, (_, i) => `b_opp_${i}`);
   const stageOf = (i: number) => (i < deals ? OPEN_STAGES[i % OPEN_STAGES.length]! : i % 3 === 0 ? "closed_won" : "closed_lost");
   await insert(client, "Opportunity", [
-    col("id", "text", dealIds), col("organizationId", "text", dealIds.map(() => BENCH_ORG)),
+    col("id", "text", dealIds), col("organizationId", "text", dealIds.map(() => BENCH_ORG)), col("pipelineId", "text", dealIds.map(() => "bench_pipeline")),
     col("accountId", "text", dealIds.map((_, i) => accountIds[i % deals])), col("ownerId", "text", dealIds.map((_, i) => owner(i))),
     col("name", "text", dealIds.map((_, i) => `Deal ${i}`)), col("amount", "numeric", dealIds.map(() => random.int(5, 400) * 1000)),
     col("stage", "text", dealIds.map((_, i) => stageOf(i))),

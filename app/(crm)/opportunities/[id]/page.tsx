@@ -30,6 +30,9 @@ import { canSendMail } from "@/lib/server/mail";
 import { orNotFound } from "@/lib/server/pages";
 import { draftPointsFor } from "@/lib/server/recaps/list";
 import { loadOpportunityView } from "@/lib/server/qualification/opportunity-view";
+import { loadAllPipelineSettings } from "@/lib/server/qualification/settings";
+import { db } from "@/lib/server/db";
+import { MoveToPipeline } from "@/components/opportunities/move-to-pipeline";
 import { requireUser } from "@/lib/server/session";
 import { formatDate, formatMoney } from "@/lib/utils";
 
@@ -37,7 +40,9 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps, held } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const canMovePipeline = can(user.role, "opportunity.move-pipeline") && row.status === "open";
+  const otherPipelines = canMovePipeline ? [...(await loadAllPipelineSettings(db(), user.organizationId)).values()].filter((p) => p.pipelineId !== row.pipelineId) : [];
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
@@ -66,6 +71,8 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone="info" data-testid="stage-badge">{stageLabel(row.stage)}</Badge>
+            <Badge tone="neutral" data-testid="pipeline-badge">{settings.pipelineName}</Badge>
+            {held && <Badge tone="warn" data-testid="held-badge" title={held.reason ?? undefined}>Held at {stageLabel(held.stage)} by a stage edit</Badge>}
             <Badge tone={VERDICT_TONE[verdict.verdict]}>{VERDICT_LABEL[verdict.verdict]}</Badge>
             <span>{formatMoney(Number(row.amount), row.currency)} · {owner.name} · closes {formatDate(row.expectedCloseDate)}</span>
           </span>
@@ -112,6 +119,13 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
                   nextStage={nextGate ? { id: nextGate.toStageId, label: stageLabel(nextGate.toStageId) } : null}
                   stages={stages.map((s) => ({ id: s.id, label: s.label }))}
                   canOverride={can(user.role, "gate.override")}
+                />
+              )}
+              {otherPipelines.length > 0 && (
+                <MoveToPipeline
+                  opportunityId={row.id}
+                  version={row.version}
+                  targets={otherPipelines.map((p) => ({ pipelineId: p.pipelineId, pipelineName: p.pipelineName, stages: p.pipeline.stages.filter((s) => s.kind === "open").map((s) => ({ id: s.id, label: s.label })) }))}
                 />
               )}
             </CardBody>

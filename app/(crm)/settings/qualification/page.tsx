@@ -11,7 +11,10 @@ import { db } from "@/lib/server/db";
 import { latestRescore, toProgressView } from "@/lib/server/qualification/rescore-organization";
 import { ReadOnlyNote } from "@/components/ui/read-only-note";
 import { can } from "@/lib/permissions";
-import { FRAMEWORKS } from "@/lib/qualification";
+import { FRAMEWORKS, type TemplateKey } from "@/lib/qualification";
+import { PipelinesManager } from "@/components/settings/pipelines-manager";
+import type { SearchParams } from "@/components/ui/data-table";
+import { listPipelines } from "@/lib/server/pipeline/pipelines";
 import { getQualificationSetup } from "@/lib/server/settings/queries";
 import { requireUser } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils";
@@ -19,10 +22,13 @@ import { TEMPLATE_KEYS } from "@/lib/validation/settings";
 
 export const metadata: Metadata = { title: "Qualification setup" };
 
-export default async function QualificationSetupPage() {
+export default async function QualificationSetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const progress = await latestRescore(db(), user.organizationId);
-  const setup = await getQualificationSetup(user);
+  const requested = (await searchParams).pipeline;
+  const [progress, pipelines] = await Promise.all([latestRescore(db(), user.organizationId), listPipelines(db(), user.organizationId)]);
+  // The editors below change one pipeline: the one picked, or the first.
+  const selectedId = pipelines.find((p) => p.id === requested)?.id ?? null;
+  const setup = await getQualificationSetup(user, selectedId);
   const canConfigure = can(user.role, "pipeline.configure");
   const templates = TEMPLATE_KEYS.map((key) => ({ ...FRAMEWORKS[key], key }));
   const { framework, pipeline, lastChange } = setup;
@@ -41,7 +47,22 @@ export default async function QualificationSetupPage() {
       <div className="space-y-6">
         <Card>
           <CardHeader
-            title={`Framework: ${framework.name}`}
+            title="Pipelines"
+            description="Each pipeline has its own framework, stages and gates (new business, renewals, a partner channel…). A deal belongs to one; pick the pipeline to set up below."
+          />
+          <CardBody>
+            <PipelinesManager
+              pipelines={pipelines.map((p) => ({ id: p.id, name: p.name, deals: p.deals, frameworkName: p.frameworkKey === "custom" ? "Custom framework" : (FRAMEWORKS[p.frameworkKey as TemplateKey]?.name ?? p.frameworkKey) }))}
+              selectedId={setup.pipelineId}
+              templates={templates.map((t) => ({ key: t.key, name: t.name }))}
+              editable={canConfigure}
+            />
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title={`${setup.pipelineName} — framework: ${framework.name}`}
             description={
               framework.key === "custom"
                 ? "Your organization runs its own framework. Pick a template below to replace it."
@@ -49,7 +70,7 @@ export default async function QualificationSetupPage() {
             }
           />
           <CardBody>
-            <FrameworkPicker templates={templates} currentKey={framework.key} canChange={canConfigure} />
+            <FrameworkPicker pipelineId={setup.pipelineId} templates={templates} currentKey={framework.key} canChange={canConfigure} />
           </CardBody>
         </Card>
 
@@ -59,7 +80,7 @@ export default async function QualificationSetupPage() {
             description="Build a framework of your own, from a template or from scratch, and preview its scorecard before saving. Each save is a new version; deals keep their evidence."
           />
           <CardBody>
-            <FrameworkBuilder key={`framework-${setup.version}`} templates={templates} current={framework} archived={setup.archived} version={setup.version} editable={canConfigure} />
+            <FrameworkBuilder key={`framework-${setup.pipelineId}-${setup.version}`} pipelineId={setup.pipelineId} templates={templates} current={framework} archived={setup.archived} version={setup.version} editable={canConfigure} />
           </CardBody>
         </Card>
 
@@ -69,7 +90,7 @@ export default async function QualificationSetupPage() {
             description="Add, rename, reorder and remove stages. Deals in a removed stage go where you say; a deal an edit would carry past a gate it has not passed is held at that gate."
           />
           <CardBody>
-            <StageListEditor key={`stages-${setup.version}`} pipeline={pipeline} dealsByStage={setup.dealsByStage} version={setup.version} editable={canConfigure} />
+            <StageListEditor key={`stages-${setup.pipelineId}-${setup.version}`} pipelineId={setup.pipelineId} pipeline={pipeline} dealsByStage={setup.dealsByStage} version={setup.version} editable={canConfigure} />
           </CardBody>
         </Card>
 
@@ -85,7 +106,8 @@ export default async function QualificationSetupPage() {
             }
           />
           <PipelineEditor
-            key={lastChange?.id ?? "default"}
+            key={`${setup.pipelineId}-${lastChange?.id ?? "default"}`}
+            pipelineId={setup.pipelineId}
             frameworkName={framework.name}
             criteria={framework.criteria.map((c) => ({ id: c.id, label: c.label }))}
             pipeline={pipeline}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../../db";
 import { listIcpVersions } from "../../icp/queries";
 import { getQualificationSetup } from "../../settings/queries";
+import { listPipelines } from "../../pipeline/pipelines";
 import { inOrg } from "../../scope";
 import { keyset, pageOf, pageParams } from "../cursor";
 import { parseQuery, requirePermission, writeHandler, type Operation } from "../operation";
@@ -27,6 +28,7 @@ const settingsSaved = z.object({ stages: z.array(pipelineStageResource), progres
  * probabilities in percent, gates as stored, and `version`, the expectedVersion the next save must carry.
  */
 const qualificationSetupResource = z.object({
+  pipelineId: z.string().describe("The pipeline this setup belongs to; each pipeline has its own framework, stages, gates and version."),
   version: z.int().describe("Send as expectedVersion with the next framework or stage save; a save from an older version is a CONFLICT."),
   framework: z.object({
     key: z.string(),
@@ -40,9 +42,12 @@ const qualificationSetupResource = z.object({
   dealsByStage: z.record(z.string(), z.int()).describe("Deals (any status) per stage id: where a removed stage's deals would need a destination."),
 });
 
-async function qualificationSetup(user: Parameters<typeof getQualificationSetup>[0]): Promise<z.infer<typeof qualificationSetupResource>> {
-  const setup = await getQualificationSetup(user);
+const setupQuery = z.object({ pipelineId: z.string().min(1).max(64).optional().describe("Which pipeline; the first (default) pipeline when absent.") });
+
+async function qualificationSetup(user: Parameters<typeof getQualificationSetup>[0], pipelineId: string | null): Promise<z.infer<typeof qualificationSetupResource>> {
+  const setup = await getQualificationSetup(user, pipelineId);
   return {
+    pipelineId: setup.pipelineId,
     version: setup.version,
     framework: { key: setup.framework.key, name: setup.framework.name, criteria: setup.framework.criteria.map((c) => ({ ...c })) },
     stages: setup.pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
@@ -53,11 +58,41 @@ async function qualificationSetup(user: Parameters<typeof getQualificationSetup>
   };
 }
 
+const pipelineResource = z.object({ id: z.string(), name: z.string(), position: z.int(), frameworkKey: z.string(), deals: z.int() });
+
 export const adminOperations: Operation[] = [
   {
-    operationId: "getQualificationSetup", method: "GET", path: "/settings/qualification", tag: "Settings", status: 200, response: qualificationSetupResource,
-    summary: "The framework, stages, gates and the settings version (the expectedVersion of the next framework or stage save)",
-    handle: async (ctx) => ({ status: 200, body: await qualificationSetup(ctx.user) }),
+    operationId: "getQualificationSetup", method: "GET", path: "/settings/qualification", tag: "Settings", status: 200, response: qualificationSetupResource, query: setupQuery,
+    summary: "A pipeline's framework, stages, gates and settings version (the expectedVersion of its next framework or stage save)",
+    handle: async (ctx) => ({ status: 200, body: await qualificationSetup(ctx.user, parseQuery(setupQuery, ctx.query).pipelineId ?? null) }),
+  },
+
+  {
+    operationId: "listPipelines", method: "GET", path: "/pipelines", tag: "Settings", summary: "The organization's pipelines in order (the first is the default for new deals)", status: 200,
+    response: z.object({ data: z.array(pipelineResource) }),
+    handle: async (ctx) => ({ status: 200, body: { data: await listPipelines(db(), ctx.user.organizationId) } }),
+  },
+  {
+    operationId: "createPipeline", method: "POST", path: "/pipelines", tag: "Settings", status: 201, headers: ["Idempotency-Key"],
+    summary: "Add a pipeline from a framework template or a copy of another pipeline (managers, admins)", useCase: "pipeline.create",
+    response: z.object({ id: z.string(), name: z.string(), position: z.int() }),
+    handle: async (ctx) => ({ ...(await writeHandler("pipeline.create", { respond: (_c, r) => Promise.resolve(r) })(ctx)), status: 201 }),
+  },
+  {
+    operationId: "renamePipeline", method: "PATCH", path: "/pipelines/{id}", tag: "Settings", status: 200, summary: "Rename a pipeline",
+    useCase: "pipeline.rename", pathInput: { id: "pipelineId" }, response: z.object({ id: z.string(), name: z.string() }),
+    handle: writeHandler("pipeline.rename", { pathInput: { id: "pipelineId" }, respond: (_c, r) => Promise.resolve(r) }),
+  },
+  {
+    operationId: "reorderPipelines", method: "PUT", path: "/pipelines/order", tag: "Settings", status: 200, summary: "Put the pipelines in a new order (every pipeline once)",
+    useCase: "pipeline.reorder", response: z.object({ pipelineIds: z.array(z.string()) }),
+    handle: writeHandler("pipeline.reorder", { respond: (_c, r) => Promise.resolve(r) }),
+  },
+  {
+    operationId: "deletePipeline", method: "POST", path: "/pipelines/{id}/delete", tag: "Settings", status: 200,
+    summary: "Delete an empty pipeline (409 while it has deals, or if it is the last one)", useCase: "pipeline.delete", pathInput: { id: "pipelineId" },
+    response: z.object({ id: z.string() }),
+    handle: writeHandler("pipeline.delete", { pathInput: { id: "pipelineId" }, respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "listIcpVersions", method: "GET", path: "/icp-versions", tag: "ICP", summary: "ICP versions, newest (current) first", status: 200,

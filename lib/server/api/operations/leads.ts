@@ -81,12 +81,12 @@ export const leadOperations: Operation[] = [
   {
     operationId: "bulkAssignLeads", method: "POST", path: "/bulk/leads/assignment", tag: "Leads", status: 200,
     summary: "Give up to 100 leads an owner in one transaction; leads you may not change are reported, not changed", useCase: "lead.bulk-assign", response: bulkReportResource,
-    handle: writeHandler("lead.bulk-assign", { respond: async (_c, r) => r }),
+    handle: writeHandler("lead.bulk-assign", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "bulkDisqualifyLeads", method: "POST", path: "/bulk/leads/disqualification", tag: "Leads", status: 200,
     summary: "Disqualify up to 100 leads with one reason; leads you may not change are reported, not changed", useCase: "lead.bulk-disqualify", response: bulkReportResource,
-    handle: writeHandler("lead.bulk-disqualify", { respond: async (_c, r) => r }),
+    handle: writeHandler("lead.bulk-disqualify", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "resumeLead", method: "POST", path: "/leads/{id}/resumption", tag: "Leads", status: 200,

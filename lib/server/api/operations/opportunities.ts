@@ -92,6 +92,12 @@ export const opportunityOperations: Operation[] = [
     },
   },
   {
+    operationId: "moveOpportunityPipeline", method: "POST", path: "/opportunities/{id}/pipeline", tag: "Opportunities", status: 200,
+    summary: "Move a deal to another pipeline, into one of its open stages (managers): the gates before that stage are checked as a stage move, or overridden with a reason and expiry",
+    useCase: "opportunity.move-pipeline", pathInput: { id: "opportunityId" }, response: opportunityResource,
+    handle: writeHandler("opportunity.move-pipeline", { pathInput: { id: "opportunityId" }, respond: async (c, r) => toOpportunity(await loadOpportunity(c.user, r.id)) }),
+  },
+  {
     operationId: "setNextStep", method: "PUT", path: "/opportunities/{id}/next-step", tag: "Opportunities", status: 200,
     summary: "Set the deal's next step and the day it is due", useCase: "opportunity.set-next-step", pathInput: { id: "opportunityId" }, response: opportunityResource,
     handle: writeHandler("opportunity.set-next-step", { pathInput: { id: "opportunityId" }, respond: async (c, r) => toOpportunity(await loadOpportunity(c.user, r.id)) }),
@@ -104,12 +110,12 @@ export const opportunityOperations: Operation[] = [
   {
     operationId: "bulkReassignOpportunities", method: "POST", path: "/bulk/opportunities/reassignment", tag: "Opportunities", status: 200,
     summary: "Hand up to 100 deals to another owner in one transaction; deals you may not change are reported, not changed", useCase: "opportunity.bulk-reassign", response: bulkReportResource,
-    handle: writeHandler("opportunity.bulk-reassign", { respond: async (_c, r) => r }),
+    handle: writeHandler("opportunity.bulk-reassign", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "bulkNurtureOpportunities", method: "POST", path: "/bulk/opportunities/nurture", tag: "Opportunities", status: 200,
     summary: "Park up to 100 deals until resumeOn, for one reason; deals you may not change are reported, not changed", useCase: "opportunity.bulk-nurture", response: bulkReportResource,
-    handle: writeHandler("opportunity.bulk-nurture", { respond: async (_c, r) => r }),
+    handle: writeHandler("opportunity.bulk-nurture", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "nurtureOpportunity", method: "POST", path: "/opportunities/{id}/nurture", tag: "Opportunities", status: 200,

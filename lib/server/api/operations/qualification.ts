@@ -25,7 +25,7 @@ async function note(user: SessionUser, id: string) {
 async function criteria(user: SessionUser, opportunityId: string) {
   const opportunity = await loadOpportunity(user, opportunityId);
   const [{ framework }, states, evidence] = await Promise.all([
-    loadQualificationSettings(db(), user.organizationId),
+    loadQualificationSettings(db(), user.organizationId, opportunity.pipelineId),
     db().criterionState.findMany({ where: { opportunityId: opportunity.id } }),
     db().evidence.findMany({ where: { opportunityId: opportunity.id }, orderBy: [{ capturedAt: "asc" }, { id: "asc" }] }),
   ]);
@@ -41,7 +41,8 @@ async function committee(user: SessionUser, opportunityId: string) {
 
 /** The engine's verdict on one deal, computed now from its stored inputs. */
 async function assessment(user: SessionUser, opportunityId: string) {
-  const [row, settings] = await Promise.all([loadForAssessment(db(), user.organizationId, opportunityId), loadQualificationSettings(db(), user.organizationId)]);
+  const row = await loadForAssessment(db(), user.organizationId, opportunityId);
+  const settings = await loadQualificationSettings(db(), user.organizationId, row.pipelineId);
   const result = assess(row, settings, new Date());
   return { opportunityId: row.id, stage: row.stage, ...(JSON.parse(JSON.stringify(result)) as object) };
 }

@@ -21,11 +21,11 @@ export const viewOperations: Operation[] = [
   {
     operationId: "saveView", method: "PUT", path: "/saved-views", tag: "Saved views", status: 200,
     summary: "Save a list's filters, sort and hidden columns under a name (the same name replaces that view)", useCase: "view.save", response: savedViewResource,
-    handle: writeHandler("view.save", { respond: async (_c, r) => r }),
+    handle: writeHandler("view.save", { respond: (_c, r) => Promise.resolve(r) }),
   },
   {
     operationId: "deleteView", method: "POST", path: "/saved-views/{id}/deletion", tag: "Saved views", status: 200,
     summary: "Delete one of your saved views", useCase: "view.delete", pathInput: { id: "viewId" }, response: z.object({ id: z.string() }),
-    handle: writeHandler("view.delete", { pathInput: { id: "viewId" }, respond: async (_c, r) => r }),
+    handle: writeHandler("view.delete", { pathInput: { id: "viewId" }, respond: (_c, r) => Promise.resolve(r) }),
   },
 ];
