@@ -44,6 +44,11 @@ import { saveViewAction } from "../../../lib/actions/views/save-view";
 import { resumeDealAction } from "../../../lib/actions/opportunities/resume-deal";
 import { reviewEvidenceAction } from "../../../lib/actions/qualification/review-evidence";
 import { saveOverrideWindowAction } from "../../../lib/actions/settings/save-override-window";
+import { createPipelineAction } from "../../../lib/actions/settings/create-pipeline";
+import { deletePipelineAction } from "../../../lib/actions/settings/delete-pipeline";
+import { renamePipelineAction } from "../../../lib/actions/settings/rename-pipeline";
+import { reorderPipelinesAction } from "../../../lib/actions/settings/reorder-pipelines";
+import { moveToPipelineAction } from "../../../lib/actions/opportunities/move-to-pipeline";
 import { submitIntakeAction } from "../../../lib/actions/intake/submit-intake";
 import { createApiKeyAction } from "../../../lib/actions/integrations/create-api-key";
 import { createWebhookAction } from "../../../lib/actions/integrations/create-webhook";
@@ -163,6 +168,15 @@ export const ACTION_ROWS: ActionRow[] = [
   { file: "settings/save-custom-framework.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => saveCustomFrameworkAction(customFrameworkInput) },
   { file: "settings/edit-stages.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => editStagesAction(stagesInput) },
   { file: "settings/save-pipeline.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => savePipelineAction(pipelineInput) },
+  { file: "settings/create-pipeline.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: () => createPipelineAction({ name: "Probe pipeline", frameworkKey: "bant" }) },
+  { file: "settings/rename-pipeline.ts", permission: "pipeline.configure", record: true, ownerScoped: false, call: (w) => renamePipelineAction({ pipelineId: w.a.pipeline.id, name: "Renamed by a probe" }) },
+  // Another organization's ids in a reorder are INVALID (not every pipeline of the caller's), never applied.
+  { file: "settings/reorder-pipelines.ts", permission: "pipeline.configure", record: false, ownerScoped: false, call: (w) => reorderPipelinesAction({ pipelineIds: [w.a.pipeline.id] }) },
+  { file: "settings/delete-pipeline.ts", permission: "pipeline.configure", record: true, ownerScoped: false, call: (w) => deletePipelineAction({ pipelineId: w.a.pipeline.id }) },
+  {
+    file: "opportunities/move-to-pipeline.ts", permission: "opportunity.move-pipeline", record: true, ownerScoped: false,
+    call: (w) => moveToPipelineAction({ opportunityId: w.opportunity.id, version: w.opportunity.version, pipelineId: w.a.pipeline.id, toStage: "prospecting" }),
+  },
   { file: "users/change-password.ts", permission: "self.manage", record: false, ownerScoped: false, call: () => changePasswordAction({ currentPassword: "x", newPassword: "long-enough-pass", confirmPassword: "long-enough-pass" }) },
   { file: "users/change-role.ts", permission: "user.manage", record: true, ownerScoped: false, call: (w) => changeRoleAction({ userId: w.a.rep.id, role: "manager" }) },
   { file: "users/create-user.ts", permission: "user.manage", record: false, ownerScoped: false, call: () => createUserAction({ name: "Probe", email: `probe-${Date.now()}@example.com`, role: "rep", password: "long-enough-pass" }) },

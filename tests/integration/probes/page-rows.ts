@@ -21,6 +21,7 @@ export interface PageRow {
 export const PAGE_ROWS: PageRow[] = [
   { file: "(crm)/accounts/[id]/page.tsx", load: () => import("../../../app/(crm)/accounts/[id]/page"), params: (w) => ({ id: w.account.id }) },
   { file: "(crm)/accounts/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/accounts/[id]/edit/page"), params: (w) => ({ id: w.account.id }), edit: "account.update" },
+  { file: "(crm)/contacts/[id]/page.tsx", load: () => import("../../../app/(crm)/contacts/[id]/page"), params: (w) => ({ id: w.contact.id }) },
   { file: "(crm)/contacts/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/contacts/[id]/edit/page"), params: (w) => ({ id: w.contact.id }), edit: "contact.write" },
   { file: "(crm)/opportunities/[id]/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/page"), params: (w) => ({ id: w.opportunity.id }) },
   { file: "(crm)/opportunities/[id]/edit/page.tsx", load: () => import("../../../app/(crm)/opportunities/[id]/edit/page"), params: (w) => ({ id: w.opportunity.id }), edit: "opportunity.update" },
