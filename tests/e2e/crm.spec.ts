@@ -54,7 +54,8 @@ test("bad form input shows field errors and writes nothing", async ({ page }) =>
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByTestId("error-domain")).toHaveText("Enter a domain like example.com.");
   await expect(page.getByTestId("error-employeeCount")).toHaveText("Employee count must be at least 1.");
-  await expect(page.getByLabel("Domain")).toBeFocused();
+  // An invalid submit focuses the error summary, whose links lead to each field.
+  await expect(page.getByTestId("error-summary")).toBeFocused();
   await expect(page).toHaveURL(/\/accounts\/new$/);
 
   await page.goto(`/accounts?q=${encodeURIComponent(accountName)}`);

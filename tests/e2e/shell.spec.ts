@@ -45,17 +45,20 @@ test("the colour scheme toggle applies at once and comes back from the server on
   expect(await (await page.request.get("/dashboard")).text()).not.toMatch(/<html[^>]*class="(dark|light)"/);
 });
 
-test("a skip link leads past the navigation, and a refused submit puts focus on the field in error", async ({ page }) => {
+test("a skip link leads past the navigation, and a refused submit puts focus on the error summary", async ({ page }) => {
   await signIn(page, DEMO.rep);
-  await page.goto("/accounts/new");
+  // A list page: a new-record form would put focus in its first field instead.
+  await page.goto("/accounts");
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("main#main")).toBeFocused();
 
+  await page.goto("/accounts/new");
   const form = page.getByTestId("account-form");
-  await form.getByRole("button", { name: /create|save/i }).click();
   await expect(form.getByLabel("Name")).toBeFocused();
+  await form.getByRole("button", { name: /create|save/i }).click();
+  await expect(form.getByTestId("error-summary")).toBeFocused();
   await expect(form.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
 });
