@@ -3,14 +3,33 @@ import tseslint from "typescript-eslint";
 
 const enginePurity = {
   patterns: [
-    { group: ["next", "next/*", "react", "react-dom"], message: "lib/qualification is pure: no framework imports, so every caller (UI, actions, jobs, imports) can reuse it." },
-    { group: ["@prisma/*", "*/generated/*", "@/lib/server/*", "../server/*", "pg", "@electric-sql/*"], message: "lib/qualification is pure: callers load data and pass plain objects in." },
+    {
+      group: ["next", "next/*", "react", "react-dom"],
+      message: "lib/qualification is pure: no framework imports, so every caller (UI, actions, jobs, imports) can reuse it.",
+    },
+    {
+      group: ["@prisma/*", "*/generated/*", "@/lib/server/*", "../server/*", "pg", "@electric-sql/*"],
+      message: "lib/qualification is pure: callers load data and pass plain objects in.",
+    },
     { group: ["@/lib/env", "*/env"], message: "lib/qualification is pure: configuration is passed in as data, never read from the environment." },
   ],
 };
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "lib/server/generated/**", "coverage/**", "prisma/tooling/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**", "docs/api-types.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/server/generated/**",
+      "coverage/**",
+      "prisma/tooling/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+      ".data/**",
+      "docs/api-types.ts",
+    ],
+  },
   ...next,
   {
     files: ["**/*.ts", "**/*.tsx"],
@@ -24,7 +43,13 @@ export default tseslint.config(
       "@typescript-eslint/ban-ts-comment": "error",
       "@typescript-eslint/switch-exhaustiveness-check": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read configuration through lib/env.ts, the one validated place." }],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration through lib/env.ts, the one validated place.",
+        },
+      ],
     },
   },
   {
@@ -47,11 +72,18 @@ export default tseslint.config(
     files: ["lib/qualification/**"],
     rules: {
       "no-restricted-imports": ["error", enginePurity],
-      "no-restricted-syntax": ["error",
+      "no-restricted-syntax": [
+        "error",
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "lib/qualification has no clock: take `now` as input." },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "lib/qualification has no clock: take `now` as input." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "lib/qualification has no clock: take `now` as input.",
+        },
         { selector: "MemberExpression[object.name='process']", message: "lib/qualification is pure: no process or environment access." },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "lib/qualification is deterministic: no randomness." },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: "lib/qualification is deterministic: no randomness.",
+        },
       ],
     },
   },

@@ -8,7 +8,11 @@ import { ACTION_BODY_LIMIT_BYTES, securityHeaders } from "./lib/security-headers
  * and a 413 for server action bodies over the limit before anything parses them.
  */
 export function proxy(request: NextRequest) {
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) {
+  if (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES
+  ) {
     return new NextResponse("Request body too large.", { status: 413, headers: { "Content-Type": "text/plain" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

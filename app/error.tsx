@@ -11,7 +11,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-1 max-w-sm text-sm text-slate-500">
         The page could not be loaded. Nothing you saved was lost. {error.digest && <span>Reference: {error.digest}</span>}
       </p>
-      <Button onClick={reset} variant="secondary" className="mt-6">Try again</Button>
+      <Button onClick={reset} variant="secondary" className="mt-6">
+        Try again
+      </Button>
     </main>
   );
 }

@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { domainFieldErrors, isActionError, stageGateDetails, type ActionError } from "./action-error";
 
 describe("typed action errors", () => {
-  const gate: ActionError = { code: "GATE_BLOCKED", message: "Not yet", details: { toStage: "solution", blockers: [{ stageId: "discovery", code: "criterion_missing", message: "Pain unknown" }] } };
-  const knockout: ActionError = { code: "GATE_BLOCKED", message: "Knocked out", details: { knockouts: [{ ruleId: "size", label: "Size", reason: "Too small" }] } };
+  const gate: ActionError = {
+    code: "GATE_BLOCKED",
+    message: "Not yet",
+    details: { toStage: "solution", blockers: [{ stageId: "discovery", code: "criterion_missing", message: "Pain unknown" }] },
+  };
+  const knockout: ActionError = {
+    code: "GATE_BLOCKED",
+    message: "Knocked out",
+    details: { knockouts: [{ ruleId: "size", label: "Size", reason: "Too small" }] },
+  };
   const invalid: ActionError = { code: "INVALID", message: "Check the fields", details: { fieldErrors: { "evidence.0.state": ["Needs proof"] } } };
 
   it("reads a stage gate's blockers only from a stage refusal", () => {

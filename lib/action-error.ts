@@ -1,14 +1,5 @@
 /** What the browser may learn about a failed action. Shared by server (to build) and client (to show). */
-const ERROR_CODES = [
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "GATE_BLOCKED",
-  "INVALID",
-  "RATE_LIMITED",
-  "INTERNAL",
-] as const;
+const ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "GATE_BLOCKED", "INVALID", "RATE_LIMITED", "INTERNAL"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Messages per field, keyed by the input's path ("domain", "evidence.2.contactId"), as zod's flattened shape. */

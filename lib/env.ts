@@ -18,7 +18,10 @@ const schema = z.object({
   /** Background re-qualification (pg-boss with a server, a timer with the embedded database). */
   WINNOW_JOBS: z.enum(["on", "off"]).default("on"),
   /** The PostgreSQL schema pg-boss keeps its queues in (app instances and workers must agree). */
-  WINNOW_JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).default("pgboss"),
+  WINNOW_JOBS_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .default("pgboss"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** How many reverse proxies of ours sit in front of the app (for the client address used in sign-in limits). */
   WINNOW_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

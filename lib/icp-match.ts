@@ -16,10 +16,16 @@ export function missesIcp(value: string, icpValues: readonly string[]): boolean 
 }
 
 /** Suggestions for a free-text field: the ICP's values first, then the usual ones, each once (ignoring case). */
-export function suggestionsFor(icpValues: readonly string[], usual: readonly string[]): Array<{ value: string; label: string; detail: string | null }> {
+export function suggestionsFor(
+  icpValues: readonly string[],
+  usual: readonly string[],
+): Array<{ value: string; label: string; detail: string | null }> {
   const seen = new Set<string>();
   const out: Array<{ value: string; label: string; detail: string | null }> = [];
-  for (const [list, detail] of [[icpValues, "In your ICP"], [usual, null]] as const) {
+  for (const [list, detail] of [
+    [icpValues, "In your ICP"],
+    [usual, null],
+  ] as const) {
     for (const value of list) {
       if (seen.has(norm(value)) || value.trim() === "") continue;
       seen.add(norm(value));

@@ -14,6 +14,10 @@ describe("security headers", () => {
   it("send HSTS only over HTTPS", () => {
     expect(securityHeaders("n")).not.toHaveProperty("Strict-Transport-Security");
     expect(securityHeaders("n", { https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
-    expect(securityHeaders("n")).toMatchObject({ "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    expect(securityHeaders("n")).toMatchObject({
+      "X-Frame-Options": "DENY",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
   });
 });

@@ -8,7 +8,13 @@ export const OPPORTUNITY_STATUS_LABEL = { open: "Open", won: "Won", lost: "Lost"
 
 export const USER_ROLE_LABEL = { rep: "Sales rep", manager: "Sales manager", marketing: "Marketing", admin: "Admin" } as const;
 
-export const LEAD_STATUS_LABEL = { new: "New", accepted: "Accepted", nurturing: "Nurturing", disqualified: "Disqualified", duplicate: "Duplicate" } as const;
+export const LEAD_STATUS_LABEL = {
+  new: "New",
+  accepted: "Accepted",
+  nurturing: "Nurturing",
+  disqualified: "Disqualified",
+  duplicate: "Duplicate",
+} as const;
 export const LEAD_SOURCE_LABEL = { intake_form: "Intake form", import: "Import", manual: "Manual", api: "API" } as const;
 
 /** Singular and plural of every noun the app counts. */

@@ -15,7 +15,8 @@ export async function seedDemo(prisma: PrismaClient, { now }: { now: Date }): Pr
   await seedNineClickDeal(prisma, now);
   const history = await seedClosedHistory(prisma, now, "seed_org_lumen");
   // Every account and deal gets its stored assessment, as the app's own writes would have left them.
-  for (const { id } of await prisma.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } })) await rescoreOrganization(prisma, id, "seed", undefined, "all");
+  for (const { id } of await prisma.organization.findMany({ select: { id: true }, orderBy: { id: "asc" } }))
+    await rescoreOrganization(prisma, id, "seed", undefined, "all");
   const leads = await seedLeads(prisma, now, "seed_org_lumen");
   return `${counts.accounts} accounts, ${counts.contacts} contacts, ${counts.opportunities} opportunities, ${counts.notes} notes; qualification history for ${qualified} deals; ${history} closed deals of history; ${leads} leads`;
 }

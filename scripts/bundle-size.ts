@@ -55,7 +55,9 @@ export function printBundleSizes(nextDir?: string): number {
     console.log(`${route.padEnd(32)} ${`${kb.toFixed(1)} kB`.padStart(24)}${kb > BUDGET_KB ? `  OVER ${BUDGET_KB} kB` : ""}`);
   }
   const largest = Math.max(...rows.map(([, b]) => b)) / 1024;
-  console.log(`${over === 0 ? "PASS" : "FAIL"}  ${rows.length - over} of ${rows.length} routes within ${BUDGET_KB} kB first-load JS (largest ${largest.toFixed(1)} kB)`);
+  console.log(
+    `${over === 0 ? "PASS" : "FAIL"}  ${rows.length - over} of ${rows.length} routes within ${BUDGET_KB} kB first-load JS (largest ${largest.toFixed(1)} kB)`,
+  );
   return over;
 }
 

@@ -34,7 +34,14 @@ function e2e(): Tally {
   const exitCode = run(["tsx", "scripts/e2e.ts"]);
   const out = path.join(results, "e2e.json");
   if (!fs.existsSync(out)) {
-    return { name: "e2e", passed: 0, failed: 0, skipped: 0, exitCode, ...(exitCode === 0 && { note: "NOT RUN: no Chromium (see the warning above)" }) };
+    return {
+      name: "e2e",
+      passed: 0,
+      failed: 0,
+      skipped: 0,
+      exitCode,
+      ...(exitCode === 0 && { note: "NOT RUN: no Chromium (see the warning above)" }),
+    };
   }
   const { stats } = JSON.parse(fs.readFileSync(out, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
   return { name: "e2e", passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped, exitCode };
@@ -54,7 +61,9 @@ console.log("\n── Test summary ──");
 for (const t of tallies) {
   // A runner that failed without a failing test (coverage threshold, crash, setup error) still fails the run.
   const hidden = t.exitCode !== 0 && t.failed === 0 ? 1 : 0;
-  console.log(`${t.name.padEnd(12)} ${t.passed} passed, ${t.failed + hidden} failed, ${t.skipped} skipped${hidden ? `  (runner exited ${t.exitCode})` : ""}${t.note ? `  ${t.note}` : ""}`);
+  console.log(
+    `${t.name.padEnd(12)} ${t.passed} passed, ${t.failed + hidden} failed, ${t.skipped} skipped${hidden ? `  (runner exited ${t.exitCode})` : ""}${t.note ? `  ${t.note}` : ""}`,
+  );
   passed += t.passed;
   failed += t.failed + hidden;
   skipped += t.skipped;

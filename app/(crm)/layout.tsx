@@ -6,5 +6,9 @@ import { requireUser } from "@/lib/server/session";
 
 export default async function CrmLayout({ children }: { children: ReactNode }) {
   const [user, scheme] = await Promise.all([requireUser(), requestScheme()]);
-  return <AppShell user={user} scheme={scheme} tools={<PaletteButton />}>{children}</AppShell>;
+  return (
+    <AppShell user={user} scheme={scheme} tools={<PaletteButton />}>
+      {children}
+    </AppShell>
+  );
 }

@@ -12,14 +12,25 @@ export function AccountFitBadge({ stored }: { stored: { fit: number; verdict: st
     <span className="inline-flex items-center gap-1.5" data-testid="account-fit">
       <Badge tone={scoreTone(stored.fit)}>{stored.fit}</Badge>
       <Badge tone={VERDICT_TONE[verdict]}>{VERDICT_LABEL[verdict]}</Badge>
-      {stored.pending && <Tooltip content="Being re-scored after an ICP change"><TipTarget className="text-xs text-slate-500">re-scoring…</TipTarget></Tooltip>}
+      {stored.pending && (
+        <Tooltip content="Being re-scored after an ICP change">
+          <TipTarget className="text-xs text-slate-500">re-scoring…</TipTarget>
+        </Tooltip>
+      )}
     </span>
   );
 }
 
 /** The account page's fit: score, verdict and each ICP rule's contribution, from the stored account assessment. */
-export function AccountFitSummary({ stored, fit }: { stored: { fit: number; verdict: string; pending: boolean; icpVersion: number } | null; fit: FitResult | null }) {
-  if (!stored || !fit) return <p className="text-sm text-slate-500">Not scored yet: the fit appears once the background scoring reaches this account.</p>;
+export function AccountFitSummary({
+  stored,
+  fit,
+}: {
+  stored: { fit: number; verdict: string; pending: boolean; icpVersion: number } | null;
+  fit: FitResult | null;
+}) {
+  if (!stored || !fit)
+    return <p className="text-sm text-slate-500">Not scored yet: the fit appears once the background scoring reaches this account.</p>;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">

@@ -49,7 +49,14 @@ function initialValues(account: AccountFormValues | undefined) {
 }
 
 /** Industry and country are free text the ICP matches exactly: suggest its values, warn when a value misses them all. */
-function IcpTextField({ name, label, icpValues, usual, control, errors }: {
+function IcpTextField({
+  name,
+  label,
+  icpValues,
+  usual,
+  control,
+  errors,
+}: {
   name: "industry" | "country";
   label: string;
   icpValues: string[];
@@ -60,7 +67,12 @@ function IcpTextField({ name, label, icpValues, usual, control, errors }: {
   const value = asText(useWatch({ control, name }));
   const warn = missesIcp(value, icpValues);
   return (
-    <Field label={label} name={name} errors={errors} hint={warn ? undefined : icpValues.length > 0 ? "Pick a value your ICP uses, or type another." : undefined}>
+    <Field
+      label={label}
+      name={name}
+      errors={errors}
+      hint={warn ? undefined : icpValues.length > 0 ? "Pick a value your ICP uses, or type another." : undefined}
+    >
       <Controller
         control={control}
         name={name}
@@ -117,7 +129,14 @@ export function AccountForm({ account, icpValues }: { account?: AccountFormValue
         <Field label="Domain" name="domain" errors={errors("domain")} hint="e.g. example.com">
           <Input id="domain" {...register("domain")} {...invalid(errors("domain"), "domain")} />
         </Field>
-        <IcpTextField name="industry" label="Industry" icpValues={icpValues.industries} usual={INDUSTRIES} control={form.control} errors={errors("industry")} />
+        <IcpTextField
+          name="industry"
+          label="Industry"
+          icpValues={icpValues.industries}
+          usual={INDUSTRIES}
+          control={form.control}
+          errors={errors("industry")}
+        />
         <Field label="Employees" name="employeeCount" errors={errors("employeeCount")}>
           <Input id="employeeCount" inputMode="numeric" {...register("employeeCount")} {...invalid(errors("employeeCount"), "employeeCount")} />
         </Field>
@@ -125,25 +144,39 @@ export function AccountForm({ account, icpValues }: { account?: AccountFormValue
         <Field label="Region" name="region" errors={errors("region")}>
           <Select id="region" {...register("region")} {...invalid(errors("region"), "region")}>
             <option value="">—</option>
-            {REGIONS.map((r) => <option key={r}>{r}</option>)}
+            {REGIONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
           </Select>
         </Field>
         <Field label="Funding stage" name="fundingStage" errors={errors("fundingStage")}>
           <Select id="fundingStage" {...register("fundingStage")} {...invalid(errors("fundingStage"), "fundingStage")}>
             <option value="">—</option>
-            {FUNDING_STAGES.map((f) => <option key={f}>{f}</option>)}
+            {FUNDING_STAGES.map((f) => (
+              <option key={f}>{f}</option>
+            ))}
           </Select>
         </Field>
         <Field label="Tech stack" name="techStack" errors={errors("techStack")} hint="Comma-separated, e.g. Snowflake, dbt, AWS">
           <Input id="techStack" {...register("techStack")} {...invalid(errors("techStack"), "techStack")} />
         </Field>
-        <Field label="Hiring signals" name="hiringSignals" errors={errors("hiringSignals")} hint="Comma-separated, e.g. Hiring data engineers" className="sm:col-span-2">
+        <Field
+          label="Hiring signals"
+          name="hiringSignals"
+          errors={errors("hiringSignals")}
+          hint="Comma-separated, e.g. Hiring data engineers"
+          className="sm:col-span-2"
+        >
           <Input id="hiringSignals" {...register("hiringSignals")} {...invalid(errors("hiringSignals"), "hiringSignals")} />
         </Field>
       </div>
       <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
-        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : editing ? "Save account" : "Create account"}</Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : editing ? "Save account" : "Create account"}
+        </Button>
       </div>
     </form>
   );

@@ -63,8 +63,8 @@ export function LoginForm({ callbackUrl, sso }: { callbackUrl: string; sso?: { n
         {pending ? "Signing in…" : "Sign in"}
       </Button>
       <p className="text-xs text-slate-500" data-testid="throttle-hint">
-        After several failed attempts, sign-in for that account or network pauses for a short, growing time. It
-        never locks you out for good. Forgot your password? Ask an admin for a reset link.
+        After several failed attempts, sign-in for that account or network pauses for a short, growing time. It never locks you out for good. Forgot
+        your password? Ask an admin for a reset link.
       </p>
       {sso && (
         <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>

@@ -15,7 +15,10 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (done) {
     return (
       <p className="text-sm text-slate-700" data-testid="reset-done">
-        Your password is set and any old sessions are signed out. <Link href="/login" className="font-medium text-indigo-700 underline">Sign in</Link>
+        Your password is set and any old sessions are signed out.{" "}
+        <Link href="/login" className="font-medium text-indigo-700 underline">
+          Sign in
+        </Link>
       </p>
     );
   }
@@ -27,10 +30,22 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" {...invalid(e.newPassword, "newPassword")} />
       </Field>
       <Field label="Repeat the new password" name="confirmPassword" errors={e.confirmPassword}>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" {...invalid(e.confirmPassword, "confirmPassword")} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          {...invalid(e.confirmPassword, "confirmPassword")}
+        />
       </Field>
-      <Button type="submit" className="w-full" disabled={form.isPending}>{form.isPending ? "Saving…" : "Set password"}</Button>
-      <p className="text-center text-xs text-slate-500"><Link href="/login" className="underline">Back to sign in</Link></p>
+      <Button type="submit" className="w-full" disabled={form.isPending}>
+        {form.isPending ? "Saving…" : "Set password"}
+      </Button>
+      <p className="text-center text-xs text-slate-500">
+        <Link href="/login" className="underline">
+          Back to sign in
+        </Link>
+      </p>
     </form>
   );
 }

@@ -23,8 +23,10 @@ interface PaletteCommand {
   run: () => void;
 }
 
-const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm text-slate-800 data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900";
-const headingClass = "[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600";
+const itemClass =
+  "flex cursor-pointer items-center gap-2 rounded-md px-2.5 py-2 text-sm text-slate-800 data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900";
+const headingClass =
+  "[&_[cmdk-group-heading]]:px-2.5 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:text-slate-600";
 
 /** The deal whose page is open, for "Log a note on this deal". */
 const currentDealId = (pathname: string) => /^\/opportunities\/(?!new$)([^/]+)$/.exec(pathname)?.[1] ?? null;
@@ -94,7 +96,9 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
   ];
   const needle = query.trim().toLowerCase();
   const shownCommands = commands.filter((c) => c.label.toLowerCase().includes(needle));
-  const groups = (Object.keys(KIND) as SearchKind[]).map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) })).filter((g) => g.hits.length > 0);
+  const groups = (Object.keys(KIND) as SearchKind[])
+    .map((kind) => ({ kind, hits: hits.filter((h) => h.kind === kind) }))
+    .filter((g) => g.hits.length > 0);
   // Whenever the top of the list changes (new hits arrived, the query changed), Enter means its first row.
   const firstHit = groups[0]?.hits[0];
   const first = firstHit ? `${firstHit.kind}:${firstHit.id}` : shownCommands[0] ? `command:${shownCommands[0].id}` : "";
@@ -129,7 +133,11 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
               className="h-12 w-full border-b border-slate-200 bg-transparent px-4 text-sm text-slate-900 outline-none placeholder:text-slate-500"
             />
             <Command.List className="max-h-[min(60vh,26rem)] overflow-y-auto p-2">
-              {loading && <Command.Loading><p className="px-2.5 py-2 text-sm text-slate-600">Searching…</p></Command.Loading>}
+              {loading && (
+                <Command.Loading>
+                  <p className="px-2.5 py-2 text-sm text-slate-600">Searching…</p>
+                </Command.Loading>
+              )}
               {!loading && (
                 <Command.Empty className="px-2.5 py-6 text-center text-sm text-slate-600">
                   {failed ? "Search failed. Try again." : "Nothing matches."}
@@ -137,7 +145,9 @@ export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
               )}
               {groups.map(({ kind, hits: found }) => (
                 <Command.Group key={kind} heading={KIND[kind].heading} className={headingClass}>
-                  {found.map((hit) => <HitItem key={hit.id} hit={hit} onSelect={() => go(hit.href)} />)}
+                  {found.map((hit) => (
+                    <HitItem key={hit.id} hit={hit} onSelect={() => go(hit.href)} />
+                  ))}
                 </Command.Group>
               ))}
               {shownCommands.length > 0 && (

@@ -36,7 +36,10 @@ export function ShortcutsDialog() {
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
-        <Dialog.Content className="fixed top-[15vh] left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-5 shadow-xl ring-1 ring-slate-200" data-testid="shortcuts-dialog">
+        <Dialog.Content
+          className="fixed top-[15vh] left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-5 shadow-xl ring-1 ring-slate-200"
+          data-testid="shortcuts-dialog"
+        >
           <div className="flex items-start justify-between gap-4">
             <Dialog.Title className="text-base font-semibold text-slate-900">Keyboard shortcuts</Dialog.Title>
             <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="Close">
@@ -48,7 +51,11 @@ export function ShortcutsDialog() {
             {SHORTCUTS.map((s) => (
               <div key={s.what} className="grid grid-cols-[8rem_1fr] gap-3">
                 <dt className="flex flex-wrap gap-1">
-                  {s.keys.map((k) => <kbd key={k} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-700">{k}</kbd>)}
+                  {s.keys.map((k) => (
+                    <kbd key={k} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-700">
+                      {k}
+                    </kbd>
+                  ))}
                 </dt>
                 <dd className="text-slate-700">{s.what}</dd>
               </div>

@@ -92,7 +92,9 @@ export function ContactForm({ accountId, contact, autoFocus }: { accountId?: str
         </Field>
       </div>
       <div className="flex justify-end">
-        <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Saving…" : contact ? "Save contact" : "Add contact"}</Button>
+        <Button type="submit" size="sm" disabled={isPending}>
+          {isPending ? "Saving…" : contact ? "Save contact" : "Add contact"}
+        </Button>
       </div>
     </form>
   );

@@ -25,12 +25,26 @@ export function EraseContactForm({ contactId }: { contactId: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="erase-contact-form">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <Field label="Reason (kept in the audit log)" name="erase-reason" errors={errors("reason")}>
-        <Input id="erase-reason" placeholder="Erasure request received by email on …" {...form.register("reason")} {...invalid(errors("reason"), "erase-reason")} />
+        <Input
+          id="erase-reason"
+          placeholder="Erasure request received by email on …"
+          {...form.register("reason")}
+          {...invalid(errors("reason"), "erase-reason")}
+        />
       </Field>
-      <Field label="Type ERASE to confirm" name="erase-confirm" errors={errors("confirm")} hint="Name, title, email and phone are replaced, and mentions in notes and evidence are redacted. This cannot be undone.">
+      <Field
+        label="Type ERASE to confirm"
+        name="erase-confirm"
+        errors={errors("confirm")}
+        hint="Name, title, email and phone are replaced, and mentions in notes and evidence are redacted. This cannot be undone."
+      >
         <Input id="erase-confirm" autoComplete="off" {...form.register("confirm")} {...invalid(errors("confirm"), "erase-confirm")} />
       </Field>
-      <div className="flex justify-end"><Button type="submit" variant="danger" disabled={isPending}>{isPending ? "Erasing…" : "Erase personal data"}</Button></div>
+      <div className="flex justify-end">
+        <Button type="submit" variant="danger" disabled={isPending}>
+          {isPending ? "Erasing…" : "Erase personal data"}
+        </Button>
+      </div>
     </form>
   );
 }

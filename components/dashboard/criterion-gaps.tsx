@@ -19,9 +19,15 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
     <>
       <div className="flex flex-wrap gap-x-4 gap-y-1 px-5 pt-3 text-xs text-slate-500" aria-hidden>
         {KINDS.map((k) => (
-          <span key={k.kind} className="inline-flex items-center gap-1.5"><span className={cn("size-2 rounded-sm", k.color)} />{k.label}</span>
+          <span key={k.kind} className="inline-flex items-center gap-1.5">
+            <span className={cn("size-2 rounded-sm", k.color)} />
+            {k.label}
+          </span>
         ))}
-        <span className="inline-flex items-center gap-1.5"><span className="size-2 rounded-sm bg-emerald-100 ring-1 ring-emerald-200" />Verified and fresh</span>
+        <span className="inline-flex items-center gap-1.5">
+          <span className="size-2 rounded-sm bg-emerald-100 ring-1 ring-emerald-200" />
+          Verified and fresh
+        </span>
       </div>
       <Table data-testid="gaps-table">
         <thead>
@@ -30,7 +36,13 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
             <Th className="w-full">Open deals with a gap</Th>
             {KINDS.map((k) => (
               <Th key={k.kind} className="px-3 text-right">
-                {k.short === k.label ? k.label : <Tooltip content={k.label}><TipTarget className="uppercase">{k.short}</TipTarget></Tooltip>}
+                {k.short === k.label ? (
+                  k.label
+                ) : (
+                  <Tooltip content={k.label}>
+                    <TipTarget className="uppercase">{k.short}</TipTarget>
+                  </Tooltip>
+                )}
               </Th>
             ))}
           </tr>
@@ -40,7 +52,11 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
             <tr key={g.criterionId} data-testid={`gap-${g.criterionId}`}>
               <Td className="py-2">
                 <span className="font-medium text-slate-800">{g.label}</span>
-                {g.knockout && <Badge tone="neutral" className="ml-1.5 px-1.5 py-0 text-[10px]">must-have</Badge>}
+                {g.knockout && (
+                  <Badge tone="neutral" className="ml-1.5 px-1.5 py-0 text-[10px]">
+                    must-have
+                  </Badge>
+                )}
               </Td>
               <Td className="py-2">
                 <div
@@ -48,13 +64,19 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
                   role="img"
                   aria-label={`${g.total} of ${openCount} open deals: ${KINDS.map((k) => `${g.counts[k.kind]} ${k.label.toLowerCase()}`).join(", ")}`}
                 >
-                  {openCount > 0 && KINDS.map((k) => g.counts[k.kind] > 0 && (
-                    <div key={k.kind} className={k.color} style={{ width: `${(100 * g.counts[k.kind]) / openCount}%` }} />
-                  ))}
+                  {openCount > 0 &&
+                    KINDS.map(
+                      (k) =>
+                        g.counts[k.kind] > 0 && (
+                          <div key={k.kind} className={k.color} style={{ width: `${(100 * g.counts[k.kind]) / openCount}%` }} />
+                        ),
+                    )}
                 </div>
               </Td>
               {KINDS.map((k) => (
-                <Td key={k.kind} className={cn("px-3 py-2 text-right tabular-nums", g.counts[k.kind] === 0 && "text-slate-300")}>{g.counts[k.kind]}</Td>
+                <Td key={k.kind} className={cn("px-3 py-2 text-right tabular-nums", g.counts[k.kind] === 0 && "text-slate-300")}>
+                  {g.counts[k.kind]}
+                </Td>
               ))}
             </tr>
           ))}

@@ -22,7 +22,12 @@ function Delta({ raw, adjusted }: { raw: number; adjusted: number }) {
   if (raw === 0) return null;
   const change = Math.round(((adjusted - raw) / raw) * 100);
   const tone = change < 0 ? "text-rose-700" : change > 0 ? "text-emerald-700" : "text-slate-500";
-  return <span className={cn("font-medium", tone)}>{change > 0 ? "+" : change < 0 ? "−" : "±"}{Math.abs(change)}% vs raw</span>;
+  return (
+    <span className={cn("font-medium", tone)}>
+      {change > 0 ? "+" : change < 0 ? "−" : "±"}
+      {Math.abs(change)}% vs raw
+    </span>
+  );
 }
 
 /** Short form for the stat card; calibration that no cell could use is reported as the defaults it fell back to. */
@@ -66,11 +71,22 @@ export function HeadlineStats({ summary, calibration, currency }: { summary: Pip
 }
 
 /** How the adjusted number was priced, including every fallback taken, so nobody has to guess. */
-export function ForecastBasisNote({ calibration: c, summary, mixedCurrencies, currency }: { calibration: CalibrationInfo; summary: PipelineSummary; mixedCurrencies: boolean; currency: string }) {
+export function ForecastBasisNote({
+  calibration: c,
+  summary,
+  mixedCurrencies,
+  currency,
+}: {
+  calibration: CalibrationInfo;
+  summary: PipelineSummary;
+  mixedCurrencies: boolean;
+  currency: string;
+}) {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const notes = [
     calibrationSentence(c),
-    c.trustedCells > 0 && `${summary.calibratedDeals} of ${plural(summary.openCount, "open deal")} ${summary.calibratedDeals === 1 ? "is" : "are"} priced with an observed win rate.`,
+    c.trustedCells > 0 &&
+      `${summary.calibratedDeals} of ${plural(summary.openCount, "open deal")} ${summary.calibratedDeals === 1 ? "is" : "are"} priced with an observed win rate.`,
     c.scoredAtClose > 0 && `${plural(c.scoredAtClose, "closed deal")} had no score history and were scored by the engine as of the close date.`,
     c.pathUnknown > 0 && `${plural(c.pathUnknown, "lost deal")} without stage history count as lost in the first stage.`,
     c.skipped > 0 && `${plural(c.skipped, "lost deal")} whose last stage is no longer in the pipeline were left out.`,

@@ -18,22 +18,42 @@ export const FLAG_LABELS: Record<string, string> = {
 const LEVEL_LABELS: Record<RiskLevel, string> = { critical: "Critical", warning: "Warning", blocked: "Gate blocked" };
 
 /** The risk list's filters; the owner filter of the page header is carried along. */
-export function RiskFilters({ params, stages, counts }: { params: DashboardParams; stages: Array<{ id: string; label: string }>; counts: Record<RiskLevel, number> }) {
+export function RiskFilters({
+  params,
+  stages,
+  counts,
+}: {
+  params: DashboardParams;
+  stages: Array<{ id: string; label: string }>;
+  counts: Record<RiskLevel, number>;
+}) {
   const filtered = Boolean(params.level || params.flag || params.stage || params.verdict);
   return (
     <FilterBar clearHref={params.owner ? `/dashboard?owner=${params.owner}` : "/dashboard"} showClear={filtered}>
       {params.owner && <input type="hidden" name="owner" value={params.owner} />}
       <Select name="level" defaultValue={params.level ?? ""} className="max-w-44" aria-label="Severity">
         <option value="">All severities</option>
-        {(Object.keys(LEVEL_LABELS) as RiskLevel[]).map((l) => <option key={l} value={l}>{LEVEL_LABELS[l]} ({counts[l]})</option>)}
+        {(Object.keys(LEVEL_LABELS) as RiskLevel[]).map((l) => (
+          <option key={l} value={l}>
+            {LEVEL_LABELS[l]} ({counts[l]})
+          </option>
+        ))}
       </Select>
       <Select name="flag" defaultValue={params.flag ?? ""} className="max-w-52" aria-label="Flag">
         <option value="">Any flag</option>
-        {Object.entries(FLAG_LABELS).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
+        {Object.entries(FLAG_LABELS).map(([kind, label]) => (
+          <option key={kind} value={kind}>
+            {label}
+          </option>
+        ))}
       </Select>
       <Select name="stage" defaultValue={params.stage ?? ""} className="max-w-44" aria-label="Stage">
         <option value="">All stages</option>
-        {stages.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+        {stages.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
       </Select>
       <VerdictSelect value={params.verdict} />
     </FilterBar>

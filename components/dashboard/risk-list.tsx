@@ -24,23 +24,37 @@ function Reasons({ risk }: { risk: RiskRow }) {
     <ul className="space-y-1 whitespace-normal text-xs leading-5">
       {risk.verdictReason && (
         <li className="flex gap-2">
-          <Badge tone={VERDICT_TONE[risk.verdict]} className="shrink-0 self-start">{labelOf(VERDICT_LABEL, risk.verdict)}</Badge>
+          <Badge tone={VERDICT_TONE[risk.verdict]} className="shrink-0 self-start">
+            {labelOf(VERDICT_LABEL, risk.verdict)}
+          </Badge>
           <span className="text-slate-700">{risk.verdictReason}</span>
         </li>
       )}
       {risk.flags.slice(0, FLAGS_SHOWN).map((f, i) => (
         <li key={i} className="flex gap-2">
           <span className={cn("mt-1.5 size-1.5 shrink-0 rounded-full", f.severity === "critical" ? "bg-rose-500" : "bg-amber-400")} aria-hidden />
-          <span className="text-slate-700"><span className="sr-only">{f.severity === "critical" ? "Critical: " : "Warning: "}</span>{f.text}</span>
+          <span className="text-slate-700">
+            <span className="sr-only">{f.severity === "critical" ? "Critical: " : "Warning: "}</span>
+            {f.text}
+          </span>
         </li>
       ))}
-      {more > 0 && <li className="pl-3.5 text-slate-500">+{more} more {noun(more, "flag")}</li>}
+      {more > 0 && (
+        <li className="pl-3.5 text-slate-500">
+          +{more} more {noun(more, "flag")}
+        </li>
+      )}
       {risk.wishcasting && (
         <li className="flex gap-2 text-amber-900" data-testid="risk-wishcasting">
-          <Tooltip content={`The adjusted forecast counts this deal at ${risk.wishcasting.evidenceProbability}%, not at the rep's ${risk.wishcasting.repConfidence}%`}>
+          <Tooltip
+            content={`The adjusted forecast counts this deal at ${risk.wishcasting.evidenceProbability}%, not at the rep's ${risk.wishcasting.repConfidence}%`}
+          >
             <TipTarget className="shrink-0 self-start font-medium">Wishcasting:</TipTarget>
           </Tooltip>
-          <span>rep says {risk.wishcasting.repConfidence}%, evidence supports {risk.wishcasting.evidenceProbability}% because {risk.wishcasting.because.join("; ")}</span>
+          <span>
+            rep says {risk.wishcasting.repConfidence}%, evidence supports {risk.wishcasting.evidenceProbability}% because{" "}
+            {risk.wishcasting.because.join("; ")}
+          </span>
         </li>
       )}
       {risk.gate && (
@@ -59,9 +73,15 @@ function Reasons({ risk }: { risk: RiskRow }) {
 /** One page of the risk list; paging and filtering happen on the server. */
 export function RiskList({ risks, currency, filtered }: { risks: RiskRow[]; currency: string; filtered: boolean }) {
   if (risks.length === 0) {
-    return filtered
-      ? <EmptyState icon={ShieldCheck} title="No deals at risk match these filters" description="Try another severity, flag, stage or verdict." />
-      : <EmptyState icon={ShieldCheck} title="No deals at risk" description="No open deal has a re-qualification flag, a nurture or disqualify verdict, or a blocked next gate." />;
+    return filtered ? (
+      <EmptyState icon={ShieldCheck} title="No deals at risk match these filters" description="Try another severity, flag, stage or verdict." />
+    ) : (
+      <EmptyState
+        icon={ShieldCheck}
+        title="No deals at risk"
+        description="No open deal has a re-qualification flag, a nurture or disqualify verdict, or a blocked next gate."
+      />
+    );
   }
   return (
     <Table data-testid="risk-table">
@@ -78,14 +98,26 @@ export function RiskList({ risks, currency, filtered }: { risks: RiskRow[]; curr
         {risks.map((r) => (
           <tr key={r.id} className="align-top hover:bg-slate-50" data-testid="risk-row">
             <Td className="max-w-64 whitespace-normal">
-              <Link href={`/opportunities/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{r.name}</Link>
-              <div className="text-xs text-slate-500">{r.accountName} · {r.stageLabel}</div>
+              <Link href={`/opportunities/${r.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                {r.name}
+              </Link>
+              <div className="text-xs text-slate-500">
+                {r.accountName} · {r.stageLabel}
+              </div>
             </Td>
             <Td>
               <Badge tone={LEVEL[r.level].tone}>{LEVEL[r.level].label}</Badge>
-              {r.pending && <div className="mt-1"><Tooltip content="Being re-scored after a settings change"><TipTarget className="text-xs text-slate-500">Re-scoring…</TipTarget></Tooltip></div>}
+              {r.pending && (
+                <div className="mt-1">
+                  <Tooltip content="Being re-scored after a settings change">
+                    <TipTarget className="text-xs text-slate-500">Re-scoring…</TipTarget>
+                  </Tooltip>
+                </div>
+              )}
             </Td>
-            <Td className="min-w-80"><Reasons risk={r} /></Td>
+            <Td className="min-w-80">
+              <Reasons risk={r} />
+            </Td>
             <Td>{r.ownerName}</Td>
             <Td className="text-right tabular-nums">{formatMoney(r.amount, r.currency || currency)}</Td>
           </tr>

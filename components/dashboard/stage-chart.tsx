@@ -20,8 +20,12 @@ export function StageChart({ stages, currency }: { stages: StageChartRow[]; curr
     const stage = stages[payload.index];
     return (
       <text x={x} y={y} textAnchor="middle" fontSize={12}>
-        <tspan x={x} dy="0.9em" fill="var(--color-slate-600)">{stage?.label}</tspan>
-        <tspan x={x} dy="1.3em" fill="var(--color-slate-500)">{stage?.count} deal{stage?.count === 1 ? "" : "s"}</tspan>
+        <tspan x={x} dy="0.9em" fill="var(--color-slate-600)">
+          {stage?.label}
+        </tspan>
+        <tspan x={x} dy="1.3em" fill="var(--color-slate-500)">
+          {stage?.count} deal{stage?.count === 1 ? "" : "s"}
+        </tspan>
       </text>
     );
   };
@@ -30,7 +34,13 @@ export function StageChart({ stages, currency }: { stages: StageChartRow[]; curr
       <BarChart responsive data={stages} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2} style={{ width: "100%", height: "100%" }}>
         <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
         <XAxis dataKey="stageId" tickLine={false} axisLine={{ stroke: "var(--color-slate-300)" }} tick={tick} interval={0} height={40} />
-        <YAxis tickFormatter={(v: number) => compact.format(v)} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "var(--color-slate-500)" }} width={64} />
+        <YAxis
+          tickFormatter={(v: number) => compact.format(v)}
+          tickLine={false}
+          axisLine={false}
+          tick={{ fontSize: 12, fill: "var(--color-slate-500)" }}
+          width={64}
+        />
         <Tooltip
           cursor={{ fill: "var(--color-slate-100)" }}
           itemSorter={(item) => SERIES.findIndex((s) => s.key === item.dataKey)}

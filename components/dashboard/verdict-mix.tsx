@@ -16,8 +16,14 @@ export function VerdictMix({ verdicts }: { verdicts: Record<VerdictKind, number>
   const total = VERDICTS.reduce((sum, v) => sum + verdicts[v.kind], 0);
   return (
     <div className="mt-3">
-      <div className="flex h-2.5 overflow-hidden rounded-full bg-slate-100" role="img" aria-label={VERDICTS.map((v) => `${v.label} ${share(verdicts[v.kind], total)}%`).join(", ")}>
-        {VERDICTS.map((v) => verdicts[v.kind] > 0 && <div key={v.kind} className={v.bar} style={{ width: `${(100 * verdicts[v.kind]) / total}%` }} />)}
+      <div
+        className="flex h-2.5 overflow-hidden rounded-full bg-slate-100"
+        role="img"
+        aria-label={VERDICTS.map((v) => `${v.label} ${share(verdicts[v.kind], total)}%`).join(", ")}
+      >
+        {VERDICTS.map(
+          (v) => verdicts[v.kind] > 0 && <div key={v.kind} className={v.bar} style={{ width: `${(100 * verdicts[v.kind]) / total}%` }} />,
+        )}
       </div>
       <ul className="mt-3 space-y-1 text-sm">
         {VERDICTS.map((v) => (

@@ -26,11 +26,26 @@ export default function CalibrationChart({ points }: { points: CalibrationPoint[
     <div className="h-80 w-full" data-testid="calibration-chart">
       <LineChart responsive data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} style={{ width: "100%", height: "100%" }}>
         <CartesianGrid stroke="var(--color-slate-200)" />
-        <XAxis dataKey="band" tick={{ fontSize: 12, fill: "var(--color-slate-500)" }} label={{ value: "Predicted win probability", position: "insideBottom", offset: -2, fontSize: 11, fill: "var(--color-slate-500)" }} height={40} />
+        <XAxis
+          dataKey="band"
+          tick={{ fontSize: 12, fill: "var(--color-slate-500)" }}
+          label={{ value: "Predicted win probability", position: "insideBottom", offset: -2, fontSize: 11, fill: "var(--color-slate-500)" }}
+          height={40}
+        />
         <YAxis domain={[0, 1]} tickFormatter={pct} tick={{ fontSize: 12, fill: "var(--color-slate-500)" }} width={44} />
-        <Tooltip formatter={(v) => (typeof v === "number" ? pct(v) : "no deals")} contentStyle={{ backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 }} />
+        <Tooltip
+          formatter={(v) => (typeof v === "number" ? pct(v) : "no deals")}
+          contentStyle={{ backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 }}
+        />
         <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="ideal" name="Perfectly calibrated" stroke="var(--color-slate-300)" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
+        <Line
+          dataKey="ideal"
+          name="Perfectly calibrated"
+          stroke="var(--color-slate-300)"
+          strokeDasharray="4 4"
+          dot={false}
+          isAnimationActive={false}
+        />
         {PREDICTOR_SERIES.map((s) => (
           <Line key={s.key} dataKey={s.key} name={s.name} stroke={s.color} strokeWidth={2} connectNulls isAnimationActive={false} />
         ))}

@@ -16,13 +16,36 @@ export function PredictorCards({ report, currency }: { report: HonestyReport; cu
               <h2 className="text-sm font-semibold text-slate-900">{PREDICTOR_LABELS[p]}</h2>
               {best && <span className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs font-medium text-indigo-700">Most honest</span>}
             </div>
-            <p className="mt-3 text-2xl font-semibold tabular-nums text-slate-900" data-testid={`brier-${p}`}>{brier(s.brier)}</p>
-            <p className="text-xs text-slate-500">Brier score (0 is perfect, 0.25 is a coin flip) over {s.forecasts} forecast{s.forecasts === 1 ? "" : "s"} on {s.deals} deal{s.deals === 1 ? "" : "s"}</p>
+            <p className="mt-3 text-2xl font-semibold tabular-nums text-slate-900" data-testid={`brier-${p}`}>
+              {brier(s.brier)}
+            </p>
+            <p className="text-xs text-slate-500">
+              Brier score (0 is perfect, 0.25 is a coin flip) over {s.forecasts} forecast{s.forecasts === 1 ? "" : "s"} on {s.deals} deal
+              {s.deals === 1 ? "" : "s"}
+            </p>
             <dl className="mt-3 space-y-1 text-sm text-slate-700">
-              <div className="flex justify-between"><dt>Bias</dt><dd className="tabular-nums">{points(s.bias)}{s.bias !== null && s.bias > 0.02 ? " (optimistic)" : s.bias !== null && s.bias < -0.02 ? " (pessimistic)" : ""}</dd></div>
-              <div className="flex justify-between"><dt>Forecast</dt><dd className="tabular-nums">{formatMoney(s.predictedAmount, currency)}</dd></div>
-              <div className="flex justify-between"><dt>Actually won</dt><dd className="tabular-nums">{formatMoney(s.wonAmount, currency)}</dd></div>
-              <div className="flex justify-between"><dt>Error</dt><dd className="tabular-nums">{s.amountError >= 0 ? "+" : "−"}{formatMoney(Math.abs(s.amountError), currency)}</dd></div>
+              <div className="flex justify-between">
+                <dt>Bias</dt>
+                <dd className="tabular-nums">
+                  {points(s.bias)}
+                  {s.bias !== null && s.bias > 0.02 ? " (optimistic)" : s.bias !== null && s.bias < -0.02 ? " (pessimistic)" : ""}
+                </dd>
+              </div>
+              <div className="flex justify-between">
+                <dt>Forecast</dt>
+                <dd className="tabular-nums">{formatMoney(s.predictedAmount, currency)}</dd>
+              </div>
+              <div className="flex justify-between">
+                <dt>Actually won</dt>
+                <dd className="tabular-nums">{formatMoney(s.wonAmount, currency)}</dd>
+              </div>
+              <div className="flex justify-between">
+                <dt>Error</dt>
+                <dd className="tabular-nums">
+                  {s.amountError >= 0 ? "+" : "−"}
+                  {formatMoney(Math.abs(s.amountError), currency)}
+                </dd>
+              </div>
             </dl>
           </Card>
         );

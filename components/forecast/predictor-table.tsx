@@ -11,15 +11,33 @@ function Cell({ score, currency }: { score: PredictorScore; currency: string }) 
   if (score.deals === 0) return <Td className="text-slate-500">no forecast</Td>;
   return (
     <Td className="tabular-nums">
-      <div>{formatMoney(score.predictedAmount, currency)} <span className="text-xs text-slate-500">({score.amountError >= 0 ? "+" : "−"}{formatMoney(Math.abs(score.amountError), currency)})</span></div>
-      <div className="text-xs text-slate-500">bias {points(score.bias)} · Brier {brier(score.brier)}</div>
+      <div>
+        {formatMoney(score.predictedAmount, currency)}{" "}
+        <span className="text-xs text-slate-500">
+          ({score.amountError >= 0 ? "+" : "−"}
+          {formatMoney(Math.abs(score.amountError), currency)})
+        </span>
+      </div>
+      <div className="text-xs text-slate-500">
+        bias {points(score.bias)} · Brier {brier(score.brier)}
+      </div>
     </Td>
   );
 }
 
 /** Per group (a quarter or a rep): what closed, and what each predictor forecast with its error, bias and Brier score. */
-export function HonestyGroupTable({ groups, label, nameOf, currency, testId }: {
-  groups: HonestyGroup[]; label: string; nameOf: (key: string) => string; currency: string; testId: string;
+export function HonestyGroupTable({
+  groups,
+  label,
+  nameOf,
+  currency,
+  testId,
+}: {
+  groups: HonestyGroup[];
+  label: string;
+  nameOf: (key: string) => string;
+  currency: string;
+  testId: string;
 }) {
   return (
     <Table data-testid={testId}>
@@ -28,16 +46,22 @@ export function HonestyGroupTable({ groups, label, nameOf, currency, testId }: {
           <Th>{label}</Th>
           <Th className="text-right">Won / closed</Th>
           <Th className="text-right">Won amount</Th>
-          {PREDICTORS.map((p) => <Th key={p}>{PREDICTOR_LABELS[p]} forecast (error)</Th>)}
+          {PREDICTORS.map((p) => (
+            <Th key={p}>{PREDICTOR_LABELS[p]} forecast (error)</Th>
+          ))}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 bg-white">
         {groups.map((g) => (
           <tr key={g.key}>
             <Td className="font-medium text-slate-900">{nameOf(g.key)}</Td>
-            <Td className="text-right tabular-nums">{g.won} / {g.won + g.lost}</Td>
+            <Td className="text-right tabular-nums">
+              {g.won} / {g.won + g.lost}
+            </Td>
             <Td className="text-right tabular-nums">{formatMoney(g.scores.stage.wonAmount, currency)}</Td>
-            {PREDICTORS.map((p) => <Cell key={p} score={g.scores[p]} currency={currency} />)}
+            {PREDICTORS.map((p) => (
+              <Cell key={p} score={g.scores[p]} currency={currency} />
+            ))}
           </tr>
         ))}
       </tbody>

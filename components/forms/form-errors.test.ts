@@ -38,13 +38,24 @@ describe("errorAt", () => {
 describe("serverFormErrors", () => {
   it("maps the schema's field errors by dotted path and keeps the form-level message", () => {
     expect(
-      serverFormErrors({ validationErrors: { formErrors: ["Check the dates."], fieldErrors: { "rules.2.weight": ["Too heavy.", "Second."], name: [], note: undefined } } }),
+      serverFormErrors({
+        validationErrors: {
+          formErrors: ["Check the dates."],
+          fieldErrors: { "rules.2.weight": ["Too heavy.", "Second."], name: [], note: undefined },
+        },
+      }),
     ).toEqual({ fieldErrors: [{ path: "rules.2.weight", message: "Too heavy." }], formError: "Check the dates." });
   });
 
   it("files a domain check's INVALID field errors under their fields, without a second message for the form", () => {
     expect(
-      serverFormErrors({ serverError: { code: "INVALID", message: "That domain belongs to another account.", details: { fieldErrors: { domain: ["Acme already uses acme.com."] } } } }),
+      serverFormErrors({
+        serverError: {
+          code: "INVALID",
+          message: "That domain belongs to another account.",
+          details: { fieldErrors: { domain: ["Acme already uses acme.com."] } },
+        },
+      }),
     ).toEqual({ fieldErrors: [{ path: "domain", message: "Acme already uses acme.com." }], formError: undefined });
   });
 

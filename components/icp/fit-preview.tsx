@@ -44,28 +44,48 @@ function PreviewTable({ title, rows }: { title: string; rows: PreviewRow[] }) {
     <div>
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
       <Table className="min-w-0 table-fixed">
-        <colgroup><col /><col className="w-16" /><col className="w-28" /></colgroup>
+        <colgroup>
+          <col />
+          <col className="w-16" />
+          <col className="w-28" />
+        </colgroup>
         <thead className="sr-only">
-          <tr><Th>Account</Th><Th>Fit</Th><Th>Outcome</Th></tr>
+          <tr>
+            <Th>Account</Th>
+            <Th>Fit</Th>
+            <Th>Outcome</Th>
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id}>
-              <Td className="truncate px-2 py-1.5"><Link href={`/accounts/${r.id}`} className="hover:text-indigo-600">{r.name}</Link></Td>
+              <Td className="truncate px-2 py-1.5">
+                <Link href={`/accounts/${r.id}`} className="hover:text-indigo-600">
+                  {r.name}
+                </Link>
+              </Td>
               <Td className="px-2 py-1.5 text-right tabular-nums">
                 {r.score}
                 {r.potential > r.score && (
                   <Tooltip content={`Best case ${r.potential}, once the missing data is known`}>
-                    <span className="text-xs text-slate-500"> / {r.potential}<span className="sr-only"> at best</span></span>
+                    <span className="text-xs text-slate-500">
+                      {" "}
+                      / {r.potential}
+                      <span className="sr-only"> at best</span>
+                    </span>
                   </Tooltip>
                 )}
               </Td>
               <Td className="px-1 py-1.5 text-right">
                 {r.knockouts.length > 0 ? (
                   <Tooltip content={`Missed: ${r.knockouts.join(", ")}`}>
-                    <TipTarget><Badge tone={BUCKETS[r.bucket].tone}>{BUCKETS[r.bucket].short}</Badge></TipTarget>
+                    <TipTarget>
+                      <Badge tone={BUCKETS[r.bucket].tone}>{BUCKETS[r.bucket].short}</Badge>
+                    </TipTarget>
                   </Tooltip>
-                ) : <Badge tone={BUCKETS[r.bucket].tone}>{BUCKETS[r.bucket].short}</Badge>}
+                ) : (
+                  <Badge tone={BUCKETS[r.bucket].tone}>{BUCKETS[r.bucket].short}</Badge>
+                )}
               </Td>
             </tr>
           ))}

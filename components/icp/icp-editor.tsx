@@ -108,7 +108,15 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
   };
 
   return (
-    <form onSubmit={(e: FormEvent) => { e.preventDefault(); run("save"); }} noValidate className="space-y-4" data-testid="icp-form">
+    <form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        run("save");
+      }}
+      noValidate
+      className="space-y-4"
+      data-testid="icp-form"
+    >
       <ErrorSummary messages={summary} focusKey={refusal ?? summaryFocus} />
       {drafts.length === 0 ? (
         <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-500">No rules yet. With no rules every account counts as a fit.</p>
@@ -129,23 +137,74 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
       <div className="flex flex-wrap items-end gap-2">
         <Field label="Add a rule" name="new-rule-kind" className="w-64">
           <Select id="new-rule-kind" value={newKind} onChange={(e) => setNewKind(e.target.value as IcpRuleKind)}>
-            {(Object.keys(RULE_KINDS) as IcpRuleKind[]).map((k) => <option key={k} value={k}>{RULE_KINDS[k].title}</option>)}
+            {(Object.keys(RULE_KINDS) as IcpRuleKind[]).map((k) => (
+              <option key={k} value={k}>
+                {RULE_KINDS[k].title}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Button type="button" variant="secondary" onClick={() => edit(() => setDrafts((all) => [...all, newDraft(newKind, all.map((r) => r.id))]))}>
-          <Plus className="size-4" aria-hidden />Add rule
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            edit(() =>
+              setDrafts((all) => [
+                ...all,
+                newDraft(
+                  newKind,
+                  all.map((r) => r.id),
+                ),
+              ]),
+            )
+          }
+        >
+          <Plus className="size-4" aria-hidden />
+          Add rule
         </Button>
       </div>
 
       <div className="grid gap-4 border-t border-slate-100 pt-4 sm:grid-cols-3">
-        <Field label="Pursue at fit ≥" name="pursueThreshold" errors={errors.pursueThreshold} hint="0–100: at or above this, the account is worth pursuing.">
-          <Input id="pursueThreshold" inputMode="numeric" value={pursue} onChange={(e) => edit(() => setPursue(e.target.value))} aria-invalid={Boolean(errors.pursueThreshold)} />
+        <Field
+          label="Pursue at fit ≥"
+          name="pursueThreshold"
+          errors={errors.pursueThreshold}
+          hint="0–100: at or above this, the account is worth pursuing."
+        >
+          <Input
+            id="pursueThreshold"
+            inputMode="numeric"
+            value={pursue}
+            onChange={(e) => edit(() => setPursue(e.target.value))}
+            aria-invalid={Boolean(errors.pursueThreshold)}
+          />
         </Field>
-        <Field label="Not a fit below (optional)" name="disqualifyBelow" errors={errors.disqualifyBelow} hint="If even the best case scores lower, the account is not a fit.">
-          <Input id="disqualifyBelow" inputMode="numeric" value={floor} onChange={(e) => edit(() => setFloor(e.target.value))} placeholder="no floor" aria-invalid={Boolean(errors.disqualifyBelow)} />
+        <Field
+          label="Not a fit below (optional)"
+          name="disqualifyBelow"
+          errors={errors.disqualifyBelow}
+          hint="If even the best case scores lower, the account is not a fit."
+        >
+          <Input
+            id="disqualifyBelow"
+            inputMode="numeric"
+            value={floor}
+            onChange={(e) => edit(() => setFloor(e.target.value))}
+            placeholder="no floor"
+            aria-invalid={Boolean(errors.disqualifyBelow)}
+          />
         </Field>
         <Field label="What changed and why (optional)" name="note" errors={errors.note}>
-          <Textarea id="note" value={note} onChange={(e) => { setNote(e.target.value); setDirty(true); }} className="min-h-10" rows={2} />
+          <Textarea
+            id="note"
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setDirty(true);
+            }}
+            className="min-h-10"
+            rows={2}
+          />
         </Field>
       </div>
 
@@ -161,7 +220,9 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
         <Button type="button" variant="secondary" disabled={preview.isPending || save.isPending} onClick={() => run("preview")}>
           {preview.isPending ? "Scoring accounts…" : "Preview draft"}
         </Button>
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? "Saving…" : `Save as version ${basedOnVersion + 1}`}</Button>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : `Save as version ${basedOnVersion + 1}`}
+        </Button>
       </div>
     </form>
   );

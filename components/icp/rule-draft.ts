@@ -19,7 +19,10 @@ export interface RuleDraft {
 
 type ListField = "industries" | "regions" | "countries" | "technologies" | "stages" | "signals";
 
-export const RULE_KINDS: Record<IcpRuleKind, { title: string; label: string; listField?: ListField; listLabel?: string; suggestions?: readonly string[] }> = {
+export const RULE_KINDS: Record<
+  IcpRuleKind,
+  { title: string; label: string; listField?: ListField; listLabel?: string; suggestions?: readonly string[] }
+> = {
   industry_in: { title: "Industry", label: "Target industry", listField: "industries", listLabel: "Industries", suggestions: INDUSTRIES },
   employee_range: { title: "Employee count", label: "Company size" },
   region_in: { title: "Region", label: "Target region", listField: "regions", listLabel: "Regions", suggestions: REGIONS },
@@ -53,10 +56,26 @@ export function toDraft(rule: IcpRule): RuleDraft {
 export function newDraft(kind: IcpRuleKind, takenIds: readonly string[]): RuleDraft {
   let id: string = kind;
   for (let n = 2; takenIds.includes(id); n++) id = `${kind}_${n}`;
-  return { key: reactKey(), id, kind, label: RULE_KINDS[kind].label, weight: "10", knockout: false, values: "", mode: "any", min: "", max: "", minCount: "1" };
+  return {
+    key: reactKey(),
+    id,
+    kind,
+    label: RULE_KINDS[kind].label,
+    weight: "10",
+    knockout: false,
+    values: "",
+    mode: "any",
+    min: "",
+    max: "",
+    minCount: "1",
+  };
 }
 
-export const splitList = (raw: string) => raw.split(",").map((v) => v.trim()).filter((v) => v !== "");
+export const splitList = (raw: string) =>
+  raw
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 
 /** Blank stays "not given"; anything else becomes a number for the schema to judge (NaN fails as "a number"). */
 const num = (raw: string) => (raw.trim() === "" ? undefined : Number(raw.trim()));
@@ -66,14 +85,22 @@ export function fromDraft(d: RuleDraft): unknown {
   const base = { id: d.id, label: d.label.trim(), weight: num(d.weight), knockout: d.knockout };
   const values = splitList(d.values);
   switch (d.kind) {
-    case "industry_in": return { ...base, kind: d.kind, industries: values };
-    case "region_in": return { ...base, kind: d.kind, regions: values };
-    case "country_in": return { ...base, kind: d.kind, countries: values };
-    case "tech_includes": return { ...base, kind: d.kind, technologies: values, mode: d.mode };
-    case "tech_excludes": return { ...base, kind: d.kind, technologies: values };
-    case "funding_stage_in": return { ...base, kind: d.kind, stages: values };
-    case "employee_range": return { ...base, kind: d.kind, min: num(d.min), max: num(d.max) };
-    case "hiring_signals": return { ...base, kind: d.kind, minCount: num(d.minCount), ...(values.length > 0 && { signals: values }) };
+    case "industry_in":
+      return { ...base, kind: d.kind, industries: values };
+    case "region_in":
+      return { ...base, kind: d.kind, regions: values };
+    case "country_in":
+      return { ...base, kind: d.kind, countries: values };
+    case "tech_includes":
+      return { ...base, kind: d.kind, technologies: values, mode: d.mode };
+    case "tech_excludes":
+      return { ...base, kind: d.kind, technologies: values };
+    case "funding_stage_in":
+      return { ...base, kind: d.kind, stages: values };
+    case "employee_range":
+      return { ...base, kind: d.kind, min: num(d.min), max: num(d.max) };
+    case "hiring_signals":
+      return { ...base, kind: d.kind, minCount: num(d.minCount), ...(values.length > 0 && { signals: values }) };
   }
 }
 

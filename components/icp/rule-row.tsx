@@ -41,24 +41,47 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
       <div className="grid gap-3 sm:grid-cols-[12rem_1fr_6rem_auto_auto] sm:items-start">
         <Field label="Rule kind" name={`${at}.kind`} errors={err("kind")}>
           <Select id={`${at}.kind`} value={draft.kind} onChange={(e) => set({ kind: e.target.value as IcpRuleKind, values: "" })}>
-            {(Object.keys(RULE_KINDS) as IcpRuleKind[]).map((k) => <option key={k} value={k}>{RULE_KINDS[k].title}</option>)}
+            {(Object.keys(RULE_KINDS) as IcpRuleKind[]).map((k) => (
+              <option key={k} value={k}>
+                {RULE_KINDS[k].title}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Name" name={`${at}.label`} errors={err("label")}>
           <Input id={`${at}.label`} value={draft.label} onChange={(e) => set({ label: e.target.value })} aria-invalid={Boolean(err("label"))} />
         </Field>
         <Field label="Weight" name={`${at}.weight`} errors={err("weight")}>
-          <Input id={`${at}.weight`} inputMode="decimal" value={draft.weight} onChange={(e) => set({ weight: e.target.value })} aria-invalid={Boolean(err("weight"))} />
+          <Input
+            id={`${at}.weight`}
+            inputMode="decimal"
+            value={draft.weight}
+            onChange={(e) => set({ weight: e.target.value })}
+            aria-invalid={Boolean(err("weight"))}
+          />
         </Field>
         <Tooltip content={KNOCKOUT_HELP}>
           {/* Focus on the checkbox bubbles to the label, so the tooltip opens for keyboard users too. */}
           <label className="flex items-center gap-2 pt-7 text-sm text-slate-700">
-            <input type="checkbox" checked={draft.knockout} onChange={(e) => set({ knockout: e.target.checked })} aria-describedby={`${at}.knockout-help`} className="size-4 rounded border-slate-300 text-indigo-600" />
+            <input
+              type="checkbox"
+              checked={draft.knockout}
+              onChange={(e) => set({ knockout: e.target.checked })}
+              aria-describedby={`${at}.knockout-help`}
+              className="size-4 rounded border-slate-300 text-indigo-600"
+            />
             Knockout
           </label>
         </Tooltip>
-        <span id={`${at}.knockout-help`} className="sr-only">{KNOCKOUT_HELP}</span>
-        <button type="button" onClick={onRemove} className="mt-7 rounded p-1.5 text-slate-500 hover:bg-rose-50 hover:text-rose-600" aria-label={`Remove rule ${draft.label}`}>
+        <span id={`${at}.knockout-help`} className="sr-only">
+          {KNOCKOUT_HELP}
+        </span>
+        <button
+          type="button"
+          onClick={onRemove}
+          className="mt-7 rounded p-1.5 text-slate-500 hover:bg-rose-50 hover:text-rose-600"
+          aria-label={`Remove rule ${draft.label}`}
+        >
           <Trash2 className="size-4" aria-hidden />
         </button>
       </div>
@@ -69,10 +92,22 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
           {draft.kind === "employee_range" && (
             <div className="flex flex-wrap gap-3">
               <Field label="At least (employees)" name={`${at}.min`} errors={err("min")} className="w-44">
-                <Input id={`${at}.min`} inputMode="numeric" value={draft.min} onChange={(e) => set({ min: e.target.value })} placeholder="no minimum" />
+                <Input
+                  id={`${at}.min`}
+                  inputMode="numeric"
+                  value={draft.min}
+                  onChange={(e) => set({ min: e.target.value })}
+                  placeholder="no minimum"
+                />
               </Field>
               <Field label="At most (employees)" name={`${at}.max`} errors={err("max")} className="w-44">
-                <Input id={`${at}.max`} inputMode="numeric" value={draft.max} onChange={(e) => set({ max: e.target.value })} placeholder="no maximum" />
+                <Input
+                  id={`${at}.max`}
+                  inputMode="numeric"
+                  value={draft.max}
+                  onChange={(e) => set({ max: e.target.value })}
+                  placeholder="no maximum"
+                />
               </Field>
             </div>
           )}
@@ -90,8 +125,18 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
             </Field>
           )}
           {meta.listField && (
-            <Field label={meta.listLabel ?? "Values"} name={`${at}.${meta.listField}`} errors={listErrors.length ? listErrors : undefined} hint="Separate values with commas.">
-              <Input id={`${at}.${meta.listField}`} value={draft.values} onChange={(e) => set({ values: e.target.value })} aria-invalid={listErrors.length > 0} />
+            <Field
+              label={meta.listLabel ?? "Values"}
+              name={`${at}.${meta.listField}`}
+              errors={listErrors.length ? listErrors : undefined}
+              hint="Separate values with commas."
+            >
+              <Input
+                id={`${at}.${meta.listField}`}
+                value={draft.values}
+                onChange={(e) => set({ values: e.target.value })}
+                aria-invalid={listErrors.length > 0}
+              />
             </Field>
           )}
           {meta.suggestions && (
@@ -104,7 +149,9 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
                   onClick={() => toggle(s)}
                   className={cn(
                     "rounded-full px-2.5 py-0.5 text-xs ring-1 ring-inset",
-                    chosen.has(s.toLowerCase()) ? "bg-indigo-50 text-indigo-700 ring-indigo-300" : "bg-white text-slate-600 ring-slate-200 hover:bg-slate-50",
+                    chosen.has(s.toLowerCase())
+                      ? "bg-indigo-50 text-indigo-700 ring-indigo-300"
+                      : "bg-white text-slate-600 ring-slate-200 hover:bg-slate-50",
                   )}
                 >
                   {s}
@@ -113,7 +160,14 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
             </div>
           )}
           <p className="text-xs text-slate-500" data-testid="rule-reads">
-            {parsed.success ? <>Reads: <span className="text-slate-700">{describeRule(parsed.data)}</span>{draft.knockout && " (knockout)"}</> : "Fill in the rule to see how it reads."}
+            {parsed.success ? (
+              <>
+                Reads: <span className="text-slate-700">{describeRule(parsed.data)}</span>
+                {draft.knockout && " (knockout)"}
+              </>
+            ) : (
+              "Fill in the rule to see how it reads."
+            )}
           </p>
         </div>
       </div>

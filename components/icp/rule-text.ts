@@ -6,13 +6,20 @@ const count = (n: number) => n.toLocaleString("en-US");
 /** One ICP rule as marketing would say it. */
 export function describeRule(rule: IcpRule): string {
   switch (rule.kind) {
-    case "industry_in": return `Industry is ${oneOf(rule.industries)}`;
-    case "region_in": return `Region is ${oneOf(rule.regions)}`;
-    case "country_in": return `Country is ${oneOf(rule.countries)}`;
-    case "funding_stage_in": return `Funding stage is ${oneOf(rule.stages)}`;
-    case "tech_includes": return `Uses ${rule.technologies.length === 1 ? "" : rule.mode === "all" ? "all of " : "any of "}${list(rule.technologies)}`;
-    case "tech_excludes": return `Uses none of ${list(rule.technologies)}`;
-    case "employee_range": return employees(rule.min, rule.max);
+    case "industry_in":
+      return `Industry is ${oneOf(rule.industries)}`;
+    case "region_in":
+      return `Region is ${oneOf(rule.regions)}`;
+    case "country_in":
+      return `Country is ${oneOf(rule.countries)}`;
+    case "funding_stage_in":
+      return `Funding stage is ${oneOf(rule.stages)}`;
+    case "tech_includes":
+      return `Uses ${rule.technologies.length === 1 ? "" : rule.mode === "all" ? "all of " : "any of "}${list(rule.technologies)}`;
+    case "tech_excludes":
+      return `Uses none of ${list(rule.technologies)}`;
+    case "employee_range":
+      return employees(rule.min, rule.max);
     case "hiring_signals": {
       const what = `At least ${rule.minCount} hiring signal${rule.minCount === 1 ? "" : "s"}`;
       return rule.signals?.length ? `${what} among ${list(rule.signals)}` : what;

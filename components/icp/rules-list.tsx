@@ -17,7 +17,9 @@ export function RulesList({ rules }: { rules: IcpRule[] }) {
           <div className="flex shrink-0 items-center gap-2">
             {rule.knockout && (
               <Tooltip content="An account that misses this rule is not a fit, whatever else matches">
-                <TipTarget><Badge tone="warn">Knockout</Badge></TipTarget>
+                <TipTarget>
+                  <Badge tone="warn">Knockout</Badge>
+                </TipTarget>
               </Tooltip>
             )}
             <span className="w-28 text-right text-sm tabular-nums text-slate-700">

@@ -11,7 +11,9 @@ export function ConfirmImportButton({ jobId, rows }: { jobId: string; rows: numb
   const confirm = useAction(confirmImportAction, { onSuccess: () => router.refresh() });
   return (
     <div className="space-y-2">
-      <Button onClick={() => confirm.execute({ id: jobId })} disabled={confirm.isPending || rows === 0}>Import {rows.toLocaleString("en-US")} row{rows === 1 ? "" : "s"}</Button>
+      <Button onClick={() => confirm.execute({ id: jobId })} disabled={confirm.isPending || rows === 0}>
+        Import {rows.toLocaleString("en-US")} row{rows === 1 ? "" : "s"}
+      </Button>
       <FormError message={confirm.result.serverError?.message} />
     </div>
   );

@@ -33,9 +33,18 @@ export function ImportProgress({ jobId, initial }: { jobId: string; initial: Pro
     <div data-testid="import-progress">
       <div className="mb-1 flex justify-between text-xs text-slate-600">
         <span>{RUNNING.has(progress.status) ? (dry ? "Checking rows (dry run)…" : "Importing…") : dry ? "Dry run finished" : "Finished"}</span>
-        <span className="tabular-nums">{progress.processed.toLocaleString("en-US")} / {progress.total.toLocaleString("en-US")} rows</span>
+        <span className="tabular-nums">
+          {progress.processed.toLocaleString("en-US")} / {progress.total.toLocaleString("en-US")} rows
+        </span>
       </div>
-      <div className="h-2.5 w-full overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label="Import progress">
+      <div
+        className="h-2.5 w-full overflow-hidden rounded-full bg-slate-100"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label="Import progress"
+      >
         <div className="h-full rounded-full bg-indigo-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
       </div>
     </div>

@@ -33,8 +33,12 @@ export function UploadForm() {
       <Field label="CSV file" name="file" hint="First line: column names. Up to 20 MB (about 100,000 rows).">
         <Input id="file" name="file" type="file" accept=".csv,text/csv" required />
       </Field>
-      <Button type="submit" disabled={pending}>{pending ? "Uploading…" : "Upload"}</Button>
-      <div className="sm:col-span-3"><FormError message={error} /></div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Uploading…" : "Upload"}
+      </Button>
+      <div className="sm:col-span-3">
+        <FormError message={error} />
+      </div>
     </form>
   );
 }

@@ -24,7 +24,11 @@ function errorProps(errors: string[] | undefined, name: string) {
 }
 
 /** The visitor's form: plain HTML fields (works without JavaScript), phone-first layout, errors next to each field. */
-export function IntakeForm({ action, fields, questions }: {
+export function IntakeForm({
+  action,
+  fields,
+  questions,
+}: {
   action: (state: IntakeFormState, form: FormData) => Promise<IntakeFormState>;
   fields: string[];
   questions: IntakeQuestion[];
@@ -34,7 +38,15 @@ export function IntakeForm({ action, fields, questions }: {
   const value = (name: string) => state.values?.[name] ?? "";
   const text = (name: string, label: string, opts: { type?: string; required?: boolean; autoComplete?: string } = {}) => (
     <Field label={opts.required ? `${label} *` : label} name={name} errors={err(name)}>
-      <Input id={name} name={name} type={opts.type ?? "text"} required={opts.required} autoComplete={opts.autoComplete} defaultValue={value(name)} {...errorProps(err(name), name)} />
+      <Input
+        id={name}
+        name={name}
+        type={opts.type ?? "text"}
+        required={opts.required}
+        autoComplete={opts.autoComplete}
+        defaultValue={value(name)}
+        {...errorProps(err(name), name)}
+      />
     </Field>
   );
   return (
@@ -52,7 +64,9 @@ export function IntakeForm({ action, fields, questions }: {
               <Field key={f} label={spec.label} name={f} errors={err(f)}>
                 <Select id={f} name={f} defaultValue={value(f)} {...errorProps(err(f), f)}>
                   <option value="">Choose…</option>
-                  {spec.options.map((o) => <option key={o}>{o}</option>)}
+                  {spec.options.map((o) => (
+                    <option key={o}>{o}</option>
+                  ))}
                 </Select>
               </Field>
             );
@@ -69,7 +83,16 @@ export function IntakeForm({ action, fields, questions }: {
             if (q.answer.kind === "text") {
               return (
                 <Field key={q.id} label={label} name={name} errors={err(name)} hint={q.help}>
-                  <Textarea id={name} name={name} rows={2} maxLength={1000} required={q.required} defaultValue={value(name)} className="min-h-16" {...errorProps(err(name), name)} />
+                  <Textarea
+                    id={name}
+                    name={name}
+                    rows={2}
+                    maxLength={1000}
+                    required={q.required}
+                    defaultValue={value(name)}
+                    className="min-h-16"
+                    {...errorProps(err(name), name)}
+                  />
                 </Field>
               );
             }
@@ -78,13 +101,27 @@ export function IntakeForm({ action, fields, questions }: {
                 <legend className="text-sm font-medium text-slate-800">{label}</legend>
                 <div className="grid gap-2 sm:grid-cols-2">
                   {q.answer.options.map((o) => (
-                    <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500">
-                      <input type="radio" name={name} value={o.value} defaultChecked={value(name) === o.value} required={q.required} className="accent-indigo-600" />
+                    <label
+                      key={o.value}
+                      className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500"
+                    >
+                      <input
+                        type="radio"
+                        name={name}
+                        value={o.value}
+                        defaultChecked={value(name) === o.value}
+                        required={q.required}
+                        className="accent-indigo-600"
+                      />
                       {o.label}
                     </label>
                   ))}
                 </div>
-                {err(name)?.map((e) => <p key={e} id={`${name}-error`} className="text-xs font-medium text-rose-600" data-testid={`error-${name}`}>{e}</p>)}
+                {err(name)?.map((e) => (
+                  <p key={e} id={`${name}-error`} className="text-xs font-medium text-rose-600" data-testid={`error-${name}`}>
+                    {e}
+                  </p>
+                ))}
               </fieldset>
             );
           })}
@@ -95,7 +132,9 @@ export function IntakeForm({ action, fields, questions }: {
         <label htmlFor="website">Leave this empty</label>
         <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
-      <Button type="submit" size="lg" className="w-full sm:w-auto" disabled={pending}>{pending ? "Sending…" : "Send"}</Button>
+      <Button type="submit" size="lg" className="w-full sm:w-auto" disabled={pending}>
+        {pending ? "Sending…" : "Send"}
+      </Button>
     </form>
   );
 }

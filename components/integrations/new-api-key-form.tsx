@@ -46,19 +46,29 @@ export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: stri
         {actAs === "role" ? (
           <Field label="Role" name="key-role" errors={e.role}>
             <Select id="key-role" name="role" defaultValue="rep">
-              {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
             </Select>
           </Field>
         ) : (
           <Field label="User" name="key-user" errors={e.userId}>
             <Select id="key-user" name="userId" defaultValue="">
               <option value="">Choose…</option>
-              {users.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
         <div className="flex justify-end">
-          <Button type="submit" disabled={form.isPending}>{form.isPending ? "Creating…" : "Create key"}</Button>
+          <Button type="submit" disabled={form.isPending}>
+            {form.isPending ? "Creating…" : "Create key"}
+          </Button>
         </div>
       </form>
     </div>

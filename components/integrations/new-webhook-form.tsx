@@ -48,10 +48,16 @@ export function NewWebhookForm() {
               </label>
             ))}
           </div>
-          {e.events?.map((m) => <p key={m} className="mt-1 text-sm text-rose-700">{m}</p>)}
+          {e.events?.map((m) => (
+            <p key={m} className="mt-1 text-sm text-rose-700">
+              {m}
+            </p>
+          ))}
         </fieldset>
         <div className="flex justify-end">
-          <Button type="submit" disabled={form.isPending}>{form.isPending ? "Adding…" : "Add endpoint"}</Button>
+          <Button type="submit" disabled={form.isPending}>
+            {form.isPending ? "Adding…" : "Add endpoint"}
+          </Button>
         </div>
       </form>
     </div>

@@ -36,7 +36,9 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
   return (
     <section className="px-4 py-3 text-sm" id={op.operationId} data-testid="api-operation">
       <h3 className="flex flex-wrap items-center gap-2">
-        <Badge tone={TONE[method as keyof typeof TONE] ?? "neutral"} className="uppercase">{method}</Badge>
+        <Badge tone={TONE[method as keyof typeof TONE] ?? "neutral"} className="uppercase">
+          {method}
+        </Badge>
         <code className="font-semibold break-all text-slate-900">{path}</code>
         <span className="text-slate-500">→ {success}</span>
       </h3>
@@ -44,7 +46,13 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
       {op.parameters.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
           {op.parameters.map((p) => (
-            <li key={`${p.in}-${p.name}`}><code>{p.name}</code> <span className="text-slate-400">({p.in}{p.required ? ", required" : ""}: {typeOf(p.schema)})</span></li>
+            <li key={`${p.in}-${p.name}`}>
+              <code>{p.name}</code>{" "}
+              <span className="text-slate-400">
+                ({p.in}
+                {p.required ? ", required" : ""}: {typeOf(p.schema)})
+              </span>
+            </li>
           ))}
         </ul>
       )}
@@ -53,7 +61,11 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
           <summary className="cursor-pointer text-xs font-medium text-slate-600">JSON body</summary>
           <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
             {Object.entries(body.properties).map(([name, s]) => (
-              <li key={name}><code>{name}</code>{body.required?.includes(name) && <span className="text-rose-600">*</span>} <span className="text-slate-400">{typeOf(s)}</span>{s.description && ` — ${s.description}`}</li>
+              <li key={name}>
+                <code>{name}</code>
+                {body.required?.includes(name) && <span className="text-rose-600">*</span>} <span className="text-slate-400">{typeOf(s)}</span>
+                {s.description && ` — ${s.description}`}
+              </li>
             ))}
           </ul>
         </details>

@@ -17,7 +17,11 @@ export function RevokeKeyButton({ keyId, name }: { keyId: string; name: string }
   });
   return (
     <Button
-      type="button" size="sm" variant="secondary" disabled={isPending} aria-label={`Revoke ${name}`}
+      type="button"
+      size="sm"
+      variant="secondary"
+      disabled={isPending}
+      aria-label={`Revoke ${name}`}
       onClick={() => {
         if (window.confirm(`Revoke “${name}”? Anything using it stops working at once.`)) execute({ keyId });
       }}

@@ -20,10 +20,22 @@ export function WebhookEndpointButtons({ endpointId, disabled }: { endpointId: s
   });
   return (
     <div className="flex gap-2">
-      <Button type="button" size="sm" variant="secondary" disabled={isPending} onClick={() => execute({ endpointId, op: disabled ? "enable" : "disable" })}>
+      <Button
+        type="button"
+        size="sm"
+        variant="secondary"
+        disabled={isPending}
+        onClick={() => execute({ endpointId, op: disabled ? "enable" : "disable" })}
+      >
         {disabled ? "Enable" : "Disable"}
       </Button>
-      <Button type="button" size="sm" variant="ghost" disabled={isPending} onClick={() => window.confirm("Delete this endpoint and its delivery log?") && execute({ endpointId, op: "delete" })}>
+      <Button
+        type="button"
+        size="sm"
+        variant="ghost"
+        disabled={isPending}
+        onClick={() => window.confirm("Delete this endpoint and its delivery log?") && execute({ endpointId, op: "delete" })}
+      >
         Delete
       </Button>
     </div>
@@ -39,5 +51,9 @@ export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
     },
     onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not queue it."),
   });
-  return <Button type="button" size="sm" variant="ghost" disabled={isPending} onClick={() => execute({ deliveryId })}>Redeliver</Button>;
+  return (
+    <Button type="button" size="sm" variant="ghost" disabled={isPending} onClick={() => execute({ deliveryId })}>
+      Redeliver
+    </Button>
+  );
 }

@@ -23,11 +23,19 @@ export function LeadBulkActions({ owners }: { owners: Array<{ id: string; name: 
   const failed = ({ error }: { error: { serverError?: { message: string } } }) =>
     setOutcome({ text: error.serverError?.message ?? "Check the fields and try again.", tone: "bad", refused: [], seq: Date.now() });
   const assign = useAction(bulkAssignLeadsAction, {
-    onSuccess: ({ data }) => { if (data) setOutcome(outcomeOf(data, selected, `Assigned to ${ownerName}:`, "lead")); clear(); },
+    onSuccess: ({ data }) => {
+      if (data) setOutcome(outcomeOf(data, selected, `Assigned to ${ownerName}:`, "lead"));
+      clear();
+    },
     onError: failed,
   });
   const disqualify = useAction(bulkDisqualifyLeadsAction, {
-    onSuccess: ({ data }) => { if (data) setOutcome(outcomeOf(data, selected, "Disqualified:", "lead")); clear(); setDisqualifying(false); setReason(""); },
+    onSuccess: ({ data }) => {
+      if (data) setOutcome(outcomeOf(data, selected, "Disqualified:", "lead"));
+      clear();
+      setDisqualifying(false);
+      setReason("");
+    },
     onError: failed,
   });
   const busy = assign.isPending || disqualify.isPending;
@@ -39,25 +47,53 @@ export function LeadBulkActions({ owners }: { owners: Array<{ id: string; name: 
         <>
           <Select aria-label="New owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className="h-8 w-44 py-1">
             <option value="">Pick an owner…</option>
-            {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
           </Select>
-          <Button size="sm" variant="secondary" disabled={!ownerId || busy} onClick={() => setConfirm("assign")}>Assign</Button>
+          <Button size="sm" variant="secondary" disabled={!ownerId || busy} onClick={() => setConfirm("assign")}>
+            Assign
+          </Button>
         </>
       )}
-      <Button size="sm" variant="secondary" disabled={busy} aria-expanded={disqualifying} onClick={() => setDisqualifying((v) => !v)}>Disqualify…</Button>
+      <Button size="sm" variant="secondary" disabled={busy} aria-expanded={disqualifying} onClick={() => setDisqualifying((v) => !v)}>
+        Disqualify…
+      </Button>
       {disqualifying && (
-        <form className="flex flex-wrap items-center gap-2" onSubmit={(e) => { e.preventDefault(); setConfirm("disqualify"); }}>
-          <Input aria-label="Reason" placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} className="h-8 w-56 py-1" required maxLength={500} />
-          <Button size="sm" type="submit" disabled={busy || !reason.trim()}>Disqualify</Button>
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setConfirm("disqualify");
+          }}
+        >
+          <Input
+            aria-label="Reason"
+            placeholder="Reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className="h-8 w-56 py-1"
+            required
+            maxLength={500}
+          />
+          <Button size="sm" type="submit" disabled={busy || !reason.trim()}>
+            Disqualify
+          </Button>
         </form>
       )}
       <ConfirmDialog
         open={confirm !== null}
-        onOpenChange={(open) => { if (!open) setConfirm(null); }}
+        onOpenChange={(open) => {
+          if (!open) setConfirm(null);
+        }}
         title={confirm === "assign" ? `Assign ${count} to ${ownerName}?` : `Disqualify ${count}?`}
-        description={confirm === "assign"
-          ? `${ownerName} becomes the owner of the selected leads. Leads you may not change are left as they are and listed.`
-          : `They leave the inbox as not a fit (“${reason.trim()}”). Leads you may not change are left as they are and listed.`}
+        description={
+          confirm === "assign"
+            ? `${ownerName} becomes the owner of the selected leads. Leads you may not change are left as they are and listed.`
+            : `They leave the inbox as not a fit (“${reason.trim()}”). Leads you may not change are left as they are and listed.`
+        }
         confirmLabel={confirm === "assign" ? "Assign" : "Disqualify"}
         onConfirm={() => {
           const ids = selected.map((r) => r.id);

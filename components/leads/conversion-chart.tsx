@@ -11,7 +11,13 @@ export function ConversionChart({ cells, title }: { cells: (ConversionCell & { l
       <div className="h-48 w-full">
         <BarChart responsive data={cells} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} style={{ width: "100%", height: "100%" }}>
           <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
-          <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: "var(--color-slate-300)" }} tick={{ fontSize: 11, fill: "var(--color-slate-600)" }} interval={0} />
+          <XAxis
+            dataKey="label"
+            tickLine={false}
+            axisLine={{ stroke: "var(--color-slate-300)" }}
+            tick={{ fontSize: 11, fill: "var(--color-slate-600)" }}
+            interval={0}
+          />
           <YAxis unit="%" domain={[0, 100]} tickLine={false} axisLine={false} tick={{ fontSize: 11, fill: "var(--color-slate-500)" }} width={40} />
           <Tooltip
             cursor={{ fill: "var(--color-slate-100)" }}

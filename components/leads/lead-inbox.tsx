@@ -45,7 +45,12 @@ const in90Days = () => new Date(Date.now() + 90 * 86_400_000).toISOString().slic
  * The inbox, in the list table (tick rows for bulk actions): ↑/↓ (or j/k) to move, then one key — a accept, n nurture, d disqualify — opens a one-line
  * reason box; Enter confirms, Escape cancels. Every key has a button twin for mouse and touch.
  */
-export function LeadInbox({ leads, canConvert, canOverride, owners }: {
+export function LeadInbox({
+  leads,
+  canConvert,
+  canOverride,
+  owners,
+}: {
   leads: InboxLead[];
   canConvert: boolean;
   canOverride: boolean;
@@ -58,7 +63,12 @@ export function LeadInbox({ leads, canConvert, canOverride, owners }: {
   const [override, setOverride] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
   const lead = leads[selected];
-  const done = (text: string) => { toast.success(text); setMode(null); setOverride(false); router.refresh(); };
+  const done = (text: string) => {
+    toast.success(text);
+    setMode(null);
+    setOverride(false);
+    router.refresh();
+  };
   const failed = ({ error }: { error: { serverError?: { code: string; message: string }; validationErrors?: unknown } }) => {
     if (error.serverError?.code === "GATE_BLOCKED" && canOverride) setOverride(true);
     toast.error(error.serverError?.message ?? "Check the reason and date.");
@@ -85,22 +95,40 @@ export function LeadInbox({ leads, canConvert, canOverride, owners }: {
     return () => window.removeEventListener("keydown", onKey);
   }, [mode, leads.length, canConvert]);
 
-  useEffect(() => { if (mode) reasonRef.current?.focus(); }, [mode]);
+  useEffect(() => {
+    if (mode) reasonRef.current?.focus();
+  }, [mode]);
 
   const rows: DataRow[] = leads.map((l) => ({
     id: l.id,
     label: l.companyName,
-    text: { company: `${l.companyName} · ${l.name}${l.email ? ` · ${l.email}` : ""}${l.reason ? ` · ${l.reason}` : ""}`, owner: l.ownerName ?? "Unassigned" },
+    text: {
+      company: `${l.companyName} · ${l.name}${l.email ? ` · ${l.email}` : ""}${l.reason ? ` · ${l.reason}` : ""}`,
+      owner: l.ownerName ?? "Unassigned",
+    },
     cells: {
       company: (
         <>
-          <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{l.companyName}</Link>
-          <div className="truncate text-xs text-slate-600">{l.name}{l.email ? ` · ${l.email}` : ""} · {labelOf(SOURCE_LABEL, l.source)}</div>
+          <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+            {l.companyName}
+          </Link>
+          <div className="truncate text-xs text-slate-600">
+            {l.name}
+            {l.email ? ` · ${l.email}` : ""} · {labelOf(SOURCE_LABEL, l.source)}
+          </div>
           {l.reason && <div className="truncate text-xs text-slate-600">{l.reason}</div>}
         </>
       ),
-      verdict: <Badge tone={VERDICT_TONE[l.verdict]} data-testid="lead-verdict">{VERDICT_LABEL[l.verdict]}</Badge>,
-      scores: <span className="tabular-nums">Fit <b className="text-slate-900">{l.fit}</b> · Intent <b className="text-slate-900">{l.intent}</b></span>,
+      verdict: (
+        <Badge tone={VERDICT_TONE[l.verdict]} data-testid="lead-verdict">
+          {VERDICT_LABEL[l.verdict]}
+        </Badge>
+      ),
+      scores: (
+        <span className="tabular-nums">
+          Fit <b className="text-slate-900">{l.fit}</b> · Intent <b className="text-slate-900">{l.intent}</b>
+        </span>
+      ),
       owner: l.ownerName ?? "Unassigned",
       status: labelOf(STATUS_LABEL, l.status),
     },
@@ -110,7 +138,10 @@ export function LeadInbox({ leads, canConvert, canOverride, owners }: {
     event.preventDefault();
     if (!lead || !mode) return;
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => { const v = data.get(name); return typeof v === "string" ? v : ""; };
+    const text = (name: string) => {
+      const v = data.get(name);
+      return typeof v === "string" ? v : "";
+    };
     const reason = text("reason");
     if (mode === "accept") convert.execute({ leadId: lead.id, overrideReason: override ? reason : "" });
     else if (mode === "nurture") nurture.execute({ leadId: lead.id, reason, resumeOn: text("resumeOn"), watchFor: text("watchFor") });
@@ -128,25 +159,76 @@ export function LeadInbox({ leads, canConvert, canOverride, owners }: {
         selectable={owners !== undefined}
         toolbar={owners && <LeadBulkActions owners={owners} />}
         currentId={lead?.id}
-        onRowClick={(id) => setSelected(Math.max(0, leads.findIndex((l) => l.id === id)))}
+        onRowClick={(id) =>
+          setSelected(
+            Math.max(
+              0,
+              leads.findIndex((l) => l.id === id),
+            ),
+          )
+        }
       />
       {lead && (
         <div className="sticky bottom-0 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
           {mode ? (
-            <form onSubmit={submit} onKeyDown={(e) => { if (e.key === "Escape") { setMode(null); setOverride(false); } }} className="flex flex-wrap items-center gap-2" data-testid="triage-form">
-              <span className="text-sm font-medium text-slate-700">{mode === "accept" ? (override ? "Override the ICP knockout:" : "Convert") : mode === "nurture" ? "Not yet:" : "Not a fit:"} {lead.companyName}</span>
+            <form
+              onSubmit={submit}
+              onKeyDown={(e) => {
+                if (e.key === "Escape") {
+                  setMode(null);
+                  setOverride(false);
+                }
+              }}
+              className="flex flex-wrap items-center gap-2"
+              data-testid="triage-form"
+            >
+              <span className="text-sm font-medium text-slate-700">
+                {mode === "accept" ? (override ? "Override the ICP knockout:" : "Convert") : mode === "nurture" ? "Not yet:" : "Not a fit:"}{" "}
+                {lead.companyName}
+              </span>
               {mode === "nurture" && <Input type="date" name="resumeOn" defaultValue={in90Days()} aria-label="Resume on" className="w-40" required />}
               {mode === "nurture" && <Input name="watchFor" placeholder="What to watch for" aria-label="What to watch for" className="max-w-56" />}
-              {(mode !== "accept" || override) && <Input ref={reasonRef} name="reason" placeholder={override ? "Why this exception?" : "Reason"} aria-label="Reason" className="max-w-72" required />}
-              <Button type="submit" size="sm" disabled={pending} autoFocus={mode === "accept" && !override}>{mode === "accept" ? (override ? "Override and convert" : "Convert to deal") : "Confirm"}</Button>
-              <Button type="button" size="sm" variant="ghost" onClick={() => { setMode(null); setOverride(false); }}>Cancel</Button>
+              {(mode !== "accept" || override) && (
+                <Input
+                  ref={reasonRef}
+                  name="reason"
+                  placeholder={override ? "Why this exception?" : "Reason"}
+                  aria-label="Reason"
+                  className="max-w-72"
+                  required
+                />
+              )}
+              <Button type="submit" size="sm" disabled={pending} autoFocus={mode === "accept" && !override}>
+                {mode === "accept" ? (override ? "Override and convert" : "Convert to deal") : "Confirm"}
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  setMode(null);
+                  setOverride(false);
+                }}
+              >
+                Cancel
+              </Button>
             </form>
           ) : (
             <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-              <span className="mr-auto truncate">Selected: <b className="text-slate-900">{lead.companyName}</b></span>
-              {canConvert && <Button size="sm" onClick={() => setMode("accept")} aria-keyshortcuts="a">Accept <kbd className="text-xs opacity-70">A</kbd></Button>}
-              <Button size="sm" variant="secondary" onClick={() => setMode("nurture")} aria-keyshortcuts="n">Nurture <kbd className="text-xs opacity-70">N</kbd></Button>
-              <Button size="sm" variant="secondary" onClick={() => setMode("disqualify")} aria-keyshortcuts="d">Disqualify <kbd className="text-xs opacity-70">D</kbd></Button>
+              <span className="mr-auto truncate">
+                Selected: <b className="text-slate-900">{lead.companyName}</b>
+              </span>
+              {canConvert && (
+                <Button size="sm" onClick={() => setMode("accept")} aria-keyshortcuts="a">
+                  Accept <kbd className="text-xs opacity-70">A</kbd>
+                </Button>
+              )}
+              <Button size="sm" variant="secondary" onClick={() => setMode("nurture")} aria-keyshortcuts="n">
+                Nurture <kbd className="text-xs opacity-70">N</kbd>
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setMode("disqualify")} aria-keyshortcuts="d">
+                Disqualify <kbd className="text-xs opacity-70">D</kbd>
+              </Button>
             </div>
           )}
         </div>

@@ -37,7 +37,9 @@ export function NoteForm({ accountId, opportunityId }: { accountId?: string; opp
       </Field>
       <div className="flex items-center justify-between">
         <span className="text-xs text-slate-500">Ctrl/⌘ + Enter to save</span>
-        <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Saving…" : "Save note"}</Button>
+        <Button type="submit" size="sm" disabled={isPending}>
+          {isPending ? "Saving…" : "Save note"}
+        </Button>
       </div>
     </form>
   );

@@ -7,7 +7,9 @@ export function NoteList({ notes }: { notes: Array<{ id: string; body: string; c
       {notes.map((note) => (
         <li key={note.id} className="rounded-md bg-slate-50 px-3 py-2">
           <p className="whitespace-pre-wrap text-sm text-slate-800">{note.body}</p>
-          <p className="mt-1 text-xs text-slate-500">{note.author.name} · {formatDateTime(note.createdAt)}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {note.author.name} · {formatDateTime(note.createdAt)}
+          </p>
         </li>
       ))}
     </ul>

@@ -12,11 +12,26 @@ import { nurtureDealAction } from "@/lib/actions/opportunities/nurture-deal";
  * "Not yet" on a deal: when to look again and what should bring it back. Pre-filled with the engine's
  * suggestion; the account's funding stage and hiring signals are watched from the moment it is saved.
  */
-export function DealNurtureForm({ opportunityId, resumeOn, watchFor, parked, resurfaceReason }: {
-  opportunityId: string; resumeOn: string; watchFor: string; parked: boolean; resurfaceReason: string | null;
+export function DealNurtureForm({
+  opportunityId,
+  resumeOn,
+  watchFor,
+  parked,
+  resurfaceReason,
+}: {
+  opportunityId: string;
+  resumeOn: string;
+  watchFor: string;
+  parked: boolean;
+  resurfaceReason: string | null;
 }) {
   const router = useRouter();
-  const { onSubmit, isPending, fieldErrors, formError } = useActionForm(nurtureDealAction, { onSuccess: () => { toast.success("Parked: it will come back for another look."); router.refresh(); } });
+  const { onSubmit, isPending, fieldErrors, formError } = useActionForm(nurtureDealAction, {
+    onSuccess: () => {
+      toast.success("Parked: it will come back for another look.");
+      router.refresh();
+    },
+  });
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" data-testid="deal-nurture-form">
       <p className="text-sm font-medium text-amber-900">{parked ? "Parked in nurture" : "Park this deal until the timing is right"}</p>
@@ -29,7 +44,9 @@ export function DealNurtureForm({ opportunityId, resumeOn, watchFor, parked, res
         <Field label="What to watch for" name="watchFor" errors={fieldErrors.watchFor}>
           <Input id="watchFor" name="watchFor" defaultValue={watchFor} maxLength={300} {...invalid(fieldErrors.watchFor, "watchFor")} />
         </Field>
-        <Button type="submit" variant="secondary" disabled={isPending}>{parked ? "Update" : "Park deal"}</Button>
+        <Button type="submit" variant="secondary" disabled={isPending}>
+          {parked ? "Update" : "Park deal"}
+        </Button>
       </div>
       <FormError message={formError} />
     </form>

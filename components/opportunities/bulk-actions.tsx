@@ -26,11 +26,19 @@ export function OpportunityBulkActions({ owners }: { owners: Array<{ id: string;
   const failed = ({ error }: { error: { serverError?: { message: string }; validationErrors?: unknown } }) =>
     setOutcome({ text: error.serverError?.message ?? "Check the fields and try again.", tone: "bad", refused: [], seq: Date.now() });
   const reassign = useAction(bulkReassignDealsAction, {
-    onSuccess: ({ data }) => { if (data) setOutcome(outcomeOf(data, rows, `Reassigned to ${ownerName}:`, "deal")); clear(); },
+    onSuccess: ({ data }) => {
+      if (data) setOutcome(outcomeOf(data, rows, `Reassigned to ${ownerName}:`, "deal"));
+      clear();
+    },
     onError: failed,
   });
   const nurture = useAction(bulkNurtureDealsAction, {
-    onSuccess: ({ data }) => { if (data) setOutcome(outcomeOf(data, rows, "Parked in nurture:", "deal")); clear(); setNurturing(false); setReason(""); },
+    onSuccess: ({ data }) => {
+      if (data) setOutcome(outcomeOf(data, rows, "Parked in nurture:", "deal"));
+      clear();
+      setNurturing(false);
+      setReason("");
+    },
     onError: failed,
   });
   const ownerName = owners.find((o) => o.id === ownerId)?.name ?? "";
@@ -41,24 +49,59 @@ export function OpportunityBulkActions({ owners }: { owners: Array<{ id: string;
     <BulkBar word="deal" outcome={outcome}>
       <Select aria-label="New owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className="h-8 w-44 py-1" data-testid="bulk-owner">
         <option value="">Pick an owner…</option>
-        {owners.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        {owners.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
       </Select>
-      <Button size="sm" variant="secondary" disabled={!ownerId || busy} onClick={() => setConfirm("reassign")}>Reassign</Button>
-      <Button size="sm" variant="secondary" disabled={busy} aria-expanded={nurturing} onClick={() => setNurturing((v) => !v)}>Move to nurture…</Button>
+      <Button size="sm" variant="secondary" disabled={!ownerId || busy} onClick={() => setConfirm("reassign")}>
+        Reassign
+      </Button>
+      <Button size="sm" variant="secondary" disabled={busy} aria-expanded={nurturing} onClick={() => setNurturing((v) => !v)}>
+        Move to nurture…
+      </Button>
       {nurturing && (
-        <form className="flex flex-wrap items-center gap-2" onSubmit={(e) => { e.preventDefault(); setConfirm("nurture"); }}>
-          <Input type="date" aria-label="Resume on" value={resumeOn} onChange={(e) => setResumeOn(e.target.value)} className="h-8 w-40 py-1" required />
-          <Input aria-label="Reason" placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} className="h-8 w-56 py-1" required maxLength={500} />
-          <Button size="sm" type="submit" disabled={busy || !reason.trim()}>Park</Button>
+        <form
+          className="flex flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setConfirm("nurture");
+          }}
+        >
+          <Input
+            type="date"
+            aria-label="Resume on"
+            value={resumeOn}
+            onChange={(e) => setResumeOn(e.target.value)}
+            className="h-8 w-40 py-1"
+            required
+          />
+          <Input
+            aria-label="Reason"
+            placeholder="Reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className="h-8 w-56 py-1"
+            required
+            maxLength={500}
+          />
+          <Button size="sm" type="submit" disabled={busy || !reason.trim()}>
+            Park
+          </Button>
         </form>
       )}
       <ConfirmDialog
         open={confirm !== null}
-        onOpenChange={(open) => { if (!open) setConfirm(null); }}
+        onOpenChange={(open) => {
+          if (!open) setConfirm(null);
+        }}
         title={confirm === "reassign" ? `Reassign ${count} to ${ownerName}?` : `Park ${count} until ${resumeOn}?`}
-        description={confirm === "reassign"
-          ? `${ownerName} becomes the owner of the selected deals. Deals you may not change are left as they are and listed.`
-          : `They leave the active pipeline until ${resumeOn} (“${reason.trim()}”). Deals you may not change are left as they are and listed.`}
+        description={
+          confirm === "reassign"
+            ? `${ownerName} becomes the owner of the selected deals. Deals you may not change are left as they are and listed.`
+            : `They leave the active pipeline until ${resumeOn} (“${reason.trim()}”). Deals you may not change are left as they are and listed.`
+        }
         confirmLabel={confirm === "reassign" ? "Reassign" : "Park"}
         onConfirm={() => {
           const ids = selected.map((r) => r.id);

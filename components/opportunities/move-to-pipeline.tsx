@@ -38,7 +38,10 @@ export function MoveToPipeline({ opportunityId, version, targets }: { opportunit
     const reason = data.get("overrideReason");
     const expires = data.get("overrideExpiresOn");
     form.execute({
-      opportunityId, version, pipelineId, toStage,
+      opportunityId,
+      version,
+      pipelineId,
+      toStage,
       ...(typeof reason === "string" && reason.trim() && { overrideReason: reason }),
       ...(typeof expires === "string" && expires && { overrideExpiresOn: expires }),
     });
@@ -50,7 +53,11 @@ export function MoveToPipeline({ opportunityId, version, targets }: { opportunit
         <Select id="move-target" value={choice} onChange={(e) => setChoice(e.target.value)}>
           {targets.map((t) => (
             <optgroup key={t.pipelineId} label={t.pipelineName}>
-              {t.stages.map((s) => <option key={s.id} value={`${t.pipelineId}:${s.id}`}>{t.pipelineName} — {s.label}</option>)}
+              {t.stages.map((s) => (
+                <option key={s.id} value={`${t.pipelineId}:${s.id}`}>
+                  {t.pipelineName} — {s.label}
+                </option>
+              ))}
             </optgroup>
           ))}
         </Select>
@@ -66,7 +73,9 @@ export function MoveToPipeline({ opportunityId, version, targets }: { opportunit
           </Field>
         </div>
       )}
-      <Button type="submit" size="sm" variant="secondary" disabled={form.isPending}>{blocked ? "Move with override" : "Move deal"}</Button>
+      <Button type="submit" size="sm" variant="secondary" disabled={form.isPending}>
+        {blocked ? "Move with override" : "Move deal"}
+      </Button>
     </form>
   );
 }

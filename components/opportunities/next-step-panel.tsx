@@ -13,7 +13,13 @@ import { completeNextStepAction } from "@/lib/actions/opportunities/complete-nex
 import { setNextStepAction } from "@/lib/actions/opportunities/set-next-step";
 
 /** The deal's next step with its due day: set or replace it, or mark it done. */
-export function NextStepPanel({ opportunityId, nextStep, dueOn, overdue, canEdit }: {
+export function NextStepPanel({
+  opportunityId,
+  nextStep,
+  dueOn,
+  overdue,
+  canEdit,
+}: {
   opportunityId: string;
   nextStep: string | null;
   dueOn: string | null;
@@ -42,7 +48,10 @@ export function NextStepPanel({ opportunityId, nextStep, dueOn, overdue, canEdit
         <div className="flex flex-wrap items-center gap-3">
           <p className="min-w-0 flex-1 text-sm text-slate-900">
             <span className="font-medium">{nextStep}</span>{" "}
-            <span className={overdue ? "font-medium text-rose-700" : "text-slate-600"}>· due {dueOn}{overdue && " (overdue)"}</span>
+            <span className={overdue ? "font-medium text-rose-700" : "text-slate-600"}>
+              · due {dueOn}
+              {overdue && " (overdue)"}
+            </span>
           </p>
           {canEdit && (
             <Button type="button" size="sm" variant="secondary" disabled={complete.isPending} onClick={() => complete.execute({ opportunityId })}>
@@ -63,7 +72,9 @@ export function NextStepPanel({ opportunityId, nextStep, dueOn, overdue, canEdit
           <Field label="Due on" name="next-step-due" errors={form.fieldErrors.dueOn}>
             <Input id="next-step-due" name="dueOn" type="date" />
           </Field>
-          <Button type="submit" size="sm" disabled={form.isPending}>Save step</Button>
+          <Button type="submit" size="sm" disabled={form.isPending}>
+            Save step
+          </Button>
         </form>
       )}
     </div>

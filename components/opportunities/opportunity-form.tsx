@@ -58,13 +58,13 @@ export function OpportunityForm({
     ? ([updateOpportunitySchema, updateOpportunityAction] as unknown as [typeof createOpportunitySchema, typeof createOpportunityAction])
     : [createOpportunitySchema, createOpportunityAction];
   const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(schema, action, {
-      defaultValues: initialValues(opportunity, opportunity?.accountId ?? account?.id ?? "", pipelines[0]?.id),
-      onSuccess: (data) => {
-        toast.success(editing ? "Opportunity saved" : "Opportunity created");
-        router.push(`/opportunities/${data.id}`);
-        router.refresh();
-        focusPageHeading(`/opportunities/${data.id}`);
-      },
+    defaultValues: initialValues(opportunity, opportunity?.accountId ?? account?.id ?? "", pipelines[0]?.id),
+    onSuccess: (data) => {
+      toast.success(editing ? "Opportunity saved" : "Opportunity created");
+      router.push(`/opportunities/${data.id}`);
+      router.refresh();
+      focusPageHeading(`/opportunities/${data.id}`);
+    },
   });
   const { register } = form;
 
@@ -78,7 +78,13 @@ export function OpportunityForm({
       )}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label="Name" name="name" errors={errors("name")} className="sm:col-span-2">
-          <Input id="name" autoFocus={!editing} placeholder="e.g. Quantia — Analytics platform" {...register("name")} {...invalid(errors("name"), "name")} />
+          <Input
+            id="name"
+            autoFocus={!editing}
+            placeholder="e.g. Quantia — Analytics platform"
+            {...register("name")}
+            {...invalid(errors("name"), "name")}
+          />
         </Field>
         <Field label="Account" name="accountId" errors={errors("accountId")}>
           <Controller
@@ -103,7 +109,11 @@ export function OpportunityForm({
         {!opportunity && pipelines.length > 1 && (
           <Field label="Pipeline" name="pipelineId" errors={errors("pipelineId")}>
             <Select id="pipelineId" {...register("pipelineId")} {...invalid(errors("pipelineId"), "pipelineId")}>
-              {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {pipelines.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
@@ -113,20 +123,36 @@ export function OpportunityForm({
           </Field>
           <Field label="Currency" name="currency" errors={errors("currency")}>
             <Select id="currency" {...register("currency")}>
-              {CURRENCIES.map((c) => <option key={c}>{c}</option>)}
+              {CURRENCIES.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
             </Select>
           </Field>
         </div>
         <Field label="Expected close date" name="expectedCloseDate" errors={errors("expectedCloseDate")}>
-          <Input id="expectedCloseDate" type="date" {...register("expectedCloseDate")} {...invalid(errors("expectedCloseDate"), "expectedCloseDate")} />
+          <Input
+            id="expectedCloseDate"
+            type="date"
+            {...register("expectedCloseDate")}
+            {...invalid(errors("expectedCloseDate"), "expectedCloseDate")}
+          />
         </Field>
-        <Field label="Your confidence (%)" name="repConfidence" errors={errors("repConfidence")} hint="Your gut call, 0–100. The forecast compares it with the qualification evidence.">
+        <Field
+          label="Your confidence (%)"
+          name="repConfidence"
+          errors={errors("repConfidence")}
+          hint="Your gut call, 0–100. The forecast compares it with the qualification evidence."
+        >
           <Input id="repConfidence" inputMode="numeric" {...register("repConfidence")} {...invalid(errors("repConfidence"), "repConfidence")} />
         </Field>
       </div>
       <div className="flex justify-end gap-2">
-        <Button type="button" variant="secondary" onClick={() => router.back()}>Cancel</Button>
-        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : editing ? "Save opportunity" : "Create opportunity"}</Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : editing ? "Save opportunity" : "Create opportunity"}
+        </Button>
       </div>
     </form>
   );

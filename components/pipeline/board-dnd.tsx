@@ -1,8 +1,17 @@
 "use client";
 
 import {
-  DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
-  type Announcements, type DragEndEvent, type DraggableAttributes, type KeyboardCoordinateGetter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DraggableAttributes,
+  type KeyboardCoordinateGetter,
 } from "@dnd-kit/core";
 import { createContext, use, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
@@ -54,9 +63,14 @@ export function BoardDndProvider({ children }: { children: ReactNode }) {
   const name = (data: unknown) => (data as DragData | undefined)?.name ?? "The deal";
   const zone = (data: unknown) => (data as DropData | undefined)?.label ?? "no stage";
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${name(active.data.current)}. Use the arrow keys to choose a stage, Space to drop it there, Escape to cancel.`,
-    onDragOver: ({ active, over }) => (over ? `${name(active.data.current)} is over ${zone(over.data.current)}.` : `${name(active.data.current)} is not over a stage.`),
-    onDragEnd: ({ active, over }) => (over ? `Dropped ${name(active.data.current)} on ${zone(over.data.current)}; checking the gate.` : `${name(active.data.current)} was dropped outside the stages; nothing moved.`),
+    onDragStart: ({ active }) =>
+      `Picked up ${name(active.data.current)}. Use the arrow keys to choose a stage, Space to drop it there, Escape to cancel.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${name(active.data.current)} is over ${zone(over.data.current)}.` : `${name(active.data.current)} is not over a stage.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Dropped ${name(active.data.current)} on ${zone(over.data.current)}; checking the gate.`
+        : `${name(active.data.current)} was dropped outside the stages; nothing moved.`,
     onDragCancel: ({ active }) => `Cancelled. ${name(active.data.current)} stays where it was.`,
   };
   function onDragEnd({ active, over }: DragEndEvent) {
@@ -72,7 +86,9 @@ export function BoardDndProvider({ children }: { children: ReactNode }) {
         onDragEnd={onDragEnd}
         accessibility={{
           announcements,
-          screenReaderInstructions: { draggable: "To move this deal to another stage, press Space, then the arrow keys, then Space again. Escape cancels." },
+          screenReaderInstructions: {
+            draggable: "To move this deal to another stage, press Space, then the arrow keys, then Space again. Escape cancels.",
+          },
         }}
       >
         {children}
@@ -104,7 +120,14 @@ export interface DragHandle {
   listeners: ReturnType<typeof useDraggable>["listeners"];
 }
 
-export function DraggableCard({ opportunityId, stageId, name, enabled, className, children }: {
+export function DraggableCard({
+  opportunityId,
+  stageId,
+  name,
+  enabled,
+  className,
+  children,
+}: {
   opportunityId: string;
   stageId: string;
   name: string;
@@ -112,7 +135,11 @@ export function DraggableCard({ opportunityId, stageId, name, enabled, className
   className?: string;
   children: (handle: DragHandle | null) => ReactNode;
 }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: opportunityId, data: { name, stageId } satisfies DragData, disabled: !enabled });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id: opportunityId,
+    data: { name, stageId } satisfies DragData,
+    disabled: !enabled,
+  });
   return (
     <li
       ref={setNodeRef}
@@ -125,7 +152,14 @@ export function DraggableCard({ opportunityId, stageId, name, enabled, className
 }
 
 /** A column or closed-stage summary that accepts dropped cards. */
-export function DropZone({ stageId, label, className, activeClassName, children, ...rest }: {
+export function DropZone({
+  stageId,
+  label,
+  className,
+  activeClassName,
+  children,
+  ...rest
+}: {
   stageId: string;
   label: string;
   className?: string;

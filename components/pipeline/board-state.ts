@@ -27,13 +27,20 @@ export function applyMove(columns: BoardColumn[], closed: ClosedSummary[], card:
   const nextColumns = columns.map((c) => {
     let column = c;
     if (c.stageId === fromStageId) {
-      column = { ...column, count: column.count - 1, totals: addMoney(column.totals, old?.currency ?? card.currency, -amountBefore), cards: column.cards.filter((x) => x.id !== card.id) };
+      column = {
+        ...column,
+        count: column.count - 1,
+        totals: addMoney(column.totals, old?.currency ?? card.currency, -amountBefore),
+        cards: column.cards.filter((x) => x.id !== card.id),
+      };
     }
     if (c.stageId === card.stageId) {
       column = { ...column, count: column.count + 1, totals: addMoney(column.totals, card.currency, card.amount), cards: [card, ...column.cards] };
     }
     return column;
   });
-  const nextClosed = closed.map((s) => (s.stageId === card.stageId ? { ...s, count: s.count + 1, totals: addMoney(s.totals, card.currency, card.amount) } : s));
+  const nextClosed = closed.map((s) =>
+    s.stageId === card.stageId ? { ...s, count: s.count + 1, totals: addMoney(s.totals, card.currency, card.amount) } : s,
+  );
   return { columns: nextColumns, closed: nextClosed };
 }

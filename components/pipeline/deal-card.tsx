@@ -14,7 +14,9 @@ import { CardMenu, type StageOption } from "./card-menu";
 function Tip({ label, children, testId, gate }: { label: string; children: React.ReactNode; testId?: string; gate?: string }) {
   return (
     <Tooltip content={label} side="bottom">
-      <TipTarget className="inline-flex items-center gap-0.5" data-testid={testId} data-gate={gate}>{children}</TipTarget>
+      <TipTarget className="inline-flex items-center gap-0.5" data-testid={testId} data-gate={gate}>
+        {children}
+      </TipTarget>
     </Tooltip>
   );
 }
@@ -29,7 +31,11 @@ function FlagCount({ flags }: { flags: BoardCard["flags"] }) {
       <Badge tone={critical > 0 ? "bad" : "warn"}>
         <Flag className="size-3" aria-hidden />
         {flags.length}
-        <span className="sr-only"> re-qualification flag{flags.length === 1 ? "" : "s"}{critical > 0 && `, ${critical} critical`}</span>
+        <span className="sr-only">
+          {" "}
+          re-qualification flag{flags.length === 1 ? "" : "s"}
+          {critical > 0 && `, ${critical} critical`}
+        </span>
       </Badge>
     </Tip>
   );
@@ -51,7 +57,10 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
   return (
     <Tip label={`${first ?? "Blocked"}${more}`} testId="gate-status" gate="blocked">
       <Ban className="size-4 text-rose-600" aria-hidden />
-      <span className="sr-only">Blocked: <span data-testid="first-blocker">{first}</span>{more}</span>
+      <span className="sr-only">
+        Blocked: <span data-testid="first-blocker">{first}</span>
+        {more}
+      </span>
     </Tip>
   );
 }
@@ -60,15 +69,29 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
  * A compact card (~90 px): name, account and owner, amount, verdict and intent, and signs for the gate and
  * flags whose words show on hover or focus. Stage moves live in the card's menu, or by drag (mouse or keys).
  */
-export function DealCard({ card, stages, canOverride, handle }: { card: BoardCard; stages: StageOption[]; canOverride: boolean; handle: DragHandle | null }) {
+export function DealCard({
+  card,
+  stages,
+  canOverride,
+  handle,
+}: {
+  card: BoardCard;
+  stages: StageOption[];
+  canOverride: boolean;
+  handle: DragHandle | null;
+}) {
   const header = (
     <h3 id={`deal-${card.id}`} className="truncate text-sm font-medium leading-snug">
-      <Link href={`/opportunities/${card.id}`} className="text-slate-900 hover:text-indigo-600">{card.name}</Link>
+      <Link href={`/opportunities/${card.id}`} className="text-slate-900 hover:text-indigo-600">
+        {card.name}
+      </Link>
     </h3>
   );
   const body = (
     <>
-      <p className="truncate text-xs text-slate-600">{card.accountName} · {card.ownerName}</p>
+      <p className="truncate text-xs text-slate-600">
+        {card.accountName} · {card.ownerName}
+      </p>
       <div className="mt-1 flex items-center gap-1.5">
         {handle && (
           <button
@@ -89,14 +112,29 @@ export function DealCard({ card, stages, canOverride, handle }: { card: BoardCar
         </span>
       </div>
       <div className="mt-1 flex items-center gap-1 whitespace-nowrap">
-        {card.verdict ? <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">{VERDICT_LABEL[card.verdict]}</Badge> : <Badge tone="neutral">Scoring…</Badge>}
-        {card.intent !== null && <Badge tone={scoreTone(card.intent)} data-testid="intent">Intent {card.intent}</Badge>}
+        {card.verdict ? (
+          <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">
+            {VERDICT_LABEL[card.verdict]}
+          </Badge>
+        ) : (
+          <Badge tone="neutral">Scoring…</Badge>
+        )}
+        {card.intent !== null && (
+          <Badge tone={scoreTone(card.intent)} data-testid="intent">
+            Intent {card.intent}
+          </Badge>
+        )}
       </div>
       {card.pending && <p className="mt-1 text-xs text-slate-600">Re-scoring after a settings change…</p>}
     </>
   );
   return (
-    <article className="rounded-md bg-white px-2.5 py-2 shadow-sm ring-1 ring-slate-200" aria-labelledby={`deal-${card.id}`} data-testid="deal-card" data-deal-id={card.id}>
+    <article
+      className="rounded-md bg-white px-2.5 py-2 shadow-sm ring-1 ring-slate-200"
+      aria-labelledby={`deal-${card.id}`}
+      data-testid="deal-card"
+      data-deal-id={card.id}
+    >
       {card.canMove ? (
         <CardMenu
           opportunityId={card.id}

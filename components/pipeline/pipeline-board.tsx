@@ -38,7 +38,13 @@ function useLoadMore(column: BoardColumn, query: string, onLoaded: (stageId: str
   return { loadMore, loading };
 }
 
-function Column({ column, stages, canOverride, query, onLoaded }: {
+function Column({
+  column,
+  stages,
+  canOverride,
+  query,
+  onLoaded,
+}: {
   column: BoardColumn;
   stages: StageOption[];
   canOverride: boolean;
@@ -59,16 +65,23 @@ function Column({ column, stages, canOverride, query, onLoaded }: {
     >
       <header className="shrink-0 border-b border-slate-200 px-2.5 py-2">
         <div className="flex items-baseline justify-between gap-2">
-          <h2 id={headingId} className="text-sm font-semibold text-slate-900">{column.label}</h2>
+          <h2 id={headingId} className="text-sm font-semibold text-slate-900">
+            {column.label}
+          </h2>
           <span className="text-xs text-slate-600">{Math.round(column.probability * 100)}%</span>
         </div>
         <p className="mt-0.5 text-xs text-slate-600" data-testid="column-totals">
           <span data-testid="column-count">{column.count}</span> deal{column.count === 1 ? "" : "s"} ·{" "}
-          <span className="font-medium tabular-nums text-slate-800" data-testid="column-amount">{formatTotals(column.totals)}</span>
+          <span className="font-medium tabular-nums text-slate-800" data-testid="column-amount">
+            {formatTotals(column.totals)}
+          </span>
         </p>
       </header>
       {column.cards.length === 0 ? (
-        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-600"><Inbox className="size-4" aria-hidden />No deals</p>
+        <p className="flex items-center justify-center gap-1.5 px-3 py-8 text-xs text-slate-600">
+          <Inbox className="size-4" aria-hidden />
+          No deals
+        </p>
       ) : (
         // The column scrolls inside the board, so every stage stays in view however many deals it holds.
         <ul className="min-h-0 flex-1 space-y-1.5 overflow-x-hidden overflow-y-auto p-1.5" aria-label={`${column.label} deals`}>
@@ -109,7 +122,9 @@ function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
           className={cn("rounded-lg px-3 py-2.5 ring-1", s.kind === "won" ? "bg-emerald-50 ring-emerald-200" : "bg-slate-50 ring-slate-200")}
           activeClassName="ring-2 ring-indigo-400"
         >
-          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800" : "text-slate-700")}>{s.label}</h2>
+          <h2 id={`closed-${s.stageId}-heading`} className={cn("text-sm font-semibold", s.kind === "won" ? "text-emerald-800" : "text-slate-700")}>
+            {s.label}
+          </h2>
           <p className="mt-0.5 text-xs text-slate-600">
             {s.count} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
           </p>
@@ -135,20 +150,28 @@ export function PipelineBoard({ board, query }: { board: Board; query: string })
     setState({ columns: board.columns, closed: board.closed });
   }
   const onMoved = useCallback((card: BoardCard, fromStageId: string) => setState((s) => applyMove(s.columns, s.closed, card, fromStageId)), []);
-  const onLoaded = useCallback((stageId: string, cards: BoardCard[]) => setState((s) => ({
-    ...s,
-    columns: s.columns.map((c) => (c.stageId === stageId ? { ...c, cards: [...c.cards, ...cards.filter((x) => !c.cards.some((y) => y.id === x.id))] } : c)),
-  })), []);
+  const onLoaded = useCallback(
+    (stageId: string, cards: BoardCard[]) =>
+      setState((s) => ({
+        ...s,
+        columns: s.columns.map((c) =>
+          c.stageId === stageId ? { ...c, cards: [...c.cards, ...cards.filter((x) => !c.cards.some((y) => y.id === x.id))] } : c,
+        ),
+      })),
+    [],
+  );
   return (
     <BoardMoveContext value={onMoved}>
-    <BoardDndProvider>
-      <ScrollRegion label="Pipeline board" className="-mx-4 px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
-        <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
-          {state.columns.map((column) => <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />)}
-          <ClosedColumn closed={state.closed} />
-        </div>
-      </ScrollRegion>
-    </BoardDndProvider>
+      <BoardDndProvider>
+        <ScrollRegion label="Pipeline board" className="-mx-4 px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
+          <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
+            {state.columns.map((column) => (
+              <Column key={column.stageId} column={column} stages={stages} canOverride={board.canOverride} query={query} onLoaded={onLoaded} />
+            ))}
+            <ClosedColumn closed={state.closed} />
+          </div>
+        </ScrollRegion>
+      </BoardDndProvider>
     </BoardMoveContext>
   );
 }

@@ -15,7 +15,14 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
  * managers a way to let the deal through with a recorded reason and an expiry (the override is audited).
  */
 export function BlockedPanel({
-  dealName, refused, stageLabel, canOverride, isPending, errors, onOverride, onDismiss,
+  dealName,
+  refused,
+  stageLabel,
+  canOverride,
+  isPending,
+  errors,
+  onOverride,
+  onDismiss,
 }: {
   dealName: string;
   refused: RefusedMove;
@@ -65,25 +72,51 @@ export function BlockedPanel({
       <h4 ref={headingRef} tabIndex={-1} className="text-sm font-semibold text-slate-900 focus:outline-none">
         Can’t move to {stageLabel(refused.toStage)} yet
       </h4>
-      <p className="mb-2 text-xs text-slate-600" data-testid="blocked-message">Nothing was changed. The stage’s exit criteria say:</p>
+      <p className="mb-2 text-xs text-slate-600" data-testid="blocked-message">
+        Nothing was changed. The stage’s exit criteria say:
+      </p>
       <BlockerList blockers={refused.blockers} stageLabel={stageLabel} />
       {overriding ? (
         <form onSubmit={submit} className="mt-3 space-y-2 border-t border-rose-200 pt-3" noValidate data-testid="override-form">
           <Field label="Why let it through?" name={reasonId} errors={errors.overrideReason}>
-            <Textarea ref={reasonRef} id={reasonId} name="overrideReason" className="min-h-16" placeholder="E.g. CFO confirmed budget verbally; paperwork follows" {...invalid(errors.overrideReason, reasonId)} />
+            <Textarea
+              ref={reasonRef}
+              id={reasonId}
+              name="overrideReason"
+              className="min-h-16"
+              placeholder="E.g. CFO confirmed budget verbally; paperwork follows"
+              {...invalid(errors.overrideReason, reasonId)}
+            />
           </Field>
           <Field label="Override expires on" name={expiryId} errors={errors.overrideExpiresOn}>
-            <Input id={expiryId} name="overrideExpiresOn" type="date" min={dates.min} defaultValue={dates.suggested} {...invalid(errors.overrideExpiresOn, expiryId)} />
+            <Input
+              id={expiryId}
+              name="overrideExpiresOn"
+              type="date"
+              min={dates.min}
+              defaultValue={dates.suggested}
+              {...invalid(errors.overrideExpiresOn, expiryId)}
+            />
           </Field>
           <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Moving…" : "Override and move"}</Button>
-            <Button type="button" size="sm" variant="ghost" onClick={() => setOverriding(false)}>Cancel</Button>
+            <Button type="submit" size="sm" disabled={isPending}>
+              {isPending ? "Moving…" : "Override and move"}
+            </Button>
+            <Button type="button" size="sm" variant="ghost" onClick={() => setOverriding(false)}>
+              Cancel
+            </Button>
           </div>
         </form>
       ) : (
         <div className="mt-3 flex gap-2">
-          {canOverride && <Button type="button" size="sm" variant="secondary" onClick={() => setOverriding(true)}>Override…</Button>}
-          <Button type="button" size="sm" variant="ghost" onClick={onDismiss}>Dismiss</Button>
+          {canOverride && (
+            <Button type="button" size="sm" variant="secondary" onClick={() => setOverriding(true)}>
+              Override…
+            </Button>
+          )}
+          <Button type="button" size="sm" variant="ghost" onClick={onDismiss}>
+            Dismiss
+          </Button>
         </div>
       )}
     </div>

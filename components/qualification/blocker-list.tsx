@@ -8,7 +8,15 @@ export interface BlockerItem {
 }
 
 /** The engine's blockers in its own plain words, grouped by the gate (stage exit) that holds them. */
-export function BlockerList({ blockers, stageLabel, overridden = false }: { blockers: BlockerItem[]; stageLabel: (id: string) => string; overridden?: boolean }) {
+export function BlockerList({
+  blockers,
+  stageLabel,
+  overridden = false,
+}: {
+  blockers: BlockerItem[];
+  stageLabel: (id: string) => string;
+  overridden?: boolean;
+}) {
   const byStage = new Map<string, BlockerItem[]>();
   for (const b of blockers) byStage.set(b.stageId, [...(byStage.get(b.stageId) ?? []), b]);
   const Icon = overridden ? ShieldAlert : Ban;

@@ -29,7 +29,13 @@ export interface CommitteeMember {
 }
 
 /** The buying committee: who plays which role, when we last engaged them, and whether the champion is tested. */
-export function CommitteePanel({ opportunityId, members, contacts, roles, canEdit }: {
+export function CommitteePanel({
+  opportunityId,
+  members,
+  contacts,
+  roles,
+  canEdit,
+}: {
   opportunityId: string;
   members: CommitteeMember[];
   contacts: Array<{ id: string; name: string; title: string | null }>;
@@ -70,14 +76,25 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
             </div>
             {canEdit && (
               <div className="mt-1 flex flex-wrap gap-1">
-                <MiniButton onClick={() => setActivity({ id: m.id, kind: "engaged" })} disabled={update.isPending}>Log engagement</MiniButton>
-                {m.role === "champion" && (m.championTested ? (
-                  <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "champion_untested" })} disabled={update.isPending}>Mark untested</MiniButton>
-                ) : (
-                  <MiniButton onClick={() => setActivity({ id: m.id, kind: "champion_tested" })} disabled={update.isPending}>Record champion test</MiniButton>
-                ))}
+                <MiniButton onClick={() => setActivity({ id: m.id, kind: "engaged" })} disabled={update.isPending}>
+                  Log engagement
+                </MiniButton>
+                {m.role === "champion" &&
+                  (m.championTested ? (
+                    <MiniButton onClick={() => update.execute({ stakeholderId: m.id, op: "champion_untested" })} disabled={update.isPending}>
+                      Mark untested
+                    </MiniButton>
+                  ) : (
+                    <MiniButton onClick={() => setActivity({ id: m.id, kind: "champion_tested" })} disabled={update.isPending}>
+                      Record champion test
+                    </MiniButton>
+                  ))}
                 <ConfirmDialog
-                  trigger={<MiniButton disabled={update.isPending} aria-label={`Remove ${m.name} (${m.roleLabel})`}>Remove</MiniButton>}
+                  trigger={
+                    <MiniButton disabled={update.isPending} aria-label={`Remove ${m.name} (${m.roleLabel})`}>
+                      Remove
+                    </MiniButton>
+                  }
                   title={`Remove ${m.name} from the committee?`}
                   description={`${m.name} stops counting as ${m.roleLabel.toLowerCase()} on this deal; gates that need that role may close again.`}
                   confirmLabel="Remove"
@@ -85,7 +102,9 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
                 />
               </div>
             )}
-            {canEdit && activity?.id === m.id && <ActivityForm key={activity.kind} stakeholderId={m.id} kind={activity.kind} name={m.name} onDone={() => setActivity(null)} />}
+            {canEdit && activity?.id === m.id && (
+              <ActivityForm key={activity.kind} stakeholderId={m.id} kind={activity.kind} name={m.name} onDone={() => setActivity(null)} />
+            )}
           </li>
         ))}
       </ul>
@@ -111,12 +130,24 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
               )}
             />
             <Select aria-label="Buying role" defaultValue="" {...add.form.register("role")} {...invalid(add.errors("role"), "committee")}>
-              <option value="" disabled>Role…</option>
-              {roles.map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+              <option value="" disabled>
+                Role…
+              </option>
+              {roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
             </Select>
           </div>
-          {addError && <p id="committee-error" className="text-xs font-medium text-rose-600" data-testid="committee-error">{addError}</p>}
-          <Button type="submit" size="sm" variant="secondary" disabled={add.isPending}>Add to committee</Button>
+          {addError && (
+            <p id="committee-error" className="text-xs font-medium text-rose-600" data-testid="committee-error">
+              {addError}
+            </p>
+          )}
+          <Button type="submit" size="sm" variant="secondary" disabled={add.isPending}>
+            Add to committee
+          </Button>
         </form>
       )}
     </div>
@@ -124,5 +155,11 @@ export function CommitteePanel({ opportunityId, members, contacts, roles, canEdi
 }
 
 function MiniButton(props: ComponentProps<"button">) {
-  return <button type="button" className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50" {...props} />;
+  return (
+    <button
+      type="button"
+      className="rounded px-2 py-0.5 text-xs font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+      {...props}
+    />
+  );
 }

@@ -13,9 +13,22 @@ export interface LatestEvidence {
 }
 
 /** Every framework criterion with its state (after freshness), how it is known, the latest evidence, and what it earns. */
-export function CriteriaTable({ opportunityId, criteria, latest, known, canRecord, contacts, proofHints }: {
-  opportunityId: string; criteria: CriterionScore[]; latest: Map<string, LatestEvidence>; known: Map<string, KnownHow>; canRecord: boolean;
-  contacts: ProofContact[]; proofHints: Map<string, string>;
+export function CriteriaTable({
+  opportunityId,
+  criteria,
+  latest,
+  known,
+  canRecord,
+  contacts,
+  proofHints,
+}: {
+  opportunityId: string;
+  criteria: CriterionScore[];
+  latest: Map<string, LatestEvidence>;
+  known: Map<string, KnownHow>;
+  canRecord: boolean;
+  contacts: ProofContact[];
+  proofHints: Map<string, string>;
 }) {
   return (
     <ScrollRegion label="Qualification criteria">
@@ -27,7 +40,11 @@ export function CriteriaTable({ opportunityId, criteria, latest, known, canRecor
             <th className="py-2 pr-3 font-semibold">How it is known</th>
             <th className="py-2 pr-3 font-semibold">Latest evidence</th>
             <th className="py-2 pr-3 text-right font-semibold">Points</th>
-            {canRecord && <th className="py-2"><span className="sr-only">Actions</span></th>}
+            {canRecord && (
+              <th className="py-2">
+                <span className="sr-only">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -41,7 +58,9 @@ export function CriteriaTable({ opportunityId, criteria, latest, known, canRecor
                   {c.knockout && <div className="text-[11px] text-slate-500">must-have</div>}
                 </td>
                 <td className="py-2 pr-3 align-top">
-                  <Badge tone={STATE_TONE[c.effectiveState]} data-testid="criterion-state">{STATE_LABEL[c.effectiveState]}</Badge>
+                  <Badge tone={STATE_TONE[c.effectiveState]} data-testid="criterion-state">
+                    {STATE_LABEL[c.effectiveState]}
+                  </Badge>
                 </td>
                 <td className="max-w-[14rem] py-2 pr-3 align-top">
                   {how ? <KnownHowBadge known={how} /> : <span className="text-slate-500">—</span>}
@@ -50,7 +69,9 @@ export function CriteriaTable({ opportunityId, criteria, latest, known, canRecor
                   {evidence ? (
                     <>
                       <div className="line-clamp-2">“{evidence.excerpt}”</div>
-                      <div className="text-xs text-slate-500">{[evidence.contactName, c.lastEvidenceAt && formatDate(c.lastEvidenceAt)].filter(Boolean).join(" · ")}</div>
+                      <div className="text-xs text-slate-500">
+                        {[evidence.contactName, c.lastEvidenceAt && formatDate(c.lastEvidenceAt)].filter(Boolean).join(" · ")}
+                      </div>
                     </>
                   ) : (
                     <span className="text-slate-500">—</span>
@@ -61,7 +82,14 @@ export function CriteriaTable({ opportunityId, criteria, latest, known, canRecor
                 </td>
                 {canRecord && (
                   <td className="py-2 align-top">
-                    <CriterionActions opportunityId={opportunityId} criterionId={c.criterionId} label={c.label} state={c.state} contacts={contacts} proofHint={proofHints.get(c.criterionId) ?? ""} />
+                    <CriterionActions
+                      opportunityId={opportunityId}
+                      criterionId={c.criterionId}
+                      label={c.label}
+                      state={c.state}
+                      contacts={contacts}
+                      proofHint={proofHints.get(c.criterionId) ?? ""}
+                    />
                   </td>
                 )}
               </tr>

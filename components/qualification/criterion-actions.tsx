@@ -20,8 +20,20 @@ export interface ProofContact {
  * Verify a claim with its proof (who said it, or a document), or reset a criterion to unknown when its evidence
  * no longer holds. The server decides whether the proof is enough and says what is missing when it is not.
  */
-export function CriterionActions({ opportunityId, criterionId, label, state, contacts, proofHint }: {
-  opportunityId: string; criterionId: string; label: string; state: string; contacts: ProofContact[]; proofHint: string;
+export function CriterionActions({
+  opportunityId,
+  criterionId,
+  label,
+  state,
+  contacts,
+  proofHint,
+}: {
+  opportunityId: string;
+  criterionId: string;
+  label: string;
+  state: string;
+  contacts: ProofContact[];
+  proofHint: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -29,22 +41,43 @@ export function CriterionActions({ opportunityId, criterionId, label, state, con
   const [documentRef, setDocumentRef] = useState("");
   const [excerpt, setExcerpt] = useState("");
   const { execute, isPending, result, reset } = useAction(updateCriterionAction, {
-    onSuccess: () => { setOpen(false); toast.success(`${label} verified`); router.refresh(); },
-    onError: ({ error }) => { if (!error.serverError) toast.error("Could not update the criterion."); },
+    onSuccess: () => {
+      setOpen(false);
+      toast.success(`${label} verified`);
+      router.refresh();
+    },
+    onError: ({ error }) => {
+      if (!error.serverError) toast.error("Could not update the criterion.");
+    },
   });
   const refusal = result.serverError?.message;
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex justify-end gap-1">
         {state === "claimed" && (
-          <button type="button" disabled={isPending} onClick={() => { setOpen((o) => !o); reset(); }} className="rounded px-2 py-1 text-xs font-medium text-emerald-700 hover:bg-emerald-50" aria-label={`Verify ${label}`} aria-expanded={open}>
+          <button
+            type="button"
+            disabled={isPending}
+            onClick={() => {
+              setOpen((o) => !o);
+              reset();
+            }}
+            className="rounded px-2 py-1 text-xs font-medium text-emerald-700 hover:bg-emerald-50"
+            aria-label={`Verify ${label}`}
+            aria-expanded={open}
+          >
             Verify
           </button>
         )}
         {state !== "unknown" && (
           <ConfirmDialog
             trigger={
-              <button type="button" disabled={isPending} className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100" aria-label={`Reset ${label}`}>
+              <button
+                type="button"
+                disabled={isPending}
+                className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+                aria-label={`Reset ${label}`}
+              >
                 Reset
               </button>
             }
@@ -59,19 +92,47 @@ export function CriterionActions({ opportunityId, criterionId, label, state, con
         <form
           className="w-72 space-y-2 rounded-md border border-emerald-100 bg-emerald-50/50 p-2 text-left"
           data-testid={`verify-form-${criterionId}`}
-          onSubmit={(e) => { e.preventDefault(); execute({ opportunityId, criterionId, op: "verify", contactId, documentRef, excerpt }); }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            execute({ opportunityId, criterionId, op: "verify", contactId, documentRef, excerpt });
+          }}
         >
           <p className="text-[11px] text-slate-600">{proofHint}</p>
           <Select aria-label={`Who said it (${label})`} value={contactId} onChange={(e) => setContactId(e.target.value)} className="py-1 text-xs">
             <option value="">Who said it…</option>
-            {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}{c.roles ? ` (${c.roles})` : " (not on the committee)"}</option>)}
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.roles ? ` (${c.roles})` : " (not on the committee)"}
+              </option>
+            ))}
           </Select>
-          <Input aria-label={`What they said (${label})`} placeholder="What they said (optional)" value={excerpt} onChange={(e) => setExcerpt(e.target.value)} className="py-1 text-xs" />
-          <Input aria-label={`Document or link (${label})`} placeholder="…or a document / link (signed MAP, security review)" value={documentRef} onChange={(e) => setDocumentRef(e.target.value)} className="py-1 text-xs" />
-          {refusal && <p role="alert" className="text-xs font-medium text-rose-700" data-testid="verify-error">{refusal}</p>}
+          <Input
+            aria-label={`What they said (${label})`}
+            placeholder="What they said (optional)"
+            value={excerpt}
+            onChange={(e) => setExcerpt(e.target.value)}
+            className="py-1 text-xs"
+          />
+          <Input
+            aria-label={`Document or link (${label})`}
+            placeholder="…or a document / link (signed MAP, security review)"
+            value={documentRef}
+            onChange={(e) => setDocumentRef(e.target.value)}
+            className="py-1 text-xs"
+          />
+          {refusal && (
+            <p role="alert" className="text-xs font-medium text-rose-700" data-testid="verify-error">
+              {refusal}
+            </p>
+          )}
           <div className="flex justify-end gap-1">
-            <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Checking…" : "Verify with this proof"}</Button>
+            <Button type="button" size="sm" variant="ghost" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" size="sm" disabled={isPending}>
+              {isPending ? "Checking…" : "Verify with this proof"}
+            </Button>
           </div>
         </form>
       )}

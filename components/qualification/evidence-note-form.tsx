@@ -29,7 +29,12 @@ type RowErrors = Partial<Record<"criterionId" | "state" | "excerpt" | "contactId
  * A discovery note, and the evidence it gives: select a sentence in the note, press "Evidence from selection"
  * (or Alt+E), pick the criterion. Ctrl/⌘+Enter saves. The scorecard re-scores as soon as it is saved.
  */
-export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord }: {
+export function EvidenceNoteForm({
+  opportunityId,
+  criteria,
+  contacts,
+  canRecord,
+}: {
   opportunityId: string;
   criteria: Array<{ id: string; label: string }>;
   contacts: Array<{ id: string; name: string }>;
@@ -60,7 +65,10 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
   function addRow() {
     const area = bodyRef.current;
     const selected = area ? area.value.slice(area.selectionStart, area.selectionEnd).trim() : "";
-    setRows((current) => [...current, { key: nextKey.current++, criterionId: "", state: "claimed", excerpt: selected, contactId: "", documentRef: "" }]);
+    setRows((current) => [
+      ...current,
+      { key: nextKey.current++, criterionId: "", state: "claimed", excerpt: selected, contactId: "", documentRef: "" },
+    ]);
     // Focus the new row's criterion picker once it renders.
     requestAnimationFrame(() => document.querySelector<HTMLSelectElement>("[data-evidence-row]:last-of-type select")?.focus());
   }
@@ -83,10 +91,19 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
 
   return (
     <form
-      onSubmit={(e) => { e.preventDefault(); submit(); }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
       onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) { e.preventDefault(); submit(); }
-        if (e.key.toLowerCase() === "e" && e.altKey && canRecord) { e.preventDefault(); addRow(); }
+        if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+          e.preventDefault();
+          submit();
+        }
+        if (e.key.toLowerCase() === "e" && e.altKey && canRecord) {
+          e.preventDefault();
+          addRow();
+        }
       }}
       className="space-y-3"
       noValidate
@@ -94,12 +111,26 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
     >
       <FormError message={result.validationErrors?.formErrors[0] ?? result.serverError?.message} />
       <Field label="Discovery note" name="note-body" errors={result.validationErrors?.fieldErrors.body}>
-        <Textarea id="note-body" ref={bodyRef} value={body} onChange={(e) => setBody(e.target.value)} placeholder="What did you learn? Pain, metrics, who signs, how they decide, timing…" rows={4} />
+        <Textarea
+          id="note-body"
+          ref={bodyRef}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          placeholder="What did you learn? Pain, metrics, who signs, how they decide, timing…"
+          rows={4}
+        />
       </Field>
       {rows.map((row, index) => (
-        <EvidenceRow key={row.key} row={row} index={index} criteria={criteria} contacts={contacts} onChange={(patch) => update(row.key, patch)}
+        <EvidenceRow
+          key={row.key}
+          row={row}
+          index={index}
+          criteria={criteria}
+          contacts={contacts}
+          onChange={(patch) => update(row.key, patch)}
           onRemove={() => setRows((current) => current.filter((r) => r.key !== row.key))}
-          errors={{ ...rowErrors[row.key], ...serverRowErrors(serverFieldErrors, index) }} />
+          errors={{ ...rowErrors[row.key], ...serverRowErrors(serverFieldErrors, index) }}
+        />
       ))}
       <div className="flex flex-wrap items-center justify-between gap-2">
         {canRecord ? (
@@ -108,10 +139,14 @@ export function EvidenceNoteForm({ opportunityId, criteria, contacts, canRecord 
               <Quote className="size-3.5" aria-hidden /> Evidence from selection
             </Button>
           </Tooltip>
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         <div className="flex items-center gap-3">
           <span className="hidden text-xs text-slate-500 sm:inline">Ctrl/⌘+Enter to save</span>
-          <Button type="submit" size="sm" disabled={isPending}>{isPending ? "Saving…" : "Save note"}</Button>
+          <Button type="submit" size="sm" disabled={isPending}>
+            {isPending ? "Saving…" : "Save note"}
+          </Button>
         </div>
       </div>
     </form>
@@ -128,18 +163,40 @@ function serverRowErrors(fieldErrors: Record<string, string[] | undefined>, inde
   return errors;
 }
 
-function EvidenceRow({ row, index, criteria, contacts, errors, onChange, onRemove }: {
-  row: Row; index: number; criteria: Array<{ id: string; label: string }>; contacts: Array<{ id: string; name: string }>;
-  errors: RowErrors; onChange: (patch: Partial<Row>) => void; onRemove: () => void;
+function EvidenceRow({
+  row,
+  index,
+  criteria,
+  contacts,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  row: Row;
+  index: number;
+  criteria: Array<{ id: string; label: string }>;
+  contacts: Array<{ id: string; name: string }>;
+  errors: RowErrors;
+  onChange: (patch: Partial<Row>) => void;
+  onRemove: () => void;
 }) {
   const n = index + 1;
   return (
     <fieldset className="rounded-md border border-indigo-100 bg-indigo-50/40 p-3" data-evidence-row>
       <legend className="sr-only">Evidence {n}</legend>
       <div className="grid gap-2 sm:grid-cols-[1fr_9rem_1fr_auto]">
-        <Select aria-label={`Criterion for evidence ${n}`} value={row.criterionId} onChange={(e) => onChange({ criterionId: e.target.value })} aria-invalid={Boolean(errors.criterionId)}>
+        <Select
+          aria-label={`Criterion for evidence ${n}`}
+          value={row.criterionId}
+          onChange={(e) => onChange({ criterionId: e.target.value })}
+          aria-invalid={Boolean(errors.criterionId)}
+        >
           <option value="">Criterion…</option>
-          {criteria.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          {criteria.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
         </Select>
         <Select aria-label={`Evidence ${n} says`} value={row.state} onChange={(e) => onChange({ state: e.target.value as Row["state"] })}>
           <option value="claimed">Claimed</option>
@@ -148,20 +205,45 @@ function EvidenceRow({ row, index, criteria, contacts, errors, onChange, onRemov
         </Select>
         <Select aria-label={`Who said it (evidence ${n})`} value={row.contactId} onChange={(e) => onChange({ contactId: e.target.value })}>
           <option value="">Who said it…</option>
-          {contacts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {contacts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </Select>
-        <button type="button" onClick={onRemove} className="self-center rounded p-1 text-slate-500 hover:bg-white hover:text-slate-700" aria-label={`Remove evidence ${n}`}>
+        <button
+          type="button"
+          onClick={onRemove}
+          className="self-center rounded p-1 text-slate-500 hover:bg-white hover:text-slate-700"
+          aria-label={`Remove evidence ${n}`}
+        >
           <X className="size-4" aria-hidden />
         </button>
       </div>
-      <Input className="mt-2" aria-label={`Excerpt for evidence ${n}`} placeholder="Excerpt: what exactly backs this?" value={row.excerpt} onChange={(e) => onChange({ excerpt: e.target.value })} aria-invalid={Boolean(errors.excerpt)} />
+      <Input
+        className="mt-2"
+        aria-label={`Excerpt for evidence ${n}`}
+        placeholder="Excerpt: what exactly backs this?"
+        value={row.excerpt}
+        onChange={(e) => onChange({ excerpt: e.target.value })}
+        aria-invalid={Boolean(errors.excerpt)}
+      />
       {row.state === "verified" && (
-        <Input className="mt-2" aria-label={`Document or link for evidence ${n}`} placeholder="Proof: who said it (above) or a document / link (signed MAP, security review)" value={row.documentRef} onChange={(e) => onChange({ documentRef: e.target.value })} />
+        <Input
+          className="mt-2"
+          aria-label={`Document or link for evidence ${n}`}
+          placeholder="Proof: who said it (above) or a document / link (signed MAP, security review)"
+          value={row.documentRef}
+          onChange={(e) => onChange({ documentRef: e.target.value })}
+        />
       )}
-      {Object.values(errors).filter(Boolean).map((message) => (
-        <p key={message} className="mt-1 text-xs font-medium text-rose-600" data-testid="evidence-error">{message}</p>
-      ))}
+      {Object.values(errors)
+        .filter(Boolean)
+        .map((message) => (
+          <p key={message} className="mt-1 text-xs font-medium text-rose-600" data-testid="evidence-error">
+            {message}
+          </p>
+        ))}
     </fieldset>
   );
 }
-

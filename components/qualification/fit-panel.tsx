@@ -6,7 +6,8 @@ const COLOR = { match: "text-emerald-600", miss: "text-rose-600", unknown: "text
 
 /** The ICP rules behind the fit score, with what each contributed and why. */
 export function FitPanel({ fit }: { fit: FitResult }) {
-  if (fit.rules.length === 0) return <p className="text-sm text-slate-500">No ICP defined yet: every account counts as a fit until marketing defines one.</p>;
+  if (fit.rules.length === 0)
+    return <p className="text-sm text-slate-500">No ICP defined yet: every account counts as a fit until marketing defines one.</p>;
   return (
     <ul className="divide-y divide-slate-100 text-sm" data-testid="fit-rules">
       {fit.rules.map((rule) => {

@@ -10,7 +10,11 @@ export function FlagsList({ flags }: { flags: Flag[] }) {
         const Icon = critical ? Siren : AlertTriangle;
         return (
           <li key={`${flag.kind}-${flag.text}`} className="flex items-start gap-2 text-sm">
-            <Icon className={critical ? "mt-0.5 size-4 shrink-0 text-rose-600" : "mt-0.5 size-4 shrink-0 text-amber-500"} role="img" aria-label={flag.severity} />
+            <Icon
+              className={critical ? "mt-0.5 size-4 shrink-0 text-rose-600" : "mt-0.5 size-4 shrink-0 text-amber-500"}
+              role="img"
+              aria-label={flag.severity}
+            />
             <span className="text-slate-800">{flag.text}</span>
           </li>
         );

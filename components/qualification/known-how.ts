@@ -1,4 +1,12 @@
-import { basisRank, findContradiction, ROLE_LABELS, type CriterionDefinition, type EvidenceBasis, type EvidenceState, type StakeholderRole } from "@/lib/qualification";
+import {
+  basisRank,
+  findContradiction,
+  ROLE_LABELS,
+  type CriterionDefinition,
+  type EvidenceBasis,
+  type EvidenceState,
+  type StakeholderRole,
+} from "@/lib/qualification";
 
 /** How the scorecard says a criterion is known: the basis, in plain words, and a flag when the words contradict it. */
 export interface KnownHow {
@@ -33,10 +41,14 @@ function describe(e: EvidenceRow, ctx: KnownHowContext): string {
   const roles = e.contactId ? ctx.rolesOf(e.contactId).map((r) => ROLE_LABELS[r]) : [];
   const person = who ? `${who}${roles.length ? ` (${roles.join(", ")})` : ""}` : null;
   switch (e.basis) {
-    case "self_attested": return "Self-attested by the deal owner";
-    case "contact_statement": return person ? `Stated by ${person}` : "Stated by a contact";
-    case "document": return `Document: ${e.documentRef ?? "reference"}`;
-    case "buyer_confirmed": return person ? `Confirmed by ${person}, the buyer, in a recap` : "Confirmed by the buyer in a recap";
+    case "self_attested":
+      return "Self-attested by the deal owner";
+    case "contact_statement":
+      return person ? `Stated by ${person}` : "Stated by a contact";
+    case "document":
+      return `Document: ${e.documentRef ?? "reference"}`;
+    case "buyer_confirmed":
+      return person ? `Confirmed by ${person}, the buyer, in a recap` : "Confirmed by the buyer in a recap";
     case "manager_reviewed": {
       const manager = e.reviewedById ? ctx.userName(e.reviewedById) : null;
       return `Reviewed by ${manager ?? "a manager"}${person ? ` (stated by ${person})` : ""}`;
@@ -48,13 +60,21 @@ function describe(e: EvidenceRow, ctx: KnownHowContext): string {
  * Per criterion: for a verified one, the strongest unchallenged verification; otherwise the latest evidence.
  * `rows` must be in capture order (oldest first).
  */
-export function knownHowByCriterion(rows: EvidenceRow[], states: Map<string, EvidenceState>, criteria: CriterionDefinition[], ctx: KnownHowContext): Map<string, KnownHow> {
+export function knownHowByCriterion(
+  rows: EvidenceRow[],
+  states: Map<string, EvidenceState>,
+  criteria: CriterionDefinition[],
+  ctx: KnownHowContext,
+): Map<string, KnownHow> {
   const out = new Map<string, KnownHow>();
   for (const def of criteria) {
     const own = rows.filter((r) => r.criterionId === def.id);
     const state = states.get(def.id) ?? "unknown";
     const verified = own.filter((r) => r.state === "verified" && r.challengedAt === null);
-    const best = state === "verified" ? verified.reduce<EvidenceRow | null>((b, r) => (!b || basisRank(r.basis) >= basisRank(b.basis) ? r : b), null) : own.at(-1) ?? null;
+    const best =
+      state === "verified"
+        ? verified.reduce<EvidenceRow | null>((b, r) => (!b || basisRank(r.basis) >= basisRank(b.basis) ? r : b), null)
+        : (own.at(-1) ?? null);
     if (!best) continue;
     const challenged = own.filter((r) => r.challengedAt !== null).at(-1);
     out.set(def.id, {

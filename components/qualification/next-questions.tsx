@@ -8,7 +8,10 @@ export function NextQuestions({ questions }: { questions: Question[] }) {
     <ol className="space-y-3" data-testid="ask-next">
       {questions.map((q) => (
         <li key={`${q.criterionId}-${q.question}`} className="flex gap-2 text-sm">
-          <MessageCircleQuestion className={q.blocking ? "mt-0.5 size-4 shrink-0 text-indigo-600" : "mt-0.5 size-4 shrink-0 text-slate-400"} aria-hidden />
+          <MessageCircleQuestion
+            className={q.blocking ? "mt-0.5 size-4 shrink-0 text-indigo-600" : "mt-0.5 size-4 shrink-0 text-slate-400"}
+            aria-hidden
+          />
           <div>
             <div className="text-slate-900">{q.question}</div>
             <div className="text-xs text-slate-500">

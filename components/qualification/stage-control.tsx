@@ -17,7 +17,14 @@ interface Stage {
  * the gate; a refusal shows the engine's blockers, and managers may then override with a reason and an
  * expiry. After a move the focus lands on the line saying where the deal went.
  */
-export function StageControl({ opportunityId, version, currentStage, nextStage, stages, canOverride }: {
+export function StageControl({
+  opportunityId,
+  version,
+  currentStage,
+  nextStage,
+  stages,
+  canOverride,
+}: {
   opportunityId: string;
   version: number;
   currentStage: string;
@@ -58,9 +65,26 @@ export function StageControl({ opportunityId, version, currentStage, nextStage, 
     <div className="space-y-3" data-testid="stage-control">
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2" noValidate>
         <Field label="Move to" name="toStage" className="min-w-44 flex-1">
-          <Select id="toStage" name="toStage" value={target} onChange={(e) => { setTarget(e.target.value); dismiss(); setMoved(null); }}>
-            <option value="" disabled>Pick a stage…</option>
-            {stages.filter((s) => s.id !== currentStage).map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          <Select
+            id="toStage"
+            name="toStage"
+            value={target}
+            onChange={(e) => {
+              setTarget(e.target.value);
+              dismiss();
+              setMoved(null);
+            }}
+          >
+            <option value="" disabled>
+              Pick a stage…
+            </option>
+            {stages
+              .filter((s) => s.id !== currentStage)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
           </Select>
         </Field>
         <Button ref={buttonRef} type="submit" disabled={isPending || !target} data-testid="advance-button">

@@ -30,7 +30,17 @@ export type MoveOutcome = { kind: "moved"; stage: string } | { kind: "refused" }
  * place or the page reloads its data. Refused by the gate: the blockers (nothing changed on the server).
  * CONFLICT (someone changed the deal first): a toast and a refresh, so the user retries on fresh data.
  */
-export function useStageMove({ opportunityId, version, stageId, stageLabel }: { opportunityId: string; version: number; stageId: string; stageLabel: (id: string) => string }) {
+export function useStageMove({
+  opportunityId,
+  version,
+  stageId,
+  stageLabel,
+}: {
+  opportunityId: string;
+  version: number;
+  stageId: string;
+  stageLabel: (id: string) => string;
+}) {
   const router = useRouter();
   const boardMoved = useBoardMoved();
   const { executeAsync, isPending } = useAction(advanceStageAction);

@@ -26,7 +26,11 @@ export function VerdictBanner({ verdict }: { verdict: Verdict }) {
           <li key={`${reason.code}-${reason.criterionId ?? ""}-${reason.text}`}>{reason.text}</li>
         ))}
       </ul>
-      {verdict.watchFor && <p className="mt-2 text-sm text-slate-700"><span className="font-medium">Watch for:</span> {verdict.watchFor}</p>}
+      {verdict.watchFor && (
+        <p className="mt-2 text-sm text-slate-700">
+          <span className="font-medium">Watch for:</span> {verdict.watchFor}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,7 +7,11 @@ export function VerdictSelect({ value }: { value: string | undefined }) {
   return (
     <Select name="verdict" defaultValue={value ?? ""} className="max-w-40" aria-label="Verdict">
       <option value="">Any verdict</option>
-      {VERDICT_KINDS.map((v) => <option key={v} value={v}>{VERDICT_LABEL[v]}</option>)}
+      {VERDICT_KINDS.map((v) => (
+        <option key={v} value={v}>
+          {VERDICT_LABEL[v]}
+        </option>
+      ))}
     </Select>
   );
 }

@@ -20,7 +20,9 @@ const KIND_LABELS: Record<Kind, string> = {
 function Labelled({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div>
-      <label htmlFor={id} className="block text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={id} className="block text-xs font-medium text-slate-600">
+        {label}
+      </label>
       {children}
     </div>
   );
@@ -32,7 +34,13 @@ const score = (raw: string) => (/^\d{1,3}$/.test(raw.trim()) && Number(raw) <= 1
  * Builds one exit requirement. It is not a <form> of its own (it sits inside the pipeline form), so Enter
  * adds the requirement instead of saving the whole pipeline.
  */
-export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: string; label: string }>; onAdd: (r: GateRequirement) => string | null }) {
+export function AddRequirement({
+  criteria,
+  onAdd,
+}: {
+  criteria: Array<{ id: string; label: string }>;
+  onAdd: (r: GateRequirement) => string | null;
+}) {
   const uid = useId();
   const [kind, setKind] = useState<Kind>("criterion");
   const [criterionId, setCriterionId] = useState(criteria[0]?.id ?? "");
@@ -45,7 +53,8 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
 
   function build(): GateRequirement | string {
     switch (kind) {
-      case "criterion": return criterionId ? { kind, criterionId, atLeast, ...(atLeast === "verified" && basis && { basis }) } : "Pick a criterion.";
+      case "criterion":
+        return criterionId ? { kind, criterionId, atLeast, ...(atLeast === "verified" && basis && { basis }) } : "Pick a criterion.";
       case "min_fit":
       case "min_intent": {
         const n = score(value);
@@ -56,7 +65,8 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
         const n = Number(days);
         return Number.isInteger(n) && n >= 1 && n <= 365 ? { kind, role, engagedWithinDays: n } : "Engaged within must be 1 to 365 days, or blank.";
       }
-      case "champion_tested": return { kind };
+      case "champion_tested":
+        return { kind };
     }
   }
 
@@ -76,19 +86,40 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
     <div role="group" aria-label="Add an exit requirement" className="space-y-2 rounded-md bg-slate-50 p-3" onKeyDown={onEnter}>
       <div className="flex flex-wrap items-end gap-2">
         <Labelled id={`${uid}-kind`} label="Kind of requirement">
-          <Select id={`${uid}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as Kind); setError(null); }} className="mt-1 w-56">
-            {(Object.keys(KIND_LABELS) as Kind[]).map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          <Select
+            id={`${uid}-kind`}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setError(null);
+            }}
+            className="mt-1 w-56"
+          >
+            {(Object.keys(KIND_LABELS) as Kind[]).map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
           </Select>
         </Labelled>
         {kind === "criterion" && (
           <>
             <Labelled id={`${uid}-criterion`} label="Criterion">
               <Select id={`${uid}-criterion`} value={criterionId} onChange={(e) => setCriterionId(e.target.value)} className="mt-1 w-48">
-                {criteria.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+                {criteria.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
+                ))}
               </Select>
             </Labelled>
             <Labelled id={`${uid}-level`} label="At least">
-              <Select id={`${uid}-level`} value={atLeast} onChange={(e) => setAtLeast(e.target.value as "claimed" | "verified")} className="mt-1 w-32">
+              <Select
+                id={`${uid}-level`}
+                value={atLeast}
+                onChange={(e) => setAtLeast(e.target.value as "claimed" | "verified")}
+                className="mt-1 w-32"
+              >
                 <option value="claimed">claimed</option>
                 <option value="verified">verified</option>
               </Select>
@@ -113,19 +144,35 @@ export function AddRequirement({ criteria, onAdd }: { criteria: Array<{ id: stri
           <>
             <Labelled id={`${uid}-role`} label="Role">
               <Select id={`${uid}-role`} value={role} onChange={(e) => setRole(e.target.value as typeof role)} className="mt-1 w-44">
-                {STAKEHOLDER_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+                {STAKEHOLDER_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r]}
+                  </option>
+                ))}
               </Select>
             </Labelled>
             <Labelled id={`${uid}-days`} label="Engaged within (days, optional)">
-              <Input id={`${uid}-days`} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} placeholder="any time" className="mt-1 w-32" />
+              <Input
+                id={`${uid}-days`}
+                inputMode="numeric"
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                placeholder="any time"
+                className="mt-1 w-32"
+              />
             </Labelled>
           </>
         )}
         <Button type="button" size="sm" variant="secondary" onClick={add} className="mb-0.5">
-          <Plus className="size-4" aria-hidden />Add
+          <Plus className="size-4" aria-hidden />
+          Add
         </Button>
       </div>
-      {error && <p className="text-xs font-medium text-rose-600" role="alert">{error}</p>}
+      {error && (
+        <p className="text-xs font-medium text-rose-600" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

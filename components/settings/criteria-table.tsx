@@ -31,7 +31,9 @@ export function CriteriaTable({ criteria }: { criteria: CriterionDefinition[] })
             <Td>{c.freshnessDays === null ? "Never stale" : `${c.freshnessDays} days`}</Td>
             <Td className="whitespace-normal">
               <ul className="list-disc space-y-0.5 pl-4 text-xs text-slate-600">
-                {c.questions.map((q) => <li key={q}>{q}</li>)}
+                {c.questions.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
               </ul>
             </Td>
           </tr>

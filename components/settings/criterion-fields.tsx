@@ -22,13 +22,27 @@ export interface CriterionDraft {
 }
 
 export const toCriterionDraft = (c: CriterionDefinition): CriterionDraft => ({
-  id: c.id, label: c.label, description: c.description, weight: String(c.weight), knockout: c.knockout,
-  freshnessDays: c.freshnessDays === null ? "" : String(c.freshnessDays), questions: c.questions.join("\n"),
-  nurtureTrigger: c.nurtureTrigger ?? "", verifierRoles: c.verifierRoles ?? [],
+  id: c.id,
+  label: c.label,
+  description: c.description,
+  weight: String(c.weight),
+  knockout: c.knockout,
+  freshnessDays: c.freshnessDays === null ? "" : String(c.freshnessDays),
+  questions: c.questions.join("\n"),
+  nurtureTrigger: c.nurtureTrigger ?? "",
+  verifierRoles: c.verifierRoles ?? [],
 });
 
 export const blankCriterion = (n: number): CriterionDraft => ({
-  id: `criterion_${n}`, label: "", description: "", weight: "1", knockout: false, freshnessDays: "", questions: "", nurtureTrigger: "", verifierRoles: [],
+  id: `criterion_${n}`,
+  label: "",
+  description: "",
+  weight: "1",
+  knockout: false,
+  freshnessDays: "",
+  questions: "",
+  nurtureTrigger: "",
+  verifierRoles: [],
 });
 
 const ROLES = Object.keys(ROLE_LABELS).filter((r) => r !== "blocker") as StakeholderRole[];
@@ -48,7 +62,13 @@ export function CriterionFields({ index, criterion: c, errors, editable, onChang
   const set = <K extends keyof CriterionDraft>(key: K, value: CriterionDraft[K]) => onChange({ ...c, [key]: value });
   const text = (field: keyof CriterionDraft, label: string, hint?: string) => (
     <Field label={label} name={at(field)} errors={errors[at(field)]} {...(hint && { hint })}>
-      <Input id={at(field)} value={String(c[field])} disabled={!editable} aria-invalid={Boolean(errors[at(field)]?.length)} onChange={(e) => set(field, e.target.value as never)} />
+      <Input
+        id={at(field)}
+        value={String(c[field])}
+        disabled={!editable}
+        aria-invalid={Boolean(errors[at(field)]?.length)}
+        onChange={(e) => set(field, e.target.value as never)}
+      />
     </Field>
   );
   return (
@@ -69,7 +89,13 @@ export function CriterionFields({ index, criterion: c, errors, editable, onChang
       </div>
       {text("description", "Description")}
       <Field label="Discovery questions (one per line)" name={at("questions")} errors={errors[at("questions")] ?? errors[at("questions.0")]}>
-        <Textarea id={at("questions")} className="min-h-16" value={c.questions} disabled={!editable} onChange={(e) => set("questions", e.target.value)} />
+        <Textarea
+          id={at("questions")}
+          className="min-h-16"
+          value={c.questions}
+          disabled={!editable}
+          onChange={(e) => set("questions", e.target.value)}
+        />
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         {text("nurtureTrigger", "After a “no”, watch for", "the change that would make it worth another look")}
@@ -80,7 +106,9 @@ export function CriterionFields({ index, criterion: c, errors, editable, onChang
       </div>
       <div>
         <p className="text-sm font-medium text-slate-800">Who can state or verify it</p>
-        <p className="text-xs text-slate-500">Evidence from a contact counts only if they hold one of these roles on the committee. None ticked = anyone but a blocker.</p>
+        <p className="text-xs text-slate-500">
+          Evidence from a contact counts only if they hold one of these roles on the committee. None ticked = anyone but a blocker.
+        </p>
         <div className="mt-1 flex flex-wrap gap-3">
           {ROLES.map((role) => (
             <label key={role} className="flex items-center gap-1.5 text-sm text-slate-700">

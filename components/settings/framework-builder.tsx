@@ -39,18 +39,31 @@ function toInput(draft: Draft, version: number, pipelineId: string): SaveCustomF
     expectedVersion: version,
     name: draft.name,
     criteria: draft.criteria.map((c) => ({
-      id: c.id.trim(), label: c.label, description: c.description, weight: num(c.weight), knockout: c.knockout,
+      id: c.id.trim(),
+      label: c.label,
+      description: c.description,
+      weight: num(c.weight),
+      knockout: c.knockout,
       freshnessDays: c.freshnessDays.trim() === "" ? null : num(c.freshnessDays),
-      questions: c.questions.split("\n").map((q) => q.trim()).filter(Boolean),
-      ...(c.nurtureTrigger.trim() && { nurtureTrigger: c.nurtureTrigger }), verifierRoles: c.verifierRoles,
+      questions: c.questions
+        .split("\n")
+        .map((q) => q.trim())
+        .filter(Boolean),
+      ...(c.nurtureTrigger.trim() && { nurtureTrigger: c.nurtureTrigger }),
+      verifierRoles: c.verifierRoles,
     })),
   };
 }
 
 /** The draft as the engine will see it, for the live preview. */
 const toFramework = (input: SaveCustomFrameworkInput): Framework => ({
-  key: "custom", name: input.name,
-  criteria: input.criteria.map((c) => ({ ...c, level: "opportunity" as const, verifierRoles: c.verifierRoles.length > 0 ? c.verifierRoles : undefined })),
+  key: "custom",
+  name: input.name,
+  criteria: input.criteria.map((c) => ({
+    ...c,
+    level: "opportunity" as const,
+    verifierRoles: c.verifierRoles.length > 0 ? c.verifierRoles : undefined,
+  })),
 });
 
 /**
@@ -66,7 +79,8 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
   const framework = useMemo(() => toFramework(input), [input]);
   const form = useActionForm(saveCustomFrameworkAction, {
     onSuccess: (data) => {
-      const removed = data.change.removed.length > 0 ? ` ${data.change.removed.length} criterion(s) archived; their evidence stays in each deal's history.` : "";
+      const removed =
+        data.change.removed.length > 0 ? ` ${data.change.removed.length} criterion(s) archived; their evidence stays in each deal's history.` : "";
       toast.success(`Framework saved as version ${data.version}.${removed}`);
       router.refresh();
     },
@@ -74,7 +88,11 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
   const errors: PathErrors = { ...form.fieldErrors, ...localErrors };
   const formError = form.formError ?? (Object.keys(localErrors).length > 0 ? "Some criteria need attention: see the messages below." : undefined);
 
-  const start = (f: Framework, name: string) => { setDraft(toDraft(f, name)); setLocalErrors({}); form.reset(); };
+  const start = (f: Framework, name: string) => {
+    setDraft(toDraft(f, name));
+    setLocalErrors({});
+    form.reset();
+  };
   const setCriterion = (i: number, c: CriterionDraft) => setDraft((d) => ({ ...d, criteria: d.criteria.map((x, j) => (j === i ? c : x)) }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -95,10 +113,18 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-600">Start from:</span>
           {templates.map((t) => (
-            <Button key={t.key} type="button" variant="secondary" size="sm" onClick={() => start(t, `Our ${t.name}`)}>{t.name}</Button>
+            <Button key={t.key} type="button" variant="secondary" size="sm" onClick={() => start(t, `Our ${t.name}`)}>
+              {t.name}
+            </Button>
           ))}
-          {current.key === "custom" && <Button type="button" variant="secondary" size="sm" onClick={() => start(current, current.name)}>Current ({current.name})</Button>}
-          <Button type="button" variant="secondary" size="sm" onClick={() => start({ key: "custom", name: "", criteria: [] }, "")}>Scratch</Button>
+          {current.key === "custom" && (
+            <Button type="button" variant="secondary" size="sm" onClick={() => start(current, current.name)}>
+              Current ({current.name})
+            </Button>
+          )}
+          <Button type="button" variant="secondary" size="sm" onClick={() => start({ key: "custom", name: "", criteria: [] }, "")}>
+            Scratch
+          </Button>
         </div>
       )}
       <FormError message={formError ?? errors.criteria?.[0]} />
@@ -119,7 +145,11 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
         ))}
       </div>
       {editable && (
-        <Button type="button" variant="secondary" onClick={() => setDraft((d) => ({ ...d, criteria: [...d.criteria, blankCriterion(d.criteria.length + 1)] }))}>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => setDraft((d) => ({ ...d, criteria: [...d.criteria, blankCriterion(d.criteria.length + 1)] }))}
+        >
           <Plus className="size-4" aria-hidden /> Add criterion
         </Button>
       )}
@@ -131,8 +161,12 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
       )}
       {editable && (
         <div className="flex items-center justify-between gap-3 border-t border-slate-100 pt-3">
-          <p className="text-xs text-slate-500">Saving makes version {version + 1}. Gates on removed criteria are dropped; every deal is re-scored.</p>
-          <Button type="submit" disabled={form.isPending}>{form.isPending ? "Saving…" : "Save framework"}</Button>
+          <p className="text-xs text-slate-500">
+            Saving makes version {version + 1}. Gates on removed criteria are dropped; every deal is re-scored.
+          </p>
+          <Button type="submit" disabled={form.isPending}>
+            {form.isPending ? "Saving…" : "Save framework"}
+          </Button>
         </div>
       )}
     </form>

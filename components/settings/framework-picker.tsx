@@ -31,7 +31,9 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
   const template = templates.find((t) => t.key === selected);
   const form = useActionForm(changeFrameworkAction, {
     onSuccess: (data) => {
-      toast.success(`Now qualifying with ${templates.find((t) => t.key === data.frameworkKey)?.name ?? data.frameworkKey}; stage gates reset to its defaults`);
+      toast.success(
+        `Now qualifying with ${templates.find((t) => t.key === data.frameworkKey)?.name ?? data.frameworkKey}; stage gates reset to its defaults`,
+      );
       setConfirming(false);
       router.refresh();
     },
@@ -72,7 +74,16 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
         <div className="space-y-3">
           <p className="text-sm text-slate-600">
             {template.name}: {template.criteria.length} criteria
-            {template.criteria.some((c) => c.knockout) && <>, must-haves: {template.criteria.filter((c) => c.knockout).map((c) => c.label).join(", ")}</>}.
+            {template.criteria.some((c) => c.knockout) && (
+              <>
+                , must-haves:{" "}
+                {template.criteria
+                  .filter((c) => c.knockout)
+                  .map((c) => c.label)
+                  .join(", ")}
+              </>
+            )}
+            .
           </p>
           <div className="overflow-hidden rounded-md ring-1 ring-slate-200">
             <CriteriaTable criteria={template.criteria} />
@@ -103,9 +114,10 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
                     {switching ? `Switch to ${template.name} and reset all stage gates?` : `Reset all stage gates to ${template.name}'s defaults?`}
                   </p>
                   <p>
-                    Every stage&apos;s exit requirements are replaced by {template.name}&apos;s defaults; your edits to gates are lost.
-                    Stage names and probabilities stay.
-                    {switching && " Evidence already recorded on criteria that the new framework does not have stays stored but no longer counts toward scores."}
+                    Every stage&apos;s exit requirements are replaced by {template.name}&apos;s defaults; your edits to gates are lost. Stage names
+                    and probabilities stay.
+                    {switching &&
+                      " Evidence already recorded on criteria that the new framework does not have stays stored but no longer counts toward scores."}
                   </p>
                   <div className="flex gap-2 pt-1">
                     <Button
@@ -116,7 +128,9 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
                     >
                       {form.isPending ? "Resetting…" : switching ? `Switch and reset gates` : "Reset gates"}
                     </Button>
-                    <Button type="button" variant="secondary" disabled={form.isPending} onClick={() => setConfirming(false)}>Cancel</Button>
+                    <Button type="button" variant="secondary" disabled={form.isPending} onClick={() => setConfirming(false)}>
+                      Cancel
+                    </Button>
                   </div>
                 </div>
               </div>

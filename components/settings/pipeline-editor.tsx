@@ -76,7 +76,11 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="pipeline-form">
-      {editable && <div className="px-5 pt-4"><FormError message={formError} /></div>}
+      {editable && (
+        <div className="px-5 pt-4">
+          <FormError message={formError} />
+        </div>
+      )}
       <ol className="divide-y divide-slate-100">
         {draft.map((stage, i) => (
           <StageRow
@@ -97,11 +101,26 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
         </p>
         {editable && (
           <div className="flex items-center gap-2">
-            {dirty && <span className="text-xs font-medium text-amber-700" data-testid="unsaved">Unsaved changes</span>}
-            <Button type="button" variant="secondary" disabled={!dirty || form.isPending} onClick={() => { setDraft(initial); setLocalErrors({}); form.reset(); }}>
+            {dirty && (
+              <span className="text-xs font-medium text-amber-700" data-testid="unsaved">
+                Unsaved changes
+              </span>
+            )}
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!dirty || form.isPending}
+              onClick={() => {
+                setDraft(initial);
+                setLocalErrors({});
+                form.reset();
+              }}
+            >
               Discard
             </Button>
-            <Button type="submit" disabled={!dirty || form.isPending}>{form.isPending ? "Saving…" : "Save pipeline"}</Button>
+            <Button type="submit" disabled={!dirty || form.isPending}>
+              {form.isPending ? "Saving…" : "Save pipeline"}
+            </Button>
           </div>
         )}
       </div>

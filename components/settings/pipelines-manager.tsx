@@ -50,8 +50,18 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
       router.push(hrefOf(data.id));
     },
   });
-  const rename = useActionForm(renamePipelineAction, { onSuccess: (data) => { toast.success(`Renamed to "${data.name}"`); router.refresh(); } });
-  const remove = useActionForm(deletePipelineAction, { onSuccess: () => { toast.success("Pipeline deleted"); router.push("/settings/qualification"); } });
+  const rename = useActionForm(renamePipelineAction, {
+    onSuccess: (data) => {
+      toast.success(`Renamed to "${data.name}"`);
+      router.refresh();
+    },
+  });
+  const remove = useActionForm(deletePipelineAction, {
+    onSuccess: () => {
+      toast.success("Pipeline deleted");
+      router.push("/settings/qualification");
+    },
+  });
   const reorder = useActionForm(reorderPipelinesAction, { onSuccess: () => router.refresh() });
 
   const onCreate = (event: FormEvent<HTMLFormElement>) => {
@@ -83,12 +93,33 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
               className={cn("min-w-0 flex-1 rounded px-1 text-sm underline-offset-2 hover:underline", p.id === selectedId && "font-semibold")}
             >
               {p.name}
-              <span className="ml-2 font-normal text-muted-foreground">{p.frameworkName} · {plural(p.deals, "deal")}{i === 0 ? " · default for new deals" : ""}</span>
+              <span className="ml-2 font-normal text-muted-foreground">
+                {p.frameworkName} · {plural(p.deals, "deal")}
+                {i === 0 ? " · default for new deals" : ""}
+              </span>
             </Link>
             {editable && pipelines.length > 1 && (
               <span className="flex gap-1">
-                <Button type="button" size="sm" variant="ghost" disabled={i === 0 || reorder.isPending} onClick={() => move(i, -1)} aria-label={`Move ${p.name} up`}>↑</Button>
-                <Button type="button" size="sm" variant="ghost" disabled={i === pipelines.length - 1 || reorder.isPending} onClick={() => move(i, 1)} aria-label={`Move ${p.name} down`}>↓</Button>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  disabled={i === 0 || reorder.isPending}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move ${p.name} up`}
+                >
+                  ↑
+                </Button>
+                <Button
+                  type="button"
+                  size="sm"
+                  variant="ghost"
+                  disabled={i === pipelines.length - 1 || reorder.isPending}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move ${p.name} down`}
+                >
+                  ↓
+                </Button>
               </span>
             )}
           </li>
@@ -102,7 +133,9 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
             <Field label="Name of this pipeline" name="name" errors={rename.fieldErrors.name}>
               <Input id="pipeline-rename" name="name" defaultValue={selected.name} className="w-64" />
             </Field>
-            <Button type="submit" size="sm" variant="secondary" disabled={rename.isPending}>Rename</Button>
+            <Button type="submit" size="sm" variant="secondary" disabled={rename.isPending}>
+              Rename
+            </Button>
           </form>
           {pipelines.length > 1 && (
             <Button type="button" size="sm" variant="danger" disabled={remove.isPending} onClick={() => remove.execute({ pipelineId: selected.id })}>
@@ -120,11 +153,21 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
           </Field>
           <Field label="Start from" name="start" errors={create.fieldErrors.frameworkKey}>
             <Select id="pipeline-start" value={start} onChange={(e) => setStart(e.target.value)} className="w-64">
-              {templates.map((t) => <option key={t.key} value={t.key}>{t.name} template</option>)}
-              {pipelines.map((p) => <option key={p.id} value={`copy:${p.id}`}>Copy of {p.name} ({p.frameworkName})</option>)}
+              {templates.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.name} template
+                </option>
+              ))}
+              {pipelines.map((p) => (
+                <option key={p.id} value={`copy:${p.id}`}>
+                  Copy of {p.name} ({p.frameworkName})
+                </option>
+              ))}
             </Select>
           </Field>
-          <Button type="submit" size="sm" disabled={create.isPending}>Add pipeline</Button>
+          <Button type="submit" size="sm" disabled={create.isPending}>
+            Add pipeline
+          </Button>
           <FormError message={create.formError} />
         </form>
       )}

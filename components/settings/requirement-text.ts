@@ -12,7 +12,9 @@ export function describeRequirement(r: GateRequirement, criterionLabel: (id: str
       return `Deal intent is at least ${r.score}`;
     case "stakeholder": {
       const who = `${ROLE_LABELS[r.role]} is on the buying committee`;
-      return r.engagedWithinDays === undefined ? who : `${who}, engaged in the last ${r.engagedWithinDays} day${r.engagedWithinDays === 1 ? "" : "s"}`;
+      return r.engagedWithinDays === undefined
+        ? who
+        : `${who}, engaged in the last ${r.engagedWithinDays} day${r.engagedWithinDays === 1 ? "" : "s"}`;
     }
     case "champion_tested":
       return "The champion has been tested";

@@ -33,7 +33,13 @@ interface Row {
   isNew: boolean;
 }
 
-const slug = (label: string) => label.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 60);
+const slug = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 60);
 
 /**
  * Add, rename, reorder and remove stages. A removed stage that holds deals asks where they go; after the save,
@@ -41,7 +47,19 @@ const slug = (label: string) => label.toLowerCase().normalize("NFKD").replace(/[
  */
 export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, editable }: Props) {
   const router = useRouter();
-  const initial = useMemo<Row[]>(() => pipeline.stages.map((s) => ({ key: s.id, id: s.id, label: s.label, probability: String(Math.round(s.probability * 1000) / 10), kind: s.kind, exit: s.exit, isNew: false })), [pipeline]);
+  const initial = useMemo<Row[]>(
+    () =>
+      pipeline.stages.map((s) => ({
+        key: s.id,
+        id: s.id,
+        label: s.label,
+        probability: String(Math.round(s.probability * 1000) / 10),
+        kind: s.kind,
+        exit: s.exit,
+        isNew: false,
+      })),
+    [pipeline],
+  );
   const [rows, setRows] = useState(initial);
   const [destinations, setDestinations] = useState<Record<string, string>>({});
   const [localErrors, setLocalErrors] = useState<PathErrors>({});
@@ -49,7 +67,9 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
   const form = useActionForm(editStagesAction, {
     onSuccess: (data) => {
       setHeld(data.held);
-      toast.success(`Stages saved (${data.moved} deal(s) moved${data.held.length > 0 ? `, ${data.held.length} held at a gate they have not passed` : ""})`);
+      toast.success(
+        `Stages saved (${data.moved} deal(s) moved${data.held.length > 0 ? `, ${data.held.length} held at a gate they have not passed` : ""})`,
+      );
       router.refresh();
     },
   });
@@ -60,16 +80,26 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
   const input = (): EditStagesInput => ({
     pipelineId,
     expectedVersion: version,
-    stages: rows.map((r) => ({ id: r.id, label: r.label, probability: r.probability.trim() === "" ? Number.NaN : Number(r.probability), kind: r.kind, exit: r.exit })),
+    stages: rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      probability: r.probability.trim() === "" ? Number.NaN : Number(r.probability),
+      kind: r.kind,
+      exit: r.exit,
+    })),
     destinations: Object.fromEntries(removed.map((s) => [s.id, destinations[s.id] ?? ""])),
   });
-  const move = (i: number, by: -1 | 1) => setRows((rs) => {
-    const next = [...rs];
-    const [row] = next.splice(i, 1);
-    if (row) next.splice(i + by, 0, row);
-    return next;
-  });
-  const update = (i: number, change: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j !== i ? r : { ...r, ...change, ...(r.isNew && change.label !== undefined && { id: slug(change.label) || r.id }) })));
+  const move = (i: number, by: -1 | 1) =>
+    setRows((rs) => {
+      const next = [...rs];
+      const [row] = next.splice(i, 1);
+      if (row) next.splice(i + by, 0, row);
+      return next;
+    });
+  const update = (i: number, change: Partial<Row>) =>
+    setRows((rs) =>
+      rs.map((r, j) => (j !== i ? r : { ...r, ...change, ...(r.isNew && change.label !== undefined && { id: slug(change.label) || r.id }) })),
+    );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -86,51 +116,128 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
       <ol className="space-y-2">
         {rows.map((r, i) => (
           <li key={r.key} className="grid items-end gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]" data-testid={`stage-item-${r.id}`}>
-            <Field label={`Stage ${i + 1}${r.isNew ? ` (new: ${r.id})` : ""}`} name={`stage-list-${i}-label`} errors={errors[`stages.${i}.label`] ?? errors[`stages.${i}.id`] ?? errors[`stages.${i}`]}>
+            <Field
+              label={`Stage ${i + 1}${r.isNew ? ` (new: ${r.id})` : ""}`}
+              name={`stage-list-${i}-label`}
+              errors={errors[`stages.${i}.label`] ?? errors[`stages.${i}.id`] ?? errors[`stages.${i}`]}
+            >
               <Input id={`stage-list-${i}-label`} value={r.label} disabled={!editable} onChange={(e) => update(i, { label: e.target.value })} />
             </Field>
             <Field label="Win %" name={`stage-list-${i}-probability`} errors={errors[`stages.${i}.probability`]}>
-              <Input id={`stage-list-${i}-probability`} inputMode="decimal" value={r.probability} disabled={!editable} onChange={(e) => update(i, { probability: e.target.value })} />
+              <Input
+                id={`stage-list-${i}-probability`}
+                inputMode="decimal"
+                value={r.probability}
+                disabled={!editable}
+                onChange={(e) => update(i, { probability: e.target.value })}
+              />
             </Field>
             <Field label="Kind" name={`stage-list-${i}-kind`}>
-              <Select id={`stage-list-${i}-kind`} value={r.kind} disabled={!editable || !r.isNew} onChange={(e) => update(i, { kind: e.target.value as StageKind })}>
-                <option value="open">Open</option><option value="won">Won</option><option value="lost">Lost</option>
+              <Select
+                id={`stage-list-${i}-kind`}
+                value={r.kind}
+                disabled={!editable || !r.isNew}
+                onChange={(e) => update(i, { kind: e.target.value as StageKind })}
+              >
+                <option value="open">Open</option>
+                <option value="won">Won</option>
+                <option value="lost">Lost</option>
               </Select>
             </Field>
             {editable && (
               <div className="flex gap-1 pb-0.5">
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${r.label} up`} disabled={i === 0} onClick={() => move(i, -1)}><ArrowUp className="size-4" aria-hidden /></Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${r.label} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}><ArrowDown className="size-4" aria-hidden /></Button>
-                <Button type="button" variant="ghost" size="sm" aria-label={`Remove ${r.label}`} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}><Trash2 className="size-4" aria-hidden /></Button>
+                <Button type="button" variant="ghost" size="sm" aria-label={`Move ${r.label} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                  <ArrowUp className="size-4" aria-hidden />
+                </Button>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Move ${r.label} down`}
+                  disabled={i === rows.length - 1}
+                  onClick={() => move(i, 1)}
+                >
+                  <ArrowDown className="size-4" aria-hidden />
+                </Button>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove ${r.label}`}
+                  onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                >
+                  <Trash2 className="size-4" aria-hidden />
+                </Button>
               </div>
             )}
           </li>
         ))}
       </ol>
       {removed.map((s) => (
-        <Field key={s.id} label={`${s.label} holds ${dealsByStage[s.id]} deal(s): move them to`} name={`destination-${s.id}`} errors={errors[`destinations.${s.id}`]}>
-          <Select id={`destination-${s.id}`} value={destinations[s.id] ?? ""} onChange={(e) => setDestinations((d) => ({ ...d, [s.id]: e.target.value }))}>
+        <Field
+          key={s.id}
+          label={`${s.label} holds ${dealsByStage[s.id]} deal(s): move them to`}
+          name={`destination-${s.id}`}
+          errors={errors[`destinations.${s.id}`]}
+        >
+          <Select
+            id={`destination-${s.id}`}
+            value={destinations[s.id] ?? ""}
+            onChange={(e) => setDestinations((d) => ({ ...d, [s.id]: e.target.value }))}
+          >
             <option value="">Choose a stage…</option>
-            {rows.filter((r) => r.kind === s.kind && !r.isNew).map((r) => <option key={r.id} value={r.id}>{r.label}</option>)}
+            {rows
+              .filter((r) => r.kind === s.kind && !r.isNew)
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
           </Select>
         </Field>
       ))}
       {held.length > 0 && (
         <div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="held-deals">
-          Held at a gate they have not passed (see each deal&apos;s history): {held.map((h) => `${h.name} (in ${h.stageId}, not ${h.wanted})`).join("; ")}.
+          Held at a gate they have not passed (see each deal&apos;s history):{" "}
+          {held.map((h) => `${h.name} (in ${h.stageId}, not ${h.wanted})`).join("; ")}.
         </div>
       )}
       {editable && (
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
-          <Button type="button" variant="secondary" onClick={() => {
-            const at = Math.max(0, rows.findIndex((r) => r.kind !== "open"));
-            setRows((rs) => [...rs.slice(0, at), { key: `new-${Date.now()}`, id: `stage_${rs.length + 1}`, label: "", probability: "50", kind: "open", exit: [], isNew: true }, ...rs.slice(at)]);
-          }}>
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              const at = Math.max(
+                0,
+                rows.findIndex((r) => r.kind !== "open"),
+              );
+              setRows((rs) => [
+                ...rs.slice(0, at),
+                { key: `new-${Date.now()}`, id: `stage_${rs.length + 1}`, label: "", probability: "50", kind: "open", exit: [], isNew: true },
+                ...rs.slice(at),
+              ]);
+            }}
+          >
             <Plus className="size-4" aria-hidden /> Add stage
           </Button>
           <div className="flex items-center gap-2">
-            <Button type="button" variant="secondary" disabled={!dirty || form.isPending} onClick={() => { setRows(initial); setDestinations({}); setLocalErrors({}); form.reset(); }}>Discard</Button>
-            <Button type="submit" disabled={!dirty || form.isPending}>{form.isPending ? "Saving…" : "Save stages"}</Button>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!dirty || form.isPending}
+              onClick={() => {
+                setRows(initial);
+                setDestinations({});
+                setLocalErrors({});
+                form.reset();
+              }}
+            >
+              Discard
+            </Button>
+            <Button type="submit" disabled={!dirty || form.isPending}>
+              {form.isPending ? "Saving…" : "Save stages"}
+            </Button>
           </div>
         </div>
       )}

@@ -49,7 +49,12 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
         {editable ? (
           <>
             <Field label="Stage name" name={`${at}.label`} errors={errors[`${at}.label`]} className="w-56">
-              <Input id={`${at}.label`} value={stage.label} onChange={(e) => onChange({ ...stage, label: e.target.value })} aria-invalid={Boolean(errors[`${at}.label`])} />
+              <Input
+                id={`${at}.label`}
+                value={stage.label}
+                onChange={(e) => onChange({ ...stage, label: e.target.value })}
+                aria-invalid={Boolean(errors[`${at}.label`])}
+              />
             </Field>
             <Field label="Win probability (%)" name={`${at}.probability`} errors={errors[`${at}.probability`]} className="w-36">
               <Input
@@ -67,7 +72,9 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
             <div className="text-xs text-slate-500">{stage.probability}% win probability</div>
           </div>
         )}
-        <div className={editable ? "mt-7" : "mt-0.5"}><Badge tone={badge.tone}>{badge.label}</Badge></div>
+        <div className={editable ? "mt-7" : "mt-0.5"}>
+          <Badge tone={badge.tone}>{badge.label}</Badge>
+        </div>
       </div>
 
       <div className="mt-3 pl-10">
@@ -81,7 +88,10 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
             ) : (
               <ul className="mt-1 max-w-2xl space-y-1" aria-label={`Exit requirements of ${stage.label}`}>
                 {stage.exit.map((r, j) => (
-                  <li key={`${r.kind}-${j}`} className="flex items-center justify-between gap-3 rounded-md px-2 py-1 text-sm text-slate-800 hover:bg-slate-50">
+                  <li
+                    key={`${r.kind}-${j}`}
+                    className="flex items-center justify-between gap-3 rounded-md px-2 py-1 text-sm text-slate-800 hover:bg-slate-50"
+                  >
                     <span>{describeRequirement(r, criterionLabel)}</span>
                     {editable && (
                       <button
@@ -97,7 +107,11 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
                 ))}
               </ul>
             )}
-            {gateErrors.map((e) => <p key={e} className="mt-1 text-xs font-medium text-rose-600">{e}</p>)}
+            {gateErrors.map((e) => (
+              <p key={e} className="mt-1 text-xs font-medium text-rose-600">
+                {e}
+              </p>
+            ))}
             {editable && (
               <div className="mt-2">
                 {adding ? (
@@ -113,7 +127,8 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
                   />
                 ) : (
                   <Button type="button" variant="ghost" size="sm" onClick={() => setAdding(true)}>
-                    <Plus className="size-4" aria-hidden />Add requirement
+                    <Plus className="size-4" aria-hidden />
+                    Add requirement
                   </Button>
                 )}
               </div>
@@ -124,4 +139,3 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
     </li>
   );
 }
-

@@ -14,7 +14,17 @@ import { SidebarFooter, type ShellUser } from "./sidebar-footer";
  * `tools` is the slot for app-wide controls (a search or command palette trigger): shown at the top of the
  * sidebar and in the phone header.
  */
-export function AppShell({ user, scheme, tools, children }: { user: ShellUser & { role: Role }; scheme: Scheme; tools?: ReactNode; children: ReactNode }) {
+export function AppShell({
+  user,
+  scheme,
+  tools,
+  children,
+}: {
+  user: ShellUser & { role: Role };
+  scheme: Scheme;
+  tools?: ReactNode;
+  children: ReactNode;
+}) {
   const nav = <NavLinks showAdmin={can(user.role, "user.manage")} showInsights={can(user.role, "insights.view")} />;
   const footer = <SidebarFooter user={user} scheme={scheme} />;
   return (
@@ -31,13 +41,17 @@ export function AppShell({ user, scheme, tools, children }: { user: ShellUser & 
           <span className="text-lg font-semibold tracking-tight">Winnow</span>
         </Link>
         {tools && <div className="mb-4 px-1">{tools}</div>}
-        <nav aria-label="Main" className="-mx-1 flex-1 overflow-y-auto px-1">{nav}</nav>
+        <nav aria-label="Main" className="-mx-1 flex-1 overflow-y-auto px-1">
+          {nav}
+        </nav>
         {footer}
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/95 px-2 py-2 backdrop-blur md:hidden">
           <MobileNav footer={footer}>{nav}</MobileNav>
-          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900"><Logo className="size-6" /> Winnow</Link>
+          <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
+            <Logo className="size-6" /> Winnow
+          </Link>
           {tools && <div className="ml-auto">{tools}</div>}
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-screen-2xl min-w-0 px-4 py-6 focus:outline-none sm:px-6 lg:px-8">

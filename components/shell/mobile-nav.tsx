@@ -14,7 +14,10 @@ export function MobileNav({ children, footer }: { children: ReactNode; footer: R
   const [open, setOpen] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger className="rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600" data-testid="menu-button">
+      <Dialog.Trigger
+        className="rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        data-testid="menu-button"
+      >
         <Menu className="size-5" aria-hidden />
         <span className="sr-only">Menu</span>
       </Dialog.Trigger>
@@ -36,7 +39,11 @@ export function MobileNav({ children, footer }: { children: ReactNode; footer: R
             </Dialog.Close>
           </div>
           {/* A link's click bubbles here: close the sheet as the page changes. */}
-          <nav aria-label="Main" className="-mx-1 flex-1 overflow-y-auto px-1" onClick={(e) => (e.target as HTMLElement).closest("a") && setOpen(false)}>
+          <nav
+            aria-label="Main"
+            className="-mx-1 flex-1 overflow-y-auto px-1"
+            onClick={(e) => (e.target as HTMLElement).closest("a") && setOpen(false)}
+          >
             {children}
           </nav>
           {footer}

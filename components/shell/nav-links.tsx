@@ -1,6 +1,25 @@
 "use client";
 
-import { BarChart3, Braces, Building2, CalendarCheck, Columns3, FileUp, Hourglass, Inbox, KeyRound, Scale, ScrollText, Settings2, SquarePen, Target, Trophy, UserCog, Users, Webhook } from "lucide-react";
+import {
+  BarChart3,
+  Braces,
+  Building2,
+  CalendarCheck,
+  Columns3,
+  FileUp,
+  Hourglass,
+  Inbox,
+  KeyRound,
+  Scale,
+  ScrollText,
+  Settings2,
+  SquarePen,
+  Target,
+  Trophy,
+  UserCog,
+  Users,
+  Webhook,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -45,7 +64,9 @@ export function NavLinks({ showAdmin, showInsights = false }: { showAdmin: boole
               className={cn(
                 "flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium",
                 "focus-visible:outline-2 focus-visible:outline-sidebar-ring",
-                active ? "bg-sidebar-accent text-sidebar-accent-foreground" : "text-sidebar-foreground hover:bg-sidebar-accent/60 hover:text-sidebar-accent-foreground",
+                active
+                  ? "bg-sidebar-accent text-sidebar-accent-foreground"
+                  : "text-sidebar-foreground hover:bg-sidebar-accent/60 hover:text-sidebar-accent-foreground",
               )}
             >
               <Icon className="size-4" aria-hidden />

@@ -17,9 +17,8 @@ function applyScheme(scheme: Scheme) {
   const root = document.documentElement;
   root.classList.remove("light", "dark");
   if (scheme !== "system") root.classList.add(scheme);
-  document.cookie = scheme === "system"
-    ? `${SCHEME_COOKIE}=; path=/; max-age=0; samesite=lax`
-    : `${SCHEME_COOKIE}=${scheme}; path=/; max-age=31536000; samesite=lax`;
+  document.cookie =
+    scheme === "system" ? `${SCHEME_COOKIE}=; path=/; max-age=0; samesite=lax` : `${SCHEME_COOKIE}=${scheme}; path=/; max-age=31536000; samesite=lax`;
 }
 
 /** System / Light / Dark as a radio group: arrow keys move between them, as in any native radio group. */

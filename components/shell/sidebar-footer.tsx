@@ -13,7 +13,9 @@ export function SidebarFooter({ user, scheme }: { user: ShellUser; scheme: Schem
       <SchemeToggle initial={scheme} />
       <div className="flex items-center justify-between gap-2">
         <div className="min-w-0 text-xs">
-          <div className="truncate font-medium text-sidebar-accent-foreground" data-testid="current-user">{user.name}</div>
+          <div className="truncate font-medium text-sidebar-accent-foreground" data-testid="current-user">
+            {user.name}
+          </div>
           <div className="truncate text-sidebar-muted">
             {ROLE_LABELS[user.role]} · {user.organizationName}
           </div>

@@ -11,7 +11,10 @@ const CSRF_COOKIES = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
  */
 export async function SignOutButton() {
   const jar = await cookies();
-  const csrf = CSRF_COOKIES.map((name) => jar.get(name)?.value).find(Boolean)?.split("|")[0] ?? "";
+  const csrf =
+    CSRF_COOKIES.map((name) => jar.get(name)?.value)
+      .find(Boolean)
+      ?.split("|")[0] ?? "";
   return (
     <form method="post" action="/api/auth/signout" className="shrink-0">
       <input type="hidden" name="csrfToken" value={csrf} />

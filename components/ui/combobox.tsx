@@ -63,11 +63,12 @@ export function Combobox(props: Props) {
   const [picked, setPicked] = useState<ComboboxOption | null>(null);
   const listId = useId();
   const remote = useRecordSearch(search && open ? query : "", search);
-  const shown: readonly ComboboxOption[] = search
-    ? remote.hits.map((hit) => ({ value: hit.id, label: hit.label, detail: hit.detail }))
-    : options;
+  const shown: readonly ComboboxOption[] = search ? remote.hits.map((hit) => ({ value: hit.id, label: hit.label, detail: hit.detail })) : options;
   const current =
-    options.find((o) => o.value === value)?.label ?? (picked?.value === value ? picked.label : undefined) ?? props.selectedLabel ?? (freeText ? value : "");
+    options.find((o) => o.value === value)?.label ??
+    (picked?.value === value ? picked.label : undefined) ??
+    props.selectedLabel ??
+    (freeText ? value : "");
   const typed = query.trim();
   const offerTyped = freeText && typed !== "" && !options.some((o) => o.value.toLowerCase() === typed.toLowerCase());
 
@@ -80,11 +81,25 @@ export function Combobox(props: Props) {
 
   let note: ReactNode = null;
   if (search && typed.length < MIN_QUERY) note = <p className={noteClass}>Type {MIN_QUERY} or more letters to search.</p>;
-  else if (search && remote.loading) note = <Command.Loading><p className={noteClass}>Searching…</p></Command.Loading>;
+  else if (search && remote.loading)
+    note = (
+      <Command.Loading>
+        <p className={noteClass}>Searching…</p>
+      </Command.Loading>
+    );
   else if (search && remote.failed) note = <p className={noteClass}>Search failed; try again.</p>;
 
   return (
-    <Popover.Root open={open} onOpenChange={(next) => { setOpen(next); if (!next) { setQuery(""); onBlur?.(); } }}>
+    <Popover.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) {
+          setQuery("");
+          onBlur?.();
+        }
+      }}
+    >
       <Popover.Trigger asChild>
         <button
           type="button"

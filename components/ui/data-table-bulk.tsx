@@ -22,7 +22,9 @@ interface Report {
 export function outcomeOf(report: Report, rows: SelectedRow[], verb: string, word: Noun): BulkOutcome {
   const label = (id: string) => rows.find((r) => r.id === id)?.label ?? "A row";
   const refused = report.refused.map((r) => ({ label: label(r.id), message: r.message }));
-  const text = refused.length ? `${verb} ${plural(report.done.length, word)}; ${plural(refused.length, word)} left as they were:` : `${verb} ${plural(report.done.length, word)}.`;
+  const text = refused.length
+    ? `${verb} ${plural(report.done.length, word)}; ${plural(refused.length, word)} left as they were:`
+    : `${verb} ${plural(report.done.length, word)}.`;
   return { text, tone: refused.length ? "bad" : "good", refused, seq: Date.now() };
 }
 
@@ -33,7 +35,9 @@ export function outcomeOf(report: Report, rows: SelectedRow[], verb: string, wor
 export function BulkBar({ word, outcome, children }: { word: Noun; outcome: BulkOutcome | null; children: ReactNode }) {
   const { selected } = useSelection();
   const statusRef = useRef<HTMLDivElement>(null);
-  useEffect(() => { if (outcome) statusRef.current?.focus(); }, [outcome]);
+  useEffect(() => {
+    if (outcome) statusRef.current?.focus();
+  }, [outcome]);
   return (
     <>
       {selected.length > 0 ? (
@@ -44,13 +48,23 @@ export function BulkBar({ word, outcome, children }: { word: Noun; outcome: Bulk
       ) : (
         <span className="text-sm text-slate-600">Tick rows to act on several at once.</span>
       )}
-      <div ref={statusRef} role="status" tabIndex={-1} className="basis-full text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-600" data-testid="bulk-result">
+      <div
+        ref={statusRef}
+        role="status"
+        tabIndex={-1}
+        className="basis-full text-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-600"
+        data-testid="bulk-result"
+      >
         {outcome && (
           <div className={outcome.tone === "good" ? "text-emerald-700" : "text-amber-800"}>
             {outcome.text}
             {outcome.refused.length > 0 && (
               <ul className="mt-1 list-disc pl-5">
-                {outcome.refused.map((r, i) => <li key={i}><b>{r.label}</b>: {r.message}</li>)}
+                {outcome.refused.map((r, i) => (
+                  <li key={i}>
+                    <b>{r.label}</b>: {r.message}
+                  </li>
+                ))}
               </ul>
             )}
           </div>

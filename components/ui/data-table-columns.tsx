@@ -5,7 +5,13 @@ import { Check, Columns3 } from "lucide-react";
 import { buttonVariants } from "./button";
 
 /** Which columns show: a menu of checkbox items (arrow keys, Space), kept open while the user picks several. */
-export function ColumnMenu({ columns, onChange }: { columns: Array<{ id: string; header: string; shown: boolean }>; onChange: (id: string, shown: boolean) => void }) {
+export function ColumnMenu({
+  columns,
+  onChange,
+}: {
+  columns: Array<{ id: string; header: string; shown: boolean }>;
+  onChange: (id: string, shown: boolean) => void;
+}) {
   if (columns.length === 0) return null;
   return (
     <DropdownMenu.Root>

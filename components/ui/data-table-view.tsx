@@ -37,7 +37,12 @@ export interface DataRow {
 const HIDDEN_COLUMNS_PARAM = "hide";
 
 function hiddenFrom(value: string | null): VisibilityState {
-  return Object.fromEntries((value ?? "").split(",").filter(Boolean).map((id) => [id, false]));
+  return Object.fromEntries(
+    (value ?? "")
+      .split(",")
+      .filter(Boolean)
+      .map((id) => [id, false]),
+  );
 }
 
 /**
@@ -45,7 +50,19 @@ function hiddenFrom(value: string | null): VisibilityState {
  * column menu, checkboxes for bulk actions (read by `toolbar` through `useSelection`), a sticky header and a sticky
  * first column inside its own labelled scroll region.
  */
-export function DataTable({ columns, rows, label, testId, sort, dir, selectable = false, toolbar, rowTestId = "data-row", currentId, onRowClick }: {
+export function DataTable({
+  columns,
+  rows,
+  label,
+  testId,
+  sort,
+  dir,
+  selectable = false,
+  toolbar,
+  rowTestId = "data-row",
+  currentId,
+  onRowClick,
+}: {
   columns: DataColumn[];
   rows: DataRow[];
   label: string;
@@ -112,7 +129,9 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
   function changeVisibility(next: VisibilityState) {
     setVisibility(next);
     const params = new URLSearchParams(search.toString());
-    const hidden = Object.entries(next).filter(([, shown]) => !shown).map(([id]) => id);
+    const hidden = Object.entries(next)
+      .filter(([, shown]) => !shown)
+      .map(([id]) => id);
     if (hidden.length) params.set(HIDDEN_COLUMNS_PARAM, hidden.join(","));
     else params.delete(HIDDEN_COLUMNS_PARAM);
     const query = params.toString();
@@ -138,7 +157,10 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2">
           <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{toolbar}</div>
           <ColumnMenu
-            columns={table.getAllLeafColumns().filter((c) => c.getCanHide()).map((c) => ({ id: c.id, header: (c.columnDef.meta as DataColumn).header, shown: c.getIsVisible() }))}
+            columns={table
+              .getAllLeafColumns()
+              .filter((c) => c.getCanHide())
+              .map((c) => ({ id: c.id, header: (c.columnDef.meta as DataColumn).header, shown: c.getIsVisible() }))}
             onChange={(id, shown) => changeVisibility({ ...visibility, [id]: shown })}
           />
         </div>
@@ -155,7 +177,11 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
                       <th
                         key={header.id}
                         scope="col"
-                        className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide whitespace-nowrap text-slate-600", meta?.align === "right" && "text-right", !meta && "w-10 px-3")}
+                        className={cn(
+                          "px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide whitespace-nowrap text-slate-600",
+                          meta?.align === "right" && "text-right",
+                          !meta && "w-10 px-3",
+                        )}
                         aria-sort={meta?.sort ? (active ? (dir === "asc" ? "ascending" : "descending") : "none") : undefined}
                       >
                         {meta?.sort ? (
@@ -163,7 +189,9 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
                             {meta.header}
                             <Icon className={cn("size-3.5", !active && "opacity-40")} aria-hidden />
                           </Link>
-                        ) : flexRender(header.column.columnDef.header, header.getContext())}
+                        ) : (
+                          flexRender(header.column.columnDef.header, header.getContext())
+                        )}
                       </th>
                     );
                   })}
@@ -174,7 +202,12 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
               {table.getRowModel().rows.map((row) => (
                 <tr
                   key={row.id}
-                  className={cn("border-t border-slate-100 hover:bg-slate-50", row.getIsSelected() && "bg-indigo-50", currentId === row.id && "bg-indigo-50/70 outline outline-1 -outline-offset-1 outline-indigo-300", onRowClick && "cursor-pointer")}
+                  className={cn(
+                    "border-t border-slate-100 hover:bg-slate-50",
+                    row.getIsSelected() && "bg-indigo-50",
+                    currentId === row.id && "bg-indigo-50/70 outline outline-1 -outline-offset-1 outline-indigo-300",
+                    onRowClick && "cursor-pointer",
+                  )}
                   aria-current={currentId === row.id ? "true" : undefined}
                   onClick={onRowClick && (() => onRowClick(row.id))}
                   data-testid={rowTestId}
@@ -183,7 +216,14 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
                     const meta = cell.column.columnDef.meta as DataColumn | undefined;
                     const content = flexRender(cell.column.columnDef.cell, cell.getContext());
                     return (
-                      <td key={cell.id} className={cn("px-4 py-3 whitespace-nowrap text-slate-700", meta?.align === "right" && "text-right tabular-nums", !meta && "w-10 px-3")}>
+                      <td
+                        key={cell.id}
+                        className={cn(
+                          "px-4 py-3 whitespace-nowrap text-slate-700",
+                          meta?.align === "right" && "text-right tabular-nums",
+                          !meta && "w-10 px-3",
+                        )}
+                      >
                         {meta?.truncate ? <Truncated text={row.original.text?.[meta.id]}>{content}</Truncated> : content}
                       </td>
                     );
@@ -198,9 +238,21 @@ export function DataTable({ columns, rows, label, testId, sort, dir, selectable 
   );
 }
 
-function Checkbox({ label, checked, indeterminate = false, onChange }: { label: string; checked: boolean; indeterminate?: boolean; onChange: (value: boolean) => void }) {
+function Checkbox({
+  label,
+  checked,
+  indeterminate = false,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  indeterminate?: boolean;
+  onChange: (value: boolean) => void;
+}) {
   const ref = useRef<HTMLInputElement>(null);
-  useLayoutEffect(() => { if (ref.current) ref.current.indeterminate = indeterminate; }, [indeterminate]);
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate;
+  }, [indeterminate]);
   return (
     <input
       ref={ref}
@@ -214,7 +266,8 @@ function Checkbox({ label, checked, indeterminate = false, onChange }: { label: 
   );
 }
 
-const tipClass = "z-50 max-w-80 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-snug break-words whitespace-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900";
+const tipClass =
+  "z-50 max-w-80 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs leading-snug break-words whitespace-normal text-white shadow-lg dark:bg-slate-100 dark:text-slate-900";
 
 /**
  * A cell cut to its column's width. Only when it is actually cut does it get a tooltip with the whole text, and a

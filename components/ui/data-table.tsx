@@ -33,7 +33,9 @@ export function Table({ className, label = "Table", ...props }: ComponentProps<"
 }
 
 export function Th({ className, ...props }: ComponentProps<"th">) {
-  return <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", className)} {...props} />;
+  return (
+    <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", className)} {...props} />
+  );
 }
 
 export function Td({ className, ...props }: ComponentProps<"td">) {
@@ -41,28 +43,48 @@ export function Td({ className, ...props }: ComponentProps<"td">) {
 }
 
 /** Previous/next by keyset cursor, with the list's size counted only up to a bound ("1000+"). */
-export function Pagination({ path, params, next, previous, total, noun }: {
-  path: string; params: SearchParams; next: string | null; previous: string | null; total: { count: number; atLeast: boolean }; noun: Noun;
+export function Pagination({
+  path,
+  params,
+  next,
+  previous,
+  total,
+  noun,
+}: {
+  path: string;
+  params: SearchParams;
+  next: string | null;
+  previous: string | null;
+  total: { count: number; atLeast: boolean };
+  noun: Noun;
 }) {
   return (
     <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
       <span data-testid="list-total">
-        {total.count.toLocaleString("en-US")}{total.atLeast ? "+" : ""} {nounFor(total.atLeast ? 2 : total.count, noun)}
+        {total.count.toLocaleString("en-US")}
+        {total.atLeast ? "+" : ""} {nounFor(total.atLeast ? 2 : total.count, noun)}
       </span>
       <div className="flex items-center gap-2">
-        <PageLink disabled={!previous} href={withParams(path, params, { before: previous, after: null, page: null })}>Previous</PageLink>
-        <PageLink disabled={!next} href={withParams(path, params, { after: next, before: null, page: null })}>Next</PageLink>
+        <PageLink disabled={!previous} href={withParams(path, params, { before: previous, after: null, page: null })}>
+          Previous
+        </PageLink>
+        <PageLink disabled={!next} href={withParams(path, params, { after: next, before: null, page: null })}>
+          Next
+        </PageLink>
       </div>
     </nav>
   );
 }
 
-
 function PageLink({ disabled, href, children }: { disabled: boolean; href: string; children: ReactNode }) {
   const style = "rounded-md px-2.5 py-1 ring-1 ring-inset ring-slate-300";
   return disabled ? (
-    <span className={cn(style, "opacity-40")} aria-disabled>{children}</span>
+    <span className={cn(style, "opacity-40")} aria-disabled>
+      {children}
+    </span>
   ) : (
-    <Link href={href} className={cn(style, "hover:bg-slate-50")}>{children}</Link>
+    <Link href={href} className={cn(style, "hover:bg-slate-50")}>
+      {children}
+    </Link>
   );
 }

@@ -7,7 +7,8 @@ export function ExportLink({ list, params }: { list: "accounts" | "contacts" | "
   const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (typeof v === "string" && k !== "page" ? [[k, v]] : [])));
   return (
     <ButtonLink href={`/api/export/${list}?${query.toString()}`} variant="secondary" prefetch={false} data-testid="export-csv">
-      <Download className="size-4" aria-hidden />Export CSV
+      <Download className="size-4" aria-hidden />
+      Export CSV
     </ButtonLink>
   );
 }

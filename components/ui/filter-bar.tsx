@@ -63,11 +63,18 @@ export function FilterBar({ children, clearHref, showClear }: { children: ReactN
       className="flex flex-wrap items-center gap-2 border-b border-slate-100 p-3"
       role="search"
       onChange={onChange}
-      onSubmit={(event) => { event.preventDefault(); apply(); }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply();
+      }}
       data-testid="filter-bar"
     >
       {children}
-      {showClear && <Link href={clearHref} className="self-center text-sm text-slate-600 hover:text-slate-900">Clear</Link>}
+      {showClear && (
+        <Link href={clearHref} className="self-center text-sm text-slate-600 hover:text-slate-900">
+          Clear
+        </Link>
+      )}
     </form>
   );
 }

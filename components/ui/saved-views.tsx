@@ -39,11 +39,18 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
   const current = canonical(search.entries());
   const active = views.find((v) => canonical(Object.entries(v.query)) === current);
   const save = useAction(saveViewAction, {
-    onSuccess: ({ data }) => { toast.success(`Saved the view “${data?.name ?? ""}”.`); setNaming(false); router.refresh(); },
+    onSuccess: ({ data }) => {
+      toast.success(`Saved the view “${data?.name ?? ""}”.`);
+      setNaming(false);
+      router.refresh();
+    },
     onError: ({ error }) => toast.error(error.serverError?.message ?? "Give the view a name of at most 60 characters."),
   });
   const remove = useAction(deleteViewAction, {
-    onSuccess: () => { toast.success("View deleted."); router.refresh(); },
+    onSuccess: () => {
+      toast.success("View deleted.");
+      router.refresh();
+    },
     onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not delete the view."),
   });
 
@@ -69,7 +76,11 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
           <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
             {views.length === 0 && <DropdownMenu.Label className="px-2 py-1.5 text-sm text-slate-600">No saved views yet</DropdownMenu.Label>}
             {views.map((v) => (
-              <DropdownMenu.Item key={v.id} asChild className="flex items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100">
+              <DropdownMenu.Item
+                key={v.id}
+                asChild
+                className="flex items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100"
+              >
                 <Link href={href(v)}>
                   <Check className={active?.id === v.id ? "size-4" : "size-4 opacity-0"} aria-hidden />
                   {v.name}
@@ -77,11 +88,20 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
               </DropdownMenu.Item>
             ))}
             <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            <DropdownMenu.Item className="rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100" onSelect={() => { setNaming(true); setTimeout(() => nameRef.current?.focus(), 0); }}>
+            <DropdownMenu.Item
+              className="rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100"
+              onSelect={() => {
+                setNaming(true);
+                setTimeout(() => nameRef.current?.focus(), 0);
+              }}
+            >
               Save current view…
             </DropdownMenu.Item>
             {active && (
-              <DropdownMenu.Item className="rounded px-2 py-1.5 text-sm text-rose-700 outline-none data-[highlighted]:bg-rose-50" onSelect={() => remove.execute({ viewId: active.id })}>
+              <DropdownMenu.Item
+                className="rounded px-2 py-1.5 text-sm text-rose-700 outline-none data-[highlighted]:bg-rose-50"
+                onSelect={() => remove.execute({ viewId: active.id })}
+              >
                 Delete “{active.name}”
               </DropdownMenu.Item>
             )}
@@ -89,10 +109,30 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
       {naming && (
-        <form onSubmit={submit} onKeyDown={(e) => { if (e.key === "Escape") setNaming(false); }} className="flex items-center gap-2" data-testid="save-view-form">
-          <Input ref={nameRef} name="name" aria-label="View name" placeholder="Name this view" required maxLength={60} defaultValue={active?.name ?? ""} className="w-44" />
-          <Button type="submit" size="sm" disabled={save.isPending}>Save view</Button>
-          <Button type="button" size="sm" variant="ghost" onClick={() => setNaming(false)}>Cancel</Button>
+        <form
+          onSubmit={submit}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") setNaming(false);
+          }}
+          className="flex items-center gap-2"
+          data-testid="save-view-form"
+        >
+          <Input
+            ref={nameRef}
+            name="name"
+            aria-label="View name"
+            placeholder="Name this view"
+            required
+            maxLength={60}
+            defaultValue={active?.name ?? ""}
+            className="w-44"
+          />
+          <Button type="submit" size="sm" disabled={save.isPending}>
+            Save view
+          </Button>
+          <Button type="button" size="sm" variant="ghost" onClick={() => setNaming(false)}>
+            Cancel
+          </Button>
         </form>
       )}
     </div>

@@ -26,7 +26,15 @@ function useCloseOnScroll() {
  * take focus (a button, a link) or `TipTarget` around plain text. Each tooltip carries its own provider, so it
  * works wherever it is rendered; Radix shares the open/close delays between neighbours all the same.
  */
-export function Tooltip({ content, children, side = "top" }: { content: ReactNode; children: ReactElement; side?: "top" | "bottom" | "left" | "right" }) {
+export function Tooltip({
+  content,
+  children,
+  side = "top",
+}: {
+  content: ReactNode;
+  children: ReactElement;
+  side?: "top" | "bottom" | "left" | "right";
+}) {
   const [open, setOpen] = useCloseOnScroll();
   return (
     <Radix.Provider delayDuration={200}>
@@ -56,7 +64,10 @@ export function TipTarget({ className, ...props }: Omit<ComponentProps<"button">
   return (
     <button
       type="button"
-      className={cn("cursor-help rounded-sm text-left focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600", className)}
+      className={cn(
+        "cursor-help rounded-sm text-left focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-600",
+        className,
+      )}
       {...props}
     />
   );

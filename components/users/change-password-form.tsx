@@ -13,7 +13,11 @@ export function ChangePasswordForm() {
   const ref = useRef<HTMLFormElement>(null);
   const form = useActionForm(changePasswordAction, {
     onSuccess: (data) => {
-      toast.success(data.otherSessionsEnded > 0 ? `Password changed; ${data.otherSessionsEnded} other ${noun(data.otherSessionsEnded, "session")} signed out.` : "Password changed.");
+      toast.success(
+        data.otherSessionsEnded > 0
+          ? `Password changed; ${data.otherSessionsEnded} other ${noun(data.otherSessionsEnded, "session")} signed out.`
+          : "Password changed.",
+      );
       ref.current?.reset();
     },
   });
@@ -22,15 +26,31 @@ export function ChangePasswordForm() {
     <form ref={ref} onSubmit={form.onSubmit} className="space-y-4" noValidate data-testid="change-password-form">
       <FormError message={form.formError} />
       <Field label="Current password" name="currentPassword" errors={e.currentPassword}>
-        <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" {...invalid(e.currentPassword, "currentPassword")} />
+        <Input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          {...invalid(e.currentPassword, "currentPassword")}
+        />
       </Field>
       <Field label="New password" name="newPassword" errors={e.newPassword} hint="At least 10 characters.">
         <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" {...invalid(e.newPassword, "newPassword")} />
       </Field>
       <Field label="Repeat the new password" name="confirmPassword" errors={e.confirmPassword}>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" {...invalid(e.confirmPassword, "confirmPassword")} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          {...invalid(e.confirmPassword, "confirmPassword")}
+        />
       </Field>
-      <div className="flex justify-end"><Button type="submit" disabled={form.isPending}>{form.isPending ? "Saving…" : "Change password"}</Button></div>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={form.isPending}>
+          {form.isPending ? "Saving…" : "Change password"}
+        </Button>
+      </div>
     </form>
   );
 }

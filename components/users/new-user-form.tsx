@@ -36,15 +36,27 @@ export function NewUserForm() {
         </Field>
         <Field label="Role" name="user-role" errors={errors("role")}>
           <Select id="user-role" {...register("role")}>
-            {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
           </Select>
         </Field>
         <Field label="Initial password" name="user-password" errors={errors("password")} hint="At least 10 characters.">
-          <Input id="user-password" type="password" autoComplete="new-password" {...register("password")} {...invalid(errors("password"), "user-password")} />
+          <Input
+            id="user-password"
+            type="password"
+            autoComplete="new-password"
+            {...register("password")}
+            {...invalid(errors("password"), "user-password")}
+          />
         </Field>
       </div>
       <div className="flex justify-end">
-        <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add user"}</Button>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Adding…" : "Add user"}
+        </Button>
       </div>
     </form>
   );

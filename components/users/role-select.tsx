@@ -35,12 +35,26 @@ export function RoleSelect({ userId, role, name }: { userId: string; role: Role;
   });
   return (
     <div className="flex items-center gap-2">
-      <Select aria-label={`Role of ${name}`} value={draft} disabled={isPending} className="min-w-36" onChange={(e) => setDraft(e.target.value as Role)}>
-        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+      <Select
+        aria-label={`Role of ${name}`}
+        value={draft}
+        disabled={isPending}
+        className="min-w-36"
+        onChange={(e) => setDraft(e.target.value as Role)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
       </Select>
       {draft !== role && (
         <ConfirmDialog
-          trigger={<Button size="sm" disabled={isPending}>Save role</Button>}
+          trigger={
+            <Button size="sm" disabled={isPending}>
+              Save role
+            </Button>
+          }
           title={`Change ${name}'s role?`}
           description={`${name} goes from ${ROLE_LABELS[role]} to ${ROLE_LABELS[draft]}. What they may see and do changes at once.`}
           confirmLabel={`Make ${ROLE_LABELS[draft]}`}

@@ -16,7 +16,11 @@ describe("assessAccount", () => {
   it.each([
     { name: "a full match is pursued", account: { industry: "Software", employeeCount: 200 }, verdict: "pursue" },
     { name: "a failed knockout disqualifies", account: { industry: "Retail", employeeCount: 200 }, verdict: "disqualify" },
-    { name: "proven fit under the threshold with room to grow is nurture", account: { industry: "Software", employeeCount: null }, verdict: "nurture" },
+    {
+      name: "proven fit under the threshold with room to grow is nurture",
+      account: { industry: "Software", employeeCount: null },
+      verdict: "nurture",
+    },
   ])("$name", ({ account, verdict }) => {
     const result = assessAccount({ country: null, region: null, techStack: [], fundingStage: null, hiringSignals: [], ...account }, icp);
     expect(result.verdict).toBe(verdict);

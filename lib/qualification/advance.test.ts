@@ -16,13 +16,26 @@ function move(toStageId: string, opp: Partial<OpportunitySnapshot> = {}, extra: 
   return canAdvance({ pipeline, framework, opportunity: meddpiccOpportunity(opp), fit, now: NOW, toStageId, ...extra });
 }
 
-const override = (stageId: string, o: Partial<GateOverride> = {}): GateOverride =>
-  ({ stageId, by: "maria (manager)", reason: "Strategic logo", createdAt: daysAgo(1), expiresAt: addDays(NOW, 7), ...o });
+const override = (stageId: string, o: Partial<GateOverride> = {}): GateOverride => ({
+  stageId,
+  by: "maria (manager)",
+  reason: "Strategic logo",
+  createdAt: daysAgo(1),
+  expiresAt: addDays(NOW, 7),
+  ...o,
+});
 
 describe("canAdvance", () => {
   it("allows the next step when its gate is met", () => {
     const r = move("negotiation");
-    expect(r).toMatchObject({ allowed: true, direction: "forward", gatesCrossed: ["proposal"], blockers: [], overridden: [], message: "Can move to Negotiation" });
+    expect(r).toMatchObject({
+      allowed: true,
+      direction: "forward",
+      gatesCrossed: ["proposal"],
+      blockers: [],
+      overridden: [],
+      message: "Can move to Negotiation",
+    });
   });
 
   it("treats staying put as allowed with no gates", () => {
@@ -45,7 +58,10 @@ describe("canAdvance", () => {
   it("requires all gates of all open stages to close won", () => {
     const r = move("closed_won");
     expect(r.gatesCrossed).toEqual(["prospecting", "discovery", "solution", "proposal", "negotiation"]);
-    expect(r.blockers.map((b) => `${b.criterionId}:${b.code}`)).toEqual(["decision_process:criterion_not_verified", "paper_process:criterion_not_verified"]);
+    expect(r.blockers.map((b) => `${b.criterionId}:${b.code}`)).toEqual([
+      "decision_process:criterion_not_verified",
+      "paper_process:criterion_not_verified",
+    ]);
   });
 
   it("re-checks early gates when closing won (evidence may have gone stale since)", () => {
@@ -57,7 +73,10 @@ describe("canAdvance", () => {
   it("always allows moving backward, losing, and reopening where the deal was lost", () => {
     expect(move("discovery", { stakeholders: [], criteria: [] })).toMatchObject({ allowed: true, direction: "backward", gatesCrossed: [] });
     expect(move("closed_lost", { stageId: "prospecting" })).toMatchObject({ allowed: true, direction: "forward", gatesCrossed: [] });
-    expect(move("discovery", { stageId: "closed_lost", status: "lost", lostFromStageId: "proposal" })).toMatchObject({ allowed: true, direction: "backward" });
+    expect(move("discovery", { stageId: "closed_lost", status: "lost", lostFromStageId: "proposal" })).toMatchObject({
+      allowed: true,
+      direction: "backward",
+    });
     expect(move("negotiation", { stageId: "closed_won", status: "won" })).toMatchObject({ allowed: true, direction: "backward" });
   });
 

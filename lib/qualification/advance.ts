@@ -83,8 +83,10 @@ function notYetBlocker(gates: StageDefinition[]): Blocker | null {
   const stage = gates[0];
   if (!stage) return null;
   return {
-    stageId: stage.id, requirement: null, code: "deal_not_yet",
-    message: "The verdict is \"not yet\": the prospect said no for now. Resolve what holds it (or get a manager override) before moving it forward",
+    stageId: stage.id,
+    requirement: null,
+    code: "deal_not_yet",
+    message: 'The verdict is "not yet": the prospect said no for now. Resolve what holds it (or get a manager override) before moving it forward',
   };
 }
 
@@ -141,7 +143,14 @@ export function canAdvance(input: CanAdvanceInput): CanAdvanceResult {
   const allowed = blockers.length === 0;
   const toLabel = pipeline.stages.find((s) => s.id === toStageId)?.label ?? toStageId;
   return {
-    allowed, direction, fromStageId: opportunity.stageId, toStageId, gatesCrossed: gates.map((s) => s.id),
-    blockers, overridden, ignoredOverrides, message: summary(allowed, toLabel, blockers.length, overridden.length),
+    allowed,
+    direction,
+    fromStageId: opportunity.stageId,
+    toStageId,
+    gatesCrossed: gates.map((s) => s.id),
+    blockers,
+    overridden,
+    ignoredOverrides,
+    message: summary(allowed, toLabel, blockers.length, overridden.length),
   };
 }

@@ -39,7 +39,20 @@ describe("assessOpportunity", () => {
   });
 
   it("uses the thresholds and nurture period it is given", () => {
-    const a = assess({ lastActivityAt: daysAgo(60) }, { thresholds: { staleDealDays: 20, silentChampionDays: 14, newStakeholderGraceDays: 7, lateStageProbability: 0.5, closeDateSlipCriticalDays: 30, criticalMultiplier: 5 }, nurtureDays: 14 });
+    const a = assess(
+      { lastActivityAt: daysAgo(60) },
+      {
+        thresholds: {
+          staleDealDays: 20,
+          silentChampionDays: 14,
+          newStakeholderGraceDays: 7,
+          lateStageProbability: 0.5,
+          closeDateSlipCriticalDays: 30,
+          criticalMultiplier: 5,
+        },
+        nurtureDays: 14,
+      },
+    );
     expect(a.flags[0]?.severity).toBe("warning");
     expect(a.verdict.verdict).toBe("pursue");
     const b = assess({ criteria: [evidence("decision_process", "negative", 1)] }, { nurtureDays: 14 });

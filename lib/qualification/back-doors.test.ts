@@ -15,7 +15,13 @@ const move = (toStageId: string, opp: Partial<OpportunitySnapshot>, verdict?: "p
 const codes = (r: ReturnType<typeof move>) => r.blockers.map((b) => `${b.stageId}:${b.code}${b.criterionId ? `:${b.criterionId}` : ""}`);
 
 describe("reopening a lost deal", () => {
-  const lost = (from: string | null): Partial<OpportunitySnapshot> => ({ stageId: "closed_lost", status: "lost", lostFromStageId: from, criteria: [], stakeholders: [] });
+  const lost = (from: string | null): Partial<OpportunitySnapshot> => ({
+    stageId: "closed_lost",
+    status: "lost",
+    lostFromStageId: from,
+    criteria: [],
+    stakeholders: [],
+  });
   const table: Array<[string | null, string, boolean, string[]]> = [
     ["prospecting", "prospecting", true, []],
     ["prospecting", "negotiation", false, ["prospecting", "discovery", "solution", "proposal"]],
@@ -54,7 +60,11 @@ describe("a 'not yet' deal", () => {
   });
 
   it("moves forward under an active manager override of its gate, which lists the hold as overridden", () => {
-    const r = move("negotiation", { overrides: [{ stageId: "proposal", by: "maria", reason: "Board sponsor", createdAt: daysAgo(1), expiresAt: addDays(NOW, 5) }] }, "nurture");
+    const r = move(
+      "negotiation",
+      { overrides: [{ stageId: "proposal", by: "maria", reason: "Board sponsor", createdAt: daysAgo(1), expiresAt: addDays(NOW, 5) }] },
+      "nurture",
+    );
     expect(r.allowed).toBe(true);
     expect(r.overridden.map((b) => b.code)).toEqual(["deal_not_yet"]);
   });
@@ -64,23 +74,35 @@ describe("gates that require a basis", () => {
   const withEb = (basis: EvidenceBasis | undefined): Partial<OpportunitySnapshot> => {
     const eb = evidence("economic_buyer", "verified", 12);
     const item = eb.evidence[0]!;
-    return { criteria: [...meddpiccOpportunity().criteria.filter((c) => c.criterionId !== "economic_buyer"), { ...eb, evidence: [{ ...item, basis }] }] };
+    return {
+      criteria: [...meddpiccOpportunity().criteria.filter((c) => c.criterionId !== "economic_buyer"), { ...eb, evidence: [{ ...item, basis }] }],
+    };
   };
   const table: Array<[EvidenceBasis | undefined, boolean]> = [
-    [undefined, false], ["self_attested", false], ["contact_statement", false], ["document", false], ["buyer_confirmed", true], ["manager_reviewed", true],
+    [undefined, false],
+    ["self_attested", false],
+    ["contact_statement", false],
+    ["document", false],
+    ["buyer_confirmed", true],
+    ["manager_reviewed", true],
   ];
   it.each(table)("economic buyer verified with basis %s leaves Proposal: %s", (basis, allowed) => {
     const r = move("negotiation", withEb(basis));
     expect(r.allowed).toBe(allowed);
     if (!allowed) {
       expect(codes(r)).toEqual(["proposal:criterion_basis_weak:economic_buyer"]);
-      expect(r.blockers[0]?.message).toMatch(/^Economic buyer (rests on the deal owner's word alone|is backed only by the rep's record).*confirmed by the buyer or reviewed by a manager to leave Proposal$/);
+      expect(r.blockers[0]?.message).toMatch(
+        /^Economic buyer (rests on the deal owner's word alone|is backed only by the rep's record).*confirmed by the buyer or reviewed by a manager to leave Proposal$/,
+      );
     }
   });
 
   it("a challenged confirmation no longer counts", () => {
     const eb = evidence("economic_buyer", "verified", 12);
-    const criteria = [...meddpiccOpportunity().criteria.filter((c) => c.criterionId !== "economic_buyer"), { ...eb, evidence: [{ ...eb.evidence[0]!, challenged: true }] }];
+    const criteria = [
+      ...meddpiccOpportunity().criteria.filter((c) => c.criterionId !== "economic_buyer"),
+      { ...eb, evidence: [{ ...eb.evidence[0]!, challenged: true }] },
+    ];
     expect(codes(move("negotiation", { criteria }))).toEqual(["proposal:criterion_basis_weak:economic_buyer"]);
   });
 });

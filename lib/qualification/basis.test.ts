@@ -42,7 +42,9 @@ describe("checkBasis", () => {
   it("says what proof is needed when it refuses, naming the roles that fit", () => {
     const result = checkBasis(def("meddpicc", "economic_buyer"), proof({}));
     expect(result.ok).toBe(false);
-    expect(result.ok ? "" : result.message).toMatch(/^Economic buyer cannot be verified on your word alone: name the economic buyer who said it .*document or link.*recap\.$/);
+    expect(result.ok ? "" : result.message).toMatch(
+      /^Economic buyer cannot be verified on your word alone: name the economic buyer who said it .*document or link.*recap\.$/,
+    );
     const paper = checkBasis(def("meddpicc", "paper_process"), proof({ contactRoles: ["user"] }));
     expect(paper.ok ? "" : paper.message).toMatch(/procurement or economic buyer.*not on the committee as procurement or economic buyer/);
   });
@@ -63,8 +65,11 @@ describe("verifier roles per template", () => {
 
 describe("basis strength", () => {
   it.each([
-    ["self_attested", 0, false, false], ["contact_statement", 1, true, false], ["document", 1, true, false],
-    ["buyer_confirmed", 2, true, true], ["manager_reviewed", 2, true, true],
+    ["self_attested", 0, false, false],
+    ["contact_statement", 1, true, false],
+    ["document", 1, true, false],
+    ["buyer_confirmed", 2, true, true],
+    ["manager_reviewed", 2, true, true],
   ] as const)("%s ranks %d, meets stated %s, meets confirmed %s", (basis, rank, stated, confirmed) => {
     expect(basisRank(basis)).toBe(rank);
     expect(meetsBasis(basis, "stated")).toBe(stated);

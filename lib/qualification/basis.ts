@@ -12,12 +12,16 @@ export function verifierRoles(def: CriterionDefinition): StakeholderRole[] {
 /** 0: the owner's word; 1: a third party on record (fitting contact, document); 2: the buyer or a manager confirmed it. */
 export function basisRank(basis: EvidenceBasis): 0 | 1 | 2 {
   switch (basis) {
-    case "self_attested": return 0;
+    case "self_attested":
+      return 0;
     case "contact_statement":
-    case "document": return 1;
+    case "document":
+      return 1;
     case "buyer_confirmed":
-    case "manager_reviewed": return 2;
-    default: return assertNever(basis);
+    case "manager_reviewed":
+      return 2;
+    default:
+      return assertNever(basis);
   }
 }
 
@@ -52,9 +56,11 @@ function roleList(roles: StakeholderRole[]): string {
 
 /** The sentence a refused verification shows: what proof would do. */
 export function proofNeeded(def: CriterionDefinition): string {
-  return `${def.label} cannot be verified on your word alone: name the ${roleList(verifierRoles(def))} who said it ` +
+  return (
+    `${def.label} cannot be verified on your word alone: name the ${roleList(verifierRoles(def))} who said it ` +
     "(on the buying committee), give a document or link that shows it (e.g. the signed MAP, the security review), " +
-    "or have the buyer confirm it in a recap.";
+    "or have the buyer confirm it in a recap."
+  );
 }
 
 /**
@@ -68,7 +74,8 @@ export function checkBasis(def: CriterionDefinition, proof: EvidenceProof): Basi
   const fits = proof.contactRoles !== null && proof.contactRoles.some((r) => verifierRoles(def).includes(r));
   const hasDocument = Boolean(proof.documentRef?.trim());
   if (proof.state !== "verified") {
-    if (proof.excerpt.trim() === "" && proof.contactRoles === null) return { ok: false, message: `Say where "${def.label}" comes from: quote the note or name the contact who said it.` };
+    if (proof.excerpt.trim() === "" && proof.contactRoles === null)
+      return { ok: false, message: `Say where "${def.label}" comes from: quote the note or name the contact who said it.` };
     return { ok: true, basis: proof.contactRoles !== null ? "contact_statement" : hasDocument ? "document" : "self_attested" };
   }
   if (fits) return { ok: true, basis: "contact_statement" };

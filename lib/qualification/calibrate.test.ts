@@ -6,7 +6,14 @@ const deals = (n: number, outcome: "won" | "lost", lastOpenStageId: string, inte
   Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}`, outcome, lastOpenStageId, intentScore }));
 
 describe("qualificationBand", () => {
-  it.each([[0, "low"], [39, "low"], [40, "medium"], [69, "medium"], [70, "high"], [100, "high"]] as const)("intent %i is %s", (score, band) => {
+  it.each([
+    [0, "low"],
+    [39, "low"],
+    [40, "medium"],
+    [69, "medium"],
+    [70, "high"],
+    [100, "high"],
+  ] as const)("intent %i is %s", (score, band) => {
     expect(qualificationBand(score)).toBe(band);
   });
 });

@@ -72,9 +72,11 @@ export function calibrate(outcomes: ClosedDealOutcome[], pipeline: Pipeline, opt
       counts.set(key, c);
     }
   }
-  const cells = open.flatMap(({ s }) => BANDS.map((band) => {
-    const { total, won } = counts.get(`${s.id}|${band}`) ?? { total: 0, won: 0 };
-    return { stageId: s.id, band, total, won, winRate: total > 0 ? won / total : null, trusted: total >= minSample && total > 0 };
-  }));
+  const cells = open.flatMap(({ s }) =>
+    BANDS.map((band) => {
+      const { total, won } = counts.get(`${s.id}|${band}`) ?? { total: 0, won: 0 };
+      return { stageId: s.id, band, total, won, winRate: total > 0 ? won / total : null, trusted: total >= minSample && total > 0 };
+    }),
+  );
   return { minSample, sampleSize, skipped, cells };
 }

@@ -24,7 +24,9 @@ describe("findContradiction", () => {
   });
 
   it("explains the flag in words", () => {
-    expect(findContradiction(criterion("economic_buyer"), "verified", "has not seen pricing")?.text).toBe('The evidence says "not … pricing" but Economic buyer is marked verified: review it');
+    expect(findContradiction(criterion("economic_buyer"), "verified", "has not seen pricing")?.text).toBe(
+      'The evidence says "not … pricing" but Economic buyer is marked verified: review it',
+    );
   });
 
   it("uses a criterion's own key terms when it lists them", () => {

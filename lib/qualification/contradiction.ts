@@ -2,8 +2,33 @@ import type { CriterionDefinition, EvidenceState } from "./model";
 
 /** Words that turn a sentence into its opposite. Contractions are matched after apostrophes are dropped. */
 const NEGATIONS = new Set([
-  "not", "no", "never", "none", "nobody", "neither", "nor", "without", "cannot", "cant", "wont", "isnt", "arent", "wasnt",
-  "hasnt", "havent", "hadnt", "didnt", "doesnt", "dont", "unable", "lacks", "lacking", "refused", "declined", "unclear", "unknown",
+  "not",
+  "no",
+  "never",
+  "none",
+  "nobody",
+  "neither",
+  "nor",
+  "without",
+  "cannot",
+  "cant",
+  "wont",
+  "isnt",
+  "arent",
+  "wasnt",
+  "hasnt",
+  "havent",
+  "hadnt",
+  "didnt",
+  "doesnt",
+  "dont",
+  "unable",
+  "lacks",
+  "lacking",
+  "refused",
+  "declined",
+  "unclear",
+  "unknown",
 ]);
 
 /** Terms each template criterion is about, beyond the words of its label. */
@@ -29,7 +54,11 @@ export interface Contradiction {
 }
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, "").split(/[^a-z0-9]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 export function keyTerms(def: CriterionDefinition): Set<string> {

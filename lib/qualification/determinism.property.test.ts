@@ -20,19 +20,25 @@ const caseArb = frameworkArb.chain((framework: Framework) => {
 
 describe("determinism", () => {
   it("gives the same verdict (and the whole assessment) for the same input and now", () => {
-    fc.assert(fc.property(caseArb, (input) => {
-      const first = assessOpportunity({ ...input, thresholds: DEFAULT_THRESHOLDS });
-      const again = assessOpportunity({ ...structuredClone(input), thresholds: structuredClone(DEFAULT_THRESHOLDS) });
-      expect(again.verdict).toEqual(first.verdict);
-      expect(again).toEqual(first);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const first = assessOpportunity({ ...input, thresholds: DEFAULT_THRESHOLDS });
+        const again = assessOpportunity({ ...structuredClone(input), thresholds: structuredClone(DEFAULT_THRESHOLDS) });
+        expect(again.verdict).toEqual(first.verdict);
+        expect(again).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("does not mutate its input", () => {
-    fc.assert(fc.property(caseArb, (input) => {
-      const copy = structuredClone(input);
-      assessOpportunity(input);
-      expect(input).toEqual(copy);
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const copy = structuredClone(input);
+        assessOpportunity(input);
+        expect(input).toEqual(copy);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

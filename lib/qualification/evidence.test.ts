@@ -5,7 +5,14 @@ import type { CriterionDefinition, CriterionEvidence, EffectiveState, EvidenceSt
 import { NOW, daysAgo, evidence } from "./testing/fixtures";
 
 const def: CriterionDefinition = {
-  id: "budget", label: "Budget", level: "opportunity", weight: 10, knockout: false, freshnessDays: 90, description: "", questions: ["?"],
+  id: "budget",
+  label: "Budget",
+  level: "opportunity",
+  weight: 10,
+  knockout: false,
+  freshnessDays: 90,
+  description: "",
+  questions: ["?"],
 };
 
 interface Case {
@@ -19,14 +26,63 @@ interface Case {
 
 const CASES: Case[] = [
   { name: "no record", ev: undefined, effective: "unknown", fresh: true, factor: 0, reason: /^Unknown: no evidence yet$/ },
-  { name: "verified, recent", ev: evidence("budget", "verified", 10), effective: "verified", fresh: true, factor: 1, reason: /^Verified \(evidence 10 days old\)$/ },
-  { name: "verified, exactly at the window", ev: evidence("budget", "verified", 90), effective: "verified", fresh: true, factor: 1, reason: /90 day/ },
-  { name: "verified, past the window", ev: evidence("budget", "verified", 91), effective: "stale", fresh: false, factor: 0.5, reason: /^Verified but stale: evidence 91 days old, freshness window 90 days$/ },
+  {
+    name: "verified, recent",
+    ev: evidence("budget", "verified", 10),
+    effective: "verified",
+    fresh: true,
+    factor: 1,
+    reason: /^Verified \(evidence 10 days old\)$/,
+  },
+  {
+    name: "verified, exactly at the window",
+    ev: evidence("budget", "verified", 90),
+    effective: "verified",
+    fresh: true,
+    factor: 1,
+    reason: /90 day/,
+  },
+  {
+    name: "verified, past the window",
+    ev: evidence("budget", "verified", 91),
+    effective: "stale",
+    fresh: false,
+    factor: 0.5,
+    reason: /^Verified but stale: evidence 91 days old, freshness window 90 days$/,
+  },
   { name: "claimed, recent", ev: evidence("budget", "claimed", 5), effective: "claimed", fresh: true, factor: 0.5, reason: /^Claimed, not verified/ },
-  { name: "claimed, stale", ev: evidence("budget", "claimed", 200), effective: "stale", fresh: false, factor: 0.25, reason: /Claimed, not verified but stale/ },
-  { name: "claimed without dated evidence", ev: evidence("budget", "claimed", null), effective: "stale", fresh: false, factor: 0.25, reason: /undated/ },
-  { name: "negative, recent", ev: evidence("budget", "negative", 3), effective: "negative", fresh: true, factor: 0, reason: /^Negative: the prospect said no \(evidence 3 day/ },
-  { name: "negative, old: still negative", ev: evidence("budget", "negative", 300), effective: "negative", fresh: false, factor: 0, reason: /Negative/ },
+  {
+    name: "claimed, stale",
+    ev: evidence("budget", "claimed", 200),
+    effective: "stale",
+    fresh: false,
+    factor: 0.25,
+    reason: /Claimed, not verified but stale/,
+  },
+  {
+    name: "claimed without dated evidence",
+    ev: evidence("budget", "claimed", null),
+    effective: "stale",
+    fresh: false,
+    factor: 0.25,
+    reason: /undated/,
+  },
+  {
+    name: "negative, recent",
+    ev: evidence("budget", "negative", 3),
+    effective: "negative",
+    fresh: true,
+    factor: 0,
+    reason: /^Negative: the prospect said no \(evidence 3 day/,
+  },
+  {
+    name: "negative, old: still negative",
+    ev: evidence("budget", "negative", 300),
+    effective: "negative",
+    fresh: false,
+    factor: 0,
+    reason: /Negative/,
+  },
   { name: "unknown with stray evidence", ev: evidence("budget", "unknown", 300), effective: "unknown", fresh: true, factor: 0, reason: /Unknown/ },
 ];
 
@@ -41,7 +97,8 @@ describe("criterionStatus", () => {
 
   it("dates evidence by its latest capture or verification", () => {
     const ev: CriterionEvidence = {
-      criterionId: "budget", state: "verified",
+      criterionId: "budget",
+      state: "verified",
       evidence: [
         { excerpt: "old claim", capturedAt: daysAgo(200), verifiedAt: daysAgo(20), verifiedBy: "cfo" },
         { excerpt: "older", capturedAt: daysAgo(300) },

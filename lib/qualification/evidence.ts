@@ -46,15 +46,18 @@ function ago(last: Date | null, now: Date): string {
 
 function describe(def: CriterionDefinition, state: EvidenceState, fresh: boolean, last: Date | null, now: Date): string {
   switch (state) {
-    case "unknown": return "Unknown: no evidence yet";
-    case "negative": return `Negative: the prospect said no (evidence ${ago(last, now)})`;
+    case "unknown":
+      return "Unknown: no evidence yet";
+    case "negative":
+      return `Negative: the prospect said no (evidence ${ago(last, now)})`;
     case "claimed":
     case "verified": {
       const what = state === "claimed" ? "Claimed, not verified" : "Verified";
       if (fresh) return `${what} (evidence ${ago(last, now)})`;
       return `${what} but stale: evidence ${ago(last, now)}, freshness window ${def.freshnessDays} days`;
     }
-    default: return assertNever(state);
+    default:
+      return assertNever(state);
   }
 }
 

@@ -29,7 +29,11 @@ describe("computeFit", () => {
     expect(fit.score).toBe(0);
     expect(fit.potential).toBe(0);
     expect(fit.knockoutsFailed).toEqual(["size"]);
-    expect(fit.reasons).toContainEqual({ code: "icp_knockout", criterionId: "size", text: 'Knockout "50–2,000 employees" failed: 12 employees is outside 50–2000' });
+    expect(fit.reasons).toContainEqual({
+      code: "icp_knockout",
+      criterionId: "size",
+      text: 'Knockout "50–2,000 employees" failed: 12 employees is outside 50–2000',
+    });
   });
 
   it("treats an unknown knockout as not yet known, never as failed", () => {
@@ -54,16 +58,24 @@ describe("computeFit", () => {
   it("accepts every account when the ICP has no weighted rules", () => {
     const empty: IcpDefinition = { version: 1, rules: [], pursueThreshold: 50 };
     expect(computeFit(account(), empty)).toMatchObject({ score: 100, potential: 100, knownShare: 1 });
-    const filterOnly: IcpDefinition = { version: 1, pursueThreshold: 50, rules: [{ id: "eu", kind: "region_in", label: "EU", weight: 0, knockout: true, regions: ["EMEA"] }] };
+    const filterOnly: IcpDefinition = {
+      version: 1,
+      pursueThreshold: 50,
+      rules: [{ id: "eu", kind: "region_in", label: "EU", weight: 0, knockout: true, regions: ["EMEA"] }],
+    };
     expect(computeFit(account(), filterOnly).score).toBe(100);
     expect(computeFit(account({ region: "APAC" }), filterOnly).score).toBe(0);
   });
 
   it("ignores negative weights instead of letting them subtract", () => {
-    const icp: IcpDefinition = { version: 1, pursueThreshold: 50, rules: [
-      { id: "a", kind: "industry_in", label: "A", weight: -5, knockout: false, industries: ["Software"] },
-      { id: "b", kind: "region_in", label: "B", weight: 10, knockout: false, regions: ["EMEA"] },
-    ] };
+    const icp: IcpDefinition = {
+      version: 1,
+      pursueThreshold: 50,
+      rules: [
+        { id: "a", kind: "industry_in", label: "A", weight: -5, knockout: false, industries: ["Software"] },
+        { id: "b", kind: "region_in", label: "B", weight: 10, knockout: false, regions: ["EMEA"] },
+      ],
+    };
     expect(computeFit(account(), icp).score).toBe(100);
   });
 

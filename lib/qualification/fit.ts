@@ -1,6 +1,12 @@
 import {
-  compileRule, evaluateRule, normalizeAccount,
-  type AccountProfile, type CompiledRule, type IcpDefinition, type IcpRuleKind, type RuleOutcome,
+  compileRule,
+  evaluateRule,
+  normalizeAccount,
+  type AccountProfile,
+  type CompiledRule,
+  type IcpDefinition,
+  type IcpRuleKind,
+  type RuleOutcome,
 } from "./icp";
 import type { Reason } from "./model";
 import { noun } from "../vocabulary";
@@ -79,7 +85,14 @@ export function computeFit(account: AccountProfile, icp: IcpDefinition): FitResu
   const potential = knockedOut ? 0 : percent(matched + unknown, total);
   const knownShare = total > 0 ? (total - unknown) / total : 1;
   const result: FitResult = {
-    icpVersion: icp.version, score, potential, knownShare, rules, knockoutsFailed, knockoutsUnknown, reasons: [],
+    icpVersion: icp.version,
+    score,
+    potential,
+    knownShare,
+    rules,
+    knockoutsFailed,
+    knockoutsUnknown,
+    reasons: [],
   };
   result.reasons = fitReasons(result);
   return result;
@@ -100,9 +113,11 @@ function fitReasons(fit: FitResult): Reason[] {
   });
   for (const r of fit.rules) {
     if (!r.knockout || r.outcome === "match") continue;
-    reasons.push(r.outcome === "miss"
-      ? { code: "icp_knockout", criterionId: r.ruleId, text: `Knockout "${r.label}" failed: ${r.reason}` }
-      : { code: "icp_knockout_unknown", criterionId: r.ruleId, text: `Knockout "${r.label}" not yet known (${r.reason}); unknown is not a miss` });
+    reasons.push(
+      r.outcome === "miss"
+        ? { code: "icp_knockout", criterionId: r.ruleId, text: `Knockout "${r.label}" failed: ${r.reason}` }
+        : { code: "icp_knockout_unknown", criterionId: r.ruleId, text: `Knockout "${r.label}" not yet known (${r.reason}); unknown is not a miss` },
+    );
   }
   const unknown = fit.rules.length - known.length;
   if (unknown > 0) {

@@ -6,8 +6,15 @@ import { scoreIntent } from "./intent";
 import { DEFAULT_PIPELINE } from "./pipeline";
 import { NOW, meddpiccOpportunity } from "./testing/fixtures";
 
-const deal = (o: Partial<ForecastDeal> = {}): ForecastDeal =>
-  ({ id: "d", stageId: "proposal", amount: 100_000, stageProbability: 0.6, repConfidence: 50, intentScore: 80, ...o });
+const deal = (o: Partial<ForecastDeal> = {}): ForecastDeal => ({
+  id: "d",
+  stageId: "proposal",
+  amount: 100_000,
+  stageProbability: 0.6,
+  repConfidence: 50,
+  intentScore: 80,
+  ...o,
+});
 
 describe("forecast", () => {
   it("adjusts the stage forecast by the default qualification factor", () => {
@@ -37,7 +44,11 @@ describe("forecast", () => {
   });
 
   it("applies no factor when the basis probability is zero", () => {
-    expect(forecast([deal({ stageProbability: 0, repConfidence: 0 })], { basis: "stage" }).deals[0]).toMatchObject({ raw: 0, adjusted: 0, factor: 1 });
+    expect(forecast([deal({ stageProbability: 0, repConfidence: 0 })], { basis: "stage" }).deals[0]).toMatchObject({
+      raw: 0,
+      adjusted: 0,
+      factor: 1,
+    });
   });
 
   describe("with calibration", () => {
@@ -51,7 +62,9 @@ describe("forecast", () => {
       const r = forecast([deal()], { basis: "stage", calibration });
       expect(r.deals[0]?.adjustedProbability).toBeCloseTo(0.3);
       expect(r.deals[0]?.factor).toBeCloseTo(0.5);
-      expect(r.deals[0]?.explanation).toBe("stage probability 60%; calibrated: 3 of 10 past high-qualified deals at proposal were won (30%) vs the stage's 60%, ×0.50 → 30%");
+      expect(r.deals[0]?.explanation).toBe(
+        "stage probability 60%; calibrated: 3 of 10 past high-qualified deals at proposal were won (30%) vs the stage's 60%, ×0.50 → 30%",
+      );
     });
 
     it("scales rep confidence by the same observed lift", () => {
@@ -70,7 +83,14 @@ describe("forecast", () => {
   it("builds a forecast row from an opportunity and its scorecard", () => {
     const opp = meddpiccOpportunity();
     const intent = scoreIntent(FRAMEWORKS.meddpicc, opp, NOW);
-    expect(toForecastDeal(opp, DEFAULT_PIPELINE, intent)).toEqual({ id: "opp-1", stageId: "proposal", amount: 48_000, stageProbability: 0.6, repConfidence: 70, intentScore: 85 });
+    expect(toForecastDeal(opp, DEFAULT_PIPELINE, intent)).toEqual({
+      id: "opp-1",
+      stageId: "proposal",
+      amount: 48_000,
+      stageProbability: 0.6,
+      repConfidence: 70,
+      intentScore: 85,
+    });
     expect(toForecastDeal({ ...opp, stageId: "gone" }, DEFAULT_PIPELINE, intent).stageProbability).toBe(0);
   });
 });

@@ -71,7 +71,10 @@ function forecastOne(deal: ForecastDeal, options: ForecastOptions): DealForecast
   const adjustedProbability = Math.min(1, probability * factor);
   const capped = probability * factor > 1;
   return {
-    id: deal.id, band, probability, adjustedProbability,
+    id: deal.id,
+    band,
+    probability,
+    adjustedProbability,
     raw: deal.amount * probability,
     adjusted: deal.amount * adjustedProbability,
     factor: probability === 0 ? 1 : capped ? adjustedProbability / probability : factor,

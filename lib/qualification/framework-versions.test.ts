@@ -7,7 +7,17 @@ import { pipelineFor } from "./pipeline";
 const NOW = new Date("2026-06-01T00:00:00Z");
 
 function criterion(id: string, change: Partial<CriterionDefinition> = {}): CriterionDefinition {
-  return { id, label: id.toUpperCase(), level: "opportunity", weight: 1, knockout: false, freshnessDays: null, description: "", questions: [`Ask about ${id}?`], ...change };
+  return {
+    id,
+    label: id.toUpperCase(),
+    level: "opportunity",
+    weight: 1,
+    knockout: false,
+    freshnessDays: null,
+    description: "",
+    questions: [`Ask about ${id}?`],
+    ...change,
+  };
 }
 
 const custom = (...criteria: CriterionDefinition[]): Framework => ({ key: "custom", name: "Ours", criteria });
@@ -17,17 +27,45 @@ describe("framework versions", () => {
     { name: "nothing changes", before: [criterion("a")], after: [criterion("a")], expected: { added: [], removed: [], changed: [] } },
     { name: "one added", before: [criterion("a")], after: [criterion("a"), criterion("b")], expected: { added: ["b"], removed: [], changed: [] } },
     { name: "one removed", before: [criterion("a"), criterion("b")], after: [criterion("b")], expected: { added: [], removed: ["a"], changed: [] } },
-    { name: "weight changed", before: [criterion("a")], after: [criterion("a", { weight: 3 })], expected: { added: [], removed: [], changed: ["a"] } },
-    { name: "renamed id = removed + added", before: [criterion("a")], after: [criterion("z")], expected: { added: ["z"], removed: ["a"], changed: [] } },
+    {
+      name: "weight changed",
+      before: [criterion("a")],
+      after: [criterion("a", { weight: 3 })],
+      expected: { added: [], removed: [], changed: ["a"] },
+    },
+    {
+      name: "renamed id = removed + added",
+      before: [criterion("a")],
+      after: [criterion("z")],
+      expected: { added: ["z"], removed: ["a"], changed: [] },
+    },
   ])("diff: $name", ({ before, after, expected }) => {
     expect(diffFrameworks(custom(...before), custom(...after))).toEqual(expected);
   });
 
   it.each([
-    { name: "a removed criterion is archived with its last definition", archive: [], before: [criterion("a", { label: "Old A" }), criterion("b")], after: [criterion("b")], expected: [["a", "Old A"]] },
+    {
+      name: "a removed criterion is archived with its last definition",
+      archive: [],
+      before: [criterion("a", { label: "Old A" }), criterion("b")],
+      after: [criterion("b")],
+      expected: [["a", "Old A"]],
+    },
     { name: "the archive only grows", archive: [criterion("x")], before: [criterion("a")], after: [criterion("a")], expected: [["x", "X"]] },
-    { name: "bringing a criterion back takes it out of the archive", archive: [criterion("x")], before: [criterion("a")], after: [criterion("a"), criterion("x")], expected: [] },
-    { name: "removed again: newest definition wins", archive: [criterion("a", { label: "First" })], before: [criterion("a", { label: "Second" })], after: [criterion("b")], expected: [["a", "Second"]] },
+    {
+      name: "bringing a criterion back takes it out of the archive",
+      archive: [criterion("x")],
+      before: [criterion("a")],
+      after: [criterion("a"), criterion("x")],
+      expected: [],
+    },
+    {
+      name: "removed again: newest definition wins",
+      archive: [criterion("a", { label: "First" })],
+      before: [criterion("a", { label: "Second" })],
+      after: [criterion("b")],
+      expected: [["a", "Second"]],
+    },
   ])("archive: $name", ({ archive, before, after, expected }) => {
     expect(archiveAfter(archive, custom(...before), custom(...after)).map((c) => [c.id, c.label])).toEqual(expected);
   });

@@ -65,11 +65,20 @@ export function pruneGates(pipeline: Pipeline, framework: Framework): { pipeline
 /** A made-up open deal with the given state per criterion (unknown when absent), evidence recorded today. */
 export function sampleDeal(framework: Framework, states: Readonly<Record<string, EvidenceState>>, now: Date): OpportunitySnapshot {
   return {
-    id: "sample", stageId: "sample", status: "open", amount: 0, repConfidence: null, expectedCloseDate: null,
-    createdAt: now, lastActivityAt: now, stakeholders: [], overrides: [],
+    id: "sample",
+    stageId: "sample",
+    status: "open",
+    amount: 0,
+    repConfidence: null,
+    expectedCloseDate: null,
+    createdAt: now,
+    lastActivityAt: now,
+    stakeholders: [],
+    overrides: [],
     criteria: framework.criteria.map((c) => {
       const state = states[c.id] ?? "unknown";
-      const evidence = state === "unknown" ? [] : [{ excerpt: "Sample", capturedAt: now, ...(state === "verified" && { verifiedAt: now, verifiedBy: "sample" }) }];
+      const evidence =
+        state === "unknown" ? [] : [{ excerpt: "Sample", capturedAt: now, ...(state === "verified" && { verifiedAt: now, verifiedBy: "sample" }) }];
       return { criterionId: c.id, state, evidence };
     }),
   };

@@ -84,16 +84,25 @@ function criterionFinding(req: Extract<GateRequirement, { kind: "criterion" }>, 
     if (req.basis === undefined || atLeast !== "verified") return null;
     const basis = verificationBasis(evidence);
     if (basis !== null && meetsBasis(basis, req.basis)) return null;
-    const now = basis === null || basisRank(basis) === 0 ? "rests on the deal owner's word alone" : "is backed only by the rep's record of a contact or document";
+    const now =
+      basis === null || basisRank(basis) === 0
+        ? "rests on the deal owner's word alone"
+        : "is backed only by the rep's record of a contact or document";
     return { code: "criterion_basis_weak", criterionId, message: `${def.label} ${now}: it must be ${MIN_BASIS_LABEL[req.basis]} ${leave}` };
   }
   switch (status.effectiveState) {
-    case "unknown": return { code: "criterion_missing", criterionId, message: `${def.label} unknown: it must be ${atLeast} ${leave}` };
-    case "negative": return { code: "criterion_negative", criterionId, message: `${def.label} came back negative: the prospect said no` };
-    case "stale": return { code: "criterion_stale", criterionId, message: `${def.label} evidence is stale: re-confirm it ${leave} (${status.reason})` };
-    case "claimed": return { code: "criterion_not_verified", criterionId, message: `${def.label} is only claimed: verify it ${leave}` };
-    case "verified": return null;
-    default: return assertNever(status.effectiveState);
+    case "unknown":
+      return { code: "criterion_missing", criterionId, message: `${def.label} unknown: it must be ${atLeast} ${leave}` };
+    case "negative":
+      return { code: "criterion_negative", criterionId, message: `${def.label} came back negative: the prospect said no` };
+    case "stale":
+      return { code: "criterion_stale", criterionId, message: `${def.label} evidence is stale: re-confirm it ${leave} (${status.reason})` };
+    case "claimed":
+      return { code: "criterion_not_verified", criterionId, message: `${def.label} is only claimed: verify it ${leave}` };
+    case "verified":
+      return null;
+    default:
+      return assertNever(status.effectiveState);
   }
 }
 
@@ -107,7 +116,10 @@ function stakeholderFinding(req: Extract<GateRequirement, { kind: "stakeholder" 
   const label = ROLE_LABELS[role];
   if (people.length === 0) return { code: "stakeholder_missing", role, message: `${label} not identified: ${ROLE_HINTS[role]}` };
   if (engagedWithinDays === undefined || people.some((s) => engagedWithin(s, engagedWithinDays, ctx.now))) return null;
-  const last = people.map((s) => s.lastEngagedAt).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+  const last = people
+    .map((s) => s.lastEngagedAt)
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   const seen = last ? `last engaged ${plural(daysSince(last, ctx.now), "day")} ago` : "never engaged";
   return { code: "stakeholder_not_engaged", role, message: `${label} not engaged in the last ${engagedWithinDays} days (${seen}): book a meeting` };
 }
@@ -115,9 +127,10 @@ function stakeholderFinding(req: Extract<GateRequirement, { kind: "stakeholder" 
 function championFinding(ctx: GateContext): Finding | null {
   const champions = ctx.opportunity.stakeholders.filter((s) => s.role === "champion");
   if (champions.some((s) => s.championTested)) return null;
-  const message = champions.length === 0
-    ? "No champion to test: identify the insider who sells for you first"
-    : "Champion not tested: ask them for something that costs effort, such as an introduction to the economic buyer";
+  const message =
+    champions.length === 0
+      ? "No champion to test: identify the insider who sells for you first"
+      : "Champion not tested: ask them for something that costs effort, such as an introduction to the economic buyer";
   return { code: "champion_untested", role: "champion", message };
 }
 
@@ -133,12 +146,18 @@ export function checkRequirement(req: GateRequirement, stage: StageDefinition, c
 
 function findingFor(req: GateRequirement, stage: StageDefinition, ctx: GateContext): Finding | null {
   switch (req.kind) {
-    case "criterion": return criterionFinding(req, stage, ctx);
-    case "stakeholder": return stakeholderFinding(req, ctx);
-    case "champion_tested": return championFinding(ctx);
+    case "criterion":
+      return criterionFinding(req, stage, ctx);
+    case "stakeholder":
+      return stakeholderFinding(req, ctx);
+    case "champion_tested":
+      return championFinding(ctx);
     case "min_fit": {
       if (ctx.fit === null) {
-        return { code: "fit_below_min", message: `No fit score: score the account against the ICP (at least ${req.score} needed to leave ${stage.label})` };
+        return {
+          code: "fit_below_min",
+          message: `No fit score: score the account against the ICP (at least ${req.score} needed to leave ${stage.label})`,
+        };
       }
       if (ctx.fit.score >= req.score) return null;
       return { code: "fit_below_min", message: `Fit ${ctx.fit.score}/100 is below the ${req.score} needed to leave ${stage.label}` };
@@ -148,7 +167,8 @@ function findingFor(req: GateRequirement, stage: StageDefinition, ctx: GateConte
       if (score >= req.score) return null;
       return { code: "intent_below_min", message: `Intent ${score}/100 is below the ${req.score} needed to leave ${stage.label}` };
     }
-    default: return assertNever(req);
+    default:
+      return assertNever(req);
   }
 }
 

@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { calibrationBins, forecastHonesty, predicted, quarterOf, scorePredictor, type ClosedForecast } from "./honesty";
 
 const deal = (o: Partial<ClosedForecast> = {}): ClosedForecast => ({
-  id: "d", ownerId: "rep", closedOn: new Date("2026-05-10T00:00:00Z"), amount: 100_000, won: true,
-  stageProbability: 0.5, repConfidence: 80, intentScore: 50, ...o,
+  id: "d",
+  ownerId: "rep",
+  closedOn: new Date("2026-05-10T00:00:00Z"),
+  amount: 100_000,
+  won: true,
+  stageProbability: 0.5,
+  repConfidence: 80,
+  intentScore: 50,
+  ...o,
 });
 
 describe("what each predictor said", () => {
@@ -47,7 +54,16 @@ describe("scoring a predictor", () => {
   });
 
   it("has no figures with no deals", () => {
-    expect(scorePredictor([], "adjusted")).toEqual({ deals: 0, forecasts: 0, predictedAmount: 0, wonAmount: 0, amountError: 0, bias: null, meanAbsoluteError: null, brier: null });
+    expect(scorePredictor([], "adjusted")).toEqual({
+      deals: 0,
+      forecasts: 0,
+      predictedAmount: 0,
+      wonAmount: 0,
+      amountError: 0,
+      bias: null,
+      meanAbsoluteError: null,
+      brier: null,
+    });
   });
 
   it("judges every forecast of a deal but counts its money once", () => {
@@ -70,10 +86,15 @@ describe("scoring a predictor", () => {
 
 describe("calibration bins", () => {
   it("puts each probability in its band, 100% in the last, with the share won", () => {
-    const bins = calibrationBins([
-      deal({ stageProbability: 0.1, won: false }), deal({ stageProbability: 0.15, won: true }),
-      deal({ stageProbability: 0.5, won: true }), deal({ stageProbability: 1, won: true }),
-    ], "stage");
+    const bins = calibrationBins(
+      [
+        deal({ stageProbability: 0.1, won: false }),
+        deal({ stageProbability: 0.15, won: true }),
+        deal({ stageProbability: 0.5, won: true }),
+        deal({ stageProbability: 1, won: true }),
+      ],
+      "stage",
+    );
     expect(bins.map((b) => b.deals)).toEqual([2, 0, 1, 0, 1]);
     expect(bins[0]).toMatchObject({ from: 0, to: 0.2, winRate: 0.5 });
     expect(bins[0]?.meanPredicted).toBeCloseTo(0.125);
@@ -85,13 +106,43 @@ describe("calibration bins", () => {
 describe("the honesty report", () => {
   it("groups by quarter of closing and by owner, counts its deals and names the lowest Brier score", () => {
     const r = forecastHonesty([
-      deal({ id: "1", closedOn: new Date("2026-03-31T23:00:00Z"), ownerId: "ann", won: false, stageProbability: 0.6, repConfidence: 90, intentScore: 20 }),
-      deal({ id: "2", closedOn: new Date("2026-04-01T00:00:00Z"), ownerId: "bob", won: true, stageProbability: 0.6, repConfidence: null, intentScore: 80 }),
-      deal({ id: "3", closedOn: new Date("2026-05-01T00:00:00Z"), ownerId: "ann", won: false, stageProbability: 0.4, repConfidence: 70, intentScore: 30 }),
+      deal({
+        id: "1",
+        closedOn: new Date("2026-03-31T23:00:00Z"),
+        ownerId: "ann",
+        won: false,
+        stageProbability: 0.6,
+        repConfidence: 90,
+        intentScore: 20,
+      }),
+      deal({
+        id: "2",
+        closedOn: new Date("2026-04-01T00:00:00Z"),
+        ownerId: "bob",
+        won: true,
+        stageProbability: 0.6,
+        repConfidence: null,
+        intentScore: 80,
+      }),
+      deal({
+        id: "3",
+        closedOn: new Date("2026-05-01T00:00:00Z"),
+        ownerId: "ann",
+        won: false,
+        stageProbability: 0.4,
+        repConfidence: 70,
+        intentScore: 30,
+      }),
     ]);
     expect(r).toMatchObject({ deals: 3, won: 1, withRepConfidence: 2, mostHonest: "adjusted" });
-    expect(r.byQuarter.map((g) => [g.key, g.won, g.lost])).toEqual([["2026-Q1", 0, 1], ["2026-Q2", 1, 1]]);
-    expect(r.byOwner.map((g) => [g.key, g.scores.rep.deals])).toEqual([["ann", 2], ["bob", 0]]);
+    expect(r.byQuarter.map((g) => [g.key, g.won, g.lost])).toEqual([
+      ["2026-Q1", 0, 1],
+      ["2026-Q2", 1, 1],
+    ]);
+    expect(r.byOwner.map((g) => [g.key, g.scores.rep.deals])).toEqual([
+      ["ann", 2],
+      ["bob", 0],
+    ]);
     // adjusted: 0.3, 0.66, 0.2 against 0, 1, 0
     expect(r.overall.adjusted.brier).toBeCloseTo((0.09 + 0.34 ** 2 + 0.04) / 3);
     expect(r.overall.rep.bias).toBeCloseTo(0.8);
@@ -105,7 +156,10 @@ describe("the honesty report", () => {
   });
 
   it.each([
-    ["2026-01-01T00:00:00Z", "2026-Q1"], ["2026-06-30T23:59:59Z", "2026-Q2"], ["2026-07-01T00:00:00Z", "2026-Q3"], ["2026-12-31T12:00:00Z", "2026-Q4"],
+    ["2026-01-01T00:00:00Z", "2026-Q1"],
+    ["2026-06-30T23:59:59Z", "2026-Q2"],
+    ["2026-07-01T00:00:00Z", "2026-Q3"],
+    ["2026-12-31T12:00:00Z", "2026-Q4"],
   ])("puts %s in %s", (iso, q) => {
     expect(quarterOf(new Date(iso))).toBe(q);
   });

@@ -68,7 +68,13 @@ export function predicted(deal: ClosedForecast, predictor: Predictor): number | 
 const clamp = (p: number) => Math.min(1, Math.max(0, p));
 
 export function scorePredictor(deals: readonly ClosedForecast[], predictor: Predictor): PredictorScore {
-  let n = 0, predictedAmount = 0, wonAmount = 0, sumP = 0, sumWon = 0, sumAbs = 0, sumSq = 0;
+  let n = 0,
+    predictedAmount = 0,
+    wonAmount = 0,
+    sumP = 0,
+    sumWon = 0,
+    sumAbs = 0,
+    sumSq = 0;
   const ids = new Set<string>();
   for (const d of deals) {
     const p = predicted(d, predictor);
@@ -85,7 +91,11 @@ export function scorePredictor(deals: readonly ClosedForecast[], predictor: Pred
     sumSq += (p - o) ** 2;
   }
   return {
-    deals: ids.size, forecasts: n, predictedAmount, wonAmount, amountError: predictedAmount - wonAmount,
+    deals: ids.size,
+    forecasts: n,
+    predictedAmount,
+    wonAmount,
+    amountError: predictedAmount - wonAmount,
     bias: n ? (sumP - sumWon) / n : null,
     meanAbsoluteError: n ? sumAbs / n : null,
     brier: n ? sumSq / n : null,
@@ -117,7 +127,13 @@ export function calibrationBins(deals: readonly ClosedForecast[], predictor: Pre
     bin.sumP += p;
     if (d.won) bin.won++;
   }
-  return acc.map((b, i) => ({ from: i / bins, to: (i + 1) / bins, deals: b.n, meanPredicted: b.n ? b.sumP / b.n : null, winRate: b.n ? b.won / b.n : null }));
+  return acc.map((b, i) => ({
+    from: i / bins,
+    to: (i + 1) / bins,
+    deals: b.n,
+    meanPredicted: b.n ? b.sumP / b.n : null,
+    winRate: b.n ? b.won / b.n : null,
+  }));
 }
 
 /** Calendar quarter of a date in UTC, e.g. "2026-Q3". */
@@ -182,7 +198,11 @@ export function forecastHonesty(deals: readonly ClosedForecast[], options: { bin
     overall,
     byQuarter: groupBy(deals, (d) => quarterOf(d.closedOn)),
     byOwner: groupBy(deals, (d) => d.ownerId),
-    calibration: { stage: calibrationBins(deals, "stage", options.bins), rep: calibrationBins(deals, "rep", options.bins), adjusted: calibrationBins(deals, "adjusted", options.bins) },
+    calibration: {
+      stage: calibrationBins(deals, "stage", options.bins),
+      rep: calibrationBins(deals, "rep", options.bins),
+      adjusted: calibrationBins(deals, "adjusted", options.bins),
+    },
     mostHonest,
   };
 }

@@ -26,20 +26,21 @@ interface RuleBase {
   knockout: boolean;
 }
 
-export type IcpRule = RuleBase & (
-  | { kind: "industry_in"; industries: string[] }
-  /** Inclusive bounds; either may be left out. */
-  | { kind: "employee_range"; min?: number; max?: number }
-  | { kind: "region_in"; regions: string[] }
-  | { kind: "country_in"; countries: string[] }
-  /** "any": at least one listed technology is used; "all": every listed one is. */
-  | { kind: "tech_includes"; technologies: string[]; mode: "any" | "all" }
-  /** Matches when none of the listed technologies is used. */
-  | { kind: "tech_excludes"; technologies: string[] }
-  | { kind: "funding_stage_in"; stages: string[] }
-  /** At least `minCount` hiring signals, counting only those in `signals` when it is given. */
-  | { kind: "hiring_signals"; minCount: number; signals?: string[] }
-);
+export type IcpRule = RuleBase &
+  (
+    | { kind: "industry_in"; industries: string[] }
+    /** Inclusive bounds; either may be left out. */
+    | { kind: "employee_range"; min?: number; max?: number }
+    | { kind: "region_in"; regions: string[] }
+    | { kind: "country_in"; countries: string[] }
+    /** "any": at least one listed technology is used; "all": every listed one is. */
+    | { kind: "tech_includes"; technologies: string[]; mode: "any" | "all" }
+    /** Matches when none of the listed technologies is used. */
+    | { kind: "tech_excludes"; technologies: string[] }
+    | { kind: "funding_stage_in"; stages: string[] }
+    /** At least `minCount` hiring signals, counting only those in `signals` when it is given. */
+    | { kind: "hiring_signals"; minCount: number; signals?: string[] }
+  );
 
 export type IcpRuleKind = IcpRule["kind"];
 
@@ -100,9 +101,7 @@ function countIn(values: readonly string[], set: readonly string[]): number {
   return n;
 }
 
-function setRule(
-  what: string, value: string | null, raw: string | null, allowed: readonly string[], shown: readonly string[],
-): RuleEvaluation {
+function setRule(what: string, value: string | null, raw: string | null, allowed: readonly string[], shown: readonly string[]): RuleEvaluation {
   if (value === null || raw === null) return { outcome: "unknown", reason: `${what} unknown: add it to the account` };
   return allowed.includes(value)
     ? { outcome: "match", reason: `${what} ${raw} is in the ICP (${list(shown)})` }
@@ -123,9 +122,7 @@ function techIncludes(stack: readonly string[], wanted: readonly string[], shown
   const found = countIn(wanted, stack);
   const ok = mode === "any" ? found > 0 : found === wanted.length;
   const need = mode === "any" ? "any of" : "all of";
-  return ok
-    ? { outcome: "match", reason: `Uses ${need} ${list(shown)}` }
-    : { outcome: "miss", reason: `Does not use ${need} ${list(shown)}` };
+  return ok ? { outcome: "match", reason: `Uses ${need} ${list(shown)}` } : { outcome: "miss", reason: `Does not use ${need} ${list(shown)}` };
 }
 
 function techExcludes(stack: readonly string[], banned: readonly string[], shown: readonly string[]): RuleEvaluation {
@@ -135,9 +132,7 @@ function techExcludes(stack: readonly string[], banned: readonly string[], shown
     : { outcome: "miss", reason: `Uses an excluded technology (${list(shown)})` };
 }
 
-function hiringRule(
-  signals: readonly string[], minCount: number, from: readonly string[], shown: readonly string[] | undefined,
-): RuleEvaluation {
+function hiringRule(signals: readonly string[], minCount: number, from: readonly string[], shown: readonly string[] | undefined): RuleEvaluation {
   if (signals.length === 0) return { outcome: "unknown", reason: "No hiring signals recorded yet" };
   const n = shown === undefined ? signals.length : countIn(signals, from);
   const scope = shown === undefined ? "" : ` from ${list(shown)}`;
@@ -159,15 +154,23 @@ export function compileRule(rule: IcpRule): CompiledRule {
 /** The list a rule matches against (empty for the employee range), as marketing typed it. */
 export function ruleValues(rule: IcpRule): string[] {
   switch (rule.kind) {
-    case "industry_in": return rule.industries;
-    case "region_in": return rule.regions;
-    case "country_in": return rule.countries;
+    case "industry_in":
+      return rule.industries;
+    case "region_in":
+      return rule.regions;
+    case "country_in":
+      return rule.countries;
     case "tech_includes":
-    case "tech_excludes": return rule.technologies;
-    case "funding_stage_in": return rule.stages;
-    case "hiring_signals": return rule.signals ?? [];
-    case "employee_range": return [];
-    default: return assertNever(rule);
+    case "tech_excludes":
+      return rule.technologies;
+    case "funding_stage_in":
+      return rule.stages;
+    case "hiring_signals":
+      return rule.signals ?? [];
+    case "employee_range":
+      return [];
+    default:
+      return assertNever(rule);
   }
 }
 
@@ -176,14 +179,23 @@ export function evaluateRule(compiled: CompiledRule, a: NormalizedAccount): Rule
   const { rule, values } = compiled;
   const src = a.source;
   switch (rule.kind) {
-    case "industry_in": return setRule("Industry", a.industry, src.industry, values, rule.industries);
-    case "region_in": return setRule("Region", a.region, src.region, values, rule.regions);
-    case "country_in": return setRule("Country", a.country, src.country, values, rule.countries);
-    case "funding_stage_in": return setRule("Funding stage", a.fundingStage, src.fundingStage, values, rule.stages);
-    case "employee_range": return employeeRule(src.employeeCount, rule.min, rule.max);
-    case "tech_includes": return techIncludes(a.techStack, values, rule.technologies, rule.mode);
-    case "tech_excludes": return techExcludes(a.techStack, values, rule.technologies);
-    case "hiring_signals": return hiringRule(a.hiringSignals, rule.minCount, values, rule.signals);
-    default: return assertNever(rule);
+    case "industry_in":
+      return setRule("Industry", a.industry, src.industry, values, rule.industries);
+    case "region_in":
+      return setRule("Region", a.region, src.region, values, rule.regions);
+    case "country_in":
+      return setRule("Country", a.country, src.country, values, rule.countries);
+    case "funding_stage_in":
+      return setRule("Funding stage", a.fundingStage, src.fundingStage, values, rule.stages);
+    case "employee_range":
+      return employeeRule(src.employeeCount, rule.min, rule.max);
+    case "tech_includes":
+      return techIncludes(a.techStack, values, rule.technologies, rule.mode);
+    case "tech_excludes":
+      return techExcludes(a.techStack, values, rule.technologies);
+    case "hiring_signals":
+      return hiringRule(a.hiringSignals, rule.minCount, values, rule.signals);
+    default:
+      return assertNever(rule);
   }
 }

@@ -5,9 +5,27 @@ import { assertNever } from "./never";
 describe("public API", () => {
   it("exports every entry point the app calls", () => {
     const functions = [
-      "computeFit", "scoreIntent", "canAdvance", "decideVerdict", "requalify", "forecast", "calibrate", "nextQuestions",
-      "assessOpportunity", "customFramework", "validateFramework", "validateIcp", "validatePipeline", "defaultGates",
-      "pipelineFor", "criterionGates", "nextStage", "criterionStatus", "qualificationBand", "toForecastDeal", "isLateStage",
+      "computeFit",
+      "scoreIntent",
+      "canAdvance",
+      "decideVerdict",
+      "requalify",
+      "forecast",
+      "calibrate",
+      "nextQuestions",
+      "assessOpportunity",
+      "customFramework",
+      "validateFramework",
+      "validateIcp",
+      "validatePipeline",
+      "defaultGates",
+      "pipelineFor",
+      "criterionGates",
+      "nextStage",
+      "criterionStatus",
+      "qualificationBand",
+      "toForecastDeal",
+      "isLateStage",
     ] as const;
     for (const name of functions) expect(typeof engine[name], name).toBe("function");
     expect(Object.keys(engine.FRAMEWORKS).sort()).toEqual(["bant", "champ", "meddicc", "meddpicc", "spiced"]);

@@ -25,7 +25,17 @@ export type { DealForecast, ForecastDeal, ForecastOptions, ForecastResult } from
 export { nextQuestions, type NextQuestionsInput, type Question } from "./questions";
 export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
 export { QualificationInputError } from "./errors";
-export { ANY_COMMITTEE_ROLE, basisOf, basisRank, checkBasis, meetsBasis, MIN_BASIS_LABEL, proofNeeded, verificationBasis, verifierRoles } from "./basis";
+export {
+  ANY_COMMITTEE_ROLE,
+  basisOf,
+  basisRank,
+  checkBasis,
+  meetsBasis,
+  MIN_BASIS_LABEL,
+  proofNeeded,
+  verificationBasis,
+  verifierRoles,
+} from "./basis";
 export type { BasisCheck, EvidenceProof } from "./basis";
 export { findContradiction, keyTerms, NEGATION_WINDOW, type Contradiction } from "./contradiction";
 export { recordEvidence, stateAfter, type EvidenceAction, type RecordResult } from "./record";

@@ -20,26 +20,32 @@ const caseArb = frameworkArb.chain((framework: Framework) =>
     opp: opportunityArb(framework, DEFAULT_PIPELINE),
     index: fc.nat(framework.criteria.length - 1),
     item: evidenceItemArb,
-  }));
+  }),
+);
 
 describe("intent properties", () => {
   it("adding verified evidence never lowers intent", () => {
-    fc.assert(fc.property(caseArb, ({ framework, opp, index, item }) => {
-      const id = framework.criteria[index]?.id ?? "";
-      const before = scoreIntent(framework, opp, NOW);
-      const after = scoreIntent(framework, addVerified(opp, id, item), NOW);
-      expect(after.score).toBeGreaterThanOrEqual(before.score);
-      expect(after.coverage).toBeGreaterThanOrEqual(before.coverage);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(caseArb, ({ framework, opp, index, item }) => {
+        const id = framework.criteria[index]?.id ?? "";
+        const before = scoreIntent(framework, opp, NOW);
+        const after = scoreIntent(framework, addVerified(opp, id, item), NOW);
+        expect(after.score).toBeGreaterThanOrEqual(before.score);
+        expect(after.coverage).toBeGreaterThanOrEqual(before.coverage);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("keeps intent within 0..100 and coverage within 0..1", () => {
-    fc.assert(fc.property(caseArb, ({ framework, opp }) => {
-      const r = scoreIntent(framework, opp, NOW);
-      expect(r.score).toBeGreaterThanOrEqual(0);
-      expect(r.score).toBeLessThanOrEqual(100);
-      expect(r.coverage).toBeGreaterThanOrEqual(0);
-      expect(r.coverage).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(caseArb, ({ framework, opp }) => {
+        const r = scoreIntent(framework, opp, NOW);
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(100);
+        expect(r.coverage).toBeGreaterThanOrEqual(0);
+        expect(r.coverage).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 });

@@ -20,7 +20,11 @@ describe("scoreIntent", () => {
     expect(intent.score).toBe(53); // (25 + 12.5 + 15) / 100
     expect(intent.criteria.map((c) => c.points)).toEqual([25, 12.5, 15, 0]);
     expect(intent.coverage).toBe(0.75);
-    expect(intent.gaps.map((g) => [g.criterionId, g.kind])).toEqual([["authority", "unverified"], ["need", "stale"], ["timeline", "negative"]]);
+    expect(intent.gaps.map((g) => [g.criterionId, g.kind])).toEqual([
+      ["authority", "unverified"],
+      ["need", "stale"],
+      ["timeline", "negative"],
+    ]);
     expect(intent.reasons[0]?.text).toBe("Intent 53/100 on BANT: 3 of 4 criteria at least claimed, 1 verified and fresh");
   });
 

@@ -31,12 +31,18 @@ export interface IntentResult {
 
 function gapOf(s: CriterionScore): Gap | null {
   switch (s.effectiveState) {
-    case "verified": return null;
-    case "claimed": return { criterionId: s.criterionId, label: s.label, kind: "unverified", text: `${s.label}: claimed but not verified` };
-    case "unknown": return { criterionId: s.criterionId, label: s.label, kind: "unknown", text: `${s.label}: no evidence yet` };
-    case "negative": return { criterionId: s.criterionId, label: s.label, kind: "negative", text: `${s.label}: the prospect said no` };
-    case "stale": return { criterionId: s.criterionId, label: s.label, kind: "stale", text: `${s.label}: evidence is stale, re-confirm it` };
-    default: return assertNever(s.effectiveState);
+    case "verified":
+      return null;
+    case "claimed":
+      return { criterionId: s.criterionId, label: s.label, kind: "unverified", text: `${s.label}: claimed but not verified` };
+    case "unknown":
+      return { criterionId: s.criterionId, label: s.label, kind: "unknown", text: `${s.label}: no evidence yet` };
+    case "negative":
+      return { criterionId: s.criterionId, label: s.label, kind: "negative", text: `${s.label}: the prospect said no` };
+    case "stale":
+      return { criterionId: s.criterionId, label: s.label, kind: "stale", text: `${s.label}: evidence is stale, re-confirm it` };
+    default:
+      return assertNever(s.effectiveState);
   }
 }
 
@@ -54,8 +60,16 @@ export function scoreIntent(framework: Framework, opportunity: OpportunitySnapsh
     const points = weight * pointsFactor(status);
     // Explicit fields: spreading `status` here measured ~50× slower in V8 on the hot path.
     const scored: CriterionScore = {
-      criterionId: status.criterionId, label: status.label, state: status.state, effectiveState: status.effectiveState,
-      fresh: status.fresh, lastEvidenceAt: status.lastEvidenceAt, reason: status.reason, weight, knockout: def.knockout, points,
+      criterionId: status.criterionId,
+      label: status.label,
+      state: status.state,
+      effectiveState: status.effectiveState,
+      fresh: status.fresh,
+      lastEvidenceAt: status.lastEvidenceAt,
+      reason: status.reason,
+      weight,
+      knockout: def.knockout,
+      points,
     };
     criteria.push(scored);
     total += weight;
@@ -68,9 +82,11 @@ export function scoreIntent(framework: Framework, opportunity: OpportunitySnapsh
   const n = framework.criteria.length;
   const score = total > 0 ? Math.round((100 * earned) / total) : 0;
   const coverage = n > 0 ? covered / n : 0;
-  const reasons: Reason[] = [{
-    code: "intent_score",
-    text: `Intent ${score}/100 on ${framework.name}: ${covered} of ${n} criteria at least claimed, ${verified} verified and fresh`,
-  }];
+  const reasons: Reason[] = [
+    {
+      code: "intent_score",
+      text: `Intent ${score}/100 on ${framework.name}: ${covered} of ${n} criteria at least claimed, ${verified} verified and fresh`,
+    },
+  ];
   return { score, criteria, coverage, gaps, reasons };
 }

@@ -9,14 +9,7 @@ export type EvidenceState = "unknown" | "claimed" | "verified" | "negative";
 /** Evidence state after freshness is applied: claimed or verified evidence older than its window is "stale". */
 export type EffectiveState = EvidenceState | "stale";
 
-export type StakeholderRole =
-  | "economic_buyer"
-  | "champion"
-  | "decision_maker"
-  | "influencer"
-  | "blocker"
-  | "user"
-  | "procurement";
+export type StakeholderRole = "economic_buyer" | "champion" | "decision_maker" | "influencer" | "blocker" | "user" | "procurement";
 
 export type FrameworkKey = "bant" | "meddicc" | "meddpicc" | "spiced" | "champ" | "custom";
 

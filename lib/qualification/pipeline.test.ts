@@ -21,7 +21,10 @@ describe("pipeline", () => {
   });
 
   it("keeps only the stronger requirement when a criterion is claimed and verified by the same stage", () => {
-    const fw: Framework = { ...FRAMEWORKS.bant, criteria: [{ ...FRAMEWORKS.bant.criteria[0]!, requiredBy: { claimed: "proposal", verified: "proposal" } }] };
+    const fw: Framework = {
+      ...FRAMEWORKS.bant,
+      criteria: [{ ...FRAMEWORKS.bant.criteria[0]!, requiredBy: { claimed: "proposal", verified: "proposal" } }],
+    };
     expect(criterionGates(fw).get("proposal")).toEqual([{ kind: "criterion", criterionId: "budget", atLeast: "verified" }]);
   });
 

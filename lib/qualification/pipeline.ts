@@ -9,11 +9,20 @@ export const DEFAULT_PIPELINE: Pipeline = {
     { id: "prospecting", label: "Prospecting", probability: 0.05, kind: "open", exit: [{ kind: "min_fit", score: 50 }] },
     { id: "discovery", label: "Discovery", probability: 0.15, kind: "open", exit: [] },
     {
-      id: "solution", label: "Solution", probability: 0.35, kind: "open",
-      exit: [{ kind: "stakeholder", role: "economic_buyer" }, { kind: "stakeholder", role: "champion" }],
+      id: "solution",
+      label: "Solution",
+      probability: 0.35,
+      kind: "open",
+      exit: [
+        { kind: "stakeholder", role: "economic_buyer" },
+        { kind: "stakeholder", role: "champion" },
+      ],
     },
     {
-      id: "proposal", label: "Proposal", probability: 0.6, kind: "open",
+      id: "proposal",
+      label: "Proposal",
+      probability: 0.6,
+      kind: "open",
       exit: [{ kind: "stakeholder", role: "economic_buyer", engagedWithinDays: 30 }, { kind: "champion_tested" }],
     },
     { id: "negotiation", label: "Negotiation", probability: 0.8, kind: "open", exit: [{ kind: "min_intent", score: 70 }] },

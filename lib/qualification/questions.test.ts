@@ -23,7 +23,9 @@ describe("nextQuestions", () => {
     expect(qs.map((q) => q.criterionId)).toEqual(["identify_pain", "metrics", "economic_buyer", "champion", "decision_criteria"]);
     expect(qs.map((q) => q.priority)).toEqual([1, 2, 3, 4, 5]);
     expect(qs[0]).toMatchObject({
-      blocking: true, level: "opportunity", label: "Identify pain",
+      blocking: true,
+      level: "opportunity",
+      label: "Identify pain",
       question: "What business problem makes this worth solving now?",
       followUps: ["What happens if nothing changes?", "Who feels the pain most?"],
       reason: "Needed to leave Discovery: Unknown: no evidence yet",
@@ -39,7 +41,9 @@ describe("nextQuestions", () => {
 
   it("then suggests confirming claims, in framework order among equal weights", () => {
     expect(ask({}).map((q) => [q.criterionId, q.reason.split(":")[0]])).toEqual([
-      ["decision_process", "Worth confirming"], ["paper_process", "Worth confirming"], ["competition", "Worth confirming"],
+      ["decision_process", "Worth confirming"],
+      ["paper_process", "Worth confirming"],
+      ["competition", "Worth confirming"],
     ]);
   });
 
@@ -55,12 +59,23 @@ describe("nextQuestions", () => {
     const fit = computeFit(account({ industry: null, employeeCount: null, techStack: [] }), SAAS_ICP);
     const blocked = ask({ stageId: "prospecting", criteria: [] }, { fit, limit: 3 });
     expect(blocked.map((q) => [q.criterionId, q.level, q.blocking])).toEqual([
-      ["industry", "organization", true], ["size", "organization", true], ["crm", "organization", true],
+      ["industry", "organization", true],
+      ["size", "organization", true],
+      ["crm", "organization", true],
     ]);
     expect(blocked[1]?.question).toBe("How many employees does the company have?");
     expect(blocked[0]?.reason).toBe("Unknown ICP data while fit blocks the next stage: Industry unknown: add it to the account");
     const later = ask({}, { fit, limit: 10 });
-    expect(later.map((q) => q.criterionId)).toEqual(["decision_process", "paper_process", "competition", "industry", "size", "crm", "no_competitor", "stack"]);
+    expect(later.map((q) => q.criterionId)).toEqual([
+      "decision_process",
+      "paper_process",
+      "competition",
+      "industry",
+      "size",
+      "crm",
+      "no_competitor",
+      "stack",
+    ]);
     expect(later[3]?.blocking).toBe(false);
   });
 

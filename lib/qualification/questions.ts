@@ -50,8 +50,14 @@ interface Candidate {
 function fromCriterion(def: CriterionDefinition, status: CriterionStatus, blocking: boolean, why: string, rank: number): Candidate {
   const question = def.questions[0] ?? `What do we know about ${def.label.toLowerCase()}?`;
   const q: Question = {
-    criterionId: def.id, label: def.label, level: def.level, question, followUps: def.questions.slice(1),
-    reason: `${why}: ${status.reason}`, priority: 0, blocking,
+    criterionId: def.id,
+    label: def.label,
+    level: def.level,
+    question,
+    followUps: def.questions.slice(1),
+    reason: `${why}: ${status.reason}`,
+    priority: 0,
+    blocking,
   };
   return { q, rank, weight: def.weight };
 }
@@ -59,8 +65,14 @@ function fromCriterion(def: CriterionDefinition, status: CriterionStatus, blocki
 function fromRule(rule: RuleResult, blocking: boolean): Candidate {
   const why = blocking ? "Unknown ICP data while fit blocks the next stage" : "Unknown ICP data";
   const q: Question = {
-    criterionId: rule.ruleId, label: rule.label, level: "organization", question: RULE_QUESTIONS[rule.kind], followUps: [],
-    reason: `${why}: ${rule.reason}`, priority: 0, blocking,
+    criterionId: rule.ruleId,
+    label: rule.label,
+    level: "organization",
+    question: RULE_QUESTIONS[rule.kind],
+    followUps: [],
+    reason: `${why}: ${rule.reason}`,
+    priority: 0,
+    blocking,
   };
   return { q, rank: blocking ? 1 : 4, weight: rule.weight };
 }

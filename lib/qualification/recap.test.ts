@@ -34,8 +34,18 @@ describe("a buyer's answer", () => {
   const table: Array<[string, RecapAnswer, EvidenceState, string]> = [
     ["a confirmation verifies the point as sent", { kind: "confirm" }, "verified", "Cut forecast misses by 30%"],
     ["a correction is a claim in the buyer's words", { kind: "correct", text: "More like 15%" }, "claimed", "More like 15%"],
-    ["'not right: not the case' is a no", { kind: "not_right", outcome: "negative", text: "We do not measure this" }, "negative", "We do not measure this"],
-    ["'not right: not decided' is unknown, quoting the point", { kind: "not_right", outcome: "unknown", text: null }, "unknown", 'Not right: "Cut forecast misses by 30%"'],
+    [
+      "'not right: not the case' is a no",
+      { kind: "not_right", outcome: "negative", text: "We do not measure this" },
+      "negative",
+      "We do not measure this",
+    ],
+    [
+      "'not right: not decided' is unknown, quoting the point",
+      { kind: "not_right", outcome: "unknown", text: null },
+      "unknown",
+      'Not right: "Cut forecast misses by 30%"',
+    ],
   ];
   it.each(table)("%s", (_, answer, state, excerpt) => {
     expect(stateFromAnswer(answer)).toBe(state);

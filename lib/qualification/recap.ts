@@ -10,9 +10,7 @@ export interface RecapPoint {
 
 /** What the buyer said about a point. "Not right" carries the state the buyer gave: not so (negative) or not known yet. */
 export type RecapAnswer =
-  | { kind: "confirm" }
-  | { kind: "correct"; text: string }
-  | { kind: "not_right"; outcome: "negative" | "unknown"; text: string | null };
+  { kind: "confirm" } | { kind: "correct"; text: string } | { kind: "not_right"; outcome: "negative" | "unknown"; text: string | null };
 
 /** Most points a recap holds: a buyer reads it on a phone. */
 export const MAX_RECAP_POINTS = 12;
@@ -50,20 +48,28 @@ export function draftRecapPoints(criteria: CriterionDefinition[], known: KnownCr
  */
 export function stateFromAnswer(answer: RecapAnswer): EvidenceState {
   switch (answer.kind) {
-    case "confirm": return "verified";
-    case "correct": return "claimed";
-    case "not_right": return answer.outcome;
-    default: return assertNever(answer);
+    case "confirm":
+      return "verified";
+    case "correct":
+      return "claimed";
+    case "not_right":
+      return answer.outcome;
+    default:
+      return assertNever(answer);
   }
 }
 
 /** The words that go on record as the evidence of an answer. */
 export function answerExcerpt(point: RecapPoint, answer: RecapAnswer): string {
   switch (answer.kind) {
-    case "confirm": return point.text;
-    case "correct": return answer.text;
-    case "not_right": return answer.text?.trim() ? answer.text : `Not right: "${point.text}"`;
-    default: return assertNever(answer);
+    case "confirm":
+      return point.text;
+    case "correct":
+      return answer.text;
+    case "not_right":
+      return answer.text?.trim() ? answer.text : `Not right: "${point.text}"`;
+    default:
+      return assertNever(answer);
   }
 }
 

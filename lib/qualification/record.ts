@@ -17,8 +17,7 @@ export interface EvidenceAction {
 }
 
 export type RecordResult =
-  | { ok: true; opportunity: OpportunitySnapshot; basis: EvidenceBasis; from: EvidenceState; to: EvidenceState }
-  | { ok: false; message: string };
+  { ok: true; opportunity: OpportunitySnapshot; basis: EvidenceBasis; from: EvidenceState; to: EvidenceState } | { ok: false; message: string };
 
 /**
  * A deal after one more piece of evidence, by the same rules the server applies (basis first, then the state
@@ -34,8 +33,12 @@ export function recordEvidence(framework: Framework, opportunity: OpportunitySna
   const to = stateAfter(from, action.proof.state);
   const verified = action.proof.state === "verified";
   const item = {
-    excerpt: action.proof.excerpt, contactId: action.contactId, capturedAt: action.at, basis: check.basis,
-    documentRef: action.proof.documentRef ?? null, verifiedAt: verified ? action.at : null,
+    excerpt: action.proof.excerpt,
+    contactId: action.contactId,
+    capturedAt: action.at,
+    basis: check.basis,
+    documentRef: action.proof.documentRef ?? null,
+    verifiedAt: verified ? action.at : null,
   };
   const criteria = current
     ? opportunity.criteria.map((c) => (c === current ? { ...c, state: to, evidence: [...c.evidence, item] } : c))

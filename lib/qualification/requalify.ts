@@ -40,16 +40,17 @@ interface FlagBase {
   text: string;
 }
 
-export type Flag = FlagBase & (
-  | { kind: "stale_deal"; daysSinceActivity: number }
-  | { kind: "silent_champion"; contactId: string; daysSilent: number }
-  | { kind: "close_date_past"; daysPast: number }
-  | { kind: "close_date_slipped"; daysSlipped: number }
-  | { kind: "budget_unconfirmed_late"; criterionId: string; stageId: string }
-  | { kind: "stakeholder_never_engaged"; contactId: string; role: StakeholderRole; daysSinceAdded: number }
-  /** `blocksNextGate`: the current stage's exit requires this criterion, so the stale evidence holds the deal. */
-  | { kind: "evidence_stale"; criterionId: string; blocksNextGate: boolean }
-);
+export type Flag = FlagBase &
+  (
+    | { kind: "stale_deal"; daysSinceActivity: number }
+    | { kind: "silent_champion"; contactId: string; daysSilent: number }
+    | { kind: "close_date_past"; daysPast: number }
+    | { kind: "close_date_slipped"; daysSlipped: number }
+    | { kind: "budget_unconfirmed_late"; criterionId: string; stageId: string }
+    | { kind: "stakeholder_never_engaged"; contactId: string; role: StakeholderRole; daysSinceAdded: number }
+    /** `blocksNextGate`: the current stage's exit requires this criterion, so the stale evidence holds the deal. */
+    | { kind: "evidence_stale"; criterionId: string; blocksNextGate: boolean }
+  );
 
 export type FlagKind = Flag["kind"];
 
@@ -69,10 +70,14 @@ function staleDeal({ opportunity, t, now }: Ctx): Flag[] {
   const days = daysSince(opportunity.lastActivityAt ?? opportunity.createdAt, now);
   if (days <= t.staleDealDays) return [];
   const since = opportunity.lastActivityAt ? "last activity" : "creation, with no activity logged";
-  return [{
-    kind: "stale_deal", severity: bySeverity(days, t.staleDealDays, t), daysSinceActivity: days,
-    text: `No activity for ${days} days (since ${since}); threshold ${t.staleDealDays}`,
-  }];
+  return [
+    {
+      kind: "stale_deal",
+      severity: bySeverity(days, t.staleDealDays, t),
+      daysSinceActivity: days,
+      text: `No activity for ${days} days (since ${since}); threshold ${t.staleDealDays}`,
+    },
+  ];
 }
 
 function silentChampions({ opportunity, t, now }: Ctx): Flag[] {
@@ -82,7 +87,10 @@ function silentChampions({ opportunity, t, now }: Ctx): Flag[] {
     const days = daysSince(s.lastEngagedAt, now);
     if (days <= t.silentChampionDays) continue;
     flags.push({
-      kind: "silent_champion", severity: bySeverity(days, t.silentChampionDays, t), contactId: s.contactId, daysSilent: days,
+      kind: "silent_champion",
+      severity: bySeverity(days, t.silentChampionDays, t),
+      contactId: s.contactId,
+      daysSilent: days,
       text: `Champion ${s.name} silent for ${days} days: re-engage or find a new champion`,
     });
   }
@@ -95,13 +103,23 @@ function closeDates({ opportunity, t, now }: Ctx): Flag[] {
   if (!expected) return flags;
   const past = daysSince(expected, now);
   if (past >= 1) {
-    flags.push({ kind: "close_date_past", severity: "critical", daysPast: past, text: `Expected close date passed ${plural(past, "day")} ago: update it or close the deal` });
+    flags.push({
+      kind: "close_date_past",
+      severity: "critical",
+      daysPast: past,
+      text: `Expected close date passed ${plural(past, "day")} ago: update it or close the deal`,
+    });
   }
   const original = opportunity.originalCloseDate;
   const slipped = original ? Math.floor((expected.getTime() - original.getTime()) / DAY_MS) : 0;
   if (slipped >= 1) {
     const severity = slipped > t.closeDateSlipCriticalDays ? "critical" : "warning";
-    flags.push({ kind: "close_date_slipped", severity, daysSlipped: slipped, text: `Close date slipped ${plural(slipped, "day")} from the original commitment` });
+    flags.push({
+      kind: "close_date_slipped",
+      severity,
+      daysSlipped: slipped,
+      text: `Close date slipped ${plural(slipped, "day")} from the original commitment`,
+    });
   }
   return flags;
 }
@@ -121,10 +139,15 @@ function budgetLate({ opportunity, framework, stage, t, now }: Ctx): Flag[] {
   if (!def || !isLateStage(stage, t)) return [];
   const status = criterionStatus(def, findEvidence(opportunity, def.id), now);
   if (status.effectiveState === "verified") return [];
-  return [{
-    kind: "budget_unconfirmed_late", severity: "critical", criterionId: def.id, stageId: stage.id,
-    text: `${budgetName(def.label)} still not verified at ${stage.label}: ${status.reason}`,
-  }];
+  return [
+    {
+      kind: "budget_unconfirmed_late",
+      severity: "critical",
+      criterionId: def.id,
+      stageId: stage.id,
+      text: `${budgetName(def.label)} still not verified at ${stage.label}: ${status.reason}`,
+    },
+  ];
 }
 
 function neverEngaged({ opportunity, t, now }: Ctx): Flag[] {
@@ -134,8 +157,11 @@ function neverEngaged({ opportunity, t, now }: Ctx): Flag[] {
     const days = daysSince(s.addedAt, now);
     if (days <= t.newStakeholderGraceDays) continue;
     flags.push({
-      kind: "stakeholder_never_engaged", severity: bySeverity(days, t.newStakeholderGraceDays, t),
-      contactId: s.contactId, role: s.role, daysSinceAdded: days,
+      kind: "stakeholder_never_engaged",
+      severity: bySeverity(days, t.newStakeholderGraceDays, t),
+      contactId: s.contactId,
+      role: s.role,
+      daysSinceAdded: days,
       text: `${ROLE_LABELS[s.role]} ${s.name} added ${days} days ago and never engaged`,
     });
   }
@@ -150,7 +176,10 @@ function staleEvidence({ opportunity, framework, stage, now }: Ctx): Flag[] {
     const blocksNextGate = stage.exit.some((r) => r.kind === "criterion" && r.criterionId === def.id);
     const where = blocksNextGate ? ` and ${stage.label}'s exit gate needs it` : "";
     flags.push({
-      kind: "evidence_stale", severity: blocksNextGate ? "critical" : "warning", criterionId: def.id, blocksNextGate,
+      kind: "evidence_stale",
+      severity: blocksNextGate ? "critical" : "warning",
+      criterionId: def.id,
+      blocksNextGate,
       text: `${def.label} evidence is stale${where}: ${status.reason}`,
     });
   }
@@ -159,13 +188,15 @@ function staleEvidence({ opportunity, framework, stage, now }: Ctx): Flag[] {
 
 /** Reasons to re-qualify an open deal as of `now`, in a fixed order. Closed deals raise no flags. */
 export function requalify(
-  opportunity: OpportunitySnapshot, framework: Framework, pipeline: Pipeline, thresholds: RequalificationThresholds, now: Date,
+  opportunity: OpportunitySnapshot,
+  framework: Framework,
+  pipeline: Pipeline,
+  thresholds: RequalificationThresholds,
+  now: Date,
 ): Flag[] {
   const stage = findStage(pipeline, opportunity.stageId);
   if (!stage) throw new QualificationInputError(`Stage "${opportunity.stageId}" is not in the pipeline`);
   if (opportunity.status !== "open" || stage.kind !== "open") return [];
   const ctx: Ctx = { opportunity, framework, stage, t: thresholds, now };
-  return [
-    ...staleDeal(ctx), ...silentChampions(ctx), ...closeDates(ctx), ...budgetLate(ctx), ...neverEngaged(ctx), ...staleEvidence(ctx),
-  ];
+  return [...staleDeal(ctx), ...silentChampions(ctx), ...closeDates(ctx), ...budgetLate(ctx), ...neverEngaged(ctx), ...staleEvidence(ctx)];
 }

@@ -60,7 +60,10 @@ export function stageEvidenceGaps(opportunity: OpportunitySnapshot, pipeline: Pi
   const stage = pipeline.stages[i];
   const empty: StageEvidenceCheck = { stageLabel: stage?.label ?? opportunity.stageId, checked: false, gaps: [], reasons: [] };
   if (!stage || stage.kind !== "open" || opportunity.status !== "open") return empty;
-  const crossed: StageDefinition[] = pipeline.stages.slice(0, i).filter((s) => s.kind === "open").reverse();
+  const crossed: StageDefinition[] = pipeline.stages
+    .slice(0, i)
+    .filter((s) => s.kind === "open")
+    .reverse();
   const ctx: GateContext = { framework, opportunity, fit: null, now };
   const found = new Map<string, { def: CriterionDefinition; req: CriterionRequirement; blocker: Blocker; gate: StageDefinition }>();
   let checked = false;
@@ -77,12 +80,21 @@ export function stageEvidenceGaps(opportunity: OpportunitySnapshot, pipeline: Pi
   // Framework order, so the reasons read the way the scorecard lists the criteria.
   const missing = framework.criteria.flatMap((c) => found.get(c.id) ?? []);
   const gaps = missing.map(({ def, blocker, gate }): StageEvidenceGap => ({
-    criterionId: def.id, label: def.label, requiredAt: gate.id, code: blocker.code, ask: askFor(def, blocker.code),
+    criterionId: def.id,
+    label: def.label,
+    requiredAt: gate.id,
+    code: blocker.code,
+    ask: askFor(def, blocker.code),
   }));
   if (gaps.length === 0) return { ...empty, checked };
-  const summary: Reason = { code: "unproven", text: `At ${stage.label} without the evidence a deal there needs: ${gaps.map((g) => g.label).join(", ")}` };
+  const summary: Reason = {
+    code: "unproven",
+    text: `At ${stage.label} without the evidence a deal there needs: ${gaps.map((g) => g.label).join(", ")}`,
+  };
   const each = missing.map(({ def, req, blocker, gate }): Reason => ({
-    code: "stage_evidence_missing", criterionId: def.id, text: `${shortfall(blocker, def, req, gate)}. ${askFor(def, blocker.code)}`,
+    code: "stage_evidence_missing",
+    criterionId: def.id,
+    text: `${shortfall(blocker, def, req, gate)}. ${askFor(def, blocker.code)}`,
   }));
   return { stageLabel: stage.label, checked, gaps, reasons: [summary, ...each] };
 }

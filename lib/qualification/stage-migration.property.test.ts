@@ -10,19 +10,17 @@ const closed: StageDefinition[] = [
 ];
 
 /** A pipeline, an edit of it (stages removed, added, reordered), a deal in one of its open stages and which gates pass. */
-const editArb = fc
-  .uniqueArray(fc.constantFrom("s1", "s2", "s3", "s4", "s5", "s6"), { minLength: 1, maxLength: 6 })
-  .chain((oldIds) =>
-    fc.record({
-      oldIds: fc.constant(oldIds),
-      newIds: fc
-        .uniqueArray(fc.constantFrom(...oldIds, "n1", "n2", "n3"), { minLength: 1, maxLength: 8 })
-        .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length })),
-      dealAt: fc.constantFrom(...oldIds),
-      passing: fc.dictionary(fc.constantFrom<string>("s1", "s2", "s3", "s4", "s5", "s6", "n1", "n2", "n3"), fc.boolean()),
-      destIndex: fc.nat(),
-    }),
-  );
+const editArb = fc.uniqueArray(fc.constantFrom("s1", "s2", "s3", "s4", "s5", "s6"), { minLength: 1, maxLength: 6 }).chain((oldIds) =>
+  fc.record({
+    oldIds: fc.constant(oldIds),
+    newIds: fc
+      .uniqueArray(fc.constantFrom(...oldIds, "n1", "n2", "n3"), { minLength: 1, maxLength: 8 })
+      .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length })),
+    dealAt: fc.constantFrom(...oldIds),
+    passing: fc.dictionary(fc.constantFrom<string>("s1", "s2", "s3", "s4", "s5", "s6", "n1", "n2", "n3"), fc.boolean()),
+    destIndex: fc.nat(),
+  }),
+);
 
 describe("a stage edit never lets a deal past a gate it did not pass", () => {
   it("every open stage behind the settled deal was behind it before, or was re-checked and passes", () => {

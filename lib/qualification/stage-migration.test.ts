@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Pipeline, StageDefinition, StageKind } from "./model";
 import { gatesSkipped, planStageMigration, settleDeal } from "./stage-migration";
 
-const stage = (id: string, kind: StageKind = "open"): StageDefinition => ({ id, label: id.toUpperCase(), probability: kind === "won" ? 1 : 0.2, kind, exit: [] });
+const stage = (id: string, kind: StageKind = "open"): StageDefinition => ({
+  id,
+  label: id.toUpperCase(),
+  probability: kind === "won" ? 1 : 0.2,
+  kind,
+  exit: [],
+});
 const pipe = (...ids: string[]): Pipeline => ({
   stages: ids.map((id) => stage(id, id === "won" ? "won" : id === "lost" ? "lost" : "open")),
 });
@@ -12,11 +18,46 @@ const BEFORE = pipe("a", "b", "c", "d", "won", "lost");
 describe("planning a stage edit", () => {
   it.each([
     { name: "removing an empty stage needs nothing", after: pipe("a", "c", "d", "won", "lost"), deals: {}, dest: {}, moves: [], issues: [] },
-    { name: "removing a stage with deals needs a destination", after: pipe("a", "c", "d", "won", "lost"), deals: { b: 2 }, dest: {}, moves: [], issues: ["b:destination_missing"] },
-    { name: "the destination must be in the new pipeline", after: pipe("a", "c", "d", "won", "lost"), deals: { b: 2 }, dest: { b: "b" }, moves: [], issues: ["b:destination_unknown"] },
-    { name: "an open stage's deals cannot be closed by the edit", after: pipe("a", "c", "d", "won", "lost"), deals: { b: 2 }, dest: { b: "won" }, moves: [], issues: ["b:destination_kind"] },
-    { name: "a valid destination becomes a move", after: pipe("a", "c", "d", "won", "lost"), deals: { b: 2 }, dest: { b: "a" }, moves: [{ from: "b", to: "a", deals: 2 }], issues: [] },
-    { name: "a destination for an empty stage is ignored", after: pipe("a", "c", "d", "won", "lost"), deals: {}, dest: { b: "zzz" }, moves: [], issues: [] },
+    {
+      name: "removing a stage with deals needs a destination",
+      after: pipe("a", "c", "d", "won", "lost"),
+      deals: { b: 2 },
+      dest: {},
+      moves: [],
+      issues: ["b:destination_missing"],
+    },
+    {
+      name: "the destination must be in the new pipeline",
+      after: pipe("a", "c", "d", "won", "lost"),
+      deals: { b: 2 },
+      dest: { b: "b" },
+      moves: [],
+      issues: ["b:destination_unknown"],
+    },
+    {
+      name: "an open stage's deals cannot be closed by the edit",
+      after: pipe("a", "c", "d", "won", "lost"),
+      deals: { b: 2 },
+      dest: { b: "won" },
+      moves: [],
+      issues: ["b:destination_kind"],
+    },
+    {
+      name: "a valid destination becomes a move",
+      after: pipe("a", "c", "d", "won", "lost"),
+      deals: { b: 2 },
+      dest: { b: "a" },
+      moves: [{ from: "b", to: "a", deals: 2 }],
+      issues: [],
+    },
+    {
+      name: "a destination for an empty stage is ignored",
+      after: pipe("a", "c", "d", "won", "lost"),
+      deals: {},
+      dest: { b: "zzz" },
+      moves: [],
+      issues: [],
+    },
   ])("$name", ({ after, deals, dest, moves, issues }) => {
     const plan = planStageMigration(BEFORE, after, deals as Record<string, number>, dest as Record<string, string>);
     expect(plan.moves).toEqual(moves);

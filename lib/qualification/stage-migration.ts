@@ -52,11 +52,19 @@ export function planStageMigration(
     const to = destinations[stage.id];
     const target = to === undefined ? undefined : kept.get(to);
     if (to === undefined || to === "") {
-      issues.push({ stageId: stage.id, code: "destination_missing", message: `${stage.label} holds ${deals} deal(s): choose the stage they move to` });
+      issues.push({
+        stageId: stage.id,
+        code: "destination_missing",
+        message: `${stage.label} holds ${deals} deal(s): choose the stage they move to`,
+      });
     } else if (!target) {
       issues.push({ stageId: stage.id, code: "destination_unknown", message: `"${to}" is not a stage of the new pipeline` });
     } else if (target.kind !== stage.kind) {
-      issues.push({ stageId: stage.id, code: "destination_kind", message: `${stage.label} is a${stage.kind === "open" ? "n" : ""} ${stage.kind} stage: its deals must move to a${stage.kind === "open" ? "n" : ""} ${stage.kind} stage, not ${target.label}` });
+      issues.push({
+        stageId: stage.id,
+        code: "destination_kind",
+        message: `${stage.label} is a${stage.kind === "open" ? "n" : ""} ${stage.kind} stage: its deals must move to a${stage.kind === "open" ? "n" : ""} ${stage.kind} stage, not ${target.label}`,
+      });
     } else {
       moves.push({ from: stage.id, to: target.id, deals });
     }

@@ -7,8 +7,14 @@ import { SAAS_ICP } from "./testing/fixtures";
 import { customFramework, FrameworkValidationError, validateFramework, validateIcp, validatePipeline } from "./validate";
 
 const security: CriterionDefinition = {
-  id: "security_review", label: "Security review", level: "opportunity", weight: 10, knockout: true, freshnessDays: 180,
-  description: "Their security team has approved us.", questions: ["Who runs your vendor security review?"],
+  id: "security_review",
+  label: "Security review",
+  level: "opportunity",
+  weight: 10,
+  knockout: true,
+  freshnessDays: 180,
+  description: "Their security team has approved us.",
+  questions: ["Who runs your vendor security review?"],
   requiredBy: { claimed: "proposal", verified: "negotiation" },
 };
 
@@ -28,15 +34,24 @@ describe("customFramework", () => {
       expect(e).toBeInstanceOf(FrameworkValidationError);
       const issues = (e as FrameworkValidationError).issues;
       expect(issues.map((i) => i.path)).toEqual([
-        "name", "criteria[0].id", "criteria[0].label", "criteria[0].weight", "criteria[0].freshnessDays", "criteria[0].questions",
-        "criteria", "budgetCriterionId", "timingCriterionId",
+        "name",
+        "criteria[0].id",
+        "criteria[0].label",
+        "criteria[0].weight",
+        "criteria[0].freshnessDays",
+        "criteria[0].questions",
+        "criteria",
+        "budgetCriterionId",
+        "timingCriterionId",
       ]);
       expect((e as Error).message).toMatch(/^Invalid framework: name: name is required/);
     }
   });
 
   it("requires at least one criterion", () => {
-    expect(validateFramework({ key: "custom", name: "Empty", criteria: [] })).toEqual([{ path: "criteria", message: "a framework needs at least one criterion" }]);
+    expect(validateFramework({ key: "custom", name: "Empty", criteria: [] })).toEqual([
+      { path: "criteria", message: "a framework needs at least one criterion" },
+    ]);
   });
 });
 
@@ -75,7 +90,9 @@ describe("validateIcp", () => {
 
   it("lists bad thresholds, weights, empty lists and inverted ranges", () => {
     const bad: IcpDefinition = {
-      version: 1, pursueThreshold: 120, disqualifyBelow: 130,
+      version: 1,
+      pursueThreshold: 120,
+      disqualifyBelow: 130,
       rules: [
         { id: "a", kind: "industry_in", label: "A", weight: -1, knockout: false, industries: [] },
         { id: "a", kind: "employee_range", label: "B", weight: 1, knockout: false, min: 10, max: 5 },
@@ -89,8 +106,17 @@ describe("validateIcp", () => {
       ],
     };
     expect(validateIcp(bad).map((i) => i.path)).toEqual([
-      "rules", "pursueThreshold", "disqualifyBelow", "rules[0].weight", "rules[0].industries", "rules[1].min",
-      "rules[2].regions", "rules[3].countries", "rules[4].technologies", "rules[5].stages", "rules[6].signals",
+      "rules",
+      "pursueThreshold",
+      "disqualifyBelow",
+      "rules[0].weight",
+      "rules[0].industries",
+      "rules[1].min",
+      "rules[2].regions",
+      "rules[3].countries",
+      "rules[4].technologies",
+      "rules[5].stages",
+      "rules[6].signals",
     ]);
   });
 });

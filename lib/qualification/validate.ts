@@ -113,14 +113,22 @@ export function validateIcp(icp: IcpDefinition): ValidationIssue[] {
 /** The name of a rule's list field when it is empty (an empty list can never match, or always does). */
 function emptyList(r: IcpDefinition["rules"][number]): string | null {
   switch (r.kind) {
-    case "industry_in": return r.industries.length === 0 ? "industries" : null;
-    case "region_in": return r.regions.length === 0 ? "regions" : null;
-    case "country_in": return r.countries.length === 0 ? "countries" : null;
+    case "industry_in":
+      return r.industries.length === 0 ? "industries" : null;
+    case "region_in":
+      return r.regions.length === 0 ? "regions" : null;
+    case "country_in":
+      return r.countries.length === 0 ? "countries" : null;
     case "tech_includes":
-    case "tech_excludes": return r.technologies.length === 0 ? "technologies" : null;
-    case "funding_stage_in": return r.stages.length === 0 ? "stages" : null;
-    case "hiring_signals": return r.signals?.length === 0 ? "signals" : null;
-    case "employee_range": return null;
-    default: return assertNever(r);
+    case "tech_excludes":
+      return r.technologies.length === 0 ? "technologies" : null;
+    case "funding_stage_in":
+      return r.stages.length === 0 ? "stages" : null;
+    case "hiring_signals":
+      return r.signals?.length === 0 ? "signals" : null;
+    case "employee_range":
+      return null;
+    default:
+      return assertNever(r);
   }
 }

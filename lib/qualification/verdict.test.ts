@@ -13,20 +13,45 @@ import { customFramework } from "./validate";
 import { decideVerdict, type VerdictInput } from "./verdict";
 
 const bant = FRAMEWORKS.bant;
-const goodBant = () => [evidence("budget", "verified", 5), evidence("authority", "verified", 5), evidence("need", "verified", 5), evidence("timeline", "claimed", 5)];
+const goodBant = () => [
+  evidence("budget", "verified", 5),
+  evidence("authority", "verified", 5),
+  evidence("need", "verified", 5),
+  evidence("timeline", "claimed", 5),
+];
 
-function verdictFor(opts: { criteria?: CriterionEvidence[]; acc?: Partial<AccountProfile>; icp?: IcpDefinition; flags?: Flag[]; framework?: Framework; nurtureDays?: number } = {}) {
+function verdictFor(
+  opts: {
+    criteria?: CriterionEvidence[];
+    acc?: Partial<AccountProfile>;
+    icp?: IcpDefinition;
+    flags?: Flag[];
+    framework?: Framework;
+    nurtureDays?: number;
+  } = {},
+) {
   const framework = opts.framework ?? bant;
   const icp = opts.icp ?? SAAS_ICP;
   const opportunity = meddpiccOpportunity({ criteria: opts.criteria ?? goodBant() });
   const input: VerdictInput = {
-    fit: computeFit(account(opts.acc), icp), intent: scoreIntent(framework, opportunity, NOW), flags: opts.flags,
-    opportunity, framework, icp, now: NOW, nurtureDays: opts.nurtureDays,
+    fit: computeFit(account(opts.acc), icp),
+    intent: scoreIntent(framework, opportunity, NOW),
+    flags: opts.flags,
+    opportunity,
+    framework,
+    icp,
+    now: NOW,
+    nurtureDays: opts.nurtureDays,
   };
   return decideVerdict(input);
 }
 
-const staleFlag = (severity: "warning" | "critical"): Flag => ({ kind: "stale_deal", severity, daysSinceActivity: 50, text: "No activity for 50 days" });
+const staleFlag = (severity: "warning" | "critical"): Flag => ({
+  kind: "stale_deal",
+  severity,
+  daysSinceActivity: 50,
+  text: "No activity for 50 days",
+});
 
 describe("decideVerdict", () => {
   it("pursues a good-fit deal with no negative must-have", () => {
@@ -71,9 +96,15 @@ describe("decideVerdict", () => {
     const v = verdictFor({ acc: { industry: "Retail", country: "JP", techStack: ["Clari"], fundingStage: "IPO", hiringSignals: ["Designer"] } });
     // Only size (15), region (10) and "growing" (10) match and nothing is unknown: best case 35, above the 30 floor.
     expect(v.verdict).toBe("nurture");
-    const strict = verdictFor({ icp: { ...SAAS_ICP, disqualifyBelow: 40 }, acc: { industry: "Retail", country: "JP", techStack: ["Clari"], fundingStage: "IPO", hiringSignals: ["Designer"] } });
+    const strict = verdictFor({
+      icp: { ...SAAS_ICP, disqualifyBelow: 40 },
+      acc: { industry: "Retail", country: "JP", techStack: ["Clari"], fundingStage: "IPO", hiringSignals: ["Designer"] },
+    });
     expect(strict.verdict).toBe("disqualify");
-    expect(strict.reasons[0]).toEqual({ code: "fit_too_low", text: "Even if every unknown ICP rule matched, fit would be 35/100, below the 40 floor" });
+    expect(strict.reasons[0]).toEqual({
+      code: "fit_too_low",
+      text: "Even if every unknown ICP rule matched, fit would be 35/100, below the 40 floor",
+    });
   });
 
   it("nurtures an unproven fit and names the data to collect", () => {
@@ -127,12 +158,21 @@ describe("decideVerdict: a deal must have the evidence its stage requires", () =
     return { ...e, evidence: e.evidence.map((item) => ({ ...item, basis: "self_attested" as const })) };
   };
 
-  function staged(stageId: string, criteria: CriterionEvidence[], more: Partial<OpportunitySnapshot> & { pipeline?: Pipeline | null; acc?: Partial<AccountProfile> } = {}) {
+  function staged(
+    stageId: string,
+    criteria: CriterionEvidence[],
+    more: Partial<OpportunitySnapshot> & { pipeline?: Pipeline | null; acc?: Partial<AccountProfile> } = {},
+  ) {
     const { pipeline: p = pipeline, acc, ...snapshot } = more;
     const opportunity = meddpiccOpportunity({ stageId, criteria, ...snapshot });
     return decideVerdict({
-      fit: computeFit(account(acc), SAAS_ICP), intent: scoreIntent(bant, opportunity, NOW), opportunity,
-      ...(p && { pipeline: p }), framework: bant, icp: SAAS_ICP, now: NOW,
+      fit: computeFit(account(acc), SAAS_ICP),
+      intent: scoreIntent(bant, opportunity, NOW),
+      opportunity,
+      ...(p && { pipeline: p }),
+      framework: bant,
+      icp: SAAS_ICP,
+      now: NOW,
     });
   }
 
@@ -143,11 +183,40 @@ describe("decideVerdict: a deal must have the evidence its stage requires", () =
     { name: "a stage whose way in asks no criterion", stage: "discovery", criteria: [], verdict: "pursue" },
     { name: "solution without the need", stage: "solution", criteria: [], verdict: "unproven", missing: ["need"] },
     { name: "solution with the need claimed", stage: "solution", criteria: [evidence("need", "claimed", 5)], verdict: "pursue" },
-    { name: "proposal with everything claimed", stage: "proposal", criteria: goodBant().map((c) => ({ ...c, state: "claimed" as const })), verdict: "unproven", missing: ["need"] },
-    { name: "proposal with a stale timeline", stage: "proposal", criteria: [...goodBant().slice(0, 3), evidence("timeline", "claimed", 70)], verdict: "unproven", missing: ["timeline"] },
+    {
+      name: "proposal with everything claimed",
+      stage: "proposal",
+      criteria: goodBant().map((c) => ({ ...c, state: "claimed" as const })),
+      verdict: "unproven",
+      missing: ["need"],
+    },
+    {
+      name: "proposal with a stale timeline",
+      stage: "proposal",
+      criteria: [...goodBant().slice(0, 3), evidence("timeline", "claimed", 70)],
+      verdict: "unproven",
+      missing: ["timeline"],
+    },
     { name: "proposal, fully evidenced", stage: "proposal", criteria: goodBant(), verdict: "pursue" },
-    { name: "negotiation with authority on the owner's word", stage: "negotiation", criteria: [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("need", "verified", 5), evidence("timeline", "claimed", 5)], verdict: "unproven", missing: ["authority"] },
-    { name: "negotiation with nothing at all", stage: "negotiation", criteria: [], verdict: "unproven", missing: ["budget", "authority", "need", "timeline"] },
+    {
+      name: "negotiation with authority on the owner's word",
+      stage: "negotiation",
+      criteria: [
+        evidence("budget", "verified", 5),
+        selfVerified("authority", 5),
+        evidence("need", "verified", 5),
+        evidence("timeline", "claimed", 5),
+      ],
+      verdict: "unproven",
+      missing: ["authority"],
+    },
+    {
+      name: "negotiation with nothing at all",
+      stage: "negotiation",
+      criteria: [],
+      verdict: "unproven",
+      missing: ["budget", "authority", "need", "timeline"],
+    },
   ])("$name → $verdict", ({ stage, criteria, verdict, missing }) => {
     const v = staged(stage, criteria);
     expect(v.verdict).toBe(verdict);
@@ -160,17 +229,36 @@ describe("decideVerdict: a deal must have the evidence its stage requires", () =
     expect(v.resumeOn).toBeUndefined();
     expect(v.reasons.slice(0, 4)).toEqual([
       { code: "unproven", text: "At Proposal without the evidence a deal there needs: Budget, Authority, Need" },
-      { code: "stage_evidence_missing", criterionId: "budget", text: 'Budget has no evidence, and it must be claimed to leave Solution. Ask: "Is there budget set aside for this project this year, and roughly how much?"' },
-      { code: "stage_evidence_missing", criterionId: "authority", text: 'Authority has no evidence, and it must be claimed to leave Solution. Ask: "Besides you, who will be involved in deciding on this?"' },
-      { code: "stage_evidence_missing", criterionId: "need", text: 'Need is only claimed, and it must be verified to leave Solution. Ask: "What problem are you trying to solve, and what happens if you do nothing?"' },
+      {
+        code: "stage_evidence_missing",
+        criterionId: "budget",
+        text: 'Budget has no evidence, and it must be claimed to leave Solution. Ask: "Is there budget set aside for this project this year, and roughly how much?"',
+      },
+      {
+        code: "stage_evidence_missing",
+        criterionId: "authority",
+        text: 'Authority has no evidence, and it must be claimed to leave Solution. Ask: "Besides you, who will be involved in deciding on this?"',
+      },
+      {
+        code: "stage_evidence_missing",
+        criterionId: "need",
+        text: 'Need is only claimed, and it must be verified to leave Solution. Ask: "What problem are you trying to solve, and what happens if you do nothing?"',
+      },
     ]);
     expect(v.reasons.map((r) => r.code)).toContain("intent_score");
   });
 
   it("asks for a confirmation, not a question, when only the basis falls short", () => {
-    const criteria = [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("need", "verified", 5), evidence("timeline", "claimed", 5)];
+    const criteria = [
+      evidence("budget", "verified", 5),
+      selfVerified("authority", 5),
+      evidence("need", "verified", 5),
+      evidence("timeline", "claimed", 5),
+    ];
     const gap = staged("negotiation", criteria).reasons.find((r) => r.criterionId === "authority");
-    expect(gap?.text).toBe("Authority rests on the deal owner's word alone: it must be confirmed by the buyer or reviewed by a manager to leave Proposal. Ask the economic buyer to confirm it on a recap, or have a manager review it");
+    expect(gap?.text).toBe(
+      "Authority rests on the deal owner's word alone: it must be confirmed by the buyer or reviewed by a manager to leave Proposal. Ask the economic buyer to confirm it on a recap, or have a manager review it",
+    );
   });
 
   it("keeps 'not a fit' and 'not yet' ahead of 'needs evidence', never collapsing them", () => {
@@ -193,25 +281,49 @@ describe("decideVerdict: a deal must have the evidence its stage requires", () =
   });
 
   it("reports one gap per criterion, from the latest gate it fails, and ignores gates on undefined criteria", () => {
-    const odd: Pipeline = { stages: pipeline.stages.map((st) => (st.id === "discovery" ? { ...st, exit: [...st.exit, { kind: "criterion" as const, criterionId: "ghost", atLeast: "claimed" as const }] } : st)) };
+    const odd: Pipeline = {
+      stages: pipeline.stages.map((st) =>
+        st.id === "discovery" ? { ...st, exit: [...st.exit, { kind: "criterion" as const, criterionId: "ghost", atLeast: "claimed" as const }] } : st,
+      ),
+    };
     const v = staged("solution", [], { pipeline: odd });
     expect(v.reasons.filter((r) => r.code === "stage_evidence_missing")).toEqual([
-      { code: "stage_evidence_missing", criterionId: "need", text: 'Need has no evidence, and it must be claimed to leave Discovery. Ask: "What problem are you trying to solve, and what happens if you do nothing?"' },
+      {
+        code: "stage_evidence_missing",
+        criterionId: "need",
+        text: 'Need has no evidence, and it must be claimed to leave Discovery. Ask: "What problem are you trying to solve, and what happens if you do nothing?"',
+      },
     ]);
     const later = staged("proposal", []).reasons.find((r) => r.criterionId === "need");
     expect(later?.text).toMatch(/^Need has no evidence, and it must be verified to leave Solution/);
   });
 
   it("falls back to a generic question for a criterion with none, and to any buyer for one without verifiers", () => {
-    const bare: Framework = { ...bant, criteria: bant.criteria.map((c) => (c.id === "need" ? { ...c, questions: [] } : c.id === "authority" ? { ...c, verifierRoles: [] } : c)) };
-    const opportunity = meddpiccOpportunity({ stageId: "negotiation", criteria: [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("timeline", "claimed", 5)] });
-    const v = decideVerdict({ fit: computeFit(account(), SAAS_ICP), intent: scoreIntent(bare, opportunity, NOW), opportunity, pipeline: pipelineFor(bare), framework: bare, icp: SAAS_ICP, now: NOW });
+    const bare: Framework = {
+      ...bant,
+      criteria: bant.criteria.map((c) => (c.id === "need" ? { ...c, questions: [] } : c.id === "authority" ? { ...c, verifierRoles: [] } : c)),
+    };
+    const opportunity = meddpiccOpportunity({
+      stageId: "negotiation",
+      criteria: [evidence("budget", "verified", 5), selfVerified("authority", 5), evidence("timeline", "claimed", 5)],
+    });
+    const v = decideVerdict({
+      fit: computeFit(account(), SAAS_ICP),
+      intent: scoreIntent(bare, opportunity, NOW),
+      opportunity,
+      pipeline: pipelineFor(bare),
+      framework: bare,
+      icp: SAAS_ICP,
+      now: NOW,
+    });
     expect(v.reasons.find((r) => r.criterionId === "need")?.text).toMatch(/Ask: "What do we know about need\?"$/);
     expect(v.reasons.find((r) => r.criterionId === "authority")?.text).toMatch(/Ask the buyer to confirm it on a recap/);
   });
 
   it("names the stage whose evidence is in place when it pursues", () => {
-    expect(staged("proposal", goodBant()).reasons[0]?.text).toBe("Fit 100/100 meets the 60 threshold, no must-have came back negative and the evidence a deal in Proposal needs is in place");
+    expect(staged("proposal", goodBant()).reasons[0]?.text).toBe(
+      "Fit 100/100 meets the 60 threshold, no must-have came back negative and the evidence a deal in Proposal needs is in place",
+    );
   });
 
   it("reads stored verdicts back, an unknown one as pursue", () => {

@@ -56,7 +56,10 @@ function disqualifiers(fit: FitResult, intent: IntentResult, icp: IcpDefinition)
   }
   const floor = icp.disqualifyBelow;
   if (fit.knockoutsFailed.length === 0 && floor !== undefined && fit.potential < floor) {
-    reasons.push({ code: "fit_too_low", text: `Even if every unknown ICP rule matched, fit would be ${fit.potential}/100, below the ${floor} floor` });
+    reasons.push({
+      code: "fit_too_low",
+      text: `Even if every unknown ICP rule matched, fit would be ${fit.potential}/100, below the ${floor} floor`,
+    });
   }
   return reasons;
 }
@@ -84,7 +87,10 @@ function fitHold(fit: FitResult, icp: IcpDefinition, fallback: Date): Hold {
   const missed = fit.rules.filter((r) => r.outcome === "miss").map((r) => r.label);
   const watchFor = unknown.length > 0 ? `Account data for: ${unknown.join(", ")}` : `Account changes on: ${missed.join(", ")}`;
   return {
-    reason: { code: "fit_below_pursue", text: `Fit ${fit.score}/100 is below the ${icp.pursueThreshold} needed to pursue (best case ${fit.potential})` },
+    reason: {
+      code: "fit_below_pursue",
+      text: `Fit ${fit.score}/100 is below the ${icp.pursueThreshold} needed to pursue (best case ${fit.potential})`,
+    },
     resumeOn: fallback,
     watchFor,
   };

@@ -29,12 +29,17 @@ describe("wishcastingGap", () => {
   });
 
   it("says why, must-haves first, and names a verification resting on the owner's word", () => {
-    const selfAttested = { ...evidence("economic_buyer", "verified", 3), evidence: [{ excerpt: "trust me", capturedAt: NOW, verifiedAt: NOW, basis: "self_attested" as const }] };
+    const selfAttested = {
+      ...evidence("economic_buyer", "verified", 3),
+      evidence: [{ excerpt: "trust me", capturedAt: NOW, verifiedAt: NOW, basis: "self_attested" as const }],
+    };
     const result = gapFor({ repConfidence: 90, criteria: [selfAttested, evidence("identify_pain", "claimed", 3)] });
     expect(result?.text).toMatch(/^Rep says 90%, evidence supports \d+% because intent \d+\/100 at a 60% stage; /);
     expect(result?.because.slice(1)).toEqual(["Identify pain only claimed", "Decision criteria unknown", "Metrics unknown"]);
     const others = meddpiccOpportunity().criteria.filter((c) => c.criterionId !== "economic_buyer");
-    expect(gapFor({ repConfidence: 90, criteria: [...others, selfAttested] })?.because).toContain("Economic buyer verified on the owner's word alone");
+    expect(gapFor({ repConfidence: 90, criteria: [...others, selfAttested] })?.because).toContain(
+      "Economic buyer verified on the owner's word alone",
+    );
     expect(gapFor({ repConfidence: 90 })?.because.join(";")).not.toContain("owner's word");
   });
 });

@@ -43,13 +43,24 @@ export function forecastDiscount(opportunity: OpportunitySnapshot, pipeline: Pip
         const basis = verificationBasis(findEvidence(opportunity, c.criterionId));
         return basis !== null && basisRank(basis) === 0 ? [{ c, text: `${c.label} verified on the owner's word alone` }] : [];
       }
-      const what = c.effectiveState === "unknown" ? "unknown" : c.effectiveState === "negative" ? "a no" : c.effectiveState === "stale" ? "stale" : "only claimed";
+      const what =
+        c.effectiveState === "unknown"
+          ? "unknown"
+          : c.effectiveState === "negative"
+            ? "a no"
+            : c.effectiveState === "stale"
+              ? "stale"
+              : "only claimed";
       return [{ c, text: `${c.label} ${what}` }];
     })
     .sort((a, b) => Number(b.c.knockout) - Number(a.c.knockout) || b.c.weight - a.c.weight)
     .slice(0, 3)
     .map((s) => s.text);
-  return { stageProbability: Math.round(stage * 100), evidenceProbability, because: [`intent ${intent.score}/100 at a ${Math.round(stage * 100)}% stage`, ...shortfalls] };
+  return {
+    stageProbability: Math.round(stage * 100),
+    evidenceProbability,
+    because: [`intent ${intent.score}/100 at a ${Math.round(stage * 100)}% stage`, ...shortfalls],
+  };
 }
 
 /**
@@ -60,8 +71,9 @@ export function wishcastingGap(opportunity: OpportunitySnapshot, pipeline: Pipel
   if (opportunity.repConfidence === null) return null;
   const { evidenceProbability, because } = forecastDiscount(opportunity, pipeline, intent);
   const gap = opportunity.repConfidence - evidenceProbability;
-  const text = gap >= WISHCASTING_THRESHOLD
-    ? `Rep says ${opportunity.repConfidence}%, evidence supports ${evidenceProbability}% because ${because.join("; ")}`
-    : `Rep says ${opportunity.repConfidence}%, evidence supports ${evidenceProbability}%: no wishcasting`;
+  const text =
+    gap >= WISHCASTING_THRESHOLD
+      ? `Rep says ${opportunity.repConfidence}%, evidence supports ${evidenceProbability}% because ${because.join("; ")}`
+      : `Rep says ${opportunity.repConfidence}%, evidence supports ${evidenceProbability}%: no wishcasting`;
   return { repConfidence: opportunity.repConfidence, evidenceProbability, gap, because, text };
 }

@@ -6,7 +6,24 @@ import { currentApiKeyId } from "./request-context";
 export interface AuditEntry {
   organizationId: string;
   actorId: string | null;
-  entityType: "account" | "contact" | "opportunity" | "note" | "user" | "icp" | "pipeline" | "criterion" | "stakeholder" | "override" | "evidence" | "recap" | "lead" | "intake_form" | "import" | "api_key" | "webhook";
+  entityType:
+    | "account"
+    | "contact"
+    | "opportunity"
+    | "note"
+    | "user"
+    | "icp"
+    | "pipeline"
+    | "criterion"
+    | "stakeholder"
+    | "override"
+    | "evidence"
+    | "recap"
+    | "lead"
+    | "intake_form"
+    | "import"
+    | "api_key"
+    | "webhook";
   entityId: string;
   action: string;
   before?: unknown;

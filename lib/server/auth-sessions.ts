@@ -26,7 +26,11 @@ export async function endSession(sessionId: string, now = new Date()): Promise<v
  * Ends every session of a user (sign out everywhere, password change, deactivation), optionally keeping the
  * one making the request. Runs in the caller's transaction when given one, so it commits with the change.
  */
-export async function endAllSessions(client: Tx | ReturnType<typeof db>, userId: string, options: { except?: string; now?: Date } = {}): Promise<number> {
+export async function endAllSessions(
+  client: Tx | ReturnType<typeof db>,
+  userId: string,
+  options: { except?: string; now?: Date } = {},
+): Promise<number> {
   const { count } = await client.authSession.updateMany({
     where: { userId, revokedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
     data: { revokedAt: options.now ?? new Date() },

@@ -19,7 +19,9 @@ const TABLES = new Set(["Lead", "AuditEvent", "ImportRowResult", "Account", "Con
 export async function bulkInsert(tx: Tx, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   if (!TABLES.has(table)) throw new Error(`bulkInsert: ${table} is not allowed`);
-  const columns = Object.keys(rows[0] ?? {}).map((c) => `"${c.replace(/"/g, "")}"`).join(", ");
+  const columns = Object.keys(rows[0] ?? {})
+    .map((c) => `"${c.replace(/"/g, "")}"`)
+    .join(", ");
   await tx.$executeRawUnsafe(
     `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::"${table}", $1::jsonb)`,
     JSON.stringify(rows),

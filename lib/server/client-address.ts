@@ -16,6 +16,9 @@ function header(headers: Headers, name: string): string | undefined {
  */
 export function clientAddress(headers: Headers): string | null {
   const hops = env().WINNOW_TRUSTED_PROXY_HOPS;
-  const chain = (header(headers, "x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (header(headers, "x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return chain[chain.length - 1 - hops] ?? chain[0] ?? header(headers, "x-real-ip") ?? null;
 }

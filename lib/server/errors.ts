@@ -23,10 +23,7 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not
 export const forbidden = (message = "You do not have permission to do that.") => new AppError("FORBIDDEN", message);
 
 export const staleWrite = (what: string) =>
-  new AppError(
-    "CONFLICT",
-    `Someone else changed this ${what} while you were editing. Reload to see their changes, then apply yours again.`,
-  );
+  new AppError("CONFLICT", `Someone else changed this ${what} while you were editing. Reload to see their changes, then apply yours again.`);
 
 /** Prisma's "unique constraint failed" becomes a domain conflict with a message the user can act on. */
 export function isUniqueViolation(error: unknown): boolean {

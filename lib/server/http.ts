@@ -2,7 +2,15 @@ import "server-only";
 import { AppError } from "./errors";
 import { logger } from "./logger";
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, GATE_BLOCKED: 409, INVALID: 422, RATE_LIMITED: 429 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GATE_BLOCKED: 409,
+  INVALID: 422,
+  RATE_LIMITED: 429,
+};
 
 /** A use case's failure as a JSON response; unexpected errors are logged and hidden. */
 export function errorResponse(error: unknown): Response {

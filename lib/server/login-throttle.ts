@@ -35,7 +35,10 @@ async function reserve(key: string, freeFailures: number, now: Date): Promise<{ 
     const forgotten = !row || now.getTime() - row.lastFailureAt.getTime() > THROTTLE.forgetAfterSeconds * 1000;
     const failures = (forgotten ? 0 : row.failures) + 1;
     const wait = delaySeconds(failures, freeFailures);
-    await tx.loginThrottle.update({ where: { key }, data: { failures, lastFailureAt: now, blockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000) : null } });
+    await tx.loginThrottle.update({
+      where: { key },
+      data: { failures, lastFailureAt: now, blockedUntil: wait > 0 ? new Date(now.getTime() + wait * 1000) : null },
+    });
     return { retryAfterSeconds: 0 };
   });
 }

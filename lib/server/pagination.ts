@@ -24,7 +24,8 @@ export interface SortColumn<Row> {
 
 export function column<Row>(name: string & keyof Row, kind: SortColumn<Row>["kind"], nullable = false): SortColumn<Row> {
   return {
-    nullable, kind,
+    nullable,
+    kind,
     where: (filter) => ({ [name]: filter }),
     orderBy: (dir) => ({ [name]: dir }),
     value: (row) => row[name],
@@ -78,7 +79,10 @@ function seekSegments<Row>(col: SortColumn<Row>, dir: SortDir, cursor: Cursor | 
   const gt = walk === "asc" ? "gt" : "lt";
   const gte = walk === "asc" ? "gte" : "lte";
   const order = [col.orderBy(walk), { id: walk }];
-  const valued = (extra: Record<string, unknown>): Segment => ({ where: { AND: [col.nullable ? col.where({ not: null }) : {}, extra] }, orderBy: order });
+  const valued = (extra: Record<string, unknown>): Segment => ({
+    where: { AND: [col.nullable ? col.where({ not: null }) : {}, extra] },
+    orderBy: order,
+  });
   const empty = (extra: Record<string, unknown>): Segment => ({ where: { AND: [col.where({ equals: null }), extra] }, orderBy: [{ id: walk }] });
   // `column >= v` is the index range; the OR only settles ties on the boundary value.
   const pastValue = (at: Cursor) => {

@@ -59,8 +59,23 @@ export async function provisionSsoUser(rawEmail: string | null, name?: string | 
     return await db().$transaction(async (tx) => {
       // No usable password: this user signs in through the identity provider (or an admin-issued reset link).
       const passwordHash = `sso-only:${randomBytes(16).toString("hex")}`;
-      const created = await tx.user.create({ data: { organizationId: organization.id, email, name: name?.trim().slice(0, 120) || (email.split("@")[0] ?? email), role: env().OIDC_DEFAULT_ROLE, passwordHash } });
-      await recordAudit(tx, { organizationId: organization.id, actorId: null, entityType: "user", entityId: created.id, action: "sso_provision", after: { email, role: created.role } });
+      const created = await tx.user.create({
+        data: {
+          organizationId: organization.id,
+          email,
+          name: name?.trim().slice(0, 120) || (email.split("@")[0] ?? email),
+          role: env().OIDC_DEFAULT_ROLE,
+          passwordHash,
+        },
+      });
+      await recordAudit(tx, {
+        organizationId: organization.id,
+        actorId: null,
+        entityType: "user",
+        entityId: created.id,
+        action: "sso_provision",
+        after: { email, role: created.role },
+      });
       logger.info({ userId: created.id }, "created a user on first single sign-on");
       return created.id;
     });

@@ -42,7 +42,8 @@ function isGone(error: unknown): boolean {
 export function toDomainError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (isGone(error)) return new AppError("NOT_FOUND", "That record no longer exists; someone may have removed it. Reload the page.");
-  if (isTransient(error)) return new AppError("CONFLICT", "Others were changing the same records at that moment. Nothing was saved; please try again.");
+  if (isTransient(error))
+    return new AppError("CONFLICT", "Others were changing the same records at that moment. Nothing was saved; please try again.");
   return error;
 }
 

@@ -44,14 +44,35 @@ import { createContactSchema, eraseContactSchema, updateContactSchema } from "..
 import { previewIcpSchema, saveIcpSchema } from "../validation/icp";
 import { planImportSchema, uploadImportSchema } from "../validation/import";
 import { createApiKeySchema, createWebhookSchema, redeliverWebhookSchema, revokeApiKeySchema, updateWebhookSchema } from "../validation/integrations";
-import { convertLeadSchema, createLeadSchema, dealNurtureSchema, disqualifyLeadSchema, intakeFormSchema, nurtureLeadSchema, resumeSchema } from "../validation/lead";
+import {
+  convertLeadSchema,
+  createLeadSchema,
+  dealNurtureSchema,
+  disqualifyLeadSchema,
+  intakeFormSchema,
+  nurtureLeadSchema,
+  resumeSchema,
+} from "../validation/lead";
 import { logNoteSchema } from "../validation/note";
 import { createRecapSchema, revokeRecapSchema } from "../validation/recap";
 import { createOpportunitySchema, updateOpportunitySchema } from "../validation/opportunity";
-import { addStakeholderSchema, advanceStageSchema, criterionUpdateSchema, overrideWindowSchema, reviewEvidenceSchema, updateStakeholderSchema } from "../validation/qualification";
+import {
+  addStakeholderSchema,
+  advanceStageSchema,
+  criterionUpdateSchema,
+  overrideWindowSchema,
+  reviewEvidenceSchema,
+  updateStakeholderSchema,
+} from "../validation/qualification";
 import { changeFrameworkSchema, savePipelineSchema } from "../validation/settings";
 import { editStagesSchema, saveCustomFrameworkSchema } from "../validation/framework-setup";
-import { createPipelineSchema, deletePipelineSchema, moveDealPipelineSchema, renamePipelineSchema, reorderPipelinesSchema } from "../validation/pipeline";
+import {
+  createPipelineSchema,
+  deletePipelineSchema,
+  moveDealPipelineSchema,
+  renamePipelineSchema,
+  reorderPipelinesSchema,
+} from "../validation/pipeline";
 import { completeNextStepSchema, setNextStepSchema } from "../validation/next-step";
 import { bulkAssignLeadsSchema, bulkDisqualifyLeadsSchema, bulkNurtureDealsSchema, bulkReassignDealsSchema } from "../validation/bulk";
 import { deleteViewSchema, saveViewSchema } from "../validation/saved-view";
@@ -84,7 +105,12 @@ async function advanceStageAndTellWhenBlocked(user: SessionUser, input: z.output
     return await advanceStage(user, input);
   } catch (error) {
     if (error instanceof AppError && error.code === "GATE_BLOCKED") {
-      await emitEvent(db(), user.organizationId, "opportunity.stage_blocked", { opportunityId: input.opportunityId, toStage: input.toStage, actorId: user.id, ...(error.details as object) });
+      await emitEvent(db(), user.organizationId, "opportunity.stage_blocked", {
+        opportunityId: input.opportunityId,
+        toStage: input.toStage,
+        actorId: user.id,
+        ...(error.details as object),
+      });
     }
     throw error;
   }
@@ -190,7 +216,10 @@ export const USE_CASES = {
     permission: "self.manage",
     input: changePasswordSchema,
     run: (user, input) => changeOwnPassword(user, input, user.sessionId),
-    api: { exempt: "An API key has no password of its own, and it acts as a user without knowing theirs: a key holder must not be able to take over the account by changing its password." },
+    api: {
+      exempt:
+        "An API key has no password of its own, and it acts as a user without knowing theirs: a key holder must not be able to take over the account by changing its password.",
+    },
   }),
   "user.sign-out-everywhere": defineUseCase({
     permission: "self.manage",
@@ -232,7 +261,6 @@ export async function runUseCase<N extends UseCaseName>(name: N, user: SessionUs
   const definition = USE_CASES[name] as unknown as UseCase<z.ZodType, UseCaseResult<N>>;
   return definition.run(user, input);
 }
-
 
 /** For transports that carry raw input (JSON, jobs): permission first, then the same zod schema, then the use case. */
 export async function executeUseCase<N extends UseCaseName>(name: N, user: SessionUser, raw: unknown): Promise<UseCaseResult<N>> {

@@ -3,7 +3,14 @@ import { id, optionalInt, optionalText, requiredText, tagList } from "./fields";
 import { FUNDING_STAGES, REGIONS } from "./options";
 
 const domain = z.preprocess(
-  (value) => (typeof value === "string" ? value.trim().toLowerCase().replace(/^https?:\/\//, "").replace(/\/.*$/, "") || null : value),
+  (value) =>
+    typeof value === "string"
+      ? value
+          .trim()
+          .toLowerCase()
+          .replace(/^https?:\/\//, "")
+          .replace(/\/.*$/, "") || null
+      : value,
   z
     .string()
     .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like example.com.")
@@ -13,7 +20,13 @@ const domain = z.preprocess(
 );
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.preprocess((v) => (v === "" ? null : v), z.enum(values, { error: `Choose a ${label} from the list.` }).nullable().default(null));
+  z.preprocess(
+    (v) => (v === "" ? null : v),
+    z
+      .enum(values, { error: `Choose a ${label} from the list.` })
+      .nullable()
+      .default(null),
+  );
 
 export const accountFields = z.object({
   name: requiredText("Name"),

@@ -6,7 +6,14 @@ const day = z
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && v >= "1900-01-01" && v <= "2199-12-31")
   .optional()
   .catch(undefined);
-const key = z.string().trim().max(64).regex(/^[A-Za-z0-9_-]*$/).optional().catch(undefined).transform((v) => v || undefined);
+const key = z
+  .string()
+  .trim()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]*$/)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 
 /** Audit log filters from the URL; anything unusable means "no filter", never an error. */
 export const auditFilterSchema = z.object({

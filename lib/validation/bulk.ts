@@ -6,7 +6,10 @@ import { reasonText } from "./lead";
 export const MAX_BULK_IDS = 100;
 
 const ids = (label: string) =>
-  z.array(id(label)).min(1, "Select at least one row.").max(MAX_BULK_IDS, `At most ${MAX_BULK_IDS} rows at once.`)
+  z
+    .array(id(label))
+    .min(1, "Select at least one row.")
+    .max(MAX_BULK_IDS, `At most ${MAX_BULK_IDS} rows at once.`)
     .transform((list) => [...new Set(list)]);
 
 export const bulkReassignDealsSchema = z.object({ ids: ids("Opportunity"), ownerId: id("Owner") });

@@ -8,7 +8,12 @@ export const contactFields = z.object({
   email: optionalEmail,
   phone: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().regex(/^[+\d][\d\s().-]{4,30}$/, "Enter a phone number like +1 415 555 0100.").nullable().default(null),
+    z
+      .string()
+      .trim()
+      .regex(/^[+\d][\d\s().-]{4,30}$/, "Enter a phone number like +1 415 555 0100.")
+      .nullable()
+      .default(null),
   ),
 });
 

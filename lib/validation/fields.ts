@@ -121,10 +121,7 @@ export const optionalDate = (label: string) =>
 
 /** A required number typed in a form: blank is "required", not zero. `rules` adds bounds and checks. */
 const requiredNumber = <T extends z.ZodType<number>>(label: string, rules: (n: z.ZodNumber) => T) =>
-  z.preprocess(
-    toNumber,
-    rules(z.number({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be a number.`) })),
-  );
+  z.preprocess(toNumber, rules(z.number({ error: (issue) => (issue.input === undefined ? `${label} is required.` : `${label} must be a number.`) })));
 
 /** Money as a decimal with at most two places, within a Decimal(14, 2) column. */
 export const money = (label: string, max = 1_000_000_000) =>
@@ -145,7 +142,10 @@ export const id = (label = "Record") =>
 
 export const optionalEmail = z.preprocess(blankToNull, z.email("Enter a valid email address.").max(200).nullable().default(null));
 
-export const email = z.email("Enter a valid email address.").max(200, "Enter a valid email address.").transform((v) => v.toLowerCase());
+export const email = z
+  .email("Enter a valid email address.")
+  .max(200, "Enter a valid email address.")
+  .transform((v) => v.toLowerCase());
 
 /** Which pipeline a settings edit or a new deal is for; absent means the organization's first pipeline. */
 export const pipelineRef = z.preprocess((v) => (v === "" || v === null ? undefined : v), id("Pipeline").optional());

@@ -17,7 +17,12 @@ const criterionInput = z.object({
   description: plainText("Description", 500).default(""),
   weight: z.number({ error: "Weight must be a number." }).min(0, "Weight must be 0 or more.").max(100, "Weight must be at most 100."),
   knockout: z.boolean(),
-  freshnessDays: z.number({ error: "Freshness must be a number of days." }).int("Freshness must be a whole number of days.").min(1, "Freshness must be at least 1 day, or blank for never.").max(3650, "Freshness must be at most 3650 days.").nullable(),
+  freshnessDays: z
+    .number({ error: "Freshness must be a number of days." })
+    .int("Freshness must be a whole number of days.")
+    .min(1, "Freshness must be at least 1 day, or blank for never.")
+    .max(3650, "Freshness must be at most 3650 days.")
+    .nullable(),
   questions: z.array(requiredText("Each question", 300)).max(10, "At most 10 questions per criterion."),
   nurtureTrigger: plainText("Trigger to watch for", 200).optional(),
   /** Empty = anyone on the committee but a blocker may state it. */
@@ -38,7 +43,10 @@ const editedStage = z.object({
   id: id("Stage id"),
   label: requiredText("Stage name", 60),
   /** Percent, as the form shows it. */
-  probability: z.number({ error: "Probability must be a number." }).min(0, "Probability must be between 0 and 100 %.").max(100, "Probability must be between 0 and 100 %."),
+  probability: z
+    .number({ error: "Probability must be a number." })
+    .min(0, "Probability must be between 0 and 100 %.")
+    .max(100, "Probability must be between 0 and 100 %."),
   kind: z.enum(["open", "won", "lost"], { error: "Pick open, won or lost." }),
   exit: z.array(gateRequirementSchema).max(30, "At most 30 exit requirements per stage."),
 });

@@ -6,7 +6,11 @@ import { FRAMEWORKS } from "../qualification";
 
 describe("guessMapping", () => {
   it.each([
-    ["leads", ["Full name", "Work Email", "Company", "Website", "Head count", "criterion:budget"], { name: 0, email: 1, companyName: 2, domain: 3, "criterion:budget": 5 }],
+    [
+      "leads",
+      ["Full name", "Work Email", "Company", "Website", "Head count", "criterion:budget"],
+      { name: 0, email: 1, companyName: 2, domain: 3, "criterion:budget": 5 },
+    ],
     ["accounts", ["Company", "Domain", "Employees", "Sector"], { name: 0, domain: 1, employeeCount: 2, industry: 3 }],
     ["contacts", ["Name", "E-mail", "Account Domain"], { name: 0, email: 1, accountDomain: 2 }],
   ] as const)("%s: %j", (kind, headers, expected) => {
@@ -25,9 +29,21 @@ describe("intake form schema", () => {
     expect(intakeFormSchema.safeParse({ ...base, questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc) }).success).toBe(true);
   });
   it.each([
-    ["more than eight questions", Array.from({ length: 9 }, (_, i) => ({ id: `q${i}`, label: "Q", required: false, target: { kind: "none" }, answer: { kind: "text" } }))],
-    ["duplicate ids", [{ id: "a", label: "Q", required: false, target: { kind: "none" }, answer: { kind: "text" } }, { id: "a", label: "R", required: false, target: { kind: "none" }, answer: { kind: "text" } }]],
-    ["a choice with one option", [{ id: "a", label: "Q", required: false, target: { kind: "none" }, answer: { kind: "choice", options: [{ value: "x", label: "X" }] } }]],
+    [
+      "more than eight questions",
+      Array.from({ length: 9 }, (_, i) => ({ id: `q${i}`, label: "Q", required: false, target: { kind: "none" }, answer: { kind: "text" } })),
+    ],
+    [
+      "duplicate ids",
+      [
+        { id: "a", label: "Q", required: false, target: { kind: "none" }, answer: { kind: "text" } },
+        { id: "a", label: "R", required: false, target: { kind: "none" }, answer: { kind: "text" } },
+      ],
+    ],
+    [
+      "a choice with one option",
+      [{ id: "a", label: "Q", required: false, target: { kind: "none" }, answer: { kind: "choice", options: [{ value: "x", label: "X" }] } }],
+    ],
   ])("refuses %s", (_, questions) => {
     expect(intakeFormSchema.safeParse({ ...base, questions }).success).toBe(false);
   });

@@ -71,7 +71,10 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const uploadImportSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: "Choose accounts, contacts or leads." }),
   fileName: z.string().trim().min(1).max(200),
-  text: z.string().min(1, "Choose a CSV file.").refine((t) => Buffer.byteLength(t) <= MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`),
+  text: z
+    .string()
+    .min(1, "Choose a CSV file.")
+    .refine((t) => Buffer.byteLength(t) <= MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`),
 });
 
 export const planImportSchema = z.object({ jobId: z.string().min(1).max(64), mapping: mappingSchema });

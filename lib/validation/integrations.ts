@@ -20,14 +20,15 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 export const revokeApiKeySchema = z.object({ keyId: id("API key") });
 
 /** Loopback and private addresses are allowed: self-hosted teams deliver to their own network. */
-const webhookUrl = z
-  .url({ protocol: /^https?$/, error: "Enter an http(s) URL." })
-  .max(2000);
+const webhookUrl = z.url({ protocol: /^https?$/, error: "Enter an http(s) URL." }).max(2000);
 
 /** Form checkboxes arrive as one string or several. */
 const eventList = z.preprocess(
   (v) => (typeof v === "string" ? [v] : v),
-  z.array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event type." })).min(1, "Pick at least one event.").max(WEBHOOK_EVENT_TYPES.length),
+  z
+    .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event type." }))
+    .min(1, "Pick at least one event.")
+    .max(WEBHOOK_EVENT_TYPES.length),
 );
 
 export const createWebhookSchema = z.object({

@@ -67,7 +67,10 @@ const choiceOption = z.object({
 });
 
 export const intakeQuestionSchema = z.object({
-  id: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, "Question ids are short lowercase words."),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,40}$/, "Question ids are short lowercase words."),
   label: z.string().trim().min(1, "Every question needs its text.").max(200),
   help: z.string().trim().max(200).optional(),
   required: z.boolean(),
@@ -88,12 +91,16 @@ export const routingSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("round_robin") }),
   z.object({
     mode: z.literal("rules"),
-    rules: z.array(z.object({
-      region: z.string().max(60).optional(),
-      minEmployees: z.number().int().min(0).optional(),
-      maxEmployees: z.number().int().min(0).optional(),
-      ownerId: id("Owner"),
-    })).max(20),
+    rules: z
+      .array(
+        z.object({
+          region: z.string().max(60).optional(),
+          minEmployees: z.number().int().min(0).optional(),
+          maxEmployees: z.number().int().min(0).optional(),
+          ownerId: id("Owner"),
+        }),
+      )
+      .max(20),
   }),
 ]);
 
@@ -102,7 +109,9 @@ export const intakeFormSchema = z.object({
   title: requiredText("Title", 120),
   intro: optionalText("Introduction", 500),
   fields: z.array(z.enum(OPTIONAL_FORM_FIELDS)).max(OPTIONAL_FORM_FIELDS.length),
-  questions: z.array(intakeQuestionSchema).max(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} qualifying questions.`)
+  questions: z
+    .array(intakeQuestionSchema)
+    .max(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} qualifying questions.`)
     .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, "Question ids must be unique."),
   routing: routingSchema,
   duplicateWindowDays: z.number().int().min(1).max(365),

@@ -6,15 +6,17 @@ import { gateOverrideFields, overrideBothOrNeither } from "./qualification";
 const pipelineName = requiredText("Pipeline name", 60);
 
 /** A new pipeline starts from a framework template (its default stages and gates) or from another pipeline's framework. */
-export const createPipelineSchema = z.object({
-  name: pipelineName,
-  frameworkKey: z.enum(TEMPLATE_KEYS, { error: "Pick one of the framework templates." }).optional(),
-  /** Copy this pipeline's framework (a custom one included), stages and gates instead of a template. */
-  copyFromPipelineId: pipelineRef,
-}).refine((v) => (v.frameworkKey === undefined) !== (v.copyFromPipelineId === undefined), {
-  message: "Start from a template or from an existing pipeline.",
-  path: ["frameworkKey"],
-});
+export const createPipelineSchema = z
+  .object({
+    name: pipelineName,
+    frameworkKey: z.enum(TEMPLATE_KEYS, { error: "Pick one of the framework templates." }).optional(),
+    /** Copy this pipeline's framework (a custom one included), stages and gates instead of a template. */
+    copyFromPipelineId: pipelineRef,
+  })
+  .refine((v) => (v.frameworkKey === undefined) !== (v.copyFromPipelineId === undefined), {
+    message: "Start from a template or from an existing pipeline.",
+    path: ["frameworkKey"],
+  });
 export type CreatePipelineInput = z.infer<typeof createPipelineSchema>;
 
 export const renamePipelineSchema = z.object({ pipelineId: id("Pipeline"), name: pipelineName });

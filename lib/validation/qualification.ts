@@ -5,7 +5,11 @@ export const STAKEHOLDER_ROLES = ["economic_buyer", "champion", "decision_maker"
 
 /** What one piece of evidence in a discovery note says about a criterion. */
 export const evidenceEntrySchema = z.object({
-  criterionId: z.string({ error: "Pick a criterion." }).min(1, "Pick a criterion.").max(64, "Pick a criterion.").regex(/^[A-Za-z0-9_-]+$/, "Pick a criterion."),
+  criterionId: z
+    .string({ error: "Pick a criterion." })
+    .min(1, "Pick a criterion.")
+    .max(64, "Pick a criterion.")
+    .regex(/^[A-Za-z0-9_-]+$/, "Pick a criterion."),
   state: z.enum(["claimed", "verified", "negative"], { error: "Pick claimed, verified or negative." }),
   excerpt: multilineText("Excerpt", { min: 1, max: 1000, required: "Quote or summarise what backs this criterion." }),
   contactId: z.preprocess((v) => (v === "" ? null : v), id("Contact").nullable().default(null)),
@@ -39,7 +43,11 @@ export const reviewEvidenceSchema = z.discriminatedUnion("op", [
     opportunityId: id("Opportunity"),
     criterionId: id("Criterion"),
     op: z.literal("challenge"),
-    reason: z.string({ error: "Say what is wrong with the evidence." }).trim().min(5, "Say what is wrong with the evidence (at least 5 characters).").max(1000),
+    reason: z
+      .string({ error: "Say what is wrong with the evidence." })
+      .trim()
+      .min(5, "Say what is wrong with the evidence (at least 5 characters).")
+      .max(1000),
   }),
 ]);
 
@@ -81,14 +89,19 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 /** A manager's exception to a stage gate: why, and until when it applies. Both or neither (see `overrideBothOrNeither`). */
 export const gateOverrideFields = {
-  overrideReason: z.preprocess(blankToUndefined, multilineText("Reason", { min: 10, max: 1000, required: "Explain the exception in at least 10 characters." }).optional()),
+  overrideReason: z.preprocess(
+    blankToUndefined,
+    multilineText("Reason", { min: 10, max: 1000, required: "Explain the exception in at least 10 characters." }).optional(),
+  ),
   /** A real day; the server bounds it to the organization's override window. Applies to the end of that day (UTC). */
   overrideExpiresOn: z.preprocess(blankToUndefined, overrideExpiry.optional()),
 };
 
 export function overrideBothOrNeither(v: { overrideReason?: string | undefined; overrideExpiresOn?: Date | undefined }, ctx: z.RefinementCtx): void {
-  if (v.overrideReason !== undefined && v.overrideExpiresOn === undefined) ctx.addIssue({ code: "custom", path: ["overrideExpiresOn"], message: "Pick the date the override expires." });
-  if (v.overrideExpiresOn !== undefined && v.overrideReason === undefined) ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "Explain the exception." });
+  if (v.overrideReason !== undefined && v.overrideExpiresOn === undefined)
+    ctx.addIssue({ code: "custom", path: ["overrideExpiresOn"], message: "Pick the date the override expires." });
+  if (v.overrideExpiresOn !== undefined && v.overrideReason === undefined)
+    ctx.addIssue({ code: "custom", path: ["overrideReason"], message: "Explain the exception." });
 }
 
 export const advanceStageSchema = z
@@ -102,13 +115,22 @@ export const advanceStageSchema = z
 
 /** How long a manager override may run, per organization. */
 export const overrideWindowSchema = z.object({
-  overrideMaxDays: z.coerce.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(365, "At most 365 days."),
+  overrideMaxDays: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "At least 1 day.")
+    .max(365, "At most 365 days."),
 });
 
 // ── JSON stored in settings rows; parsed again on read so a bad row fails loudly, not silently. ──
 
 export const gateRequirementSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("criterion"), criterionId: id("Criterion"), atLeast: z.enum(["claimed", "verified"]), basis: z.enum(["stated", "confirmed"]).optional() }),
+  z.object({
+    kind: z.literal("criterion"),
+    criterionId: id("Criterion"),
+    atLeast: z.enum(["claimed", "verified"]),
+    basis: z.enum(["stated", "confirmed"]).optional(),
+  }),
   z.object({ kind: z.literal("min_fit"), score: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("min_intent"), score: z.number().int().min(0).max(100) }),
   z.object({ kind: z.literal("stakeholder"), role: z.enum(STAKEHOLDER_ROLES), engagedWithinDays: z.number().int().min(1).max(365).optional() }),
@@ -121,12 +143,22 @@ const ruleBase = { id: requiredText("Rule id", 64), label: requiredText("Label",
 
 export const icpRuleSchema = z.discriminatedUnion("kind", [
   z.object({ ...ruleBase, kind: z.literal("industry_in"), industries: strings }),
-  z.object({ ...ruleBase, kind: z.literal("employee_range"), min: z.number().int().min(0).max(INT4_MAX).optional(), max: z.number().int().min(0).max(INT4_MAX).optional() }),
+  z.object({
+    ...ruleBase,
+    kind: z.literal("employee_range"),
+    min: z.number().int().min(0).max(INT4_MAX).optional(),
+    max: z.number().int().min(0).max(INT4_MAX).optional(),
+  }),
   z.object({ ...ruleBase, kind: z.literal("region_in"), regions: strings }),
   z.object({ ...ruleBase, kind: z.literal("country_in"), countries: strings }),
   z.object({ ...ruleBase, kind: z.literal("tech_includes"), technologies: strings, mode: z.enum(["any", "all"]) }),
   z.object({ ...ruleBase, kind: z.literal("tech_excludes"), technologies: strings }),
   z.object({ ...ruleBase, kind: z.literal("funding_stage_in"), stages: strings }),
-  z.object({ ...ruleBase, kind: z.literal("hiring_signals"), minCount: z.number().int().min(1).max(20), signals: z.array(requiredText("Each signal", 100)).max(100).optional() }),
+  z.object({
+    ...ruleBase,
+    kind: z.literal("hiring_signals"),
+    minCount: z.number().int().min(1).max(20),
+    signals: z.array(requiredText("Each signal", 100)).max(100).optional(),
+  }),
 ]);
 export const icpRulesSchema = z.array(icpRuleSchema).max(50);

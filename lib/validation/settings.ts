@@ -12,11 +12,14 @@ type GateRequirementInput = z.infer<typeof gateRequirementSchema>;
 /** Two requirements that ask the same thing (claimed vs verified of one criterion included) are a mistake, not a stricter gate. */
 export function requirementKey(r: GateRequirementInput): string {
   switch (r.kind) {
-    case "criterion": return `criterion:${r.criterionId}`;
-    case "stakeholder": return `stakeholder:${r.role}`;
+    case "criterion":
+      return `criterion:${r.criterionId}`;
+    case "stakeholder":
+      return `stakeholder:${r.role}`;
     case "min_fit":
     case "min_intent":
-    case "champion_tested": return r.kind;
+    case "champion_tested":
+      return r.kind;
   }
 }
 
@@ -65,7 +68,6 @@ export const changeFrameworkSchema = z.object({
 export type ChangeFrameworkInput = z.infer<typeof changeFrameworkSchema>;
 
 // ── Nested errors: forms show them next to the field, keyed by a dotted path ("stages.2.probability"). ──
-
 
 export type { PathErrors };
 

@@ -27,7 +27,11 @@ export const changePasswordSchema = z
 
 export const resetPasswordSchema = z
   .object({
-    token: z.string().min(20, "This reset link is not valid.").max(200, "This reset link is not valid.").regex(/^[A-Za-z0-9_-]+$/, "This reset link is not valid."),
+    token: z
+      .string()
+      .min(20, "This reset link is not valid.")
+      .max(200, "This reset link is not valid.")
+      .regex(/^[A-Za-z0-9_-]+$/, "This reset link is not valid."),
     newPassword,
     confirmPassword: z.string().max(200),
   })

@@ -51,14 +51,84 @@ export const DEMO_ACCOUNTS: ReadonlyArray<readonly [string, string, string, numb
   ["Iris Commerce", "iriscommerce.com", "SaaS", 310, "Spain", "EMEA", "Series B"],
 ];
 
-export const TECH = ["Snowflake", "Salesforce", "AWS", "GCP", "Azure", "dbt", "Kafka", "Postgres", "Oracle", "SAP", "HubSpot", "Databricks", "Tableau", "Looker"] as const;
+export const TECH = [
+  "Snowflake",
+  "Salesforce",
+  "AWS",
+  "GCP",
+  "Azure",
+  "dbt",
+  "Kafka",
+  "Postgres",
+  "Oracle",
+  "SAP",
+  "HubSpot",
+  "Databricks",
+  "Tableau",
+  "Looker",
+] as const;
 export const HIRING = ["Hiring data engineers", "Hiring a Head of Data", "Hiring RevOps", "Expanding analytics team", "New CTO"] as const;
 
-export const FIRST_NAMES = ["Alex", "Jordan", "Priya", "Diego", "Hannah", "Kenji", "Fatima", "Lucas", "Olivia", "Mateo", "Grace", "Omar", "Chloe", "Ravi", "Elena", "Marcus", "Sofia", "Tom", "Aisha", "Ben"] as const;
-export const LAST_NAMES = ["Nguyen", "Smith", "Garcia", "Müller", "Okafor", "Tanaka", "Rossi", "Kowalski", "Haddad", "Johansson", "Silva", "Brown", "Dubois", "Khan", "Park"] as const;
-export const TITLES = ["CFO", "VP Engineering", "Head of Data", "Director of Analytics", "CTO", "Data Engineer", "Procurement Manager", "COO", "VP Finance", "Analytics Lead"] as const;
+export const FIRST_NAMES = [
+  "Alex",
+  "Jordan",
+  "Priya",
+  "Diego",
+  "Hannah",
+  "Kenji",
+  "Fatima",
+  "Lucas",
+  "Olivia",
+  "Mateo",
+  "Grace",
+  "Omar",
+  "Chloe",
+  "Ravi",
+  "Elena",
+  "Marcus",
+  "Sofia",
+  "Tom",
+  "Aisha",
+  "Ben",
+] as const;
+export const LAST_NAMES = [
+  "Nguyen",
+  "Smith",
+  "Garcia",
+  "Müller",
+  "Okafor",
+  "Tanaka",
+  "Rossi",
+  "Kowalski",
+  "Haddad",
+  "Johansson",
+  "Silva",
+  "Brown",
+  "Dubois",
+  "Khan",
+  "Park",
+] as const;
+export const TITLES = [
+  "CFO",
+  "VP Engineering",
+  "Head of Data",
+  "Director of Analytics",
+  "CTO",
+  "Data Engineer",
+  "Procurement Manager",
+  "COO",
+  "VP Finance",
+  "Analytics Lead",
+] as const;
 
-export const DEAL_KINDS = ["Analytics platform", "Data warehouse migration", "Self-serve BI rollout", "Realtime pipeline", "Data governance", "Expansion"] as const;
+export const DEAL_KINDS = [
+  "Analytics platform",
+  "Data warehouse migration",
+  "Self-serve BI rollout",
+  "Realtime pipeline",
+  "Data governance",
+  "Expansion",
+] as const;
 
 export const NOTE_SNIPPETS = [
   "Discovery call: their month-end close takes 9 days because finance reconciles three systems by hand.",

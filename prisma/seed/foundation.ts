@@ -1,6 +1,18 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
-import { DEAL_KINDS, DEMO_ACCOUNTS, DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS, FIRST_NAMES, HIRING, LAST_NAMES, NOTE_SNIPPETS, TECH, TITLES } from "./catalog";
+import {
+  DEAL_KINDS,
+  DEMO_ACCOUNTS,
+  DEMO_ORGS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  FIRST_NAMES,
+  HIRING,
+  LAST_NAMES,
+  NOTE_SNIPPETS,
+  TECH,
+  TITLES,
+} from "./catalog";
 import { dateOnly, daysFrom, type Random } from "./random";
 
 /** Stage spread of the 60 demo deals, earliest first; closed ones at the end. */
@@ -43,15 +55,30 @@ export async function seedFoundation(prisma: PrismaClient, random: Random, now: 
     id: `seed_acc_${String(i + 1).padStart(2, "0")}`,
     organizationId: lumen,
     ownerId: reps[i % 2] ?? "seed_user_rep",
-    name, domain, industry, employeeCount, country, region, fundingStage,
+    name,
+    domain,
+    industry,
+    employeeCount,
+    country,
+    region,
+    fundingStage,
     techStack: random.sample(TECH, random.int(2, 5)),
     hiringSignals: random.sample(HIRING, random.int(0, 2)),
   }));
   // The other tenant gets a few records of its own, which Lumen's users must never see.
   accounts.push({
-    id: "seed_acc_nw_01", organizationId: "seed_org_northwind", ownerId: "seed_user_nw_rep", name: "Contoso Wholesale",
-    domain: "contoso-wholesale.com", industry: "Retail", employeeCount: 800, country: "United States", region: "North America",
-    fundingStage: "Growth", techStack: ["SAP"], hiringSignals: [],
+    id: "seed_acc_nw_01",
+    organizationId: "seed_org_northwind",
+    ownerId: "seed_user_nw_rep",
+    name: "Contoso Wholesale",
+    domain: "contoso-wholesale.com",
+    industry: "Retail",
+    employeeCount: 800,
+    country: "United States",
+    region: "North America",
+    fundingStage: "Growth",
+    techStack: ["SAP"],
+    hiringSignals: [],
   });
   await prisma.account.createMany({ data: accounts, skipDuplicates: true });
 
@@ -96,9 +123,20 @@ export async function seedFoundation(prisma: PrismaClient, random: Random, now: 
     };
   });
   opportunities.push({
-    id: "seed_opp_nw_01", organizationId: "seed_org_northwind", pipelineId: defaultPipelineOf("seed_org_northwind"), accountId: "seed_acc_nw_01", ownerId: "seed_user_nw_rep",
-    name: "Contoso Wholesale — Inventory analytics", amount: 90_000, currency: "USD", stage: "discovery", status: "open",
-    expectedCloseDate: dateOnly(daysFrom(now, 60)), repConfidence: 50, createdAt: daysFrom(now, -30), lastActivityAt: daysFrom(now, -3),
+    id: "seed_opp_nw_01",
+    organizationId: "seed_org_northwind",
+    pipelineId: defaultPipelineOf("seed_org_northwind"),
+    accountId: "seed_acc_nw_01",
+    ownerId: "seed_user_nw_rep",
+    name: "Contoso Wholesale — Inventory analytics",
+    amount: 90_000,
+    currency: "USD",
+    stage: "discovery",
+    status: "open",
+    expectedCloseDate: dateOnly(daysFrom(now, 60)),
+    repConfidence: 50,
+    createdAt: daysFrom(now, -30),
+    lastActivityAt: daysFrom(now, -3),
   });
   await prisma.opportunity.createMany({ data: opportunities, skipDuplicates: true });
 

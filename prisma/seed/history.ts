@@ -25,7 +25,9 @@ export async function seedClosedHistory(prisma: PrismaClient, now: Date, organiz
   const from = quarterStart(now, 3).getTime();
   const until = now.getTime() - 2 * DAY;
 
-  const deals = [], changes = [], snapshots = [];
+  const deals = [],
+    changes = [],
+    snapshots = [];
   for (let i = 1; i <= HISTORY_DEALS; i++) {
     const id = `seed_hist_${String(i).padStart(3, "0")}`;
     const account = accounts[i % accounts.length]!;
@@ -52,17 +54,47 @@ export async function seedClosedHistory(prisma: PrismaClient, now: Date, organiz
     const step = (closedAt.getTime() - createdAt.getTime()) / (last + 1);
     const confidence = random.chance(0.1) ? null : Math.min(95, Math.max(10, Math.round((chance * 100 + random.int(10, 30)) / 10) * 10));
     deals.push({
-      id, organizationId, pipelineId: defaultPipelineOf(organizationId), accountId: account.id, ownerId, name: `${account.name} — renewal ${i}`, amount: random.int(10, 200) * 1000,
-      stage: won ? "closed_won" : "closed_lost", status: won ? ("won" as const) : ("lost" as const),
-      expectedCloseDate: dateOnly(closedAt), originalCloseDate: dateOnly(closedAt), repConfidence: confidence, createdAt, lastActivityAt: closedAt,
+      id,
+      organizationId,
+      pipelineId: defaultPipelineOf(organizationId),
+      accountId: account.id,
+      ownerId,
+      name: `${account.name} — renewal ${i}`,
+      amount: random.int(10, 200) * 1000,
+      stage: won ? "closed_won" : "closed_lost",
+      status: won ? ("won" as const) : ("lost" as const),
+      expectedCloseDate: dateOnly(closedAt),
+      originalCloseDate: dateOnly(closedAt),
+      repConfidence: confidence,
+      createdAt,
+      lastActivityAt: closedAt,
     });
     for (let j = 0; j <= last; j++) {
       const at = new Date(createdAt.getTime() + step * j);
       const score = Math.round(intent * (0.4 + (0.6 * (j + 1)) / (last + 1)));
       const verdict = fit < 45 ? "disqualify" : score >= 40 ? "pursue" : "nurture";
-      snapshots.push({ id: `${id}_s${j}`, organizationId, opportunityId: id, stage: open[j]!.id, fit, intent: score, verdict, trigger: j === 0 ? "created" : "stage_change", at });
+      snapshots.push({
+        id: `${id}_s${j}`,
+        organizationId,
+        opportunityId: id,
+        stage: open[j]!.id,
+        fit,
+        intent: score,
+        verdict,
+        trigger: j === 0 ? "created" : "stage_change",
+        at,
+      });
       const to = j < last ? open[j + 1]!.id : won ? "closed_won" : "closed_lost";
-      changes.push({ id: `${id}_c${j}`, organizationId, opportunityId: id, fromStage: open[j]!.id, toStage: to, actorId: ownerId, outcome: "allowed" as const, at: j < last ? new Date(at.getTime() + step) : closedAt });
+      changes.push({
+        id: `${id}_c${j}`,
+        organizationId,
+        opportunityId: id,
+        fromStage: open[j]!.id,
+        toStage: to,
+        actorId: ownerId,
+        outcome: "allowed" as const,
+        at: j < last ? new Date(at.getTime() + step) : closedAt,
+      });
     }
   }
   await prisma.opportunity.createMany({ data: deals, skipDuplicates: true });

@@ -16,19 +16,68 @@ export async function seedNineClickDeal(prisma: PrismaClient, now: Date): Promis
   if (await prisma.opportunity.findUnique({ where: { id: NINE_CLICK_DEAL }, select: { id: true } })) return;
   const at = (days: number) => daysFrom(now, -days);
   await prisma.account.create({
-    data: { id: "seed_acc_helix", organizationId: ORG, ownerId: REP, name: "Helix Freight", domain: "helixfreight.example", industry: "Logistics", employeeCount: 1800, country: "US", region: "North America", fundingStage: "Series C", techStack: ["Snowflake", "dbt"], hiringSignals: ["Data Engineer"], createdAt: at(70) },
+    data: {
+      id: "seed_acc_helix",
+      organizationId: ORG,
+      ownerId: REP,
+      name: "Helix Freight",
+      domain: "helixfreight.example",
+      industry: "Logistics",
+      employeeCount: 1800,
+      country: "US",
+      region: "North America",
+      fundingStage: "Series C",
+      techStack: ["Snowflake", "dbt"],
+      hiringSignals: ["Data Engineer"],
+      createdAt: at(70),
+    },
   });
   await prisma.contact.createMany({
     data: [
-      { id: "seed_con_helix_cfo", organizationId: ORG, accountId: "seed_acc_helix", name: "Dana Ruiz", title: "CFO", email: "dana.ruiz@helixfreight.example" },
-      { id: "seed_con_helix_champ", organizationId: ORG, accountId: "seed_acc_helix", name: "Omar Haddad", title: "Head of Data", email: "omar.haddad@helixfreight.example" },
+      {
+        id: "seed_con_helix_cfo",
+        organizationId: ORG,
+        accountId: "seed_acc_helix",
+        name: "Dana Ruiz",
+        title: "CFO",
+        email: "dana.ruiz@helixfreight.example",
+      },
+      {
+        id: "seed_con_helix_champ",
+        organizationId: ORG,
+        accountId: "seed_acc_helix",
+        name: "Omar Haddad",
+        title: "Head of Data",
+        email: "omar.haddad@helixfreight.example",
+      },
     ],
   });
   await prisma.opportunity.create({
-    data: { id: NINE_CLICK_DEAL, organizationId: ORG, pipelineId: defaultPipelineOf(ORG), accountId: "seed_acc_helix", ownerId: REP, name: "Helix Freight — Enterprise rollout", amount: 100_000, stage: "proposal", expectedCloseDate: daysFrom(now, 25), originalCloseDate: daysFrom(now, 25), repConfidence: 90, createdAt: at(60), lastActivityAt: at(6) },
+    data: {
+      id: NINE_CLICK_DEAL,
+      organizationId: ORG,
+      pipelineId: defaultPipelineOf(ORG),
+      accountId: "seed_acc_helix",
+      ownerId: REP,
+      name: "Helix Freight — Enterprise rollout",
+      amount: 100_000,
+      stage: "proposal",
+      expectedCloseDate: daysFrom(now, 25),
+      originalCloseDate: daysFrom(now, 25),
+      repConfidence: 90,
+      createdAt: at(60),
+      lastActivityAt: at(6),
+    },
   });
   await prisma.note.create({
-    data: { id: "seed_note_helix", organizationId: ORG, authorId: REP, opportunityId: NINE_CLICK_DEAL, body: "Call with Omar. The economic buyer has NOT seen pricing yet; Omar will try to get us in front of Dana next month.", createdAt: at(6) },
+    data: {
+      id: "seed_note_helix",
+      organizationId: ORG,
+      authorId: REP,
+      opportunityId: NINE_CLICK_DEAL,
+      body: "Call with Omar. The economic buyer has NOT seen pricing yet; Omar will try to get us in front of Dana next month.",
+      createdAt: at(6),
+    },
   });
   const claims: Array<[string, string, string | null]> = [
     ["metrics", "Omar thinks they could save two analyst days a week", "seed_con_helix_champ"],
@@ -40,19 +89,66 @@ export async function seedNineClickDeal(prisma: PrismaClient, now: Date): Promis
     ["competition", "Also looking at their BI vendor's add-on", null],
   ];
   for (const [criterionId, excerpt, contactId] of claims) {
-    await prisma.evidence.create({ data: { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, criterionId, state: "claimed", noteId: "seed_note_helix", contactId, excerpt, capturedAt: at(6), capturedById: REP } });
-    await prisma.criterionState.create({ data: { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, criterionId, state: "claimed", updatedById: REP } });
-    await prisma.criterionChange.create({ data: { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, criterionId, fromState: "unknown", toState: "claimed", actorId: REP, reason: "Discovery note", at: at(6) } });
+    await prisma.evidence.create({
+      data: {
+        organizationId: ORG,
+        opportunityId: NINE_CLICK_DEAL,
+        criterionId,
+        state: "claimed",
+        noteId: "seed_note_helix",
+        contactId,
+        excerpt,
+        capturedAt: at(6),
+        capturedById: REP,
+      },
+    });
+    await prisma.criterionState.create({
+      data: { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, criterionId, state: "claimed", updatedById: REP },
+    });
+    await prisma.criterionChange.create({
+      data: {
+        organizationId: ORG,
+        opportunityId: NINE_CLICK_DEAL,
+        criterionId,
+        fromState: "unknown",
+        toState: "claimed",
+        actorId: REP,
+        reason: "Discovery note",
+        at: at(6),
+      },
+    });
   }
   await prisma.stakeholder.createMany({
     data: [
-      { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, contactId: "seed_con_helix_cfo", role: "economic_buyer", lastEngagedAt: at(45), addedAt: at(50), addedById: REP },
-      { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, contactId: "seed_con_helix_champ", role: "champion", lastEngagedAt: at(6), addedAt: at(50), addedById: REP },
+      {
+        organizationId: ORG,
+        opportunityId: NINE_CLICK_DEAL,
+        contactId: "seed_con_helix_cfo",
+        role: "economic_buyer",
+        lastEngagedAt: at(45),
+        addedAt: at(50),
+        addedById: REP,
+      },
+      {
+        organizationId: ORG,
+        opportunityId: NINE_CLICK_DEAL,
+        contactId: "seed_con_helix_champ",
+        role: "champion",
+        lastEngagedAt: at(6),
+        addedAt: at(50),
+        addedById: REP,
+      },
     ],
   });
-  const path: Array<[string, string, number]> = [["prospecting", "discovery", 50], ["discovery", "solution", 35], ["solution", "proposal", 12]];
+  const path: Array<[string, string, number]> = [
+    ["prospecting", "discovery", 50],
+    ["discovery", "solution", 35],
+    ["solution", "proposal", 12],
+  ];
   for (const [from, to, days] of path) {
-    await prisma.stageChange.create({ data: { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, fromStage: from, toStage: to, actorId: REP, outcome: "allowed", at: at(days) } });
+    await prisma.stageChange.create({
+      data: { organizationId: ORG, opportunityId: NINE_CLICK_DEAL, fromStage: from, toStage: to, actorId: REP, outcome: "allowed", at: at(days) },
+    });
   }
   await rescore(prisma, ORG, NINE_CLICK_DEAL, "seed", now);
 }

@@ -6,12 +6,34 @@ import { daysFrom, type Random } from "./random";
 
 /** Lumen's ICP: mid-market and up, data-heavy industries, on a modern data stack, growing. */
 const LUMEN_ICP_RULES: IcpRule[] = [
-  { id: "industry", label: "Data-heavy industry", kind: "industry_in", industries: ["SaaS", "Fintech", "Healthcare", "Logistics", "Retail"], weight: 25, knockout: false },
+  {
+    id: "industry",
+    label: "Data-heavy industry",
+    kind: "industry_in",
+    industries: ["SaaS", "Fintech", "Healthcare", "Logistics", "Retail"],
+    weight: 25,
+    knockout: false,
+  },
   { id: "size", label: "200–20,000 employees", kind: "employee_range", min: 200, max: 20_000, weight: 20, knockout: false },
   { id: "min_size", label: "At least 50 employees", kind: "employee_range", min: 50, weight: 5, knockout: true },
   { id: "region", label: "North America or EMEA", kind: "region_in", regions: ["North America", "EMEA"], weight: 15, knockout: false },
-  { id: "stack", label: "Modern cloud data stack", kind: "tech_includes", technologies: ["Snowflake", "Databricks", "dbt", "AWS", "GCP"], mode: "any", weight: 15, knockout: false },
-  { id: "funding", label: "Series B or later", kind: "funding_stage_in", stages: ["Series B", "Series C", "Growth", "Public"], weight: 10, knockout: false },
+  {
+    id: "stack",
+    label: "Modern cloud data stack",
+    kind: "tech_includes",
+    technologies: ["Snowflake", "Databricks", "dbt", "AWS", "GCP"],
+    mode: "any",
+    weight: 15,
+    knockout: false,
+  },
+  {
+    id: "funding",
+    label: "Series B or later",
+    kind: "funding_stage_in",
+    stages: ["Series B", "Series C", "Growth", "Public"],
+    weight: 10,
+    knockout: false,
+  },
   { id: "hiring", label: "Investing in data (hiring)", kind: "hiring_signals", minCount: 1, weight: 10, knockout: false },
 ];
 
@@ -27,7 +49,20 @@ const EXCERPTS: Record<string, string[]> = {
 };
 
 type Scenario = "on_track" | "ready" | "stale_deal" | "stale_evidence" | "silent_champion" | "slipped" | "not_yet" | "not_a_fit" | "overridden";
-const SCENARIOS: Scenario[] = ["on_track", "ready", "on_track", "stale_deal", "ready", "stale_evidence", "silent_champion", "slipped", "not_yet", "not_a_fit", "on_track", "overridden"];
+const SCENARIOS: Scenario[] = [
+  "on_track",
+  "ready",
+  "on_track",
+  "stale_deal",
+  "ready",
+  "stale_evidence",
+  "silent_champion",
+  "slipped",
+  "not_yet",
+  "not_a_fit",
+  "on_track",
+  "overridden",
+];
 
 interface Seeded {
   id: string;
@@ -45,7 +80,19 @@ function gatesToSatisfy(stageIds: string[], exits: Map<string, GateRequirement[]
 
 export async function seedQualification(prisma: PrismaClient, random: Random, now: Date, organizationId: string): Promise<number> {
   await prisma.icpVersion.createMany({
-    data: [{ id: "seed_icp_lumen_1", organizationId, version: 1, rules: asJson(LUMEN_ICP_RULES), pursueThreshold: 55, disqualifyBelow: 30, note: "Launch ICP", createdById: "seed_user_marketing", createdAt: daysFrom(now, -200) }],
+    data: [
+      {
+        id: "seed_icp_lumen_1",
+        organizationId,
+        version: 1,
+        rules: asJson(LUMEN_ICP_RULES),
+        pursueThreshold: 55,
+        disqualifyBelow: 30,
+        note: "Launch ICP",
+        createdById: "seed_user_marketing",
+        createdAt: daysFrom(now, -200),
+      },
+    ],
     skipDuplicates: true,
   });
   if ((await prisma.stageChange.count({ where: { organizationId } })) > 0) return 0; // already seeded: idempotent
@@ -53,10 +100,15 @@ export async function seedQualification(prisma: PrismaClient, random: Random, no
   const pipeline = pipelineFor(FRAMEWORKS.meddpicc);
   const openStages = pipeline.stages.filter((s) => s.kind === "open").map((s) => s.id);
   const exits = new Map(pipeline.stages.map((s) => [s.id, s.exit]));
-  const deals = await prisma.opportunity.findMany({ where: { organizationId }, orderBy: { id: "asc" }, include: { account: { include: { contacts: { orderBy: { id: "asc" } } } } } });
+  const deals = await prisma.opportunity.findMany({
+    where: { organizationId },
+    orderBy: { id: "asc" },
+    include: { account: { include: { contacts: { orderBy: { id: "asc" } } } } },
+  });
 
   for (const [i, deal] of deals.entries()) {
-    const scenario: Scenario = deal.stage === "closed_won" ? "ready" : deal.stage === "closed_lost" ? "not_yet" : (SCENARIOS[i % SCENARIOS.length] ?? "on_track");
+    const scenario: Scenario =
+      deal.stage === "closed_won" ? "ready" : deal.stage === "closed_lost" ? "not_yet" : (SCENARIOS[i % SCENARIOS.length] ?? "on_track");
     const contacts = deal.account.contacts;
     const at = (days: number) => daysFrom(now, -days);
     const evidenceAge = scenario === "stale_evidence" ? 100 : random.int(2, 20);
@@ -71,16 +123,42 @@ export async function seedQualification(prisma: PrismaClient, random: Random, no
     if (scenario === "not_yet") states.set("decision_process", "negative");
     if (scenario === "not_a_fit") states.set("identify_pain", "negative");
     for (const [criterionId, state] of states) {
-      const excerpt = state === "negative"
-        ? criterionId === "identify_pain" ? "They say current reporting is fine; no pain to solve." : "No buying process this year: budget frozen until next fiscal year."
-        : random.pick(EXCERPTS[criterionId] ?? ["Confirmed on call"]);
+      const excerpt =
+        state === "negative"
+          ? criterionId === "identify_pain"
+            ? "They say current reporting is fine; no pain to solve."
+            : "No buying process this year: budget frozen until next fiscal year."
+          : random.pick(EXCERPTS[criterionId] ?? ["Confirmed on call"]);
       const capturedAt = at(evidenceAge + random.int(0, 5));
       const contactId = contacts[random.int(0, contacts.length - 1)]?.id ?? null;
       await prisma.evidence.create({
-        data: { organizationId, opportunityId: deal.id, criterionId, state, excerpt, contactId, capturedAt, capturedById: deal.ownerId, verifiedById: state === "verified" ? deal.ownerId : null, verifiedAt: state === "verified" ? capturedAt : null, ...basisFor(criterionId, state, i, scenario) },
+        data: {
+          organizationId,
+          opportunityId: deal.id,
+          criterionId,
+          state,
+          excerpt,
+          contactId,
+          capturedAt,
+          capturedById: deal.ownerId,
+          verifiedById: state === "verified" ? deal.ownerId : null,
+          verifiedAt: state === "verified" ? capturedAt : null,
+          ...basisFor(criterionId, state, i, scenario),
+        },
       });
       await prisma.criterionState.create({ data: { organizationId, opportunityId: deal.id, criterionId, state, updatedById: deal.ownerId } });
-      await prisma.criterionChange.create({ data: { organizationId, opportunityId: deal.id, criterionId, fromState: "unknown", toState: state, actorId: deal.ownerId, reason: "Discovery note", at: capturedAt } });
+      await prisma.criterionChange.create({
+        data: {
+          organizationId,
+          opportunityId: deal.id,
+          criterionId,
+          fromState: "unknown",
+          toState: state,
+          actorId: deal.ownerId,
+          reason: "Discovery note",
+          at: capturedAt,
+        },
+      });
     }
 
     // Buying committee, as the gates passed require.
@@ -90,13 +168,23 @@ export async function seedQualification(prisma: PrismaClient, random: Random, no
       if (req.kind === "champion_tested") roles.set("champion", { engagedDaysAgo: random.int(2, 10), tested: true });
     }
     if (scenario === "silent_champion") roles.set("champion", { engagedDaysAgo: 35, tested: roles.get("champion")?.tested ?? false });
-    if (openStages.indexOf(deal.stage) >= 2 && !roles.has("influencer")) roles.set("influencer", { engagedDaysAgo: random.int(1, 30), tested: false });
+    if (openStages.indexOf(deal.stage) >= 2 && !roles.has("influencer"))
+      roles.set("influencer", { engagedDaysAgo: random.int(1, 30), tested: false });
     let c = 0;
     for (const [role, { engagedDaysAgo, tested }] of roles) {
       const contact = contacts[c++ % Math.max(1, contacts.length)];
       if (!contact) break;
       await prisma.stakeholder.create({
-        data: { organizationId, opportunityId: deal.id, contactId: contact.id, role, lastEngagedAt: at(engagedDaysAgo), championTested: tested, addedAt: at(engagedDaysAgo + 20), addedById: deal.ownerId },
+        data: {
+          organizationId,
+          opportunityId: deal.id,
+          contactId: contact.id,
+          role,
+          lastEngagedAt: at(engagedDaysAgo),
+          championTested: tested,
+          addedAt: at(engagedDaysAgo + 20),
+          addedById: deal.ownerId,
+        },
       });
     }
 
@@ -136,12 +224,25 @@ async function seedHistory(prisma: PrismaClient, deal: Seeded, openStages: strin
     const overridden = scenario === "overridden" && k === path.length - 1;
     if (overridden) {
       await prisma.gateOverride.create({
-        data: { organizationId: "seed_org_lumen", opportunityId: deal.id, stageKey: from, byId: "seed_user_manager", reason: "Strategic logo: board-level sponsor, evidence to follow this week", expiresAt: daysFrom(now, 14), createdAt: at },
+        data: {
+          organizationId: "seed_org_lumen",
+          opportunityId: deal.id,
+          stageKey: from,
+          byId: "seed_user_manager",
+          reason: "Strategic logo: board-level sponsor, evidence to follow this week",
+          expiresAt: daysFrom(now, 14),
+          createdAt: at,
+        },
       });
     }
     await prisma.stageChange.create({
       data: {
-        organizationId: "seed_org_lumen", opportunityId: deal.id, fromStage: from, toStage: to, actorId: overridden ? "seed_user_manager" : deal.ownerId, at,
+        organizationId: "seed_org_lumen",
+        opportunityId: deal.id,
+        fromStage: from,
+        toStage: to,
+        actorId: overridden ? "seed_user_manager" : deal.ownerId,
+        at,
         outcome: overridden ? "overridden" : "allowed",
         blockers: overridden ? [{ stageId: from, code: "criterion_missing", message: "Evidence was missing at the time of the move" }] : [],
         reason: overridden ? "Strategic logo: board-level sponsor, evidence to follow this week" : null,

@@ -80,7 +80,8 @@ function writePrisma6Schema(source, target) {
   if (blocks.length !== 1) throw new ToolError(`${rel(source)}: expected exactly one datasource block, found ${blocks.length}`);
   const [block, head, body] = blocks[0];
   const provider = /^\s*provider\s*=\s*"([^"]+)"/m.exec(body)?.[1];
-  if (provider !== "postgresql") throw new ToolError(`${rel(source)}: this tooling supports provider = "postgresql" only (found ${provider ?? "none"})`);
+  if (provider !== "postgresql")
+    throw new ToolError(`${rel(source)}: this tooling supports provider = "postgresql" only (found ${provider ?? "none"})`);
   if (/^\s*url\s*=/m.test(body)) {
     fs.copyFileSync(source, target);
     return { provider, insertedAfterLine: Infinity };
@@ -119,7 +120,6 @@ function listMigrations(dir) {
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b)); // Prisma's order
 }
-
 
 async function withClient(url, fn) {
   const client = new pg.Client(pgConfigFromUrl(url));
@@ -271,7 +271,10 @@ function runPrismaDiff({ migrationsDir, schemaCopy, outFile, shadowEnv }) {
       activeChild = null;
       const script = fs.existsSync(outFile) ? fs.readFileSync(outFile, "utf8") : "";
       const noise = (line) => /^Loaded Prisma config from /.test(line) || line.trim() === "";
-      const messages = `${stdout}\n${stderr}`.split("\n").filter((l) => !noise(l)).join("\n");
+      const messages = `${stdout}\n${stderr}`
+        .split("\n")
+        .filter((l) => !noise(l))
+        .join("\n");
       resolve({ code: signal ? 1 : code, script, messages });
     });
   });

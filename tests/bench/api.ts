@@ -49,29 +49,76 @@ async function main(): Promise<void> {
   let server: ReturnType<typeof spawn> | null = null;
   try {
     const org = await db.organization.create({ data: { name: "Bench", slug: `bench-${process.pid}` } });
-    const manager = await db.user.create({ data: { organizationId: org.id, email: `bench-${process.pid}@bench.local`, name: "Bench Manager", role: "manager", passwordHash: "x" } });
+    const manager = await db.user.create({
+      data: { organizationId: org.id, email: `bench-${process.pid}@bench.local`, name: "Bench Manager", role: "manager", passwordHash: "x" },
+    });
     const account = await db.account.create({ data: { organizationId: org.id, ownerId: manager.id, name: "Bench Co" } });
     const pipeline = await db.pipeline.create({ data: { organizationId: org.id, name: "Bench", position: 0 } });
-    const clients = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
-      const token = `wnw_${randomBytes(32).toString("base64url")}`;
-      await db.apiKey.create({ data: { organizationId: org.id, name: `bench ${i}`, prefix: token.slice(0, 12), tokenHash: createHash("sha256").update(token).digest("hex"), userId: manager.id, createdById: manager.id, rateLimitPerMinute: 1_000_000 } });
-      const deal = await db.opportunity.create({ data: { organizationId: org.id, pipelineId: pipeline.id, ownerId: manager.id, accountId: account.id, name: `Deal ${i}`, amount: 1000 + i, stage: "prospecting" } });
-      return { token, dealId: deal.id, version: 1, stage: "prospecting" };
-    }));
+    const clients = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, i) => {
+        const token = `wnw_${randomBytes(32).toString("base64url")}`;
+        await db.apiKey.create({
+          data: {
+            organizationId: org.id,
+            name: `bench ${i}`,
+            prefix: token.slice(0, 12),
+            tokenHash: createHash("sha256").update(token).digest("hex"),
+            userId: manager.id,
+            createdById: manager.id,
+            rateLimitPerMinute: 1_000_000,
+          },
+        });
+        const deal = await db.opportunity.create({
+          data: {
+            organizationId: org.id,
+            pipelineId: pipeline.id,
+            ownerId: manager.id,
+            accountId: account.id,
+            name: `Deal ${i}`,
+            amount: 1000 + i,
+            stage: "prospecting",
+          },
+        });
+        return { token, dealId: deal.id, version: 1, stage: "prospecting" };
+      }),
+    );
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: ROOT, stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123", NEXTAUTH_URL: base, WINNOW_JOBS: "off", LOG_LEVEL: "warn" },
+      cwd: ROOT,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123",
+        NEXTAUTH_URL: base,
+        WINNOW_JOBS: "off",
+        LOG_LEVEL: "warn",
+      },
     });
     for (let i = 0; i < 120; i++) {
-      if (await fetch(`${base}/api/v1/openapi.json`).then((r) => r.ok).catch(() => false)) break;
+      if (
+        await fetch(`${base}/api/v1/openapi.json`)
+          .then((r) => r.ok)
+          .catch(() => false)
+      )
+        break;
       await new Promise((r) => setTimeout(r, 500));
     }
     // Gates are the engine's cost either way; a gateless pipeline lets every move succeed so each one writes.
-    const stages = pipelineFor(FRAMEWORKS.meddpicc).stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: [] }));
-    const saved = await fetch(`${base}/api/v1/pipeline`, { method: "PUT", headers: { authorization: `Bearer ${clients[0]!.token}`, "content-type": "application/json" }, body: JSON.stringify({ stages }) });
+    const stages = pipelineFor(FRAMEWORKS.meddpicc).stages.map((s) => ({
+      id: s.id,
+      label: s.label,
+      probability: Math.round(s.probability * 100),
+      exit: [],
+    }));
+    const saved = await fetch(`${base}/api/v1/pipeline`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${clients[0]!.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ stages }),
+    });
     if (!saved.ok) throw new Error(`pipeline setup failed: ${saved.status} ${await saved.text()}`);
 
     const latencies: number[] = [];
@@ -81,7 +128,9 @@ async function main(): Promise<void> {
         const toStage = c.stage === "discovery" ? "solution" : "discovery";
         const started = performance.now();
         const res = await fetch(`${base}/api/v1/opportunities/${c.dealId}/stage-changes`, {
-          method: "POST", headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json" }, body: JSON.stringify({ toStage, version: c.version }),
+          method: "POST",
+          headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ toStage, version: c.version }),
         });
         await res.arrayBuffer();
         const elapsed = performance.now() - started;
@@ -100,8 +149,12 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);
-    console.log(`API stage change: ${latencies.length} requests, ${CLIENTS} concurrent clients, production build on PostgreSQL (${failures} non-201)`);
-    console.log(`  p50 ${p50.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms   ${(latencies.length / seconds).toFixed(0)} req/s`);
+    console.log(
+      `API stage change: ${latencies.length} requests, ${CLIENTS} concurrent clients, production build on PostgreSQL (${failures} non-201)`,
+    );
+    console.log(
+      `  p50 ${p50.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms   ${(latencies.length / seconds).toFixed(0)} req/s`,
+    );
     console.log(`${p95 < TARGET_P95_MS && failures === 0 ? "PASS" : "FAIL"}  stage-change p95 < ${TARGET_P95_MS} ms with every move accepted`);
   } finally {
     server?.kill("SIGTERM");

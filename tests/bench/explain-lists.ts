@@ -28,17 +28,46 @@ async function explain(title: string, run: () => Promise<unknown>) {
 
 const org = { organizationId };
 const page = (sort: string, col: ReturnType<typeof column<{ id: string } & Record<string, unknown>>>, where: object, after?: string) =>
-  keysetPage({ sort, dir: "asc", column: col, after, take: 20, read: (seg, take) => prisma.account.findMany({ where: { AND: [where, seg.where] }, orderBy: seg.orderBy, take }) as never });
+  keysetPage({
+    sort,
+    dir: "asc",
+    column: col,
+    after,
+    take: 20,
+    read: (seg, take) => prisma.account.findMany({ where: { AND: [where, seg.where] }, orderBy: seg.orderBy, take }) as never,
+  });
 
 await explain("accounts by name, first page", () => page("name", column("name", "string"), org));
 const first = await page("employeeCount", column("employeeCount", "number", true), org);
-await explain("accounts by employeeCount, a later page", () => page("employeeCount", column("employeeCount", "number", true), org, first.next ?? undefined));
-await explain("accounts search 'a3f'", () => prisma.account.findMany({ where: { ...org, OR: [{ name: { contains: "a3f", mode: "insensitive" } }, { domain: { contains: "a3f", mode: "insensitive" } }] }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 21 }));
+await explain("accounts by employeeCount, a later page", () =>
+  page("employeeCount", column("employeeCount", "number", true), org, first.next ?? undefined),
+);
+await explain("accounts search 'a3f'", () =>
+  prisma.account.findMany({
+    where: { ...org, OR: [{ name: { contains: "a3f", mode: "insensitive" } }, { domain: { contains: "a3f", mode: "insensitive" } }] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 21,
+  }),
+);
 await explain("accounts bounded count", () => prisma.account.count({ where: org, take: 1001 }));
-await explain("opportunities default (open, updatedAt desc)", () => prisma.opportunity.findMany({ where: { ...org, status: "open" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: 21 }));
-await explain("opportunities by amount desc", () => prisma.opportunity.findMany({ where: { ...org, status: "open" }, orderBy: [{ amount: "desc" }, { id: "desc" }], take: 21 }));
-await explain("opportunities search 'e4d'", () => prisma.opportunity.findMany({ where: { ...org, OR: [{ name: { contains: "e4d", mode: "insensitive" } }, { account: { name: { contains: "e4d", mode: "insensitive" } } }] }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: 21 }));
-await explain("deal counts for one page of accounts", () => prisma.opportunity.groupBy({ by: ["accountId"], where: { ...org, accountId: { in: ["a3", "a6", "a9", "a12"] } }, _count: { _all: true } }));
-await explain("contacts by title", () => prisma.contact.findMany({ where: { ...org, title: { not: null } }, orderBy: [{ title: "asc" }, { id: "asc" }], take: 21 }));
+await explain("opportunities default (open, updatedAt desc)", () =>
+  prisma.opportunity.findMany({ where: { ...org, status: "open" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: 21 }),
+);
+await explain("opportunities by amount desc", () =>
+  prisma.opportunity.findMany({ where: { ...org, status: "open" }, orderBy: [{ amount: "desc" }, { id: "desc" }], take: 21 }),
+);
+await explain("opportunities search 'e4d'", () =>
+  prisma.opportunity.findMany({
+    where: { ...org, OR: [{ name: { contains: "e4d", mode: "insensitive" } }, { account: { name: { contains: "e4d", mode: "insensitive" } } }] },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: 21,
+  }),
+);
+await explain("deal counts for one page of accounts", () =>
+  prisma.opportunity.groupBy({ by: ["accountId"], where: { ...org, accountId: { in: ["a3", "a6", "a9", "a12"] } }, _count: { _all: true } }),
+);
+await explain("contacts by title", () =>
+  prisma.contact.findMany({ where: { ...org, title: { not: null } }, orderBy: [{ title: "asc" }, { id: "asc" }], take: 21 }),
+);
 await prisma.$disconnect();
 await pool.end();

@@ -18,7 +18,9 @@ const INDUSTRIES = ["SaaS", "Fintech", "Retail", "Healthcare", "Logistics"];
 function csv(): string {
   const lines = ["name,email,company,domain,employees,industry,region,criterion:identify_pain"];
   for (let i = 0; i < ROWS; i++) {
-    lines.push(`Person ${i},person${i}@company${i}.example,Company ${i},company${i}.example,${20 + ((i * 37) % 5000)},${INDUSTRIES[i % 5]},${REGIONS[i % 4]},${i % 3 === 0 ? "claimed" : "unknown"}`);
+    lines.push(
+      `Person ${i},person${i}@company${i}.example,Company ${i},company${i}.example,${20 + ((i * 37) % 5000)},${INDUSTRIES[i % 5]},${REGIONS[i % 4]},${i % 3 === 0 ? "claimed" : "unknown"}`,
+    );
   }
   return lines.join("\n");
 }
@@ -32,22 +34,47 @@ async function main(): Promise<void> {
   const opened = await openMigrated({ kind: "server", url });
   const prisma = opened.prisma;
   let peak = 0;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
   try {
     const org = await prisma.organization.create({ data: { name: "Bench", slug: `bench-${process.pid}` } });
     await prisma.pipeline.create({ data: { organizationId: org.id, name: "New business", position: 0 } });
     const users = await prisma.user.createManyAndReturn({
-      data: ["marketing", "rep", "rep"].map((role, i) => ({ organizationId: org.id, email: `u${i}-${process.pid}@bench.local`, name: `U${i}`, role: role as "rep" | "marketing", passwordHash: "x" })),
+      data: ["marketing", "rep", "rep"].map((role, i) => ({
+        organizationId: org.id,
+        email: `u${i}-${process.pid}@bench.local`,
+        name: `U${i}`,
+        role: role as "rep" | "marketing",
+        passwordHash: "x",
+      })),
     });
-    await prisma.icpVersion.create({ data: { organizationId: org.id, version: 1, pursueThreshold: 50, rules: [
-      { id: "size", label: "50+", kind: "employee_range", min: 50, weight: 40, knockout: true },
-      { id: "industry", label: "SaaS/Fintech", kind: "industry_in", industries: ["SaaS", "Fintech"], weight: 30, knockout: false },
-      { id: "region", label: "NA/EMEA", kind: "region_in", regions: ["North America", "EMEA"], weight: 30, knockout: false },
-    ] } });
+    await prisma.icpVersion.create({
+      data: {
+        organizationId: org.id,
+        version: 1,
+        pursueThreshold: 50,
+        rules: [
+          { id: "size", label: "50+", kind: "employee_range", min: 50, weight: 40, knockout: true },
+          { id: "industry", label: "SaaS/Fintech", kind: "industry_in", industries: ["SaaS", "Fintech"], weight: 30, knockout: false },
+          { id: "region", label: "NA/EMEA", kind: "region_in", regions: ["North America", "EMEA"], weight: 30, knockout: false },
+        ],
+      },
+    });
     const text = csv();
     const headers = text.slice(0, text.indexOf("\n")).split(",");
     const job = await prisma.importJob.create({
-      data: { organizationId: org.id, createdById: users[0]!.id, kind: "leads", fileName: "bench.csv", source: text, headers, mapping: guessMapping("leads", headers), status: "dry_run_queued", total: ROWS },
+      data: {
+        organizationId: org.id,
+        createdById: users[0]!.id,
+        kind: "leads",
+        fileName: "bench.csv",
+        source: text,
+        headers,
+        mapping: guessMapping("leads", headers),
+        status: "dry_run_queued",
+        total: ROWS,
+      },
     });
     const t0 = performance.now();
     await runImport(prisma, job.id);
@@ -56,12 +83,17 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     await runImport(prisma, job.id);
     const run = performance.now() - t1;
-    const done = await prisma.importJob.findUniqueOrThrow({ where: { id: job.id }, select: { status: true, created: true, errors: true, duplicates: true } });
+    const done = await prisma.importJob.findUniqueOrThrow({
+      where: { id: job.id },
+      select: { status: true, created: true, errors: true, duplicates: true },
+    });
     const leads = await prisma.lead.count({ where: { organizationId: org.id } });
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     console.log(`\nCSV import, ${ROWS.toLocaleString("en-US")} lead rows (${mb(Buffer.byteLength(text))} file) against PostgreSQL:`);
     console.log(`dry run      ${(dry / 1000).toFixed(1)} s`);
-    console.log(`import       ${(run / 1000).toFixed(1)} s  (${Math.round(ROWS / (run / 1000)).toLocaleString("en-US")} rows/s; ${done.status}, ${done.created} created, ${done.errors} errors, ${leads} leads in the table)`);
+    console.log(
+      `import       ${(run / 1000).toFixed(1)} s  (${Math.round(ROWS / (run / 1000)).toLocaleString("en-US")} rows/s; ${done.status}, ${done.created} created, ${done.errors} errors, ${leads} leads in the table)`,
+    );
     console.log(`peak RSS     ${mb(peak)}`);
     console.log(`${run < TARGET_MS && leads === ROWS ? "PASS" : "FAIL"}  import of ${ROWS.toLocaleString("en-US")} rows under ${TARGET_MS / 1000} s`);
   } finally {

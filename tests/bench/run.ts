@@ -12,8 +12,14 @@ import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { Bench } from "tinybench";
 import {
-  assessOpportunity, computeFit, DEFAULT_THRESHOLDS, FRAMEWORKS, pipelineFor, scoreIntent,
-  type AccountProfile, type OpportunitySnapshot,
+  assessOpportunity,
+  computeFit,
+  DEFAULT_THRESHOLDS,
+  FRAMEWORKS,
+  pipelineFor,
+  scoreIntent,
+  type AccountProfile,
+  type OpportunitySnapshot,
 } from "../../lib/qualification";
 import { account, daysAgo, evidence, meddpiccOpportunity, NOW, SAAS_ICP } from "../../lib/qualification/testing/fixtures";
 import { printBundleSizes } from "../../scripts/bundle-size";
@@ -33,12 +39,14 @@ function inputs(): { accounts: AccountProfile[]; deals: OpportunitySnapshot[] } 
   const deals: OpportunitySnapshot[] = [];
   const states = ["verified", "claimed", "unknown", "negative"] as const;
   for (let i = 0; i < 16; i++) {
-    accounts.push(account({
-      industry: i % 5 === 0 ? null : i % 3 === 0 ? "Retail" : "Software",
-      employeeCount: i % 7 === 0 ? null : 40 + i * 150,
-      techStack: i % 4 === 0 ? [] : ["HubSpot", "Snowflake", i % 2 ? "dbt" : "Clari"],
-      hiringSignals: i % 6 === 0 ? [] : ["SDR", "Account Executive"],
-    }));
+    accounts.push(
+      account({
+        industry: i % 5 === 0 ? null : i % 3 === 0 ? "Retail" : "Software",
+        employeeCount: i % 7 === 0 ? null : 40 + i * 150,
+        techStack: i % 4 === 0 ? [] : ["HubSpot", "Snowflake", i % 2 ? "dbt" : "Clari"],
+        hiringSignals: i % 6 === 0 ? [] : ["SDR", "Account Executive"],
+      }),
+    );
     const base = meddpiccOpportunity();
     deals.push({
       ...base,
@@ -87,7 +95,15 @@ async function main(): Promise<void> {
     .add("assess", () => {
       for (let i = 0; i < BATCH; i++) {
         const k = i & 15;
-        sink += assessOpportunity({ pipeline, framework, icp, account: accounts[k]!, opportunity: deals[k]!, thresholds: DEFAULT_THRESHOLDS, now: NOW }).fit.score;
+        sink += assessOpportunity({
+          pipeline,
+          framework,
+          icp,
+          account: accounts[k]!,
+          opportunity: deals[k]!,
+          thresholds: DEFAULT_THRESHOLDS,
+          now: NOW,
+        }).fit.score;
       }
     });
   await bench.run();
@@ -99,7 +115,9 @@ async function main(): Promise<void> {
   const ratio = engine / hand;
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
   console.log(`Node ${process.version}, ${availableParallelism()} CPU(s); engine and hand loop outputs checked deep-equal first.`);
-  console.log(`Criterion evaluation = one ICP rule or one framework criterion scored; MEDDPICC (${framework.criteria.length}) + ${icp.rules.length}-rule ICP = ${evalsPerScorecard} per scorecard (computeFit + scoreIntent).`);
+  console.log(
+    `Criterion evaluation = one ICP rule or one framework criterion scored; MEDDPICC (${framework.criteria.length}) + ${icp.rules.length}-rule ICP = ${evalsPerScorecard} per scorecard (computeFit + scoreIntent).`,
+  );
   console.log(`engine       ${fmt(engine)} criterion evals/s  (${fmt(engine / evalsPerScorecard)} scorecards/s)`);
   console.log(`hand loop    ${fmt(hand)} criterion evals/s  (${fmt(hand / evalsPerScorecard)} scorecards/s)`);
   console.log(`ratio        ${(100 * ratio).toFixed(1)}% of the hand-written loop`);
@@ -127,7 +145,8 @@ main()
     if (SCALE === "off") return;
     console.log(`\n# Scale: pages and actions next to their SQL floor, background passes, memory (tests/bench/scale/run.ts ${SCALE})`);
     spawnSync("npx", ["tsx", "tests/bench/scale/run.ts", ...SCALE.split(/\s+/)], {
-      stdio: "inherit", env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" },
+      stdio: "inherit",
+      env: { ...process.env, NODE_OPTIONS: "--conditions=react-server" },
     });
   })
   .catch((err: unknown) => {

@@ -54,12 +54,34 @@ try {
   // The use case's own function (the registry module also loads the sign-in providers, which need Next).
   const { advanceStage } = await import("../../lib/server/qualification/advance-stage");
   const org = await db().organization.create({ data: { name: "Profile", slug: `profile-${process.pid}` } });
-  const manager = await db().user.create({ data: { organizationId: org.id, email: `p-${process.pid}@bench.local`, name: "Profile Manager", role: "manager", passwordHash: "x" } });
+  const manager = await db().user.create({
+    data: { organizationId: org.id, email: `p-${process.pid}@bench.local`, name: "Profile Manager", role: "manager", passwordHash: "x" },
+  });
   const account = await db().account.create({ data: { organizationId: org.id, ownerId: manager.id, name: "Profile Co" } });
   const token = `wnw_${randomBytes(32).toString("base64url")}`;
-  await db().apiKey.create({ data: { organizationId: org.id, name: "profile", prefix: token.slice(0, 12), tokenHash: createHash("sha256").update(token).digest("hex"), userId: manager.id, createdById: manager.id, rateLimitPerMinute: 1_000_000 } });
+  await db().apiKey.create({
+    data: {
+      organizationId: org.id,
+      name: "profile",
+      prefix: token.slice(0, 12),
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      userId: manager.id,
+      createdById: manager.id,
+      rateLimitPerMinute: 1_000_000,
+    },
+  });
   const pipeline = await db().pipeline.create({ data: { organizationId: org.id, name: "Profile", position: 0 } });
-  const deal = await db().opportunity.create({ data: { organizationId: org.id, pipelineId: pipeline.id, ownerId: manager.id, accountId: account.id, name: "Deal", amount: 1000, stage: "prospecting" } });
+  const deal = await db().opportunity.create({
+    data: {
+      organizationId: org.id,
+      pipelineId: pipeline.id,
+      ownerId: manager.id,
+      accountId: account.id,
+      name: "Deal",
+      amount: 1000,
+      stage: "prospecting",
+    },
+  });
   const move = async (toStage: string, version: number) => {
     const caller = await authenticateToken(token);
     if (!caller) throw new Error("key refused");
@@ -76,9 +98,13 @@ try {
   await new Promise((r) => setTimeout(r, 50));
   const begin = log.findIndex((q) => /^BEGIN/i.test(q.sql));
   const commit = log.findIndex((q) => /^COMMIT/i.test(q.sql));
-  log.forEach((q, i) => console.log(`${String(i + 1).padStart(2)} ${q.ms.toFixed(1).padStart(6)} ms  ${i >= begin && i <= commit ? "tx " : "   "}${q.sql}`));
+  log.forEach((q, i) =>
+    console.log(`${String(i + 1).padStart(2)} ${q.ms.toFixed(1).padStart(6)} ms  ${i >= begin && i <= commit ? "tx " : "   "}${q.sql}`),
+  );
   const inTx = log.slice(begin, commit + 1).reduce((s, q) => s + q.ms, 0);
-  console.log(`\n${log.length} statements (${commit - begin + 1} in the transaction, ${inTx.toFixed(1)} ms of round trips), request ${total.toFixed(1)} ms`);
+  console.log(
+    `\n${log.length} statements (${commit - begin + 1} in the transaction, ${inTx.toFixed(1)} ms of round trips), request ${total.toFixed(1)} ms`,
+  );
   await db().$disconnect();
 } finally {
   await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -135,12 +135,24 @@ async function audit(page: Page, label: string, where: { viewport: string; schem
   await expect.soft(page.locator("h1").first(), `no heading: ${label}`).toBeVisible();
   await settle(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const rows: Row[] = violations.map((v) => ({ page: label.split(" · ")[0] ?? label, ...where, impact: v.impact ?? "unknown", rule: v.id, nodes: v.nodes.length }));
+  const rows: Row[] = violations.map((v) => ({
+    page: label.split(" · ")[0] ?? label,
+    ...where,
+    impact: v.impact ?? "unknown",
+    rule: v.id,
+    nodes: v.nodes.length,
+  }));
   fs.appendFileSync(TALLY, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${label.replace(/[^a-z0-9]+/gi, "-")}.png`), fullPage: true });
   const failing = violations
     .filter((v) => FAILING.has(v.impact ?? ""))
-    .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
   expect.soft(failing, `axe: ${label}`).toEqual([]);
   const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   expect.soft(widths.page, `page wider than the viewport: ${label}`).toBeLessThanOrEqual(widths.viewport);
@@ -178,7 +190,13 @@ test.describe("signed out", () => sweep("public", PUBLIC_VISITS, () => Promise.r
 
 /** Totals by impact and rule over the whole run so far (rewritten after each file run; the last one has them all). */
 test.afterAll(() => {
-  const tally = fs.existsSync(TALLY) ? fs.readFileSync(TALLY, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row) : [];
+  const tally = fs.existsSync(TALLY)
+    ? fs
+        .readFileSync(TALLY, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Row)
+    : [];
   const totals: Record<string, { rules: Record<string, number>; nodes: number }> = {};
   for (const row of tally) {
     const t = (totals[row.impact] ??= { rules: {}, nodes: 0 });

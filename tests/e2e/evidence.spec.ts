@@ -39,10 +39,15 @@ test("engagement is logged as a dated activity, never in the future", async ({ p
   await form.getByLabel("How").selectOption("call");
   await form.getByLabel("What happened").fill("Walked Dana through the pricing proposal");
   await form.getByRole("button", { name: "Log engagement" }).click();
-  await expect(page.getByTestId("timeline").locator('[data-kind="activity"]').first()).toContainText("Call with Dana Ruiz: Walked Dana through the pricing proposal");
+  await expect(page.getByTestId("timeline").locator('[data-kind="activity"]').first()).toContainText(
+    "Call with Dana Ruiz: Walked Dana through the pricing proposal",
+  );
 });
 
-test("the manager's review queue shows the contradicted verification; a challenge sends it back to claimed and tells the rep", async ({ page, browser }) => {
+test("the manager's review queue shows the contradicted verification; a challenge sends it back to claimed and tells the rep", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.manager);
   await page.goto("/dashboard");
   const item = page.getByTestId("review-queue").locator("li", { hasText: "Helix Freight" }).filter({ hasText: "Economic buyer" });

@@ -144,7 +144,12 @@ test("screenshots of the new forms at both widths and in both schemes", async ({
   test.skip(!process.env.FORMS_SHOTS_DIR, "set FORMS_SHOTS_DIR to write them");
   const dir = process.env.FORMS_SHOTS_DIR ?? "";
   await signIn(page, DEMO.manager);
-  for (const [name, path] of [["new-deal", "/opportunities/new"], ["new-account", "/accounts/new"], ["contact", "/contacts/seed_con_helix_cfo"], ["icp", "/icp"]] as const) {
+  for (const [name, path] of [
+    ["new-deal", "/opportunities/new"],
+    ["new-account", "/accounts/new"],
+    ["contact", "/contacts/seed_con_helix_cfo"],
+    ["icp", "/icp"],
+  ] as const) {
     await page.goto(path);
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });

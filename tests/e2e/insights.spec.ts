@@ -19,7 +19,8 @@ test("the dashboard shows a manager the trend charts, loaded after the page", as
   await page.goto("/dashboard");
   await expect(page.getByTestId("trends")).toBeVisible();
   // The charts arrive in their own chunk after the page; give a busy machine time to fetch it.
-  for (const chart of ["trend-forecast", "trend-verdicts", "trend-stages", "trend-gaps"]) await expect(page.getByTestId(chart)).toBeVisible({ timeout: 30_000 });
+  for (const chart of ["trend-forecast", "trend-verdicts", "trend-stages", "trend-gaps"])
+    await expect(page.getByTestId(chart)).toBeVisible({ timeout: 30_000 });
 });
 
 test("reps have no forecast honesty page or trends", async ({ page }) => {

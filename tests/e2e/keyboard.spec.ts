@@ -13,7 +13,9 @@ test("a rep finds a deal with Ctrl+K, logs a note with evidence and advances it,
 
   // Setup only (not part of the flow): a Prospecting deal of the rep's whose gate is open, read off the board.
   await page.goto("/pipeline");
-  const ready = page.getByTestId("column-prospecting").getByTestId("deal-card")
+  const ready = page
+    .getByTestId("column-prospecting")
+    .getByTestId("deal-card")
     .filter({ has: page.locator('[data-gate="ready"]') })
     .filter({ has: page.getByTestId("card-menu") })
     .filter({ hasText: DEMO.rep.name })

@@ -98,7 +98,10 @@ for (const { who, list, path: listPath } of [
   test(`the ${list} list fits a 390 px phone and passes axe, light and dark`, async ({ page }) => {
     await signIn(page, who);
     await page.goto(listPath);
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1440, height: 900 }]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1440, height: 900 },
+    ]) {
       await page.setViewportSize(viewport);
       for (const scheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme: scheme });
@@ -106,7 +109,9 @@ for (const { who, list, path: listPath } of [
         if (viewport.width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
         // The list's own area: the shell's header is another engineer's (its ⌘K hint is checked by accessibility.spec.ts).
         const { violations } = await new AxeBuilder({ page }).include("main").analyze();
-        const failing = violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+        const failing = violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
         expect.soft(failing, `${list} ${viewport.width} ${scheme}`).toEqual([]);
         if (SHOTS) {
           fs.mkdirSync(SHOTS, { recursive: true });

@@ -64,11 +64,28 @@ test("the app's own pages run under a nonce-based CSP with zero violations", asy
   const headers = login?.headers() ?? {};
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(headers).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin" });
+  expect(headers).toMatchObject({
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+  });
   expect(headers["permissions-policy"]).toContain("camera=()");
 
   await signIn(page, DEMO.admin);
-  for (const path of ["/dashboard", "/pipeline", "/opportunities", "/opportunities/seed_opp_01", "/accounts", "/accounts/new", "/contacts", "/icp", "/settings/qualification", "/settings/users", "/settings/audit", "/settings/account"]) {
+  for (const path of [
+    "/dashboard",
+    "/pipeline",
+    "/opportunities",
+    "/opportunities/seed_opp_01",
+    "/accounts",
+    "/accounts/new",
+    "/contacts",
+    "/icp",
+    "/settings/qualification",
+    "/settings/users",
+    "/settings/audit",
+    "/settings/account",
+  ]) {
     await page.goto(path);
     await expect(page.getByTestId("current-user")).toBeVisible();
   }

@@ -13,7 +13,15 @@ beforeAll(async () => {
   [acme, globex] = await Promise.all([createTenant("Acme"), createTenant("Globex")]);
 });
 
-const valid = { name: "Quantia", domain: "https://Quantia.io/about", industry: "SaaS", employeeCount: "240", region: "EMEA", techStack: "Snowflake, dbt, snowflake", hiringSignals: "" };
+const valid = {
+  name: "Quantia",
+  domain: "https://Quantia.io/about",
+  industry: "SaaS",
+  employeeCount: "240",
+  region: "EMEA",
+  techStack: "Snowflake, dbt, snowflake",
+  hiringSignals: "",
+};
 
 describe("create account", () => {
   it("creates the account in the caller's organization, normalised, with an audit row", async () => {
@@ -21,7 +29,13 @@ describe("create account", () => {
     const result = await createAccountAction(valid);
     expect(result?.serverError).toBeUndefined();
     const account = await db().account.findUniqueOrThrow({ where: { id: result.data!.id } });
-    expect(account).toMatchObject({ organizationId: acme.org.id, ownerId: acme.rep.id, domain: "quantia.io", employeeCount: 240, techStack: ["Snowflake", "dbt"] });
+    expect(account).toMatchObject({
+      organizationId: acme.org.id,
+      ownerId: acme.rep.id,
+      domain: "quantia.io",
+      employeeCount: 240,
+      techStack: ["Snowflake", "dbt"],
+    });
     const audit = await auditRows(account.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "create", actorId: acme.rep.id, organizationId: acme.org.id });
@@ -90,7 +104,8 @@ describe("update account", () => {
 describe("account list", () => {
   it("filters, sorts and paginates on the server within the organization", async () => {
     const tenant = await createTenant("Lists");
-    for (let i = 0; i < 25; i++) await createAccountFor(tenant.rep, { name: `Acct ${String(i).padStart(2, "0")}`, employeeCount: 100 + i, industry: i % 2 ? "Retail" : "SaaS" });
+    for (let i = 0; i < 25; i++)
+      await createAccountFor(tenant.rep, { name: `Acct ${String(i).padStart(2, "0")}`, employeeCount: 100 + i, industry: i % 2 ? "Retail" : "SaaS" });
     const firstPage = await findAccounts(tenant.rep, accountListParams.parse({ sort: "employeeCount", dir: "desc" }));
     expect(firstPage).toMatchObject({ total: { count: 25, atLeast: false }, previous: null });
     expect(firstPage.rows[0]?.name).toBe("Acct 24");

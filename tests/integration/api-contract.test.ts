@@ -31,7 +31,9 @@ async function call(token: string, method: string, url: string, body?: unknown, 
   expect(Object.keys(responses), `${op!.operationId} documents ${res.status}`).toContain(String(res.status));
   const media = res.status >= 400 ? "application/problem+json" : "application/json";
   expect(res.headers.get("content-type")).toBe(media);
-  const validate = ajv.getSchema(`openapi#/${pointer("paths", op!.path, method.toLowerCase(), "responses", String(res.status), "content", media, "schema")}`);
+  const validate = ajv.getSchema(
+    `openapi#/${pointer("paths", op!.path, method.toLowerCase(), "responses", String(res.status), "content", media, "schema")}`,
+  );
   expect(validate, `schema of ${op!.operationId} ${res.status}`).toBeDefined();
   expect(validate!(res.body), `${op!.operationId} ${res.status}: ${JSON.stringify(validate!.errors)}`).toBe(true);
   const statuses = covered.get(op!.operationId) ?? new Set<number>();
@@ -47,7 +49,12 @@ let marketing: string;
 
 beforeAll(async () => {
   t = await createTenant("Contract");
-  [admin, rep, manager, marketing] = await Promise.all([keyFor(t.admin), keyFor(t.admin, t.rep), keyFor(t.admin, t.manager), keyFor(t.admin, t.marketing)]);
+  [admin, rep, manager, marketing] = await Promise.all([
+    keyFor(t.admin),
+    keyFor(t.admin, t.rep),
+    keyFor(t.admin, t.manager),
+    keyFor(t.admin, t.marketing),
+  ]);
 });
 
 describe("the OpenAPI document", () => {
@@ -83,17 +90,33 @@ describe("every endpoint answers as documented", () => {
     await call(rep, "PATCH", `/opportunities/${deal.id}`, { amount: 1, version: 1 });
     await call(marketing, "POST", "/accounts", { name: "No" });
     await call(rep, "GET", "/opportunities/nope");
-    const note = (await call(rep, "POST", "/notes", { opportunityId: deal.id, body: "Pain: month-end close.", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "month-end close", contactId: contact.id }] })).body;
+    const note = (
+      await call(rep, "POST", "/notes", {
+        opportunityId: deal.id,
+        body: "Pain: month-end close.",
+        evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "month-end close", contactId: contact.id }],
+      })
+    ).body;
     await call(rep, "GET", `/notes/${note.id}`);
     await call(rep, "GET", `/opportunities/${deal.id}/criteria`);
     await call(rep, "POST", `/opportunities/${deal.id}/criteria/identify_pain`, { op: "verify" });
     await call(rep, "POST", `/opportunities/${deal.id}/stakeholders`, { contactId: contact.id, role: "economic_buyer" });
     const committee = (await call(rep, "GET", `/opportunities/${deal.id}/stakeholders`)).body;
-    await call(rep, "POST", `/stakeholders/${committee.data[0].id}`, { op: "engaged", channel: "meeting", happenedOn: new Date().toISOString().slice(0, 10), summary: "Walked through the business case" });
+    await call(rep, "POST", `/stakeholders/${committee.data[0].id}`, {
+      op: "engaged",
+      channel: "meeting",
+      happenedOn: new Date().toISOString().slice(0, 10),
+      summary: "Walked through the business case",
+    });
     await call(rep, "GET", `/opportunities/${deal.id}/assessment`);
     const current = (await call(rep, "GET", `/opportunities/${deal.id}`)).body;
     await call(rep, "POST", `/opportunities/${deal.id}/stage-changes`, { toStage: "proposal", version: current.version });
-    await call(manager, "POST", `/opportunities/${deal.id}/stage-changes`, { toStage: "proposal", version: current.version, overrideReason: "Board approved the budget in writing.", overrideExpiresOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) });
+    await call(manager, "POST", `/opportunities/${deal.id}/stage-changes`, {
+      toStage: "proposal",
+      version: current.version,
+      overrideReason: "Board approved the budget in writing.",
+      overrideExpiresOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    });
     await call(rep, "GET", `/opportunities/${deal.id}/stage-changes`);
     await call(rep, "GET", `/opportunities/${deal.id}/overrides`);
     await call(marketing, "GET", "/icp-versions");
@@ -102,16 +125,36 @@ describe("every endpoint answers as documented", () => {
     await call(marketing, "POST", "/icp-versions", { rules: [rule], pursueThreshold: 50, basedOnVersion: 0 });
     await call(marketing, "POST", "/icp-versions", { rules: [rule], pursueThreshold: 50, basedOnVersion: 0 });
     await call(manager, "PUT", "/framework", { frameworkKey: "meddpicc", confirmReset: true });
-    const stages = (await call(manager, "PUT", "/framework", { frameworkKey: "meddpicc", confirmReset: true })).body.stages as Array<{ id: string; label: string; probability: number; exit: unknown[] }>;
-    await call(manager, "PUT", "/pipeline", { stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.exit })) });
+    const stages = (await call(manager, "PUT", "/framework", { frameworkKey: "meddpicc", confirmReset: true })).body.stages as Array<{
+      id: string;
+      label: string;
+      probability: number;
+      exit: unknown[];
+    }>;
+    await call(manager, "PUT", "/pipeline", {
+      stages: stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.exit })),
+    });
     // A custom framework and a stage edit are versioned saves: each answers with the version to edit from next.
     // The client learns the version to save against from a read, not from a prior save.
-    const setup = (await call(rep, "GET", "/settings/qualification")).body as { version: number; stages: Array<Record<string, unknown>>; framework: { key: string } };
+    const setup = (await call(rep, "GET", "/settings/qualification")).body as {
+      version: number;
+      stages: Array<Record<string, unknown>>;
+      framework: { key: string };
+    };
     const setupVersion = setup.version;
-    expect(setupVersion).toBe((await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id }, select: { qualificationVersion: true } })).qualificationVersion);
+    expect(setupVersion).toBe(
+      (await db().pipeline.findUniqueOrThrow({ where: { id: t.pipeline.id }, select: { qualificationVersion: true } })).qualificationVersion,
+    );
     expect(setup.framework.key).toBe("meddpicc");
     const criteria = FRAMEWORKS.meddpicc.criteria.map((c) => ({
-      id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays, questions: c.questions, verifierRoles: c.verifierRoles ?? [],
+      id: c.id,
+      label: c.label,
+      description: c.description,
+      weight: c.weight,
+      knockout: c.knockout,
+      freshnessDays: c.freshnessDays,
+      questions: c.questions,
+      verifierRoles: c.verifierRoles ?? [],
     }));
     const custom = (await call(manager, "PUT", "/framework/custom", { expectedVersion: setupVersion, name: "Our MEDDPICC", criteria })).body;
     expect(custom.version).toBe(setupVersion + 1);
@@ -121,7 +164,9 @@ describe("every endpoint answers as documented", () => {
     expect(reread.version).toBe(custom.version);
     const edited = await call(manager, "PUT", "/stages", { expectedVersion: reread.version, stages: reread.stages, destinations: {} });
     expect(edited.status).toBe(200);
-    const user = (await call(admin, "POST", "/users", { name: "Api Made", email: `api-made-${Date.now()}@test.local`, role: "rep", password: "long-enough-pw" })).body;
+    const user = (
+      await call(admin, "POST", "/users", { name: "Api Made", email: `api-made-${Date.now()}@test.local`, role: "rep", password: "long-enough-pw" })
+    ).body;
     await call(admin, "PUT", `/users/${user.id}/role`, { role: "manager" });
     await call(admin, "GET", "/audit-events?limit=5");
     const key = (await call(admin, "POST", "/api-keys", { name: "Warehouse", actAs: "role", role: "rep" })).body;
@@ -137,7 +182,16 @@ describe("every endpoint answers as documented", () => {
     await call(rep, "GET", "/accounts?cursor=not-a-cursor");
 
     // Leads: created through the API (scored and routed), read, triaged and converted.
-    const leadFields = { name: "Lee Lead", email: "lee@lead-co.test", companyName: "Lead Co", domain: "lead-co.test", industry: "SaaS", employeeCount: 300, region: "EMEA", answers: {} };
+    const leadFields = {
+      name: "Lee Lead",
+      email: "lee@lead-co.test",
+      companyName: "Lead Co",
+      domain: "lead-co.test",
+      industry: "SaaS",
+      employeeCount: 300,
+      region: "EMEA",
+      answers: {},
+    };
     const lead = (await call(marketing, "POST", "/leads", leadFields)).body;
     expect(lead).toMatchObject({ source: "api", companyName: "Lead Co" });
     await call(manager, "GET", `/leads/${lead.id}`);
@@ -146,13 +200,27 @@ describe("every endpoint answers as documented", () => {
     await call(manager, "POST", `/leads/${lead.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "Funding", reason: "Budget is set next year" });
     await call(manager, "POST", `/leads/${lead.id}/resumption`);
     await call(manager, "POST", `/leads/${lead.id}/conversion`, { opportunityName: "Lead Co pilot" });
-    const other = (await call(marketing, "POST", "/leads", { ...leadFields, email: "sam@lead-two.test", domain: "lead-two.test", companyName: "Lead Two" })).body;
+    const other = (
+      await call(marketing, "POST", "/leads", { ...leadFields, email: "sam@lead-two.test", domain: "lead-two.test", companyName: "Lead Two" })
+    ).body;
     await call(manager, "POST", `/leads/${other.id}/disqualification`, { reason: "A student project" });
     await call(manager, "POST", `/leads/${lead.id}/conversion`, {});
 
     // A manager reviews a verification the rep made on their own word.
     const at = new Date();
-    await db().evidence.create({ data: { organizationId: t.org.id, opportunityId: deal.id, criterionId: "metrics", state: "verified", excerpt: "Saves 3 days a month", capturedAt: at, capturedById: t.rep.id, verifiedById: t.rep.id, verifiedAt: at } });
+    await db().evidence.create({
+      data: {
+        organizationId: t.org.id,
+        opportunityId: deal.id,
+        criterionId: "metrics",
+        state: "verified",
+        excerpt: "Saves 3 days a month",
+        capturedAt: at,
+        capturedById: t.rep.id,
+        verifiedById: t.rep.id,
+        verifiedAt: at,
+      },
+    });
     await db().criterionState.upsert({
       where: { opportunityId_criterionId: { opportunityId: deal.id, criterionId: "metrics" } },
       create: { organizationId: t.org.id, opportunityId: deal.id, criterionId: "metrics", state: "verified", updatedById: t.rep.id },
@@ -162,13 +230,21 @@ describe("every endpoint answers as documented", () => {
     await call(rep, "POST", `/opportunities/${deal.id}/criteria/metrics/review`, { op: "accept" });
 
     // A recap for the buyer, then revoked before they answer.
-    const recap = (await call(rep, "POST", `/opportunities/${deal.id}/recaps`, { contactId: contact.id, points: [{ criterionId: "metrics", text: "Saves 3 days a month" }], email: false })).body;
+    const recap = (
+      await call(rep, "POST", `/opportunities/${deal.id}/recaps`, {
+        contactId: contact.id,
+        points: [{ criterionId: "metrics", text: "Saves 3 days a month" }],
+        email: false,
+      })
+    ).body;
     await call(rep, "POST", `/recaps/${recap.id}/revocation`);
     await call(rep, "POST", "/recaps/nope/revocation");
 
     // Not yet: a deal parked and resumed.
     const parked = await createOpportunityFor(t.rep, account.id, { stage: "discovery" });
-    expect((await call(rep, "PUT", `/opportunities/${parked.id}/next-step`, { text: "Send the mutual action plan", dueOn: "2027-01-15" })).status).toBe(200);
+    expect(
+      (await call(rep, "PUT", `/opportunities/${parked.id}/next-step`, { text: "Send the mutual action plan", dueOn: "2027-01-15" })).status,
+    ).toBe(200);
     expect((await call(rep, "POST", `/opportunities/${parked.id}/next-step/completion`)).status).toBe(200);
     await call(rep, "POST", `/opportunities/${parked.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "A new CFO" });
     await call(rep, "POST", `/opportunities/${parked.id}/resumption`);
@@ -178,12 +254,22 @@ describe("every endpoint answers as documented", () => {
     const bulkOther = await createOpportunityFor(t.manager, account.id, { stage: "discovery" });
     const reassigned = (await call(rep, "POST", "/bulk/opportunities/reassignment", { ids: [bulkOwn.id, bulkOther.id], ownerId: t.manager.id })).body;
     expect(reassigned).toEqual({ done: [bulkOwn.id], refused: [{ id: bulkOther.id, code: "FORBIDDEN", message: expect.any(String) }] });
-    await call(manager, "POST", "/bulk/opportunities/nurture", { ids: [bulkOwn.id, bulkOther.id], resumeOn: "2027-06-01", reason: "Budget is set next year" });
+    await call(manager, "POST", "/bulk/opportunities/nurture", {
+      ids: [bulkOwn.id, bulkOther.id],
+      resumeOn: "2027-06-01",
+      reason: "Budget is set next year",
+    });
     await call(manager, "POST", "/bulk/leads/assignment", { ids: [other.id], ownerId: t.rep.id });
     await call(manager, "POST", "/bulk/leads/disqualification", { ids: [lead.id], reason: "Converted already" });
 
     // Saved views: the user's own, saved, listed and deleted; another user's view is not found.
-    const view = (await call(rep, "PUT", "/saved-views", { list: "opportunities", name: "Big open deals", query: { status: "open", sort: "amount", dir: "desc" } })).body;
+    const view = (
+      await call(rep, "PUT", "/saved-views", {
+        list: "opportunities",
+        name: "Big open deals",
+        query: { status: "open", sort: "amount", dir: "desc" },
+      })
+    ).body;
     expect((await call(rep, "GET", "/saved-views?list=opportunities")).body.data).toEqual([view]);
     await call(manager, "POST", `/saved-views/${view.id}/deletion`);
     await call(rep, "POST", `/saved-views/${view.id}/deletion`);
@@ -194,17 +280,36 @@ describe("every endpoint answers as documented", () => {
     await call(manager, "PATCH", `/pipelines/${renewals.id}`, { name: "Renewals (BANT)" });
     await call(manager, "PUT", "/pipelines/order", { pipelineIds: [t.pipeline.id, renewals.id] });
     const moving = await createOpportunityFor(t.rep, account.id, { stage: "prospecting" });
-    expect((await call(manager, "POST", `/opportunities/${moving.id}/pipeline`, { version: moving.version, pipelineId: renewals.id, toStage: "prospecting" })).status).toBe(200);
+    expect(
+      (
+        await call(manager, "POST", `/opportunities/${moving.id}/pipeline`, {
+          version: moving.version,
+          pipelineId: renewals.id,
+          toStage: "prospecting",
+        })
+      ).status,
+    ).toBe(200);
     const spare = (await call(manager, "POST", "/pipelines", { name: "Spare", copyFromPipelineId: t.pipeline.id })).body;
     await call(manager, "POST", `/pipelines/${spare.id}/delete`);
 
     // Settings: the override window and the intake form.
     await call(manager, "PUT", "/override-window", { overrideMaxDays: 45 });
-    await call(marketing, "PUT", "/intake-form", { enabled: true, title: "Talk to us", intro: null, fields: ["region"], questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc), routing: { mode: "round_robin" }, duplicateWindowDays: 30 });
+    await call(marketing, "PUT", "/intake-form", {
+      enabled: true,
+      title: "Talk to us",
+      intro: null,
+      fields: ["region"],
+      questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc),
+      routing: { mode: "round_robin" },
+      duplicateWindowDays: 30,
+    });
 
     // Imports: uploaded, planned and confirmed through the API, as the app does it.
     const csvFile = "Full name,Work email,Company,Employees\nAna Buyer,ana@csv.test,Csv Co,300\n";
-    const job = (await call(marketing, "POST", "/imports?kind=leads&fileName=leads.csv", csvFile, { "content-type": "text/csv" })).body as { id: string; status: string };
+    const job = (await call(marketing, "POST", "/imports?kind=leads&fileName=leads.csv", csvFile, { "content-type": "text/csv" })).body as {
+      id: string;
+      status: string;
+    };
     expect(job.status).toBe("uploaded");
     expect((await call(rep, "POST", "/imports?kind=leads", csvFile, { "content-type": "text/csv" })).status).toBe(403);
     expect((await call(marketing, "POST", "/imports?kind=leads", "x".repeat(MAX_IMPORT_BYTES + 1), { "content-type": "text/csv" })).status).toBe(413);
@@ -233,7 +338,18 @@ describe("every endpoint answers as documented", () => {
     expect(covered.get("convertLead")).toEqual(new Set([201, 409]));
     expect(covered.get("reviewEvidence")).toEqual(new Set([200, 403]));
     expect(covered.get("eraseContact")).toEqual(new Set([200, 403]));
-    for (const id of ["nurtureLead", "resumeLead", "disqualifyLead", "nurtureOpportunity", "resumeOpportunity", "saveOverrideWindow", "saveIntakeForm", "getImport", "deactivateUser", "reactivateUser"]) {
+    for (const id of [
+      "nurtureLead",
+      "resumeLead",
+      "disqualifyLead",
+      "nurtureOpportunity",
+      "resumeOpportunity",
+      "saveOverrideWindow",
+      "saveIntakeForm",
+      "getImport",
+      "deactivateUser",
+      "reactivateUser",
+    ]) {
       expect(covered.get(id), id).toEqual(new Set([200]));
     }
     expect(covered.get("createRecap")).toEqual(new Set([201]));

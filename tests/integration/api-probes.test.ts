@@ -65,7 +65,10 @@ describe("the probe set, through /api/v1", () => {
 
   it("answers 409 CONFLICT with the current version when the version is stale (body or If-Match)", async () => {
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "negotiation" });
-    const moved = await api(repKey, "POST", `/opportunities/${deal.id}/stage-changes`, { body: { toStage: "discovery" }, headers: { "if-match": '"1"' } });
+    const moved = await api(repKey, "POST", `/opportunities/${deal.id}/stage-changes`, {
+      body: { toStage: "discovery" },
+      headers: { "if-match": '"1"' },
+    });
     expect(moved.status).toBe(201);
     expect(moved.body.opportunity.version).toBe(2);
     const stale = await api(repKey, "PATCH", `/opportunities/${deal.id}`, { body: { name: "Renamed" }, headers: { "if-match": '"1"' } });
@@ -78,7 +81,9 @@ describe("the probe set, through /api/v1", () => {
   });
 
   it("reports INVALID with per-field paths", async () => {
-    const res = await api(repKey, "POST", "/notes", { body: { opportunityId: "x", body: "n", evidence: [{ criterionId: "metrics", state: "maybe", excerpt: "" }] } });
+    const res = await api(repKey, "POST", "/notes", {
+      body: { opportunityId: "x", body: "n", evidence: [{ criterionId: "metrics", state: "maybe", excerpt: "" }] },
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe("INVALID");
     const paths = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
@@ -128,7 +133,15 @@ describe("the probe set, through /api/v1", () => {
   it("walks the README: create a lead, convert it, try a blocked advance, read the blockers", async () => {
     await giveIcp(t.admin);
     const managerKey = await keyFor(t.admin, t.manager, "manager");
-    const body = { name: "Dana Buyer", email: "dana@acme.example", companyName: "Acme Robotics", domain: "acme.example", industry: "Software", employeeCount: 400, region: "EMEA" };
+    const body = {
+      name: "Dana Buyer",
+      email: "dana@acme.example",
+      companyName: "Acme Robotics",
+      domain: "acme.example",
+      industry: "Software",
+      employeeCount: 400,
+      region: "EMEA",
+    };
     const lead = await api(managerKey, "POST", "/leads", { body, headers: { "idempotency-key": "lead-acme-1" } });
     expect(lead.status).toBe(201);
     expect((await api(managerKey, "POST", "/leads", { body, headers: { "idempotency-key": "lead-acme-1" } })).body.id).toBe(lead.body.id);
@@ -141,11 +154,18 @@ describe("the probe set, through /api/v1", () => {
     expect(converted.status).toBe(201);
     const deal = await api(managerKey, "GET", `/opportunities/${converted.body.opportunityId}`);
     expect(deal.body).toMatchObject({ name: "Acme platform", stage: "prospecting" });
-    const blocked = await api(managerKey, "POST", `/opportunities/${deal.body.id}/stage-changes`, { body: { toStage: "proposal" }, headers: { "if-match": `"${deal.body.version}"` } });
+    const blocked = await api(managerKey, "POST", `/opportunities/${deal.body.id}/stage-changes`, {
+      body: { toStage: "proposal" },
+      headers: { "if-match": `"${deal.body.version}"` },
+    });
     expect(blocked).toMatchObject({ status: 422, body: { code: "GATE_BLOCKED" } });
     expect(blocked.body.blockers.length).toBeGreaterThan(0);
     const assessment = await api(managerKey, "GET", `/opportunities/${deal.body.id}/assessment`);
-    expect(assessment.body).toMatchObject({ stage: "prospecting", verdict: { verdict: expect.any(String) }, nextGate: { allowed: expect.any(Boolean) } });
+    expect(assessment.body).toMatchObject({
+      stage: "prospecting",
+      verdict: { verdict: expect.any(String) },
+      nextGate: { allowed: expect.any(Boolean) },
+    });
   });
 
   it("scopes leads like the inbox: a rep sees only their own, another tenant's lead is not found", async () => {
@@ -153,7 +173,9 @@ describe("the probe set, through /api/v1", () => {
     const marketingKey = await keyFor(t.admin, t.marketing);
     const ids: string[] = [];
     for (const n of [1, 2]) {
-      const res = await api(marketingKey, "POST", "/leads", { body: { name: `Lead ${n}`, email: `l${n}@lead${n}.example`, companyName: `Lead ${n} Co`, industry: "SaaS", employeeCount: 200 } });
+      const res = await api(marketingKey, "POST", "/leads", {
+        body: { name: `Lead ${n}`, email: `l${n}@lead${n}.example`, companyName: `Lead ${n} Co`, industry: "SaaS", employeeCount: 200 },
+      });
       ids.push(res.body.id);
     }
     const owners = await db().lead.findMany({ where: { id: { in: ids } }, select: { id: true, ownerId: true } });

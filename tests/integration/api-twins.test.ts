@@ -95,10 +95,33 @@ const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 const rule = { id: "industry", label: "Industry", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: false };
 const ownDeal = async (t: Tenant, stage = "negotiation") => createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage });
 const freshUser = async (t: Tenant, role: Role = "rep", deactivated = false) =>
-  (await db().user.create({ data: { organizationId: t.org.id, email: `u-${unique()}@test.local`, name: `User ${unique()}`, role, passwordHash: "not-used", deactivatedAt: deactivated ? new Date() : null } })).id;
+  (
+    await db().user.create({
+      data: {
+        organizationId: t.org.id,
+        email: `u-${unique()}@test.local`,
+        name: `User ${unique()}`,
+        role,
+        passwordHash: "not-used",
+        deactivatedAt: deactivated ? new Date() : null,
+      },
+    })
+  ).id;
 const lead = {
-  name: "Ana Buyer", email: "ana@acme-saas.io", title: "VP Sales", phone: null, companyName: "Acme SaaS", domain: "acme-saas.io",
-  industry: "SaaS", employeeCount: 300, country: null, region: "EMEA", techStack: [], fundingStage: null, hiringSignals: [], answers: {},
+  name: "Ana Buyer",
+  email: "ana@acme-saas.io",
+  title: "VP Sales",
+  phone: null,
+  companyName: "Acme SaaS",
+  domain: "acme-saas.io",
+  industry: "SaaS",
+  employeeCount: 300,
+  country: null,
+  region: "EMEA",
+  techStack: [],
+  fundingStage: null,
+  hiringSignals: [],
+  answers: {},
 };
 const ownLead = async (t: Tenant) => (await createLead(t.rep, { ...lead, email: `ana-${unique()}@acme-saas.io`, region: "EMEA" })).id;
 const LEAD_CSV = "Full name,Work email,Company,Employees,Industry\nAna Buyer,ana@acme.io,Acme,300,SaaS\n";
@@ -125,8 +148,22 @@ const selfAttestedDeal = async (t: Tenant) => {
   const deal = await ownDeal(t, "proposal");
   const at = new Date();
   const criterionId = (await framework(t)).criteria[0]!.id;
-  await db().evidence.create({ data: { organizationId: t.org.id, opportunityId: deal.id, criterionId, state: "verified", excerpt: "The CFO signs", capturedAt: at, capturedById: t.rep.id, verifiedById: t.rep.id, verifiedAt: at } });
-  await db().criterionState.create({ data: { organizationId: t.org.id, opportunityId: deal.id, criterionId, state: "verified", updatedById: t.rep.id } });
+  await db().evidence.create({
+    data: {
+      organizationId: t.org.id,
+      opportunityId: deal.id,
+      criterionId,
+      state: "verified",
+      excerpt: "The CFO signs",
+      capturedAt: at,
+      capturedById: t.rep.id,
+      verifiedById: t.rep.id,
+      verifiedAt: at,
+    },
+  });
+  await db().criterionState.create({
+    data: { organizationId: t.org.id, opportunityId: deal.id, criterionId, state: "verified", updatedById: t.rep.id },
+  });
   return { opportunityId: deal.id, criterionId };
 };
 const qualificationVersion = async (t: Tenant) =>
@@ -136,16 +173,30 @@ const currentFrameworkInput = async (t: Tenant) => ({
   expectedVersion: await qualificationVersion(t),
   name: "Our framework",
   criteria: (await framework(t)).criteria.map((c) => ({
-    id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays,
-    questions: c.questions, ...(c.nurtureTrigger && { nurtureTrigger: c.nurtureTrigger }), verifierRoles: c.verifierRoles ?? [],
+    id: c.id,
+    label: c.label,
+    description: c.description,
+    weight: c.weight,
+    knockout: c.knockout,
+    freshnessDays: c.freshnessDays,
+    questions: c.questions,
+    ...(c.nurtureTrigger && { nurtureTrigger: c.nurtureTrigger }),
+    verifierRoles: c.verifierRoles ?? [],
   })),
 });
 const currentStagesInput = async (t: Tenant) => ({
   expectedVersion: await qualificationVersion(t),
-  stages: (await loadQualificationSettings(db(), t.org.id, null)).pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
+  stages: (await loadQualificationSettings(db(), t.org.id, null)).pipeline.stages.map((s) => ({
+    id: s.id,
+    label: s.label,
+    probability: Math.round(s.probability * 100),
+    kind: s.kind,
+    exit: s.exit,
+  })),
   destinations: {},
 });
-const latestIcp = async (t: Tenant) => (await db().icpVersion.findFirst({ where: { organizationId: t.org.id }, orderBy: { version: "desc" } }))?.version ?? 0;
+const latestIcp = async (t: Tenant) =>
+  (await db().icpVersion.findFirst({ where: { organizationId: t.org.id }, orderBy: { version: "desc" } }))?.version ?? 0;
 
 type ApiUseCaseName = Exclude<UseCaseName, "user.change-password" | "user.sign-out-everywhere">;
 
@@ -156,102 +207,291 @@ const extraPipeline = async (t: Tenant) => {
 };
 
 const TWINS: Record<ApiUseCaseName, Twin> = {
-  "pipeline.create": { action: createPipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: () => Promise.resolve({ name: `Expansion ${unique()}`, frameworkKey: "bant" }) },
-  "pipeline.rename": { action: renamePipelineAction, allowed: (t) => t.manager, refused: (t) => t.marketing, input: async (t) => ({ pipelineId: await extraPipeline(t), name: `Partners ${unique()}` }) },
+  "pipeline.create": {
+    action: createPipelineAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: () => Promise.resolve({ name: `Expansion ${unique()}`, frameworkKey: "bant" }),
+  },
+  "pipeline.rename": {
+    action: renamePipelineAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.marketing,
+    input: async (t) => ({ pipelineId: await extraPipeline(t), name: `Partners ${unique()}` }),
+  },
   "pipeline.reorder": {
-    action: reorderPipelinesAction, allowed: (t) => t.manager, refused: (t) => t.rep,
-    input: async (t) => ({ pipelineIds: (await db().pipeline.findMany({ where: { organizationId: t.org.id }, orderBy: { position: "desc" }, select: { id: true } })).map((p) => p.id) }),
+    action: reorderPipelinesAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: async (t) => ({
+      pipelineIds: (await db().pipeline.findMany({ where: { organizationId: t.org.id }, orderBy: { position: "desc" }, select: { id: true } })).map(
+        (p) => p.id,
+      ),
+    }),
   },
-  "pipeline.delete": { action: deletePipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: async (t) => ({ pipelineId: await extraPipeline(t) }) },
+  "pipeline.delete": {
+    action: deletePipelineAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: async (t) => ({ pipelineId: await extraPipeline(t) }),
+  },
   "opportunity.move-pipeline": {
-    action: moveToPipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep,
-    input: async (t) => ({ opportunityId: (await ownDeal(t, "prospecting")).id, version: 1, pipelineId: await extraPipeline(t), toStage: "prospecting" }),
+    action: moveToPipelineAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: async (t) => ({
+      opportunityId: (await ownDeal(t, "prospecting")).id,
+      version: 1,
+      pipelineId: await extraPipeline(t),
+      toStage: "prospecting",
+    }),
   },
-  "account.create": { action: createAccountAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: () => Promise.resolve({ name: `Twin ${unique()}` }) },
-  "account.update": { action: updateAccountAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ id: (await createAccountFor(t.rep)).id, name: "Renamed" }) },
-  "contact.create": { action: createContactAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: async (t) => ({ accountId: (await createAccountFor(t.rep)).id, name: "Dana" }) },
+  "account.create": {
+    action: createAccountAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.marketing,
+    input: () => Promise.resolve({ name: `Twin ${unique()}` }),
+  },
+  "account.update": {
+    action: updateAccountAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ id: (await createAccountFor(t.rep)).id, name: "Renamed" }),
+  },
+  "contact.create": {
+    action: createContactAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.marketing,
+    input: async (t) => ({ accountId: (await createAccountFor(t.rep)).id, name: "Dana" }),
+  },
   "contact.update": {
-    action: updateContactAction, allowed: (t) => t.rep, refused: (t) => t.marketing,
-    input: async (t) => { const a = await createAccountFor(t.rep); return { id: (await createContactFor(t.rep, a.id)).id, accountId: a.id, name: "Dana B" }; },
+    action: updateContactAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.marketing,
+    input: async (t) => {
+      const a = await createAccountFor(t.rep);
+      return { id: (await createContactFor(t.rep, a.id)).id, accountId: a.id, name: "Dana B" };
+    },
   },
-  "opportunity.create": { action: createOpportunityAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: async (t) => ({ name: "New deal", accountId: (await createAccountFor(t.rep)).id, amount: 1000 }) },
+  "opportunity.create": {
+    action: createOpportunityAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.marketing,
+    input: async (t) => ({ name: "New deal", accountId: (await createAccountFor(t.rep)).id, amount: 1000 }),
+  },
   "opportunity.update": {
-    action: updateOpportunityAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
-    input: async (t) => { const d = await ownDeal(t); return { id: d.id, version: 1, name: "Renamed", accountId: d.accountId, amount: 5 }; },
+    action: updateOpportunityAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => {
+      const d = await ownDeal(t);
+      return { id: d.id, version: 1, name: "Renamed", accountId: d.accountId, amount: 5 };
+    },
   },
-  "opportunity.advance": { action: advanceStageAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ opportunityId: (await ownDeal(t)).id, toStage: "discovery", version: 1 }) },
-  "note.log": { action: logNoteAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: async (t) => ({ opportunityId: (await ownDeal(t)).id, body: "Called them." }) },
-  "criterion.update": { action: updateCriterionAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ opportunityId: (await ownDeal(t)).id, criterionId: "metrics", op: "reset" }) },
+  "opportunity.advance": {
+    action: advanceStageAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ opportunityId: (await ownDeal(t)).id, toStage: "discovery", version: 1 }),
+  },
+  "note.log": {
+    action: logNoteAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.marketing,
+    input: async (t) => ({ opportunityId: (await ownDeal(t)).id, body: "Called them." }),
+  },
+  "criterion.update": {
+    action: updateCriterionAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ opportunityId: (await ownDeal(t)).id, criterionId: "metrics", op: "reset" }),
+  },
   "stakeholder.add": {
-    action: addStakeholderAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
-    input: async (t) => { const d = await ownDeal(t); return { opportunityId: d.id, contactId: (await createContactFor(t.rep, d.accountId)).id, role: "champion" }; },
+    action: addStakeholderAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => {
+      const d = await ownDeal(t);
+      return { opportunityId: d.id, contactId: (await createContactFor(t.rep, d.accountId)).id, role: "champion" };
+    },
   },
   "stakeholder.update": {
-    action: updateStakeholderAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: updateStakeholderAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => {
       const d = await ownDeal(t);
       const c = await createContactFor(t.rep, d.accountId);
-      const s = await db().stakeholder.create({ data: { organizationId: t.org.id, opportunityId: d.id, contactId: c.id, role: "champion", addedById: t.rep.id } });
-      return { stakeholderId: s.id, op: "engaged", channel: "call", happenedOn: new Date().toISOString().slice(0, 10), summary: "Walked through the pilot plan" };
+      const s = await db().stakeholder.create({
+        data: { organizationId: t.org.id, opportunityId: d.id, contactId: c.id, role: "champion", addedById: t.rep.id },
+      });
+      return {
+        stakeholderId: s.id,
+        op: "engaged",
+        channel: "call",
+        happenedOn: new Date().toISOString().slice(0, 10),
+        summary: "Walked through the pilot plan",
+      };
     },
   },
-  "icp.create-version": { action: createIcpVersionAction, allowed: (t) => t.marketing, refused: (t) => t.rep, input: async (t) => ({ rules: [rule], pursueThreshold: 60, basedOnVersion: await latestIcp(t) }) },
-  "icp.preview": { action: previewIcpAction, allowed: (t) => t.marketing, refused: (t) => t.rep, input: () => Promise.resolve({ rules: [rule], pursueThreshold: 60 }) },
+  "icp.create-version": {
+    action: createIcpVersionAction,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
+    input: async (t) => ({ rules: [rule], pursueThreshold: 60, basedOnVersion: await latestIcp(t) }),
+  },
+  "icp.preview": {
+    action: previewIcpAction,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
+    input: () => Promise.resolve({ rules: [rule], pursueThreshold: 60 }),
+  },
   "pipeline.save": {
-    action: savePipelineAction, allowed: (t) => t.manager, refused: (t) => t.rep,
-    input: () => Promise.resolve({ stages: pipelineFor(FRAMEWORKS.meddpicc).stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.exit })) }),
+    action: savePipelineAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: () =>
+      Promise.resolve({
+        stages: pipelineFor(FRAMEWORKS.meddpicc).stages.map((s) => ({
+          id: s.id,
+          label: s.label,
+          probability: Math.round(s.probability * 100),
+          exit: s.exit,
+        })),
+      }),
   },
   "framework.save-custom": { action: saveCustomFrameworkAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: currentFrameworkInput },
   "stages.edit": { action: editStagesAction, allowed: (t) => t.manager, refused: (t) => t.marketing, input: currentStagesInput },
   "opportunity.set-next-step": {
-    action: setNextStepAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: setNextStepAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => ({ opportunityId: (await ownDeal(t)).id, text: "Send the mutual action plan", dueOn: "2027-01-15" }),
   },
   "opportunity.complete-next-step": {
-    action: completeNextStepAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: completeNextStepAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => {
       const deal = await ownDeal(t);
       await db().opportunity.update({ where: { id: deal.id }, data: { nextStep: "Book the demo", nextStepDueOn: new Date("2027-01-15T00:00:00Z") } });
       return { opportunityId: deal.id };
     },
   },
-  "framework.change": { action: changeFrameworkAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: () => Promise.resolve({ frameworkKey: "bant", confirmReset: true }) },
-  "user.create": { action: createUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: () => Promise.resolve({ name: "New Person", email: `new-${unique()}@test.local`, role: "rep", password: "a-long-password" }) },
-  "user.change-role": { action: changeRoleAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t), role: "manager" }) },
-  "api-key.create": { action: createApiKeyAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: () => Promise.resolve({ name: "Zapier", actAs: "role", role: "rep" }) },
-  "api-key.revoke": {
-    action: revokeApiKeyAction, allowed: (t) => t.admin, refused: (t) => t.manager,
-    input: async (t) => { await keyFor(t.admin, t.rep); const k = await db().apiKey.findFirstOrThrow({ where: { organizationId: t.org.id, revokedAt: null, userId: t.rep.id } }); return { keyId: k.id }; },
+  "framework.change": {
+    action: changeFrameworkAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: () => Promise.resolve({ frameworkKey: "bant", confirmReset: true }),
   },
-  "webhook.create": { action: createWebhookAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: () => Promise.resolve({ url: "http://127.0.0.1:9/hook", events: ["criterion.changed"] }) },
+  "user.create": {
+    action: createUserAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: () => Promise.resolve({ name: "New Person", email: `new-${unique()}@test.local`, role: "rep", password: "a-long-password" }),
+  },
+  "user.change-role": {
+    action: changeRoleAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => ({ userId: await freshUser(t), role: "manager" }),
+  },
+  "api-key.create": {
+    action: createApiKeyAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: () => Promise.resolve({ name: "Zapier", actAs: "role", role: "rep" }),
+  },
+  "api-key.revoke": {
+    action: revokeApiKeyAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => {
+      await keyFor(t.admin, t.rep);
+      const k = await db().apiKey.findFirstOrThrow({ where: { organizationId: t.org.id, revokedAt: null, userId: t.rep.id } });
+      return { keyId: k.id };
+    },
+  },
+  "webhook.create": {
+    action: createWebhookAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: () => Promise.resolve({ url: "http://127.0.0.1:9/hook", events: ["criterion.changed"] }),
+  },
   "webhook.update": {
-    action: updateWebhookAction, allowed: (t) => t.admin, refused: (t) => t.manager,
-    input: async (t) => ({ endpointId: (await db().webhookEndpoint.create({ data: { organizationId: t.org.id, url: "http://127.0.0.1:9/x", events: ["criterion.changed"], secret: "s", createdById: t.admin.id } })).id, op: "disable" }),
+    action: updateWebhookAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => ({
+      endpointId: (
+        await db().webhookEndpoint.create({
+          data: { organizationId: t.org.id, url: "http://127.0.0.1:9/x", events: ["criterion.changed"], secret: "s", createdById: t.admin.id },
+        })
+      ).id,
+      op: "disable",
+    }),
   },
   "webhook.redeliver": {
-    action: redeliverWebhookAction, allowed: (t) => t.admin, refused: (t) => t.manager,
+    action: redeliverWebhookAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
     input: async (t) => {
-      const endpoint = await db().webhookEndpoint.create({ data: { organizationId: t.org.id, url: "http://127.0.0.1:9/x", events: ["criterion.changed"], secret: "s", createdById: t.admin.id } });
+      const endpoint = await db().webhookEndpoint.create({
+        data: { organizationId: t.org.id, url: "http://127.0.0.1:9/x", events: ["criterion.changed"], secret: "s", createdById: t.admin.id },
+      });
       const event = await db().webhookEvent.create({ data: { organizationId: t.org.id, type: "criterion.changed", payload: {} } });
-      const delivery = await db().webhookDelivery.create({ data: { organizationId: t.org.id, endpointId: endpoint.id, eventId: event.id, status: "failed" } });
+      const delivery = await db().webhookDelivery.create({
+        data: { organizationId: t.org.id, endpointId: endpoint.id, eventId: event.id, status: "failed" },
+      });
       return { deliveryId: delivery.id };
     },
   },
-  "evidence.review": { action: reviewEvidenceAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: async (t) => ({ ...(await selfAttestedDeal(t)), op: "accept" }) },
-  "override-window.save": { action: saveOverrideWindowAction, allowed: (t) => t.manager, refused: (t) => t.rep, input: () => Promise.resolve({ overrideMaxDays: 30 }) },
+  "evidence.review": {
+    action: reviewEvidenceAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: async (t) => ({ ...(await selfAttestedDeal(t)), op: "accept" }),
+  },
+  "override-window.save": {
+    action: saveOverrideWindowAction,
+    allowed: (t) => t.manager,
+    refused: (t) => t.rep,
+    input: () => Promise.resolve({ overrideMaxDays: 30 }),
+  },
   "lead.create": {
-    action: createLeadAction, allowed: (t) => t.marketing, refused: (t) => t.rep,
+    action: createLeadAction,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
     input: () => Promise.resolve({ ...lead, email: `lead-${unique()}@acme-saas.io` }),
     refusedInput: () => Promise.resolve({ ...lead, companyName: "" }),
   },
-  "lead.convert": { action: convertLeadAction, allowed: (t) => t.rep, refused: (t) => t.marketing, input: async (t) => ({ leadId: await ownLead(t), opportunityName: null, overrideReason: null }) },
-  "lead.nurture": {
-    action: nurtureLeadAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
-    input: async (t) => ({ leadId: await ownLead(t), resumeOn: "2027-06-01", watchFor: "Their next funding round", reason: "Budget is set next year" }),
+  "lead.convert": {
+    action: convertLeadAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.marketing,
+    input: async (t) => ({ leadId: await ownLead(t), opportunityName: null, overrideReason: null }),
   },
-  "lead.disqualify": { action: disqualifyLeadAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ leadId: await ownLead(t), reason: "A student project" }) },
+  "lead.nurture": {
+    action: nurtureLeadAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({
+      leadId: await ownLead(t),
+      resumeOn: "2027-06-01",
+      watchFor: "Their next funding round",
+      reason: "Budget is set next year",
+    }),
+  },
+  "lead.disqualify": {
+    action: disqualifyLeadAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ leadId: await ownLead(t), reason: "A student project" }),
+  },
   "lead.resume": {
-    action: resumeLeadAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: resumeLeadAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => {
       const leadId = await ownLead(t);
       await nurtureLead(t.rep, { leadId, resumeOn: new Date("2027-06-01T00:00:00Z"), watchFor: null, reason: "Next year" });
@@ -259,19 +499,38 @@ const TWINS: Record<ApiUseCaseName, Twin> = {
     },
   },
   "intake-form.save": {
-    action: saveIntakeFormAction, allowed: (t) => t.marketing, refused: (t) => t.rep,
-    input: async (t) => ({ enabled: true, title: "Talk to us", intro: null, fields: ["region"], questions: defaultIntakeQuestions(await framework(t)), routing: { mode: "round_robin" }, duplicateWindowDays: 30 }),
+    action: saveIntakeFormAction,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
+    input: async (t) => ({
+      enabled: true,
+      title: "Talk to us",
+      intro: null,
+      fields: ["region"],
+      questions: defaultIntakeQuestions(await framework(t)),
+      routing: { mode: "round_robin" },
+      duplicateWindowDays: 30,
+    }),
   },
   "import.upload": {
-    action: uploadThroughRoute, allowed: (t) => t.marketing, refused: (t) => t.rep,
+    action: uploadThroughRoute,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
     input: () => Promise.resolve({ kind: "leads", fileName: `twin-${unique()}.csv`, text: LEAD_CSV }),
   },
   "import.plan": {
-    action: planImportAction, allowed: (t) => t.marketing, refused: (t) => t.rep,
-    input: async (t) => { const job = await uploaded(t); return { jobId: job.id, mapping: job.mapping }; },
+    action: planImportAction,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
+    input: async (t) => {
+      const job = await uploaded(t);
+      return { jobId: job.id, mapping: job.mapping };
+    },
   },
   "import.confirm": {
-    action: confirmImportAction, allowed: (t) => t.marketing, refused: (t) => t.rep,
+    action: confirmImportAction,
+    allowed: (t) => t.marketing,
+    refused: (t) => t.rep,
     input: async (t) => {
       const job = await uploaded(t);
       await planImport(t.marketing, { jobId: job.id, mapping: job.mapping });
@@ -279,52 +538,126 @@ const TWINS: Record<ApiUseCaseName, Twin> = {
       return { id: job.id };
     },
   },
-  "opportunity.nurture": { action: nurtureDealAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ opportunityId: (await ownDeal(t)).id, resumeOn: "2027-06-01", watchFor: "A new CFO" }) },
+  "opportunity.nurture": {
+    action: nurtureDealAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ opportunityId: (await ownDeal(t)).id, resumeOn: "2027-06-01", watchFor: "A new CFO" }),
+  },
   "opportunity.resume": {
-    action: resumeDealAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: resumeDealAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => {
       const deal = await ownDeal(t);
       await setDealNurture(t.rep, { opportunityId: deal.id, resumeOn: new Date("2027-06-01T00:00:00Z"), watchFor: null });
       return { id: deal.id };
     },
   },
-  "opportunity.bulk-reassign": { action: bulkReassignDealsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [(await ownDeal(t)).id], ownerId: t.manager.id }) },
-  "opportunity.bulk-nurture": { action: bulkNurtureDealsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [(await ownDeal(t)).id], resumeOn: "2027-06-01", reason: "Budget is set next year" }) },
-  "lead.bulk-assign": { action: bulkAssignLeadsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [await ownLead(t)], ownerId: t.manager.id }) },
-  "lead.bulk-disqualify": { action: bulkDisqualifyLeadsAction, allowed: (t) => t.rep, refused: (t) => t.otherRep, input: async (t) => ({ ids: [await ownLead(t)], reason: "A student project" }) },
+  "opportunity.bulk-reassign": {
+    action: bulkReassignDealsAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ ids: [(await ownDeal(t)).id], ownerId: t.manager.id }),
+  },
+  "opportunity.bulk-nurture": {
+    action: bulkNurtureDealsAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ ids: [(await ownDeal(t)).id], resumeOn: "2027-06-01", reason: "Budget is set next year" }),
+  },
+  "lead.bulk-assign": {
+    action: bulkAssignLeadsAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ ids: [await ownLead(t)], ownerId: t.manager.id }),
+  },
+  "lead.bulk-disqualify": {
+    action: bulkDisqualifyLeadsAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
+    input: async (t) => ({ ids: [await ownLead(t)], reason: "A student project" }),
+  },
   // Every role keeps views of its own: the refusal is the shared schema's (a list that has no views).
   "view.save": {
-    action: saveViewAction, allowed: (t) => t.rep, refused: (t) => t.rep,
+    action: saveViewAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.rep,
     input: () => Promise.resolve({ list: "opportunities", name: `View ${unique()}`, query: { status: "open", sort: "amount" } }),
     refusedInput: () => Promise.resolve({ list: "dashboard", name: "Nope", query: {} }),
   },
   "view.delete": {
-    action: deleteViewAction, allowed: (t) => t.rep, refused: (t) => t.rep,
-    input: async (t) => ({ viewId: (await db().savedView.create({ data: { organizationId: t.org.id, userId: t.rep.id, list: "leads", name: `V ${unique()}`, query: {} } })).id }),
+    action: deleteViewAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.rep,
+    input: async (t) => ({
+      viewId: (await db().savedView.create({ data: { organizationId: t.org.id, userId: t.rep.id, list: "leads", name: `V ${unique()}`, query: {} } }))
+        .id,
+    }),
     refusedInput: () => Promise.resolve({ viewId: "not a valid id!" }),
   },
-  "user.deactivate": { action: deactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t) }) },
-  "user.reactivate": { action: reactivateUserAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t, "rep", true) }) },
-  "user.issue-reset-link": { action: issueResetLinkAction, allowed: (t) => t.admin, refused: (t) => t.manager, input: async (t) => ({ userId: await freshUser(t) }) },
+  "user.deactivate": {
+    action: deactivateUserAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => ({ userId: await freshUser(t) }),
+  },
+  "user.reactivate": {
+    action: reactivateUserAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => ({ userId: await freshUser(t, "rep", true) }),
+  },
+  "user.issue-reset-link": {
+    action: issueResetLinkAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => ({ userId: await freshUser(t) }),
+  },
   "recap.create": {
-    action: createRecapAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: createRecapAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => {
       const deal = await ownDeal(t);
-      return { opportunityId: deal.id, contactId: (await createContactFor(t.rep, deal.accountId)).id, points: [{ criterionId: (await framework(t)).criteria[0]!.id, text: "You said the CFO signs off." }], email: false };
+      return {
+        opportunityId: deal.id,
+        contactId: (await createContactFor(t.rep, deal.accountId)).id,
+        points: [{ criterionId: (await framework(t)).criteria[0]!.id, text: "You said the CFO signs off." }],
+        email: false,
+      };
     },
   },
   "recap.revoke": {
-    action: revokeRecapAction, allowed: (t) => t.rep, refused: (t) => t.otherRep,
+    action: revokeRecapAction,
+    allowed: (t) => t.rep,
+    refused: (t) => t.otherRep,
     input: async (t) => {
       const deal = await ownDeal(t);
       const contact = await createContactFor(t.rep, deal.accountId);
-      const recap = await db().recap.create({ data: { organizationId: t.org.id, opportunityId: deal.id, contactId: contact.id, points: [], tokenHash: `twin-${unique()}`, createdById: t.rep.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+      const recap = await db().recap.create({
+        data: {
+          organizationId: t.org.id,
+          opportunityId: deal.id,
+          contactId: contact.id,
+          points: [],
+          tokenHash: `twin-${unique()}`,
+          createdById: t.rep.id,
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
       return { recapId: recap.id };
     },
   },
   "contact.erase": {
-    action: eraseContactAction, allowed: (t) => t.admin, refused: (t) => t.manager,
-    input: async (t) => ({ contactId: (await createContactFor(t.rep, (await createAccountFor(t.rep)).id)).id, reason: "Erasure request received by email", confirm: "ERASE" }),
+    action: eraseContactAction,
+    allowed: (t) => t.admin,
+    refused: (t) => t.manager,
+    input: async (t) => ({
+      contactId: (await createContactFor(t.rep, (await createAccountFor(t.rep)).id)).id,
+      reason: "Erasure request received by email",
+      confirm: "ERASE",
+    }),
   },
 };
 
@@ -344,7 +677,8 @@ async function viaApi(name: ApiUseCaseName, t: Tenant, user: SessionUser, input:
     // A file upload: the file is the body, everything else the query.
     const { text, ...query } = input;
     const res = await api(await keyFor(t.admin, user), op.method, `${op.path}?${new URLSearchParams(query as Record<string, string>).toString()}`, {
-      rawBody: String(text), headers: { "content-type": op.upload.mediaType },
+      rawBody: String(text),
+      headers: { "content-type": op.upload.mediaType },
     });
     return res.status < 300 ? "ok" : String(res.body.code);
   }

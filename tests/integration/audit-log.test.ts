@@ -11,7 +11,7 @@ let other: Tenant;
 beforeAll(async () => {
   [t, other] = await Promise.all([createTenant("Audit"), createTenant("AuditOther")]);
   actAs(t.rep);
-  await createAccountAction({ name: "=HYPERLINK(\"http://evil\")", techStack: "", hiringSignals: "" });
+  await createAccountAction({ name: '=HYPERLINK("http://evil")', techStack: "", hiringSignals: "" });
   actAs(t.admin);
   await changeRoleAction({ userId: t.otherRep.id, role: "manager" });
   actAs(other.rep);

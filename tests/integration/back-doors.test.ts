@@ -10,7 +10,8 @@ let t: Tenant;
 let accountId: string;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const version = async (id: string) => (await db().opportunity.findUniqueOrThrow({ where: { id } })).version;
-const codes = (r: Awaited<ReturnType<typeof advanceStageAction>>) => (r?.serverError?.details as { blockers: Array<{ code: string }> } | undefined)?.blockers.map((b) => b.code);
+const codes = (r: Awaited<ReturnType<typeof advanceStageAction>>) =>
+  (r?.serverError?.details as { blockers: Array<{ code: string }> } | undefined)?.blockers.map((b) => b.code);
 
 beforeEach(async () => {
   t = await createTenant("Doors");
@@ -63,7 +64,13 @@ describe("manager overrides", () => {
   it("does not record a reason given on a move that needed no exception as an override", async () => {
     const clean = await createOpportunityFor(t.rep, accountId, { stage: "prospecting" });
     actAs(t.manager);
-    const result = await advanceStageAction({ opportunityId: clean.id, toStage: "discovery", version: 1, overrideReason: "Just because I can, honestly", overrideExpiresOn: day(5) });
+    const result = await advanceStageAction({
+      opportunityId: clean.id,
+      toStage: "discovery",
+      version: 1,
+      overrideReason: "Just because I can, honestly",
+      overrideExpiresOn: day(5),
+    });
     expect(result?.data?.outcome).toBe("allowed");
     expect(await db().stageChange.findFirstOrThrow({ where: { opportunityId: clean.id } })).toMatchObject({ outcome: "allowed", reason: null });
     expect(await db().gateOverride.count({ where: { opportunityId: clean.id } })).toBe(0);
@@ -74,14 +81,24 @@ describe("a 'not yet' deal", () => {
   it("cannot be advanced by its rep; a manager's override lets it through and is recorded", async () => {
     const opp = await createOpportunityFor(t.rep, accountId, { stage: "discovery" });
     actAs(t.rep);
-    await logNoteAction({ opportunityId: opp.id, body: "No budget until next fiscal year", evidence: [
-      { criterionId: "identify_pain", state: "claimed", excerpt: "Finance reconciles three systems by hand", contactId: "" },
-      { criterionId: "decision_process", state: "negative", excerpt: "No buying process this year", contactId: "" },
-    ] });
+    await logNoteAction({
+      opportunityId: opp.id,
+      body: "No budget until next fiscal year",
+      evidence: [
+        { criterionId: "identify_pain", state: "claimed", excerpt: "Finance reconciles three systems by hand", contactId: "" },
+        { criterionId: "decision_process", state: "negative", excerpt: "No buying process this year", contactId: "" },
+      ],
+    });
     const refused = await advanceStageAction({ opportunityId: opp.id, toStage: "solution", version: await version(opp.id) });
     expect(codes(refused)).toEqual(["deal_not_yet"]);
     actAs(t.manager);
-    const forced = await advanceStageAction({ opportunityId: opp.id, toStage: "solution", version: await version(opp.id), overrideReason: "Budget moved forward, CFO email attached", overrideExpiresOn: day(7) });
+    const forced = await advanceStageAction({
+      opportunityId: opp.id,
+      toStage: "solution",
+      version: await version(opp.id),
+      overrideReason: "Budget moved forward, CFO email attached",
+      overrideExpiresOn: day(7),
+    });
     expect(forced?.data?.outcome).toBe("overridden");
     expect(forced?.data?.overridden.map((b) => b.code)).toEqual(["deal_not_yet"]);
   });

@@ -21,29 +21,106 @@ async function fullDeal() {
   const deal = await createOpportunityFor(t.rep, account.id, { stage: "discovery", amount: 12_345.67 });
   await db().opportunity.update({
     where: { id: deal.id },
-    data: { repConfidence: 70, expectedCloseDate: new Date("2027-01-15"), originalCloseDate: new Date("2026-12-20"), lastActivityAt: new Date("2026-11-01T10:11:12.345Z") },
+    data: {
+      repConfidence: 70,
+      expectedCloseDate: new Date("2027-01-15"),
+      originalCloseDate: new Date("2026-12-20"),
+      lastActivityAt: new Date("2026-11-01T10:11:12.345Z"),
+    },
   });
-  const [champion, buyer] = await Promise.all([createContactFor(t.rep, account.id, "Chris Champion"), createContactFor(t.rep, account.id, "Bea Buyer")]);
+  const [champion, buyer] = await Promise.all([
+    createContactFor(t.rep, account.id, "Chris Champion"),
+    createContactFor(t.rep, account.id, "Bea Buyer"),
+  ]);
   const org = t.org.id;
-  await db().criterionState.createMany({ data: [
-    { organizationId: org, opportunityId: deal.id, criterionId: "identify_pain", state: "verified", updatedById: t.rep.id },
-    { organizationId: org, opportunityId: deal.id, criterionId: "metrics", state: "claimed", updatedById: t.rep.id },
-  ] });
-  await db().evidence.createMany({ data: [
-    { organizationId: org, opportunityId: deal.id, criterionId: "identify_pain", state: "verified", excerpt: "Pain named", capturedById: t.rep.id, contactId: champion.id,
-      capturedAt: new Date("2026-10-01T08:00:00.123Z"), verifiedById: t.manager.id, verifiedAt: new Date("2026-10-02T09:00:00Z"), basis: "document", documentRef: "doc-1" },
-    { organizationId: org, opportunityId: deal.id, criterionId: "identify_pain", state: "claimed", excerpt: "Second word", capturedById: t.rep.id,
-      capturedAt: new Date("2026-10-05T08:00:00Z"), challengedById: t.manager.id, challengedAt: new Date("2026-10-06T08:00:00Z") },
-    { organizationId: org, opportunityId: deal.id, criterionId: "metrics", state: "claimed", excerpt: "Saves 10h", capturedById: t.rep.id, capturedAt: new Date("2026-09-01T08:00:00Z") },
-  ] });
-  await db().stakeholder.createMany({ data: [
-    { organizationId: org, opportunityId: deal.id, contactId: champion.id, role: "champion", championTested: true, lastEngagedAt: new Date("2026-11-20T12:00:00Z"), addedById: t.rep.id, addedAt: new Date("2026-09-01T00:00:00Z") },
-    { organizationId: org, opportunityId: deal.id, contactId: buyer.id, role: "economic_buyer", addedById: t.rep.id, addedAt: new Date("2026-09-02T00:00:00Z") },
-  ] });
-  await db().gateOverride.createMany({ data: [
-    { organizationId: org, opportunityId: deal.id, stageKey: "discovery", byId: t.manager.id, reason: "Board asked", expiresAt: new Date("2026-12-30T00:00:00Z") },
-    { organizationId: org, opportunityId: deal.id, stageKey: "solution", byId: t.manager.id, reason: "Revoked one", expiresAt: new Date("2026-12-30T00:00:00Z"), revokedAt: new Date(), revokedById: t.manager.id },
-  ] });
+  await db().criterionState.createMany({
+    data: [
+      { organizationId: org, opportunityId: deal.id, criterionId: "identify_pain", state: "verified", updatedById: t.rep.id },
+      { organizationId: org, opportunityId: deal.id, criterionId: "metrics", state: "claimed", updatedById: t.rep.id },
+    ],
+  });
+  await db().evidence.createMany({
+    data: [
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        criterionId: "identify_pain",
+        state: "verified",
+        excerpt: "Pain named",
+        capturedById: t.rep.id,
+        contactId: champion.id,
+        capturedAt: new Date("2026-10-01T08:00:00.123Z"),
+        verifiedById: t.manager.id,
+        verifiedAt: new Date("2026-10-02T09:00:00Z"),
+        basis: "document",
+        documentRef: "doc-1",
+      },
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        criterionId: "identify_pain",
+        state: "claimed",
+        excerpt: "Second word",
+        capturedById: t.rep.id,
+        capturedAt: new Date("2026-10-05T08:00:00Z"),
+        challengedById: t.manager.id,
+        challengedAt: new Date("2026-10-06T08:00:00Z"),
+      },
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        criterionId: "metrics",
+        state: "claimed",
+        excerpt: "Saves 10h",
+        capturedById: t.rep.id,
+        capturedAt: new Date("2026-09-01T08:00:00Z"),
+      },
+    ],
+  });
+  await db().stakeholder.createMany({
+    data: [
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        contactId: champion.id,
+        role: "champion",
+        championTested: true,
+        lastEngagedAt: new Date("2026-11-20T12:00:00Z"),
+        addedById: t.rep.id,
+        addedAt: new Date("2026-09-01T00:00:00Z"),
+      },
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        contactId: buyer.id,
+        role: "economic_buyer",
+        addedById: t.rep.id,
+        addedAt: new Date("2026-09-02T00:00:00Z"),
+      },
+    ],
+  });
+  await db().gateOverride.createMany({
+    data: [
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        stageKey: "discovery",
+        byId: t.manager.id,
+        reason: "Board asked",
+        expiresAt: new Date("2026-12-30T00:00:00Z"),
+      },
+      {
+        organizationId: org,
+        opportunityId: deal.id,
+        stageKey: "solution",
+        byId: t.manager.id,
+        reason: "Revoked one",
+        expiresAt: new Date("2026-12-30T00:00:00Z"),
+        revokedAt: new Date(),
+        revokedById: t.manager.id,
+      },
+    ],
+  });
   return deal;
 }
 
@@ -52,7 +129,16 @@ describe("loadDealBatch (the background passes' one-statement read)", () => {
     const deal = await fullDeal();
     const lost = await createOpportunityFor(t.rep, (await createAccountFor(t.rep, { name: "Lost Co" })).id, { stage: "proposal" });
     await db().opportunity.update({ where: { id: lost.id }, data: { stage: "closed_lost", status: "lost" } });
-    await db().stageChange.create({ data: { organizationId: t.org.id, opportunityId: lost.id, fromStage: "proposal", toStage: "closed_lost", actorId: t.rep.id, outcome: "allowed" } });
+    await db().stageChange.create({
+      data: {
+        organizationId: t.org.id,
+        opportunityId: lost.id,
+        fromStage: "proposal",
+        toStage: "closed_lost",
+        actorId: t.rep.id,
+        outcome: "allowed",
+      },
+    });
 
     const batch = await loadDealBatch(db(), t.org.id, { cursor: null, size: 10 });
     expect(batch.map((d) => d.snapshot.id)).toEqual([deal.id, lost.id].sort());

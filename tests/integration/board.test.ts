@@ -13,7 +13,16 @@ beforeEach(async () => {
 
 async function closedDeal(user: SessionUser, accountId: string, stage: "closed_won" | "closed_lost", amount: number) {
   return db().opportunity.create({
-    data: { organizationId: user.organizationId, pipelineId: await firstPipelineId(user.organizationId), ownerId: user.id, accountId, name: `Closed ${amount}`, amount, stage, status: stage === "closed_won" ? "won" : "lost" },
+    data: {
+      organizationId: user.organizationId,
+      pipelineId: await firstPipelineId(user.organizationId),
+      ownerId: user.id,
+      accountId,
+      name: `Closed ${amount}`,
+      amount,
+      stage,
+      status: stage === "closed_won" ? "won" : "lost",
+    },
   });
 }
 
@@ -27,7 +36,10 @@ describe("pipeline board", () => {
     const board = await loadBoard(t.rep, boardParams.parse({}));
     expect(board.columns.map((c) => c.stageId)).toEqual(["prospecting", "discovery", "solution", "proposal", "negotiation"]);
     expect(board.columns.map((c) => c.probability)).toEqual([0.05, 0.15, 0.35, 0.6, 0.8]);
-    expect(board.closed.map((c) => [c.stageId, c.kind, c.count])).toEqual([["closed_won", "won", 0], ["closed_lost", "lost", 0]]);
+    expect(board.closed.map((c) => [c.stageId, c.kind, c.count])).toEqual([
+      ["closed_won", "won", 0],
+      ["closed_lost", "lost", 0],
+    ]);
     expect(board.stages.map((s) => s.id)).toContain("closed_lost");
   });
 
@@ -70,7 +82,10 @@ describe("pipeline board", () => {
     const eur = await createOpportunityFor(t.rep, account.id, { stage: "proposal", amount: 2_000 });
     await db().opportunity.update({ where: { id: eur.id }, data: { currency: "EUR" } });
     const totals = column(await loadBoard(t.rep, boardParams.parse({})), "proposal").totals;
-    expect([...totals].sort((a, b) => a.currency.localeCompare(b.currency))).toEqual([{ currency: "EUR", amount: 2_000 }, { currency: "USD", amount: 1_000 }]);
+    expect([...totals].sort((a, b) => a.currency.localeCompare(b.currency))).toEqual([
+      { currency: "EUR", amount: 2_000 },
+      { currency: "USD", amount: 1_000 },
+    ]);
   });
 
   it("with owner=me shows only the user's deals, in columns and closed totals", async () => {
@@ -113,7 +128,16 @@ describe("pipeline board", () => {
     const account = await createAccountFor(t.rep, { name: "Gatekeeper Ltd" });
     const deal = await createOpportunityFor(t.rep, account.id, { stage: "discovery", name: "Blocked deal" });
     const card = column(await loadBoard(t.rep, boardParams.parse({})), "discovery").cards[0]!;
-    expect(card).toMatchObject({ id: deal.id, name: "Blocked deal", accountName: "Gatekeeper Ltd", ownerName: "Rep", version: 1, fit: 100, intent: 0, verdict: "pursue" });
+    expect(card).toMatchObject({
+      id: deal.id,
+      name: "Blocked deal",
+      accountName: "Gatekeeper Ltd",
+      ownerName: "Rep",
+      version: 1,
+      fit: 100,
+      intent: 0,
+      verdict: "pursue",
+    });
     expect(card.nextGate).toMatchObject({ toStageId: "solution", toStageLabel: "Solution", allowed: false });
     expect(card.nextGate?.blockers).toHaveLength(1);
     expect(card.nextGate?.blockers[0]).toMatch(/pain/i);
@@ -129,7 +153,7 @@ describe("pipeline board", () => {
     const board = await loadBoard(t.rep, boardParams.parse({ order: "amount" }));
     const proposal = column(board, "proposal");
     expect(proposal.count).toBe(total);
-    expect(proposal.totals).toEqual(usd((total * (total + 1) / 2) * 100));
+    expect(proposal.totals).toEqual(usd(((total * (total + 1)) / 2) * 100));
     expect(proposal.cards.map((c) => c.amount)).toEqual(Array.from({ length: COLUMN_PAGE }, (_, i) => (total - i) * 100));
 
     const rest = await loadColumnCards(t.rep, boardParams.parse({ order: "amount" }), "proposal", COLUMN_PAGE);

@@ -20,12 +20,28 @@ beforeEach(async () => {
 type Result = { data?: unknown; serverError?: { code: string }; validationErrors?: unknown } | undefined;
 const code = (r: Result) => (r?.serverError ? r.serverError.code : r?.validationErrors ? "INVALID" : "OK");
 const dealOf = async (owner: SessionUser, name = "Deal") => createOpportunityFor(owner, (await createAccountFor(owner)).id, { name });
-const owners = async (ids: string[]) => (await db().opportunity.findMany({ where: { id: { in: ids } }, select: { id: true, ownerId: true } })).map((d) => [d.id, d.ownerId]);
+const owners = async (ids: string[]) =>
+  (await db().opportunity.findMany({ where: { id: { in: ids } }, select: { id: true, ownerId: true } })).map((d) => [d.id, d.ownerId]);
 let n = 0;
-const leadOf = async (user: SessionUser) => (await createLead(user, {
-  name: "Ana Buyer", email: `ana-${n++}-${Date.now()}@acme.io`, title: null, phone: null, companyName: "Acme", domain: null, industry: "SaaS",
-  employeeCount: 300, country: null, region: "EMEA", techStack: [], fundingStage: null, hiringSignals: [], answers: {},
-} as never)).id;
+const leadOf = async (user: SessionUser) =>
+  (
+    await createLead(user, {
+      name: "Ana Buyer",
+      email: `ana-${n++}-${Date.now()}@acme.io`,
+      title: null,
+      phone: null,
+      companyName: "Acme",
+      domain: null,
+      industry: "SaaS",
+      employeeCount: 300,
+      country: null,
+      region: "EMEA",
+      techStack: [],
+      fundingStage: null,
+      hiringSignals: [],
+      answers: {},
+    } as never)
+  ).id;
 
 describe("bulk actions on the deals list", () => {
   it("a manager reassigns several deals in one go, with an audit row per deal", async () => {
@@ -33,7 +49,12 @@ describe("bulk actions on the deals list", () => {
     actAs(t.manager);
     const result = await bulkReassignDealsAction({ ids: [a.id, b.id], ownerId: t.otherRep.id });
     expect(result?.data).toEqual({ done: [a.id, b.id], refused: [] });
-    expect(await owners([a.id, b.id])).toEqual(expect.arrayContaining([[a.id, t.otherRep.id], [b.id, t.otherRep.id]]));
+    expect(await owners([a.id, b.id])).toEqual(
+      expect.arrayContaining([
+        [a.id, t.otherRep.id],
+        [b.id, t.otherRep.id],
+      ]),
+    );
     expect((await auditRows(a.id)).map((r) => r.action)).toContain("reassign");
     // b already belonged to the new owner: nothing to change, nothing to audit.
     expect((await auditRows(b.id)).map((r) => r.action)).not.toContain("reassign");
@@ -58,7 +79,9 @@ describe("bulk actions on the deals list", () => {
     actAs(t.manager);
     expect(code(await bulkReassignDealsAction({ ids: [deal.id], ownerId: other.rep.id }))).toBe("INVALID");
     expect(code(await bulkReassignDealsAction({ ids: [deal.id], ownerId: t.marketing.id }))).toBe("INVALID");
-    expect(code(await bulkReassignDealsAction({ ids: Array.from({ length: MAX_BULK_IDS + 1 }, (_, i) => `id${i}`), ownerId: t.rep.id }))).toBe("INVALID");
+    expect(code(await bulkReassignDealsAction({ ids: Array.from({ length: MAX_BULK_IDS + 1 }, (_, i) => `id${i}`), ownerId: t.rep.id }))).toBe(
+      "INVALID",
+    );
     expect(code(await bulkReassignDealsAction({ ids: [], ownerId: t.rep.id }))).toBe("INVALID");
     expect(await owners([deal.id])).toEqual([[deal.id, t.rep.id]]);
   });

@@ -33,7 +33,13 @@ async function parallel<T>(who: SessionUser, n: number, run: (i: number) => Prom
 describe("concurrency gives clean answers", () => {
   it("20 parallel notes on one deal all succeed, with one note and one audit row each", async () => {
     const opp = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id);
-    const results = await parallel(t.rep, 20, (i) => logNoteAction({ opportunityId: opp.id, body: `Call ${i}`, evidence: i % 2 ? [{ criterionId: "metrics", state: "claimed", excerpt: `figure ${i}` }] : [] }));
+    const results = await parallel(t.rep, 20, (i) =>
+      logNoteAction({
+        opportunityId: opp.id,
+        body: `Call ${i}`,
+        evidence: i % 2 ? [{ criterionId: "metrics", state: "claimed", excerpt: `figure ${i}` }] : [],
+      }),
+    );
     expect(tally(results)).toEqual({ OK: 20 });
     const notes = await db().note.findMany({ where: { opportunityId: opp.id }, select: { id: true } });
     expect(notes).toHaveLength(20);
@@ -48,7 +54,9 @@ describe("concurrency gives clean answers", () => {
     const accountId = (await createAccountFor(t.rep)).id;
     const opp = await createOpportunityFor(t.rep, accountId);
     const contact = await createContactFor(t.rep, accountId);
-    const member = await db().stakeholder.create({ data: { organizationId: t.org.id, opportunityId: opp.id, contactId: contact.id, role: "champion", addedById: t.rep.id } });
+    const member = await db().stakeholder.create({
+      data: { organizationId: t.org.id, opportunityId: opp.id, contactId: contact.id, role: "champion", addedById: t.rep.id },
+    });
     const results = await parallel(t.rep, 20, () => updateStakeholderAction({ stakeholderId: member.id, op: "remove" }));
     expect(tally(results)).toEqual({ OK: 1, NOT_FOUND: 19 });
     expect((await auditRows(member.id)).map((a) => a.action)).toEqual(["remove"]);
@@ -58,7 +66,9 @@ describe("concurrency gives clean answers", () => {
     const opp = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id);
     actAs(t.rep);
     await logNoteAction({ opportunityId: opp.id, body: "Claim", evidence: [{ criterionId: "metrics", state: "claimed", excerpt: "figure" }] });
-    const results = await parallel(t.manager, 10, () => updateCriterionAction({ opportunityId: opp.id, criterionId: "metrics", op: "verify", documentRef: "Business case signed off by finance" }));
+    const results = await parallel(t.manager, 10, () =>
+      updateCriterionAction({ opportunityId: opp.id, criterionId: "metrics", op: "verify", documentRef: "Business case signed off by finance" }),
+    );
     expect(tally(results).INTERNAL).toBeUndefined();
     expect((await db().criterionState.findFirstOrThrow({ where: { opportunityId: opp.id, criterionId: "metrics" } })).state).toBe("verified");
   });

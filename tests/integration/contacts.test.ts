@@ -20,9 +20,20 @@ describe("contacts", () => {
     const id = created?.data?.id ?? "";
     const bad = await updateContactAction({ id, accountId: account.id, name: "Dana", email: "nope", phone: "x" });
     expect(Object.keys(bad?.validationErrors?.fieldErrors ?? {}).sort()).toEqual(["email", "phone"]);
-    const saved = await updateContactAction({ id, accountId: account.id, name: "Dana Whitfield-Ng", title: "CFO", email: "", phone: "+44 20 7946 0000" });
+    const saved = await updateContactAction({
+      id,
+      accountId: account.id,
+      name: "Dana Whitfield-Ng",
+      title: "CFO",
+      email: "",
+      phone: "+44 20 7946 0000",
+    });
     expect(saved?.data?.id).toBe(id);
-    expect(await db().contact.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Dana Whitfield-Ng", email: null, phone: "+44 20 7946 0000" });
+    expect(await db().contact.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "Dana Whitfield-Ng",
+      email: null,
+      phone: "+44 20 7946 0000",
+    });
     expect((await auditRows(id)).map((a) => a.action)).toEqual(["create", "update"]);
   });
 

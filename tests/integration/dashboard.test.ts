@@ -27,31 +27,76 @@ async function deal(owner: SessionUser, spec: DealSpec = {}) {
   const stage = spec.stage ?? "discovery";
   const status = stage === "closed_won" ? "won" : stage === "closed_lost" ? "lost" : "open";
   const opp = await db().opportunity.create({
-    data: { organizationId: owner.organizationId, pipelineId: await firstPipelineId(owner.organizationId), ownerId: owner.id, accountId: account.id, name: spec.name ?? "Deal", amount: spec.amount ?? 10_000, stage, status,
-      ...(spec.idleDays && { createdAt: new Date(now.getTime() - spec.idleDays * DAY), lastActivityAt: new Date(now.getTime() - spec.idleDays * DAY) }) },
+    data: {
+      organizationId: owner.organizationId,
+      pipelineId: await firstPipelineId(owner.organizationId),
+      ownerId: owner.id,
+      accountId: account.id,
+      name: spec.name ?? "Deal",
+      amount: spec.amount ?? 10_000,
+      stage,
+      status,
+      ...(spec.idleDays && {
+        createdAt: new Date(now.getTime() - spec.idleDays * DAY),
+        lastActivityAt: new Date(now.getTime() - spec.idleDays * DAY),
+      }),
+    },
   });
   for (const [criterionId, value] of Object.entries(spec.criteria ?? {})) {
     const state = typeof value === "string" ? value : value.state;
     const base = { organizationId: owner.organizationId, opportunityId: opp.id, criterionId };
     await db().criterionState.create({ data: { ...base, state, updatedById: owner.id } });
-    if (typeof value !== "string") await db().evidence.create({ data: { ...base, state, excerpt: "said so", capturedAt: new Date(now.getTime() - DAY), capturedById: owner.id } });
+    if (typeof value !== "string")
+      await db().evidence.create({ data: { ...base, state, excerpt: "said so", capturedAt: new Date(now.getTime() - DAY), capturedById: owner.id } });
   }
   await storeAssessment(owner.organizationId, opp.id, now);
   return opp;
 }
 
-const move = (owner: SessionUser, opportunityId: string, fromStage: string, toStage: string, at: Date, extra: { outcome?: "allowed" | "overridden"; reason?: string; blockers?: object[] } = {}) =>
-  db().stageChange.create({ data: { organizationId: owner.organizationId, opportunityId, fromStage, toStage, actorId: owner.id, at, outcome: extra.outcome ?? "allowed", reason: extra.reason ?? null, blockers: extra.blockers ?? [] } });
+const move = (
+  owner: SessionUser,
+  opportunityId: string,
+  fromStage: string,
+  toStage: string,
+  at: Date,
+  extra: { outcome?: "allowed" | "overridden"; reason?: string; blockers?: object[] } = {},
+) =>
+  db().stageChange.create({
+    data: {
+      organizationId: owner.organizationId,
+      opportunityId,
+      fromStage,
+      toStage,
+      actorId: owner.id,
+      at,
+      outcome: extra.outcome ?? "allowed",
+      reason: extra.reason ?? null,
+      blockers: extra.blockers ?? [],
+    },
+  });
 
 const snapshot = (owner: SessionUser, opportunityId: string, at: Date, scores: { stage: string; intent: number; fit?: number; verdict?: string }) =>
-  db().scoreSnapshot.create({ data: { organizationId: owner.organizationId, opportunityId, at, fit: scores.fit ?? 100, verdict: scores.verdict ?? "pursue", trigger: "evidence", ...scores } });
+  db().scoreSnapshot.create({
+    data: {
+      organizationId: owner.organizationId,
+      opportunityId,
+      at,
+      fit: scores.fit ?? 100,
+      verdict: scores.verdict ?? "pursue",
+      trigger: "evidence",
+      ...scores,
+    },
+  });
 
 /** What the engine says the forecast of the org's open deals is: a fresh assessment of every deal, independent of the stored rows. */
 async function engineForecast(organizationId: string, outcomes: ClosedDealOutcome[]) {
   const settings = await loadQualificationSettings(db(), organizationId, null);
   const rows = await db().opportunity.findMany({ where: { organizationId, status: "open" }, include: assessmentInclude });
   const calibration = outcomes.length > 0 ? calibrate(outcomes, settings.pipeline) : undefined;
-  return forecast(rows.map((row) => toForecastDeal(toSnapshot(row), settings.pipeline, assess(row, settings, now).intent)), { basis: "stage", calibration });
+  return forecast(
+    rows.map((row) => toForecastDeal(toSnapshot(row), settings.pipeline, assess(row, settings, now).intent)),
+    { basis: "stage", calibration },
+  );
 }
 
 beforeEach(async () => {
@@ -131,7 +176,16 @@ describe("forecast", () => {
     // Low band, 6 of 10 won up to proposal: prospecting and proposal priced at the observed 60%; negotiation
     // saw only the 6 won deals (< 10), so its default ×0.5 applies to 80%.
     expect(d.summary.adjusted).toBeCloseTo(60_000 + 24_000 + 4_000, 6);
-    expect(d.calibration).toMatchObject({ used: true, closedDeals: 10, won: 6, lost: 4, trustedCells: 4, totalCells: 15, scoredAtClose: 0, pathUnknown: 0 });
+    expect(d.calibration).toMatchObject({
+      used: true,
+      closedDeals: 10,
+      won: 6,
+      lost: 4,
+      trustedCells: 4,
+      totalCells: 15,
+      scoredAtClose: 0,
+      pathUnknown: 0,
+    });
     expect(d.summary.calibratedDeals).toBe(2);
   });
 
@@ -150,7 +204,11 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
     await deal(t.rep, { stage: "closed_won", amount: 500_000 });
     const { summary } = await getDashboard(t.manager, {});
     expect(summary.stages.map((s) => [s.stageId, s.count, s.amount])).toEqual([
-      ["prospecting", 0, 0], ["discovery", 2, 40_000], ["solution", 1, 20_000], ["proposal", 0, 0], ["negotiation", 0, 0],
+      ["prospecting", 0, 0],
+      ["discovery", 2, 40_000],
+      ["solution", 1, 20_000],
+      ["proposal", 0, 0],
+      ["negotiation", 0, 0],
     ]);
     expect(summary.stages.find((s) => s.stageId === "discovery")?.raw).toBeCloseTo(6_000, 6);
     expect(summary.stages.reduce((sum, s) => sum + s.adjusted, 0)).toBeCloseTo(summary.adjusted, 6);
@@ -167,7 +225,13 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
     const { summary, risks } = await getDashboard(t.manager, {});
     expect(summary.verdicts).toEqual({ pursue: 2, unproven: 1, nurture: 1, disqualify: 1 });
     expect(summary.riskCounts).toEqual({ critical: 1, warning: 2, blocked: 2 });
-    expect(risks.rows.map((r) => [r.id, r.level])).toEqual([[dq.id, "critical"], [later.id, "warning"], [unproven.id, "warning"], [big.id, "blocked"], [small.id, "blocked"]]);
+    expect(risks.rows.map((r) => [r.id, r.level])).toEqual([
+      [dq.id, "critical"],
+      [later.id, "warning"],
+      [unproven.id, "warning"],
+      [big.id, "blocked"],
+      [small.id, "blocked"],
+    ]);
     expect(risks.rows[2]).toMatchObject({ verdict: "unproven", verdictReason: "At Solution without the evidence a deal there needs: Identify pain" });
     expect((await getDashboard(t.manager, { verdict: "unproven" })).risks.rows.map((r) => r.id)).toEqual([unproven.id]);
     const first = risks.rows[0];
@@ -215,7 +279,9 @@ describe("owner filter and recent history", () => {
     const quiet = await deal(t.otherRep, { name: "Other rep's deal" });
     for (let i = 0; i < 17; i++) await move(t.rep, opp.id, "prospecting", "discovery", new Date(now.getTime() - (20 - i) * DAY));
     await move(t.manager, opp.id, "discovery", "solution", now, {
-      outcome: "overridden", reason: "CFO sponsor confirmed verbally", blockers: [{ stageId: "discovery", code: "criterion_missing", message: "Pain is unknown" }],
+      outcome: "overridden",
+      reason: "CFO sponsor confirmed verbally",
+      blockers: [{ stageId: "discovery", code: "criterion_missing", message: "Pain is unknown" }],
     });
     await move(t.otherRep, quiet.id, "prospecting", "discovery", new Date(now.getTime() - 30 * DAY));
     await snapshot(t.rep, opp.id, new Date(now.getTime() - 2 * DAY), { stage: "discovery", intent: 20, verdict: "nurture" });
@@ -224,12 +290,21 @@ describe("owner filter and recent history", () => {
     const { history } = await getDashboard(t.manager, {});
     expect(history.stageChanges).toHaveLength(15);
     expect(history.stageChanges[0]).toMatchObject({
-      opportunityId: opp.id, opportunityName: "Busy deal", fromLabel: "Discovery", toLabel: "Solution", actorName: "Manager",
-      outcome: "overridden", reason: "CFO sponsor confirmed verbally", overridden: ["Pain is unknown"],
+      opportunityId: opp.id,
+      opportunityName: "Busy deal",
+      fromLabel: "Discovery",
+      toLabel: "Solution",
+      actorName: "Manager",
+      outcome: "overridden",
+      reason: "CFO sponsor confirmed verbally",
+      overridden: ["Pain is unknown"],
     });
     const times = history.stageChanges.map((c) => c.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(history.scoreChanges.map((s) => [s.intent, s.previous])).toEqual([[45, { fit: 100, intent: 20, verdict: "nurture" }], [20, null]]);
+    expect(history.scoreChanges.map((s) => [s.intent, s.previous])).toEqual([
+      [45, { fit: 100, intent: 20, verdict: "nurture" }],
+      [20, null],
+    ]);
 
     const filtered = await getDashboard(t.manager, { owner: t.otherRep.id });
     expect(filtered.history.stageChanges.map((c) => c.opportunityId)).toEqual([quiet.id]);

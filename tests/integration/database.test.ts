@@ -30,7 +30,9 @@ describe("the migrator", () => {
       `SELECT migration_name, checksum, applied_steps_count, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const init = migrations[0]!;
-    const expected = createHash("sha256").update(fs.readFileSync(path.join(MIGRATIONS_DIR, init.name, "migration.sql"))).digest("hex");
+    const expected = createHash("sha256")
+      .update(fs.readFileSync(path.join(MIGRATIONS_DIR, init.name, "migration.sql")))
+      .digest("hex");
     expect(rows[0]).toMatchObject({ migration_name: init.name, checksum: expected, applied_steps_count: 1 });
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     await pglite.close();
@@ -45,7 +47,9 @@ describe("the migrator", () => {
     await expect(migrate(session, readMigrations(dir))).rejects.toThrow(/002_broken failed and was rolled back/);
     const tables = await session.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
     expect(tables.map((t) => t.tablename)).toEqual(["_prisma_migrations", "a"]);
-    const failed = await session.query<{ rolled_back_at: Date | null; logs: string }>(`SELECT rolled_back_at, logs FROM "_prisma_migrations" WHERE migration_name = '002_broken'`);
+    const failed = await session.query<{ rolled_back_at: Date | null; logs: string }>(
+      `SELECT rolled_back_at, logs FROM "_prisma_migrations" WHERE migration_name = '002_broken'`,
+    );
     expect(failed[0]?.rolled_back_at).not.toBeNull();
     expect(failed[0]?.logs).toMatch(/nope/);
 
@@ -72,9 +76,15 @@ describe("the demo seed", () => {
     await migrate(pgliteSession(pglite), readMigrations(MIGRATIONS_DIR));
     const prisma = createPrismaClient({ kind: "embedded", dataDir: "memory://" }, pglite);
     const count = async () => ({
-      users: await prisma.user.count(), accounts: await prisma.account.count(), contacts: await prisma.contact.count(),
-      opportunities: await prisma.opportunity.count(), notes: await prisma.note.count(), evidence: await prisma.evidence.count(),
-      stageChanges: await prisma.stageChange.count(), snapshots: await prisma.scoreSnapshot.count(), icp: await prisma.icpVersion.count(),
+      users: await prisma.user.count(),
+      accounts: await prisma.account.count(),
+      contacts: await prisma.contact.count(),
+      opportunities: await prisma.opportunity.count(),
+      notes: await prisma.note.count(),
+      evidence: await prisma.evidence.count(),
+      stageChanges: await prisma.stageChange.count(),
+      snapshots: await prisma.scoreSnapshot.count(),
+      icp: await prisma.icpVersion.count(),
     });
     const now = new Date("2026-11-22T12:00:00Z");
     await seedDemo(prisma, { now });

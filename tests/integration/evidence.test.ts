@@ -5,7 +5,15 @@ import { updateCriterionAction } from "../../lib/actions/qualification/update-cr
 import { updateStakeholderAction } from "../../lib/actions/qualification/update-stakeholder";
 import { db } from "../../lib/server/db";
 import { stateAfter } from "../../lib/server/qualification/evidence";
-import { auditRows, createAccountFor, createContactFor, createOpportunityFor, createTenant, qualificationRows, type Tenant } from "../fixtures/tenants";
+import {
+  auditRows,
+  createAccountFor,
+  createContactFor,
+  createOpportunityFor,
+  createTenant,
+  qualificationRows,
+  type Tenant,
+} from "../fixtures/tenants";
 import { actAs } from "./setup";
 
 let t: Tenant;
@@ -23,7 +31,9 @@ beforeEach(async () => {
 const DOC = "https://drive.example/business-case.pdf";
 const today = () => new Date().toISOString().slice(0, 10);
 
-const note = (evidence: Array<{ criterionId: string; state: "claimed" | "verified" | "negative"; excerpt?: string; contactId?: string; documentRef?: string }>) => ({
+const note = (
+  evidence: Array<{ criterionId: string; state: "claimed" | "verified" | "negative"; excerpt?: string; contactId?: string; documentRef?: string }>,
+) => ({
   opportunityId: oppId,
   body: "Call notes",
   evidence: evidence.map((e) => ({ excerpt: "They said so", contactId: "", ...e })),
@@ -33,10 +43,18 @@ describe("evidence from discovery notes", () => {
   it("records evidence, moves the criterion state with history, marks the speaker engaged, and snapshots scores", async () => {
     actAs(t.rep);
     await addStakeholderAction({ opportunityId: oppId, contactId, role: "champion" });
-    const result = await logNoteAction(note([{ criterionId: "champion", state: "claimed", contactId }, { criterionId: "metrics", state: "verified", documentRef: DOC }]));
+    const result = await logNoteAction(
+      note([
+        { criterionId: "champion", state: "claimed", contactId },
+        { criterionId: "metrics", state: "verified", documentRef: DOC },
+      ]),
+    );
     expect(result?.data?.id).toBeTruthy();
     const states = await db().criterionState.findMany({ where: { opportunityId: oppId }, orderBy: { criterionId: "asc" } });
-    expect(states.map((s) => [s.criterionId, s.state])).toEqual([["champion", "claimed"], ["metrics", "verified"]]);
+    expect(states.map((s) => [s.criterionId, s.state])).toEqual([
+      ["champion", "claimed"],
+      ["metrics", "verified"],
+    ]);
     const evidence = await db().evidence.findMany({ where: { opportunityId: oppId }, orderBy: { criterionId: "asc" } });
     expect(evidence[0]).toMatchObject({ noteId: result?.data?.id, contactId, verifiedById: null, basis: "contact_statement" });
     expect(evidence[1]).toMatchObject({ verifiedById: t.rep.id, basis: "document", documentRef: DOC });
@@ -66,7 +84,10 @@ describe("evidence from discovery notes", () => {
     const notes = await db().note.count({ where: { opportunityId: oppId } });
     actAs(t.rep);
     const bad = await logNoteAction(note([{ criterionId: "budget", state: "claimed" }]));
-    expect(bad?.serverError).toMatchObject({ code: "INVALID", details: { fieldErrors: { "evidence.0.criterionId": ["Pick a criterion of your framework."] } } });
+    expect(bad?.serverError).toMatchObject({
+      code: "INVALID",
+      details: { fieldErrors: { "evidence.0.criterionId": ["Pick a criterion of your framework."] } },
+    });
     const wrongContact = await logNoteAction(note([{ criterionId: "metrics", state: "claimed", contactId: stranger.id }]));
     expect(wrongContact?.serverError?.code).toBe("INVALID");
     expect(await qualificationRows(oppId)).toEqual(before);
@@ -88,7 +109,17 @@ describe("verifying and resetting criteria", () => {
     await addStakeholderAction({ opportunityId: oppId, contactId, role: "economic_buyer" });
     await logNoteAction(note([{ criterionId: "economic_buyer", state: "claimed" }]));
     actAs(t.manager);
-    expect((await updateCriterionAction({ opportunityId: oppId, criterionId: "economic_buyer", op: "verify", contactId, excerpt: "I sign off on this budget" }))?.data?.id).toBe(oppId);
+    expect(
+      (
+        await updateCriterionAction({
+          opportunityId: oppId,
+          criterionId: "economic_buyer",
+          op: "verify",
+          contactId,
+          excerpt: "I sign off on this budget",
+        })
+      )?.data?.id,
+    ).toBe(oppId);
     const verified = await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, state: "verified" } });
     expect(verified).toMatchObject({ verifiedById: t.manager.id, contactId, basis: "contact_statement", excerpt: "I sign off on this budget" });
     await updateCriterionAction({ opportunityId: oppId, criterionId: "economic_buyer", op: "reset", reason: "CFO left the company" });
@@ -115,8 +146,17 @@ describe("the buying committee", () => {
     await addStakeholderAction({ opportunityId: oppId, contactId, role: "economic_buyer" });
     const [champion, buyer] = await db().stakeholder.findMany({ where: { opportunityId: oppId }, orderBy: { role: "desc" } });
     await updateStakeholderAction({ stakeholderId: champion!.id, op: "champion_tested", summary: "Got us the CFO meeting", happenedOn: today() });
-    await updateStakeholderAction({ stakeholderId: buyer!.id, op: "engaged", channel: "call", summary: "Walked through pricing", happenedOn: today() });
-    expect((await updateStakeholderAction({ stakeholderId: buyer!.id, op: "champion_tested", summary: "Something hard", happenedOn: today() }))?.serverError?.message).toBe("Only a champion can be tested.");
+    await updateStakeholderAction({
+      stakeholderId: buyer!.id,
+      op: "engaged",
+      channel: "call",
+      summary: "Walked through pricing",
+      happenedOn: today(),
+    });
+    expect(
+      (await updateStakeholderAction({ stakeholderId: buyer!.id, op: "champion_tested", summary: "Something hard", happenedOn: today() }))
+        ?.serverError?.message,
+    ).toBe("Only a champion can be tested.");
     expect(await db().stakeholder.findUniqueOrThrow({ where: { id: champion!.id } })).toMatchObject({ championTested: true });
     expect((await db().stakeholder.findUniqueOrThrow({ where: { id: buyer!.id } })).lastEngagedAt).not.toBeNull();
     await updateStakeholderAction({ stakeholderId: buyer!.id, op: "remove" });
@@ -142,7 +182,14 @@ describe("the buying committee", () => {
 describe("nested validation errors", () => {
   it("names the evidence row and field that is wrong, instead of dropping the error", async () => {
     actAs(t.rep);
-    const result = await logNoteAction({ opportunityId: oppId, body: "Call", evidence: [{ criterionId: "metrics", state: "claimed", excerpt: "ok", contactId: "" }, { criterionId: "metrics", state: "claimed", excerpt: "   ", contactId: "" }] });
+    const result = await logNoteAction({
+      opportunityId: oppId,
+      body: "Call",
+      evidence: [
+        { criterionId: "metrics", state: "claimed", excerpt: "ok", contactId: "" },
+        { criterionId: "metrics", state: "claimed", excerpt: "   ", contactId: "" },
+      ],
+    });
     expect(result?.validationErrors?.fieldErrors).toEqual({ "evidence.1.excerpt": ["Quote or summarise what backs this criterion."] });
   });
 });

@@ -26,7 +26,16 @@ describe("bad input is refused at the boundary, on its field, with nothing writt
       ["expectedCloseDate", createOpportunityAction({ name: "Deal", accountId: account.id, amount: "10", expectedCloseDate: "0000-01-01" })],
       ["version", updateOpportunityAction({ id: opp.id, name: "Deal", accountId: account.id, amount: "10", version: 2147483648 })],
       ["amount", createOpportunityAction({ name: "Deal", accountId: account.id, amount: "0x10" })],
-      ["overrideExpiresOn", advanceStageAction({ opportunityId: opp.id, toStage: "solution", version: 1, overrideReason: "Exec sponsor signed off", overrideExpiresOn: "2027-13-45" })],
+      [
+        "overrideExpiresOn",
+        advanceStageAction({
+          opportunityId: opp.id,
+          toStage: "solution",
+          version: 1,
+          overrideReason: "Exec sponsor signed off",
+          overrideExpiresOn: "2027-13-45",
+        }),
+      ],
       ["body", logNoteAction({ opportunityId: opp.id, body: "hello\u0000" })],
     ];
     for (const [field, pending] of cases) {
@@ -75,7 +84,11 @@ describe("the timeline follows commit order", () => {
   it("parallel notes moving one criterion leave a history whose every step starts where the previous ended", async () => {
     const opp = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id);
     const states = ["claimed", "negative", "claimed", "negative", "claimed", "negative", "claimed", "negative"] as const;
-    await Promise.all(states.map((state, i) => asUser(t.rep, () => logNoteAction({ opportunityId: opp.id, body: `n${i}`, evidence: [{ criterionId: "metrics", state, excerpt: `e${i}` }] }))));
+    await Promise.all(
+      states.map((state, i) =>
+        asUser(t.rep, () => logNoteAction({ opportunityId: opp.id, body: `n${i}`, evidence: [{ criterionId: "metrics", state, excerpt: `e${i}` }] })),
+      ),
+    );
     const history = await db().criterionChange.findMany({ where: { opportunityId: opp.id, criterionId: "metrics" }, orderBy: { at: "asc" } });
     expect(history.length).toBeGreaterThan(0);
     history.forEach((change, i) => expect(change.fromState).toBe(i === 0 ? "unknown" : history[i - 1]?.toState));
@@ -88,17 +101,31 @@ describe("erasing a contact", () => {
   it("replaces their details, de-identifies what they said, keeps the audit, and is refused to non-admins", async () => {
     const account = await createAccountFor(t.rep);
     const opp = await createOpportunityFor(t.rep, account.id);
-    const contact = await db().contact.update({ where: { id: (await createContactFor(t.rep, account.id, "Dana Whitfield")).id }, data: { email: "dana@buyer.example", phone: "+1 415 555 0100" } });
+    const contact = await db().contact.update({
+      where: { id: (await createContactFor(t.rep, account.id, "Dana Whitfield")).id },
+      data: { email: "dana@buyer.example", phone: "+1 415 555 0100" },
+    });
     actAs(t.rep);
-    await logNoteAction({ opportunityId: opp.id, body: "Dana Whitfield (dana@buyer.example) owns the budget.", evidence: [{ criterionId: "economic_buyer", state: "claimed", excerpt: "Dana Whitfield signs off", contactId: contact.id }] });
+    await logNoteAction({
+      opportunityId: opp.id,
+      body: "Dana Whitfield (dana@buyer.example) owns the budget.",
+      evidence: [{ criterionId: "economic_buyer", state: "claimed", excerpt: "Dana Whitfield signs off", contactId: contact.id }],
+    });
     for (const who of [t.rep, t.manager, t.marketing]) {
       actAs(who);
       expect((await eraseContactAction({ contactId: contact.id, reason: "Request", confirm: "ERASE" }))?.serverError?.code).toBe("FORBIDDEN");
     }
     actAs(t.admin);
-    expect((await eraseContactAction({ contactId: contact.id, reason: "Request", confirm: "nope" as "ERASE" }))?.validationErrors?.fieldErrors.confirm).toBeDefined();
+    expect(
+      (await eraseContactAction({ contactId: contact.id, reason: "Request", confirm: "nope" as "ERASE" }))?.validationErrors?.fieldErrors.confirm,
+    ).toBeDefined();
     expect((await eraseContactAction({ contactId: contact.id, reason: "Erasure request by email", confirm: "ERASE" }))?.data?.id).toBe(contact.id);
-    expect(await db().contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ name: "Erased contact", email: null, phone: null, title: null });
+    expect(await db().contact.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({
+      name: "Erased contact",
+      email: null,
+      phone: null,
+      title: null,
+    });
     const evidence = await db().evidence.findMany({ where: { opportunityId: opp.id } });
     expect(evidence).toHaveLength(1);
     expect(evidence[0]).toMatchObject({ excerpt: "[erased] signs off", contactId: null });

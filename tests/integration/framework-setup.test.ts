@@ -17,20 +17,38 @@ beforeEach(async () => {
 });
 
 const version = async (organizationId = t.org.id) =>
-  (await db().pipeline.findFirstOrThrow({ where: { organizationId }, orderBy: { position: "asc" }, select: { qualificationVersion: true } })).qualificationVersion;
+  (await db().pipeline.findFirstOrThrow({ where: { organizationId }, orderBy: { position: "asc" }, select: { qualificationVersion: true } }))
+    .qualificationVersion;
 
 /** MEDDPICC's criteria as the builder would send them, minus `drop`, plus `extra`. */
 async function fromTemplate(drop: string[] = [], extra: SaveCustomFrameworkInput["criteria"] = []): Promise<SaveCustomFrameworkInput> {
   const criteria = FRAMEWORKS.meddpicc.criteria
     .filter((c) => !drop.includes(c.id))
     .map((c) => ({
-      id: c.id, label: c.label, description: c.description, weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays,
-      questions: c.questions, ...(c.nurtureTrigger && { nurtureTrigger: c.nurtureTrigger }), verifierRoles: c.verifierRoles ?? [],
+      id: c.id,
+      label: c.label,
+      description: c.description,
+      weight: c.weight,
+      knockout: c.knockout,
+      freshnessDays: c.freshnessDays,
+      questions: c.questions,
+      ...(c.nurtureTrigger && { nurtureTrigger: c.nurtureTrigger }),
+      verifierRoles: c.verifierRoles ?? [],
     }));
   return { expectedVersion: await version(), name: "Our MEDDPICC", criteria: [...criteria, ...extra] };
 }
 
-const renewalRisk = { id: "renewal_risk", label: "Renewal risk", description: "What could stop the renewal", weight: 2, knockout: true, freshnessDays: 60, questions: ["What would make you not renew?"], nurtureTrigger: "New budget cycle", verifierRoles: ["economic_buyer" as const] };
+const renewalRisk = {
+  id: "renewal_risk",
+  label: "Renewal risk",
+  description: "What could stop the renewal",
+  weight: 2,
+  knockout: true,
+  freshnessDays: 60,
+  questions: ["What would make you not renew?"],
+  nurtureTrigger: "New budget cycle",
+  verifierRoles: ["economic_buyer" as const],
+};
 
 async function stagesInput(pipeline?: Pipeline): Promise<EditStagesInput> {
   const current = pipeline ?? (await loadQualificationSettings(db(), t.org.id, null)).pipeline;
@@ -51,21 +69,35 @@ async function deal(stage: string, name = "Deal") {
 describe("saving a custom framework", () => {
   it("stores a new version: criteria added, removed ones archived with their evidence kept, their gates dropped, audited", async () => {
     const opp = await deal("discovery");
-    await db().criterionState.create({ data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "metrics", state: "claimed", updatedById: t.rep.id } });
+    await db().criterionState.create({
+      data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "metrics", state: "claimed", updatedById: t.rep.id },
+    });
     const before = await version();
     actAs(t.manager);
     const result = await saveCustomFrameworkAction(await fromTemplate(["metrics", "identify_pain"], [renewalRisk]));
     expect(result?.serverError).toBeUndefined();
-    expect(result?.data).toMatchObject({ version: before + 1, change: { added: ["renewal_risk"], removed: ["metrics", "identify_pain"] }, archived: ["metrics", "identify_pain"] });
+    expect(result?.data).toMatchObject({
+      version: before + 1,
+      change: { added: ["renewal_risk"], removed: ["metrics", "identify_pain"] },
+      archived: ["metrics", "identify_pain"],
+    });
     expect(result?.data?.droppedGates.map((d) => d.criterionId)).toEqual(expect.arrayContaining(["metrics", "identify_pain"]));
 
     const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.framework).toMatchObject({ key: "custom", name: "Our MEDDPICC" });
     expect(settings.framework).not.toHaveProperty("archived");
-    expect(settings.framework.criteria.find((c) => c.id === "renewal_risk")).toMatchObject({ knockout: true, freshnessDays: 60, verifierRoles: ["economic_buyer"], nurtureTrigger: "New budget cycle" });
+    expect(settings.framework.criteria.find((c) => c.id === "renewal_risk")).toMatchObject({
+      knockout: true,
+      freshnessDays: 60,
+      verifierRoles: ["economic_buyer"],
+      nurtureTrigger: "New budget cycle",
+    });
     expect(settings.pipeline.stages.flatMap((s) => s.exit).some((r) => r.kind === "criterion" && r.criterionId === "metrics")).toBe(false);
     expect(settings.qualificationVersion).toBe(before + 1);
-    expect(settings.archived.map((c) => [c.id, c.label])).toEqual([["metrics", "Metrics"], ["identify_pain", "Identify pain"]]);
+    expect(settings.archived.map((c) => [c.id, c.label])).toEqual([
+      ["metrics", "Metrics"],
+      ["identify_pain", "Identify pain"],
+    ]);
 
     expect(await db().criterionState.count({ where: { opportunityId: opp.id, criterionId: "metrics" } })).toBe(1);
     const setup = await getQualificationSetup(t.manager);
@@ -86,7 +118,9 @@ describe("saving a custom framework", () => {
     const opp = await deal("discovery");
     actAs(t.manager);
     await saveCustomFrameworkAction(await fromTemplate([], [renewalRisk]));
-    await db().criterionState.create({ data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "renewal_risk", state: "claimed", updatedById: t.rep.id } });
+    await db().criterionState.create({
+      data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "renewal_risk", state: "claimed", updatedById: t.rep.id },
+    });
     const switched = await changeFrameworkAction({ frameworkKey: "bant", confirmReset: true });
     expect(switched?.serverError).toBeUndefined();
 
@@ -162,7 +196,11 @@ describe("editing stages", () => {
     expect(result?.serverError).toBeUndefined();
     expect(result?.data).toMatchObject({ stages: 8, moved: 0, held: [] });
     const rows = await db().pipelineStage.findMany({ where: { organizationId: t.org.id }, orderBy: { position: "asc" } });
-    expect(rows.slice(0, 3).map((r) => [r.key, r.label])).toEqual([["prospecting", "Lead in"], ["qualify", "Qualify"], ["discovery", "Discovery"]]);
+    expect(rows.slice(0, 3).map((r) => [r.key, r.label])).toEqual([
+      ["prospecting", "Lead in"],
+      ["qualify", "Qualify"],
+      ["discovery", "Discovery"],
+    ]);
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).stage).toBe("prospecting");
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id, action: "stages_edit" } })).toBe(1);
   });
@@ -172,7 +210,9 @@ describe("editing stages", () => {
     actAs(t.manager);
     const result = await editStagesAction(without(await stagesInput(), "solution"));
     expect(result?.serverError?.code).toBe("INVALID");
-    expect((result?.serverError as { details?: { fieldErrors?: Record<string, string[]> } }).details?.fieldErrors).toHaveProperty(["destinations.solution"]);
+    expect((result?.serverError as { details?: { fieldErrors?: Record<string, string[]> } }).details?.fieldErrors).toHaveProperty([
+      "destinations.solution",
+    ]);
     expect(await db().pipelineStage.count({ where: { organizationId: t.org.id } })).toBe(0);
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).stage).toBe("solution");
     expect(await version()).toBe(1);
@@ -193,7 +233,11 @@ describe("editing stages", () => {
     expect(result?.data).toMatchObject({ stages: 6, moved: 2, held: [] });
     for (const opp of [a, b]) {
       expect((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).stage).toBe("discovery");
-      expect(await db().stageChange.findFirstOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ fromStage: "solution", toStage: "discovery", actorId: t.manager.id });
+      expect(await db().stageChange.findFirstOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({
+        fromStage: "solution",
+        toStage: "discovery",
+        actorId: t.manager.id,
+      });
     }
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "stages_edit" } });
     expect(audit.after).toMatchObject({ removed: ["solution"], moves: [{ from: "solution", to: "discovery", deals: 2 }] });
@@ -246,7 +290,13 @@ describe("editing stages", () => {
     const other = await createTenant("Other");
     actAs(other.manager);
     const settings = await loadQualificationSettings(db(), other.org.id, null);
-    const input = { expectedVersion: 1, stages: settings.pipeline.stages.filter((s) => s.id !== "solution").map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })), destinations: {} };
+    const input = {
+      expectedVersion: 1,
+      stages: settings.pipeline.stages
+        .filter((s) => s.id !== "solution")
+        .map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), kind: s.kind, exit: s.exit })),
+      destinations: {},
+    };
     expect((await editStagesAction(input))?.data).toMatchObject({ moved: 0 });
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: mine.id } })).stage).toBe("solution");
   });

@@ -17,28 +17,86 @@ interface Deal {
 
 async function evidence(deal: Deal, criterionId: string, state: "claimed" | "verified" | "negative", capturedAt = daysAgo(1)) {
   const { user, opportunityId } = deal;
-  await db().evidence.create({ data: { organizationId: user.organizationId, opportunityId, criterionId, state, excerpt: "From the call", capturedAt, capturedById: user.id, ...(state === "verified" && { verifiedById: user.id, verifiedAt: capturedAt }) } });
+  await db().evidence.create({
+    data: {
+      organizationId: user.organizationId,
+      opportunityId,
+      criterionId,
+      state,
+      excerpt: "From the call",
+      capturedAt,
+      capturedById: user.id,
+      ...(state === "verified" && { verifiedById: user.id, verifiedAt: capturedAt }),
+    },
+  });
   await db().criterionState.create({ data: { organizationId: user.organizationId, opportunityId, criterionId, state, updatedById: user.id } });
 }
 
 async function stakeholder(deal: Deal, role: "economic_buyer" | "champion", patch: { lastEngagedAt?: Date; championTested?: boolean } = {}) {
   const contact = await createContactFor(deal.user, deal.accountId, role);
-  await db().stakeholder.create({ data: { organizationId: deal.user.organizationId, opportunityId: deal.opportunityId, contactId: contact.id, role, addedById: deal.user.id, lastEngagedAt: patch.lastEngagedAt ?? null, championTested: patch.championTested ?? false } });
+  await db().stakeholder.create({
+    data: {
+      organizationId: deal.user.organizationId,
+      opportunityId: deal.opportunityId,
+      contactId: contact.id,
+      role,
+      addedById: deal.user.id,
+      lastEngagedAt: patch.lastEngagedAt ?? null,
+      championTested: patch.championTested ?? false,
+    },
+  });
 }
 
 /** Each row: the one exit requirement of stage "gate", how the deal falls short of it, and the blocker the server must name. */
 const cases: Array<[string, GateRequirement, (deal: Deal) => Promise<void>, string]> = [
   ["a criterion nobody has evidence for", { kind: "criterion", criterionId: "metrics", atLeast: "claimed" }, async () => {}, "criterion_missing"],
-  ["a claim where verification is required", { kind: "criterion", criterionId: "metrics", atLeast: "verified" }, (d) => evidence(d, "metrics", "claimed"), "criterion_not_verified"],
-  ["a criterion the prospect said no to", { kind: "criterion", criterionId: "metrics", atLeast: "claimed" }, (d) => evidence(d, "metrics", "negative"), "criterion_negative"],
-  ["evidence older than its freshness window", { kind: "criterion", criterionId: "champion", atLeast: "claimed" }, (d) => evidence(d, "champion", "verified", daysAgo(45)), "criterion_stale"],
-  ["an account below the minimum fit", { kind: "min_fit", score: 50 }, async (d) => {
-    await db().icpVersion.create({ data: { organizationId: d.user.organizationId, version: 1, pursueThreshold: 50, rules: [{ id: "r", label: "Healthcare", kind: "industry_in", industries: ["Healthcare"], weight: 1, knockout: false }] } });
-  }, "fit_below_min"],
+  [
+    "a claim where verification is required",
+    { kind: "criterion", criterionId: "metrics", atLeast: "verified" },
+    (d) => evidence(d, "metrics", "claimed"),
+    "criterion_not_verified",
+  ],
+  [
+    "a criterion the prospect said no to",
+    { kind: "criterion", criterionId: "metrics", atLeast: "claimed" },
+    (d) => evidence(d, "metrics", "negative"),
+    "criterion_negative",
+  ],
+  [
+    "evidence older than its freshness window",
+    { kind: "criterion", criterionId: "champion", atLeast: "claimed" },
+    (d) => evidence(d, "champion", "verified", daysAgo(45)),
+    "criterion_stale",
+  ],
+  [
+    "an account below the minimum fit",
+    { kind: "min_fit", score: 50 },
+    async (d) => {
+      await db().icpVersion.create({
+        data: {
+          organizationId: d.user.organizationId,
+          version: 1,
+          pursueThreshold: 50,
+          rules: [{ id: "r", label: "Healthcare", kind: "industry_in", industries: ["Healthcare"], weight: 1, knockout: false }],
+        },
+      });
+    },
+    "fit_below_min",
+  ],
   ["intent below the minimum", { kind: "min_intent", score: 70 }, (d) => evidence(d, "metrics", "claimed"), "intent_below_min"],
   ["no economic buyer on the committee", { kind: "stakeholder", role: "economic_buyer" }, async () => {}, "stakeholder_missing"],
-  ["an economic buyer not engaged recently", { kind: "stakeholder", role: "economic_buyer", engagedWithinDays: 30 }, (d) => stakeholder(d, "economic_buyer", { lastEngagedAt: daysAgo(60) }), "stakeholder_not_engaged"],
-  ["a champion nobody has tested", { kind: "champion_tested" }, (d) => stakeholder(d, "champion", { lastEngagedAt: daysAgo(1) }), "champion_untested"],
+  [
+    "an economic buyer not engaged recently",
+    { kind: "stakeholder", role: "economic_buyer", engagedWithinDays: 30 },
+    (d) => stakeholder(d, "economic_buyer", { lastEngagedAt: daysAgo(60) }),
+    "stakeholder_not_engaged",
+  ],
+  [
+    "a champion nobody has tested",
+    { kind: "champion_tested" },
+    (d) => stakeholder(d, "champion", { lastEngagedAt: daysAgo(1) }),
+    "champion_untested",
+  ],
 ];
 
 describe("every kind of gate requirement is enforced by the server", () => {
@@ -50,7 +108,9 @@ describe("every kind of gate requirement is enforced by the server", () => {
       { key: "won", label: "Won", kind: "won", probability: 1, exit: [] },
       { key: "lost", label: "Lost", kind: "lost", probability: 0, exit: [] },
     ];
-    await db().pipelineStage.createMany({ data: stages.map((s, position) => ({ ...s, organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, position, exit: s.exit })) });
+    await db().pipelineStage.createMany({
+      data: stages.map((s, position) => ({ ...s, organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, position, exit: s.exit })),
+    });
     const account = await createAccountFor(tenant.rep, { industry: "Retail" });
     const opp = await createOpportunityFor(tenant.rep, account.id, { stage: "gate" });
     await fallShort({ user: tenant.rep, opportunityId: opp.id, accountId: account.id });

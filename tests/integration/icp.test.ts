@@ -40,7 +40,14 @@ describe("saving the ICP", () => {
     expect(first?.data?.version).toBe(1);
     const original = await db().icpVersion.findUniqueOrThrow({ where: { id: first.data!.id } });
 
-    const second = await createIcpVersionAction({ ...v1, rules: rules.slice(0, 2), pursueThreshold: 70, disqualifyBelow: null, basedOnVersion: 1, note: undefined });
+    const second = await createIcpVersionAction({
+      ...v1,
+      rules: rules.slice(0, 2),
+      pursueThreshold: 70,
+      disqualifyBelow: null,
+      basedOnVersion: 1,
+      note: undefined,
+    });
     expect(second?.data?.version).toBe(2);
 
     const { versions, audits } = await icpWrites(t.org.id);
@@ -148,7 +155,11 @@ describe("fit preview", () => {
     const icp = { version: 1, rules: rules.slice(0, 2), pursueThreshold: 60, disqualifyBelow: 40 };
     const preview = await previewFit(t.rep, icp);
     expect(preview).toMatchObject({ scanned: 3, truncated: false, counts: { pursue: 1, below: 1, knocked_out: 1 }, underFloor: 0 });
-    expect(preview.top.map((r) => [r.name, r.score, r.bucket])).toEqual([["Perfect", 100, "pursue"], ["Wrong industry", 50, "below"], ["Too big", 0, "knocked_out"]]);
+    expect(preview.top.map((r) => [r.name, r.score, r.bucket])).toEqual([
+      ["Perfect", 100, "pursue"],
+      ["Wrong industry", 50, "below"],
+      ["Too big", 0, "knocked_out"],
+    ]);
     expect(preview.top[2]?.knockouts).toEqual(["Mid-market"]);
     expect(preview.bottom).toEqual([]);
 

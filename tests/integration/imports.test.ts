@@ -59,11 +59,19 @@ describe("CSV import", () => {
   it("imports the good rows, reports the bad ones (stage and verified refused) and half-writes nothing", async () => {
     const job = await importAll(t.marketing, "leads", LEADS);
     expect(job).toMatchObject({ status: "done", created: 2, duplicates: 1, errors: 3 });
-    expect(job.issues.map((i) => [i.row, i.outcome])).toEqual([[3, "error"], [4, "error"], [5, "error"], [6, "duplicate"]]);
+    expect(job.issues.map((i) => [i.row, i.outcome])).toEqual([
+      [3, "error"],
+      [4, "error"],
+      [5, "error"],
+      [6, "duplicate"],
+    ]);
     expect(job.issues.find((i) => i.row === 4)?.message).toContain('"Negotiation" refused');
     expect(job.issues.find((i) => i.row === 5)?.message).toContain('"verified" refused');
     const leads = await db().lead.findMany({ where: { organizationId: t.org.id }, orderBy: { email: "asc" } });
-    expect(leads.map((l) => [l.email, l.source, l.verdict])).toEqual([["ana@acme.io", "import", "pursue"], ["ed@eps.io", "import", "disqualify"]]);
+    expect(leads.map((l) => [l.email, l.source, l.verdict])).toEqual([
+      ["ana@acme.io", "import", "pursue"],
+      ["ed@eps.io", "import", "disqualify"],
+    ]);
     expect(leads[0]?.intent).toBeGreaterThan(0);
     const report = await collect(importReportCsv(t.marketing, job.id));
     expect(report.split("\n").filter(Boolean)).toHaveLength(7);
@@ -74,9 +82,17 @@ describe("CSV import", () => {
 
   it("updates accounts that match by domain and creates the rest; contacts join their account", async () => {
     const existing = await createAccountFor(t.admin, { name: "Old name", domain: "acme.io" });
-    const accounts = await importAll(t.admin, "accounts", "name,domain,employees,region\nAcme Corp,acme.io,900,EMEA\nNew Co,newco.io,50,APAC\n,nameless.io,1,EMEA\n");
+    const accounts = await importAll(
+      t.admin,
+      "accounts",
+      "name,domain,employees,region\nAcme Corp,acme.io,900,EMEA\nNew Co,newco.io,50,APAC\n,nameless.io,1,EMEA\n",
+    );
     expect(accounts).toMatchObject({ created: 1, updated: 1, errors: 1 });
-    expect(await db().account.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ name: "Acme Corp", employeeCount: 900, region: "EMEA" });
+    expect(await db().account.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      name: "Acme Corp",
+      employeeCount: 900,
+      region: "EMEA",
+    });
     const contacts = await importAll(t.admin, "contacts", "name,email,account domain\nPat,pat@newco.io,newco.io\nLee,lee@x.io,unknown.io\n");
     expect(contacts).toMatchObject({ created: 1, errors: 1 });
   });
@@ -112,14 +128,22 @@ describe("CSV export", () => {
     expect(all).toContain("'=HYPERLINK(evil)");
     expect(all).not.toContain("elsewhere");
     const filtered = await collect(exportList(t.rep, "accounts", { industry: "SaaS" }));
-    expect(filtered.trim().split("\n").map((l) => l.split(",")[1])).toEqual(["name", "Alpha"]);
+    expect(
+      filtered
+        .trim()
+        .split("\n")
+        .map((l) => l.split(",")[1]),
+    ).toEqual(["name", "Alpha"]);
     const leads = await collect(exportList(t.marketing, "leads", { status: "all" }));
     expect(leads.split("\n")[0]).toContain("fit,intent");
   });
 });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

@@ -13,7 +13,15 @@ const probability = new Map(pipeline.stages.map((s) => [s.id, s.probability]));
 let tenant: Tenant;
 let other: Tenant;
 
-interface DealSpec { name: string; owner: "rep" | "otherRep"; amount: number; status: "won" | "lost" | "open"; confidence: number | null; path: Array<[string, string, number, string]>; closedOn?: string }
+interface DealSpec {
+  name: string;
+  owner: "rep" | "otherRep";
+  amount: number;
+  status: "won" | "lost" | "open";
+  confidence: number | null;
+  path: Array<[string, string, number, string]>;
+  closedOn?: string;
+}
 
 /** A deal with a scorecard at each [stage, date, intent, verdict] of its path, and the stage moves between them. */
 async function makeDeal(t: Tenant, accountId: string, spec: DealSpec) {
@@ -21,25 +29,108 @@ async function makeDeal(t: Tenant, accountId: string, spec: DealSpec) {
   const last = spec.path.at(-1)!;
   const stage = spec.status === "open" ? last[0] : spec.status === "won" ? "closed_won" : "closed_lost";
   const deal = await db().opportunity.create({
-    data: { organizationId: t.org.id, pipelineId: t.pipeline.id, accountId, ownerId: owner.id, name: spec.name, amount: spec.amount, stage, status: spec.status, repConfidence: spec.confidence, createdAt: new Date(spec.path[0]![1]) },
+    data: {
+      organizationId: t.org.id,
+      pipelineId: t.pipeline.id,
+      accountId,
+      ownerId: owner.id,
+      name: spec.name,
+      amount: spec.amount,
+      stage,
+      status: spec.status,
+      repConfidence: spec.confidence,
+      createdAt: new Date(spec.path[0]![1]),
+    },
   });
   for (const [i, [s, at, intent, verdict]] of spec.path.entries()) {
-    await db().scoreSnapshot.create({ data: { organizationId: t.org.id, opportunityId: deal.id, stage: s, fit: 70, intent, verdict, trigger: "test", at: new Date(at) } });
+    await db().scoreSnapshot.create({
+      data: { organizationId: t.org.id, opportunityId: deal.id, stage: s, fit: 70, intent, verdict, trigger: "test", at: new Date(at) },
+    });
     const next = spec.path[i + 1];
     const to = next ? next[0] : spec.status === "open" ? null : stage;
-    if (to) await db().stageChange.create({ data: { organizationId: t.org.id, opportunityId: deal.id, fromStage: s, toStage: to, actorId: owner.id, outcome: "allowed", at: next ? new Date(next[1]) : day(spec.closedOn!) } });
+    if (to)
+      await db().stageChange.create({
+        data: {
+          organizationId: t.org.id,
+          opportunityId: deal.id,
+          fromStage: s,
+          toStage: to,
+          actorId: owner.id,
+          outcome: "allowed",
+          at: next ? new Date(next[1]) : day(spec.closedOn!),
+        },
+      });
   }
   return deal;
 }
 
 const SPECS: DealSpec[] = [
-  { name: "A", owner: "rep", amount: 100_000, status: "won", confidence: 90, closedOn: "2026-10-05", path: [["discovery", "2026-08-01T00:00:00Z", 30, "nurture"], ["proposal", "2026-09-01T00:00:00Z", 75, "pursue"]] },
-  { name: "B", owner: "rep", amount: 50_000, status: "lost", confidence: 80, closedOn: "2026-06-10", path: [["discovery", "2026-04-01T00:00:00Z", 20, "nurture"], ["solution", "2026-05-01T00:00:00Z", 25, "nurture"]] },
-  { name: "C", owner: "otherRep", amount: 200_000, status: "lost", confidence: null, closedOn: "2026-03-02", path: [["negotiation", "2026-02-01T00:00:00Z", 50, "pursue"]] },
-  { name: "D", owner: "otherRep", amount: 80_000, status: "won", confidence: 60, closedOn: "2026-11-01", path: [["proposal", "2026-09-15T00:00:00Z", 45, "pursue"], ["negotiation", "2026-10-20T00:00:00Z", 80, "pursue"]] },
+  {
+    name: "A",
+    owner: "rep",
+    amount: 100_000,
+    status: "won",
+    confidence: 90,
+    closedOn: "2026-10-05",
+    path: [
+      ["discovery", "2026-08-01T00:00:00Z", 30, "nurture"],
+      ["proposal", "2026-09-01T00:00:00Z", 75, "pursue"],
+    ],
+  },
+  {
+    name: "B",
+    owner: "rep",
+    amount: 50_000,
+    status: "lost",
+    confidence: 80,
+    closedOn: "2026-06-10",
+    path: [
+      ["discovery", "2026-04-01T00:00:00Z", 20, "nurture"],
+      ["solution", "2026-05-01T00:00:00Z", 25, "nurture"],
+    ],
+  },
+  {
+    name: "C",
+    owner: "otherRep",
+    amount: 200_000,
+    status: "lost",
+    confidence: null,
+    closedOn: "2026-03-02",
+    path: [["negotiation", "2026-02-01T00:00:00Z", 50, "pursue"]],
+  },
+  {
+    name: "D",
+    owner: "otherRep",
+    amount: 80_000,
+    status: "won",
+    confidence: 60,
+    closedOn: "2026-11-01",
+    path: [
+      ["proposal", "2026-09-15T00:00:00Z", 45, "pursue"],
+      ["negotiation", "2026-10-20T00:00:00Z", 80, "pursue"],
+    ],
+  },
   // Closed before the four-quarter window: left out.
-  { name: "Old", owner: "rep", amount: 999_000, status: "won", confidence: 90, closedOn: "2025-09-01", path: [["proposal", "2025-08-01T00:00:00Z", 90, "pursue"]] },
-  { name: "Open", owner: "rep", amount: 40_000, status: "open", confidence: 50, path: [["discovery", "2026-10-01T00:00:00Z", 35, "unproven"], ["solution", "2026-11-02T00:00:00Z", 60, "pursue"]] },
+  {
+    name: "Old",
+    owner: "rep",
+    amount: 999_000,
+    status: "won",
+    confidence: 90,
+    closedOn: "2025-09-01",
+    path: [["proposal", "2025-08-01T00:00:00Z", 90, "pursue"]],
+  },
+  {
+    name: "Open",
+    owner: "rep",
+    amount: 40_000,
+    status: "open",
+    confidence: 50,
+    path: [
+      ["discovery", "2026-10-01T00:00:00Z", 35, "unproven"],
+      ["solution", "2026-11-02T00:00:00Z", 60, "pursue"],
+    ],
+  },
 ];
 
 beforeAll(async () => {
@@ -47,13 +138,37 @@ beforeAll(async () => {
   const account = await createAccountFor(tenant.rep);
   for (const spec of SPECS) await makeDeal(tenant, account.id, spec);
   // Closed without any scorecard while open: counted as left out.
-  await db().opportunity.create({ data: { organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, accountId: account.id, ownerId: tenant.rep.id, name: "Unscored", amount: 10_000, stage: "closed_lost", status: "lost", expectedCloseDate: day("2026-07-01") } });
+  await db().opportunity.create({
+    data: {
+      organizationId: tenant.org.id,
+      pipelineId: tenant.pipeline.id,
+      accountId: account.id,
+      ownerId: tenant.rep.id,
+      name: "Unscored",
+      amount: 10_000,
+      stage: "closed_lost",
+      status: "lost",
+      expectedCloseDate: day("2026-07-01"),
+    },
+  });
   const theirs = await createAccountFor(other.rep);
   await makeDeal(other, theirs.id, { ...SPECS[0]!, name: "Theirs" });
   await db().criterionState.createMany({
     data: [
-      { organizationId: tenant.org.id, opportunityId: (await db().opportunity.findFirstOrThrow({ where: { organizationId: tenant.org.id, name: "Open" } })).id, criterionId: "metrics", state: "verified", updatedById: tenant.rep.id },
-      { organizationId: tenant.org.id, opportunityId: (await db().opportunity.findFirstOrThrow({ where: { organizationId: tenant.org.id, name: "A" } })).id, criterionId: "metrics", state: "claimed", updatedById: tenant.rep.id },
+      {
+        organizationId: tenant.org.id,
+        opportunityId: (await db().opportunity.findFirstOrThrow({ where: { organizationId: tenant.org.id, name: "Open" } })).id,
+        criterionId: "metrics",
+        state: "verified",
+        updatedById: tenant.rep.id,
+      },
+      {
+        organizationId: tenant.org.id,
+        opportunityId: (await db().opportunity.findFirstOrThrow({ where: { organizationId: tenant.org.id, name: "A" } })).id,
+        criterionId: "metrics",
+        state: "claimed",
+        updatedById: tenant.rep.id,
+      },
     ],
   });
 });
@@ -62,9 +177,17 @@ beforeAll(async () => {
 function expectedForecasts(): ClosedForecast[] {
   return SPECS.filter((s) => s.status !== "open" && s.name !== "Old").flatMap((s) =>
     s.path.map(([stage, , intent]) => ({
-      id: s.name, weight: 1 / s.path.length, ownerId: s.owner, closedOn: day(s.closedOn!), amount: s.amount, won: s.status === "won",
-      stageProbability: probability.get(stage)!, repConfidence: s.confidence, intentScore: intent,
-    })));
+      id: s.name,
+      weight: 1 / s.path.length,
+      ownerId: s.owner,
+      closedOn: day(s.closedOn!),
+      amount: s.amount,
+      won: s.status === "won",
+      stageProbability: probability.get(stage)!,
+      repConfidence: s.confidence,
+      intentScore: intent,
+    })),
+  );
 }
 
 describe("forecast honesty", () => {
@@ -78,8 +201,15 @@ describe("forecast honesty", () => {
       expect(report.overall[p].amountError).toBeCloseTo(expected.overall[p].amountError, 4);
       expect(report.overall[p].bias).toBeCloseTo(expected.overall[p].bias!, 10);
     }
-    expect(report.byQuarter.map((g) => [g.key, g.won, g.lost])).toEqual([["2026-Q1", 0, 1], ["2026-Q2", 0, 1], ["2026-Q4", 2, 0]]);
-    expect(report.byOwner.map((g) => [owners[g.key], g.won + g.lost]).sort()).toEqual([["OtherRep", 2], ["Rep", 2]]);
+    expect(report.byQuarter.map((g) => [g.key, g.won, g.lost])).toEqual([
+      ["2026-Q1", 0, 1],
+      ["2026-Q2", 0, 1],
+      ["2026-Q4", 2, 0],
+    ]);
+    expect(report.byOwner.map((g) => [owners[g.key], g.won + g.lost]).sort()).toEqual([
+      ["OtherRep", 2],
+      ["Rep", 2],
+    ]);
     // By hand: stage 0.15, 0.6 (A won); 0.15, 0.35 (B lost); 0.8 (C lost); 0.6, 0.8 (D won).
     expect(report.overall.stage.brier).toBeCloseTo((0.7225 + 0.16 + 0.0225 + 0.1225 + 0.64 + 0.16 + 0.04) / 7, 10);
     // Money counts each deal once: A's two forecasts average (0.15 + 0.6) / 2 of 100k.
@@ -122,8 +252,14 @@ describe("trends", () => {
     const want = [
       q("2026 Q1", [[200_000, "negotiation", 50]]),
       q("2026 Q2", [[50_000, "solution", 25]]),
-      q("2026 Q3", [[100_000, "proposal", 75], [80_000, "proposal", 45]]),
-      q("2026 Q4", [[80_000, "negotiation", 80], [40_000, "solution", 60]]),
+      q("2026 Q3", [
+        [100_000, "proposal", 75],
+        [80_000, "proposal", 45],
+      ]),
+      q("2026 Q4", [
+        [80_000, "negotiation", 80],
+        [40_000, "solution", 60],
+      ]),
     ];
     expect(forecast.map((p) => p.quarter)).toEqual(want.map((p) => p.quarter));
     forecast.forEach((p, i) => {

@@ -21,7 +21,10 @@ beforeEach(async () => {
 const submit = (body: Record<string, unknown>, from = nextIp(), now = NOW) => submitIntake({ slug: t.org.slug, ip: from, body, now });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -87,8 +90,16 @@ describe("the public intake form", () => {
   });
 
   it.each([
-    ["not yet: parked with a resume date and what to watch", { answers: { prompt: "Curious", timing: "researching" } }, { status: "nurturing", verdict: "nurture" }],
-    ["not a fit: disqualified with the knockout as reason, unassigned", { employeeCount: "8" }, { status: "disqualified", verdict: "disqualify", ownerId: null }],
+    [
+      "not yet: parked with a resume date and what to watch",
+      { answers: { prompt: "Curious", timing: "researching" } },
+      { status: "nurturing", verdict: "nurture" },
+    ],
+    [
+      "not a fit: disqualified with the knockout as reason, unassigned",
+      { employeeCount: "8" },
+      { status: "disqualified", verdict: "disqualify", ownerId: null },
+    ],
   ])("%s", async (_, overrides, expected) => {
     await submit(goodSubmission(overrides));
     const [lead] = await leadsOf(t.org.id);
@@ -103,8 +114,17 @@ describe("the public intake form", () => {
   });
 
   it("routes by a region rule when the form says so, and refuses a rule naming a non-rep", async () => {
-    const base = { enabled: true, title: "Talk to us", intro: null, fields: ["region" as const], questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc), duplicateWindowDays: 30 };
-    const bad = await refusal(saveIntakeForm(t.marketing, { ...base, routing: { mode: "rules", rules: [{ region: "EMEA", ownerId: t.manager.id }] } }));
+    const base = {
+      enabled: true,
+      title: "Talk to us",
+      intro: null,
+      fields: ["region" as const],
+      questions: defaultIntakeQuestions(FRAMEWORKS.meddpicc),
+      duplicateWindowDays: 30,
+    };
+    const bad = await refusal(
+      saveIntakeForm(t.marketing, { ...base, routing: { mode: "rules", rules: [{ region: "EMEA", ownerId: t.manager.id }] } }),
+    );
     expect(bad.code).toBe("INVALID");
     const forbidden = await refusal(saveIntakeForm(t.rep, { ...base, routing: { mode: "round_robin" } }));
     expect(forbidden.code).toBe("FORBIDDEN");
@@ -112,12 +132,17 @@ describe("the public intake form", () => {
     await submit(goodSubmission());
     await submit(goodSubmission({ email: "x@y-co.io", domain: "y-co.io", companyName: "Y" }));
     const leads = await leadsOf(t.org.id);
-    expect(leads.map((l) => [l.ownerId, l.routedBy])).toEqual([[t.otherRep.id, "rule"], [t.otherRep.id, "rule"]]);
+    expect(leads.map((l) => [l.ownerId, l.routedBy])).toEqual([
+      [t.otherRep.id, "rule"],
+      [t.otherRep.id, "rule"],
+    ]);
   });
 
   it("answers 'not found' for an unknown organization or a disabled form", async () => {
     expect((await refusal(submitIntake({ slug: "nope-nope", ip: "1.1.1.1", body: goodSubmission(), now: NOW }))).code).toBe("NOT_FOUND");
-    await db().intakeForm.create({ data: { organizationId: t.org.id, enabled: false, title: "Off", questions: [], routing: { mode: "round_robin" } } });
+    await db().intakeForm.create({
+      data: { organizationId: t.org.id, enabled: false, title: "Off", questions: [], routing: { mode: "round_robin" } },
+    });
     expect((await refusal(submit(goodSubmission()))).code).toBe("NOT_FOUND");
     expect(await leadsOf(t.org.id)).toHaveLength(0);
   });

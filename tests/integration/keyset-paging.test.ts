@@ -15,17 +15,31 @@ beforeAll(async () => {
   // 47 accounts with many ties (three industries, five sizes, some empty) so every page boundary meets ties and nulls.
   await db().account.createMany({
     data: Array.from({ length: 47 }, (_, i) => ({
-      organizationId: tenant.org.id, ownerId: tenant.rep.id, name: `Firm ${String(i % 9).padStart(2, "0")}`,
-      industry: INDUSTRIES[i % 3], employeeCount: i % 7 === 0 ? null : (i % 5) * 100, region: i % 2 ? "EMEA" : null,
+      organizationId: tenant.org.id,
+      ownerId: tenant.rep.id,
+      name: `Firm ${String(i % 9).padStart(2, "0")}`,
+      industry: INDUSTRIES[i % 3],
+      employeeCount: i % 7 === 0 ? null : (i % 5) * 100,
+      region: i % 2 ? "EMEA" : null,
     })),
   });
-  await db().account.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ organizationId: other.org.id, ownerId: other.rep.id, name: `Firm 0${i}` })) });
+  await db().account.createMany({
+    data: Array.from({ length: 5 }, (_, i) => ({ organizationId: other.org.id, ownerId: other.rep.id, name: `Firm 0${i}` })),
+  });
   const accounts = await db().account.findMany({ where: { organizationId: tenant.org.id }, orderBy: { id: "asc" } });
-  await db().contact.createMany({ data: accounts.map((a, i) => ({ organizationId: tenant.org.id, accountId: a.id, name: `Pat ${i % 4}`, title: i % 3 ? "CFO" : null })) });
+  await db().contact.createMany({
+    data: accounts.map((a, i) => ({ organizationId: tenant.org.id, accountId: a.id, name: `Pat ${i % 4}`, title: i % 3 ? "CFO" : null })),
+  });
   await db().opportunity.createMany({
     data: accounts.map((a, i) => ({
-      organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, accountId: a.id, ownerId: i % 2 ? tenant.rep.id : tenant.otherRep.id, name: `Deal ${i % 6}`,
-      amount: (i % 4) * 10_000, stage: i % 3 ? "discovery" : "proposal", expectedCloseDate: i % 5 === 0 ? null : new Date(Date.UTC(2027, 0, 1 + (i % 4))),
+      organizationId: tenant.org.id,
+      pipelineId: tenant.pipeline.id,
+      accountId: a.id,
+      ownerId: i % 2 ? tenant.rep.id : tenant.otherRep.id,
+      name: `Deal ${i % 6}`,
+      amount: (i % 4) * 10_000,
+      stage: i % 3 ? "discovery" : "proposal",
+      expectedCloseDate: i % 5 === 0 ? null : new Date(Date.UTC(2027, 0, 1 + (i % 4))),
     })),
   });
 });
@@ -53,13 +67,15 @@ async function walk(list: Lister, params: Record<string, string>) {
 /** What the list must show: sorted by the value (empty values last either way), then by id in the same direction. */
 function expected<T extends Row>(rows: T[], value: (row: T) => string | number | null, dir: "asc" | "desc"): string[] {
   const sign = dir === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    if (va === null || vb === null) return va === vb ? sign * (a.id < b.id ? -1 : 1) : va === null ? 1 : -1;
-    if (va !== vb) return sign * (va < vb ? -1 : 1);
-    return sign * (a.id < b.id ? -1 : 1);
-  }).map((r) => r.id);
+  return [...rows]
+    .sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      if (va === null || vb === null) return va === vb ? sign * (a.id < b.id ? -1 : 1) : va === null ? 1 : -1;
+      if (va !== vb) return sign * (va < vb ? -1 : 1);
+      return sign * (a.id < b.id ? -1 : 1);
+    })
+    .map((r) => r.id);
 }
 
 function checkPages(pages: Row[][], want: string[]) {
@@ -93,7 +109,12 @@ describe("keyset paging", () => {
     const list: Lister = (p) => findAccounts(tenant.rep, accountListParams.parse(p));
     const { forward } = await walk(list, { sort: "employeeCount", dir: "desc", industry: "SaaS", q: "firm 0" });
     const want = await db().account.findMany({ where: { organizationId: tenant.org.id, industry: "SaaS", name: { startsWith: "Firm 0" } } });
-    expect(forward.flat().map((r) => r.id).sort()).toEqual(want.map((r) => r.id).sort());
+    expect(
+      forward
+        .flat()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(want.map((r) => r.id).sort());
     const first = await findAccounts(tenant.rep, accountListParams.parse({ industry: "SaaS" }));
     expect(first.total).toEqual({ count: 16, atLeast: false });
   });
@@ -129,19 +150,37 @@ describe("keyset paging", () => {
   it("pages contacts by title (with empty titles) and by account name", async () => {
     const all = await db().contact.findMany({ where: { organizationId: tenant.org.id }, include: { account: true } });
     const list: Lister = (p) => findContacts(tenant.rep, contactListParams.parse(p));
-    checkPages((await walk(list, { sort: "title", dir: "desc" })).forward, expected(all, (c) => c.title, "desc"));
+    checkPages(
+      (await walk(list, { sort: "title", dir: "desc" })).forward,
+      expected(all, (c) => c.title, "desc"),
+    );
     const byAccount = await walk(list, { sort: "account", dir: "asc" });
-    checkPages(byAccount.forward, expected(all, (c) => c.account.name, "asc"));
-    checkPages(byAccount.backward, expected(all, (c) => c.account.name, "asc"));
+    checkPages(
+      byAccount.forward,
+      expected(all, (c) => c.account.name, "asc"),
+    );
+    checkPages(
+      byAccount.backward,
+      expected(all, (c) => c.account.name, "asc"),
+    );
   });
 
   it("pages opportunities by amount and by close date with filters applied", async () => {
     const all = await db().opportunity.findMany({ where: { organizationId: tenant.org.id } });
     const list: Lister = (p) => findOpportunities(tenant.rep, opportunityListParams.parse(p));
-    checkPages((await walk(list, { sort: "amount", dir: "desc" })).forward, expected(all, (o) => Number(o.amount), "desc"));
+    checkPages(
+      (await walk(list, { sort: "amount", dir: "desc" })).forward,
+      expected(all, (o) => Number(o.amount), "desc"),
+    );
     const dated = await walk(list, { sort: "expectedCloseDate", dir: "asc", stage: "discovery", owner: "me" });
     const mine = all.filter((o) => o.stage === "discovery" && o.ownerId === tenant.rep.id);
-    checkPages(dated.forward, expected(mine, (o) => o.expectedCloseDate?.getTime() ?? null, "asc"));
-    checkPages(dated.backward, expected(mine, (o) => o.expectedCloseDate?.getTime() ?? null, "asc"));
+    checkPages(
+      dated.forward,
+      expected(mine, (o) => o.expectedCloseDate?.getTime() ?? null, "asc"),
+    );
+    checkPages(
+      dated.backward,
+      expected(mine, (o) => o.expectedCloseDate?.getTime() ?? null, "asc"),
+    );
   });
 });

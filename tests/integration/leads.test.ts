@@ -19,21 +19,38 @@ beforeEach(async () => {
 });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 const manual = (overrides: Record<string, unknown> = {}) => ({
-  name: "Ana Buyer", email: "ana@acme-saas.io", title: "VP Sales", phone: null, companyName: "Acme SaaS", domain: "acme-saas.io",
-  industry: "SaaS", employeeCount: 300, country: null, region: "EMEA" as const, techStack: [], fundingStage: null, hiringSignals: [],
-  answers: { prompt: "Forecasts are guesses", timing: "quarter" }, ...overrides,
+  name: "Ana Buyer",
+  email: "ana@acme-saas.io",
+  title: "VP Sales",
+  phone: null,
+  companyName: "Acme SaaS",
+  domain: "acme-saas.io",
+  industry: "SaaS",
+  employeeCount: 300,
+  country: null,
+  region: "EMEA" as const,
+  techStack: [],
+  fundingStage: null,
+  hiringSignals: [],
+  answers: { prompt: "Forecasts are guesses", timing: "quarter" },
+  ...overrides,
 });
 
 async function counts(organizationId: string) {
   const [accounts, contacts, opportunities, evidence] = await Promise.all([
-    db().account.count({ where: { organizationId } }), db().contact.count({ where: { organizationId } }),
-    db().opportunity.count({ where: { organizationId } }), db().evidence.count({ where: { organizationId } }),
+    db().account.count({ where: { organizationId } }),
+    db().contact.count({ where: { organizationId } }),
+    db().opportunity.count({ where: { organizationId } }),
+    db().evidence.count({ where: { organizationId } }),
   ]);
   return { accounts, contacts, opportunities, evidence };
 }
@@ -47,7 +64,10 @@ describe("converting a lead", () => {
     expect(result).toMatchObject({ accountId: account.id, accountCreated: false, contactCreated: false });
     const deal = await db().opportunity.findUniqueOrThrow({ where: { id: result.opportunityId }, include: { criteria: true, evidence: true } });
     expect(deal).toMatchObject({ stage: "prospecting", ownerId: t.rep.id, accountId: account.id });
-    expect(deal.criteria.map((c) => [c.criterionId, c.state]).sort()).toEqual([["identify_pain", "claimed"], ["paper_process", "claimed"]]);
+    expect(deal.criteria.map((c) => [c.criterionId, c.state]).sort()).toEqual([
+      ["identify_pain", "claimed"],
+      ["paper_process", "claimed"],
+    ]);
     expect(deal.evidence.every((e) => e.excerpt.startsWith("Lead answer (manual)"))).toBe(true);
     expect(await db().scoreSnapshot.count({ where: { opportunityId: deal.id } })).toBe(1);
     expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "accepted", opportunityId: deal.id });
@@ -113,23 +133,35 @@ describe("the inbox and marketing's feedback", () => {
 
   it("nurtures and disqualifies with a reason, only for the owner or org-wide roles", async () => {
     const lead = await createLead(t.rep, manual());
-    expect((await refusal(nurtureLead(t.otherRep, { leadId: lead.id, resumeOn: new Date("2027-03-01"), watchFor: null, reason: "later" }))).code).toBe("FORBIDDEN");
+    expect(
+      (await refusal(nurtureLead(t.otherRep, { leadId: lead.id, resumeOn: new Date("2027-03-01"), watchFor: null, reason: "later" }))).code,
+    ).toBe("FORBIDDEN");
     await nurtureLead(t.rep, { leadId: lead.id, resumeOn: new Date("2027-03-01"), watchFor: "Series A", reason: "Budget next year" });
     expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "nurturing", watchFor: "Series A" });
     await disqualifyLead(t.marketing, { leadId: lead.id, reason: "Student project" });
-    expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({ status: "disqualified", disqualifyReason: "Student project" });
+    expect(await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).toMatchObject({
+      status: "disqualified",
+      disqualifyReason: "Student project",
+    });
   });
 });
 
 describe("due for another look", () => {
   it("brings back a lead whose resume date arrived and a deal whose watched account signal changed, recording why", async () => {
-    await submitIntake({ slug: t.org.slug, ip: "9.9.9.9", body: goodSubmission({ answers: { prompt: "x", timing: "researching" } }), now: new Date("2026-01-01T00:00:00Z") });
+    await submitIntake({
+      slug: t.org.slug,
+      ip: "9.9.9.9",
+      body: goodSubmission({ answers: { prompt: "x", timing: "researching" } }),
+      now: new Date("2026-01-01T00:00:00Z"),
+    });
     const [lead] = await leadsOf(t.org.id);
     expect(lead?.status).toBe("nurturing");
     const account = await createAccountFor(t.rep, { domain: "deal-co.io" });
     const deal = await createOpportunityFor(t.rep, account.id);
     await setDealNurture(t.rep, { opportunityId: deal.id, resumeOn: new Date("2030-01-01"), watchFor: "New funding" });
-    expect((await refusal(setDealNurture(t.otherRep, { opportunityId: deal.id, resumeOn: new Date("2030-01-01"), watchFor: null }))).code).toBe("FORBIDDEN");
+    expect((await refusal(setDealNurture(t.otherRep, { opportunityId: deal.id, resumeOn: new Date("2030-01-01"), watchFor: null }))).code).toBe(
+      "FORBIDDEN",
+    );
 
     const owner = lead!.ownerId === t.rep.id ? t.rep : t.otherRep;
     const before = await listDue(t.manager);
@@ -145,6 +177,8 @@ describe("due for another look", () => {
 
     await resumeDeal(t.rep, deal.id);
     expect(await countDue(t.manager)).toBe(1);
-    expect(await db().auditEvent.findFirst({ where: { entityId: deal.id, action: "resume" } })).toMatchObject({ reason: "Watched signal changed: funding stage unknown → Series A" });
+    expect(await db().auditEvent.findFirst({ where: { entityId: deal.id, action: "resume" } })).toMatchObject({
+      reason: "Watched signal changed: funding stage unknown → Series A",
+    });
   });
 });

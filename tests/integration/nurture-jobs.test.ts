@@ -20,7 +20,12 @@ const databaseUrl = inject("databaseUrl");
 
 /** A lead parked by the form long ago (its resume date has passed) and a deal parked until a date already past. */
 async function parkedLongAgo() {
-  await submitIntake({ slug: t.org.slug, ip: "9.9.9.9", body: goodSubmission({ answers: { prompt: "x", timing: "researching" } }), now: new Date("2026-01-01T00:00:00Z") });
+  await submitIntake({
+    slug: t.org.slug,
+    ip: "9.9.9.9",
+    body: goodSubmission({ answers: { prompt: "x", timing: "researching" } }),
+    now: new Date("2026-01-01T00:00:00Z"),
+  });
   const [lead] = await leadsOf(t.org.id);
   expect(lead).toMatchObject({ status: "nurturing", resurfacedAt: null });
   const account = await createAccountFor(t.rep, { domain: "parked.io" });
@@ -35,7 +40,9 @@ async function parkedLongAgo() {
 
 async function expectBack(parked: Awaited<ReturnType<typeof parkedLongAgo>>) {
   expect((await db().lead.findUniqueOrThrow({ where: { id: parked.lead.id } })).resurfaceReason).toMatch(/^Resume date \d{4}-\d{2}-\d{2} arrived$/);
-  expect(await db().opportunity.findUniqueOrThrow({ where: { id: parked.deal.id } })).toMatchObject({ resurfaceReason: "Resume date 2026-02-01 arrived" });
+  expect(await db().opportunity.findUniqueOrThrow({ where: { id: parked.deal.id } })).toMatchObject({
+    resurfaceReason: "Resume date 2026-02-01 arrived",
+  });
   expect(await db().opportunity.findUniqueOrThrow({ where: { id: parked.later.id } })).toMatchObject({ resurfacedAt: null });
   const audits = await db().auditEvent.findMany({ where: { organizationId: t.org.id, action: "resurface" }, orderBy: { entityId: "asc" } });
   expect(audits.map((a) => a.entityId).sort()).toEqual([parked.lead.id, parked.deal.id].sort());
@@ -54,29 +61,38 @@ describe("the hourly nurture pass", () => {
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id, action: "resurface" } })).toBe(2);
   });
 
-  it.skipIf(!databaseUrl)("runs as a pg-boss job per organization (needs a PostgreSQL server)", async () => {
-    const parked = await parkedLongAgo();
-    const boss = new PgBoss({ connectionString: databaseUrl!, schema: "pgboss_nurture_test" });
-    await boss.start();
-    try {
-      await registerNurture(boss, db());
-      const jobId = await boss.send(RESURFACE_ORGANIZATION, { organizationId: t.org.id });
-      let state: string | undefined;
-      for (let i = 0; i < 60 && state !== "completed" && state !== "failed"; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        state = (await boss.getJobById(RESURFACE_ORGANIZATION, jobId!))?.state;
+  it.skipIf(!databaseUrl)(
+    "runs as a pg-boss job per organization (needs a PostgreSQL server)",
+    async () => {
+      const parked = await parkedLongAgo();
+      const boss = new PgBoss({ connectionString: databaseUrl!, schema: "pgboss_nurture_test" });
+      await boss.start();
+      try {
+        await registerNurture(boss, db());
+        const jobId = await boss.send(RESURFACE_ORGANIZATION, { organizationId: t.org.id });
+        let state: string | undefined;
+        for (let i = 0; i < 60 && state !== "completed" && state !== "failed"; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          state = (await boss.getJobById(RESURFACE_ORGANIZATION, jobId!))?.state;
+        }
+        expect(state).toBe("completed");
+        await expectBack(parked);
+      } finally {
+        await boss.stop({ graceful: false, wait: true });
       }
-      expect(state).toBe("completed");
-      await expectBack(parked);
-    } finally {
-      await boss.stop({ graceful: false, wait: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
 
 describe("a watched signal", () => {
   it("an account update that changes hiring signals brings back its parked deals and the leads at its domain at once", async () => {
-    await submitIntake({ slug: t.org.slug, ip: "9.9.9.8", body: goodSubmission({ email: "bo@watch.io", domain: "watch.io", answers: { prompt: "x", timing: "researching" } }), now: new Date() });
+    await submitIntake({
+      slug: t.org.slug,
+      ip: "9.9.9.8",
+      body: goodSubmission({ email: "bo@watch.io", domain: "watch.io", answers: { prompt: "x", timing: "researching" } }),
+      now: new Date(),
+    });
     const [lead] = await leadsOf(t.org.id);
     expect(lead).toMatchObject({ status: "nurturing", resurfacedAt: null });
     const account = await createAccountFor(t.rep, { domain: "watch.io" });
@@ -85,15 +101,28 @@ describe("a watched signal", () => {
     const elsewhere = await createOpportunityFor(t.rep, (await createAccountFor(t.rep, { domain: "quiet.io" })).id);
     await setDealNurture(t.rep, { opportunityId: elsewhere.id, resumeOn: new Date("2030-01-01"), watchFor: "Hiring" });
 
-    const form = { id: account.id, name: account.name, domain: "watch.io", industry: "", employeeCount: "", region: "", techStack: "", fundingStage: "" };
+    const form = {
+      id: account.id,
+      name: account.name,
+      domain: "watch.io",
+      industry: "",
+      employeeCount: "",
+      region: "",
+      techStack: "",
+      fundingStage: "",
+    };
     actAs(t.rep);
     // An edit that leaves the watched signals alone brings nothing back.
     expect((await updateAccountAction({ ...form, name: "Renamed", hiringSignals: "" }))?.serverError).toBeUndefined();
     expect(await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } })).toMatchObject({ resurfacedAt: null });
 
     expect((await updateAccountAction({ ...form, hiringSignals: "Head of RevOps" }))?.serverError).toBeUndefined();
-    expect((await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } })).resurfaceReason).toBe("Watched signal changed: now hiring: Head of RevOps");
-    expect((await db().lead.findUniqueOrThrow({ where: { id: lead!.id } })).resurfaceReason).toBe("Watched signal changed: now hiring: Head of RevOps");
+    expect((await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } })).resurfaceReason).toBe(
+      "Watched signal changed: now hiring: Head of RevOps",
+    );
+    expect((await db().lead.findUniqueOrThrow({ where: { id: lead!.id } })).resurfaceReason).toBe(
+      "Watched signal changed: now hiring: Head of RevOps",
+    );
     expect(await db().opportunity.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({ resurfacedAt: null });
     expect(await db().auditEvent.count({ where: { organizationId: t.org.id, action: "resurface" } })).toBe(2);
   });

@@ -16,7 +16,14 @@ beforeAll(async () => {
   accountId = (await createAccountFor(acme.rep)).id;
 });
 
-const input = () => ({ name: "Platform deal", accountId, amount: "120000.50", currency: "EUR" as const, expectedCloseDate: "2027-03-31", repConfidence: "60" });
+const input = () => ({
+  name: "Platform deal",
+  accountId,
+  amount: "120000.50",
+  currency: "EUR" as const,
+  expectedCloseDate: "2027-03-31",
+  repConfidence: "60",
+});
 
 describe("create opportunity", () => {
   it("starts at the first stage, owned by the caller", async () => {
@@ -60,9 +67,7 @@ describe("update opportunity (optimistic concurrency)", () => {
   it("lets exactly one of several parallel saves of the same version win", async () => {
     const opp = await createOpportunityFor(acme.rep, accountId);
     actAs(acme.manager);
-    const results = await Promise.all(
-      ["A", "B", "C", "D"].map((name) => updateOpportunityAction({ ...input(), id: opp.id, version: "1", name })),
-    );
+    const results = await Promise.all(["A", "B", "C", "D"].map((name) => updateOpportunityAction({ ...input(), id: opp.id, version: "1", name })));
     const winners = results.filter((r) => r?.data);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r?.serverError?.code === "CONFLICT")).toHaveLength(3);
@@ -96,7 +101,9 @@ describe("notes", () => {
   it("refuses empty notes and notes on another organization's deal", async () => {
     const opp = await createOpportunityFor(acme.rep, accountId);
     actAs(acme.rep);
-    expect((await logNoteAction({ opportunityId: opp.id, body: "   " }))?.validationErrors?.fieldErrors.body).toEqual(["Write something before saving the note."]);
+    expect((await logNoteAction({ opportunityId: opp.id, body: "   " }))?.validationErrors?.fieldErrors.body).toEqual([
+      "Write something before saving the note.",
+    ]);
     actAs(globex.rep);
     expect((await logNoteAction({ opportunityId: opp.id, body: "sneaky" }))?.serverError?.code).toBe("NOT_FOUND");
     expect(await db().note.count({ where: { opportunityId: opp.id } })).toBe(0);

@@ -38,7 +38,9 @@ describe("pipelines", () => {
     expect((await renamePipelineAction({ pipelineId: id, name: "Renewals — BANT" }))?.data).toEqual({ id, name: "Renewals — BANT" });
     await reorderPipelinesAction({ pipelineIds: [id, t.pipeline.id] });
     expect((await listPipelines(db(), t.org.id)).map((p) => p.name)).toEqual(["Renewals — BANT", "New business"]);
-    expect(await db().auditEvent.count({ where: { organizationId: t.org.id, entityType: "pipeline", action: { in: ["create", "rename", "reorder"] } } })).toBe(3);
+    expect(
+      await db().auditEvent.count({ where: { organizationId: t.org.id, entityType: "pipeline", action: { in: ["create", "rename", "reorder"] } } }),
+    ).toBe(3);
   });
 
   it("creates a deal in the chosen pipeline (the first one by default)", async () => {
@@ -52,7 +54,9 @@ describe("pipelines", () => {
     expect(renewal.pipelineId).toBe(id);
     expect(renewal.assessment?.qualificationVersion).toBe((await loadQualificationSettings(db(), t.org.id, id)).qualificationVersion);
     // Another organization's pipeline is not found.
-    expect((await createOpportunityAction({ name: "Theirs", accountId: account.id, amount: 10, pipelineId: other.pipeline.id }))?.serverError?.code).toBe("NOT_FOUND");
+    expect(
+      (await createOpportunityAction({ name: "Theirs", accountId: account.id, amount: 10, pipelineId: other.pipeline.id }))?.serverError?.code,
+    ).toBe("NOT_FOUND");
   });
 
   it("refuses a rep, another organization's pipeline, a duplicate name, deleting a pipeline with deals or the last one", async () => {
@@ -84,7 +88,10 @@ describe("pipelines", () => {
     const moved = await createOpportunityFor(t.rep, account.id, { pipelineId: id });
     actAs(t.manager);
     expect((await changeFrameworkAction({ pipelineId: id, frameworkKey: "spiced", confirmReset: true }))?.serverError).toBeUndefined();
-    const pending = await db().opportunityAssessment.findMany({ where: { opportunityId: { in: [kept.id, moved.id] } }, select: { opportunityId: true, pending: true } });
+    const pending = await db().opportunityAssessment.findMany({
+      where: { opportunityId: { in: [kept.id, moved.id] } },
+      select: { opportunityId: true, pending: true },
+    });
     expect(Object.fromEntries(pending.map((p) => [p.opportunityId, p.pending]))[kept.id]).toBe(false);
     expect((await loadQualificationSettings(db(), t.org.id, null)).framework.key).toBe("meddpicc");
     expect((await loadQualificationSettings(db(), t.org.id, id)).framework.key).toBe("spiced");
@@ -116,7 +123,14 @@ describe("moving a deal to another pipeline", () => {
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } })).pipelineId).toBe(t.pipeline.id);
 
     const expires = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const overridden = await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: id, toStage: "negotiation", overrideReason: "Renewal signed off by the board already", overrideExpiresOn: expires });
+    const overridden = await moveToPipelineAction({
+      opportunityId: deal.id,
+      version: deal.version,
+      pipelineId: id,
+      toStage: "negotiation",
+      overrideReason: "Renewal signed off by the board already",
+      overrideExpiresOn: expires,
+    });
     expect(overridden?.serverError).toBeUndefined();
     expect(overridden?.data?.outcome).toBe("overridden");
     expect(await db().gateOverride.count({ where: { opportunityId: deal.id } })).toBeGreaterThan(0);
@@ -126,13 +140,25 @@ describe("moving a deal to another pipeline", () => {
     const id = await renewals();
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "prospecting" });
     actAs(t.rep);
-    expect((await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: id, toStage: "prospecting" }))?.serverError?.code).toBe("FORBIDDEN");
+    expect(
+      (await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: id, toStage: "prospecting" }))?.serverError?.code,
+    ).toBe("FORBIDDEN");
     actAs(t.manager);
-    expect((await moveToPipelineAction({ opportunityId: deal.id, version: deal.version + 5, pipelineId: id, toStage: "prospecting" }))?.serverError?.code).toBe("CONFLICT");
-    expect((await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: other.pipeline.id, toStage: "prospecting" }))?.serverError?.code).toBe("NOT_FOUND");
-    expect((await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: id, toStage: "closed_won" }))?.serverError?.code).toBe("INVALID");
+    expect(
+      (await moveToPipelineAction({ opportunityId: deal.id, version: deal.version + 5, pipelineId: id, toStage: "prospecting" }))?.serverError?.code,
+    ).toBe("CONFLICT");
+    expect(
+      (await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: other.pipeline.id, toStage: "prospecting" }))
+        ?.serverError?.code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: id, toStage: "closed_won" }))?.serverError?.code,
+    ).toBe("INVALID");
     actAs(other.manager);
-    expect((await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: other.pipeline.id, toStage: "prospecting" }))?.serverError?.code).toBe("NOT_FOUND");
+    expect(
+      (await moveToPipelineAction({ opportunityId: deal.id, version: deal.version, pipelineId: other.pipeline.id, toStage: "prospecting" }))
+        ?.serverError?.code,
+    ).toBe("NOT_FOUND");
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: deal.id } })).pipelineId).toBe(t.pipeline.id);
   });
 });

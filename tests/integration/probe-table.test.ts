@@ -42,12 +42,16 @@ describe("the probe table covers every action and page", () => {
       const exported = /export const (\w+)/.exec(source)?.[1] ?? "theAction";
       const row = ACTION_ROWS.find((r) => r.file === rel);
       if (!row) {
-        return [`lib/actions/${rel} has no probe row. Add to ACTION_ROWS in tests/integration/probes/action-rows.ts:\n` +
-          `  { file: "${rel}", permission: "${permission}", record: <true if the input names a record>, ownerScoped: <true if a rep may only act on their own>, call: (w) => ${exported}({ /* a valid input aimed at w.a's records */ }) },`];
+        return [
+          `lib/actions/${rel} has no probe row. Add to ACTION_ROWS in tests/integration/probes/action-rows.ts:\n` +
+            `  { file: "${rel}", permission: "${permission}", record: <true if the input names a record>, ownerScoped: <true if a rep may only act on their own>, call: (w) => ${exported}({ /* a valid input aimed at w.a's records */ }) },`,
+        ];
       }
       return row.permission === permission ? [] : [`lib/actions/${rel} needs permission "${permission}" but its probe row says "${row.permission}".`];
     });
-    const stale = ACTION_ROWS.filter((r) => !fs.existsSync(path.join(ROOT, "lib/actions", r.file))).map((r) => `Probe row for ${r.file} names no file; remove it.`);
+    const stale = ACTION_ROWS.filter((r) => !fs.existsSync(path.join(ROOT, "lib/actions", r.file))).map(
+      (r) => `Probe row for ${r.file} names no file; remove it.`,
+    );
     expect([...problems, ...stale], [...problems, ...stale].join("\n\n")).toEqual([]);
   });
 
@@ -56,7 +60,10 @@ describe("the probe table covers every action and page", () => {
     const missing = pages
       .map((f) => path.relative(path.join(ROOT, "app"), f).split(path.sep).join("/"))
       .filter((rel) => !PAGE_ROWS.some((r) => r.file === rel))
-      .map((rel) => `app/${rel} has no probe row. Add to PAGE_ROWS in tests/integration/probes/page-rows.ts:\n  { file: "${rel}", load: () => import("../../../app/${rel.replace(/\.tsx$/, "")}"), params: (w) => ({ id: /* tenant A's record */ }), edit: <the permission it requires, if any> },`);
+      .map(
+        (rel) =>
+          `app/${rel} has no probe row. Add to PAGE_ROWS in tests/integration/probes/page-rows.ts:\n  { file: "${rel}", load: () => import("../../../app/${rel.replace(/\.tsx$/, "")}"), params: (w) => ({ id: /* tenant A's record */ }), edit: <the permission it requires, if any> },`,
+      );
     expect(missing, missing.join("\n\n")).toEqual([]);
   });
 });
@@ -65,16 +72,25 @@ const codeOf = (r: Outcome) => (r?.serverError ? r.serverError.code : r?.validat
 const auditCount = () => db().auditEvent.count({ where: { organizationId: { in: [w.a.org.id, w.b.org.id] } } });
 
 /** The probes one action row stands for: who calls, and the refusal they must get. */
-function actionProbes(row: ActionRow): Array<{ who: string; as: (w: World) => SessionUser | null; expect: string; call: (w: World) => Promise<Outcome> }> {
-  if (row.permission === "public") return row.publicProbe ? [{ who: "a stranger with a forged input", as: () => null, expect: row.publicProbe.expect, call: row.publicProbe.call }] : [];
+function actionProbes(
+  row: ActionRow,
+): Array<{ who: string; as: (w: World) => SessionUser | null; expect: string; call: (w: World) => Promise<Outcome> }> {
+  if (row.permission === "public")
+    return row.publicProbe
+      ? [{ who: "a stranger with a forged input", as: () => null, expect: row.publicProbe.expect, call: row.publicProbe.call }]
+      : [];
   const permission = row.permission;
   const denied = ROLES.filter((role) => !can(role, permission));
   const allowed = ROLES.find((role) => can(role, permission) && role === "admin") ?? ROLES.find((role) => can(role, permission));
   return [
     { who: "signed out", as: () => null, expect: "UNAUTHENTICATED", call: row.call },
     ...denied.map((role) => ({ who: `a ${role} (role denied)`, as: (x: World) => userOf(x, "a", role), expect: "FORBIDDEN", call: row.call })),
-    ...(row.record && allowed ? [{ who: `another organization's ${allowed}`, as: (x: World) => userOf(x, "b", allowed), expect: "NOT_FOUND", call: row.call }] : []),
-    ...(row.ownerScoped && scopeOf("rep", permission) === "own" ? [{ who: "a rep on another rep's record", as: (x: World) => x.a.otherRep, expect: "FORBIDDEN", call: row.call }] : []),
+    ...(row.record && allowed
+      ? [{ who: `another organization's ${allowed}`, as: (x: World) => userOf(x, "b", allowed), expect: "NOT_FOUND", call: row.call }]
+      : []),
+    ...(row.ownerScoped && scopeOf("rep", permission) === "own"
+      ? [{ who: "a rep on another rep's record", as: (x: World) => x.a.otherRep, expect: "FORBIDDEN", call: row.call }]
+      : []),
   ];
 }
 

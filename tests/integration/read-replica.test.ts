@@ -16,7 +16,14 @@ async function secondDatabase(): Promise<{ client: PrismaClient; url: string | n
     const pglite = await openPglite("memory://");
     await migrate(pgliteSession(pglite), readMigrations(MIGRATIONS_DIR));
     const client = createPrismaClient({ kind: "embedded", dataDir: "memory://" }, pglite);
-    return { client, url: null, drop: async () => { await client.$disconnect(); await pglite.close(); } };
+    return {
+      client,
+      url: null,
+      drop: async () => {
+        await client.$disconnect();
+        await pglite.close();
+      },
+    };
   }
   const name = `winnow_replica_${process.pid}`;
   const admin = await serverSession(primaryUrl);
@@ -28,7 +35,8 @@ async function secondDatabase(): Promise<{ client: PrismaClient; url: string | n
   await session.close();
   const client = createPrismaClient({ kind: "server", url });
   return {
-    client, url,
+    client,
+    url,
     drop: async () => {
       await client.$disconnect();
       await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -33,7 +33,9 @@ beforeEach(async () => {
   const at = new Date(Date.now() - 86_400_000);
   const cfo = await createContactFor(t.rep, accountId, "Dana CFO");
   cfoId = cfo.id;
-  await db().stakeholder.create({ data: { organizationId: org, opportunityId: oppId, contactId: cfo.id, role: "economic_buyer", addedById: t.rep.id, lastEngagedAt: at } });
+  await db().stakeholder.create({
+    data: { organizationId: org, opportunityId: oppId, contactId: cfo.id, role: "economic_buyer", addedById: t.rep.id, lastEngagedAt: at },
+  });
   const rows: Array<[string, "claimed" | "verified", string]> = [
     ["economic_buyer", "verified", "Dana signs anything above $50k"],
     ["metrics", "claimed", "Cut forecast misses by 30%"],
@@ -41,7 +43,19 @@ beforeEach(async () => {
     ["decision_process", "claimed", "Security review, then CFO sign-off"],
   ];
   for (const [criterionId, state, excerpt] of rows) {
-    await db().evidence.create({ data: { organizationId: org, opportunityId: oppId, criterionId, state, excerpt, capturedAt: at, capturedById: t.rep.id, verifiedById: state === "verified" ? t.rep.id : null, verifiedAt: state === "verified" ? at : null } });
+    await db().evidence.create({
+      data: {
+        organizationId: org,
+        opportunityId: oppId,
+        criterionId,
+        state,
+        excerpt,
+        capturedAt: at,
+        capturedById: t.rep.id,
+        verifiedById: state === "verified" ? t.rep.id : null,
+        verifiedAt: state === "verified" ? at : null,
+      },
+    });
     await db().criterionState.create({ data: { organizationId: org, opportunityId: oppId, criterionId, state, updatedById: t.rep.id } });
   }
 });
@@ -62,7 +76,10 @@ async function newRecap(user = t.rep) {
 }
 
 const stateOf = async (criterionId: string) => (await db().criterionState.findFirstOrThrow({ where: { opportunityId: oppId, criterionId } })).state;
-const respond = (token: string, answers: unknown) => { actAs(null); return respondRecapAction({ token, answers } as never); };
+const respond = (token: string, answers: unknown) => {
+  actAs(null);
+  return respondRecapAction({ token, answers } as never);
+};
 
 describe("recap: the token's life", () => {
   it("stores only the token's hash, expires in 14 days, and shows the buyer only the recap", async () => {
@@ -86,7 +103,9 @@ describe("recap: the token's life", () => {
   it("confirm two, correct one, not right one: evidence, notes, history, audit, re-score, and the gate", async () => {
     actAs(t.rep);
     const before = await advanceStageAction({ opportunityId: oppId, toStage: "negotiation", version: 1 });
-    const blockersBefore = (before?.serverError?.details as { blockers: Array<{ code: string; criterionId?: string }> }).blockers.map((b) => `${b.code}:${b.criterionId ?? ""}`);
+    const blockersBefore = (before?.serverError?.details as { blockers: Array<{ code: string; criterionId?: string }> }).blockers.map(
+      (b) => `${b.code}:${b.criterionId ?? ""}`,
+    );
     expect(blockersBefore).toContain("criterion_basis_weak:economic_buyer");
 
     const { id, token } = await newRecap();
@@ -104,7 +123,10 @@ describe("recap: the token's life", () => {
     expect(await stateOf("decision_process")).toBe("unknown");
     const confirmed = await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, criterionId: "metrics", basis: "buyer_confirmed" } });
     expect(confirmed).toMatchObject({ state: "verified", contactId: cfoId, excerpt: "Cut forecast misses by 30%" });
-    const correction = await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, criterionId: "identify_pain" }, orderBy: { capturedAt: "desc" } });
+    const correction = await db().evidence.findFirstOrThrow({
+      where: { opportunityId: oppId, criterionId: "identify_pain" },
+      orderBy: { capturedAt: "desc" },
+    });
     expect(correction).toMatchObject({ state: "claimed", basis: "contact_statement", contactId: cfoId, excerpt: "It is the board AND the auditors" });
     const notes = (await db().note.findMany({ where: { opportunityId: oppId }, orderBy: { body: "asc" } })).map((n) => n.body);
     expect(notes).toEqual([
@@ -116,23 +138,33 @@ describe("recap: the token's life", () => {
       "decision_process:claimed->unknown:Marked not right by Dana CFO (Economic buyer) in a recap",
       "metrics:claimed->verified:Confirmed by Dana CFO (Economic buyer) in a recap",
     ]);
-    expect((await db().recapResponse.findMany({ where: { recapId: id }, orderBy: { criterionId: "asc" } })).map((r) => `${r.criterionId}:${r.answer}:${r.outcome}`)).toEqual([
-      "decision_process:not_right:unknown", "economic_buyer:confirm:verified", "identify_pain:correct:claimed", "metrics:confirm:verified",
-    ]);
+    expect(
+      (await db().recapResponse.findMany({ where: { recapId: id }, orderBy: { criterionId: "asc" } })).map(
+        (r) => `${r.criterionId}:${r.answer}:${r.outcome}`,
+      ),
+    ).toEqual(["decision_process:not_right:unknown", "economic_buyer:confirm:verified", "identify_pain:correct:claimed", "metrics:confirm:verified"]);
     const audit = await auditRows(id);
-    expect(audit.map((a) => [a.action, a.actorId, a.reason])).toEqual([["create", t.rep.id, null], ["respond", null, "Answered by Dana CFO (Economic buyer)"]]);
+    expect(audit.map((a) => [a.action, a.actorId, a.reason])).toEqual([
+      ["create", t.rep.id, null],
+      ["respond", null, "Answered by Dana CFO (Economic buyer)"],
+    ]);
     expect((await db().scoreSnapshot.findFirstOrThrow({ where: { opportunityId: oppId }, orderBy: { at: "desc" } })).trigger).toBe("recap_response");
 
     // The buyer's confirmation is the basis late-stage gates ask for: the weak-basis blocker is gone.
     actAs(t.rep);
     const after = await advanceStageAction({ opportunityId: oppId, toStage: "negotiation", version: 1 });
-    const left = (after?.serverError?.details as { blockers: Array<{ code: string; criterionId?: string }> } | undefined)?.blockers.map((b) => `${b.code}:${b.criterionId ?? ""}`) ?? [];
+    const left =
+      (after?.serverError?.details as { blockers: Array<{ code: string; criterionId?: string }> } | undefined)?.blockers.map(
+        (b) => `${b.code}:${b.criterionId ?? ""}`,
+      ) ?? [];
     expect(left).not.toContain("criterion_basis_weak:economic_buyer");
   });
 
   it("a correction of a verified criterion sends it back to claimed and retires the old verification", async () => {
     const { token } = await newRecap();
-    expect((await respond(token, [{ criterionId: "economic_buyer", kind: "correct", text: "Dana has not seen pricing yet" }]))?.data).toEqual({ answered: 1 });
+    expect((await respond(token, [{ criterionId: "economic_buyer", kind: "correct", text: "Dana has not seen pricing yet" }]))?.data).toEqual({
+      answered: 1,
+    });
     expect(await stateOf("economic_buyer")).toBe("claimed");
     const old = await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, criterionId: "economic_buyer", basis: "self_attested" } });
     expect(old.challengedAt).not.toBeNull();
@@ -143,7 +175,9 @@ describe("recap: the token's life", () => {
     const { token } = await newRecap();
     await respond(token, [{ criterionId: "metrics", kind: "not_right", outcome: "negative", text: "" }]);
     expect(await stateOf("metrics")).toBe("negative");
-    expect((await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, criterionId: "metrics" }, orderBy: { capturedAt: "desc" } })).excerpt).toBe('Not right: "Cut forecast misses by 30%"');
+    expect(
+      (await db().evidence.findFirstOrThrow({ where: { opportunityId: oppId, criterionId: "metrics" }, orderBy: { capturedAt: "desc" } })).excerpt,
+    ).toBe('Not right: "Cut forecast misses by 30%"');
   });
 
   it("answers once: a replay is refused and writes nothing", async () => {
@@ -170,7 +204,10 @@ describe("recap: the token's life", () => {
 
   it("a point that is not in the recap is refused and nothing is kept (the link still works)", async () => {
     const { id, token } = await newRecap();
-    const refused = await respond(token, [{ criterionId: "metrics", kind: "confirm" }, { criterionId: "competition", kind: "confirm" }]);
+    const refused = await respond(token, [
+      { criterionId: "metrics", kind: "confirm" },
+      { criterionId: "competition", kind: "confirm" },
+    ]);
     expect(refused?.serverError?.code).toBe("INVALID");
     expect((await db().recap.findUniqueOrThrow({ where: { id } })).respondedAt).toBeNull();
     expect(await stateOf("metrics")).toBe("claimed");

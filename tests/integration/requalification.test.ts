@@ -18,8 +18,22 @@ async function dealWithAgingEvidence() {
   const account = await createAccountFor(tenant.rep);
   const opp = await createOpportunityFor(tenant.rep, account.id, { stage: "discovery" });
   const capturedAt = new Date(Date.now() - 200 * DAY);
-  await db().evidence.create({ data: { organizationId: tenant.org.id, opportunityId: opp.id, criterionId: "identify_pain", state: "verified", excerpt: "Close takes 9 days", capturedAt, capturedById: tenant.rep.id, verifiedById: tenant.rep.id, verifiedAt: capturedAt } });
-  await db().criterionState.create({ data: { organizationId: tenant.org.id, opportunityId: opp.id, criterionId: "identify_pain", state: "verified", updatedById: tenant.rep.id } });
+  await db().evidence.create({
+    data: {
+      organizationId: tenant.org.id,
+      opportunityId: opp.id,
+      criterionId: "identify_pain",
+      state: "verified",
+      excerpt: "Close takes 9 days",
+      capturedAt,
+      capturedById: tenant.rep.id,
+      verifiedById: tenant.rep.id,
+      verifiedAt: capturedAt,
+    },
+  });
+  await db().criterionState.create({
+    data: { organizationId: tenant.org.id, opportunityId: opp.id, criterionId: "identify_pain", state: "verified", updatedById: tenant.rep.id },
+  });
   const then = await rescore(db(), tenant.org.id, opp.id, "test", new Date(capturedAt.getTime() + DAY));
   return { tenant, opp, intentThen: then.intent.score };
 }
@@ -125,7 +139,11 @@ describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreS
       await worker.stop({ graceful: false, wait: true });
       await closeJobSenderForTests();
       setWorkerBoss(undefined);
-      for (const [key, value] of [["DATABASE_URL", saved.url], ["WINNOW_JOBS", saved.jobs], ["WINNOW_JOBS_SCHEMA", saved.schema]] as const) {
+      for (const [key, value] of [
+        ["DATABASE_URL", saved.url],
+        ["WINNOW_JOBS", saved.jobs],
+        ["WINNOW_JOBS_SCHEMA", saved.schema],
+      ] as const) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }

@@ -19,13 +19,20 @@ const code = (r: Result) => (r?.serverError ? r.serverError.code : r?.validation
 describe("saved views", () => {
   it("are saved per user and list, replaced by name, listed by name, without paging cursors, and deleted", async () => {
     actAs(t.rep);
-    const first = await saveViewAction({ list: "opportunities", name: "Big deals", query: { status: "open", sort: "amount", dir: "desc", after: "cursor", q: "" } });
+    const first = await saveViewAction({
+      list: "opportunities",
+      name: "Big deals",
+      query: { status: "open", sort: "amount", dir: "desc", after: "cursor", q: "" },
+    });
     expect(first?.data).toMatchObject({ name: "Big deals", query: { status: "open", sort: "amount", dir: "desc" } });
     await saveViewAction({ list: "opportunities", name: "Big deals", query: { status: "all", hide: "owner,updated" } });
     await saveViewAction({ list: "opportunities", name: "At risk", query: { risk: "any" } });
     await saveViewAction({ list: "leads", name: "Fresh", query: { status: "new" } });
     const views = await listSavedViews(t.rep, "opportunities");
-    expect(views.map((v) => [v.name, v.query])).toEqual([["At risk", { risk: "any" }], ["Big deals", { status: "all", hide: "owner,updated" }]]);
+    expect(views.map((v) => [v.name, v.query])).toEqual([
+      ["At risk", { risk: "any" }],
+      ["Big deals", { status: "all", hide: "owner,updated" }],
+    ]);
     expect(await listSavedViews(t.otherRep, "opportunities")).toEqual([]);
     expect(code(await deleteViewAction({ viewId: views[0]!.id }))).toBe("OK");
     expect((await listSavedViews(t.rep, "opportunities")).map((v) => v.name)).toEqual(["Big deals"]);
@@ -44,7 +51,11 @@ describe("saved views", () => {
     expect(code(await saveViewAction({ list: "dashboard" as never, name: "Nope", query: {} }))).toBe("INVALID");
     expect(code(await saveViewAction({ list: "accounts", name: "  ", query: {} }))).toBe("INVALID");
     expect(code(await saveViewAction({ list: "accounts", name: "x".repeat(61), query: {} }))).toBe("INVALID");
-    expect(code(await saveViewAction({ list: "accounts", name: "Too many", query: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) }))).toBe("INVALID");
+    expect(
+      code(
+        await saveViewAction({ list: "accounts", name: "Too many", query: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"])) }),
+      ),
+    ).toBe("INVALID");
     expect(code(await saveViewAction({ list: "accounts", name: "Bad key", query: { "not a key": "v" } }))).toBe("INVALID");
     actAs(null);
     expect(code(await saveViewAction({ list: "accounts", name: "Anon", query: {} }))).toBe("UNAUTHENTICATED");

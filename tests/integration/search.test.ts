@@ -11,7 +11,18 @@ let other: Tenant;
 
 async function leadFor(org: Tenant, ownerId: string | null, name: string, companyName: string) {
   return db().lead.create({
-    data: { organizationId: org.org.id, source: "manual", name, companyName, fit: 50, intent: 50, verdict: "pursue", icpVersion: 1, scoredAt: new Date(), ownerId },
+    data: {
+      organizationId: org.org.id,
+      source: "manual",
+      name,
+      companyName,
+      fit: 50,
+      intent: 50,
+      verdict: "pursue",
+      icpVersion: 1,
+      scoredAt: new Date(),
+      ownerId,
+    },
   });
 }
 
@@ -81,7 +92,11 @@ describe("command palette search", () => {
 describe("record picker search (one kind)", () => {
   it("returns only the kinds asked for, still in the caller's organization only", async () => {
     expect(labels(await searchRecords(t.rep, "globex", ["account"]))).toEqual(["account:Globex Corporation"]);
-    expect(labels(await searchRecords(t.rep, "globex", ["contact", "deal"]))).toEqual(["deal:Globex renewal", "deal:Big Globex expansion", "contact:Hank Globex"]);
+    expect(labels(await searchRecords(t.rep, "globex", ["contact", "deal"]))).toEqual([
+      "deal:Globex renewal",
+      "deal:Big Globex expansion",
+      "contact:Hank Globex",
+    ]);
     expect(labels(await searchRecords(other.rep, "globex", ["account"]))).toEqual(["account:Globex Elsewhere"]);
     expect(labels(await searchRecords(t.admin, "elsewhere", ["account"]))).toEqual([]);
   });

@@ -35,12 +35,17 @@ beforeEach(async () => {
 async function signIn(email = me.email, password = PASSWORD): Promise<JWT> {
   const user = await authorizeCredentials({ email, password }, null);
   if (!user) throw new Error("sign-in refused");
-  return authOptions.callbacks!.jwt!({ token: {}, user, account: { provider: "credentials", type: "credentials", providerAccountId: user.id }, trigger: "signIn" } as never);
+  return authOptions.callbacks!.jwt!({
+    token: {},
+    user,
+    account: { provider: "credentials", type: "credentials", providerAccountId: user.id },
+    trigger: "signIn",
+  } as never);
 }
 
 /** Presents a (possibly copied) token as the request's cookie and asks who is signed in. */
 async function whoIs(token: JWT) {
-  cookie.session = (await authOptions.callbacks!.session!({ session: { expires: "" }, token } as never));
+  cookie.session = await authOptions.callbacks!.session!({ session: { expires: "" }, token } as never);
   return getSessionUser();
 }
 
@@ -71,8 +76,14 @@ describe("sessions end when they should, at once", () => {
   it("a password change ends the other sessions and keeps this one; the old password stops working", async () => {
     const [here, elsewhere] = [await signIn(), await signIn()];
     actAs(await whoIs(here));
-    expect((await changePasswordAction({ currentPassword: "wrong", newPassword: "another-long-password", confirmPassword: "another-long-password" }))?.serverError?.code).toBe("INVALID");
-    expect((await changePasswordAction({ currentPassword: PASSWORD, newPassword: "another-long-password", confirmPassword: "another-long-password" }))?.data).toEqual({ otherSessionsEnded: 1 });
+    expect(
+      (await changePasswordAction({ currentPassword: "wrong", newPassword: "another-long-password", confirmPassword: "another-long-password" }))
+        ?.serverError?.code,
+    ).toBe("INVALID");
+    expect(
+      (await changePasswordAction({ currentPassword: PASSWORD, newPassword: "another-long-password", confirmPassword: "another-long-password" }))
+        ?.data,
+    ).toEqual({ otherSessionsEnded: 1 });
     expect((await whoIs(here))?.id).toBe(me.id);
     expect(await whoIs(elsewhere)).toBeNull();
     expect(await authorizeCredentials({ email: me.email, password: PASSWORD }, null)).toBeNull();

@@ -46,14 +46,26 @@ describe("saving the pipeline", () => {
 
     const { stages, audits } = await pipelineWrites(t.org.id);
     expect(stages.map((s) => s.key)).toEqual(["prospecting", "discovery", "solution", "proposal", "negotiation", "closed_won", "closed_lost"]);
-    expect(stages[1]).toMatchObject({ label: "Discovery call", probability: 0.2, kind: "open", position: 1, exit: [{ kind: "min_intent", score: 25 }] });
+    expect(stages[1]).toMatchObject({
+      label: "Discovery call",
+      probability: 0.2,
+      kind: "open",
+      position: 1,
+      exit: [{ kind: "min_intent", score: 25 }],
+    });
     expect(audits).toBe(1);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, entityType: "pipeline" } });
     expect(audit).toMatchObject({ entityId: t.pipeline.id, action: "update", actorId: t.manager.id });
 
     const settings = await loadQualificationSettings(db(), t.org.id, null);
     expect(settings.pipelineIsDefault).toBe(false);
-    expect(settings.pipeline.stages[1]).toEqual({ id: "discovery", label: "Discovery call", probability: 0.2, kind: "open", exit: [{ kind: "min_intent", score: 25 }] });
+    expect(settings.pipeline.stages[1]).toEqual({
+      id: "discovery",
+      label: "Discovery call",
+      probability: 0.2,
+      kind: "open",
+      exit: [{ kind: "min_intent", score: 25 }],
+    });
   });
 
   it("lets an admin save too, and a second save replaces the first", async () => {
@@ -112,7 +124,9 @@ describe("who may change the pipeline", () => {
 describe("invalid pipelines are refused and nothing is written", () => {
   it("refuses a gate on a criterion the framework does not have, naming the stage and the criterion", async () => {
     actAs(t.manager);
-    const result = await savePipelineAction(editStage(meddpicc(), "discovery", { exit: [{ kind: "criterion", criterionId: "budget", atLeast: "claimed" }] }));
+    const result = await savePipelineAction(
+      editStage(meddpicc(), "discovery", { exit: [{ kind: "criterion", criterionId: "budget", atLeast: "claimed" }] }),
+    );
     expect(result?.serverError?.code).toBe("INVALID");
     expect(result?.serverError?.message).toBe('The pipeline was not saved. Discovery: "budget" is not a criterion of MEDDPICC.');
     expect((result?.serverError?.details as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
@@ -127,8 +141,16 @@ describe("invalid pipelines are refused and nothing is written", () => {
       [editStage(meddpicc(), "proposal", { probability: 150 }), "stages.3.probability", "Probability must be between 0 and 100 %."],
       [editStage(meddpicc(), "proposal", { probability: -1 }), "stages.3.probability", "Probability must be between 0 and 100 %."],
       [editStage(meddpicc(), "proposal", { label: "  " }), "stages.3.label", "Name the stage."],
-      [editStage(meddpicc(), "discovery", { exit: [{ kind: "min_fit", score: 101 }] }), "stages.1.exit.0.score", "Too big: expected number to be <=100"],
-      [editStage(meddpicc(), "discovery", { exit: [{ kind: "champion_tested" }, { kind: "champion_tested" }] }), "stages.1.exit.1", "Discovery lists the same requirement twice."],
+      [
+        editStage(meddpicc(), "discovery", { exit: [{ kind: "min_fit", score: 101 }] }),
+        "stages.1.exit.0.score",
+        "Too big: expected number to be <=100",
+      ],
+      [
+        editStage(meddpicc(), "discovery", { exit: [{ kind: "champion_tested" }, { kind: "champion_tested" }] }),
+        "stages.1.exit.1",
+        "Discovery lists the same requirement twice.",
+      ],
     ];
     for (const [input, path, message] of cases) {
       const result = await savePipelineAction(input);
@@ -140,7 +162,10 @@ describe("invalid pipelines are refused and nothing is written", () => {
   it("refuses an exit gate on a closed stage, and stages that are not the current ones (added, removed, reordered)", async () => {
     actAs(t.manager);
     const closedGate = await savePipelineAction(editStage(meddpicc(), "closed_won", { exit: [{ kind: "champion_tested" }] }));
-    expect(closedGate?.serverError).toMatchObject({ code: "INVALID", message: "The pipeline was not saved. Closed won: closed stages have no exit gate." });
+    expect(closedGate?.serverError).toMatchObject({
+      code: "INVALID",
+      message: "The pipeline was not saved. Closed won: closed stages have no exit gate.",
+    });
 
     const stages = meddpicc().stages;
     const [first, second, ...rest] = stages;
@@ -157,7 +182,9 @@ describe("switching framework", () => {
     actAs(t.manager);
     const result = await changeFrameworkAction({ frameworkKey: "bant", confirmReset: false as true });
     expect(result?.validationErrors?.fieldErrors.confirmReset).toEqual(["Confirm that the stage gates will be reset."]);
-    expect((await changeFrameworkAction({ frameworkKey: "custom" as "bant", confirmReset: true }))?.validationErrors?.fieldErrors.frameworkKey).toEqual(["Pick one of the framework templates."]);
+    expect(
+      (await changeFrameworkAction({ frameworkKey: "custom" as "bant", confirmReset: true }))?.validationErrors?.fieldErrors.frameworkKey,
+    ).toEqual(["Pick one of the framework templates."]);
     expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
   });
 
@@ -171,7 +198,11 @@ describe("switching framework", () => {
     expect(settings.framework.key).toBe("bant");
     const gates = defaultGates(FRAMEWORKS.bant);
     for (const stage of settings.pipeline.stages) expect(stage.exit).toEqual(gates[stage.id]);
-    expect(settings.pipeline.stages[1]).toMatchObject({ label: "First call", probability: 0.12, exit: [{ kind: "criterion", criterionId: "need", atLeast: "claimed" }] });
+    expect(settings.pipeline.stages[1]).toMatchObject({
+      label: "First call",
+      probability: 0.12,
+      exit: [{ kind: "criterion", criterionId: "need", atLeast: "claimed" }],
+    });
 
     const audit = await db().auditEvent.findFirstOrThrow({ where: { organizationId: t.org.id, action: "framework_change" } });
     expect(audit).toMatchObject({ entityType: "pipeline", entityId: t.pipeline.id, actorId: t.manager.id });
@@ -179,7 +210,9 @@ describe("switching framework", () => {
     expect(audit.after).toMatchObject({ frameworkKey: "bant" });
 
     // The old MEDDPICC criteria are gone from the gates, so a save against the new framework validates against BANT.
-    const stale = await savePipelineAction(editStage(meddpicc(), "discovery", { exit: [{ kind: "criterion", criterionId: "identify_pain", atLeast: "claimed" }] }));
+    const stale = await savePipelineAction(
+      editStage(meddpicc(), "discovery", { exit: [{ kind: "criterion", criterionId: "identify_pain", atLeast: "claimed" }] }),
+    );
     expect(stale?.serverError?.message).toContain('"identify_pain" is not a criterion of BANT');
   });
 });

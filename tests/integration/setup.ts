@@ -8,7 +8,10 @@ import type { SessionUser } from "../../lib/server/session";
 import { MIGRATIONS_DIR } from "../../scripts/lib/database";
 
 /** Server actions ask the session who is calling; tests say it with actAs(user) (or nobody). */
-const testSession = vi.hoisted(() => ({ user: null as SessionUser | null, scoped: null as null | { getStore(): { user: SessionUser | null } | undefined } }));
+const testSession = vi.hoisted(() => ({
+  user: null as SessionUser | null,
+  scoped: null as null | { getStore(): { user: SessionUser | null } | undefined },
+}));
 
 /** The caller of the current async flow: asUser's scope if any, else the global actAs user. */
 const current = () => {

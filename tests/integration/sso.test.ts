@@ -21,7 +21,12 @@ afterAll(() => {
 describe("single sign-on with just-in-time users", () => {
   it("is off unless issuer, client id and secret are all configured", () => {
     expect(oidcProviders()).toEqual([]);
-    expect(parseDomainMap(" Acme.com = acme , bad, x=y ")).toEqual(new Map([["acme.com", "acme"], ["x", "y"]]));
+    expect(parseDomainMap(" Acme.com = acme , bad, x=y ")).toEqual(
+      new Map([
+        ["acme.com", "acme"],
+        ["x", "y"],
+      ]),
+    );
   });
 
   it("creates a first-time user in the organization their email domain maps to, with the default role, once", async () => {

@@ -70,13 +70,21 @@ describe("advancing a stage (default MEDDPICC pipeline)", () => {
 
   it("blocks leaving prospecting when the account does not fit the ICP", async () => {
     await db().icpVersion.create({
-      data: { organizationId: t.org.id, version: 1, pursueThreshold: 60, rules: [{ id: "industry", label: "Industry", kind: "industry_in", industries: ["Healthcare"], weight: 10, knockout: false }] },
+      data: {
+        organizationId: t.org.id,
+        version: 1,
+        pursueThreshold: 60,
+        rules: [{ id: "industry", label: "Industry", kind: "industry_in", industries: ["Healthcare"], weight: 10, knockout: false }],
+      },
     });
     const opp = await createOpportunityFor(t.rep, accountId, { stage: "prospecting" });
     actAs(t.rep);
     const result = await advanceStageAction({ opportunityId: opp.id, toStage: "discovery", version: 1 });
     // Below the pursue line the verdict is "not yet" too: both hold the deal, each named.
-    expect((result?.serverError?.details as { blockers: Array<{ code: string }> }).blockers.map((b) => b.code)).toEqual(["deal_not_yet", "fit_below_min"]);
+    expect((result?.serverError?.details as { blockers: Array<{ code: string }> }).blockers.map((b) => b.code)).toEqual([
+      "deal_not_yet",
+      "fit_below_min",
+    ]);
   });
 
   it("rejects an unknown stage and a move to the current stage", async () => {
@@ -132,9 +140,21 @@ describe("manager overrides", () => {
   it("refuses an override that expires in the past, or with no real reason", async () => {
     const opp = await createOpportunityFor(t.rep, accountId, { stage: "discovery" });
     actAs(t.manager);
-    const past = await advanceStageAction({ opportunityId: opp.id, toStage: "solution", version: 1, overrideReason: "Because I said so, really", overrideExpiresOn: "2020-01-01" });
+    const past = await advanceStageAction({
+      opportunityId: opp.id,
+      toStage: "solution",
+      version: 1,
+      overrideReason: "Because I said so, really",
+      overrideExpiresOn: "2020-01-01",
+    });
     expect(past?.serverError?.code).toBe("INVALID");
-    const short = await advanceStageAction({ opportunityId: opp.id, toStage: "solution", version: 1, overrideReason: "ok", overrideExpiresOn: inAWeek() });
+    const short = await advanceStageAction({
+      opportunityId: opp.id,
+      toStage: "solution",
+      version: 1,
+      overrideReason: "ok",
+      overrideExpiresOn: inAWeek(),
+    });
     expect(short?.validationErrors?.fieldErrors.overrideReason).toEqual(["Explain the exception in at least 10 characters."]);
     const half = await advanceStageAction({ opportunityId: opp.id, toStage: "solution", version: 1, overrideReason: "A reason long enough" });
     expect(half?.validationErrors?.fieldErrors.overrideExpiresOn).toEqual(["Pick the date the override expires."]);
@@ -154,7 +174,9 @@ describe("concurrent stage changes", () => {
   it("lets exactly one of several parallel moves of the same version through", async () => {
     const opp = await createOpportunityFor(t.rep, accountId, { stage: "negotiation" });
     actAs(t.manager);
-    const results = await Promise.all(["proposal", "solution", "discovery", "closed_lost"].map((toStage) => advanceStageAction({ opportunityId: opp.id, toStage, version: 1 })));
+    const results = await Promise.all(
+      ["proposal", "solution", "discovery", "closed_lost"].map((toStage) => advanceStageAction({ opportunityId: opp.id, toStage, version: 1 })),
+    );
     expect(results.filter((r) => r?.data)).toHaveLength(1);
     expect(results.filter((r) => r?.serverError?.code === "CONFLICT")).toHaveLength(3);
     expect(await qualificationRows(opp.id)).toMatchObject({ version: 2, stageChanges: 1 });

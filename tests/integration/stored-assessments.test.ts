@@ -38,10 +38,12 @@ async function backgroundRescores(): Promise<void> {
   // The queue is shared with every other test on this server: take this organization's jobs only, leaving the
   // rest queued for whoever waits for them.
   const schema = process.env.WINNOW_JOBS_SCHEMA ?? "pgboss";
-  const { rows } = await boss.getDb().executeSql(
-    `SELECT id, data FROM ${schema}.job WHERE name = $1 AND state = 'created' AND data->>'organizationId' = $2 ORDER BY created_on`,
-    [RESCORE_ORGANIZATION, t.org.id],
-  );
+  const { rows } = await boss
+    .getDb()
+    .executeSql(`SELECT id, data FROM ${schema}.job WHERE name = $1 AND state = 'created' AND data->>'organizationId' = $2 ORDER BY created_on`, [
+      RESCORE_ORGANIZATION,
+      t.org.id,
+    ]);
   for (const row of rows as Array<{ id: string; data: RescoreJob }>) {
     await rescoreOrganization(db(), row.data.organizationId, row.data.trigger, row.data.progressId, row.data.which);
     await boss.deleteJob(RESCORE_ORGANIZATION, row.id);
@@ -77,7 +79,11 @@ async function expectCurrent(opportunityId: string) {
     pending: false,
   });
   // The JSON column holds the engine's whole explained result, so new engine fields need no new columns.
-  expect(stored.result).toMatchObject({ fit: { score: fresh.fit.score }, intent: { score: fresh.intent.score }, verdict: { verdict: fresh.verdict.verdict } });
+  expect(stored.result).toMatchObject({
+    fit: { score: fresh.fit.score },
+    intent: { score: fresh.intent.score },
+    verdict: { verdict: fresh.verdict.verdict },
+  });
   return stored;
 }
 
@@ -86,18 +92,43 @@ describe("every write stores the deal's assessment in its own transaction", () =
     actAs(t.rep);
     const account = await createAccountFor(t.rep, { industry: "SaaS", employeeCount: 300 });
     const contact = await createContactFor(t.rep, account.id);
-    const created = await createOpportunityAction({ name: "Deal", accountId: account.id, amount: "50000", currency: "USD", expectedCloseDate: "", repConfidence: "" });
+    const created = await createOpportunityAction({
+      name: "Deal",
+      accountId: account.id,
+      amount: "50000",
+      currency: "USD",
+      expectedCloseDate: "",
+      repConfidence: "",
+    });
     const id = created.data!.id;
     const first = await expectCurrent(id);
 
-    await updateOpportunityAction({ id, version: "1", name: "Deal", accountId: account.id, amount: "90000", currency: "USD", expectedCloseDate: "", repConfidence: "" });
+    await updateOpportunityAction({
+      id,
+      version: "1",
+      name: "Deal",
+      accountId: account.id,
+      amount: "90000",
+      currency: "USD",
+      expectedCloseDate: "",
+      repConfidence: "",
+    });
     expect(Number((await expectCurrent(id)).adjustedAmount)).toBeGreaterThan(Number(first.adjustedAmount));
 
-    await logNoteAction({ opportunityId: id, body: "Discovery", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "Close takes 9 days", contactId: "" }] });
+    await logNoteAction({
+      opportunityId: id,
+      body: "Discovery",
+      evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "Close takes 9 days", contactId: "" }],
+    });
     const afterNote = await expectCurrent(id);
     expect(afterNote.intent).toBeGreaterThan(first.intent);
 
-    await updateCriterionAction({ opportunityId: id, criterionId: "identify_pain", op: "verify", documentRef: "Close-process audit, shared 2026-11-20" });
+    await updateCriterionAction({
+      opportunityId: id,
+      criterionId: "identify_pain",
+      op: "verify",
+      documentRef: "Close-process audit, shared 2026-11-20",
+    });
     expect((await expectCurrent(id)).intent).toBeGreaterThan(afterNote.intent);
 
     await addStakeholderAction({ opportunityId: id, contactId: contact.id, role: "champion" });
@@ -125,15 +156,43 @@ describe("every write stores the deal's assessment in its own transaction", () =
 
   it("stores an account's fit on create and update, and re-scores the deals on it", async () => {
     actAs(t.marketing);
-    await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: false }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
+    await createIcpVersionAction({
+      rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: false }],
+      pursueThreshold: 50,
+      disqualifyBelow: null,
+      basedOnVersion: 0,
+      note: "",
+    });
     await backgroundRescores();
     actAs(t.rep);
-    const created = await createAccountAction({ name: "Quantia", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const created = await createAccountAction({
+      name: "Quantia",
+      domain: "",
+      industry: "Retail",
+      employeeCount: "",
+      region: "",
+      techStack: "",
+      hiringSignals: "",
+    });
     const accountId = created.data!.id;
-    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId } })).toMatchObject({ fit: 0, verdict: "nurture", icpVersion: 1, pending: false });
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId } })).toMatchObject({
+      fit: 0,
+      verdict: "nurture",
+      icpVersion: 1,
+      pending: false,
+    });
     const opp = await createOpportunityFor(t.rep, accountId);
 
-    await updateAccountAction({ id: accountId, name: "Quantia", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    await updateAccountAction({
+      id: accountId,
+      name: "Quantia",
+      domain: "",
+      industry: "SaaS",
+      employeeCount: "",
+      region: "",
+      techStack: "",
+      hiringSignals: "",
+    });
     const account = await db().accountAssessment.findUniqueOrThrow({ where: { accountId } });
     const settings = await loadQualificationSettings(db(), t.org.id, null);
     const row = await db().account.findUniqueOrThrow({ where: { id: accountId } });
@@ -153,9 +212,18 @@ describe("background re-scoring", () => {
     const bystander = await createTenant("Bystander");
     const theirs = await createOpportunityFor(bystander.rep, (await createAccountFor(bystander.rep)).id);
 
-    const untouched = async () => (await db().opportunityAssessment.findMany({ where: { opportunityId: { in: [closed.id, theirs.id] } }, orderBy: { opportunityId: "asc" } })).map((a) => a.computedAt.getTime());
+    const untouched = async () =>
+      (
+        await db().opportunityAssessment.findMany({ where: { opportunityId: { in: [closed.id, theirs.id] } }, orderBy: { opportunityId: "asc" } })
+      ).map((a) => a.computedAt.getTime());
     const before = await untouched();
-    const computedAt = async () => new Map((await db().opportunityAssessment.findMany({ where: { opportunityId: { in: open.map((o) => o.id) } } })).map((a) => [a.opportunityId, a.computedAt.getTime()]));
+    const computedAt = async () =>
+      new Map(
+        (await db().opportunityAssessment.findMany({ where: { opportunityId: { in: open.map((o) => o.id) } } })).map((a) => [
+          a.opportunityId,
+          a.computedAt.getTime(),
+        ]),
+      );
     const written = await computedAt();
 
     // A minute later nothing a manager reads has moved: every deal is recomputed, none is rewritten.
@@ -195,13 +263,24 @@ describe("background re-scoring", () => {
     expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ pending: true });
 
     actAs(t.marketing);
-    const icp: SaveIcpInput = { rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" };
+    const icp: SaveIcpInput = {
+      rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }],
+      pursueThreshold: 50,
+      disqualifyBelow: null,
+      basedOnVersion: 0,
+      note: "",
+    };
     const saved = await createIcpVersionAction(icp);
     expect(saved?.data?.version).toBe(1);
     await backgroundRescores();
 
     expect(await storedRow(opp.id)).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
-    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({
+      fit: 0,
+      verdict: "disqualify",
+      icpVersion: 1,
+      pending: false,
+    });
     const progress = await latestRescore(db(), t.org.id);
     expect(progress).toMatchObject({ status: "done", total: 2, done: 2, pending: 0 });
     await expectCurrent(opp.id);
@@ -214,7 +293,12 @@ describe("background re-scoring", () => {
     const before = await storedRow(opp.id);
     const settings = await loadQualificationSettings(db(), t.org.id, null);
     actAs(t.admin);
-    const stages = settings.pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: Math.round(s.probability * 100), exit: s.id === "prospecting" ? [] : s.exit }));
+    const stages = settings.pipeline.stages.map((s) => ({
+      id: s.id,
+      label: s.label,
+      probability: Math.round(s.probability * 100),
+      exit: s.id === "prospecting" ? [] : s.exit,
+    }));
     const saved = await savePipelineAction({ stages });
     expect(saved?.serverError).toBeUndefined();
     await backgroundRescores();
@@ -228,19 +312,45 @@ describe("background re-scoring", () => {
 describe("lists read the stored scores", () => {
   it("sorts accounts by stored fit and filters opportunities by verdict, flag and risk, within the organization", async () => {
     actAs(t.marketing);
-    await createIcpVersionAction({ rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }], pursueThreshold: 50, disqualifyBelow: null, basedOnVersion: 0, note: "" });
+    await createIcpVersionAction({
+      rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }],
+      pursueThreshold: 50,
+      disqualifyBelow: null,
+      basedOnVersion: 0,
+      note: "",
+    });
     await backgroundRescores();
     actAs(t.rep);
-    const fits = await createAccountAction({ name: "Fits", domain: "", industry: "SaaS", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
-    const misfit = await createAccountAction({ name: "Misfit", domain: "", industry: "Retail", employeeCount: "", region: "", techStack: "", hiringSignals: "" });
+    const fits = await createAccountAction({
+      name: "Fits",
+      domain: "",
+      industry: "SaaS",
+      employeeCount: "",
+      region: "",
+      techStack: "",
+      hiringSignals: "",
+    });
+    const misfit = await createAccountAction({
+      name: "Misfit",
+      domain: "",
+      industry: "Retail",
+      employeeCount: "",
+      region: "",
+      techStack: "",
+      hiringSignals: "",
+    });
     const byFit = await findAccounts(t.rep, accountListParams.parse({ sort: "fit", dir: "desc" }));
-    expect(byFit.rows.map((a) => [a.name, a.assessment?.fit, a.assessment?.verdict])).toEqual([["Fits", 100, "pursue"], ["Misfit", 0, "disqualify"]]);
+    expect(byFit.rows.map((a) => [a.name, a.assessment?.fit, a.assessment?.verdict])).toEqual([
+      ["Fits", 100, "pursue"],
+      ["Misfit", 0, "disqualify"],
+    ]);
 
     const good = await createOpportunityFor(t.rep, fits.data!.id, { name: "Good" });
     const bad = await createOpportunityFor(t.rep, misfit.data!.id, { name: "Bad" });
     const other = await createTenant("Other");
     await createOpportunityFor(other.rep, (await createAccountFor(other.rep)).id, { name: "Theirs" });
-    const names = async (params: Record<string, string>) => (await findOpportunities(t.rep, opportunityListParams.parse(params))).rows.map((o) => o.name).sort();
+    const names = async (params: Record<string, string>) =>
+      (await findOpportunities(t.rep, opportunityListParams.parse(params))).rows.map((o) => o.name).sort();
     expect(await names({ verdict: "disqualify" })).toEqual(["Bad"]);
     expect(await names({ risk: "critical" })).toEqual(["Bad"]);
     expect(await names({ risk: "any" })).toEqual(["Bad"]);

@@ -34,10 +34,14 @@ describe("managing users", () => {
       expect((await createUserAction(newUser(`x-${who.id}@example.com`)))?.serverError?.code).toBe("FORBIDDEN");
     }
     actAs(acme.admin);
-    expect((await createUserAction({ ...newUser("short@example.com"), password: "short" }))?.validationErrors?.fieldErrors.password).toEqual(["Use at least 10 characters."]);
+    expect((await createUserAction({ ...newUser("short@example.com"), password: "short" }))?.validationErrors?.fieldErrors.password).toEqual([
+      "Use at least 10 characters.",
+    ]);
     const taken = await createUserAction(newUser(globex.rep.email));
     // Taken in another organization: refused without saying so (or where).
-    expect(taken?.serverError?.details).toMatchObject({ fieldErrors: { email: ["This email address cannot be used. Ask the person for another address."] } });
+    expect(taken?.serverError?.details).toMatchObject({
+      fieldErrors: { email: ["This email address cannot be used. Ask the person for another address."] },
+    });
     expect(JSON.stringify(taken)).not.toMatch(/already|Globex|organization/i);
   });
 

@@ -78,7 +78,10 @@ describe("webhooks", () => {
     const bodies = received.map((r) => ({ ...r, json: JSON.parse(r.body) as { type: string; data: Record<string, unknown> } }));
     const changed = bodies.find((b) => b.json.type === "opportunity.stage_changed");
     const blocked = bodies.find((b) => b.json.type === "opportunity.stage_blocked");
-    expect(changed?.json).toMatchObject({ type: "opportunity.stage_changed", data: { opportunityId: deal.id, fromStage: "negotiation", toStage: "discovery", outcome: "allowed" } });
+    expect(changed?.json).toMatchObject({
+      type: "opportunity.stage_changed",
+      data: { opportunityId: deal.id, fromStage: "negotiation", toStage: "discovery", outcome: "allowed" },
+    });
     expect(blocked?.json).toMatchObject({ type: "opportunity.stage_blocked", data: { opportunityId: deal.id, toStage: "solution" } });
     expect((blocked?.json.data.blockers as unknown[]).length).toBeGreaterThan(0);
     const signature = String(changed?.headers["winnow-signature"]);
@@ -90,37 +93,66 @@ describe("webhooks", () => {
     expect(verifySignature(hook.secret, changed!.body, signature, nowSeconds() + REPLAY_WINDOW_SECONDS + 5)).toBe(false);
 
     const log = await api(adminKey, "GET", `/webhooks/${hook.id}/deliveries`);
-    expect(log.body.data.map((d: { status: string; attempts: number; lastStatusCode: number }) => [d.status, d.attempts, d.lastStatusCode])).toEqual([["delivered", 1, 200], ["delivered", 1, 200]]);
+    expect(log.body.data.map((d: { status: string; attempts: number; lastStatusCode: number }) => [d.status, d.attempts, d.lastStatusCode])).toEqual([
+      ["delivered", 1, 200],
+      ["delivered", 1, 200],
+    ]);
   });
 
   it("emits criterion.changed and override.created in the transaction of the change, only to subscribers", async () => {
     await register(["criterion.changed"]);
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "discovery" });
-    await api(repKey, "POST", "/notes", { body: { opportunityId: deal.id, body: "Pain", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "close is slow" }] } });
+    await api(repKey, "POST", "/notes", {
+      body: { opportunityId: deal.id, body: "Pain", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "close is slow" }] },
+    });
     const managerKey = await keyFor(t.admin, t.manager);
     const expiry = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await api(managerKey, "POST", `/opportunities/${deal.id}/stage-changes`, { body: { toStage: "proposal", version: 1, overrideReason: "Signed LOI in hand already.", overrideExpiresOn: expiry } });
+    await api(managerKey, "POST", `/opportunities/${deal.id}/stage-changes`, {
+      body: { toStage: "proposal", version: 1, overrideReason: "Signed LOI in hand already.", overrideExpiresOn: expiry },
+    });
     const types = (await db().webhookEvent.findMany({ where: { organizationId: t.org.id }, select: { type: true } })).map((e) => e.type);
     expect(types).toEqual(["criterion.changed"]);
     await register(["override.created"], "/overrides");
     const second = await createOpportunityFor(t.rep, deal.accountId, { stage: "discovery" });
-    await api(managerKey, "POST", `/opportunities/${second.id}/stage-changes`, { body: { toStage: "solution", version: 1, overrideReason: "Signed LOI in hand already.", overrideExpiresOn: expiry } });
+    await api(managerKey, "POST", `/opportunities/${second.id}/stage-changes`, {
+      body: { toStage: "solution", version: 1, overrideReason: "Signed LOI in hand already.", overrideExpiresOn: expiry },
+    });
     expect(await db().webhookEvent.count({ where: { organizationId: t.org.id, type: "override.created" } })).toBe(1);
   });
 
   it("emits lead.created for every new lead and lead.routed for those given an owner, whichever door they came through", async () => {
     const hook = await register(["lead.created", "lead.routed"]);
     await giveIcp(t.admin);
-    const fields = { name: "Ana Buyer", email: "ana@acme-saas.io", companyName: "Acme SaaS", domain: "acme-saas.io", industry: "SaaS", employeeCount: 300, region: "EMEA", answers: {} };
+    const fields = {
+      name: "Ana Buyer",
+      email: "ana@acme-saas.io",
+      companyName: "Acme SaaS",
+      domain: "acme-saas.io",
+      industry: "SaaS",
+      employeeCount: 300,
+      region: "EMEA",
+      answers: {},
+    };
     const marketingKey = await keyFor(t.admin, t.marketing);
     // The API (routed by round robin), a knockout the engine disqualifies (created, never routed), the public form, an import.
     const routed = await api(marketingKey, "POST", "/leads", { body: fields });
     expect(routed.status).toBe(201);
     expect(routed.body).toMatchObject({ source: "api", status: "new" });
-    const knockedOut = await api(marketingKey, "POST", "/leads", { body: { ...fields, email: "x@tiny.io", domain: "tiny.io", companyName: "Tiny", employeeCount: 10 } });
+    const knockedOut = await api(marketingKey, "POST", "/leads", {
+      body: { ...fields, email: "x@tiny.io", domain: "tiny.io", companyName: "Tiny", employeeCount: 10 },
+    });
     expect(knockedOut.body).toMatchObject({ status: "disqualified", ownerId: null });
-    await submitIntake({ slug: t.org.slug, ip: "10.9.9.9", body: goodSubmission({ email: "bo@form-co.io", domain: "form-co.io", companyName: "Form Co" }), now: new Date() });
-    const { id: jobId } = await createImport(t.marketing, { kind: "leads", fileName: "leads.csv", text: "Full name,Work email,Company,Employees,Industry,Region\nCy Buyer,cy@csv-co.io,Csv Co,300,SaaS,EMEA\n" });
+    await submitIntake({
+      slug: t.org.slug,
+      ip: "10.9.9.9",
+      body: goodSubmission({ email: "bo@form-co.io", domain: "form-co.io", companyName: "Form Co" }),
+      now: new Date(),
+    });
+    const { id: jobId } = await createImport(t.marketing, {
+      kind: "leads",
+      fileName: "leads.csv",
+      text: "Full name,Work email,Company,Employees,Industry,Region\nCy Buyer,cy@csv-co.io,Csv Co,300,SaaS,EMEA\n",
+    });
     await planImport(t.marketing, { jobId, mapping: (await getImport(t.marketing, jobId)).mapping as Record<string, number | null> });
     await runImport(db(), jobId);
     await confirmImport(t.marketing, jobId);
@@ -129,9 +161,18 @@ describe("webhooks", () => {
     const leads = await db().lead.findMany({ where: { organizationId: t.org.id }, select: { id: true, ownerId: true, source: true } });
     expect(leads.map((l) => l.source).sort()).toEqual(["api", "api", "import", "intake_form"]);
     const events = await db().webhookEvent.findMany({ where: { organizationId: t.org.id }, orderBy: { createdAt: "asc" } });
-    const ofType = (type: string) => events.filter((e) => e.type === type).map((e) => (e.payload as { leadId: string }).leadId).sort();
+    const ofType = (type: string) =>
+      events
+        .filter((e) => e.type === type)
+        .map((e) => (e.payload as { leadId: string }).leadId)
+        .sort();
     expect(ofType("lead.created")).toEqual(leads.map((l) => l.id).sort());
-    expect(ofType("lead.routed")).toEqual(leads.filter((l) => l.ownerId).map((l) => l.id).sort());
+    expect(ofType("lead.routed")).toEqual(
+      leads
+        .filter((l) => l.ownerId)
+        .map((l) => l.id)
+        .sort(),
+    );
     expect(ofType("lead.routed")).not.toContain(knockedOut.body.id);
     const routedEvent = events.find((e) => e.type === "lead.routed" && (e.payload as { leadId: string }).leadId === routed.body.id);
     expect(routedEvent?.payload).toMatchObject({ ownerId: routed.body.ownerId, routedBy: "round_robin" });
@@ -143,7 +184,13 @@ describe("webhooks", () => {
 
   it("has one call for the recap feature to emit recap.responded, only to subscribers", async () => {
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "discovery" });
-    const recap = { recapId: "recap_1", opportunityId: deal.id, contactId: "contact_1", respondedAt: new Date("2026-12-02T10:00:00Z"), answers: [{ criterionId: "metrics", answer: "confirmed", outcome: "verified" }] };
+    const recap = {
+      recapId: "recap_1",
+      opportunityId: deal.id,
+      contactId: "contact_1",
+      respondedAt: new Date("2026-12-02T10:00:00Z"),
+      answers: [{ criterionId: "metrics", answer: "confirmed", outcome: "verified" }],
+    };
     await emitRecapResponded(db(), t.org.id, recap);
     expect(await db().webhookEvent.count({ where: { organizationId: t.org.id } })).toBe(0);
     await register(["recap.responded"]);
@@ -151,14 +198,19 @@ describe("webhooks", () => {
     const event = await db().webhookEvent.findFirstOrThrow({ where: { organizationId: t.org.id, type: "recap.responded" } });
     expect(event.payload).toEqual({ ...recap, respondedAt: "2026-12-02T10:00:00.000Z" });
     expect(await deliverDue(db())).toBe(1);
-    expect(JSON.parse(received[0]!.body)).toMatchObject({ type: "recap.responded", data: { recapId: "recap_1", answers: [{ criterionId: "metrics" }] } });
+    expect(JSON.parse(received[0]!.body)).toMatchObject({
+      type: "recap.responded",
+      data: { recapId: "recap_1", answers: [{ criterionId: "metrics" }] },
+    });
   });
 
   it("emits opportunity.verdict_changed when a re-score changes the verdict on record", async () => {
     await register(["opportunity.verdict_changed"]);
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "discovery" });
     // The verdict on record differs from what the engine will say now.
-    await db().scoreSnapshot.create({ data: { organizationId: t.org.id, opportunityId: deal.id, stage: "discovery", fit: 0, intent: 0, verdict: "recorded_earlier", trigger: "test" } });
+    await db().scoreSnapshot.create({
+      data: { organizationId: t.org.id, opportunityId: deal.id, stage: "discovery", fit: 0, intent: 0, verdict: "recorded_earlier", trigger: "test" },
+    });
     expect((await api(repKey, "POST", "/notes", { body: { opportunityId: deal.id, body: "Quick call." } })).status).toBe(201);
     const event = await db().webhookEvent.findFirstOrThrow({ where: { organizationId: t.org.id, type: "opportunity.verdict_changed" } });
     expect(event.payload).toMatchObject({ opportunityId: deal.id, from: "recorded_earlier", trigger: "note" });
@@ -171,7 +223,9 @@ describe("webhooks", () => {
     const hook = await register(["criterion.changed"]);
     answer = 500;
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "discovery" });
-    await api(repKey, "POST", "/notes", { body: { opportunityId: deal.id, body: "Pain", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "close is slow" }] } });
+    await api(repKey, "POST", "/notes", {
+      body: { opportunityId: deal.id, body: "Pain", evidence: [{ criterionId: "identify_pain", state: "claimed", excerpt: "close is slow" }] },
+    });
     let clock = Date.now();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       expect(await deliverDue(db(), { now: new Date(clock) })).toBe(1);

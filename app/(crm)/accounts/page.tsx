@@ -43,7 +43,9 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     cells: {
       name: (
         <>
-          <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{a.name}</Link>
+          <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+            {a.name}
+          </Link>
           {a.domain && <div className="truncate text-xs text-slate-600">{a.domain}</div>}
         </>
       ),
@@ -62,18 +64,33 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Accounts"
         description="Companies you sell to, with the firmographics the ICP scores."
-        actions={<><SavedViews list="accounts" views={views} /><ExportLink list="accounts" params={raw} />{can(user.role, "account.create") && <ButtonLink href="/accounts/new"><Plus className="size-4" aria-hidden />New account</ButtonLink>}</>}
+        actions={
+          <>
+            <SavedViews list="accounts" views={views} />
+            <ExportLink list="accounts" params={raw} />
+            {can(user.role, "account.create") && (
+              <ButtonLink href="/accounts/new">
+                <Plus className="size-4" aria-hidden />
+                New account
+              </ButtonLink>
+            )}
+          </>
+        }
       />
       <Card>
         <FilterBar clearHref="/accounts" showClear={filtered}>
           <Input name="q" placeholder="Search name or domain" defaultValue={params.q} className="max-w-xs" aria-label="Search accounts" />
           <Select name="industry" defaultValue={params.industry} className="max-w-44" aria-label="Industry">
             <option value="">All industries</option>
-            {industries.map((i) => <option key={i}>{i}</option>)}
+            {industries.map((i) => (
+              <option key={i}>{i}</option>
+            ))}
           </Select>
           <Select name="region" defaultValue={params.region} className="max-w-44" aria-label="Region">
             <option value="">All regions</option>
-            {REGIONS.map((r) => <option key={r}>{r}</option>)}
+            {REGIONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
           </Select>
         </FilterBar>
         {page.rows.length === 0 ? (

@@ -23,14 +23,31 @@ export default async function ApiDocsPage() {
       <PageHeader
         eyebrow="Developers"
         title="API reference"
-        description={<>Version 1, under <code>/api/v1</code>. The machine-readable OpenAPI 3.1 document is at <a className="text-indigo-700 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</>}
+        description={
+          <>
+            Version 1, under <code>/api/v1</code>. The machine-readable OpenAPI 3.1 document is at{" "}
+            <a className="text-indigo-700 underline" href="/api/v1/openapi.json">
+              /api/v1/openapi.json
+            </a>
+            .
+          </>
+        }
       />
       <Card className="mb-6">
         <CardHeader title="Conventions" />
         <CardBody className="space-y-2 text-sm text-slate-700">
-          {doc.info.description.split("\n\n").map((p) => <p key={p}>{p}</p>)}
-          <p>Problems carry <code>code</code>: <code>UNAUTHENTICATED</code> 401, <code>FORBIDDEN</code> 403, <code>NOT_FOUND</code> 404 (also for other organizations’ records), <code>CONFLICT</code> 409 with <code>currentVersion</code>, <code>PAYLOAD_TOO_LARGE</code> 413, <code>INVALID</code> 422 with <code>errors[].path</code>, <code>GATE_BLOCKED</code> 422 with <code>blockers</code>, <code>RATE_LIMITED</code> 429 with <code>Retry-After</code>.</p>
-          <p>Send <code>Idempotency-Key</code> on POSTs you may retry; the first response is replayed (header <code>Idempotent-Replayed: true</code>).</p>
+          {doc.info.description.split("\n\n").map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+          <p>
+            Problems carry <code>code</code>: <code>UNAUTHENTICATED</code> 401, <code>FORBIDDEN</code> 403, <code>NOT_FOUND</code> 404 (also for other
+            organizations’ records), <code>CONFLICT</code> 409 with <code>currentVersion</code>, <code>PAYLOAD_TOO_LARGE</code> 413,{" "}
+            <code>INVALID</code> 422 with <code>errors[].path</code>, <code>GATE_BLOCKED</code> 422 with <code>blockers</code>,{" "}
+            <code>RATE_LIMITED</code> 429 with <code>Retry-After</code>.
+          </p>
+          <p>
+            Send <code>Idempotency-Key</code> on POSTs you may retry; the first response is replayed (header <code>Idempotent-Replayed: true</code>).
+          </p>
         </CardBody>
       </Card>
       <div className="space-y-6">
@@ -38,7 +55,9 @@ export default async function ApiDocsPage() {
           <Card key={tag}>
             <CardHeader title={tag} />
             <div className="divide-y divide-slate-100">
-              {ops.map(({ method, path, op }) => <OperationBlock key={`${method} ${path}`} method={method} path={path} op={op} />)}
+              {ops.map(({ method, path, op }) => (
+                <OperationBlock key={`${method} ${path}`} method={method} path={path} op={op} />
+              ))}
             </div>
           </Card>
         ))}

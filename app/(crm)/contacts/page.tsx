@@ -38,10 +38,26 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
     label: c.name,
     text: { name: c.name, title: c.title ?? "", account: c.account.name, email: c.email ?? "" },
     cells: {
-      name: canEdit ? <Link href={`/contacts/${c.id}/edit`} className="font-medium text-slate-900 hover:text-indigo-600">{c.name}</Link> : <span className="font-medium text-slate-900">{c.name}</span>,
+      name: canEdit ? (
+        <Link href={`/contacts/${c.id}/edit`} className="font-medium text-slate-900 hover:text-indigo-600">
+          {c.name}
+        </Link>
+      ) : (
+        <span className="font-medium text-slate-900">{c.name}</span>
+      ),
       title: c.title ?? "—",
-      account: <Link href={`/accounts/${c.account.id}`} className="hover:text-indigo-600">{c.account.name}</Link>,
-      email: c.email ? <a href={`mailto:${c.email}`} className="hover:text-indigo-600">{c.email}</a> : "—",
+      account: (
+        <Link href={`/accounts/${c.account.id}`} className="hover:text-indigo-600">
+          {c.account.name}
+        </Link>
+      ),
+      email: c.email ? (
+        <a href={`mailto:${c.email}`} className="hover:text-indigo-600">
+          {c.email}
+        </a>
+      ) : (
+        "—"
+      ),
       phone: c.phone ?? "—",
     },
   }));
@@ -55,16 +71,31 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           <>
             <SavedViews list="contacts" views={views} />
             <ExportLink list="contacts" params={raw} />
-            {canEdit && <ButtonLink href="/contacts/new"><Plus className="size-4" aria-hidden />New contact</ButtonLink>}
+            {canEdit && (
+              <ButtonLink href="/contacts/new">
+                <Plus className="size-4" aria-hidden />
+                New contact
+              </ButtonLink>
+            )}
           </>
         }
       />
       <Card>
         <FilterBar clearHref="/contacts" showClear={Boolean(params.q)}>
-          <Input name="q" placeholder="Search name, title, email or account" defaultValue={params.q} className="max-w-sm" aria-label="Search contacts" />
+          <Input
+            name="q"
+            placeholder="Search name, title, email or account"
+            defaultValue={params.q}
+            className="max-w-sm"
+            aria-label="Search contacts"
+          />
         </FilterBar>
         {page.rows.length === 0 ? (
-          <EmptyState icon={Users} title={params.q ? "No contacts match" : "No contacts yet"} description="Contacts are added on an account's page." />
+          <EmptyState
+            icon={Users}
+            title={params.q ? "No contacts match" : "No contacts yet"}
+            description="Contacts are added on an account's page."
+          />
         ) : (
           <>
             <DataTable label="Contacts" testId="contacts-table" columns={CONTACT_COLUMNS} rows={rows} sort={params.sort} dir={params.dir} />

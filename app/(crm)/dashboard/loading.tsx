@@ -20,9 +20,13 @@ export default function DashboardLoading() {
             </Card>
           ))}
         </div>
-        <Card className="p-5"><div className={`${bar} h-80 w-full`} /></Card>
+        <Card className="p-5">
+          <div className={`${bar} h-80 w-full`} />
+        </Card>
         <Card className="space-y-3 p-5">
-          {[0, 1, 2, 3, 4].map((i) => <div key={i} className={`${bar} h-10 w-full`} />)}
+          {[0, 1, 2, 3, 4].map((i) => (
+            <div key={i} className={`${bar} h-10 w-full`} />
+          ))}
         </Card>
       </div>
     </div>

@@ -67,14 +67,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <HeadlineStats summary={summary} calibration={d.calibration} currency={currency} />
         <ForecastBasisNote calibration={d.calibration} summary={summary} mixedCurrencies={d.mixedCurrencies} currency={currency} />
         {d.pending > 0 && (
-          <p role="status" data-testid="pending-scores" className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200">
-            {d.pending} open deal{d.pending === 1 ? " is" : "s are"} being re-scored after a change to the ICP or the qualification settings; their figures below are from before the change.
+          <p
+            role="status"
+            data-testid="pending-scores"
+            className="rounded-md bg-amber-50 px-4 py-2 text-sm text-amber-800 ring-1 ring-inset ring-amber-200"
+          >
+            {d.pending} open deal{d.pending === 1 ? " is" : "s are"} being re-scored after a change to the ICP or the qualification settings; their
+            figures below are from before the change.
           </p>
         )}
 
         {summary.openCount === 0 ? (
           <Card>
-            <EmptyState icon={Inbox} title={ownerName ? `${ownerName} has no open deals` : "No open deals"} description="Closed deals still calibrate the forecast; open deals will show here by stage." />
+            <EmptyState
+              icon={Inbox}
+              title={ownerName ? `${ownerName} has no open deals` : "No open deals"}
+              description="Closed deals still calibrate the forecast; open deals will show here by stage."
+            />
           </Card>
         ) : (
           <>
@@ -82,8 +91,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <CardHeader title="Pipeline by stage" description="Open amount with the raw and qualification-adjusted forecast of each open stage" />
               {/* Side by side only where the table fits its half whole (at 1440 px its Adjusted column would be cut). */}
               <div className="grid grid-cols-1 2xl:grid-cols-2">
-                <CardBody><StageChart stages={summary.stages} currency={currency} /></CardBody>
-                <div className="border-t border-slate-100 2xl:border-l 2xl:border-t-0"><StageTable stages={summary.stages} currency={currency} /></div>
+                <CardBody>
+                  <StageChart stages={summary.stages} currency={currency} />
+                </CardBody>
+                <div className="border-t border-slate-100 2xl:border-l 2xl:border-t-0">
+                  <StageTable stages={summary.stages} currency={currency} />
+                </div>
               </div>
             </Card>
 
@@ -95,19 +108,34 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <RiskFilters params={params} stages={summary.stages.map((s) => ({ id: s.stageId, label: s.label }))} counts={summary.riskCounts} />
               <RiskList risks={d.risks.rows} currency={currency} filtered={Boolean(params.level || params.flag || params.stage || params.verdict)} />
               {(d.risks.next || d.risks.previous) && (
-                <Pagination path="/dashboard" params={raw} next={d.risks.next} previous={d.risks.previous} total={d.risks.total} noun="flagged deal" />
+                <Pagination
+                  path="/dashboard"
+                  params={raw}
+                  next={d.risks.next}
+                  previous={d.risks.previous}
+                  total={d.risks.total}
+                  noun="flagged deal"
+                />
               )}
             </Card>
 
             {can(user.role, "evidence.review") && (
               <Card>
-                <CardHeader title={`Evidence review (${reviewQueue.length})`} description="Verifications resting on the rep's record, not confirmed by the buyer or reviewed: contradicted ones first" />
-                <CardBody><ReviewQueue items={reviewQueue} showDeal /></CardBody>
+                <CardHeader
+                  title={`Evidence review (${reviewQueue.length})`}
+                  description="Verifications resting on the rep's record, not confirmed by the buyer or reviewed: contradicted ones first"
+                />
+                <CardBody>
+                  <ReviewQueue items={reviewQueue} showDeal />
+                </CardBody>
               </Card>
             )}
 
             <Card>
-              <CardHeader title="Gaps by criterion" description={`Where the team is weakest: open deals whose ${d.frameworkName} criterion is not verified and fresh, by reason`} />
+              <CardHeader
+                title="Gaps by criterion"
+                description={`Where the team is weakest: open deals whose ${d.frameworkName} criterion is not verified and fresh, by reason`}
+              />
               <CriterionGapsTable gaps={summary.gaps} openCount={summary.openCount} />
             </Card>
           </>

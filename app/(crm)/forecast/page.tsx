@@ -43,7 +43,13 @@ export default async function ForecastPage() {
     return (
       <>
         {header}
-        <Card><EmptyState icon={Scale} title="No closed deals to judge yet" description={`Once deals that had a scorecard while open are won or lost (since ${formatDate(since)}), this page shows how honest each forecast was.`} /></Card>
+        <Card>
+          <EmptyState
+            icon={Scale}
+            title="No closed deals to judge yet"
+            description={`Once deals that had a scorecard while open are won or lost (since ${formatDate(since)}), this page shows how honest each forecast was.`}
+          />
+        </Card>
       </>
     );
   }
@@ -53,23 +59,48 @@ export default async function ForecastPage() {
       {header}
       <div className="space-y-6">
         <p className="text-sm text-slate-700" data-testid="honesty-basis">
-          Based on <strong>{report.deals} closed deal{report.deals === 1 ? "" : "s"}</strong> ({report.won} won, {lost} lost) closed since {formatDate(since)},
-          each judged at every open stage it was scored at ({report.forecasts} forecasts). {report.withRepConfidence} had a rep confidence.
-          {unscored > 0 && ` ${unscored} closed deal${unscored === 1 ? "" : "s"} without a scorecard while open ${unscored === 1 ? "is" : "are"} left out.`}
+          Based on{" "}
+          <strong>
+            {report.deals} closed deal{report.deals === 1 ? "" : "s"}
+          </strong>{" "}
+          ({report.won} won, {lost} lost) closed since {formatDate(since)}, each judged at every open stage it was scored at ({report.forecasts}{" "}
+          forecasts). {report.withRepConfidence} had a rep confidence.
+          {unscored > 0 &&
+            ` ${unscored} closed deal${unscored === 1 ? "" : "s"} without a scorecard while open ${unscored === 1 ? "is" : "are"} left out.`}
           {truncated && ` Only the latest ${HONESTY_MAX_DEALS.toLocaleString("en-US")} closed deals are read.`}
         </p>
         <PredictorCards report={report} currency={CURRENCY} />
         <Card>
-          <CardHeader title="Calibration" description="Of the deals each forecast put in a probability band, the share actually won. An honest forecast follows the dashed diagonal." />
-          <CardBody><LazyCalibrationChart points={calibrationPoints(report)} /></CardBody>
+          <CardHeader
+            title="Calibration"
+            description="Of the deals each forecast put in a probability band, the share actually won. An honest forecast follows the dashed diagonal."
+          />
+          <CardBody>
+            <LazyCalibrationChart points={calibrationPoints(report)} />
+          </CardBody>
         </Card>
         <Card>
-          <CardHeader title="By quarter of closing" description="Forecast amount and its error against the amount won; bias is the mean predicted probability minus the actual win rate" />
-          <HonestyGroupTable groups={report.byQuarter} label="Quarter" nameOf={(k) => k.replace("-", " ")} currency={CURRENCY} testId="honesty-quarters" />
+          <CardHeader
+            title="By quarter of closing"
+            description="Forecast amount and its error against the amount won; bias is the mean predicted probability minus the actual win rate"
+          />
+          <HonestyGroupTable
+            groups={report.byQuarter}
+            label="Quarter"
+            nameOf={(k) => k.replace("-", " ")}
+            currency={CURRENCY}
+            testId="honesty-quarters"
+          />
         </Card>
         <Card>
           <CardHeader title="By rep" description="Whose forecasts to trust, and by how much to discount them" />
-          <HonestyGroupTable groups={report.byOwner} label="Rep" nameOf={(k) => owners[k] ?? "Former user"} currency={CURRENCY} testId="honesty-reps" />
+          <HonestyGroupTable
+            groups={report.byOwner}
+            label="Rep"
+            nameOf={(k) => owners[k] ?? "Former user"}
+            currency={CURRENCY}
+            testId="honesty-reps"
+          />
         </Card>
       </div>
     </>

@@ -29,14 +29,36 @@ export default async function FormsPage() {
   const { saved: _, ...initial } = config;
   return (
     <>
-      <PageHeader title="Intake form" description="The public form prospects fill before a first call: company fields and qualifying questions, scored and routed on arrival." />
+      <PageHeader
+        title="Intake form"
+        description="The public form prospects fill before a first call: company fields and qualifying questions, scored and routed on arrival."
+      />
       <Card className="mb-6">
-        <CardHeader title="Share it" description={config.saved ? "Stable address for your organization." : "Showing the default questions until you save."} />
+        <CardHeader
+          title="Share it"
+          description={config.saved ? "Stable address for your organization." : "Showing the default questions until you save."}
+        />
         <CardBody className="space-y-3 text-sm">
-          <p>Public link: <a href={url} className="font-medium break-all text-indigo-600 hover:underline" target="_blank" rel="noreferrer" data-testid="public-form-url">{url}</a></p>
+          <p>
+            Public link:{" "}
+            <a
+              href={url}
+              className="font-medium break-all text-indigo-600 hover:underline"
+              target="_blank"
+              rel="noreferrer"
+              data-testid="public-form-url"
+            >
+              {url}
+            </a>
+          </p>
           <div>
             <p className="mb-1 text-slate-600">Embed on your site:</p>
-            <ScrollRegion label="Embed code" className="rounded-md"><pre className="rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="embed-snippet">{`<iframe src="${url}" title="Talk to us" style="width:100%;min-height:900px;border:0" loading="lazy"></iframe>`}</pre></ScrollRegion>
+            <ScrollRegion label="Embed code" className="rounded-md">
+              <pre
+                className="rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+                data-testid="embed-snippet"
+              >{`<iframe src="${url}" title="Talk to us" style="width:100%;min-height:900px;border:0" loading="lazy"></iframe>`}</pre>
+            </ScrollRegion>
           </div>
         </CardBody>
       </Card>

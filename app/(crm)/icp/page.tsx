@@ -34,9 +34,7 @@ export default async function IcpPage() {
         description="What a good-fit account looks like. Every fit score, verdict and prospecting gate uses the current version."
       />
       <RescoreProgress initial={progress && toProgressView(progress, new Date())} />
-      {!canManage && (
-        <ReadOnlyNote>Marketing and admins define the ICP; you can see it and how accounts score against it.</ReadOnlyNote>
-      )}
+      {!canManage && <ReadOnlyNote>Marketing and admins define the ICP; you can see it and how accounts score against it.</ReadOnlyNote>}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card>
@@ -60,13 +58,20 @@ export default async function IcpPage() {
               <EmptyState
                 icon={Target}
                 title="No ICP yet"
-                description={canManage ? "Define the first version below. Until then every account counts as a fit (100)." : "Until marketing defines one, every account counts as a fit (100)."}
+                description={
+                  canManage
+                    ? "Define the first version below. Until then every account counts as a fit (100)."
+                    : "Until marketing defines one, every account counts as a fit (100)."
+                }
               />
             )}
           </Card>
           {canManage && (
             <Card>
-              <CardHeader title={current ? `Edit the ICP (starting from version ${current.version})` : "Define the ICP"} description="Weights only matter relative to each other. A knockout miss makes the account not a fit; missing data never does." />
+              <CardHeader
+                title={current ? `Edit the ICP (starting from version ${current.version})` : "Define the ICP"}
+                description="Weights only matter relative to each other. A knockout miss makes the account not a fit; missing data never does."
+              />
               <CardBody>
                 <IcpEditor
                   key={current?.id ?? "none"}
@@ -81,12 +86,19 @@ export default async function IcpPage() {
         </div>
         <div className="space-y-6">
           <Card>
-            <CardHeader title="How your accounts fit" description={current ? `Under version ${current.version}, scored now` : "With no ICP, every account fits"} />
-            <CardBody><FitPreviewView preview={preview} /></CardBody>
+            <CardHeader
+              title="How your accounts fit"
+              description={current ? `Under version ${current.version}, scored now` : "With no ICP, every account fits"}
+            />
+            <CardBody>
+              <FitPreviewView preview={preview} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title="Version history" description="Versions are never edited; each save adds one." />
-            <CardBody className="py-1"><VersionHistory versions={versions} /></CardBody>
+            <CardBody className="py-1">
+              <VersionHistory versions={versions} />
+            </CardBody>
           </Card>
         </div>
       </div>

@@ -27,12 +27,26 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const params = leadListParams.parse(raw);
   const orgWide = scopeOf(user.role, "lead.view") === "org";
   // Reps work only their own leads, so handing leads to someone else is for org-wide roles.
-  const [page, stats, owners] = await Promise.all([findLeads(user, params), orgWide ? conversionStats(user) : null, orgWide ? listAssignableUsers(user, "lead.view") : []]);
+  const [page, stats, owners] = await Promise.all([
+    findLeads(user, params),
+    orgWide ? conversionStats(user) : null,
+    orgWide ? listAssignableUsers(user, "lead.view") : [],
+  ]);
   const leads: InboxLead[] = page.rows.map((l) => {
     const reasons = Array.isArray(l.reasons) ? (l.reasons as { text?: string }[]) : [];
     return {
-      id: l.id, name: l.name, email: l.email, companyName: l.companyName, source: l.source, status: l.status, fit: l.fit, intent: l.intent,
-      verdict: l.verdict as InboxLead["verdict"], ownerName: l.ownerName, reason: l.disqualifyReason ?? reasons[0]?.text ?? null, createdAt: l.createdAt.toISOString(),
+      id: l.id,
+      name: l.name,
+      email: l.email,
+      companyName: l.companyName,
+      source: l.source,
+      status: l.status,
+      fit: l.fit,
+      intent: l.intent,
+      verdict: l.verdict as InboxLead["verdict"],
+      ownerName: l.ownerName,
+      reason: l.disqualifyReason ?? reasons[0]?.text ?? null,
+      createdAt: l.createdAt.toISOString(),
     };
   });
   const filtered = Boolean(params.q || params.verdict || params.source || params.status !== "new" || params.owner !== "all");
@@ -43,16 +57,28 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         description={orgWide ? "Everyone who showed interest, best fit and intent first." : "Your new leads, best fit and intent first."}
         actions={
           <>
-            <SavedViews list="leads" views={views} /><ExportLink list="leads" params={raw} />
-            {can(user.role, "import.run") && <ButtonLink href="/import" variant="secondary"><FileUp className="size-4" aria-hidden />Import</ButtonLink>}
+            <SavedViews list="leads" views={views} />
+            <ExportLink list="leads" params={raw} />
+            {can(user.role, "import.run") && (
+              <ButtonLink href="/import" variant="secondary">
+                <FileUp className="size-4" aria-hidden />
+                Import
+              </ButtonLink>
+            )}
           </>
         }
       />
       {stats && (
         <Card className="mb-6">
-          <CardHeader title="Conversion to deals" description="Share of leads sales accepted, by where they came from and by ICP fit band: marketing's feedback loop." />
+          <CardHeader
+            title="Conversion to deals"
+            description="Share of leads sales accepted, by where they came from and by ICP fit band: marketing's feedback loop."
+          />
           <CardBody className="grid grid-cols-1 gap-6 md:grid-cols-2">
-            <LazyConversionChart title="By source" cells={stats.bySource.map((c) => ({ ...c, label: SOURCE_LABEL[c.key as keyof typeof SOURCE_LABEL] }))} />
+            <LazyConversionChart
+              title="By source"
+              cells={stats.bySource.map((c) => ({ ...c, label: SOURCE_LABEL[c.key as keyof typeof SOURCE_LABEL] }))}
+            />
             <LazyConversionChart title="By fit band" cells={stats.byFitBand.map((c) => ({ ...c, label: `Fit ${c.key}` }))} />
           </CardBody>
         </Card>
@@ -61,16 +87,28 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         <FilterBar clearHref="/leads" showClear={filtered}>
           <Input name="q" placeholder="Search company, name or email" defaultValue={params.q} className="max-w-xs" aria-label="Search leads" />
           <Select name="status" defaultValue={params.status} className="max-w-40" aria-label="Status">
-            {LEAD_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
+            {LEAD_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
             <option value="all">Any status</option>
           </Select>
           <Select name="verdict" defaultValue={params.verdict ?? ""} className="max-w-40" aria-label="Verdict">
             <option value="">Any verdict</option>
-            {LEAD_VERDICTS.map((v) => <option key={v} value={v}>{VERDICT_LABEL[v]}</option>)}
+            {LEAD_VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                {VERDICT_LABEL[v]}
+              </option>
+            ))}
           </Select>
           <Select name="source" defaultValue={params.source ?? ""} className="max-w-40" aria-label="Source">
             <option value="">Any source</option>
-            {LEAD_SOURCES.map((s) => <option key={s} value={s}>{SOURCE_LABEL[s]}</option>)}
+            {LEAD_SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {SOURCE_LABEL[s]}
+              </option>
+            ))}
           </Select>
           {orgWide && (
             <Select name="owner" defaultValue={params.owner} className="max-w-36" aria-label="Owner">
@@ -80,10 +118,19 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           )}
         </FilterBar>
         {leads.length === 0 ? (
-          <EmptyState icon={Inbox} title={filtered ? "No leads match these filters" : "No new leads"} description={filtered ? "Try a broader filter." : "Leads from the intake form, imports and the API land here, scored and routed."} />
+          <EmptyState
+            icon={Inbox}
+            title={filtered ? "No leads match these filters" : "No new leads"}
+            description={filtered ? "Try a broader filter." : "Leads from the intake form, imports and the API land here, scored and routed."}
+          />
         ) : (
           <>
-            <LeadInbox leads={leads} canConvert={can(user.role, "lead.convert")} canOverride={can(user.role, "lead.override_knockout")} owners={owners} />
+            <LeadInbox
+              leads={leads}
+              canConvert={can(user.role, "lead.convert")}
+              canOverride={can(user.role, "lead.override_knockout")}
+              owners={owners}
+            />
             <Pagination path="/leads" params={raw} next={page.next} previous={page.previous} total={page.total} noun="lead" />
           </>
         )}

@@ -12,7 +12,12 @@ export const dynamic = "force-dynamic";
 
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? "";
 
-function StepList({ title, rows, tone, testId }: {
+function StepList({
+  title,
+  rows,
+  tone,
+  testId,
+}: {
   title: string;
   rows: Array<{ id: string; name: string; nextStep: string | null; nextStepDueOn: Date | null; account: { name: string } }>;
   tone: string;
@@ -24,9 +29,13 @@ function StepList({ title, rows, tone, testId }: {
       <ul className="divide-y divide-slate-100" data-testid={testId}>
         {rows.map((d) => (
           <li key={d.id} className="px-4 py-3">
-            <Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{d.name}</Link>
+            <Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+              {d.name}
+            </Link>
             <div className="text-xs text-slate-600">{d.account.name}</div>
-            <div className={`mt-1 text-sm ${tone}`}>{d.nextStep} · due {day(d.nextStepDueOn)}</div>
+            <div className={`mt-1 text-sm ${tone}`}>
+              {d.nextStep} · due {day(d.nextStepDueOn)}
+            </div>
           </li>
         ))}
         {rows.length === 0 && <li className="px-4 py-3 text-sm text-slate-600">Nothing here.</li>}
@@ -44,7 +53,13 @@ export default async function MyDayPage() {
     <>
       <PageHeader title="My day" description="Your deals' next steps that are overdue or due today, and what is due for another look." />
       {empty ? (
-        <Card><EmptyState icon={CalendarCheck} title="Nothing is due today" description="Set a next step with a due date on a deal and it shows here on the day." /></Card>
+        <Card>
+          <EmptyState
+            icon={CalendarCheck}
+            title="Nothing is due today"
+            description="Set a next step with a due date on a deal and it shows here on the day."
+          />
+        </Card>
       ) : (
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <StepList title="Overdue" rows={overdue} tone="text-rose-700" testId="overdue-steps" />
@@ -54,10 +69,20 @@ export default async function MyDayPage() {
               <CardHeader title={`Due for another look (${dueDeals.length + dueLeads.length})`} />
               <ul className="divide-y divide-slate-100">
                 {dueDeals.map((d) => (
-                  <li key={d.id} className="px-4 py-3"><Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{d.name}</Link><div className="text-sm text-amber-800">{d.resurfaceReason}</div></li>
+                  <li key={d.id} className="px-4 py-3">
+                    <Link href={`/opportunities/${d.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                      {d.name}
+                    </Link>
+                    <div className="text-sm text-amber-800">{d.resurfaceReason}</div>
+                  </li>
                 ))}
                 {dueLeads.map((l) => (
-                  <li key={l.id} className="px-4 py-3"><Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{l.companyName}</Link><div className="text-sm text-amber-800">{l.resurfaceReason}</div></li>
+                  <li key={l.id} className="px-4 py-3">
+                    <Link href={`/leads/${l.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                      {l.companyName}
+                    </Link>
+                    <div className="text-sm text-amber-800">{l.resurfaceReason}</div>
+                  </li>
                 ))}
               </ul>
             </Card>

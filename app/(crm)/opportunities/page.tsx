@@ -56,7 +56,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
     cells: {
       name: (
         <>
-          <Link href={`/opportunities/${o.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{o.name}</Link>
+          <Link href={`/opportunities/${o.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+            {o.name}
+          </Link>
           <div className="truncate text-xs text-slate-600">{o.account.name}</div>
         </>
       ),
@@ -68,14 +70,27 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       updated: formatDate(o.updatedAt),
     },
   }));
-  const filtered = Boolean(params.q || params.pipeline || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk);
+  const filtered = Boolean(
+    params.q || params.pipeline || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk,
+  );
 
   return (
     <>
       <PageHeader
         title="Opportunities"
         description="Every deal, with its stage and the evidence behind it."
-        actions={<><SavedViews list="opportunities" views={views} /><ExportLink list="opportunities" params={raw} />{can(user.role, "opportunity.create") && <ButtonLink href="/opportunities/new"><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>}</>}
+        actions={
+          <>
+            <SavedViews list="opportunities" views={views} />
+            <ExportLink list="opportunities" params={raw} />
+            {can(user.role, "opportunity.create") && (
+              <ButtonLink href="/opportunities/new">
+                <Plus className="size-4" aria-hidden />
+                New opportunity
+              </ButtonLink>
+            )}
+          </>
+        }
       />
       <Card>
         <FilterBar clearHref="/opportunities" showClear={filtered}>
@@ -83,12 +98,20 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           {pipelines.length > 1 && (
             <Select name="pipeline" defaultValue={params.pipeline ?? ""} className="max-w-48" aria-label="Pipeline">
               <option value="">All pipelines</option>
-              {pipelines.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {pipelines.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </Select>
           )}
           <Select name="stage" defaultValue={params.stage} className="max-w-44" aria-label="Stage">
             <option value="">All stages</option>
-            {pipeline.stages.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            {pipeline.stages.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
           </Select>
           <Select name="status" defaultValue={params.status} className="max-w-36" aria-label="Status">
             <option value="open">Open</option>
@@ -110,7 +133,11 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           </Select>
           <Select name="flag" defaultValue={params.flag ?? ""} className="max-w-52" aria-label="Flag">
             <option value="">Any flag</option>
-            {Object.entries(FLAG_LABELS).map(([kind, label]) => <option key={kind} value={kind}>{label}</option>)}
+            {Object.entries(FLAG_LABELS).map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
           </Select>
         </FilterBar>
         {page.rows.length === 0 ? (

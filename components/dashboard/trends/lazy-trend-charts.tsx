@@ -12,4 +12,7 @@ export const LazyStageFlowChart = dynamic(() => load().then((m) => m.StageFlowCh
 export const LazyCriterionGapChart = dynamic(() => load().then((m) => m.CriterionGapChart), { ssr: false, loading: placeholder });
 
 /** The dashboard's stage chart, lazily too: it is the only other recharts user on the page. */
-export const LazyStageChart = dynamic(() => import("../stage-chart").then((m) => m.StageChart), { ssr: false, loading: () => <div className="h-80 w-full animate-pulse rounded bg-slate-50" aria-hidden /> });
+export const LazyStageChart = dynamic(() => import("../stage-chart").then((m) => m.StageChart), {
+  ssr: false,
+  loading: () => <div className="h-80 w-full animate-pulse rounded bg-slate-50" aria-hidden />,
+});

@@ -58,7 +58,10 @@ export function StageFlowChart({ stages }: { stages: StageFlow[] }) {
         <XAxis dataKey="label" tick={tick} tickLine={false} interval={0} />
         <YAxis yAxisId="pct" domain={[0, 100]} unit="%" tick={tick} tickLine={false} axisLine={false} width={44} />
         <YAxis yAxisId="days" orientation="right" unit="d" tick={tick} tickLine={false} axisLine={false} width={40} />
-        <Tooltip contentStyle={tooltipStyle} formatter={(v, name) => (typeof v === "number" ? (name === "Moved forward" ? `${v}%` : `${v.toFixed(1)} days`) : "—")} />
+        <Tooltip
+          contentStyle={tooltipStyle}
+          formatter={(v, name) => (typeof v === "number" ? (name === "Moved forward" ? `${v}%` : `${v.toFixed(1)} days`) : "—")}
+        />
         <Legend {...legend} />
         <Bar yAxisId="pct" dataKey="conversionPct" name="Moved forward" fill="var(--color-indigo-600)" isAnimationActive={false} maxBarSize={36} />
         <Bar yAxisId="days" dataKey="avgDays" name="Avg days in stage" fill="var(--color-slate-300)" isAnimationActive={false} maxBarSize={36} />

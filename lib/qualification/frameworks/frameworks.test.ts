@@ -17,36 +17,60 @@ interface TemplateCase {
 
 const CASES: TemplateCase[] = [
   {
-    key: "bant", ids: ["budget", "authority", "need", "timeline"], budget: "budget", mustHaves: ["need"],
+    key: "bant",
+    ids: ["budget", "authority", "need", "timeline"],
+    budget: "budget",
+    mustHaves: ["need"],
     gates: {
-      prospecting: [], discovery: ["need:claimed"],
+      prospecting: [],
+      discovery: ["need:claimed"],
       solution: ["authority:claimed", "budget:claimed", "need:verified", "timeline:claimed"],
-      proposal: ["authority:verified", "budget:verified"], negotiation: ["timeline:verified"],
+      proposal: ["authority:verified", "budget:verified"],
+      negotiation: ["timeline:verified"],
     },
   },
   {
-    key: "champ", ids: ["challenges", "authority", "money", "prioritization"], budget: "money", mustHaves: ["challenges"],
+    key: "champ",
+    ids: ["challenges", "authority", "money", "prioritization"],
+    budget: "money",
+    mustHaves: ["challenges"],
     gates: {
-      prospecting: [], discovery: ["challenges:claimed"],
+      prospecting: [],
+      discovery: ["challenges:claimed"],
       solution: ["authority:claimed", "challenges:verified", "money:claimed", "prioritization:claimed"],
-      proposal: ["authority:verified", "money:verified"], negotiation: ["prioritization:verified"],
+      proposal: ["authority:verified", "money:verified"],
+      negotiation: ["prioritization:verified"],
     },
   },
   {
-    key: "spiced", ids: ["situation", "pain", "impact", "critical_event", "decision"], budget: undefined, mustHaves: ["pain"],
+    key: "spiced",
+    ids: ["situation", "pain", "impact", "critical_event", "decision"],
+    budget: undefined,
+    mustHaves: ["pain"],
     gates: {
-      prospecting: [], discovery: ["pain:claimed", "situation:claimed"],
+      prospecting: [],
+      discovery: ["pain:claimed", "situation:claimed"],
       solution: ["critical_event:claimed", "impact:claimed", "pain:verified", "situation:verified"],
-      proposal: ["decision:claimed", "impact:verified"], negotiation: ["critical_event:verified", "decision:verified"],
+      proposal: ["decision:claimed", "impact:verified"],
+      negotiation: ["critical_event:verified", "decision:verified"],
     },
   },
   {
     key: "meddicc",
     ids: ["metrics", "economic_buyer", "decision_criteria", "decision_process", "identify_pain", "champion", "competition"],
-    budget: "economic_buyer", mustHaves: ["decision_criteria", "identify_pain"],
+    budget: "economic_buyer",
+    mustHaves: ["decision_criteria", "identify_pain"],
     gates: {
-      prospecting: [], discovery: ["identify_pain:claimed"],
-      solution: ["champion:claimed", "decision_criteria:claimed", "decision_process:claimed", "economic_buyer:claimed", "identify_pain:verified", "metrics:claimed"],
+      prospecting: [],
+      discovery: ["identify_pain:claimed"],
+      solution: [
+        "champion:claimed",
+        "decision_criteria:claimed",
+        "decision_process:claimed",
+        "economic_buyer:claimed",
+        "identify_pain:verified",
+        "metrics:claimed",
+      ],
       proposal: ["champion:verified", "competition:claimed", "decision_criteria:verified", "economic_buyer:verified", "metrics:verified"],
       negotiation: ["decision_process:verified"],
     },
@@ -54,18 +78,33 @@ const CASES: TemplateCase[] = [
   {
     key: "meddpicc",
     ids: ["metrics", "economic_buyer", "decision_criteria", "decision_process", "paper_process", "identify_pain", "champion", "competition"],
-    budget: "economic_buyer", mustHaves: ["decision_criteria", "identify_pain"],
+    budget: "economic_buyer",
+    mustHaves: ["decision_criteria", "identify_pain"],
     gates: {
-      prospecting: [], discovery: ["identify_pain:claimed"],
-      solution: ["champion:claimed", "decision_criteria:claimed", "decision_process:claimed", "economic_buyer:claimed", "identify_pain:verified", "metrics:claimed"],
-      proposal: ["champion:verified", "competition:claimed", "decision_criteria:verified", "economic_buyer:verified", "metrics:verified", "paper_process:claimed"],
+      prospecting: [],
+      discovery: ["identify_pain:claimed"],
+      solution: [
+        "champion:claimed",
+        "decision_criteria:claimed",
+        "decision_process:claimed",
+        "economic_buyer:claimed",
+        "identify_pain:verified",
+        "metrics:claimed",
+      ],
+      proposal: [
+        "champion:verified",
+        "competition:claimed",
+        "decision_criteria:verified",
+        "economic_buyer:verified",
+        "metrics:verified",
+        "paper_process:claimed",
+      ],
       negotiation: ["decision_process:verified", "paper_process:verified"],
     },
   },
 ];
 
-const criterionReqs = (reqs: GateRequirement[]) =>
-  reqs.flatMap((r) => (r.kind === "criterion" ? [`${r.criterionId}:${r.atLeast}`] : [])).sort();
+const criterionReqs = (reqs: GateRequirement[]) => reqs.flatMap((r) => (r.kind === "criterion" ? [`${r.criterionId}:${r.atLeast}`] : [])).sort();
 
 describe.each(CASES)("template $key", ({ key, ids, budget, mustHaves, gates }) => {
   const fw = FRAMEWORKS[key];
@@ -113,7 +152,16 @@ describe.each(CASES)("template $key", ({ key, ids, budget, mustHaves, gates }) =
 
 function baseOpp() {
   return {
-    id: "o", stageId: "discovery", status: "open" as const, amount: 1, repConfidence: null, expectedCloseDate: null,
-    createdAt: NOW, lastActivityAt: null, criteria: [], stakeholders: [], overrides: [],
+    id: "o",
+    stageId: "discovery",
+    status: "open" as const,
+    amount: 1,
+    repConfidence: null,
+    expectedCloseDate: null,
+    createdAt: NOW,
+    lastActivityAt: null,
+    criteria: [],
+    stakeholders: [],
+    overrides: [],
   };
 }

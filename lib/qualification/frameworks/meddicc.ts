@@ -24,7 +24,8 @@ const ECONOMIC_BUYER = criterion({
   weight: 15,
   knockout: false,
   freshnessDays: 90,
-  description: "The person with discretionary use of the budget, who can say yes when everyone else says no. " +
+  description:
+    "The person with discretionary use of the budget, who can say yes when everyone else says no. " +
     "Verified means we met them and they confirmed the budget.",
   questions: [
     "Who has the final say on the budget for this?",
@@ -42,8 +43,7 @@ const DECISION_CRITERIA = criterion({
   weight: 10,
   knockout: true,
   freshnessDays: 120,
-  description: "The technical, economic and legal criteria they will judge solutions by. A negative answer means " +
-    "their criteria exclude us.",
+  description: "The technical, economic and legal criteria they will judge solutions by. A negative answer means " + "their criteria exclude us.",
   questions: [
     "What criteria will you use to choose a solution?",
     "Which of them are must-haves and which are nice-to-haves?",
@@ -91,11 +91,7 @@ const IDENTIFY_PAIN = criterion({
   knockout: true,
   freshnessDays: 120,
   description: "The business pain that drives the purchase, and its cost if left unsolved.",
-  questions: [
-    "What business problem makes this worth solving now?",
-    "What happens if nothing changes?",
-    "Who feels the pain most?",
-  ],
+  questions: ["What business problem makes this worth solving now?", "What happens if nothing changes?", "Who feels the pain most?"],
   requiredBy: { claimed: "discovery", verified: "solution" },
 });
 
@@ -105,7 +101,8 @@ const CHAMPION = criterion({
   weight: 15,
   knockout: false,
   freshnessDays: 30,
-  description: "An insider with power and influence who sells for us when we are not in the room. Verified means " +
+  description:
+    "An insider with power and influence who sells for us when we are not in the room. Verified means " +
     "tested: they did something that cost them effort.",
   questions: [
     "Who inside the company wants this to happen most, and why?",
@@ -136,9 +133,7 @@ const COMPETITION = criterion({
  * MEDDICC and MEDDPICC treat the economic buyer as the budget signal: the budget is confirmed when the person
  * who owns it is verified, so `economic_buyer` feeds the late-stage budget flag.
  */
-const MEDDICC_CRITERIA: CriterionDefinition[] = [
-  METRICS, ECONOMIC_BUYER, DECISION_CRITERIA, DECISION_PROCESS, IDENTIFY_PAIN, CHAMPION, COMPETITION,
-];
+const MEDDICC_CRITERIA: CriterionDefinition[] = [METRICS, ECONOMIC_BUYER, DECISION_CRITERIA, DECISION_PROCESS, IDENTIFY_PAIN, CHAMPION, COMPETITION];
 
 export const MEDDICC: Framework = {
   key: "meddicc",

@@ -31,11 +31,7 @@ export const SPICED: Framework = {
       knockout: true,
       freshnessDays: 120,
       description: "The problem they feel, in their words, that makes them want to change.",
-      questions: [
-        "What is not working the way you want it to?",
-        "How does this affect you personally?",
-        "How long has it been a problem?",
-      ],
+      questions: ["What is not working the way you want it to?", "How does this affect you personally?", "How long has it been a problem?"],
       requiredBy: { claimed: "discovery", verified: "solution" },
     }),
     criterion({

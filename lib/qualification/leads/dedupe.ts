@@ -1,7 +1,22 @@
 /** Mailbox providers: a shared domain says nothing about the company, so it never makes two leads duplicates. */
 const FREEMAIL_DOMAINS = new Set([
-  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com", "icloud.com", "me.com",
-  "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "mail.com", "yandex.com", "zoho.com",
+  "gmail.com",
+  "googlemail.com",
+  "outlook.com",
+  "hotmail.com",
+  "live.com",
+  "yahoo.com",
+  "icloud.com",
+  "me.com",
+  "aol.com",
+  "proton.me",
+  "protonmail.com",
+  "gmx.com",
+  "gmx.de",
+  "web.de",
+  "mail.com",
+  "yandex.com",
+  "zoho.com",
 ]);
 
 export interface DedupeCandidate {
@@ -23,7 +38,12 @@ export interface DuplicateMatch {
 
 function emailDomain(email: string | null): string | null {
   const at = email?.lastIndexOf("@") ?? -1;
-  return email && at > 0 ? email.slice(at + 1).trim().toLowerCase() : null;
+  return email && at > 0
+    ? email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase()
+    : null;
 }
 
 /** The company domain to compare: the given one, else the email's unless it is a mailbox provider. */
@@ -38,9 +58,7 @@ export function companyDomain(candidate: DedupeCandidate): string | null {
  */
 export function findDuplicate(candidate: DedupeCandidate, existing: ExistingLead[], windowDays: number, now: Date): DuplicateMatch | null {
   const since = now.getTime() - windowDays * 86_400_000;
-  const recent = existing
-    .filter((l) => l.open && l.createdAt.getTime() >= since)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const recent = existing.filter((l) => l.open && l.createdAt.getTime() >= since).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const email = candidate.email?.trim().toLowerCase();
   if (email) {
     const hit = recent.find((l) => l.email?.trim().toLowerCase() === email);

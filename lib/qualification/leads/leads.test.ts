@@ -2,8 +2,16 @@ import { describe, expect, it } from "vitest";
 import { FRAMEWORKS } from "../frameworks";
 import { account, NOW, SAAS_ICP } from "../testing/fixtures";
 import {
-  defaultIntakeQuestions, dueForAnotherLook, describeCause, findDuplicate, fitBand, routeLead, scoreLead, toLeadAnswers,
-  type ExistingLead, type RoutingConfig,
+  defaultIntakeQuestions,
+  dueForAnotherLook,
+  describeCause,
+  findDuplicate,
+  fitBand,
+  routeLead,
+  scoreLead,
+  toLeadAnswers,
+  type ExistingLead,
+  type RoutingConfig,
 } from ".";
 
 const framework = FRAMEWORKS.meddpicc;
@@ -16,30 +24,83 @@ describe("default intake questions", () => {
     ["bant", { prompt: "need", timing: "timeline", involved: "authority", budget: "budget" }],
     ["spiced", { prompt: "pain", timing: "critical_event", involved: "decision", budget: "impact" }],
   ] as const)("map to %s criteria", (key, expected) => {
-    const mapped = Object.fromEntries(defaultIntakeQuestions(FRAMEWORKS[key]).flatMap((q) => (q.target.kind === "criterion" ? [[q.id, q.target.criterionId]] : [])));
+    const mapped = Object.fromEntries(
+      defaultIntakeQuestions(FRAMEWORKS[key]).flatMap((q) => (q.target.kind === "criterion" ? [[q.id, q.target.criterionId]] : [])),
+    );
     expect(mapped).toEqual(expected);
   });
 });
 
 describe("scoreLead from answers", () => {
-  const cases: { name: string; raw: Record<string, string>; company: Partial<ReturnType<typeof account>>; verdict: string; claimed: string[]; negative: string[] }[] = [
-    { name: "good fit, urgent, budget approved", raw: { prompt: "Forecast misses", timing: "quarter", budget: "approved", involved: "CFO" }, company: {}, verdict: "pursue", claimed: ["economic_buyer", "identify_pain", "metrics", "paper_process"], negative: [] },
-    { name: "good fit but just researching", raw: { prompt: "Curious", timing: "researching" }, company: {}, verdict: "nurture", claimed: ["identify_pain"], negative: ["paper_process"] },
-    { name: "knockout size miss", raw: { prompt: "Growth", timing: "quarter" }, company: { employeeCount: 5 }, verdict: "disqualify", claimed: ["identify_pain", "paper_process"], negative: [] },
+  const cases: {
+    name: string;
+    raw: Record<string, string>;
+    company: Partial<ReturnType<typeof account>>;
+    verdict: string;
+    claimed: string[];
+    negative: string[];
+  }[] = [
+    {
+      name: "good fit, urgent, budget approved",
+      raw: { prompt: "Forecast misses", timing: "quarter", budget: "approved", involved: "CFO" },
+      company: {},
+      verdict: "pursue",
+      claimed: ["economic_buyer", "identify_pain", "metrics", "paper_process"],
+      negative: [],
+    },
+    {
+      name: "good fit but just researching",
+      raw: { prompt: "Curious", timing: "researching" },
+      company: {},
+      verdict: "nurture",
+      claimed: ["identify_pain"],
+      negative: ["paper_process"],
+    },
+    {
+      name: "knockout size miss",
+      raw: { prompt: "Growth", timing: "quarter" },
+      company: { employeeCount: 5 },
+      verdict: "disqualify",
+      claimed: ["identify_pain", "paper_process"],
+      negative: [],
+    },
     { name: "unknown answers add nothing", raw: { timing: "year", budget: "planning" }, company: {}, verdict: "pursue", claimed: [], negative: [] },
-    { name: "no budget is a not-yet", raw: { prompt: "Pipeline", timing: "half", budget: "none" }, company: {}, verdict: "nurture", claimed: ["identify_pain", "paper_process"], negative: ["metrics"] },
+    {
+      name: "no budget is a not-yet",
+      raw: { prompt: "Pipeline", timing: "half", budget: "none" },
+      company: {},
+      verdict: "nurture",
+      claimed: ["identify_pain", "paper_process"],
+      negative: ["metrics"],
+    },
   ];
   it.each(cases)("$name → $verdict", ({ raw, company, verdict, claimed, negative }) => {
     const answers = toLeadAnswers(questions, raw);
     const score = scoreLead({ company: account(company), answers, framework, icp: SAAS_ICP, now: NOW });
     expect(score.verdict.verdict).toBe(verdict);
-    expect(score.criteria.filter((c) => c.state === "claimed").map((c) => c.criterionId).sort()).toEqual(claimed);
-    expect(score.criteria.filter((c) => c.state === "negative").map((c) => c.criterionId).sort()).toEqual(negative);
+    expect(
+      score.criteria
+        .filter((c) => c.state === "claimed")
+        .map((c) => c.criterionId)
+        .sort(),
+    ).toEqual(claimed);
+    expect(
+      score.criteria
+        .filter((c) => c.state === "negative")
+        .map((c) => c.criterionId)
+        .sort(),
+    ).toEqual(negative);
   });
 
   it("intent grows with each claimed answer", () => {
     const none = scoreLead({ company: account(), answers: [], framework, icp: SAAS_ICP, now: NOW });
-    const some = scoreLead({ company: account(), answers: toLeadAnswers(questions, { prompt: "x", timing: "quarter" }), framework, icp: SAAS_ICP, now: NOW });
+    const some = scoreLead({
+      company: account(),
+      answers: toLeadAnswers(questions, { prompt: "x", timing: "quarter" }),
+      framework,
+      icp: SAAS_ICP,
+      now: NOW,
+    });
     expect(none.intent.score).toBe(0);
     expect(some.intent.score).toBeGreaterThan(0);
   });
@@ -56,7 +117,13 @@ describe("scoreLead from answers", () => {
   it("ignores unknown choice values and criteria the framework lacks", () => {
     const answers = toLeadAnswers(questions, { timing: "tomorrow" });
     expect(answers).toEqual([]);
-    const bant = scoreLead({ company: account(), answers: [{ questionId: "x", question: "q", answer: "a", criterionId: "economic_buyer" }], framework: FRAMEWORKS.bant, icp: SAAS_ICP, now: NOW });
+    const bant = scoreLead({
+      company: account(),
+      answers: [{ questionId: "x", question: "q", answer: "a", criterionId: "economic_buyer" }],
+      framework: FRAMEWORKS.bant,
+      icp: SAAS_ICP,
+      now: NOW,
+    });
     expect(bant.criteria).toEqual([]);
   });
 });
@@ -82,7 +149,14 @@ describe("findDuplicate", () => {
 });
 
 describe("routeLead", () => {
-  const rules: RoutingConfig = { mode: "rules", rules: [{ region: "EMEA", minEmployees: 1000, ownerId: "ent" }, { region: "APAC", ownerId: "apac" }, { region: "LATAM", ownerId: "gone" }] };
+  const rules: RoutingConfig = {
+    mode: "rules",
+    rules: [
+      { region: "EMEA", minEmployees: 1000, ownerId: "ent" },
+      { region: "APAC", ownerId: "apac" },
+      { region: "LATAM", ownerId: "gone" },
+    ],
+  };
   it.each([
     ["round robin, first", { mode: "round_robin" }, { region: null, employeeCount: null }, 0, "a", "round_robin"],
     ["round robin wraps", { mode: "round_robin" }, { region: null, employeeCount: null }, 4, "b", "round_robin"],
@@ -98,7 +172,11 @@ describe("routeLead", () => {
     expect(result.by).toBe(by);
   });
   it("no reps: unassigned", () => {
-    expect(routeLead({ lead: { region: null, employeeCount: null }, config: { mode: "round_robin" }, reps: [], cursor: 3 })).toEqual({ ownerId: null, by: "unassigned", usedCursor: false });
+    expect(routeLead({ lead: { region: null, employeeCount: null }, config: { mode: "round_robin" }, reps: [], cursor: 3 })).toEqual({
+      ownerId: null,
+      by: "unassigned",
+      usedCursor: false,
+    });
   });
 });
 
@@ -121,7 +199,14 @@ describe("dueForAnotherLook", () => {
 });
 
 describe("fitBand", () => {
-  it.each([[0, "0–39"], [39, "0–39"], [40, "40–59"], [79, "60–79"], [80, "80–100"], [100, "80–100"]] as const)("%i → %s", (fit, band) => {
+  it.each([
+    [0, "0–39"],
+    [39, "0–39"],
+    [40, "40–59"],
+    [79, "60–79"],
+    [80, "80–100"],
+    [100, "80–100"],
+  ] as const)("%i → %s", (fit, band) => {
     expect(fitBand(fit)).toBe(band);
   });
 });

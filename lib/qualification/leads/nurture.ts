@@ -47,9 +47,12 @@ export function dueForAnotherLook(input: DueInput): ResurfaceCause | null {
 
 export function describeCause(cause: ResurfaceCause): string {
   switch (cause.kind) {
-    case "resume_date": return `Resume date ${cause.resumeOn.toISOString().slice(0, 10)} arrived`;
-    case "signal": return `Watched signal changed: ${cause.changes.join("; ")}`;
-    default: return assertNever(cause);
+    case "resume_date":
+      return `Resume date ${cause.resumeOn.toISOString().slice(0, 10)} arrived`;
+    case "signal":
+      return `Watched signal changed: ${cause.changes.join("; ")}`;
+    default:
+      return assertNever(cause);
   }
 }
 

@@ -14,10 +14,7 @@ interface ChoiceOption {
   state?: AnswerState;
 }
 
-type QuestionTarget =
-  | { kind: "criterion"; criterionId: string }
-  | { kind: "attribute"; attribute: LeadAttribute }
-  | { kind: "none" };
+type QuestionTarget = { kind: "criterion"; criterionId: string } | { kind: "attribute"; attribute: LeadAttribute } | { kind: "none" };
 
 export interface IntakeQuestion {
   id: string;
@@ -59,24 +56,50 @@ export function defaultIntakeQuestions(framework: Framework): IntakeQuestion[] {
   return [
     { id: "prompt", label: "What prompted you to look now?", required: true, target: target("pain"), answer: { kind: "text" } },
     {
-      id: "timing", label: "When do you need this in place?", required: true, target: target("timing"),
-      answer: { kind: "choice", options: [
-        { value: "quarter", label: "Within 3 months", state: "claimed" },
-        { value: "half", label: "In 3–6 months", state: "claimed" },
-        { value: "year", label: "Later this year or next", state: "unknown" },
-        { value: "researching", label: "Just researching, no date", state: "negative" },
-      ] },
+      id: "timing",
+      label: "When do you need this in place?",
+      required: true,
+      target: target("timing"),
+      answer: {
+        kind: "choice",
+        options: [
+          { value: "quarter", label: "Within 3 months", state: "claimed" },
+          { value: "half", label: "In 3–6 months", state: "claimed" },
+          { value: "year", label: "Later this year or next", state: "unknown" },
+          { value: "researching", label: "Just researching, no date", state: "negative" },
+        ],
+      },
     },
     { id: "involved", label: "Who else is involved in evaluating?", required: false, target: target("authority"), answer: { kind: "text" } },
     {
-      id: "budget", label: "Is there budget set aside for this?", required: false, target: target("budget"),
-      answer: { kind: "choice", options: [
-        { value: "approved", label: "Yes, approved", state: "claimed" },
-        { value: "planning", label: "Being planned", state: "unknown" },
-        { value: "none", label: "No budget this year", state: "negative" },
-      ] },
+      id: "budget",
+      label: "Is there budget set aside for this?",
+      required: false,
+      target: target("budget"),
+      answer: {
+        kind: "choice",
+        options: [
+          { value: "approved", label: "Yes, approved", state: "claimed" },
+          { value: "planning", label: "Being planned", state: "unknown" },
+          { value: "none", label: "No budget this year", state: "negative" },
+        ],
+      },
     },
-    { id: "tools", label: "Which sales tools do you use today?", help: "Comma separated, e.g. HubSpot, Gong", required: false, target: { kind: "attribute", attribute: "techStack" }, answer: { kind: "text" } },
-    { id: "hiring", label: "Which sales roles are you hiring for?", help: "Comma separated, e.g. SDR, Account Executive", required: false, target: { kind: "attribute", attribute: "hiringSignals" }, answer: { kind: "text" } },
+    {
+      id: "tools",
+      label: "Which sales tools do you use today?",
+      help: "Comma separated, e.g. HubSpot, Gong",
+      required: false,
+      target: { kind: "attribute", attribute: "techStack" },
+      answer: { kind: "text" },
+    },
+    {
+      id: "hiring",
+      label: "Which sales roles are you hiring for?",
+      help: "Comma separated, e.g. SDR, Account Executive",
+      required: false,
+      target: { kind: "attribute", attribute: "hiringSignals" },
+      answer: { kind: "text" },
+    },
   ];
 }

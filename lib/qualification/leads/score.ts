@@ -36,7 +36,10 @@ export interface LeadScore {
 const LIST_ATTRIBUTES = new Set<LeadAttribute>(["techStack", "hiringSignals"]);
 
 function splitList(value: string): string[] {
-  return value.split(",").map((v) => v.trim()).filter((v) => v !== "");
+  return value
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 }
 
 /** Attribute answers fill what the company fields left empty; the company fields win when both are given. */
@@ -84,8 +87,17 @@ export function scoreLead(input: LeadScoreInput): LeadScore {
   const profile = applyAttributeAnswers(input.company, input.answers);
   const criteria = criteriaFromAnswers(input.answers, framework, now);
   const snapshot: OpportunitySnapshot = {
-    id: "lead", stageId: "lead", status: "open", amount: 0, repConfidence: null, expectedCloseDate: null,
-    createdAt: now, lastActivityAt: now, criteria, stakeholders: [], overrides: [],
+    id: "lead",
+    stageId: "lead",
+    status: "open",
+    amount: 0,
+    repConfidence: null,
+    expectedCloseDate: null,
+    createdAt: now,
+    lastActivityAt: now,
+    criteria,
+    stakeholders: [],
+    overrides: [],
   };
   const fit = computeFit(profile, icp);
   const intent = scoreIntent(framework, snapshot, now);
@@ -100,7 +112,8 @@ export function toLeadAnswers(questions: IntakeQuestion[], raw: Record<string, s
     const value = (raw[q.id] ?? "").trim();
     if (value === "") continue;
     const base = {
-      questionId: q.id, question: q.label,
+      questionId: q.id,
+      question: q.label,
       ...(q.target.kind === "criterion" && { criterionId: q.target.criterionId }),
       ...(q.target.kind === "attribute" && { attribute: q.target.attribute }),
     };

@@ -4,7 +4,14 @@ import { addDays } from "../dates";
 import { FRAMEWORKS } from "../frameworks";
 import type { AccountProfile, IcpDefinition, IcpRule } from "../icp";
 import type {
-  CriterionEvidence, EvidenceItem, EvidenceState, Framework, GateOverride, OpportunitySnapshot, Pipeline, Stakeholder,
+  CriterionEvidence,
+  EvidenceItem,
+  EvidenceState,
+  Framework,
+  GateOverride,
+  OpportunitySnapshot,
+  Pipeline,
+  Stakeholder,
   StakeholderRole,
 } from "../model";
 import { NOW } from "./fixtures";
@@ -37,25 +44,34 @@ const ruleBase = fc.record({ label: fc.constant("rule"), weight: fc.integer({ mi
 
 const ruleBodyArb = fc.oneof(
   subset(INDUSTRIES, 1).map((industries) => ({ kind: "industry_in" as const, industries })),
-  fc.record({ min: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }), max: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: undefined }) })
+  fc
+    .record({
+      min: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+      max: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: undefined }),
+    })
     .map(({ min, max }) => ({ kind: "employee_range" as const, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) })),
   subset(REGIONS, 1).map((regions) => ({ kind: "region_in" as const, regions })),
   subset(COUNTRIES, 1).map((countries) => ({ kind: "country_in" as const, countries })),
-  fc.record({ technologies: subset(TECH, 1), mode: fc.constantFrom("any" as const, "all" as const) }).map((r) => ({ kind: "tech_includes" as const, ...r })),
+  fc
+    .record({ technologies: subset(TECH, 1), mode: fc.constantFrom("any" as const, "all" as const) })
+    .map((r) => ({ kind: "tech_includes" as const, ...r })),
   subset(TECH, 1).map((technologies) => ({ kind: "tech_excludes" as const, technologies })),
   subset(FUNDING, 1).map((stages) => ({ kind: "funding_stage_in" as const, stages })),
-  fc.record({ minCount: fc.integer({ min: 0, max: 4 }), signals: fc.option(subset(SIGNALS, 1), { nil: undefined }) })
+  fc
+    .record({ minCount: fc.integer({ min: 0, max: 4 }), signals: fc.option(subset(SIGNALS, 1), { nil: undefined }) })
     .map(({ minCount, signals }) => ({ kind: "hiring_signals" as const, minCount, ...(signals === undefined ? {} : { signals }) })),
 );
 
 const ruleArb: fc.Arbitrary<Omit<IcpRule, "id">> = fc.tuple(ruleBase, ruleBodyArb).map(([base, body]) => ({ ...base, ...body }));
 
-export const icpArb: fc.Arbitrary<IcpDefinition> = fc.record({
-  version: fc.nat(10),
-  rules: fc.array(ruleArb, { minLength: 1, maxLength: 10 }).map((rules) => rules.map((r, i) => ({ ...r, id: `r${i}` }) as IcpRule)),
-  pursueThreshold: fc.integer({ min: 0, max: 100 }),
-  disqualifyBelow: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
-}).map((icp) => (icp.disqualifyBelow === undefined ? { version: icp.version, rules: icp.rules, pursueThreshold: icp.pursueThreshold } : icp));
+export const icpArb: fc.Arbitrary<IcpDefinition> = fc
+  .record({
+    version: fc.nat(10),
+    rules: fc.array(ruleArb, { minLength: 1, maxLength: 10 }).map((rules) => rules.map((r, i) => ({ ...r, id: `r${i}` }) as IcpRule)),
+    pursueThreshold: fc.integer({ min: 0, max: 100 }),
+    disqualifyBelow: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+  })
+  .map((icp) => (icp.disqualifyBelow === undefined ? { version: icp.version, rules: icp.rules, pursueThreshold: icp.pursueThreshold } : icp));
 
 export const frameworkArb: fc.Arbitrary<Framework> = fc.constantFrom(...Object.values(FRAMEWORKS));
 
@@ -87,10 +103,16 @@ function stateArb(bias: Bias): fc.Arbitrary<EvidenceState> {
 function criteriaArb(framework: Framework, bias: Bias): fc.Arbitrary<CriterionEvidence[]> {
   const dates = bias === "any" ? dateArb : fc.oneof({ weight: 6, arbitrary: recentArb }, { weight: 1, arbitrary: dateArb });
   const items = fc.array(evidenceItemOf(dates), { minLength: bias === "any" ? 0 : 1, maxLength: 3 });
-  return fc.tuple(...framework.criteria.map((c) => fc.option(
-    fc.record({ criterionId: fc.constant(c.id), state: stateArb(bias), evidence: items }),
-    { nil: null, freq: bias === "any" ? 5 : 20 },
-  ))).map((xs) => xs.filter((x): x is CriterionEvidence => x !== null));
+  return fc
+    .tuple(
+      ...framework.criteria.map((c) =>
+        fc.option(fc.record({ criterionId: fc.constant(c.id), state: stateArb(bias), evidence: items }), {
+          nil: null,
+          freq: bias === "any" ? 5 : 20,
+        }),
+      ),
+    )
+    .map((xs) => xs.filter((x): x is CriterionEvidence => x !== null));
 }
 
 function stakeholderArb(bias: Bias): fc.Arbitrary<Stakeholder> {
@@ -107,7 +129,10 @@ function stakeholderArb(bias: Bias): fc.Arbitrary<Stakeholder> {
 function committeeArb(bias: Bias): fc.Arbitrary<Stakeholder[]> {
   const any = fc.array(stakeholderArb(bias), { maxLength: 5 });
   if (bias === "any") return any;
-  const core = fc.tuple(stakeholderArb(bias), stakeholderArb(bias)).map(([eb, champ]) => [{ ...eb, role: "economic_buyer" as const }, { ...champ, role: "champion" as const }]);
+  const core = fc.tuple(stakeholderArb(bias), stakeholderArb(bias)).map(([eb, champ]) => [
+    { ...eb, role: "economic_buyer" as const },
+    { ...champ, role: "champion" as const },
+  ]);
   return fc.tuple(core, any).map(([c, rest]) => [...c, ...rest]);
 }
 

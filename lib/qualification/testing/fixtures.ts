@@ -20,11 +20,34 @@ export const SAAS_ICP: IcpDefinition = {
     { id: "size", kind: "employee_range", label: "50–2,000 employees", weight: 15, knockout: true, min: 50, max: 2000 },
     { id: "region", kind: "region_in", label: "Sold regions", weight: 10, knockout: true, regions: ["EMEA", "NA"] },
     { id: "country", kind: "country_in", label: "Priority countries", weight: 5, knockout: false, countries: ["DE", "FR", "GB", "US"] },
-    { id: "crm", kind: "tech_includes", label: "Uses a CRM", weight: 10, knockout: false, technologies: ["Salesforce", "HubSpot", "Pipedrive"], mode: "any" },
+    {
+      id: "crm",
+      kind: "tech_includes",
+      label: "Uses a CRM",
+      weight: 10,
+      knockout: false,
+      technologies: ["Salesforce", "HubSpot", "Pipedrive"],
+      mode: "any",
+    },
     { id: "stack", kind: "tech_includes", label: "Cloud data stack", weight: 5, knockout: false, technologies: ["Snowflake", "dbt"], mode: "all" },
     { id: "no_competitor", kind: "tech_excludes", label: "No competing tool", weight: 10, knockout: false, technologies: ["Clari", "Gong Forecast"] },
-    { id: "funding", kind: "funding_stage_in", label: "Funded growth stage", weight: 10, knockout: false, stages: ["Series A", "Series B", "Series C"] },
-    { id: "hiring_sales", kind: "hiring_signals", label: "Hiring sellers", weight: 10, knockout: false, minCount: 2, signals: ["account executive", "sdr", "revops"] },
+    {
+      id: "funding",
+      kind: "funding_stage_in",
+      label: "Funded growth stage",
+      weight: 10,
+      knockout: false,
+      stages: ["Series A", "Series B", "Series C"],
+    },
+    {
+      id: "hiring_sales",
+      kind: "hiring_signals",
+      label: "Hiring sellers",
+      weight: 10,
+      knockout: false,
+      minCount: 2,
+      signals: ["account executive", "sdr", "revops"],
+    },
     { id: "hiring_any", kind: "hiring_signals", label: "Growing", weight: 10, knockout: false, minCount: 1 },
   ],
 };
@@ -48,16 +71,18 @@ export function evidence(criterionId: string, state: EvidenceState, ageDays: num
   return {
     criterionId,
     state,
-    evidence: [{
-      noteId: `note-${criterionId}`,
-      excerpt: `Discussed ${criterionId}`,
-      contactId: "c-champ",
-      capturedAt: at,
-      verifiedBy: state === "verified" ? "manager-1" : null,
-      verifiedAt: state === "verified" ? at : null,
-      // A manager verified it: the strongest basis, so gates that ask for one are met unless a test says otherwise.
-      ...(state === "verified" && { basis: "manager_reviewed" as const }),
-    }],
+    evidence: [
+      {
+        noteId: `note-${criterionId}`,
+        excerpt: `Discussed ${criterionId}`,
+        contactId: "c-champ",
+        capturedAt: at,
+        verifiedBy: state === "verified" ? "manager-1" : null,
+        verifiedAt: state === "verified" ? at : null,
+        // A manager verified it: the strongest basis, so gates that ask for one are met unless a test says otherwise.
+        ...(state === "verified" && { basis: "manager_reviewed" as const }),
+      },
+    ],
   };
 }
 

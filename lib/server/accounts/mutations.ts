@@ -10,7 +10,9 @@ import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
 const duplicateDomain = (domain: string | null) =>
-  new AppError("INVALID", `Another account already uses the domain ${domain}.`, { fieldErrors: { domain: ["This domain belongs to another account."] } });
+  new AppError("INVALID", `Another account already uses the domain ${domain}.`, {
+    fieldErrors: { domain: ["This domain belongs to another account."] },
+  });
 
 export async function createAccount(user: SessionUser, input: z.infer<typeof createAccountSchema>) {
   try {
@@ -19,7 +21,14 @@ export async function createAccount(user: SessionUser, input: z.infer<typeof cre
         data: { ...input, organizationId: user.organizationId, ownerId: user.id },
       });
       await rescoreAccount(tx, user.organizationId, account.id, "account_created");
-      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: account.id, action: "create", after: account });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "account",
+        entityId: account.id,
+        action: "create",
+        after: account,
+      });
       return account;
     });
   } catch (error) {
@@ -40,7 +49,15 @@ export async function updateAccount(user: SessionUser, input: z.infer<typeof upd
       assertMayActOn(user, "account.update", before);
       const after = await tx.account.update({ where: { id }, data: fields });
       await rescoreAccount(tx, user.organizationId, id, "account_updated");
-      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "account", entityId: id, action: "update", before, after });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "account",
+        entityId: id,
+        action: "update",
+        before,
+        after,
+      });
       // A watched signal moved: parked deals on the account and leads at its domain come back now, not at the next hourly pass.
       if (signalsMoved(before, after)) await resurfaceIn(tx, user.organizationId, new Date(), { accountId: id, domain: after.domain });
       return after;

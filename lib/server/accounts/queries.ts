@@ -29,14 +29,22 @@ const ACCOUNT_SORTS: Record<AccountListParams["sort"], SortColumn<AccountRow>> =
   createdAt: column("createdAt", "date"),
   // Fit is the stored account assessment's score (the ICP's verdict on the account), not a column of Account.
   // Every account has one (written with the account, backfilled otherwise), so it pages like a plain column.
-  fit: { nullable: false, kind: "number", where: (f) => ({ assessment: { is: { fit: f } } }), orderBy: (dir) => ({ assessment: { fit: dir } }), value: (row) => row.assessment?.fit ?? 0 },
+  fit: {
+    nullable: false,
+    kind: "number",
+    where: (f) => ({ assessment: { is: { fit: f } } }),
+    orderBy: (dir) => ({ assessment: { fit: dir } }),
+    value: (row) => row.assessment?.fit ?? 0,
+  },
 };
 
 /** The list's filters as a `where`; other filters (e.g. fit) are added here. */
 export function accountListWhere(user: SessionUser, params: AccountListParams): Prisma.AccountWhereInput {
   return inOrg(user, {
     // Trigram indexes on name and domain serve the substring search.
-    ...(params.q && { OR: [{ name: { contains: params.q, mode: "insensitive" as const } }, { domain: { contains: params.q, mode: "insensitive" as const } }] }),
+    ...(params.q && {
+      OR: [{ name: { contains: params.q, mode: "insensitive" as const } }, { domain: { contains: params.q, mode: "insensitive" as const } }],
+    }),
     ...(params.industry && { industry: params.industry }),
     ...(params.region && { region: params.region }),
   });
@@ -48,18 +56,31 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
   const client = readDb();
   const [page, counted] = await Promise.all([
     keysetPage({
-      sort: params.sort, dir: params.dir, column: ACCOUNT_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
-      read: (segment, take) => client.account.findMany({
-        where: { AND: [where, segment.where as Prisma.AccountWhereInput] },
-        orderBy: segment.orderBy,
-        take,
-        include: accountListInclude,
-      }),
+      sort: params.sort,
+      dir: params.dir,
+      column: ACCOUNT_SORTS[params.sort],
+      after: params.after,
+      before: params.before,
+      take: PAGE_SIZE,
+      read: (segment, take) =>
+        client.account.findMany({
+          where: { AND: [where, segment.where as Prisma.AccountWhereInput] },
+          orderBy: segment.orderBy,
+          take,
+          include: accountListInclude,
+        }),
     }),
     client.account.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
   const ids = page.rows.map((a) => a.id);
-  const deals = ids.length === 0 ? [] : await client.opportunity.groupBy({ by: ["accountId"], where: { organizationId: user.organizationId, accountId: { in: ids } }, _count: { _all: true } });
+  const deals =
+    ids.length === 0
+      ? []
+      : await client.opportunity.groupBy({
+          by: ["accountId"],
+          where: { organizationId: user.organizationId, accountId: { in: ids } },
+          _count: { _all: true },
+        });
   const dealCount = new Map(deals.map((d) => [d.accountId, d._count._all]));
   return { ...page, rows: page.rows.map((a) => ({ ...a, dealCount: dealCount.get(a.id) ?? 0 })), total: boundedCount(counted) };
 }
@@ -67,7 +88,11 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
 /** Ids of the organization's accounts whose name contains `q` (at most SEARCH_ACCOUNT_LIMIT), for searching child lists. */
 export async function accountsNamed(user: SessionUser, q: string): Promise<string[]> {
   if (!q) return [];
-  const rows = await readDb().account.findMany({ where: inOrg(user, { name: { contains: q, mode: "insensitive" as const } }), select: { id: true }, take: SEARCH_ACCOUNT_LIMIT });
+  const rows = await readDb().account.findMany({
+    where: inOrg(user, { name: { contains: q, mode: "insensitive" as const } }),
+    select: { id: true },
+    take: SEARCH_ACCOUNT_LIMIT,
+  });
   return rows.map((r) => r.id);
 }
 

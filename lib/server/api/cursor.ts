@@ -19,7 +19,12 @@ function encodeCursor(value: SortValue, id: string): string {
 function decodeCursor(cursor: string): [SortValue, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
-    if (Array.isArray(parsed) && parsed.length === 2 && (typeof parsed[0] === "string" || typeof parsed[0] === "number") && typeof parsed[1] === "string") {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === "string" || typeof parsed[0] === "number") &&
+      typeof parsed[1] === "string"
+    ) {
       return [parsed[0], parsed[1]];
     }
   } catch {

@@ -77,12 +77,16 @@ export async function handleApiRequest(request: Request, segments: string[]): Pr
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   const caller = token ? await authenticateToken(token) : null;
   if (!caller) {
-    return problemResponse(problem("UNAUTHENTICATED", "Send a valid, unrevoked API key as `Authorization: Bearer <key>`."), { "www-authenticate": 'Bearer realm="winnow"' });
+    return problemResponse(problem("UNAUTHENTICATED", "Send a valid, unrevoked API key as `Authorization: Bearer <key>`."), {
+      "www-authenticate": 'Bearer realm="winnow"',
+    });
   }
   // Per key, in the shared PostgreSQL buckets every instance counts in (the intake form's limiter too).
   const limited = await hit(db(), [{ key: `api:key:${caller.keyId}`, max: caller.rateLimitPerMinute, windowSeconds: 60 }], new Date());
   if (limited) {
-    return problemResponse(problem("RATE_LIMITED", `This key is limited to ${caller.rateLimitPerMinute} requests a minute.`), { "retry-after": String(limited.retryAfter) });
+    return problemResponse(problem("RATE_LIMITED", `This key is limited to ${caller.rateLimitPerMinute} requests a minute.`), {
+      "retry-after": String(limited.retryAfter),
+    });
   }
   if (matched === "no_path") return problemResponse(problem("NOT_FOUND", `No endpoint at ${path}.`));
   if (matched === "no_method") return problemResponse(problem("METHOD_NOT_ALLOWED", `${method} is not allowed on ${path}.`));
@@ -114,15 +118,25 @@ export async function handleApiRequest(request: Request, segments: string[]): Pr
     const claim = await claimIdempotencyKey(caller.keyId, idempotencyKey, requestHash(method, path, text));
     if (claim.kind === "replay") return json(claim.response.status, claim.response.body, { "idempotent-replayed": "true" });
     if (claim.kind === "mismatch") return problemResponse(problem("IDEMPOTENCY_MISMATCH", "This Idempotency-Key was used with a different request."));
-    if (claim.kind === "in_progress") return problemResponse(problem("CONFLICT", "A request with this Idempotency-Key is still running; retry shortly."), { "retry-after": "1" });
+    if (claim.kind === "in_progress")
+      return problemResponse(problem("CONFLICT", "A request with this Idempotency-Key is still running; retry shortly."), { "retry-after": "1" });
     claimId = claim.id;
   }
 
-  const ctx: ApiContext = { user: caller.user, params: matched.params, query: new URL(request.url).searchParams, body, ifMatch: parseIfMatch(request.headers.get("if-match")) };
+  const ctx: ApiContext = {
+    user: caller.user,
+    params: matched.params,
+    query: new URL(request.url).searchParams,
+    body,
+    ifMatch: parseIfMatch(request.headers.get("if-match")),
+  };
   const { status, payload, headers } = await withRequestContext({ apiKeyId: caller.keyId }, () => run(matched.op, ctx));
   if (claimId) await settleIdempotencyKey(claimId, { status, body: payload });
   const isProblem = status >= 400;
-  return new Response(JSON.stringify(payload), { status, headers: { "content-type": isProblem ? "application/problem+json" : "application/json", ...headers } });
+  return new Response(JSON.stringify(payload), {
+    status,
+    headers: { "content-type": isProblem ? "application/problem+json" : "application/json", ...headers },
+  });
 }
 
 async function run(op: Operation, ctx: ApiContext): Promise<{ status: number; payload: unknown; headers: Record<string, string> }> {

@@ -9,7 +9,8 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type IdempotencyClaim = { kind: "fresh"; id: string } | { kind: "replay"; response: StoredResponse } | { kind: "mismatch" } | { kind: "in_progress" };
+export type IdempotencyClaim =
+  { kind: "fresh"; id: string } | { kind: "replay"; response: StoredResponse } | { kind: "mismatch" } | { kind: "in_progress" };
 
 export const requestHash = (method: string, path: string, body: string) => createHash("sha256").update(`${method} ${path}\n${body}`).digest("hex");
 

@@ -23,12 +23,24 @@ export async function createApiKey(user: SessionUser, input: CreateApiKeyInput) 
     }
     const key = await tx.apiKey.create({
       data: {
-        organizationId: user.organizationId, name: input.name, prefix: token.slice(0, 12), tokenHash: hashToken(token),
-        userId, role: input.actAs === "role" ? (input.role ?? null) : null, createdById: user.id,
+        organizationId: user.organizationId,
+        name: input.name,
+        prefix: token.slice(0, 12),
+        tokenHash: hashToken(token),
+        userId,
+        role: input.actAs === "role" ? (input.role ?? null) : null,
+        createdById: user.id,
       },
     });
     const { tokenHash: _hash, ...visible } = key;
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "api_key", entityId: key.id, action: "create", after: visible });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "api_key",
+      entityId: key.id,
+      action: "create",
+      after: visible,
+    });
     return { ...visible, token };
   });
 }
@@ -39,7 +51,14 @@ export async function revokeApiKey(user: SessionUser, input: z.infer<typeof revo
     if (!key) throw notFound("API key");
     if (key.revokedAt) return { id: key.id, revokedAt: key.revokedAt };
     const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "api_key", entityId: key.id, action: "revoke", before: { name: key.name } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "api_key",
+      entityId: key.id,
+      action: "revoke",
+      before: { name: key.name },
+    });
     return revoked;
   });
 }
@@ -53,7 +72,12 @@ export async function listApiKeys(user: SessionUser) {
 
 /** Who a new key may act as: the organization's active users, by name. */
 export async function keyUserOptions(user: SessionUser) {
-  return db().user.findMany({ where: inOrg(user, { deactivatedAt: null }), select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1000 });
+  return db().user.findMany({
+    where: inOrg(user, { deactivatedAt: null }),
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 1000,
+  });
 }
 
 export interface ApiCaller {
@@ -82,6 +106,13 @@ export async function authenticateToken(token: string, now = new Date()): Promis
   return {
     keyId: key.id,
     rateLimitPerMinute: key.rateLimitPerMinute,
-    user: { id: user.id, email: user.email, name: user.name, role: key.role ?? user.role, organizationId: user.organizationId, organizationName: user.organization.name },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: key.role ?? user.role,
+      organizationId: user.organizationId,
+      organizationName: user.organization.name,
+    },
   };
 }

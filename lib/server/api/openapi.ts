@@ -50,8 +50,14 @@ function operationObject(op: Operation): JsonSchema {
       })
     : [];
   const headerParams = (op.headers ?? []).map((name) => ({
-    name, in: "header", required: false, schema: { type: "string" },
-    description: name === "If-Match" ? "The version you read (the ETag), instead of `version` in the body." : "Any unique string; a retried POST with the same key returns the first response instead of running again.",
+    name,
+    in: "header",
+    required: false,
+    schema: { type: "string" },
+    description:
+      name === "If-Match"
+        ? "The version you read (the ETag), instead of `version` in the body."
+        : "Any unique string; a retried POST with the same key returns the first response instead of running again.",
   }));
   const body = requestBody(op);
   return {
@@ -61,11 +67,20 @@ function operationObject(op: Operation): JsonSchema {
     parameters: [...pathParams, ...queryParams, ...headerParams],
     ...(body && op.method !== "GET" && { requestBody: { required: true, content: { "application/json": { schema: body } } } }),
     ...(op.upload && {
-      requestBody: { required: true, description: `The file itself, at most ${op.upload.maxBytes} bytes.`, content: { [op.upload.mediaType]: { schema: { type: "string" } } } },
+      requestBody: {
+        required: true,
+        description: `The file itself, at most ${op.upload.maxBytes} bytes.`,
+        content: { [op.upload.mediaType]: { schema: { type: "string" } } },
+      },
     }),
     responses: {
       [String(op.status)]: { description: "OK", content: { "application/json": { schema: jsonSchema(op.response, "output") } } },
-      ...Object.fromEntries(Object.entries(ERROR_RESPONSES).map(([status, description]) => [status, { description, content: { "application/problem+json": { schema: problemRef } } }])),
+      ...Object.fromEntries(
+        Object.entries(ERROR_RESPONSES).map(([status, description]) => [
+          status,
+          { description, content: { "application/problem+json": { schema: problemRef } } },
+        ]),
+      ),
     },
   };
 }

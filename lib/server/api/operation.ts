@@ -66,7 +66,8 @@ export function parseQuery<S extends z.ZodObject>(schema: S, query: URLSearchPar
 
 function bodyObject(body: unknown): Record<string, unknown> {
   if (body === undefined || body === null) return {};
-  if (typeof body !== "object" || Array.isArray(body)) throw new AppError("INVALID", "The request body must be a JSON object.", { fieldErrors: { "": ["Expected an object."] } });
+  if (typeof body !== "object" || Array.isArray(body))
+    throw new AppError("INVALID", "The request body must be a JSON object.", { fieldErrors: { "": ["Expected an object."] } });
   return body as Record<string, unknown>;
 }
 

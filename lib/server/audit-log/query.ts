@@ -16,7 +16,12 @@ function whereOf(user: SessionUser, filter: AuditFilter) {
     ...(filter.entity ? { entityType: filter.entity } : {}),
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          at: {
+            ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+            ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -30,13 +35,21 @@ export async function listAuditEvents(user: SessionUser, filter: AuditFilter) {
   assertMayRead(user);
   const where = whereOf(user, filter);
   const [events, total, actors, kinds] = await Promise.all([
-    db().auditEvent.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], skip: (filter.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE, include: { actor: { select: { name: true } } } }),
+    db().auditEvent.findMany({
+      where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      include: { actor: { select: { name: true } } },
+    }),
     db().auditEvent.count({ where }),
     db().user.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db().auditEvent.groupBy({ by: ["entityType", "action"], where: { organizationId: user.organizationId } }),
   ]);
   return {
-    events, total, actors,
+    events,
+    total,
+    actors,
     entities: [...new Set(kinds.map((k) => k.entityType))].sort(),
     actions: [...new Set(kinds.map((k) => k.action))].sort(),
   };
@@ -52,8 +65,17 @@ export function csvCell(value: unknown): string {
 /** The filtered audit trail as CSV (oldest first, so it reads as a history). */
 export async function exportAuditCsv(user: SessionUser, filter: AuditFilter): Promise<string> {
   assertMayRead(user);
-  const rows = await db().auditEvent.findMany({ where: whereOf(user, filter), orderBy: [{ at: "asc" }, { id: "asc" }], take: AUDIT_EXPORT_LIMIT, include: { actor: { select: { name: true, email: true } } } });
+  const rows = await db().auditEvent.findMany({
+    where: whereOf(user, filter),
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    take: AUDIT_EXPORT_LIMIT,
+    include: { actor: { select: { name: true, email: true } } },
+  });
   const header = ["at", "actor", "actor_email", "entity_type", "entity_id", "action", "reason", "before", "after"];
-  const lines = rows.map((r) => [r.at.toISOString(), r.actor?.name ?? "system", r.actor?.email ?? "", r.entityType, r.entityId, r.action, r.reason, r.before, r.after].map(csvCell).join(","));
+  const lines = rows.map((r) =>
+    [r.at.toISOString(), r.actor?.name ?? "system", r.actor?.email ?? "", r.entityType, r.entityId, r.action, r.reason, r.before, r.after]
+      .map(csvCell)
+      .join(","),
+  );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -27,7 +27,11 @@ export async function getContactDetail(user: SessionUser, id: string) {
         orderBy: { capturedAt: "desc" },
         take: RECENT,
         select: {
-          id: true, criterionId: true, state: true, excerpt: true, capturedAt: true,
+          id: true,
+          criterionId: true,
+          state: true,
+          excerpt: true,
+          capturedAt: true,
           opportunity: { select: { id: true, name: true, pipelineId: true } },
           note: { select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
         },
@@ -39,10 +43,12 @@ export async function getContactDetail(user: SessionUser, id: string) {
   const settings = await loadAllPipelineSettings(client, user.organizationId);
   const criterion = (pipelineId: string, criterionId: string) =>
     settings.get(pipelineId)?.framework.criteria.find((c) => c.id === criterionId)?.label ?? "A criterion no longer in the framework";
-  const stage = (pipelineId: string, stageId: string) => settings.get(pipelineId)?.pipeline.stages.find((s) => s.id === stageId)?.label ?? "A stage no longer in the pipeline";
+  const stage = (pipelineId: string, stageId: string) =>
+    settings.get(pipelineId)?.pipeline.stages.find((s) => s.id === stageId)?.label ?? "A stage no longer in the pipeline";
 
   const notes = new Map<string, { id: string; body: string; createdAt: Date; authorName: string }>();
-  for (const e of contact.evidence) if (e.note) notes.set(e.note.id, { id: e.note.id, body: e.note.body, createdAt: e.note.createdAt, authorName: e.note.author.name });
+  for (const e of contact.evidence)
+    if (e.note) notes.set(e.note.id, { id: e.note.id, body: e.note.body, createdAt: e.note.createdAt, authorName: e.note.author.name });
 
   return {
     id: contact.id,

@@ -14,7 +14,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Replaces every mention of the erased person's identifiers in a text, case-insensitively. */
 function redact(text: string, identifiers: string[]): string {
-  const terms = identifiers.map((s) => s.trim()).filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  const terms = identifiers
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 3)
+    .sort((a, b) => b.length - a.length);
   return terms.length === 0 ? text : text.replace(new RegExp(terms.map(escape).join("|"), "gi"), REDACTED);
 }
 
@@ -28,14 +31,20 @@ export async function eraseContact(user: SessionUser, input: z.infer<typeof eras
     const contact = await tx.contact.findFirst({ where: inOrg(user, { id: input.contactId }) });
     if (!contact) throw notFound("Contact");
     const identifiers = [contact.name, contact.email, contact.phone].filter((s): s is string => Boolean(s));
-    const evidence = await tx.evidence.findMany({ where: { organizationId: user.organizationId, OR: [{ contactId: contact.id }, { opportunity: { accountId: contact.accountId } }] }, select: { id: true, excerpt: true } });
+    const evidence = await tx.evidence.findMany({
+      where: { organizationId: user.organizationId, OR: [{ contactId: contact.id }, { opportunity: { accountId: contact.accountId } }] },
+      select: { id: true, excerpt: true },
+    });
     let excerpts = 0;
     for (const row of evidence) {
       const excerpt = redact(row.excerpt, identifiers);
       if (excerpt !== row.excerpt) excerpts++;
       await tx.evidence.update({ where: { id: row.id }, data: { excerpt, contactId: null } });
     }
-    const notes = await tx.note.findMany({ where: { organizationId: user.organizationId, OR: [{ accountId: contact.accountId }, { opportunity: { accountId: contact.accountId } }] }, select: { id: true, body: true } });
+    const notes = await tx.note.findMany({
+      where: { organizationId: user.organizationId, OR: [{ accountId: contact.accountId }, { opportunity: { accountId: contact.accountId } }] },
+      select: { id: true, body: true },
+    });
     let notesRedacted = 0;
     for (const note of notes) {
       const body = redact(note.body, identifiers);
@@ -46,8 +55,13 @@ export async function eraseContact(user: SessionUser, input: z.infer<typeof eras
     }
     await tx.contact.update({ where: { id: contact.id }, data: { name: ERASED_NAME, title: null, email: null, phone: null } });
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "contact", entityId: contact.id, action: "erase",
-      after: { fieldsErased: ["name", "title", "email", "phone"], excerptsRedacted: excerpts, notesRedacted }, reason: input.reason,
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "contact",
+      entityId: contact.id,
+      action: "erase",
+      after: { fieldsErased: ["name", "title", "email", "phone"], excerptsRedacted: excerpts, notesRedacted },
+      reason: input.reason,
     });
     return { id: contact.id, accountId: contact.accountId };
   });

@@ -12,7 +12,14 @@ export async function createContact(user: SessionUser, input: z.infer<typeof cre
     const account = await tx.account.findFirst({ where: inOrg(user, { id: input.accountId }), select: { id: true } });
     if (!account) throw notFound("Account");
     const contact = await tx.contact.create({ data: { ...input, organizationId: user.organizationId } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "contact", entityId: contact.id, action: "create", after: contact });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "contact",
+      entityId: contact.id,
+      action: "create",
+      after: contact,
+    });
     return contact;
   });
 }
@@ -25,7 +32,15 @@ export async function updateContact(user: SessionUser, input: z.infer<typeof upd
     const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
     if (!account) throw notFound("Account");
     const after = await tx.contact.update({ where: { id }, data: fields });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "contact", entityId: id, action: "update", before, after });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "contact",
+      entityId: id,
+      action: "update",
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -19,7 +19,13 @@ const CONTACT_SORTS: Record<ContactListParams["sort"], SortColumn<ContactRow>> =
   title: column("title", "string", true),
   createdAt: column("createdAt", "date"),
   // Sorting by a joined column cannot use one index; it pages correctly, just without an index range.
-  account: { nullable: false, kind: "string", where: (f) => ({ account: { name: f } }), orderBy: (dir) => ({ account: { name: dir } }), value: (row) => row.account.name },
+  account: {
+    nullable: false,
+    kind: "string",
+    where: (f) => ({ account: { name: f } }),
+    orderBy: (dir) => ({ account: { name: dir } }),
+    value: (row) => row.account.name,
+  },
 };
 
 export function contactListWhere(user: SessionUser, params: ContactListParams, matchingAccountIds: string[] = []): Prisma.ContactWhereInput {
@@ -34,13 +40,19 @@ export async function findContacts(user: SessionUser, params: ContactListParams)
   const where = contactListWhere(user, params, await accountsNamed(user, params.q));
   const [page, counted] = await Promise.all([
     keysetPage({
-      sort: params.sort, dir: params.dir, column: CONTACT_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
-      read: (segment, take) => client.contact.findMany({
-        where: { AND: [where, segment.where as Prisma.ContactWhereInput] },
-        orderBy: segment.orderBy,
-        take,
-        include: { account: { select: { id: true, name: true } } },
-      }),
+      sort: params.sort,
+      dir: params.dir,
+      column: CONTACT_SORTS[params.sort],
+      after: params.after,
+      before: params.before,
+      take: PAGE_SIZE,
+      read: (segment, take) =>
+        client.contact.findMany({
+          where: { AND: [where, segment.where as Prisma.ContactWhereInput] },
+          orderBy: segment.orderBy,
+          take,
+          include: { account: { select: { id: true, name: true } } },
+        }),
     }),
     client.contact.count({ where, take: COUNT_LIMIT + 1 }),
   ]);

@@ -56,7 +56,11 @@ interface ClosedRow {
  * the stage keys per deal through indexes. The whole team's history is used whatever the dashboard's owner
  * filter: win rates need every closed deal there is.
  */
-export async function loadClosedOutcomes(client: PrismaClient | Tx, organizationId: string, settings: QualificationSettings): Promise<ClosedOutcomes> {
+export async function loadClosedOutcomes(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  settings: QualificationSettings,
+): Promise<ClosedOutcomes> {
   const { pipeline } = settings;
   const rows = await client.$queryRaw<ClosedRow[]>`
     SELECT o."id", o."stage", o."status"::text AS "status", s."intent" AS "snapshotIntent", s."stage" AS "snapshotStage",

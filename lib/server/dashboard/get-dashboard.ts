@@ -105,7 +105,9 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
     loadClosedOutcomes(client, organizationId, settings),
     loadRecentHistory(client, organizationId, { ownerId: ownerId ?? undefined, pipeline: settings.pipeline, userNames, limit: HISTORY_LIMIT }),
     currencyCounts(client, scope),
-    client.opportunityAssessment.count({ where: { organizationId, pending: true, opportunity: { status: "open", ...(ownerId && { ownerId }), ...(pipelineId && { pipelineId }) } } }),
+    client.opportunityAssessment.count({
+      where: { organizationId, pending: true, opportunity: { status: "open", ...(ownerId && { ownerId }), ...(pipelineId && { pipelineId }) } },
+    }),
   ]);
   const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
   const { currency, mixed } = dominantCurrency(currencies);

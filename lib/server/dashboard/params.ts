@@ -3,7 +3,10 @@ import { z } from "zod";
 import { VERDICT_KINDS } from "../../qualification";
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const key = z.string().trim().regex(/^[\w-]{1,64}$/);
+const key = z
+  .string()
+  .trim()
+  .regex(/^[\w-]{1,64}$/);
 
 /**
  * The dashboard's URL filters. A malformed value falls back to the team view instead of an error page: a

@@ -51,17 +51,30 @@ export async function loadRecentHistory(
   const scope = { organizationId, ...(ownerId && { opportunity: { ownerId } }) };
   const label = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
   const [moves, snapshots] = await Promise.all([
-    client.stageChange.findMany({ where: scope, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit, include: { opportunity: { select: { name: true } } } }),
-    client.scoreSnapshot.findMany({ where: scope, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit, include: { opportunity: { select: { name: true } } } }),
+    client.stageChange.findMany({
+      where: scope,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: limit,
+      include: { opportunity: { select: { name: true } } },
+    }),
+    client.scoreSnapshot.findMany({
+      where: scope,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: limit,
+      include: { opportunity: { select: { name: true } } },
+    }),
   ]);
 
   // The snapshot before each listed one: one query over those deals' histories, paired up in memory.
   const ids = [...new Set(snapshots.map((s) => s.opportunityId))];
-  const histories = ids.length === 0 ? [] : await client.scoreSnapshot.findMany({
-    where: { organizationId, opportunityId: { in: ids } },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-    select: { id: true, opportunityId: true, fit: true, intent: true, verdict: true },
-  });
+  const histories =
+    ids.length === 0
+      ? []
+      : await client.scoreSnapshot.findMany({
+          where: { organizationId, opportunityId: { in: ids } },
+          orderBy: [{ at: "asc" }, { id: "asc" }],
+          select: { id: true, opportunityId: true, fit: true, intent: true, verdict: true },
+        });
   const previousOf = new Map<string, { fit: number; intent: number; verdict: VerdictKind }>();
   const lastSeen = new Map<string, { fit: number; intent: number; verdict: VerdictKind }>();
   for (const h of histories) {
@@ -72,13 +85,28 @@ export async function loadRecentHistory(
 
   return {
     stageChanges: moves.map((m) => ({
-      id: m.id, at: m.at, opportunityId: m.opportunityId, opportunityName: m.opportunity.name,
-      fromLabel: label(m.fromStage), toLabel: label(m.toStage), actorName: userNames.get(m.actorId) ?? "Unknown",
-      outcome: m.outcome, reason: m.reason, overridden: storedBlockers.parse(m.blockers).map((b) => b.message),
+      id: m.id,
+      at: m.at,
+      opportunityId: m.opportunityId,
+      opportunityName: m.opportunity.name,
+      fromLabel: label(m.fromStage),
+      toLabel: label(m.toStage),
+      actorName: userNames.get(m.actorId) ?? "Unknown",
+      outcome: m.outcome,
+      reason: m.reason,
+      overridden: storedBlockers.parse(m.blockers).map((b) => b.message),
     })),
     scoreChanges: snapshots.map((s) => ({
-      id: s.id, at: s.at, opportunityId: s.opportunityId, opportunityName: s.opportunity.name, stageLabel: label(s.stage),
-      fit: s.fit, intent: s.intent, verdict: verdictKind.parse(s.verdict), trigger: s.trigger, previous: previousOf.get(s.id) ?? null,
+      id: s.id,
+      at: s.at,
+      opportunityId: s.opportunityId,
+      opportunityName: s.opportunity.name,
+      stageLabel: label(s.stage),
+      fit: s.fit,
+      intent: s.intent,
+      verdict: verdictKind.parse(s.verdict),
+      trigger: s.trigger,
+      previous: previousOf.get(s.id) ?? null,
     })),
   };
 }

@@ -62,8 +62,17 @@ const encodeRiskCursor = (r: Row): string => Buffer.from(JSON.stringify([r.rank,
 
 interface Row {
   rank: number;
-  id: string; name: string; accountName: string; ownerName: string; amount: number; currency: string; stage: string;
-  level: string; verdict: string; pending: boolean; result: unknown;
+  id: string;
+  name: string;
+  accountName: string;
+  ownerName: string;
+  amount: number;
+  currency: string;
+  stage: string;
+  level: string;
+  verdict: string;
+  pending: boolean;
+  result: unknown;
 }
 
 function where(scope: OpenScope, f: RiskFilters, withNames = false) {
@@ -87,7 +96,11 @@ const RANK = Prisma.sql`(CASE a."riskLevel" WHEN 'critical' THEN 0 WHEN 'warning
  * keyset-based on (severity rank, -amount, id), so deep pages cost the same as the first.
  */
 export async function findRisks(
-  client: PrismaClient, scope: OpenScope, filters: RiskFilters, cursor: { after?: string; before?: string }, pipeline: Pipeline,
+  client: PrismaClient,
+  scope: OpenScope,
+  filters: RiskFilters,
+  cursor: { after?: string; before?: string },
+  pipeline: Pipeline,
 ): Promise<RiskPage> {
   const before = decodeRiskCursor(cursor.before);
   const after = before ? null : decodeRiskCursor(cursor.after);
@@ -124,8 +137,17 @@ function toRiskRow(r: Row, label: (id: string) => string): RiskRow {
   const verdictReason = verdict === "pursue" ? null : (result.verdict.reasons[0]?.text ?? null);
   const gate = result.nextGate && !result.nextGate.allowed ? result.nextGate : null;
   return {
-    id: r.id, name: r.name, accountName: r.accountName, ownerName: r.ownerName, amount: r.amount, currency: r.currency,
-    stageLabel: label(r.stage), level: LEVELS.find((l) => l === r.level) ?? "warning", verdict, verdictReason, pending: r.pending,
+    id: r.id,
+    name: r.name,
+    accountName: r.accountName,
+    ownerName: r.ownerName,
+    amount: r.amount,
+    currency: r.currency,
+    stageLabel: label(r.stage),
+    level: LEVELS.find((l) => l === r.level) ?? "warning",
+    verdict,
+    verdictReason,
+    pending: r.pending,
     // Critical first: the row shows the worst news at the top. A flag that is itself the verdict's reason
     // (a critical stale deal means nurture) is said once.
     flags: result.flags
@@ -133,8 +155,13 @@ function toRiskRow(r: Row, label: (id: string) => string): RiskRow {
       .map((f) => ({ severity: f.severity, text: f.text }))
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1)),
     gate: gate ? { toStageLabel: label(gate.toStageId), blockers: gate.blockers.map((b) => b.message) } : null,
-    wishcasting: result.wishcasting && result.wishcasting.gap >= WISHCASTING_THRESHOLD
-      ? { repConfidence: result.wishcasting.repConfidence, evidenceProbability: result.wishcasting.evidenceProbability, because: result.wishcasting.because }
-      : null,
+    wishcasting:
+      result.wishcasting && result.wishcasting.gap >= WISHCASTING_THRESHOLD
+        ? {
+            repConfidence: result.wishcasting.repConfidence,
+            evidenceProbability: result.wishcasting.evidenceProbability,
+            because: result.wishcasting.because,
+          }
+        : null,
   };
 }

@@ -76,8 +76,20 @@ function stageTotals(pipeline: Pipeline, groups: StageBandTotal[], priced: Retur
 function criterionGaps(counted: Awaited<ReturnType<typeof gapCounts>>, settings: QualificationSettings): CriterionGaps[] {
   const rows = settings.framework.criteria.map((c): CriterionGaps => {
     const found = counted.get(c.id) ?? {};
-    const counts: Record<GapKind, number> = { unknown: found.unknown ?? 0, stale: found.stale ?? 0, negative: found.negative ?? 0, unverified: found.unverified ?? 0 };
-    return { criterionId: c.id, label: c.label, weight: c.weight, knockout: c.knockout, counts, total: counts.unknown + counts.stale + counts.negative + counts.unverified };
+    const counts: Record<GapKind, number> = {
+      unknown: found.unknown ?? 0,
+      stale: found.stale ?? 0,
+      negative: found.negative ?? 0,
+      unverified: found.unverified ?? 0,
+    };
+    return {
+      criterionId: c.id,
+      label: c.label,
+      weight: c.weight,
+      knockout: c.knockout,
+      counts,
+      total: counts.unknown + counts.stale + counts.negative + counts.unverified,
+    };
   });
   // Weakest first; among equals, the criterion that weighs more in the score matters more.
   return rows.sort((a, b) => b.total - a.total || b.weight - a.weight);
@@ -96,7 +108,10 @@ export async function summarizePipeline(
 ): Promise<PipelineSummary> {
   const { pipeline } = settings;
   const [groups, verdicts, risks, gaps] = await Promise.all([
-    stageBandTotals(client, scope), verdictCounts(client, scope), riskCounts(client, scope), gapCounts(client, scope),
+    stageBandTotals(client, scope),
+    verdictCounts(client, scope),
+    riskCounts(client, scope),
+    gapCounts(client, scope),
   ]);
   const priced = priceGroups(groups, pipeline, calibration);
   const calibratedDeals = groups.reduce((sum, g, i) => {

@@ -32,7 +32,9 @@ export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite): Pri
   if (target.kind === "server") {
     // node-postgres defaults to 10 connections; DATABASE_POOL_SIZE sizes it to the server's max_connections
     // divided among the app instances.
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true, ...(target.poolSize && { max: target.poolSize }) }) });
+    return new PrismaClient({
+      adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true, ...(target.poolSize && { max: target.poolSize }) }),
+    });
   }
   // An embedded data directory belongs to one process; the caller owns that PGlite instance.
   const client = pglite ?? new PGlite(target.dataDir, { extensions: PGLITE_EXTENSIONS });

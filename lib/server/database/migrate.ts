@@ -70,9 +70,7 @@ export async function migrate(session: SqlSession, migrations: Migration[]): Pro
     );
     const failed = rows.find((row) => row.finished_at === null);
     if (failed) {
-      throw new Error(
-        `Migration ${failed.migration_name} failed earlier and was not rolled back; resolve it before migrating again.`,
-      );
+      throw new Error(`Migration ${failed.migration_name} failed earlier and was not rolled back; resolve it before migrating again.`);
     }
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]));
     for (const migration of migrations) {

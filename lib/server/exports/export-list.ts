@@ -39,9 +39,39 @@ export async function* exportList(user: SessionUser, list: ExportList, raw: Raw)
   switch (list) {
     case "accounts": {
       const where = accountListWhere(user, accountListParams.parse(raw));
-      yield csvLine(["id", "name", "domain", "industry", "employee_count", "country", "region", "funding_stage", "tech_stack", "hiring_signals", "owner", "created_at"]);
+      yield csvLine([
+        "id",
+        "name",
+        "domain",
+        "industry",
+        "employee_count",
+        "country",
+        "region",
+        "funding_stage",
+        "tech_stack",
+        "hiring_signals",
+        "owner",
+        "created_at",
+      ]);
       for await (const rows of pages((after) => db().account.findMany({ where, ...keyset(after), include: { owner: { select: { name: true } } } }))) {
-        yield rows.map((a) => csvLine([a.id, a.name, a.domain, a.industry, a.employeeCount, a.country, a.region, a.fundingStage, a.techStack.join("; "), a.hiringSignals.join("; "), a.owner.name, a.createdAt])).join("");
+        yield rows
+          .map((a) =>
+            csvLine([
+              a.id,
+              a.name,
+              a.domain,
+              a.industry,
+              a.employeeCount,
+              a.country,
+              a.region,
+              a.fundingStage,
+              a.techStack.join("; "),
+              a.hiringSignals.join("; "),
+              a.owner.name,
+              a.createdAt,
+            ]),
+          )
+          .join("");
       }
       return;
     }
@@ -49,7 +79,9 @@ export async function* exportList(user: SessionUser, list: ExportList, raw: Raw)
       const params = contactListParams.parse(raw);
       const where = contactListWhere(user, params, await accountsNamed(user, params.q));
       yield csvLine(["id", "name", "title", "email", "phone", "account", "account_domain", "created_at"]);
-      for await (const rows of pages((after) => db().contact.findMany({ where, ...keyset(after), include: { account: { select: { name: true, domain: true } } } }))) {
+      for await (const rows of pages((after) =>
+        db().contact.findMany({ where, ...keyset(after), include: { account: { select: { name: true, domain: true } } } }),
+      )) {
         yield rows.map((c) => csvLine([c.id, c.name, c.title, c.email, c.phone, c.account.name, c.account.domain, c.createdAt])).join("");
       }
       return;
@@ -57,17 +89,91 @@ export async function* exportList(user: SessionUser, list: ExportList, raw: Raw)
     case "opportunities": {
       const params = opportunityListParams.parse(raw);
       const where = opportunityListWhere(user, params, await accountsNamed(user, params.q));
-      yield csvLine(["id", "name", "account", "owner", "stage", "status", "amount", "currency", "expected_close", "resume_on", "watch_for", "updated_at"]);
-      for await (const rows of pages((after) => db().opportunity.findMany({ where, ...keyset(after), include: { account: { select: { name: true } }, owner: { select: { name: true } } } }))) {
-        yield rows.map((o) => csvLine([o.id, o.name, o.account.name, o.owner.name, o.stage, o.status, o.amount.toString(), o.currency, day(o.expectedCloseDate), day(o.resumeOn), o.watchFor, o.updatedAt])).join("");
+      yield csvLine([
+        "id",
+        "name",
+        "account",
+        "owner",
+        "stage",
+        "status",
+        "amount",
+        "currency",
+        "expected_close",
+        "resume_on",
+        "watch_for",
+        "updated_at",
+      ]);
+      for await (const rows of pages((after) =>
+        db().opportunity.findMany({ where, ...keyset(after), include: { account: { select: { name: true } }, owner: { select: { name: true } } } }),
+      )) {
+        yield rows
+          .map((o) =>
+            csvLine([
+              o.id,
+              o.name,
+              o.account.name,
+              o.owner.name,
+              o.stage,
+              o.status,
+              o.amount.toString(),
+              o.currency,
+              day(o.expectedCloseDate),
+              day(o.resumeOn),
+              o.watchFor,
+              o.updatedAt,
+            ]),
+          )
+          .join("");
       }
       return;
     }
     case "leads": {
       const where = leadWhere(user, leadListParams.parse(raw));
-      yield csvLine(["id", "name", "email", "title", "company", "domain", "industry", "employee_count", "region", "source", "status", "verdict", "fit", "intent", "owner_id", "resume_on", "watch_for", "created_at"]);
+      yield csvLine([
+        "id",
+        "name",
+        "email",
+        "title",
+        "company",
+        "domain",
+        "industry",
+        "employee_count",
+        "region",
+        "source",
+        "status",
+        "verdict",
+        "fit",
+        "intent",
+        "owner_id",
+        "resume_on",
+        "watch_for",
+        "created_at",
+      ]);
       for await (const rows of pages((after) => db().lead.findMany({ where, ...keyset(after) }))) {
-        yield rows.map((l) => csvLine([l.id, l.name, l.email, l.title, l.companyName, l.domain, l.industry, l.employeeCount, l.region, l.source, l.status, l.verdict, l.fit, l.intent, l.ownerId, day(l.resumeOn), l.watchFor, l.createdAt])).join("");
+        yield rows
+          .map((l) =>
+            csvLine([
+              l.id,
+              l.name,
+              l.email,
+              l.title,
+              l.companyName,
+              l.domain,
+              l.industry,
+              l.employeeCount,
+              l.region,
+              l.source,
+              l.status,
+              l.verdict,
+              l.fit,
+              l.intent,
+              l.ownerId,
+              day(l.resumeOn),
+              l.watchFor,
+              l.createdAt,
+            ]),
+          )
+          .join("");
       }
       return;
     }

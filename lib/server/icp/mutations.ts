@@ -43,8 +43,14 @@ export async function createIcpVersion(user: SessionUser, input: SaveIcpInput) {
         },
       });
       await recordAudit(tx, {
-        organizationId: user.organizationId, actorId: user.id, entityType: "icp", entityId: row.id, action: "create",
-        before: latest ?? undefined, after: row, reason: row.note,
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "icp",
+        entityId: row.id,
+        action: "create",
+        before: latest ?? undefined,
+        after: row,
+        reason: row.note,
       });
       const progressId = await prepareRescore(tx, user.organizationId, user.id, { accounts: true });
       return { row, progressId };

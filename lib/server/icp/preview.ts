@@ -35,7 +35,17 @@ export interface FitPreview {
 export async function previewFit(user: SessionUser, icp: IcpDefinition): Promise<FitPreview> {
   const accounts = await db().account.findMany({
     where: inOrg(user),
-    select: { id: true, name: true, industry: true, employeeCount: true, country: true, region: true, techStack: true, fundingStage: true, hiringSignals: true },
+    select: {
+      id: true,
+      name: true,
+      industry: true,
+      employeeCount: true,
+      country: true,
+      region: true,
+      techStack: true,
+      fundingStage: true,
+      hiringSignals: true,
+    },
     orderBy: { id: "asc" },
     take: PREVIEW_ACCOUNT_LIMIT + 1,
   });

@@ -33,7 +33,10 @@ export interface ApplyContext {
 /** Accounts: an existing domain is updated with the file's non-empty cells; anything else is created. */
 export async function applyAccounts(tx: Tx, ctx: ApplyContext, rows: BatchRow<AccountRow>[]): Promise<Outcome[]> {
   const domains = rows.flatMap((r) => (r.data.domain ? [r.data.domain] : []));
-  const existing = domains.length > 0 ? await tx.account.findMany({ where: { organizationId: ctx.organizationId, domain: { in: domains } }, select: { id: true, domain: true } }) : [];
+  const existing =
+    domains.length > 0
+      ? await tx.account.findMany({ where: { organizationId: ctx.organizationId, domain: { in: domains } }, select: { id: true, domain: true } })
+      : [];
   const byDomain = new Map(existing.map((a) => [a.domain, a.id]));
   const outcomes: Outcome[] = [];
   const creates: BatchRow<AccountRow>[] = [];
@@ -69,17 +72,27 @@ export async function applyContacts(tx: Tx, ctx: ApplyContext, rows: BatchRow<Co
     select: { id: true, domain: true, name: true },
   });
   const emails = rows.flatMap((r) => (r.data.email ? [r.data.email.toLowerCase()] : []));
-  const existing = emails.length > 0
-    ? await tx.$queryRaw<{ id: string; email: string }[]>`SELECT "id", lower("email") AS email FROM "Contact" WHERE "organizationId" = ${ctx.organizationId} AND lower("email") = ANY(${emails})`
-    : [];
+  const existing =
+    emails.length > 0
+      ? await tx.$queryRaw<
+          { id: string; email: string }[]
+        >`SELECT "id", lower("email") AS email FROM "Contact" WHERE "organizationId" = ${ctx.organizationId} AND lower("email") = ANY(${emails})`
+      : [];
   const byEmail = new Map(existing.map((c) => [c.email, c.id]));
   const outcomes: Outcome[] = [];
-  const creates: { row: number; data: { organizationId: string; accountId: string; name: string; title: string | null; email: string | null; phone: string | null } }[] = [];
+  const creates: {
+    row: number;
+    data: { organizationId: string; accountId: string; name: string; title: string | null; email: string | null; phone: string | null };
+  }[] = [];
   for (const r of rows) {
     const { accountDomain, accountName, ...fields } = r.data;
     const account = accounts.find((a) => (accountDomain ? a.domain === accountDomain : a.name === accountName));
     if (!account) {
-      outcomes.push({ row: r.row, outcome: "error", message: `account: no account ${accountDomain ?? accountName} in Winnow; import accounts first.` });
+      outcomes.push({
+        row: r.row,
+        outcome: "error",
+        message: `account: no account ${accountDomain ?? accountName} in Winnow; import accounts first.`,
+      });
       continue;
     }
     const id = fields.email ? byEmail.get(fields.email.toLowerCase()) : undefined;
@@ -96,9 +109,13 @@ export async function applyContacts(tx: Tx, ctx: ApplyContext, rows: BatchRow<Co
 /** Leads are scored and routed exactly as a form submission is; a lead already in Winnow (same email) is a duplicate. */
 export async function applyLeads(tx: Tx, ctx: ApplyContext, rows: BatchRow<LeadRow>[]): Promise<Outcome[]> {
   const emails = rows.flatMap((r) => (r.data.email ? [r.data.email] : []));
-  const existing = emails.length > 0
-    ? await tx.lead.findMany({ where: { organizationId: ctx.organizationId, email: { in: emails }, status: { not: "duplicate" } }, select: { id: true, email: true } })
-    : [];
+  const existing =
+    emails.length > 0
+      ? await tx.lead.findMany({
+          where: { organizationId: ctx.organizationId, email: { in: emails }, status: { not: "duplicate" } },
+          select: { id: true, email: true },
+        })
+      : [];
   const byEmail = new Map(existing.map((l) => [l.email, l.id]));
   const outcomes: Outcome[] = [];
   const creates: BatchRow<LeadRow>[] = [];
@@ -110,7 +127,15 @@ export async function applyLeads(tx: Tx, ctx: ApplyContext, rows: BatchRow<LeadR
   if (ctx.dryRun) return [...outcomes, ...creates.map((r) => ({ row: r.row, outcome: "created" as const }))];
   const created = await writeLeads(
     tx,
-    { organizationId: ctx.organizationId, actorId: ctx.actorId, source: "import", settings: ctx.settings, routing: ctx.routing, now: ctx.now, importJobId: ctx.jobId },
+    {
+      organizationId: ctx.organizationId,
+      actorId: ctx.actorId,
+      source: "import",
+      settings: ctx.settings,
+      routing: ctx.routing,
+      now: ctx.now,
+      importJobId: ctx.jobId,
+    },
     creates.map((r) => {
       const { answers, ...fields } = r.data;
       return { fields, answers, scored: r.scored };

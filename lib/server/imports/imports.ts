@@ -30,18 +30,36 @@ function inspect(text: string): { headers: string[]; rows: number } {
 /** Stores an uploaded CSV with a guessed column mapping; nothing is imported until a dry run is confirmed. */
 export async function createImport(user: SessionUser, input: { kind: ImportKind; fileName: string; text: string }) {
   assertMayImport(user);
-  if (Buffer.byteLength(input.text) > MAX_IMPORT_BYTES) throw new AppError("INVALID", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  if (Buffer.byteLength(input.text) > MAX_IMPORT_BYTES)
+    throw new AppError("INVALID", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
   const { headers, rows } = inspect(input.text.replace(/^\uFEFF/, ""));
-  if (headers.length === 0 || rows === 0) throw new AppError("INVALID", "The file has no rows under its header line.", { fieldErrors: { file: ["The file has no rows under its header line."] } });
+  if (headers.length === 0 || rows === 0)
+    throw new AppError("INVALID", "The file has no rows under its header line.", {
+      fieldErrors: { file: ["The file has no rows under its header line."] },
+    });
   return db().$transaction(async (tx) => {
     const job = await tx.importJob.create({
       data: {
-        organizationId: user.organizationId, createdById: user.id, kind: input.kind, fileName: input.fileName.slice(0, 200),
-        source: input.text.replace(/^\uFEFF/, ""), headers, mapping: guessMapping(input.kind, headers), status: "uploaded", total: rows,
+        organizationId: user.organizationId,
+        createdById: user.id,
+        kind: input.kind,
+        fileName: input.fileName.slice(0, 200),
+        source: input.text.replace(/^\uFEFF/, ""),
+        headers,
+        mapping: guessMapping(input.kind, headers),
+        status: "uploaded",
+        total: rows,
       },
       select: { id: true },
     });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "import", entityId: job.id, action: "upload", after: { kind: input.kind, fileName: input.fileName, rows } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "import",
+      entityId: job.id,
+      action: "upload",
+      after: { kind: input.kind, fileName: input.fileName, rows },
+    });
     return job;
   });
 }
@@ -59,9 +77,16 @@ export async function planImport(user: SessionUser, input: { jobId: string; mapp
   if (!["uploaded", "dry_run_done", "failed"].includes(job.status)) throw new AppError("CONFLICT", "This import already ran.");
   const kind = job.kind as ImportKind;
   const allowed = new Set(IMPORT_FIELDS[kind]);
-  const mapping = Object.fromEntries(Object.entries(input.mapping).filter(([field, index]) => (allowed.has(field) || field.startsWith("criterion:")) && index !== null && index < job.headers.length));
+  const mapping = Object.fromEntries(
+    Object.entries(input.mapping).filter(
+      ([field, index]) => (allowed.has(field) || field.startsWith("criterion:")) && index !== null && index < job.headers.length,
+    ),
+  );
   const missing = REQUIRED_FIELDS[kind].filter((f) => mapping[f] === undefined);
-  if (missing.length > 0) throw new AppError("INVALID", `Map a column to ${missing.join(", ")}.`, { fieldErrors: Object.fromEntries(missing.map((f) => [f, ["Required"]])) });
+  if (missing.length > 0)
+    throw new AppError("INVALID", `Map a column to ${missing.join(", ")}.`, {
+      fieldErrors: Object.fromEntries(missing.map((f) => [f, ["Required"]])),
+    });
   const columns = Object.values(mapping);
   if (new Set(columns).size !== columns.length) throw new AppError("INVALID", "Each column can feed only one field.");
   await db().importJob.update({ where: { id: job.id }, data: { mapping, status: "dry_run_queued", processed: 0 } });
@@ -71,14 +96,21 @@ export async function planImport(user: SessionUser, input: { jobId: string; mapp
 export async function confirmImport(user: SessionUser, jobId: string) {
   assertMayImport(user);
   await jobOf(user, jobId); // another organization's job does not exist: NOT_FOUND, not a state conflict
-  const { count } = await db().importJob.updateMany({ where: inOrg(user, { id: jobId, status: "dry_run_done" }), data: { status: "queued", processed: 0 } });
+  const { count } = await db().importJob.updateMany({
+    where: inOrg(user, { id: jobId, status: "dry_run_done" }),
+    data: { status: "queued", processed: 0 },
+  });
   if (count === 0) throw new AppError("CONFLICT", "Run the dry run first (or this import already ran).");
 }
 
 export async function getImport(user: SessionUser, jobId: string) {
   assertMayImport(user);
   const job = await jobOf(user, jobId);
-  const issues = await db().importRowResult.findMany({ where: { jobId, outcome: { in: ["error", "duplicate"] } }, orderBy: { row: "asc" }, take: 100 });
+  const issues = await db().importRowResult.findMany({
+    where: { jobId, outcome: { in: ["error", "duplicate"] } },
+    orderBy: { row: "asc" },
+    take: 100,
+  });
   return { ...job, issues };
 }
 

@@ -45,7 +45,8 @@ function checkAccount(row: MappedRow): RowCheck<AccountRow> {
 function checkContact(row: MappedRow): RowCheck<ContactRow> {
   const parsed = contactRow.safeParse(row);
   if (!parsed.success) return { ok: false, message: firstError(parsed.error) };
-  if (!parsed.data.accountDomain && !parsed.data.accountName) return { ok: false, message: "accountDomain: name the contact's account by domain or name." };
+  if (!parsed.data.accountDomain && !parsed.data.accountName)
+    return { ok: false, message: "accountDomain: name the contact's account by domain or name." };
   return { ok: true, data: parsed.data, key: parsed.data.email?.toLowerCase() ?? null };
 }
 
@@ -70,8 +71,10 @@ function checkLead(row: MappedRow, settings: QualificationSettings): RowCheck<Le
     const def = settings.framework.criteria.find((c) => c.id === criterionId);
     if (!def) return { ok: false, message: `${key}: ${settings.framework.name} has no criterion "${criterionId}".` };
     const state = value.toLowerCase();
-    if (state === "verified") return { ok: false, message: `${key}: "verified" refused — only a person who checked the evidence can verify; import it as claimed.` };
-    if (state !== "claimed" && state !== "negative" && state !== "unknown") return { ok: false, message: `${key}: use claimed, negative or unknown.` };
+    if (state === "verified")
+      return { ok: false, message: `${key}: "verified" refused — only a person who checked the evidence can verify; import it as claimed.` };
+    if (state !== "claimed" && state !== "negative" && state !== "unknown")
+      return { ok: false, message: `${key}: use claimed, negative or unknown.` };
     if (state !== "unknown") answers.push({ questionId: key, question: `${def.label} (imported):`, answer: state, criterionId, state });
   }
   const parsed = leadFields.safeParse(fields);
@@ -81,8 +84,11 @@ function checkLead(row: MappedRow, settings: QualificationSettings): RowCheck<Le
 
 export function checkerFor(kind: ImportKind, settings: QualificationSettings): (row: MappedRow) => RowCheck<unknown> {
   switch (kind) {
-    case "accounts": return checkAccount;
-    case "contacts": return checkContact;
-    case "leads": return (row) => checkLead(row, settings);
+    case "accounts":
+      return checkAccount;
+    case "contacts":
+      return checkContact;
+    case "leads":
+      return (row) => checkLead(row, settings);
   }
 }

@@ -23,18 +23,41 @@ const leadInput = (row: LeadRow) => {
  * until the consumer has taken its rows, so only one chunk of parsed rows is ever in memory.
  */
 async function* csvRows(text: string): AsyncGenerator<string[]> {
-  const state: { rows: string[][] | null; finished: boolean; failure: unknown; parser: Papa.Parser | null; wake: (() => void) | null } =
-    { rows: null, finished: false, failure: null, parser: null, wake: null };
-  const signal = () => { state.wake?.(); state.wake = null; };
+  const state: { rows: string[][] | null; finished: boolean; failure: unknown; parser: Papa.Parser | null; wake: (() => void) | null } = {
+    rows: null,
+    finished: false,
+    failure: null,
+    parser: null,
+    wake: null,
+  };
+  const signal = () => {
+    state.wake?.();
+    state.wake = null;
+  };
   Papa.parse<string[]>(Readable.from([text], { objectMode: false, highWaterMark: 256 * 1024 }) as unknown as File, {
     skipEmptyLines: "greedy",
     chunkSize: 256 * 1024,
-    chunk: (results, parser) => { state.parser = parser; parser.pause(); state.rows = results.data; signal(); },
-    complete: () => { state.finished = true; signal(); },
-    error: (error) => { state.failure = error; state.finished = true; signal(); },
+    chunk: (results, parser) => {
+      state.parser = parser;
+      parser.pause();
+      state.rows = results.data;
+      signal();
+    },
+    complete: () => {
+      state.finished = true;
+      signal();
+    },
+    error: (error) => {
+      state.failure = error;
+      state.finished = true;
+      signal();
+    },
   });
   for (;;) {
-    if (state.rows === null && !state.finished) await new Promise<void>((resolve) => { state.wake = resolve; });
+    if (state.rows === null && !state.finished)
+      await new Promise<void>((resolve) => {
+        state.wake = resolve;
+      });
     if (state.failure) throw state.failure instanceof Error ? state.failure : new Error("The CSV could not be read.");
     const rows = state.rows;
     state.rows = null;
@@ -45,11 +68,19 @@ async function* csvRows(text: string): AsyncGenerator<string[]> {
   }
 }
 
-async function applyBatch(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], kind: ImportKind, ctx: ApplyContext, rows: BatchRow<unknown>[]): Promise<Outcome[]> {
+async function applyBatch(
+  tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0],
+  kind: ImportKind,
+  ctx: ApplyContext,
+  rows: BatchRow<unknown>[],
+): Promise<Outcome[]> {
   switch (kind) {
-    case "accounts": return applyAccounts(tx, ctx, rows as BatchRow<AccountRow>[]);
-    case "contacts": return applyContacts(tx, ctx, rows as BatchRow<ContactRow>[]);
-    case "leads": return applyLeads(tx, ctx, rows as BatchRow<LeadRow>[]);
+    case "accounts":
+      return applyAccounts(tx, ctx, rows as BatchRow<AccountRow>[]);
+    case "contacts":
+      return applyContacts(tx, ctx, rows as BatchRow<ContactRow>[]);
+    case "leads":
+      return applyLeads(tx, ctx, rows as BatchRow<LeadRow>[]);
   }
 }
 
@@ -65,7 +96,16 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
   const dryRun = job.status === "dry_run_queued";
   const { count } = await client.importJob.updateMany({
     where: { id: jobId, status: job.status },
-    data: { status: dryRun ? "dry_running" : "running", processed: 0, created: 0, updated: 0, duplicates: 0, errors: 0, startedAt: now, message: null },
+    data: {
+      status: dryRun ? "dry_running" : "running",
+      processed: 0,
+      created: 0,
+      updated: 0,
+      duplicates: 0,
+      errors: 0,
+      startedAt: now,
+      message: null,
+    },
   });
   if (count === 0) return; // another worker took it
   try {
@@ -87,7 +127,8 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
       for (const { row, cells } of rows) {
         const checked = check(mapRow(cells, mapping));
         if (!checked.ok) outcomes.push({ row, outcome: "error", message: checked.message });
-        else if (checked.key && seen.has(checked.key.toLowerCase())) outcomes.push({ row, outcome: "duplicate", message: `Same ${checked.key} earlier in the file` });
+        else if (checked.key && seen.has(checked.key.toLowerCase()))
+          outcomes.push({ row, outcome: "duplicate", message: `Same ${checked.key} earlier in the file` });
         else {
           if (checked.key) seen.add(checked.key.toLowerCase());
           const scored = kind === "leads" && !dryRun ? leadScoreColumns(...leadInput(checked.data as LeadRow), settings, now) : undefined;
@@ -99,18 +140,28 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
 
     /** Writes a prepared batch in one transaction: its rows, their per-row results and the job's counters. */
     const write = async ({ outcomes, valid }: ReturnType<typeof prepare>) => {
-      await client.$transaction(async (tx) => {
-        if (valid.length > 0) outcomes.push(...(await applyBatch(tx, kind, ctx, valid)));
-        await bulkInsert(tx, "ImportRowResult", outcomes.map((o) => ({ jobId, row: o.row, outcome: o.outcome, message: o.message ?? null, recordId: o.recordId ?? null })));
-        const tally = (k: Outcome["outcome"]) => outcomes.filter((o) => o.outcome === k).length;
-        await tx.importJob.update({
-          where: { id: jobId },
-          data: {
-            processed: { increment: outcomes.length }, created: { increment: tally("created") }, updated: { increment: tally("updated") },
-            duplicates: { increment: tally("duplicate") }, errors: { increment: tally("error") },
-          },
-        });
-      }, { timeout: 60_000 });
+      await client.$transaction(
+        async (tx) => {
+          if (valid.length > 0) outcomes.push(...(await applyBatch(tx, kind, ctx, valid)));
+          await bulkInsert(
+            tx,
+            "ImportRowResult",
+            outcomes.map((o) => ({ jobId, row: o.row, outcome: o.outcome, message: o.message ?? null, recordId: o.recordId ?? null })),
+          );
+          const tally = (k: Outcome["outcome"]) => outcomes.filter((o) => o.outcome === k).length;
+          await tx.importJob.update({
+            where: { id: jobId },
+            data: {
+              processed: { increment: outcomes.length },
+              created: { increment: tally("created") },
+              updated: { increment: tally("updated") },
+              duplicates: { increment: tally("duplicate") },
+              errors: { increment: tally("error") },
+            },
+          });
+        },
+        { timeout: 60_000 },
+      );
     };
 
     // Two stages in flight: while the database writes batch n, this process parses, checks and scores batch
@@ -139,10 +190,29 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
       data: { status: dryRun ? "dry_run_done" : "done", finishedAt: new Date(), ...(!dryRun && { source: null }) },
     });
     if (!dryRun) {
-      await client.auditEvent.create({ data: { organizationId: job.organizationId, actorId: job.createdById, entityType: "import", entityId: jobId, action: "import", after: await client.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { kind: true, fileName: true, created: true, updated: true, duplicates: true, errors: true } }) } });
+      await client.auditEvent.create({
+        data: {
+          organizationId: job.organizationId,
+          actorId: job.createdById,
+          entityType: "import",
+          entityId: jobId,
+          action: "import",
+          after: await client.importJob.findUniqueOrThrow({
+            where: { id: jobId },
+            select: { kind: true, fileName: true, created: true, updated: true, duplicates: true, errors: true },
+          }),
+        },
+      });
     }
   } catch (err) {
     logger.error({ err, jobId }, "import failed");
-    await client.importJob.update({ where: { id: jobId }, data: { status: "failed", message: "The import stopped on an unexpected error; rows already reported as created were saved, the rest were not.", finishedAt: new Date() } });
+    await client.importJob.update({
+      where: { id: jobId },
+      data: {
+        status: "failed",
+        message: "The import stopped on an unexpected error; rows already reported as created were saved, the rest were not.",
+        finishedAt: new Date(),
+      },
+    });
   }
 }

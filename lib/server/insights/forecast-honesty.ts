@@ -81,8 +81,15 @@ export async function getForecastHonesty(user: SessionUser, now: Date): Promise<
   const perDeal = new Map<string, number>();
   for (const r of scored) perDeal.set(r.id, (perDeal.get(r.id) ?? 0) + 1);
   const deals: ClosedForecast[] = scored.map((r) => ({
-    id: r.id, weight: 1 / (perDeal.get(r.id) ?? 1), ownerId: r.ownerId, closedOn: r.closedOn, amount: Number(r.amount), won: r.won,
-    stageProbability: probability.get(r.stage) ?? 0, repConfidence: r.repConfidence, intentScore: r.intent,
+    id: r.id,
+    weight: 1 / (perDeal.get(r.id) ?? 1),
+    ownerId: r.ownerId,
+    closedOn: r.closedOn,
+    amount: Number(r.amount),
+    won: r.won,
+    stageProbability: probability.get(r.stage) ?? 0,
+    repConfidence: r.repConfidence,
+    intentScore: r.intent,
   }));
   const owners = Object.fromEntries(kept.map((r) => [r.ownerId, r.ownerName]));
   return { report: forecastHonesty(deals), since, owners, unscored: keptIds.size - perDeal.size, truncated };

@@ -8,10 +8,30 @@ import { assertCanViewInsights, quarterStart } from "./access";
 /** Quarters the trends look back over, this one included. */
 const TREND_QUARTERS = 4;
 
-export interface ForecastPoint { quarter: string; deals: number; raw: number; adjusted: number }
+export interface ForecastPoint {
+  quarter: string;
+  deals: number;
+  raw: number;
+  adjusted: number;
+}
 export type VerdictPoint = { month: string } & Record<VerdictKind, number>;
-export interface StageFlow { stageId: string; label: string; entered: number; advanced: number; lost: number; conversion: number | null; avgDays: number | null }
-export interface CriterionGap { criterionId: string; label: string; verified: number; claimed: number; negative: number; missing: number }
+export interface StageFlow {
+  stageId: string;
+  label: string;
+  entered: number;
+  advanced: number;
+  lost: number;
+  conversion: number | null;
+  avgDays: number | null;
+}
+export interface CriterionGap {
+  criterionId: string;
+  label: string;
+  verified: number;
+  claimed: number;
+  negative: number;
+  missing: number;
+}
 
 export interface Trends {
   since: Date;
@@ -22,7 +42,9 @@ export interface Trends {
 }
 
 const label = (d: Date, unit: "quarter" | "month") =>
-  unit === "quarter" ? `${d.getUTCFullYear()} Q${Math.floor(d.getUTCMonth() / 3) + 1}` : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+  unit === "quarter"
+    ? `${d.getUTCFullYear()} Q${Math.floor(d.getUTCMonth() / 3) + 1}`
+    : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 
 /**
  * Per quarter, every deal's last open-stage scorecard of that quarter: its amount at the stage's probability (raw)
@@ -101,12 +123,22 @@ async function stageFlow(organizationId: string, pipeline: Pipeline, since: Date
     ) flows
     GROUP BY stage`);
   const byStage = new Map(rows.map((r) => [r.stage, r]));
-  return pipeline.stages.filter((s) => s.kind === "open").map((s) => {
-    const r = byStage.get(s.id);
-    const advanced = r?.advanced ?? 0;
-    const lost = r?.lost ?? 0;
-    return { stageId: s.id, label: s.label, entered: r?.entered ?? 0, advanced, lost, conversion: advanced + lost > 0 ? advanced / (advanced + lost) : null, avgDays: r?.avgDays ?? null };
-  });
+  return pipeline.stages
+    .filter((s) => s.kind === "open")
+    .map((s) => {
+      const r = byStage.get(s.id);
+      const advanced = r?.advanced ?? 0;
+      const lost = r?.lost ?? 0;
+      return {
+        stageId: s.id,
+        label: s.label,
+        entered: r?.entered ?? 0,
+        advanced,
+        lost,
+        conversion: advanced + lost > 0 ? advanced / (advanced + lost) : null,
+        avgDays: r?.avgDays ?? null,
+      };
+    });
 }
 
 /** Open deals per criterion by the state of its evidence; a deal with no row for a criterion counts as missing. */
@@ -136,7 +168,10 @@ export async function getTrends(user: SessionUser, now: Date): Promise<Trends> {
     forecastByQuarter(organizationId, settings.pipeline, since),
     verdictsByMonth(organizationId, since),
     stageFlow(organizationId, settings.pipeline, since),
-    criterionGaps(organizationId, settings.framework.criteria.map((c) => ({ id: c.id, label: c.label }))),
+    criterionGaps(
+      organizationId,
+      settings.framework.criteria.map((c) => ({ id: c.id, label: c.label })),
+    ),
   ]);
   return { since, forecast, verdicts, stages, gaps };
 }

@@ -15,8 +15,14 @@ const DEFAULT_FORM_FIELDS: IntakeFormInput["fields"] = ["title", "domain", "empl
 
 function defaultIntakeConfig(settings: QualificationSettings): IntakeConfig {
   return {
-    saved: false, enabled: true, title: "Talk to our team", intro: "Tell us a little about your team and we'll get back to you within one business day.",
-    fields: DEFAULT_FORM_FIELDS, questions: defaultIntakeQuestions(settings.framework), routing: { mode: "round_robin" }, duplicateWindowDays: 30,
+    saved: false,
+    enabled: true,
+    title: "Talk to our team",
+    intro: "Tell us a little about your team and we'll get back to you within one business day.",
+    fields: DEFAULT_FORM_FIELDS,
+    questions: defaultIntakeQuestions(settings.framework),
+    routing: { mode: "round_robin" },
+    duplicateWindowDays: 30,
   };
 }
 
@@ -29,7 +35,10 @@ export async function loadIntakeConfig(client: PrismaClient | Tx, organizationId
   const questions = intakeQuestionSchema.array().safeParse(row.questions);
   const routing = routingSchema.safeParse(row.routing);
   return {
-    saved: true, enabled: row.enabled, title: row.title, intro: row.intro,
+    saved: true,
+    enabled: row.enabled,
+    title: row.title,
+    intro: row.intro,
     fields: row.fields.filter((f): f is IntakeFormInput["fields"][number] => (OPTIONAL_FORM_FIELDS as readonly string[]).includes(f)),
     questions: questions.success ? questions.data : defaults.questions,
     routing: routing.success ? routing.data : defaults.routing,

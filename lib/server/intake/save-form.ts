@@ -28,11 +28,29 @@ export async function saveIntakeForm(user: SessionUser, input: IntakeFormInput) 
   return db().$transaction(async (tx) => {
     const before = await tx.intakeForm.findUnique({ where: { organizationId: user.organizationId } });
     const data = {
-      enabled: input.enabled, title: input.title, intro: input.intro, fields: input.fields, questions: asJson(input.questions),
-      routing: asJson(input.routing), duplicateWindowDays: input.duplicateWindowDays, updatedById: user.id,
+      enabled: input.enabled,
+      title: input.title,
+      intro: input.intro,
+      fields: input.fields,
+      questions: asJson(input.questions),
+      routing: asJson(input.routing),
+      duplicateWindowDays: input.duplicateWindowDays,
+      updatedById: user.id,
     };
-    const after = await tx.intakeForm.upsert({ where: { organizationId: user.organizationId }, create: { organizationId: user.organizationId, ...data }, update: data });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "intake_form", entityId: after.id, action: before ? "update" : "create", before, after });
+    const after = await tx.intakeForm.upsert({
+      where: { organizationId: user.organizationId },
+      create: { organizationId: user.organizationId, ...data },
+      update: data,
+    });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "intake_form",
+      entityId: after.id,
+      action: before ? "update" : "create",
+      before,
+      after,
+    });
     return after;
   });
 }

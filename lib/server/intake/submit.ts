@@ -34,7 +34,8 @@ function requiredAnswerErrors(config: IntakeConfig, answers: Record<string, stri
   for (const q of config.questions) {
     const value = (answers[q.id] ?? "").trim();
     if (q.required && value === "") errors[`answers.${q.id}`] = ["Please answer this question."];
-    else if (value !== "" && q.answer.kind === "choice" && !q.answer.options.some((o) => o.value === value)) errors[`answers.${q.id}`] = ["Choose one of the options."];
+    else if (value !== "" && q.answer.kind === "choice" && !q.answer.options.some((o) => o.value === value))
+      errors[`answers.${q.id}`] = ["Choose one of the options."];
   }
   return errors;
 }
@@ -50,10 +51,14 @@ export async function submitIntake(request: IntakeRequest): Promise<IntakeReceip
   const config = await loadIntakeConfig(db(), org.id, settings);
   if (!config.enabled) throw notFound("Form");
 
-  const limited = await hit(db(), [
-    { key: `intake:ip:${org.id}:${ipKey(request.ip)}`, ...INTAKE_LIMITS.perIp },
-    { key: `intake:form:${org.id}`, ...INTAKE_LIMITS.perForm },
-  ], request.now);
+  const limited = await hit(
+    db(),
+    [
+      { key: `intake:ip:${org.id}:${ipKey(request.ip)}`, ...INTAKE_LIMITS.perIp },
+      { key: `intake:form:${org.id}`, ...INTAKE_LIMITS.perForm },
+    ],
+    request.now,
+  );
   if (limited) throw new AppError("RATE_LIMITED", "Too many submissions from here just now. Please try again in a few minutes.");
 
   // Bots fill every field; people never see this one. Pretend it worked and keep nothing.
@@ -74,11 +79,21 @@ export async function submitIntake(request: IntakeRequest): Promise<IntakeReceip
     const domain = companyDomain(fields);
     const since = new Date(request.now.getTime() - config.duplicateWindowDays * 86_400_000);
     const candidates = await tx.lead.findMany({
-      where: { organizationId: org.id, createdAt: { gte: since }, status: { in: ["new", "nurturing"] }, OR: [{ email: fields.email }, ...(domain ? [{ domain }, { email: { endsWith: `@${domain}` } }] : [])] },
+      where: {
+        organizationId: org.id,
+        createdAt: { gte: since },
+        status: { in: ["new", "nurturing"] },
+        OR: [{ email: fields.email }, ...(domain ? [{ domain }, { email: { endsWith: `@${domain}` } }] : [])],
+      },
       select: { id: true, email: true, domain: true, createdAt: true },
       take: 50,
     });
-    const match = findDuplicate(fields, candidates.map((c) => ({ ...c, open: true })), config.duplicateWindowDays, request.now);
+    const match = findDuplicate(
+      fields,
+      candidates.map((c) => ({ ...c, open: true })),
+      config.duplicateWindowDays,
+      request.now,
+    );
     if (match) await mergeIntoLead(tx, ctx, match.leadId, lead, match.by);
     else await writeLeads(tx, ctx, [lead]);
   });

@@ -23,7 +23,8 @@ const shared = globalThis as unknown as { winnowRescoreChain?: Promise<void> };
 export async function registerRescore(boss: PgBoss, client: PrismaClient): Promise<void> {
   await boss.createQueue(RESCORE_ORGANIZATION, RESCORE_QUEUE);
   await boss.work<RescoreJob>(RESCORE_ORGANIZATION, async (jobs) => {
-    for (const job of jobs) await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId, job.data.which, job.data.pipelineId);
+    for (const job of jobs)
+      await rescoreOrganization(client, job.data.organizationId, job.data.trigger, job.data.progressId, job.data.which, job.data.pipelineId);
   });
   setWorkerBoss(boss);
 }

@@ -31,7 +31,9 @@ async function start(): Promise<void> {
     boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await registerJobs(boss, db());
-    logger.info("background work: pg-boss started (hourly re-qualification and nurture pass, re-scores after settings changes, imports, webhook delivery)");
+    logger.info(
+      "background work: pg-boss started (hourly re-qualification and nurture pass, re-scores after settings changes, imports, webhook delivery)",
+    );
     await backfill();
     return;
   }

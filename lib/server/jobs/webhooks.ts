@@ -23,7 +23,9 @@ export async function registerWebhookDelivery(boss: PgBoss, client: PrismaClient
   setPendingListener(() => {
     // After the emitting transaction has had time to commit; a miss is picked up by the minute schedule.
     setTimeout(() => {
-      boss.send(DELIVER_WEBHOOKS, {}, { singletonKey: "burst", singletonSeconds: 2 }).catch((err: unknown) => logger.error({ err }, "webhook job not queued"));
+      boss
+        .send(DELIVER_WEBHOOKS, {}, { singletonKey: "burst", singletonSeconds: 2 })
+        .catch((err: unknown) => logger.error({ err }, "webhook job not queued"));
     }, 500).unref();
   });
 }

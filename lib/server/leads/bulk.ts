@@ -15,7 +15,15 @@ async function assignLeadIn(tx: Tx, user: SessionUser, leadId: string, ownerId: 
   const owner = await assertAssignable(tx, user, ownerId, "lead.view");
   if (lead.ownerId === owner.id) return;
   await tx.lead.update({ where: { id: lead.id }, data: { ownerId: owner.id, routedBy: "manual" } });
-  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id, action: "assign", before: { ownerId: lead.ownerId }, after: { ownerId: owner.id } });
+  await recordAudit(tx, {
+    organizationId: user.organizationId,
+    actorId: user.id,
+    entityType: "lead",
+    entityId: lead.id,
+    action: "assign",
+    before: { ownerId: lead.ownerId },
+    after: { ownerId: owner.id },
+  });
 }
 
 export async function bulkAssignLeads(user: SessionUser, input: z.infer<typeof bulkAssignLeadsSchema>) {

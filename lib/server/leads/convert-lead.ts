@@ -23,9 +23,17 @@ async function accountFor(tx: Tx, lead: Lead, ownerId: string) {
   }
   const account = await tx.account.create({
     data: {
-      organizationId: lead.organizationId, ownerId, name: lead.companyName, domain: lead.domain, industry: lead.industry,
-      employeeCount: lead.employeeCount, country: lead.country, region: lead.region, techStack: lead.techStack,
-      fundingStage: lead.fundingStage, hiringSignals: lead.hiringSignals,
+      organizationId: lead.organizationId,
+      ownerId,
+      name: lead.companyName,
+      domain: lead.domain,
+      industry: lead.industry,
+      employeeCount: lead.employeeCount,
+      country: lead.country,
+      region: lead.region,
+      techStack: lead.techStack,
+      fundingStage: lead.fundingStage,
+      hiringSignals: lead.hiringSignals,
     },
   });
   return { account, created: true };
@@ -33,7 +41,9 @@ async function accountFor(tx: Tx, lead: Lead, ownerId: string) {
 
 async function contactFor(tx: Tx, lead: Lead, accountId: string) {
   if (lead.email) {
-    const existing = await tx.contact.findFirst({ where: { organizationId: lead.organizationId, email: { equals: lead.email, mode: "insensitive" } } });
+    const existing = await tx.contact.findFirst({
+      where: { organizationId: lead.organizationId, email: { equals: lead.email, mode: "insensitive" } },
+    });
     if (existing) return { contact: existing, created: false };
   }
   const contact = await tx.contact.create({
@@ -53,10 +63,16 @@ export async function convertLead(user: SessionUser, input: z.infer<typeof conve
     if (lead.status === "accepted") throw new AppError("CONFLICT", "This lead was already converted.");
     const settings = await loadQualificationSettings(tx, user.organizationId, input.pipelineId ?? null);
     const fit = computeFit(lead, settings.icp);
-    const knockouts = fit.rules.filter((r) => r.knockout && r.outcome === "miss").map((r) => ({ ruleId: r.ruleId, label: r.label, reason: r.reason }));
+    const knockouts = fit.rules
+      .filter((r) => r.knockout && r.outcome === "miss")
+      .map((r) => ({ ruleId: r.ruleId, label: r.label, reason: r.reason }));
     if (knockouts.length > 0) {
       if (!input.overrideReason) {
-        throw new AppError("GATE_BLOCKED", `Not converted: the company misses the ICP knockout ${knockouts.map((k) => `"${k.label}"`).join(", ")}. A manager can override with a reason.`, { knockouts });
+        throw new AppError(
+          "GATE_BLOCKED",
+          `Not converted: the company misses the ICP knockout ${knockouts.map((k) => `"${k.label}"`).join(", ")}. A manager can override with a reason.`,
+          { knockouts },
+        );
       }
       if (!can(user.role, "lead.override_knockout")) throw forbidden("Only a manager can convert a lead that misses an ICP knockout.");
     }
@@ -66,8 +82,12 @@ export async function convertLead(user: SessionUser, input: z.infer<typeof conve
     const { contact, created: contactCreated } = await contactFor(tx, lead, account.id);
     const opportunity = await tx.opportunity.create({
       data: {
-        organizationId: user.organizationId, accountId: account.id, ownerId, amount: 0,
-        name: input.opportunityName ?? `${lead.companyName} — new deal`, ...(await firstStageOf(tx, user.organizationId, settings.pipelineId)),
+        organizationId: user.organizationId,
+        accountId: account.id,
+        ownerId,
+        amount: 0,
+        name: input.opportunityName ?? `${lead.companyName} — new deal`,
+        ...(await firstStageOf(tx, user.organizationId, settings.pipelineId)),
       },
     });
     const answers = Array.isArray(lead.answers) ? (lead.answers as unknown as LeadAnswer[]) : [];
@@ -75,20 +95,70 @@ export async function convertLead(user: SessionUser, input: z.infer<typeof conve
     for (const c of criteria) {
       if (c.state !== "claimed" && c.state !== "negative") continue;
       const excerpt = `Lead answer (${lead.source.replace("_", " ")}): ${c.evidence[0]?.excerpt ?? ""}`.slice(0, 1000);
-      const evidence = await tx.evidence.create({ data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: c.criterionId, state: c.state, contactId: contact.id, excerpt, capturedById: user.id, capturedAt: now } });
-      await tx.criterionState.create({ data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: c.criterionId, state: c.state, updatedById: user.id } });
-      await tx.criterionChange.create({ data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: c.criterionId, fromState: "unknown", toState: c.state, actorId: user.id, evidenceId: evidence.id, reason: "From the lead's answers" } });
+      const evidence = await tx.evidence.create({
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          criterionId: c.criterionId,
+          state: c.state,
+          contactId: contact.id,
+          excerpt,
+          capturedById: user.id,
+          capturedAt: now,
+        },
+      });
+      await tx.criterionState.create({
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          criterionId: c.criterionId,
+          state: c.state,
+          updatedById: user.id,
+        },
+      });
+      await tx.criterionChange.create({
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          criterionId: c.criterionId,
+          fromState: "unknown",
+          toState: c.state,
+          actorId: user.id,
+          evidenceId: evidence.id,
+          reason: "From the lead's answers",
+        },
+      });
     }
     await rescore(tx, user.organizationId, opportunity.id, "created", now, settings);
     const after = await tx.lead.update({
       where: { id: lead.id },
-      data: { status: "accepted", convertedAt: now, accountId: account.id, contactId: contact.id, opportunityId: opportunity.id, ownerId, resumeOn: null },
+      data: {
+        status: "accepted",
+        convertedAt: now,
+        accountId: account.id,
+        contactId: contact.id,
+        opportunityId: opportunity.id,
+        ownerId,
+        resumeOn: null,
+      },
     });
     const links = { accountId: account.id, accountCreated, contactId: contact.id, contactCreated, opportunityId: opportunity.id };
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: opportunity.id, action: "create", after: opportunity });
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id,
-      action: knockouts.length > 0 ? "convert_override" : "convert", before: { status: lead.status }, after: { status: after.status, ...links },
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "opportunity",
+      entityId: opportunity.id,
+      action: "create",
+      after: opportunity,
+    });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "lead",
+      entityId: lead.id,
+      action: knockouts.length > 0 ? "convert_override" : "convert",
+      before: { status: lead.status },
+      after: { status: after.status, ...links },
       reason: knockouts.length > 0 ? `${input.overrideReason} (overrode knockout ${knockouts.map((k) => k.label).join(", ")})` : null,
     });
     return { lead: after, ...links };

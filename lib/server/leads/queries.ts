@@ -17,7 +17,10 @@ export const LEAD_VERDICTS = ["pursue", "nurture", "disqualify"] as const;
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 
 export const leadListParams = listParamsSchema(["fit", "intent", "createdAt", "companyName"], "fit", "desc").extend({
-  status: z.enum([...LEAD_STATUSES, "all"]).catch("new").default("new"),
+  status: z
+    .enum([...LEAD_STATUSES, "all"])
+    .catch("new")
+    .default("new"),
   verdict: optionalEnum(LEAD_VERDICTS),
   source: optionalEnum(LEAD_SOURCES),
   /** "mine" (default for reps, who only ever see theirs) or "all". */
@@ -61,15 +64,25 @@ export async function findLeads(user: SessionUser, params: LeadListParams) {
   const where = leadWhere(user, params);
   const [page, counted] = await Promise.all([
     keysetPage({
-      sort: params.sort, dir: params.dir, column: LEAD_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
-      read: (segment, take) => db().lead.findMany({ where: { AND: [where, segment.where as Prisma.LeadWhereInput] }, orderBy: segment.orderBy, take }),
+      sort: params.sort,
+      dir: params.dir,
+      column: LEAD_SORTS[params.sort],
+      after: params.after,
+      before: params.before,
+      take: PAGE_SIZE,
+      read: (segment, take) =>
+        db().lead.findMany({ where: { AND: [where, segment.where as Prisma.LeadWhereInput] }, orderBy: segment.orderBy, take }),
     }),
     db().lead.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
   const ownerIds = [...new Set(page.rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))];
   const owners = await db().user.findMany({ where: inOrg(user, { id: { in: ownerIds } }), select: { id: true, name: true } });
   const names = new Map(owners.map((o) => [o.id, o.name]));
-  return { ...page, rows: page.rows.map((r) => ({ ...r, ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null })), total: boundedCount(counted) };
+  return {
+    ...page,
+    rows: page.rows.map((r) => ({ ...r, ownerName: r.ownerId ? (names.get(r.ownerId) ?? null) : null })),
+    total: boundedCount(counted),
+  };
 }
 
 export async function getLead(user: SessionUser, id: string) {

@@ -4,7 +4,11 @@ import type { Tx } from "../db";
 
 /** Reps in a stable order, so the round robin is fair and predictable. */
 async function loadReps(tx: Tx, organizationId: string): Promise<string[]> {
-  const reps = await tx.user.findMany({ where: { organizationId, role: "rep" }, select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const reps = await tx.user.findMany({
+    where: { organizationId, role: "rep" },
+    select: { id: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return reps.map((r) => r.id);
 }
 

@@ -9,8 +9,13 @@ type LeadStatusValue = "new" | "nurturing" | "disqualified";
 export function leadScoreColumns(fields: LeadRecordFields, answers: LeadAnswer[], settings: QualificationSettings, now: Date) {
   const score: LeadScore = scoreLead({
     company: {
-      industry: fields.industry, employeeCount: fields.employeeCount, country: fields.country, region: fields.region,
-      techStack: fields.techStack, fundingStage: fields.fundingStage, hiringSignals: fields.hiringSignals,
+      industry: fields.industry,
+      employeeCount: fields.employeeCount,
+      country: fields.country,
+      region: fields.region,
+      techStack: fields.techStack,
+      fundingStage: fields.fundingStage,
+      hiringSignals: fields.hiringSignals,
     },
     answers,
     framework: settings.framework,

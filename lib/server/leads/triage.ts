@@ -30,11 +30,25 @@ export async function nurtureLead(user: SessionUser, input: z.infer<typeof nurtu
     const after = await tx.lead.update({
       where: { id: lead.id },
       data: {
-        status: "nurturing", resumeOn: input.resumeOn, watchFor: input.watchFor, resurfacedAt: null, resurfaceReason: null,
-        watchedSignals: asJson({ fundingStage: lead.fundingStage, hiringSignals: lead.hiringSignals }), ownerId: lead.ownerId ?? user.id,
+        status: "nurturing",
+        resumeOn: input.resumeOn,
+        watchFor: input.watchFor,
+        resurfacedAt: null,
+        resurfaceReason: null,
+        watchedSignals: asJson({ fundingStage: lead.fundingStage, hiringSignals: lead.hiringSignals }),
+        ownerId: lead.ownerId ?? user.id,
       },
     });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id, action: "nurture", before: { status: lead.status }, after: { status: after.status, resumeOn: after.resumeOn, watchFor: after.watchFor }, reason: input.reason });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "lead",
+      entityId: lead.id,
+      action: "nurture",
+      before: { status: lead.status },
+      after: { status: after.status, resumeOn: after.resumeOn, watchFor: after.watchFor },
+      reason: input.reason,
+    });
     return after;
   });
 }
@@ -48,7 +62,16 @@ export async function disqualifyLeadIn(tx: Tx, user: SessionUser, input: z.infer
   const lead = await leadForAction(tx, user, input.leadId, "lead.triage");
   assertOpen(lead);
   const after = await tx.lead.update({ where: { id: lead.id }, data: { status: "disqualified", disqualifyReason: input.reason, resumeOn: null } });
-  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id, action: "disqualify", before: { status: lead.status }, after: { status: after.status }, reason: input.reason });
+  await recordAudit(tx, {
+    organizationId: user.organizationId,
+    actorId: user.id,
+    entityType: "lead",
+    entityId: lead.id,
+    action: "disqualify",
+    before: { status: lead.status },
+    after: { status: after.status },
+    reason: input.reason,
+  });
   return after;
 }
 
@@ -58,7 +81,16 @@ export async function resumeLead(user: SessionUser, leadId: string) {
     const lead = await leadForAction(tx, user, leadId, "lead.triage");
     if (lead.status !== "nurturing") throw new AppError("CONFLICT", "Only a nurtured lead can be resumed.");
     const after = await tx.lead.update({ where: { id: lead.id }, data: { status: "new", resumeOn: null } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "lead", entityId: lead.id, action: "resume", before: { status: lead.status }, after: { status: "new" }, reason: lead.resurfaceReason ?? "Resumed by hand" });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "lead",
+      entityId: lead.id,
+      action: "resume",
+      before: { status: lead.status },
+      after: { status: "new" },
+      reason: lead.resurfaceReason ?? "Resumed by hand",
+    });
     return after;
   });
 }

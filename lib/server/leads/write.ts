@@ -45,27 +45,71 @@ export interface WriteContext {
 export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
   const scored = leads.map((lead) => ({ lead, ...(lead.scored ?? leadScoreColumns(lead.fields, lead.answers, ctx.settings, ctx.now)) }));
   const toRoute = scored.filter((s) => s.status !== "disqualified" && !s.lead.ownerId);
-  const routes = await routeLeads(tx, ctx.organizationId, ctx.routing, toRoute.map((s) => s.lead.fields));
+  const routes = await routeLeads(
+    tx,
+    ctx.organizationId,
+    ctx.routing,
+    toRoute.map((s) => s.lead.fields),
+  );
   const routeOf = new Map(toRoute.map((s, i) => [s, routes[i]]));
   const data = scored.map((s) => {
     const route = routeOf.get(s);
     const ownerId = s.lead.ownerId ?? route?.ownerId ?? null;
     return {
-      id: newId(), organizationId: ctx.organizationId, source: ctx.source, status: s.status,
-      ...s.lead.fields, ...s.columns, answers: s.lead.answers, watchedSignals: s.columns.watchedSignals ?? null, submissions: 1,
-      ownerId, routedBy: s.lead.ownerId ? "creator" : (route?.by ?? null), importJobId: ctx.importJobId ?? null, createdAt: ctx.now, updatedAt: ctx.now,
+      id: newId(),
+      organizationId: ctx.organizationId,
+      source: ctx.source,
+      status: s.status,
+      ...s.lead.fields,
+      ...s.columns,
+      answers: s.lead.answers,
+      watchedSignals: s.columns.watchedSignals ?? null,
+      submissions: 1,
+      ownerId,
+      routedBy: s.lead.ownerId ? "creator" : (route?.by ?? null),
+      importJobId: ctx.importJobId ?? null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
     };
   });
   await bulkInsert(tx, "Lead", data);
   const apiKeyId = currentApiKeyId();
-  await bulkInsert(tx, "AuditEvent", data.map((lead) => ({
-    id: newId(), organizationId: ctx.organizationId, actorId: ctx.actorId, apiKeyId, entityType: "lead", entityId: lead.id, action: "create", at: ctx.now,
-    after: { source: ctx.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, ownerId: lead.ownerId },
-  })));
-  await emitEvents(tx, ctx.organizationId, "lead.created", data.map((lead) => ({
-    leadId: lead.id, source: lead.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, intent: lead.intent, companyName: lead.companyName, importJobId: lead.importJobId,
-  })));
-  await emitEvents(tx, ctx.organizationId, "lead.routed", data.flatMap((lead) => (lead.ownerId ? [{ leadId: lead.id, ownerId: lead.ownerId, routedBy: lead.routedBy, verdict: lead.verdict }] : [])));
+  await bulkInsert(
+    tx,
+    "AuditEvent",
+    data.map((lead) => ({
+      id: newId(),
+      organizationId: ctx.organizationId,
+      actorId: ctx.actorId,
+      apiKeyId,
+      entityType: "lead",
+      entityId: lead.id,
+      action: "create",
+      at: ctx.now,
+      after: { source: ctx.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, ownerId: lead.ownerId },
+    })),
+  );
+  await emitEvents(
+    tx,
+    ctx.organizationId,
+    "lead.created",
+    data.map((lead) => ({
+      leadId: lead.id,
+      source: lead.source,
+      status: lead.status,
+      verdict: lead.verdict,
+      fit: lead.fit,
+      intent: lead.intent,
+      companyName: lead.companyName,
+      importJobId: lead.importJobId,
+    })),
+  );
+  await emitEvents(
+    tx,
+    ctx.organizationId,
+    "lead.routed",
+    data.flatMap((lead) => (lead.ownerId ? [{ leadId: lead.id, ownerId: lead.ownerId, routedBy: lead.routedBy, verdict: lead.verdict }] : [])),
+  );
   return data.map((lead) => ({ id: lead.id, status: lead.status, verdict: lead.verdict, ownerId: lead.ownerId, fit: lead.fit }));
 }
 
@@ -76,9 +120,16 @@ export async function mergeIntoLead(tx: Tx, ctx: WriteContext, leadId: string, i
   const answers = [...previous.filter((a) => !incoming.answers.some((n) => n.questionId === a.questionId)), ...incoming.answers];
   const f = incoming.fields;
   const fields: LeadRecordFields = {
-    name: existing.name, email: existing.email ?? f.email, title: existing.title ?? f.title, phone: existing.phone ?? f.phone,
-    companyName: existing.companyName, domain: existing.domain ?? f.domain, industry: existing.industry ?? f.industry,
-    employeeCount: existing.employeeCount ?? f.employeeCount, country: existing.country ?? f.country, region: existing.region ?? f.region,
+    name: existing.name,
+    email: existing.email ?? f.email,
+    title: existing.title ?? f.title,
+    phone: existing.phone ?? f.phone,
+    companyName: existing.companyName,
+    domain: existing.domain ?? f.domain,
+    industry: existing.industry ?? f.industry,
+    employeeCount: existing.employeeCount ?? f.employeeCount,
+    country: existing.country ?? f.country,
+    region: existing.region ?? f.region,
     fundingStage: existing.fundingStage ?? f.fundingStage,
     techStack: existing.techStack.length > 0 ? existing.techStack : f.techStack,
     hiringSignals: existing.hiringSignals.length > 0 ? existing.hiringSignals : f.hiringSignals,
@@ -91,8 +142,14 @@ export async function mergeIntoLead(tx: Tx, ctx: WriteContext, leadId: string, i
     data: { ...fields, ...columns, answers: asJson(answers), status: nextStatus, submissions: { increment: 1 } },
   });
   await recordAudit(tx, {
-    organizationId: ctx.organizationId, actorId: ctx.actorId, entityType: "lead", entityId: leadId, action: "merge_submission",
-    before: { fit: existing.fit, verdict: existing.verdict, status: existing.status }, after: { fit: after.fit, verdict: after.verdict, status: after.status }, reason: `Same ${by} within the duplicate window`,
+    organizationId: ctx.organizationId,
+    actorId: ctx.actorId,
+    entityType: "lead",
+    entityId: leadId,
+    action: "merge_submission",
+    before: { fit: existing.fit, verdict: existing.verdict, status: existing.status },
+    after: { fit: after.fit, verdict: after.verdict, status: after.status },
+    reason: `Same ${by} within the duplicate window`,
   });
   return after;
 }

@@ -20,10 +20,16 @@ function ownerFilter(user: SessionUser) {
 export async function listDue(user: SessionUser, now = new Date()) {
   await resurfaceDue(db(), user.organizationId, now);
   const [leads, deals] = await Promise.all([
-    db().lead.findMany({ where: inOrg(user, { status: "nurturing" as const, resurfacedAt: { not: null }, ...ownerFilter(user) }), orderBy: { resurfacedAt: "asc" }, take: 200 }),
+    db().lead.findMany({
+      where: inOrg(user, { status: "nurturing" as const, resurfacedAt: { not: null }, ...ownerFilter(user) }),
+      orderBy: { resurfacedAt: "asc" },
+      take: 200,
+    }),
     db().opportunity.findMany({
       where: inOrg(user, { status: "open" as const, resumeOn: { not: null }, resurfacedAt: { not: null }, ...ownerFilter(user) }),
-      orderBy: { resurfacedAt: "asc" }, take: 200, include: { account: { select: { name: true } }, owner: { select: { name: true } } },
+      orderBy: { resurfacedAt: "asc" },
+      take: 200,
+      include: { account: { select: { name: true } }, owner: { select: { name: true } } },
     }),
   ]);
   return { leads, deals };
@@ -34,7 +40,9 @@ export async function countDue(user: SessionUser, now = new Date()): Promise<num
   await resurfaceDue(db(), user.organizationId, now);
   const [leads, deals] = await Promise.all([
     db().lead.count({ where: inOrg(user, { status: "nurturing" as const, resurfacedAt: { not: null }, ...ownerFilter(user) }) }),
-    db().opportunity.count({ where: inOrg(user, { status: "open" as const, resumeOn: { not: null }, resurfacedAt: { not: null }, ...ownerFilter(user) }) }),
+    db().opportunity.count({
+      where: inOrg(user, { status: "open" as const, resumeOn: { not: null }, resurfacedAt: { not: null }, ...ownerFilter(user) }),
+    }),
   ]);
   return leads + deals;
 }
@@ -46,7 +54,10 @@ export async function setDealNurture(user: SessionUser, input: z.infer<typeof de
 
 /** The rule of parking one deal, inside the caller's transaction (one deal, or each of a bulk selection). */
 export async function nurtureDealIn(tx: Tx, user: SessionUser, input: z.infer<typeof dealNurtureSchema>, reason?: string) {
-  const deal = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), include: { account: { select: { fundingStage: true, hiringSignals: true } } } });
+  const deal = await tx.opportunity.findFirst({
+    where: inOrg(user, { id: input.opportunityId }),
+    include: { account: { select: { fundingStage: true, hiringSignals: true } } },
+  });
   if (!deal) throw notFound("Opportunity");
   assertMayActOn(user, "opportunity.update", deal);
   if (deal.status !== "open") throw new AppError("CONFLICT", "Only an open deal can be parked.");
@@ -54,7 +65,16 @@ export async function nurtureDealIn(tx: Tx, user: SessionUser, input: z.infer<ty
     where: { id: deal.id },
     data: { resumeOn: input.resumeOn, watchFor: input.watchFor, watchedSignals: asJson(deal.account), resurfacedAt: null, resurfaceReason: null },
   });
-  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "nurture", before: { resumeOn: deal.resumeOn, watchFor: deal.watchFor }, after: { resumeOn: after.resumeOn, watchFor: after.watchFor }, reason: reason ?? null });
+  await recordAudit(tx, {
+    organizationId: user.organizationId,
+    actorId: user.id,
+    entityType: "opportunity",
+    entityId: deal.id,
+    action: "nurture",
+    before: { resumeOn: deal.resumeOn, watchFor: deal.watchFor },
+    after: { resumeOn: after.resumeOn, watchFor: after.watchFor },
+    reason: reason ?? null,
+  });
   return after;
 }
 
@@ -65,6 +85,14 @@ export async function resumeDeal(user: SessionUser, opportunityId: string) {
     if (!deal) throw notFound("Opportunity");
     assertMayActOn(user, "opportunity.update", deal);
     await tx.opportunity.update({ where: { id: deal.id }, data: { resumeOn: null, watchFor: null, watchedSignals: undefined, resurfacedAt: null } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "resume", before: { resumeOn: deal.resumeOn }, reason: deal.resurfaceReason ?? "Resumed by hand" });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "opportunity",
+      entityId: deal.id,
+      action: "resume",
+      before: { resumeOn: deal.resumeOn },
+      reason: deal.resurfaceReason ?? "Resumed by hand",
+    });
   });
 }

@@ -26,7 +26,12 @@ type Back = { id: string; reason: string };
  * comes back once per parking. Runs hourly as a background job, on an account's update (scoped to it), and
  * before the "due" list is read. All writes of one pass are two statements per kind in one transaction.
  */
-export async function resurfaceDue(client: PrismaClient, organizationId: string, now: Date, scope?: AccountScope): Promise<{ leads: number; deals: number }> {
+export async function resurfaceDue(
+  client: PrismaClient,
+  organizationId: string,
+  now: Date,
+  scope?: AccountScope,
+): Promise<{ leads: number; deals: number }> {
   return client.$transaction((tx) => resurfaceIn(tx, organizationId, now, scope), { timeout: 60_000 });
 }
 
@@ -36,9 +41,9 @@ export async function resurfaceIn(tx: Tx, organizationId: string, now: Date, sco
   const [leads, deals] = await Promise.all([
     leadsWanted
       ? tx.lead.findMany({
-        where: { organizationId, status: "nurturing", resurfacedAt: null, ...(scope && { domain: scope.domain }) },
-        select: { id: true, domain: true, resumeOn: true, watchedSignals: true, fundingStage: true, hiringSignals: true },
-      })
+          where: { organizationId, status: "nurturing", resurfacedAt: null, ...(scope && { domain: scope.domain }) },
+          select: { id: true, domain: true, resumeOn: true, watchedSignals: true, fundingStage: true, hiringSignals: true },
+        })
       : Promise.resolve([]),
     tx.opportunity.findMany({
       where: { organizationId, status: "open", resumeOn: { not: null }, resurfacedAt: null, ...(scope && { accountId: scope.accountId }) },
@@ -46,9 +51,13 @@ export async function resurfaceIn(tx: Tx, organizationId: string, now: Date, sco
     }),
   ]);
   const domains = [...new Set(leads.flatMap((l) => (l.domain ? [l.domain] : [])))];
-  const accounts = domains.length > 0
-    ? await tx.account.findMany({ where: { organizationId, domain: { in: domains } }, select: { domain: true, fundingStage: true, hiringSignals: true } })
-    : [];
+  const accounts =
+    domains.length > 0
+      ? await tx.account.findMany({
+          where: { organizationId, domain: { in: domains } },
+          select: { domain: true, fundingStage: true, hiringSignals: true },
+        })
+      : [];
   const byDomain = new Map(accounts.map((a) => [a.domain, a]));
   const leadsBack: Back[] = [];
   for (const lead of leads) {
@@ -72,20 +81,32 @@ async function resurface(tx: Tx, organizationId: string, entityType: "lead" | "o
   if (items.length === 0) return 0;
   const ids = items.map((i) => i.id);
   const reasons = items.map((i) => i.reason);
-  const changed = entityType === "lead"
-    ? await tx.$queryRaw<{ id: string; reason: string }[]>`
+  const changed =
+    entityType === "lead"
+      ? await tx.$queryRaw<{ id: string; reason: string }[]>`
       UPDATE "Lead" AS t SET "resurfacedAt" = ${now}, "resurfaceReason" = v.reason, "updatedAt" = ${now}
       FROM unnest(${ids}::text[], ${reasons}::text[]) AS v(id, reason)
       WHERE t."id" = v.id AND t."organizationId" = ${organizationId} AND t."resurfacedAt" IS NULL
       RETURNING t."id", v.reason`
-    : await tx.$queryRaw<{ id: string; reason: string }[]>`
+      : await tx.$queryRaw<{ id: string; reason: string }[]>`
       UPDATE "Opportunity" AS t SET "resurfacedAt" = ${now}, "resurfaceReason" = v.reason, "updatedAt" = ${now}
       FROM unnest(${ids}::text[], ${reasons}::text[]) AS v(id, reason)
       WHERE t."id" = v.id AND t."organizationId" = ${organizationId} AND t."resurfacedAt" IS NULL
       RETURNING t."id", v.reason`;
-  await bulkInsert(tx, "AuditEvent", changed.map((c) => ({
-    id: newId(), organizationId, actorId: null, entityType, entityId: c.id, action: "resurface", reason: c.reason, at: now,
-  })));
+  await bulkInsert(
+    tx,
+    "AuditEvent",
+    changed.map((c) => ({
+      id: newId(),
+      organizationId,
+      actorId: null,
+      entityType,
+      entityId: c.id,
+      action: "resurface",
+      reason: c.reason,
+      at: now,
+    })),
+  );
   return changed.length;
 }
 

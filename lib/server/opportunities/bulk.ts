@@ -21,7 +21,15 @@ async function reassignDealIn(tx: Tx, user: SessionUser, opportunityId: string, 
   const owner = await assertAssignable(tx, user, ownerId, "opportunity.update");
   if (deal.ownerId === owner.id) return;
   await tx.opportunity.update({ where: { id: deal.id }, data: { ownerId: owner.id, version: { increment: 1 } } });
-  await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "reassign", before: { ownerId: deal.ownerId }, after: { ownerId: owner.id } });
+  await recordAudit(tx, {
+    organizationId: user.organizationId,
+    actorId: user.id,
+    entityType: "opportunity",
+    entityId: deal.id,
+    action: "reassign",
+    before: { ownerId: deal.ownerId },
+    after: { ownerId: owner.id },
+  });
 }
 
 /** Reassigns the selected deals in one transaction; the deals the user may not touch come back refused, row by row. */
@@ -32,6 +40,8 @@ export async function bulkReassignDeals(user: SessionUser, input: z.infer<typeof
 /** Parks the selected deals until one date, for one reason, through the single deal's nurture rule. */
 export async function bulkNurtureDeals(user: SessionUser, input: z.infer<typeof bulkNurtureDealsSchema>) {
   return db().$transaction((tx) =>
-    forEachRow(input.ids, (id) => nurtureDealIn(tx, user, { opportunityId: id, resumeOn: input.resumeOn, watchFor: input.watchFor ?? input.reason }, input.reason)),
+    forEachRow(input.ids, (id) =>
+      nurtureDealIn(tx, user, { opportunityId: id, resumeOn: input.resumeOn, watchFor: input.watchFor ?? input.reason }, input.reason),
+    ),
   );
 }

@@ -19,7 +19,14 @@ export async function createOpportunity(user: SessionUser, input: z.infer<typeof
       data: { ...fields, originalCloseDate: input.expectedCloseDate, ...start, organizationId: user.organizationId, ownerId: user.id },
     });
     await rescore(tx, user.organizationId, opportunity.id, "created");
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: opportunity.id, action: "create", after: opportunity });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "opportunity",
+      entityId: opportunity.id,
+      action: "create",
+      after: opportunity,
+    });
     return opportunity;
   });
 }
@@ -35,7 +42,9 @@ export async function updateOpportunity(user: SessionUser, input: z.infer<typeof
     if (!before) throw notFound("Opportunity");
     assertMayActOn(user, "opportunity.update", before);
     if (fields.pipelineId !== undefined && fields.pipelineId !== before.pipelineId) {
-      throw new AppError("INVALID", "A deal changes pipeline through Move to another pipeline (managers), which checks the new pipeline's gates.", { fieldErrors: { pipelineId: ["Use Move to another pipeline."] } });
+      throw new AppError("INVALID", "A deal changes pipeline through Move to another pipeline (managers), which checks the new pipeline's gates.", {
+        fieldErrors: { pipelineId: ["Use Move to another pipeline."] },
+      });
     }
     const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
     if (!account) throw notFound("Account");
@@ -47,7 +56,15 @@ export async function updateOpportunity(user: SessionUser, input: z.infer<typeof
     if (count === 0) throw staleWrite("opportunity");
     const after = await tx.opportunity.findUniqueOrThrow({ where: { id } });
     await rescore(tx, user.organizationId, id, "deal_updated");
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: id, action: "update", before, after });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "opportunity",
+      entityId: id,
+      action: "update",
+      before,
+      after,
+    });
     return after;
   });
 }

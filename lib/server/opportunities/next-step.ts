@@ -19,8 +19,13 @@ export async function setNextStep(user: SessionUser, input: z.infer<typeof setNe
     if (deal.status !== "open") throw new AppError("CONFLICT", "Only an open deal has a next step.");
     const after = await tx.opportunity.update({ where: { id: deal.id }, data: { nextStep: input.text, nextStepDueOn: input.dueOn } });
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "next_step",
-      before: { nextStep: deal.nextStep, dueOn: deal.nextStepDueOn && dayKey(deal.nextStepDueOn) }, after: { nextStep: after.nextStep, dueOn: after.nextStepDueOn && dayKey(after.nextStepDueOn) },
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "opportunity",
+      entityId: deal.id,
+      action: "next_step",
+      before: { nextStep: deal.nextStep, dueOn: deal.nextStepDueOn && dayKey(deal.nextStepDueOn) },
+      after: { nextStep: after.nextStep, dueOn: after.nextStepDueOn && dayKey(after.nextStepDueOn) },
     });
     return after;
   });
@@ -35,7 +40,11 @@ export async function completeNextStep(user: SessionUser, input: z.infer<typeof 
     if (!deal.nextStep) throw new AppError("CONFLICT", "This deal has no next step to complete (someone may have completed it already).");
     await tx.opportunity.update({ where: { id: deal.id }, data: { nextStep: null, nextStepDueOn: null } });
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: deal.id, action: "next_step_done",
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "opportunity",
+      entityId: deal.id,
+      action: "next_step_done",
       before: { nextStep: deal.nextStep, dueOn: deal.nextStepDueOn && dayKey(deal.nextStepDueOn) },
     });
     return { id: deal.id };
@@ -51,7 +60,12 @@ export async function myDay(user: SessionUser, now = new Date()) {
   const select = { id: true, name: true, stage: true, nextStep: true, nextStepDueOn: true, account: { select: { name: true } } } as const;
   const mine = inOrg(user, { ownerId: user.id, status: "open" as const });
   const [overdue, dueToday, due] = await Promise.all([
-    db().opportunity.findMany({ where: { ...mine, nextStepDueOn: { lt: today } }, orderBy: [{ nextStepDueOn: "asc" }, { id: "asc" }], take: 100, select }),
+    db().opportunity.findMany({
+      where: { ...mine, nextStepDueOn: { lt: today } },
+      orderBy: [{ nextStepDueOn: "asc" }, { id: "asc" }],
+      take: 100,
+      select,
+    }),
     db().opportunity.findMany({ where: { ...mine, nextStepDueOn: today }, orderBy: { name: "asc" }, take: 100, select }),
     listDue(user, now),
   ]);

@@ -15,10 +15,20 @@ export const opportunityListParams = listParamsSchema(["name", "amount", "expect
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
   owner: z.enum(["me", "all"]).catch("all").default("all"),
   /** One pipeline's deals (its id); absent for every pipeline. */
-  pipeline: z.string().trim().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
+  pipeline: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,64}$/)
+    .optional()
+    .catch(undefined),
   /** Filters on the stored assessment: verdict, a flag kind, and the dashboard's risk level. */
   verdict: z.enum(VERDICT_KINDS).optional().catch(undefined),
-  flag: z.string().trim().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
+  flag: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{1,40}$/)
+    .optional()
+    .catch(undefined),
   risk: z.enum(["critical", "warning", "blocked", "any"]).optional().catch(undefined),
 });
 export type OpportunityListParams = z.infer<typeof opportunityListParams>;
@@ -40,7 +50,11 @@ const OPPORTUNITY_SORTS: Record<OpportunityListParams["sort"], SortColumn<Opport
 };
 
 /** The list's filters as a `where`; further filters (verdict, flags, risk) are added here. */
-export function opportunityListWhere(user: SessionUser, params: OpportunityListParams, matchingAccountIds: string[] = []): Prisma.OpportunityWhereInput {
+export function opportunityListWhere(
+  user: SessionUser,
+  params: OpportunityListParams,
+  matchingAccountIds: string[] = [],
+): Prisma.OpportunityWhereInput {
   const like = { contains: params.q, mode: "insensitive" as const };
   return inOrg(user, {
     ...(params.q && { OR: [{ name: like }, { accountId: { in: matchingAccountIds } }] }),
@@ -63,13 +77,19 @@ export async function findOpportunities(user: SessionUser, params: OpportunityLi
   const where = opportunityListWhere(user, params, await accountsNamed(user, params.q));
   const [page, counted] = await Promise.all([
     keysetPage({
-      sort: params.sort, dir: params.dir, column: OPPORTUNITY_SORTS[params.sort], after: params.after, before: params.before, take: PAGE_SIZE,
-      read: (segment, take) => client.opportunity.findMany({
-        where: { AND: [where, segment.where as Prisma.OpportunityWhereInput] },
-        orderBy: segment.orderBy,
-        take,
-        include: opportunityListInclude,
-      }),
+      sort: params.sort,
+      dir: params.dir,
+      column: OPPORTUNITY_SORTS[params.sort],
+      after: params.after,
+      before: params.before,
+      take: PAGE_SIZE,
+      read: (segment, take) =>
+        client.opportunity.findMany({
+          where: { AND: [where, segment.where as Prisma.OpportunityWhereInput] },
+          orderBy: segment.orderBy,
+          take,
+          include: opportunityListInclude,
+        }),
     }),
     client.opportunity.count({ where, take: COUNT_LIMIT + 1 }),
   ]);

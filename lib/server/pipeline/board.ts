@@ -22,7 +22,11 @@ export const boardParams = z.object({
   owner: z.enum(["all", "me"]).catch("all").default("all"),
   order: z.enum(BOARD_ORDERS).catch("amount").default("amount"),
   /** The pipeline shown (a board's columns are one pipeline's stages); absent or unknown: the first pipeline. */
-  pipeline: z.string().regex(/^[\w-]{1,64}$/).optional().catch(undefined),
+  pipeline: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional()
+    .catch(undefined),
 });
 export type BoardParams = z.infer<typeof boardParams>;
 
@@ -96,7 +100,13 @@ function addTo(totals: MoneyTotal[], currency: string, amount: number): void {
 const labelOf = (pipeline: Pipeline, id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
 
 const cardSelect = {
-  id: true, name: true, version: true, stage: true, ownerId: true, amount: true, currency: true,
+  id: true,
+  name: true,
+  version: true,
+  stage: true,
+  ownerId: true,
+  amount: true,
+  currency: true,
   account: { select: { name: true } },
   owner: { select: { name: true } },
   assessment: { select: { fit: true, intent: true, verdict: true, pending: true, result: true } },
@@ -125,7 +135,12 @@ function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard 
     flags: result.flags
       .map((f) => ({ severity: f.severity, text: f.text }))
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "critical" ? -1 : 1)),
-    nextGate: gate && { toStageId: gate.toStageId, toStageLabel: labelOf(pipeline, gate.toStageId), allowed: gate.allowed, blockers: gate.blockers.map((b) => b.message) },
+    nextGate: gate && {
+      toStageId: gate.toStageId,
+      toStageLabel: labelOf(pipeline, gate.toStageId),
+      allowed: gate.allowed,
+      blockers: gate.blockers.map((b) => b.message),
+    },
     canMove: canOnRecord(user, "opportunity.advance", row.ownerId),
   };
 }
@@ -141,9 +156,21 @@ const openScope = (user: SessionUser, params: BoardParams): Prisma.OpportunityWh
   inOrg(user, { status: "open", ...(params.owner === "me" && { ownerId: user.id }), ...(params.pipeline && { pipelineId: params.pipeline }) });
 
 /** One page of a column's cards, in the board's order: the first load shows offset 0, "load more" the next. */
-export async function loadColumnCards(user: SessionUser, params: BoardParams, stageId: string, offset: number, pipeline?: Pipeline): Promise<BoardCard[]> {
+export async function loadColumnCards(
+  user: SessionUser,
+  params: BoardParams,
+  stageId: string,
+  offset: number,
+  pipeline?: Pipeline,
+): Promise<BoardCard[]> {
   const [rows, resolved] = await Promise.all([
-    db().opportunity.findMany({ where: { ...openScope(user, params), stage: stageId }, orderBy: ORDER_BY[params.order], skip: offset, take: COLUMN_PAGE, select: cardSelect }),
+    db().opportunity.findMany({
+      where: { ...openScope(user, params), stage: stageId },
+      orderBy: ORDER_BY[params.order],
+      skip: offset,
+      take: COLUMN_PAGE,
+      select: cardSelect,
+    }),
     pipeline ?? getOrganizationPipeline(user.organizationId, params.pipeline ?? null),
   ]);
   return rows.map((row) => toCard(user, row, resolved));
@@ -164,7 +191,11 @@ interface ClosedGroup {
 
 /** Count and amount per stage and currency: the board's totals come from SQL, never from the cards shown. */
 async function stageGroups(user: SessionUser, ownerId: string | undefined, pipelineId: string, open: boolean): Promise<ClosedGroup[]> {
-  const where: Prisma.OpportunityWhereInput = inOrg(user, { pipelineId, status: open ? "open" : { in: ["won", "lost"] }, ...(ownerId && { ownerId }) });
+  const where: Prisma.OpportunityWhereInput = inOrg(user, {
+    pipelineId,
+    status: open ? "open" : { in: ["won", "lost"] },
+    ...(ownerId && { ownerId }),
+  });
   const groups = await db().opportunity.groupBy({ by: ["stage", "currency"], where, _count: { _all: true }, _sum: { amount: true } });
   return groups.map((g) => ({ stage: g.stage, currency: g.currency, count: g._count._all, amount: Number(g._sum.amount ?? 0) }));
 }
@@ -214,9 +245,11 @@ export async function loadBoard(user: SessionUser, requested: BoardParams): Prom
     column.count += g.count;
     addTo(column.totals, g.currency, g.amount);
   }
-  await Promise.all([...columns.values()].map(async (column) => {
-    if (column.count > 0) column.cards = await loadColumnCards(user, params, column.stageId, 0, pipeline);
-  }));
+  await Promise.all(
+    [...columns.values()].map(async (column) => {
+      if (column.count > 0) column.cards = await loadColumnCards(user, params, column.stageId, 0, pipeline);
+    }),
+  );
 
   return {
     columns: [...columns.values()],

@@ -59,12 +59,27 @@ export async function createPipeline(user: SessionUser, input: CreatePipelineInp
         data = { frameworkKey: key };
         stages = pipelineFor(FRAMEWORKS[key]);
       }
-      const last = await tx.pipeline.findFirst({ where: { organizationId: user.organizationId }, orderBy: { position: "desc" }, select: { position: true } });
-      const created = await tx.pipeline.create({ data: { organizationId: user.organizationId, name: input.name, position: (last?.position ?? -1) + 1, ...data } });
+      const last = await tx.pipeline.findFirst({
+        where: { organizationId: user.organizationId },
+        orderBy: { position: "desc" },
+        select: { position: true },
+      });
+      const created = await tx.pipeline.create({
+        data: { organizationId: user.organizationId, name: input.name, position: (last?.position ?? -1) + 1, ...data },
+      });
       await replaceStages(tx, user.organizationId, created.id, stages);
       await recordAudit(tx, {
-        organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: created.id, action: "create",
-        after: { name: created.name, frameworkKey: created.frameworkKey, stages: stages.stages.map((s) => s.id), ...(input.copyFromPipelineId && { copiedFrom: input.copyFromPipelineId }) },
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "pipeline",
+        entityId: created.id,
+        action: "create",
+        after: {
+          name: created.name,
+          frameworkKey: created.frameworkKey,
+          stages: stages.stages.map((s) => s.id),
+          ...(input.copyFromPipelineId && { copiedFrom: input.copyFromPipelineId }),
+        },
       });
       return { id: created.id, name: created.name, position: created.position };
     });
@@ -79,7 +94,15 @@ export async function renamePipeline(user: SessionUser, input: RenamePipelineInp
     return await db().$transaction(async (tx) => {
       const before = await owned(tx, user, input.pipelineId);
       await tx.pipeline.update({ where: { id: before.id }, data: { name: input.name } });
-      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: before.id, action: "rename", before: { name: before.name }, after: { name: input.name } });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "pipeline",
+        entityId: before.id,
+        action: "rename",
+        before: { name: before.name },
+        after: { name: input.name },
+      });
       return { id: before.id, name: input.name };
     });
   } catch (error) {
@@ -91,14 +114,28 @@ export async function renamePipeline(user: SessionUser, input: RenamePipelineInp
 /** Puts the pipelines in the order given, which must name each of the organization's pipelines once. */
 export async function reorderPipelines(user: SessionUser, input: ReorderPipelinesInput) {
   return db().$transaction(async (tx) => {
-    const current = await tx.pipeline.findMany({ where: { organizationId: user.organizationId }, orderBy: { position: "asc" }, select: { id: true } });
+    const current = await tx.pipeline.findMany({
+      where: { organizationId: user.organizationId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    });
     const ids = current.map((p) => p.id);
-    const sameSet = input.pipelineIds.length === ids.length && new Set(input.pipelineIds).size === ids.length && input.pipelineIds.every((id) => ids.includes(id));
-    if (!sameSet) throw new AppError("INVALID", "List every pipeline once, in the new order.", { fieldErrors: { pipelineIds: ["List every pipeline once."] } });
+    const sameSet =
+      input.pipelineIds.length === ids.length && new Set(input.pipelineIds).size === ids.length && input.pipelineIds.every((id) => ids.includes(id));
+    if (!sameSet)
+      throw new AppError("INVALID", "List every pipeline once, in the new order.", { fieldErrors: { pipelineIds: ["List every pipeline once."] } });
     // Positions are unique: move every row out of the way first, then into place.
     for (const [i, id] of input.pipelineIds.entries()) await tx.pipeline.update({ where: { id }, data: { position: -1 - i } });
     for (const [i, id] of input.pipelineIds.entries()) await tx.pipeline.update({ where: { id }, data: { position: i } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: user.organizationId, action: "reorder", before: ids, after: input.pipelineIds });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "pipeline",
+      entityId: user.organizationId,
+      action: "reorder",
+      before: ids,
+      after: input.pipelineIds,
+    });
     return { pipelineIds: input.pipelineIds };
   });
 }
@@ -114,7 +151,14 @@ export async function deletePipeline(user: SessionUser, input: DeletePipelineInp
     const count = await tx.pipeline.count({ where: { organizationId: user.organizationId } });
     if (count <= 1) throw new AppError("CONFLICT", "An organization needs at least one pipeline.");
     await tx.pipeline.delete({ where: { id: row.id } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: row.id, action: "delete", before: { name: row.name, frameworkKey: row.frameworkKey } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "pipeline",
+      entityId: row.id,
+      action: "delete",
+      before: { name: row.name, frameworkKey: row.frameworkKey },
+    });
     return { id: row.id };
   });
 }

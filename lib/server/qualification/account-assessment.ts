@@ -42,7 +42,14 @@ export async function rescoreAccounts(
 ): Promise<void> {
   if (accountIds.length === 0) return;
   const accounts = await tx.account.findMany({ where: { organizationId, id: { in: accountIds } } });
-  await saveAccountAssessments(tx, accounts.map((account) => toAccountAssessmentRow(account, assessAccount(toAccountProfile(account), settings.icp), now)));
-  const deals = await tx.opportunity.findMany({ where: { organizationId, accountId: { in: accountIds } }, select: { id: true }, orderBy: { id: "asc" } });
+  await saveAccountAssessments(
+    tx,
+    accounts.map((account) => toAccountAssessmentRow(account, assessAccount(toAccountProfile(account), settings.icp), now)),
+  );
+  const deals = await tx.opportunity.findMany({
+    where: { organizationId, accountId: { in: accountIds } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   for (const deal of deals) await rescore(tx, organizationId, deal.id, trigger, now, settings);
 }

@@ -45,8 +45,16 @@ interface OverrideInput {
 /** The override rows a manager's exception adds, one per blocked gate, as they will be stored. */
 function overrideRows(user: SessionUser, row: Loaded, blockers: Blocker[], override: OverrideInput, now: Date) {
   return [...new Set(blockers.map((b) => b.stageId))].map((stageKey) => ({
-    id: randomUUID(), organizationId: user.organizationId, opportunityId: row.id, stageKey, byId: user.id, reason: override.reason,
-    expiresAt: override.expiresOn, createdAt: now, revokedAt: null, revokedById: null,
+    id: randomUUID(),
+    organizationId: user.organizationId,
+    opportunityId: row.id,
+    stageKey,
+    byId: user.id,
+    reason: override.reason,
+    expiresAt: override.expiresOn,
+    createdAt: now,
+    revokedAt: null,
+    revokedById: null,
   }));
 }
 
@@ -94,32 +102,63 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
   const outcome = result.overridden.length > 0 ? "overridden" : "allowed";
   // A reason given on a move that needed no exception is not an override, and is not recorded as one.
   const reason = outcome === "overridden" ? (override?.reason ?? null) : null;
-  await client.$transaction(async (tx) => {
-    const { count } = await tx.opportunity.updateMany({
-      where: { id: row.id, organizationId: user.organizationId, version: input.version },
-      data: { stage: target.id, status, version: { increment: 1 }, lastActivityAt: now },
-    });
-    if (count === 0) throw staleWrite("opportunity");
-    if (overrides.length > 0) await tx.gateOverride.createMany({ data: overrides });
-    for (const o of overrides) {
-      await emitEvent(tx, user.organizationId, "override.created", { overrideId: o.id, opportunityId: row.id, stageKey: o.stageKey, reason: o.reason, expiresAt: o.expiresAt.toISOString(), byUserId: user.id });
-    }
-    await tx.stageChange.create({
-      data: {
-        organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target.id, actorId: user.id, outcome,
-        blockers: asJson(result.overridden.map(toBlockerView)), reason, at: now,
-      },
-    });
-    await emitEvent(tx, user.organizationId, "opportunity.stage_changed", { opportunityId: row.id, fromStage: row.stage, toStage: target.id, status, outcome, actorId: user.id, overridden: result.overridden.map(toBlockerView) });
-    // Stored from the rows as committed, not from the copy checked above: a note logged meanwhile (which does not
-    // bump the version) must not be lost from the stored score.
-    await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
-    await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "opportunity", entityId: row.id, action: "stage_change",
-      before: { stage: row.stage, status: row.status, version: row.version }, after: { stage: target.id, status, outcome }, reason,
-    });
-    // A burst of moves may queue for the pool's connections; waiting a little longer than Prisma's default 2 s
-    // beats refusing a move that is about to get a connection.
-  }, { maxWait: 10_000 });
+  await client.$transaction(
+    async (tx) => {
+      const { count } = await tx.opportunity.updateMany({
+        where: { id: row.id, organizationId: user.organizationId, version: input.version },
+        data: { stage: target.id, status, version: { increment: 1 }, lastActivityAt: now },
+      });
+      if (count === 0) throw staleWrite("opportunity");
+      if (overrides.length > 0) await tx.gateOverride.createMany({ data: overrides });
+      for (const o of overrides) {
+        await emitEvent(tx, user.organizationId, "override.created", {
+          overrideId: o.id,
+          opportunityId: row.id,
+          stageKey: o.stageKey,
+          reason: o.reason,
+          expiresAt: o.expiresAt.toISOString(),
+          byUserId: user.id,
+        });
+      }
+      await tx.stageChange.create({
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: row.id,
+          fromStage: row.stage,
+          toStage: target.id,
+          actorId: user.id,
+          outcome,
+          blockers: asJson(result.overridden.map(toBlockerView)),
+          reason,
+          at: now,
+        },
+      });
+      await emitEvent(tx, user.organizationId, "opportunity.stage_changed", {
+        opportunityId: row.id,
+        fromStage: row.stage,
+        toStage: target.id,
+        status,
+        outcome,
+        actorId: user.id,
+        overridden: result.overridden.map(toBlockerView),
+      });
+      // Stored from the rows as committed, not from the copy checked above: a note logged meanwhile (which does not
+      // bump the version) must not be lost from the stored score.
+      await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "opportunity",
+        entityId: row.id,
+        action: "stage_change",
+        before: { stage: row.stage, status: row.status, version: row.version },
+        after: { stage: target.id, status, outcome },
+        reason,
+      });
+      // A burst of moves may queue for the pool's connections; waiting a little longer than Prisma's default 2 s
+      // beats refusing a move that is about to get a connection.
+    },
+    { maxWait: 10_000 },
+  );
   return { id: row.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
 }

@@ -87,7 +87,9 @@ interface RawDeal {
   account: AccountProfile;
   criteria: Array<{ criterionId: string; state: OpportunitySnapshot["criteria"][number]["state"] }> | null;
   evidence: RawEvidence[] | null;
-  stakeholders: Array<Omit<OpportunitySnapshot["stakeholders"][number], "lastEngagedAt" | "addedAt"> & { lastEngagedAt: number | null; addedAt: number }> | null;
+  stakeholders: Array<
+    Omit<OpportunitySnapshot["stakeholders"][number], "lastEngagedAt" | "addedAt"> & { lastEngagedAt: number | null; addedAt: number }
+  > | null;
   overrides: Array<Omit<OpportunitySnapshot["overrides"][number], "expiresAt" | "createdAt"> & { expiresAt: number; createdAt: number }> | null;
   lastMove: { fromStage: string; toStage: string } | null;
   stored: StoredState | null;

@@ -70,7 +70,11 @@ export async function rescoreDealBatch(
   client: PrismaClient,
   organizationId: string,
   options: {
-    cursor: string | null; status?: OpportunityStatus; trigger: string; now: Date; size?: number;
+    cursor: string | null;
+    status?: OpportunityStatus;
+    trigger: string;
+    now: Date;
+    size?: number;
     /** Only this pipeline's deals (a save of its framework or stages); all pipelines when absent. */
     pipelineId?: string;
     /** Every pipeline's settings by id, when the caller already loaded them for several batches. */
@@ -104,7 +108,11 @@ export async function rescoreDealBatch(
     .filter(({ deal, stored }) => needsWrite(deal.stored, stored));
   lap("hash");
   if (assessed.length === 0) return { scored: deals.length, written: 0, changed: 0, cursor: last, phases };
-  await saveOpportunityAssessments(client, assessed.map((a) => a.stored), { onlyIfNewer: true });
+  await saveOpportunityAssessments(
+    client,
+    assessed.map((a) => a.stored),
+    { onlyIfNewer: true },
+  );
 
   // Fit, intent, verdict and stage are part of the stored content: a row whose content did not move has no
   // new snapshot to record, so only the written rows are compared with their latest snapshot.
@@ -113,12 +121,20 @@ export async function rescoreDealBatch(
     SELECT DISTINCT ON ("opportunityId") "opportunityId", "fit", "intent", "verdict", "stage"
     FROM "ScoreSnapshot" WHERE "opportunityId" = ANY(${ids}) ORDER BY "opportunityId", "at" DESC`;
   const lastByDeal = new Map(latest.map((s) => [s.opportunityId, s]));
-  const changed = assessed.filter(({ deal, assessment }) => scoreChanged(lastByDeal.get(deal.snapshot.id) ?? null, assessment, deal.snapshot.stageId));
+  const changed = assessed.filter(({ deal, assessment }) =>
+    scoreChanged(lastByDeal.get(deal.snapshot.id) ?? null, assessment, deal.snapshot.stageId),
+  );
   if (changed.length > 0) {
     await client.scoreSnapshot.createMany({
       data: changed.map(({ deal, assessment }) => ({
-        organizationId, opportunityId: deal.snapshot.id, stage: deal.snapshot.stageId, fit: assessment.fit.score, intent: assessment.intent.score,
-        verdict: assessment.verdict.verdict, trigger, at: now,
+        organizationId,
+        opportunityId: deal.snapshot.id,
+        stage: deal.snapshot.stageId,
+        fit: assessment.fit.score,
+        intent: assessment.intent.score,
+        verdict: assessment.verdict.verdict,
+        trigger,
+        at: now,
       })),
     });
   }

@@ -17,7 +17,10 @@ type CriterionUpdate = z.infer<typeof criterionUpdateSchema>;
 export async function updateCriterion(user: SessionUser, input: CriterionUpdate) {
   const now = new Date();
   return db().$transaction(async (tx) => {
-    const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true, pipelineId: true } });
+    const opportunity = await tx.opportunity.findFirst({
+      where: inOrg(user, { id: input.opportunityId }),
+      select: { id: true, ownerId: true, accountId: true, pipelineId: true },
+    });
     if (!opportunity) throw notFound("Opportunity");
     assertMayActOn(user, "qualification.record", opportunity);
     const { framework } = await loadQualificationSettings(tx, user.organizationId, opportunity.pipelineId);
@@ -42,32 +45,75 @@ export async function updateCriterion(user: SessionUser, input: CriterionUpdate)
       throw new AppError("CONFLICT", `${criterion.label} was changed by someone else a moment ago. Reload to see it.`);
     }
     await tx.criterionChange.create({
-      data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: criterion.id, fromState: from, toState: to, actorId: user.id, evidenceId, reason, at: now },
+      data: {
+        organizationId: user.organizationId,
+        opportunityId: opportunity.id,
+        criterionId: criterion.id,
+        fromState: from,
+        toState: to,
+        actorId: user.id,
+        evidenceId,
+        reason,
+        at: now,
+      },
     });
     await tx.opportunity.update({ where: { id: opportunity.id }, data: { lastActivityAt: now } });
     await rescore(tx, user.organizationId, opportunity.id, `criterion_${input.op}`, now);
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "criterion", entityId: opportunity.id, action: input.op, before: { criterionId: criterion.id, state: from }, after: { criterionId: criterion.id, state: to, evidenceId }, reason });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "criterion",
+      entityId: opportunity.id,
+      action: input.op,
+      before: { criterionId: criterion.id, state: from },
+      after: { criterionId: criterion.id, state: to, evidenceId },
+      reason,
+    });
     return { id: opportunity.id };
   });
 }
 
 /** The verified evidence row a verification rests on; refused (with what proof is needed) when there is none. */
-async function verificationProof(tx: Tx, user: SessionUser, opportunity: { id: string; accountId: string }, criterion: CriterionDefinition, input: Extract<CriterionUpdate, { op: "verify" }>) {
+async function verificationProof(
+  tx: Tx,
+  user: SessionUser,
+  opportunity: { id: string; accountId: string },
+  criterion: CriterionDefinition,
+  input: Extract<CriterionUpdate, { op: "verify" }>,
+) {
   const now = new Date();
-  const contact = input.contactId ? await tx.contact.findFirst({ where: inOrg(user, { id: input.contactId, accountId: opportunity.accountId }), select: { id: true, name: true } }) : null;
-  if (input.contactId && !contact) throw new AppError("INVALID", "Pick a contact at this deal's account.", { fieldErrors: { contactId: ["Pick a contact at this account."] } });
-  const latest = await tx.evidence.findFirst({ where: { opportunityId: opportunity.id, criterionId: criterion.id }, orderBy: { capturedAt: "desc" }, select: { excerpt: true, noteId: true } });
+  const contact = input.contactId
+    ? await tx.contact.findFirst({ where: inOrg(user, { id: input.contactId, accountId: opportunity.accountId }), select: { id: true, name: true } })
+    : null;
+  if (input.contactId && !contact)
+    throw new AppError("INVALID", "Pick a contact at this deal's account.", { fieldErrors: { contactId: ["Pick a contact at this account."] } });
+  const latest = await tx.evidence.findFirst({
+    where: { opportunityId: opportunity.id, criterionId: criterion.id },
+    orderBy: { capturedAt: "desc" },
+    select: { excerpt: true, noteId: true },
+  });
   const excerpt = input.excerpt ?? latest?.excerpt ?? "";
   const roles = contact ? await committeeRoles(tx, opportunity.id, contact.id) : null;
   const check = checkBasis(criterion, { state: "verified", excerpt, contactRoles: roles, documentRef: input.documentRef });
   if (!check.ok) throw new AppError("INVALID", check.message, { fieldErrors: { proof: [check.message] } });
   const evidence = await tx.evidence.create({
     data: {
-      organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: criterion.id, state: "verified", noteId: latest?.noteId ?? null,
-      contactId: contact?.id ?? null, excerpt, capturedAt: now, capturedById: user.id, verifiedById: user.id, verifiedAt: now,
-      basis: check.basis, documentRef: input.documentRef,
+      organizationId: user.organizationId,
+      opportunityId: opportunity.id,
+      criterionId: criterion.id,
+      state: "verified",
+      noteId: latest?.noteId ?? null,
+      contactId: contact?.id ?? null,
+      excerpt,
+      capturedAt: now,
+      capturedById: user.id,
+      verifiedById: user.id,
+      verifiedAt: now,
+      basis: check.basis,
+      documentRef: input.documentRef,
     },
   });
-  const reason = check.basis === "document" ? `Verified by document: ${input.documentRef ?? ""}` : `Verified: stated by ${contact?.name ?? "a contact"}`;
+  const reason =
+    check.basis === "document" ? `Verified by document: ${input.documentRef ?? ""}` : `Verified: stated by ${contact?.name ?? "a contact"}`;
   return { evidenceId: evidence.id, reason };
 }

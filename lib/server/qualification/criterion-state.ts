@@ -10,7 +10,10 @@ import { emitEvent } from "../webhooks/emit";
  * the same transition cannot both record it. Returns false when someone else moved it first. Every transition
  * of an existing deal's criterion passes here, so this is also the one place `criterion.changed` is emitted.
  */
-export async function setCriterionState(tx: Tx, change: { user: Pick<SessionUser, "id" | "organizationId">; opportunityId: string; criterionId: string; from: EvidenceState; to: EvidenceState }): Promise<boolean> {
+export async function setCriterionState(
+  tx: Tx,
+  change: { user: Pick<SessionUser, "id" | "organizationId">; opportunityId: string; criterionId: string; from: EvidenceState; to: EvidenceState },
+): Promise<boolean> {
   const moved = await checkAndSet(tx, change);
   if (moved) {
     const { user, opportunityId, criterionId, from, to } = change;
@@ -19,8 +22,20 @@ export async function setCriterionState(tx: Tx, change: { user: Pick<SessionUser
   return moved;
 }
 
-async function checkAndSet(tx: Tx, { user, opportunityId, criterionId, from, to }: { user: Pick<SessionUser, "id" | "organizationId">; opportunityId: string; criterionId: string; from: EvidenceState; to: EvidenceState }): Promise<boolean> {
-  const { count } = await tx.criterionState.updateMany({ where: { opportunityId, criterionId, state: from }, data: { state: to, updatedById: user.id } });
+async function checkAndSet(
+  tx: Tx,
+  {
+    user,
+    opportunityId,
+    criterionId,
+    from,
+    to,
+  }: { user: Pick<SessionUser, "id" | "organizationId">; opportunityId: string; criterionId: string; from: EvidenceState; to: EvidenceState },
+): Promise<boolean> {
+  const { count } = await tx.criterionState.updateMany({
+    where: { opportunityId, criterionId, state: from },
+    data: { state: to, updatedById: user.id },
+  });
   if (count > 0) return true;
   if (from !== "unknown") return false;
   // An unknown criterion may have no row yet: creating it is the check-and-set (the unique key refuses a second one).

@@ -16,7 +16,13 @@ export type TimelineEntry = { id: string; at: Date; actor: string | null } & (
   | { kind: "override"; stageKey: string; reason: string; expiresAt: Date }
   | { kind: "score"; fit: number; intent: number; verdict: string; trigger: string }
   | { kind: "activity"; activityKind: string; channel: string | null; summary: string; contactName: string; happenedAt: Date }
-  | { kind: "recap"; event: "created" | "revoked" | "confirm" | "correct" | "not_right"; contactName: string; criterionId: string | null; text: string | null }
+  | {
+      kind: "recap";
+      event: "created" | "revoked" | "confirm" | "correct" | "not_right";
+      contactName: string;
+      criterionId: string | null;
+      text: string | null;
+    }
 );
 
 /** Everything the opportunity page shows, loaded once per request. */
@@ -27,14 +33,25 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
   const settings = await loadQualificationSettings(client, user.organizationId, row.pipelineId);
   const [owner, contacts, notes, criterionChanges, stageChanges, scores, users, activities, reviewQueue, recaps] = await Promise.all([
     client.user.findUniqueOrThrow({ where: { id: row.ownerId }, select: { id: true, name: true } }),
-    client.contact.findMany({ where: { organizationId: user.organizationId, accountId: row.accountId }, orderBy: { name: "asc" }, select: { id: true, name: true, title: true, email: true } }),
-    client.note.findMany({ where: { opportunityId: row.id }, orderBy: { createdAt: "desc" }, take: 100, include: { author: { select: { name: true } } } }),
+    client.contact.findMany({
+      where: { organizationId: user.organizationId, accountId: row.accountId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, title: true, email: true },
+    }),
+    client.note.findMany({
+      where: { opportunityId: row.id },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      include: { author: { select: { name: true } } },
+    }),
     client.criterionChange.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
     client.stageChange.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
     client.scoreSnapshot.findMany({ where: { opportunityId: row.id }, orderBy: { at: "desc" }, take: 100 }),
     client.user.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true } }),
     client.stakeholderActivity.findMany({ where: { opportunityId: row.id }, orderBy: { recordedAt: "desc" }, take: 100 }),
-    can(user.role, "evidence.review") ? loadReviewQueue(client, user.organizationId, settings.framework, { opportunityId: row.id }) : Promise.resolve([]),
+    can(user.role, "evidence.review")
+      ? loadReviewQueue(client, user.organizationId, settings.framework, { opportunityId: row.id })
+      : Promise.resolve([]),
     listRecaps(client, user.organizationId, row.id, now),
   ]);
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
@@ -42,15 +59,92 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
 
   const timeline: TimelineEntry[] = [
     ...notes.map((n): TimelineEntry => ({ kind: "note", id: n.id, at: n.createdAt, actor: n.author.name, body: n.body })),
-    ...criterionChanges.map((c): TimelineEntry => ({ kind: "criterion", id: c.id, at: c.at, actor: actor(c.actorId), criterionId: c.criterionId, from: c.fromState, to: c.toState, reason: c.reason })),
-    ...stageChanges.map((s): TimelineEntry => ({ kind: "stage", id: s.id, at: s.at, actor: actor(s.actorId), from: s.fromStage, to: s.toStage, outcome: s.outcome, reason: s.reason, blockers: Array.isArray(s.blockers) ? (s.blockers as Array<{ message: string }>) : [] })),
-    ...row.overrides.map((o): TimelineEntry => ({ kind: "override", id: o.id, at: o.createdAt, actor: actor(o.byId), stageKey: o.stageKey, reason: o.reason, expiresAt: o.expiresAt })),
-    ...scores.map((s): TimelineEntry => ({ kind: "score", id: s.id, at: s.at, actor: null, fit: s.fit, intent: s.intent, verdict: s.verdict, trigger: s.trigger })),
-    ...activities.map((a): TimelineEntry => ({ kind: "activity", id: a.id, at: a.recordedAt, actor: actor(a.recordedById), activityKind: a.kind, channel: a.channel, summary: a.summary, contactName: contacts.find((c) => c.id === a.contactId)?.name ?? "a former contact", happenedAt: a.happenedAt })),
+    ...criterionChanges.map((c): TimelineEntry => ({
+      kind: "criterion",
+      id: c.id,
+      at: c.at,
+      actor: actor(c.actorId),
+      criterionId: c.criterionId,
+      from: c.fromState,
+      to: c.toState,
+      reason: c.reason,
+    })),
+    ...stageChanges.map((s): TimelineEntry => ({
+      kind: "stage",
+      id: s.id,
+      at: s.at,
+      actor: actor(s.actorId),
+      from: s.fromStage,
+      to: s.toStage,
+      outcome: s.outcome,
+      reason: s.reason,
+      blockers: Array.isArray(s.blockers) ? (s.blockers as Array<{ message: string }>) : [],
+    })),
+    ...row.overrides.map((o): TimelineEntry => ({
+      kind: "override",
+      id: o.id,
+      at: o.createdAt,
+      actor: actor(o.byId),
+      stageKey: o.stageKey,
+      reason: o.reason,
+      expiresAt: o.expiresAt,
+    })),
+    ...scores.map((s): TimelineEntry => ({
+      kind: "score",
+      id: s.id,
+      at: s.at,
+      actor: null,
+      fit: s.fit,
+      intent: s.intent,
+      verdict: s.verdict,
+      trigger: s.trigger,
+    })),
+    ...activities.map((a): TimelineEntry => ({
+      kind: "activity",
+      id: a.id,
+      at: a.recordedAt,
+      actor: actor(a.recordedById),
+      activityKind: a.kind,
+      channel: a.channel,
+      summary: a.summary,
+      contactName: contacts.find((c) => c.id === a.contactId)?.name ?? "a former contact",
+      happenedAt: a.happenedAt,
+    })),
     ...recaps.flatMap((r): TimelineEntry[] => [
-      { kind: "recap", id: `${r.id}-created`, at: r.createdAt, actor: actor(r.createdById), event: "created", contactName: r.contactName, criterionId: null, text: null },
-      ...r.responses.map((x): TimelineEntry => ({ kind: "recap", id: x.id, at: x.createdAt, actor: r.contactName, event: x.answer, contactName: r.contactName, criterionId: x.criterionId, text: x.text })),
-      ...(r.revokedAt ? [{ kind: "recap" as const, id: `${r.id}-revoked`, at: r.revokedAt, actor: actor(r.revokedById), event: "revoked" as const, contactName: r.contactName, criterionId: null, text: null }] : []),
+      {
+        kind: "recap",
+        id: `${r.id}-created`,
+        at: r.createdAt,
+        actor: actor(r.createdById),
+        event: "created",
+        contactName: r.contactName,
+        criterionId: null,
+        text: null,
+      },
+      ...r.responses.map((x): TimelineEntry => ({
+        kind: "recap",
+        id: x.id,
+        at: x.createdAt,
+        actor: r.contactName,
+        event: x.answer,
+        contactName: r.contactName,
+        criterionId: x.criterionId,
+        text: x.text,
+      })),
+      ...(r.revokedAt
+        ? [
+            {
+              kind: "recap" as const,
+              id: `${r.id}-revoked`,
+              at: r.revokedAt,
+              actor: actor(r.revokedById),
+              event: "revoked" as const,
+              contactName: r.contactName,
+              criterionId: null,
+              text: null,
+            },
+          ]
+        : []),
     ]),
   ].sort((a, b) => b.at.getTime() - a.at.getTime() || a.kind.localeCompare(b.kind));
 
@@ -59,8 +153,9 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
   // A stage edit that could not carry the deal past a gate records an allowed move that names the unmet gate:
   // the deal is held there until it passes it.
   const last = stageChanges[0];
-  const held = last && last.outcome === "allowed" && last.toStage === row.stage && Array.isArray(last.blockers) && last.blockers.length > 0
-    ? { stage: last.toStage, wanted: last.fromStage, reason: last.reason, at: last.at }
-    : null;
+  const held =
+    last && last.outcome === "allowed" && last.toStage === row.stage && Array.isArray(last.blockers) && last.blockers.length > 0
+      ? { stage: last.toStage, wanted: last.fromStage, reason: last.reason, at: last.at }
+      : null;
   return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps, held };
 });

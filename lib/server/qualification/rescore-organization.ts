@@ -9,13 +9,22 @@ export const RESCORE_KIND = "rescore";
  * Called in the transaction that saved the ICP or the framework, so scores are never shown as current against
  * settings they were not computed with. The caller enqueues the job once the transaction has committed.
  */
-export async function prepareRescore(tx: Tx, organizationId: string, startedById: string | null, what: { accounts: boolean; pipelineId?: string }): Promise<string> {
+export async function prepareRescore(
+  tx: Tx,
+  organizationId: string,
+  startedById: string | null,
+  what: { accounts: boolean; pipelineId?: string },
+): Promise<string> {
   await markPending(tx, organizationId, what);
   const progress = await tx.jobProgress.create({ data: { organizationId, kind: RESCORE_KIND, startedById, status: "queued" } });
   return progress.id;
 }
 
-async function walk(next: (cursor: string | null) => Promise<BatchResult>, onBatch: (scored: number) => Promise<void>, phases: BatchPhases): Promise<void> {
+async function walk(
+  next: (cursor: string | null) => Promise<BatchResult>,
+  onBatch: (scored: number) => Promise<void>,
+  phases: BatchPhases,
+): Promise<void> {
   let cursor: string | null = null;
   do {
     const batch = await next(cursor);
@@ -54,7 +63,11 @@ export async function rescoreOrganization(
   const phases = { accounts: noPhases(), deals: noPhases() };
   try {
     if (!pipelineId) await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance, phases.accounts);
-    await walk((cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date(), ...(pipelineId && { pipelineId }) }), advance, phases.deals);
+    await walk(
+      (cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date(), ...(pipelineId && { pipelineId }) }),
+      advance,
+      phases.deals,
+    );
     await track({ status: "done", finishedAt: new Date() });
     return phases;
   } catch (error) {
@@ -84,7 +97,15 @@ export async function latestRescore(client: PrismaClient, organizationId: string
   ]);
   if (!row) return null;
   const status = (["queued", "running", "done", "failed"] as const).find((s) => s === row.status) ?? "queued";
-  return { id: row.id, status, total: row.total, done: row.done, createdAt: row.createdAt, finishedAt: row.finishedAt, pending: pendingDeals + pendingAccounts };
+  return {
+    id: row.id,
+    status,
+    total: row.total,
+    done: row.done,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+    pending: pendingDeals + pendingAccounts,
+  };
 }
 
 /** What the progress indicator shows, as plain JSON. */
@@ -100,6 +121,9 @@ export interface RescoreProgressView {
 const RECENT_MS = 10 * 60 * 1000;
 
 export const toProgressView = (p: RescoreProgress, now: Date): RescoreProgressView => ({
-  status: p.status, total: p.total, done: p.done, pending: p.pending,
+  status: p.status,
+  total: p.total,
+  done: p.done,
+  pending: p.pending,
   finishedRecently: p.finishedAt !== null && now.getTime() - p.finishedAt.getTime() < RECENT_MS,
 });

@@ -25,17 +25,33 @@ export interface ReviewItem {
  * Verifications of open deals not yet confirmed by the buyer or reviewed by a manager: contradicted ones first,
  * then those on the owner's word alone, then those on a contact or document the rep recorded; oldest first.
  */
-export async function loadReviewQueue(client: PrismaClient | Tx, organizationId: string, framework: Framework, filter: { opportunityId?: string; ownerId?: string } = {}, limit = 50): Promise<ReviewItem[]> {
+export async function loadReviewQueue(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  framework: Framework,
+  filter: { opportunityId?: string; ownerId?: string } = {},
+  limit = 50,
+): Promise<ReviewItem[]> {
   const rows = await client.evidence.findMany({
     where: {
-      organizationId, state: "verified", challengedAt: null, basis: { in: ["self_attested", "contact_statement", "document"] },
+      organizationId,
+      state: "verified",
+      challengedAt: null,
+      basis: { in: ["self_attested", "contact_statement", "document"] },
       opportunity: { status: "open", ...(filter.opportunityId && { id: filter.opportunityId }), ...(filter.ownerId && { ownerId: filter.ownerId }) },
     },
     orderBy: { capturedAt: "desc" },
     take: 500,
     include: {
       contact: { select: { name: true, stakeholders: { select: { role: true, opportunityId: true } } } },
-      opportunity: { select: { name: true, owner: { select: { name: true } }, criteria: { where: { state: "verified" }, select: { criterionId: true } }, evidence: { where: { state: "verified", challengedAt: null }, select: { criterionId: true, basis: true } } } },
+      opportunity: {
+        select: {
+          name: true,
+          owner: { select: { name: true } },
+          criteria: { where: { state: "verified" }, select: { criterionId: true } },
+          evidence: { where: { state: "verified", challengedAt: null }, select: { criterionId: true, basis: true } },
+        },
+      },
     },
   });
   const seen = new Set<string>();
@@ -49,10 +65,23 @@ export async function loadReviewQueue(client: PrismaClient | Tx, organizationId:
     // Already confirmed by the buyer or a manager through another piece of evidence: nothing to review.
     if (e.opportunity.evidence.some((o) => o.criterionId === e.criterionId && basisRank(o.basis) === 2)) continue;
     const roles = e.contact?.stakeholders.filter((s) => s.opportunityId === e.opportunityId).map((s) => ROLE_LABELS[s.role]) ?? [];
-    const knownHow = e.basis === "document" ? `Document: ${e.documentRef ?? ""}` : e.basis === "contact_statement" && e.contact ? `Stated by ${e.contact.name}${roles.length ? `, ${roles.join(", ")}` : ""}` : "Self-attested by the deal owner";
+    const knownHow =
+      e.basis === "document"
+        ? `Document: ${e.documentRef ?? ""}`
+        : e.basis === "contact_statement" && e.contact
+          ? `Stated by ${e.contact.name}${roles.length ? `, ${roles.join(", ")}` : ""}`
+          : "Self-attested by the deal owner";
     items.push({
-      opportunityId: e.opportunityId, opportunityName: e.opportunity.name, ownerName: e.opportunity.owner.name, criterionId: e.criterionId, criterionLabel: def.label,
-      basis: e.basis, knownHow, excerpt: e.excerpt, capturedAt: e.capturedAt, contradiction: findContradiction(def, "verified", e.excerpt)?.text ?? null,
+      opportunityId: e.opportunityId,
+      opportunityName: e.opportunity.name,
+      ownerName: e.opportunity.owner.name,
+      criterionId: e.criterionId,
+      criterionLabel: def.label,
+      basis: e.basis,
+      knownHow,
+      excerpt: e.excerpt,
+      capturedAt: e.capturedAt,
+      contradiction: findContradiction(def, "verified", e.excerpt)?.text ?? null,
     });
   }
   const rank = (i: ReviewItem) => (i.contradiction ? 0 : 1 + basisRank(i.basis));
@@ -64,7 +93,12 @@ export async function getReviewQueue(user: SessionUser, ownerId?: string): Promi
   if (!can(user.role, "evidence.review")) return [];
   // Deals of every pipeline are reviewed here: each criterion is known by the first framework that defines it.
   const all = [...(await loadAllPipelineSettings(db(), user.organizationId)).values()];
-  const byId = new Map(all.flatMap((s) => s.framework.criteria).map((c) => [c.id, c] as const).reverse());
+  const byId = new Map(
+    all
+      .flatMap((s) => s.framework.criteria)
+      .map((c) => [c.id, c] as const)
+      .reverse(),
+  );
   const first = all[0];
   if (!first) return [];
   const framework = { ...first.framework, criteria: [...byId.values()] };

@@ -26,27 +26,73 @@ export async function reviewEvidence(user: SessionUser, input: z.infer<typeof re
     const { framework } = await loadQualificationSettings(tx, user.organizationId, opportunity.pipelineId);
     const criterion = framework.criteria.find((c) => c.id === input.criterionId);
     if (!criterion) throw new AppError("INVALID", `"${input.criterionId}" is not a criterion of ${framework.name}.`);
-    const state = await tx.criterionState.findUnique({ where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: criterion.id } } });
-    const pending = await tx.evidence.findMany({ where: { opportunityId: opportunity.id, criterionId: criterion.id, state: "verified", challengedAt: null }, orderBy: { capturedAt: "desc" } });
+    const state = await tx.criterionState.findUnique({
+      where: { opportunityId_criterionId: { opportunityId: opportunity.id, criterionId: criterion.id } },
+    });
+    const pending = await tx.evidence.findMany({
+      where: { opportunityId: opportunity.id, criterionId: criterion.id, state: "verified", challengedAt: null },
+      orderBy: { capturedAt: "desc" },
+    });
     const weak = pending.filter((e) => basisRank(e.basis) < 2);
-    if (state?.state !== "verified" || weak.length === 0) throw new AppError("CONFLICT", `${criterion.label} has no verification waiting for review (someone may have reviewed it already).`);
+    if (state?.state !== "verified" || weak.length === 0)
+      throw new AppError("CONFLICT", `${criterion.label} has no verification waiting for review (someone may have reviewed it already).`);
     const latest = weak[0]!;
 
     if (input.op === "accept") {
       await tx.evidence.update({ where: { id: latest.id }, data: { basis: "manager_reviewed", reviewedById: user.id, reviewedAt: now } });
-      await tx.criterionChange.create({ data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: criterion.id, fromState: "verified", toState: "verified", actorId: user.id, evidenceId: latest.id, reason: `Evidence reviewed and accepted by ${user.name}`, at: now } });
+      await tx.criterionChange.create({
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          criterionId: criterion.id,
+          fromState: "verified",
+          toState: "verified",
+          actorId: user.id,
+          evidenceId: latest.id,
+          reason: `Evidence reviewed and accepted by ${user.name}`,
+          at: now,
+        },
+      });
     } else {
       if (!(await setCriterionState(tx, { user, opportunityId: opportunity.id, criterionId: criterion.id, from: "verified", to: "claimed" }))) {
         throw new AppError("CONFLICT", `${criterion.label} was changed a moment ago. Reload to see it.`);
       }
-      await tx.evidence.updateMany({ where: { id: { in: weak.map((e) => e.id) } }, data: { challengedById: user.id, challengedAt: now, challengeReason: input.reason } });
-      await tx.criterionChange.create({ data: { organizationId: user.organizationId, opportunityId: opportunity.id, criterionId: criterion.id, fromState: "verified", toState: "claimed", actorId: user.id, evidenceId: latest.id, reason: `Challenged by ${user.name}: ${input.reason}`, at: now } });
-      await tx.note.create({ data: { organizationId: user.organizationId, authorId: user.id, opportunityId: opportunity.id, body: `Evidence challenged (${criterion.label}): ${input.reason}`, createdAt: now } });
+      await tx.evidence.updateMany({
+        where: { id: { in: weak.map((e) => e.id) } },
+        data: { challengedById: user.id, challengedAt: now, challengeReason: input.reason },
+      });
+      await tx.criterionChange.create({
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          criterionId: criterion.id,
+          fromState: "verified",
+          toState: "claimed",
+          actorId: user.id,
+          evidenceId: latest.id,
+          reason: `Challenged by ${user.name}: ${input.reason}`,
+          at: now,
+        },
+      });
+      await tx.note.create({
+        data: {
+          organizationId: user.organizationId,
+          authorId: user.id,
+          opportunityId: opportunity.id,
+          body: `Evidence challenged (${criterion.label}): ${input.reason}`,
+          createdAt: now,
+        },
+      });
     }
     await rescore(tx, user.organizationId, opportunity.id, `evidence_${input.op}`, now);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "evidence", entityId: latest.id, action: input.op,
-      before: { criterionId: criterion.id, basis: latest.basis, state: "verified" }, after: { criterionId: criterion.id, state: input.op === "accept" ? "verified" : "claimed" },
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "evidence",
+      entityId: latest.id,
+      action: input.op,
+      before: { criterionId: criterion.id, basis: latest.basis, state: "verified" },
+      after: { criterionId: criterion.id, state: input.op === "accept" ? "verified" : "claimed" },
       reason: input.op === "challenge" ? input.reason : null,
     });
     return { id: opportunity.id };

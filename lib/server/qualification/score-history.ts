@@ -24,7 +24,8 @@ export async function rescore(
   // caller's write transaction, which every round trip keeps open.
   const deal = await loadDeal(tx, organizationId, opportunityId);
   // Settings loaded for another pipeline (an account's deals span pipelines) do not score this deal.
-  const settings = knownSettings?.pipelineId === deal.pipelineId ? knownSettings : await loadQualificationSettings(tx, organizationId, deal.pipelineId);
+  const settings =
+    knownSettings?.pipelineId === deal.pipelineId ? knownSettings : await loadQualificationSettings(tx, organizationId, deal.pipelineId);
   const { snapshot } = deal;
   const assessment = assessInputs(deal.account, snapshot, settings, now);
   const row = { id: snapshot.id, organizationId, stage: snapshot.stageId, amount: snapshot.amount };
@@ -32,17 +33,35 @@ export async function rescore(
   const last = await tx.scoreSnapshot.findFirst({ where: { opportunityId }, orderBy: { at: "desc" } });
   if (scoreChanged(last, assessment, row.stage)) {
     await tx.scoreSnapshot.create({
-      data: { organizationId, opportunityId, stage: row.stage, fit: assessment.fit.score, intent: assessment.intent.score, verdict: assessment.verdict.verdict, trigger, at: now },
+      data: {
+        organizationId,
+        opportunityId,
+        stage: row.stage,
+        fit: assessment.fit.score,
+        intent: assessment.intent.score,
+        verdict: assessment.verdict.verdict,
+        trigger,
+        at: now,
+      },
     });
     if (last && last.verdict !== assessment.verdict.verdict) {
-      await emitEvent(tx, organizationId, "opportunity.verdict_changed", { opportunityId, from: last.verdict, to: assessment.verdict.verdict, trigger });
+      await emitEvent(tx, organizationId, "opportunity.verdict_changed", {
+        opportunityId,
+        from: last.verdict,
+        to: assessment.verdict.verdict,
+        trigger,
+      });
     }
   }
   return assessment;
 }
 
 /** Whether an assessment differs from the last recorded snapshot in anything a manager would read. */
-export function scoreChanged(last: { fit: number; intent: number; verdict: string; stage: string } | null, assessment: Assessment, stage: string): boolean {
+export function scoreChanged(
+  last: { fit: number; intent: number; verdict: string; stage: string } | null,
+  assessment: Assessment,
+  stage: string,
+): boolean {
   return (
     !last ||
     last.fit !== assessment.fit.score ||

@@ -81,7 +81,11 @@ function archivedCriteria(custom: unknown): CriterionDefinition[] {
  * deal, or null for the organization's first pipeline (the default for new deals, leads and the intake form).
  * A pipeline of another organization is not found.
  */
-export async function loadQualificationSettings(client: PrismaClient | Tx, organizationId: string, pipelineId: string | null): Promise<QualificationSettings> {
+export async function loadQualificationSettings(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  pipelineId: string | null,
+): Promise<QualificationSettings> {
   const [row, org, icpRow] = await Promise.all([
     client.pipeline.findFirst({
       where: { organizationId, ...(pipelineId !== null && { id: pipelineId }) },

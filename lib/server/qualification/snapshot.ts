@@ -31,8 +31,15 @@ export function toSnapshot(row: OpportunityForAssessment): OpportunitySnapshot {
   for (const e of row.evidence) {
     const items = evidenceByCriterion.get(e.criterionId) ?? [];
     items.push({
-      noteId: e.noteId, excerpt: e.excerpt, contactId: e.contactId, capturedAt: e.capturedAt, verifiedBy: e.verifiedById, verifiedAt: e.verifiedAt,
-      basis: e.basis, documentRef: e.documentRef, challenged: e.challengedAt !== null,
+      noteId: e.noteId,
+      excerpt: e.excerpt,
+      contactId: e.contactId,
+      capturedAt: e.capturedAt,
+      verifiedBy: e.verifiedById,
+      verifiedAt: e.verifiedAt,
+      basis: e.basis,
+      documentRef: e.documentRef,
+      challenged: e.challengedAt !== null,
     });
     evidenceByCriterion.set(e.criterionId, items);
   }

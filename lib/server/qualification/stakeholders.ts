@@ -12,20 +12,44 @@ export async function addStakeholder(user: SessionUser, input: z.infer<typeof ad
   const now = new Date();
   try {
     return await transaction(async (tx) => {
-      const opportunity = await tx.opportunity.findFirst({ where: inOrg(user, { id: input.opportunityId }), select: { id: true, ownerId: true, accountId: true } });
+      const opportunity = await tx.opportunity.findFirst({
+        where: inOrg(user, { id: input.opportunityId }),
+        select: { id: true, ownerId: true, accountId: true },
+      });
       if (!opportunity) throw notFound("Opportunity");
       assertMayActOn(user, "qualification.record", opportunity);
-      const contact = await tx.contact.findFirst({ where: inOrg(user, { id: input.contactId, accountId: opportunity.accountId }), select: { id: true } });
-      if (!contact) throw new AppError("INVALID", "Pick a contact at this deal's account.", { fieldErrors: { contactId: ["Pick a contact at this account."] } });
+      const contact = await tx.contact.findFirst({
+        where: inOrg(user, { id: input.contactId, accountId: opportunity.accountId }),
+        select: { id: true },
+      });
+      if (!contact)
+        throw new AppError("INVALID", "Pick a contact at this deal's account.", { fieldErrors: { contactId: ["Pick a contact at this account."] } });
       const stakeholder = await tx.stakeholder.create({
-        data: { organizationId: user.organizationId, opportunityId: opportunity.id, contactId: contact.id, role: input.role, addedById: user.id, addedAt: now },
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          contactId: contact.id,
+          role: input.role,
+          addedById: user.id,
+          addedAt: now,
+        },
       });
       await rescore(tx, user.organizationId, opportunity.id, "stakeholder_added", now);
-      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "stakeholder", entityId: stakeholder.id, action: "add", after: stakeholder });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "stakeholder",
+        entityId: stakeholder.id,
+        action: "add",
+        after: stakeholder,
+      });
       return { id: opportunity.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("INVALID", "That contact already has this role on the deal.", { fieldErrors: { role: ["Already on the committee in this role."] } });
+    if (isUniqueViolation(error))
+      throw new AppError("INVALID", "That contact already has this role on the deal.", {
+        fieldErrors: { role: ["Already on the committee in this role."] },
+      });
     throw error;
   }
 }
@@ -38,7 +62,9 @@ const EARLIEST_ZONE_MS = 14 * 3600_000;
 /** When an activity on `day` happened: now if it is today, else that day (a back-dated entry, audited as such). */
 function happenedAt(day: Date, now: Date): Date {
   if (day.getTime() > now.getTime() + EARLIEST_ZONE_MS) {
-    throw new AppError("INVALID", "That date is in the future: record what already happened.", { fieldErrors: { happenedOn: ["Pick today or a past day."] } });
+    throw new AppError("INVALID", "That date is in the future: record what already happened.", {
+      fieldErrors: { happenedOn: ["Pick today or a past day."] },
+    });
   }
   return now.getTime() - day.getTime() < 86_400_000 ? now : day;
 }
@@ -49,7 +75,10 @@ const latestOf = (a: Date | null, b: Date) => (a && a.getTime() > b.getTime() ? 
 export async function updateStakeholder(user: SessionUser, input: StakeholderUpdate) {
   const now = new Date();
   return transaction(async (tx) => {
-    const before = await tx.stakeholder.findFirst({ where: inOrg(user, { id: input.stakeholderId }), include: { opportunity: { select: { id: true, ownerId: true } } } });
+    const before = await tx.stakeholder.findFirst({
+      where: inOrg(user, { id: input.stakeholderId }),
+      include: { opportunity: { select: { id: true, ownerId: true } } },
+    });
     if (!before) throw notFound("Stakeholder");
     assertMayActOn(user, "qualification.record", before.opportunity);
     const { opportunity, ...snapshot } = before;
@@ -58,7 +87,18 @@ export async function updateStakeholder(user: SessionUser, input: StakeholderUpd
     const record = async (kind: "engagement" | "champion_test", channel: string | null, summary: string, day: Date) => {
       const at = happenedAt(day, now);
       await tx.stakeholderActivity.create({
-        data: { organizationId: user.organizationId, opportunityId: opportunity.id, stakeholderId: before.id, contactId: before.contactId, kind, channel, summary, happenedAt: at, recordedById: user.id, recordedAt: now },
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: opportunity.id,
+          stakeholderId: before.id,
+          contactId: before.contactId,
+          kind,
+          channel,
+          summary,
+          happenedAt: at,
+          recordedById: user.id,
+          recordedAt: now,
+        },
       });
       activity = { happenedAt: at, backdated: at !== now };
       return at;
@@ -84,7 +124,15 @@ export async function updateStakeholder(user: SessionUser, input: StakeholderUpd
       }
     }
     await rescore(tx, user.organizationId, opportunity.id, `stakeholder_${input.op}`, now);
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "stakeholder", entityId: before.id, action: input.op, before: snapshot, after: { stakeholder: after, activity } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "stakeholder",
+      entityId: before.id,
+      action: input.op,
+      before: snapshot,
+      after: { stakeholder: after, activity },
+    });
     return { id: opportunity.id };
   });
 }

@@ -1,12 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  DEFAULT_BAND_FACTORS,
-  qualificationBand,
-  type AccountAssessment,
-  type Assessment,
-  type Pipeline,
-  type Severity,
-} from "../../qualification";
+import { DEFAULT_BAND_FACTORS, qualificationBand, type AccountAssessment, type Assessment, type Pipeline, type Severity } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
 import type { QualificationSettings } from "./settings";
 
@@ -151,7 +144,11 @@ interface WriteOptions {
  * thousands stays far from PostgreSQL's parameter limit. Every writer goes through here; a written row is
  * never pending.
  */
-export async function saveOpportunityAssessments(client: PrismaClient | Tx, rows: OpportunityAssessmentRow[], options: WriteOptions = {}): Promise<void> {
+export async function saveOpportunityAssessments(
+  client: PrismaClient | Tx,
+  rows: OpportunityAssessmentRow[],
+  options: WriteOptions = {},
+): Promise<void> {
   if (rows.length === 0) return;
   const newer = options.onlyIfNewer === true;
   await client.$executeRaw`
@@ -188,7 +185,11 @@ export interface AccountAssessmentRow {
   contentHash: string;
 }
 
-export function toAccountAssessmentRow(account: { id: string; organizationId: string }, assessment: AccountAssessment, now: Date): AccountAssessmentRow {
+export function toAccountAssessmentRow(
+  account: { id: string; organizationId: string },
+  assessment: AccountAssessment,
+  now: Date,
+): AccountAssessmentRow {
   const row = {
     accountId: account.id,
     organizationId: account.organizationId,
@@ -232,7 +233,11 @@ export const needsWrite = (stored: StoredState | null | undefined, row: { conten
  * until the re-score reaches it. A closed deal keeps the scorecard it closed with: it is history, and what
  * calibration learns from.
  */
-export async function markPending(client: PrismaClient | Tx, organizationId: string, what: { accounts: boolean; pipelineId?: string }): Promise<void> {
+export async function markPending(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  what: { accounts: boolean; pipelineId?: string },
+): Promise<void> {
   const opportunity = { status: "open" as const, ...(what.pipelineId && { pipelineId: what.pipelineId }) };
   await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false, opportunity }, data: { pending: true } });
   if (what.accounts) await client.accountAssessment.updateMany({ where: { organizationId, pending: false }, data: { pending: true } });

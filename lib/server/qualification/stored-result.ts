@@ -8,11 +8,16 @@ import type { FitResult } from "../../qualification";
 export const storedResultSchema = z.object({
   verdict: z.object({ reasons: z.array(z.looseObject({ text: z.string() })).catch([]) }).catch({ reasons: [] }),
   flags: z.array(z.looseObject({ severity: z.enum(["warning", "critical"]), text: z.string() })).catch([]),
-  nextGate: z.looseObject({ allowed: z.boolean(), toStageId: z.string(), blockers: z.array(z.looseObject({ message: z.string() })) }).nullable().catch(null),
+  nextGate: z
+    .looseObject({ allowed: z.boolean(), toStageId: z.string(), blockers: z.array(z.looseObject({ message: z.string() })) })
+    .nullable()
+    .catch(null),
   /** Absent from rows stored before the engine kept it: read as no gap until the next re-score. */
-  wishcasting: z.looseObject({ gap: z.number(), repConfidence: z.number(), evidenceProbability: z.number(), because: z.array(z.string()) }).nullable().catch(null),
+  wishcasting: z
+    .looseObject({ gap: z.number(), repConfidence: z.number(), evidenceProbability: z.number(), because: z.array(z.string()) })
+    .nullable()
+    .catch(null),
 });
-
 
 /** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */
 const storedFitSchema = z.looseObject({
@@ -23,10 +28,18 @@ const storedFitSchema = z.looseObject({
   knockoutsFailed: z.array(z.string()),
   knockoutsUnknown: z.array(z.string()),
   reasons: z.array(z.looseObject({ code: z.string(), text: z.string() })),
-  rules: z.array(z.looseObject({
-    ruleId: z.string(), label: z.string(), kind: z.string(), outcome: z.enum(["match", "miss", "unknown"]),
-    contribution: z.number(), weight: z.number(), knockout: z.boolean(), reason: z.string(),
-  })),
+  rules: z.array(
+    z.looseObject({
+      ruleId: z.string(),
+      label: z.string(),
+      kind: z.string(),
+      outcome: z.enum(["match", "miss", "unknown"]),
+      contribution: z.number(),
+      weight: z.number(),
+      knockout: z.boolean(),
+      reason: z.string(),
+    }),
+  ),
 });
 
 export function readStoredFit(result: unknown): FitResult | null {

@@ -24,7 +24,14 @@ export async function sweepOrganization(client: PrismaClient, organizationId: st
   const total: SweepResult = { scored: 0, written: 0, changed: 0, phases: noPhases() };
   let cursor: string | null = null;
   do {
-    const batch = await rescoreDealBatch(client, organizationId, { cursor, status: "open", trigger: "requalification", now, settings, size: batchSize });
+    const batch = await rescoreDealBatch(client, organizationId, {
+      cursor,
+      status: "open",
+      trigger: "requalification",
+      now,
+      settings,
+      size: batchSize,
+    });
     total.scored += batch.scored;
     total.written += batch.written;
     total.changed += batch.changed;

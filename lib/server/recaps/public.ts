@@ -58,14 +58,25 @@ export async function loadRecapByToken({ token, ip, now }: { token: string; ip: 
   ]);
   return {
     kind: "ok",
-    recap: { organizationName: org.name, senderName: sender?.name ?? org.name, contactName: recap.contact.name, points: recap.points as unknown as RecapPoint[], expiresAt: recap.expiresAt, respondedAt: recap.respondedAt },
+    recap: {
+      organizationName: org.name,
+      senderName: sender?.name ?? org.name,
+      contactName: recap.contact.name,
+      points: recap.points as unknown as RecapPoint[],
+      expiresAt: recap.expiresAt,
+      respondedAt: recap.respondedAt,
+    },
   };
 }
 
 type Respond = z.infer<typeof respondRecapSchema>;
 
 const toAnswer = (a: Respond["answers"][number]): RecapAnswer =>
-  a.kind === "confirm" ? { kind: "confirm" } : a.kind === "correct" ? { kind: "correct", text: a.text } : { kind: "not_right", outcome: a.outcome, text: a.text };
+  a.kind === "confirm"
+    ? { kind: "confirm" }
+    : a.kind === "correct"
+      ? { kind: "correct", text: a.text }
+      : { kind: "not_right", outcome: a.outcome, text: a.text };
 
 /**
  * The buyer's answers, once per link. Each goes through the one evidence path (basis rule, state change with
@@ -79,43 +90,90 @@ export async function respondToRecap({ input, ip, now }: { input: Respond; ip: s
     const recap = await tx.recap.findUnique({ where: { tokenHash }, include: { contact: { select: { id: true, name: true } } } });
     if (!recap || recap.revokedAt || recap.expiresAt <= now) throw gone();
     // Claim the link in the statement that checks it: of two submissions (or a replay), one wins.
-    const claimed = await tx.recap.updateMany({ where: { id: recap.id, respondedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { respondedAt: now } });
+    const claimed = await tx.recap.updateMany({
+      where: { id: recap.id, respondedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { respondedAt: now },
+    });
     if (claimed.count === 0) throw new AppError("CONFLICT", "This recap has already been answered. Thank you!");
-    const opportunity = await tx.opportunity.findFirst({ where: { id: recap.opportunityId, organizationId: recap.organizationId, status: "open" }, select: { id: true, accountId: true, pipelineId: true } });
+    const opportunity = await tx.opportunity.findFirst({
+      where: { id: recap.opportunityId, organizationId: recap.organizationId, status: "open" },
+      select: { id: true, accountId: true, pipelineId: true },
+    });
     if (!opportunity) throw gone();
     const points = recap.points as unknown as RecapPoint[];
     const { framework } = await loadQualificationSettings(tx, recap.organizationId, opportunity.pipelineId);
-    const roles = (await tx.stakeholder.findMany({ where: { opportunityId: opportunity.id, contactId: recap.contactId }, select: { role: true } })).map((s) => ROLE_LABELS[s.role]);
+    const roles = (
+      await tx.stakeholder.findMany({ where: { opportunityId: opportunity.id, contactId: recap.contactId }, select: { role: true } })
+    ).map((s) => ROLE_LABELS[s.role]);
     const person = `${recap.contact.name}${roles.length ? ` (${roles.join(", ")})` : ""}`;
     const actor = { id: recap.createdById, organizationId: recap.organizationId };
 
     for (const [index, raw] of input.answers.entries()) {
       const point = points.find((p) => p.criterionId === raw.criterionId);
-      if (!point) throw new AppError("INVALID", "That point is not part of this recap.", { fieldErrors: { [`answers.${index}`]: ["Not part of this recap."] } });
+      if (!point)
+        throw new AppError("INVALID", "That point is not part of this recap.", {
+          fieldErrors: { [`answers.${index}`]: ["Not part of this recap."] },
+        });
       const answer = toAnswer(raw);
       const excerpt = answerExcerpt(point, answer);
       const verb = answer.kind === "confirm" ? "Confirmed" : answer.kind === "correct" ? "Corrected" : "Marked not right";
-      const noteId = answer.kind === "confirm" ? null : (await tx.note.create({
-        data: { organizationId: recap.organizationId, authorId: recap.createdById, opportunityId: opportunity.id, createdAt: now, body: `${verb} by the buyer, ${person}, in a recap (${point.label}): "${excerpt}"` },
-      })).id;
+      const noteId =
+        answer.kind === "confirm"
+          ? null
+          : (
+              await tx.note.create({
+                data: {
+                  organizationId: recap.organizationId,
+                  authorId: recap.createdById,
+                  opportunityId: opportunity.id,
+                  createdAt: now,
+                  body: `${verb} by the buyer, ${person}, in a recap (${point.label}): "${excerpt}"`,
+                },
+              })
+            ).id;
       const [evidenceId] = await applyEvidence(tx, {
-        user: actor, opportunity, framework, noteId, now,
+        user: actor,
+        opportunity,
+        framework,
+        noteId,
+        now,
         entries: [{ criterionId: point.criterionId, contactId: recap.contactId, excerpt, answer }],
         reason: () => `${verb} by ${person} in a recap`,
       });
       await tx.recapResponse.create({
-        data: { organizationId: recap.organizationId, recapId: recap.id, opportunityId: opportunity.id, criterionId: point.criterionId, answer: answer.kind, outcome: stateFromAnswer(answer), text: answer.kind === "confirm" ? null : answer.text, evidenceId, createdAt: now },
+        data: {
+          organizationId: recap.organizationId,
+          recapId: recap.id,
+          opportunityId: opportunity.id,
+          criterionId: point.criterionId,
+          answer: answer.kind,
+          outcome: stateFromAnswer(answer),
+          text: answer.kind === "confirm" ? null : answer.text,
+          evidenceId,
+          createdAt: now,
+        },
       });
     }
     await tx.opportunity.update({ where: { id: opportunity.id }, data: { lastActivityAt: now } });
     await rescore(tx, recap.organizationId, opportunity.id, "recap_response", now);
     await recordAudit(tx, {
-      organizationId: recap.organizationId, actorId: null, entityType: "recap", entityId: recap.id, action: "respond",
-      after: { opportunityId: opportunity.id, contactId: recap.contactId, answers: input.answers.map((a) => ({ criterionId: a.criterionId, kind: a.kind })) },
+      organizationId: recap.organizationId,
+      actorId: null,
+      entityType: "recap",
+      entityId: recap.id,
+      action: "respond",
+      after: {
+        opportunityId: opportunity.id,
+        contactId: recap.contactId,
+        answers: input.answers.map((a) => ({ criterionId: a.criterionId, kind: a.kind })),
+      },
       reason: `Answered by ${person}`,
     });
     await emitRecapResponded(tx, recap.organizationId, {
-      recapId: recap.id, opportunityId: opportunity.id, contactId: recap.contactId, respondedAt: now,
+      recapId: recap.id,
+      opportunityId: opportunity.id,
+      contactId: recap.contactId,
+      respondedAt: now,
       answers: input.answers.map((a) => ({ criterionId: a.criterionId, answer: a.kind, outcome: stateFromAnswer(a) })),
     });
     return { answered: input.answers.length };

@@ -43,9 +43,25 @@ export async function searchRecords(user: SessionUser, raw: unknown, rawKinds: u
   const client = readDb();
   const none = Promise.resolve([]);
   const [deals, accounts, contacts, leads] = await Promise.all([
-    !kinds.has("deal") ? none : client.opportunity.findMany({ where: inOrg(user, { name: like }), orderBy, take, select: { id: true, name: true, account: { select: { name: true } } } }),
-    !kinds.has("account") ? none : client.account.findMany({ where: inOrg(user, { name: like }), orderBy, take, select: { id: true, name: true, domain: true } }),
-    !kinds.has("contact") ? none : client.contact.findMany({ where: inOrg(user, { name: like }), orderBy, take, select: { id: true, name: true, account: { select: { name: true } } } }),
+    !kinds.has("deal")
+      ? none
+      : client.opportunity.findMany({
+          where: inOrg(user, { name: like }),
+          orderBy,
+          take,
+          select: { id: true, name: true, account: { select: { name: true } } },
+        }),
+    !kinds.has("account")
+      ? none
+      : client.account.findMany({ where: inOrg(user, { name: like }), orderBy, take, select: { id: true, name: true, domain: true } }),
+    !kinds.has("contact")
+      ? none
+      : client.contact.findMany({
+          where: inOrg(user, { name: like }),
+          orderBy,
+          take,
+          select: { id: true, name: true, account: { select: { name: true } } },
+        }),
     leadScope === null || !kinds.has("lead")
       ? none
       : client.lead.findMany({

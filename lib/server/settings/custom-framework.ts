@@ -1,5 +1,15 @@
 import "server-only";
-import { archiveAfter, diffFrameworks, pruneGates, validateFramework, type CriterionDefinition, type DroppedGate, type Framework, type FrameworkChange, type ValidationIssue } from "../../qualification";
+import {
+  archiveAfter,
+  diffFrameworks,
+  pruneGates,
+  validateFramework,
+  type CriterionDefinition,
+  type DroppedGate,
+  type Framework,
+  type FrameworkChange,
+  type ValidationIssue,
+} from "../../qualification";
 import type { SaveCustomFrameworkInput } from "../../validation/framework-setup";
 import { engineIssueKey, type PathErrors } from "../../validation/settings";
 import { recordAudit } from "../audit";
@@ -13,8 +23,14 @@ import { savingVersioned } from "./versioned-save";
 /** The form's criterion as the engine defines it (custom criteria are opportunity-level, like the templates'). */
 function toDefinition(c: SaveCustomFrameworkInput["criteria"][number]): CriterionDefinition {
   return {
-    id: c.id, label: c.label, level: "opportunity", weight: c.weight, knockout: c.knockout, freshnessDays: c.freshnessDays,
-    description: c.description, questions: c.questions,
+    id: c.id,
+    label: c.label,
+    level: "opportunity",
+    weight: c.weight,
+    knockout: c.knockout,
+    freshnessDays: c.freshnessDays,
+    description: c.description,
+    questions: c.questions,
     ...(c.nurtureTrigger?.trim() && { nurtureTrigger: c.nurtureTrigger.trim() }),
     ...(c.verifierRoles.length > 0 && { verifierRoles: c.verifierRoles }),
   };
@@ -22,7 +38,9 @@ function toDefinition(c: SaveCustomFrameworkInput["criteria"][number]): Criterio
 
 function draftFramework(input: Omit<SaveCustomFrameworkInput, "expectedVersion" | "pipelineId">): Framework {
   return {
-    key: "custom", name: input.name, criteria: input.criteria.map(toDefinition),
+    key: "custom",
+    name: input.name,
+    criteria: input.criteria.map(toDefinition),
     ...(input.budgetCriterionId && { budgetCriterionId: input.budgetCriterionId }),
     ...(input.timingCriterionId && { timingCriterionId: input.timingCriterionId }),
   };
@@ -68,7 +86,11 @@ export async function saveCustomFramework(user: SessionUser, input: SaveCustomFr
     await replaceStages(tx, user.organizationId, pipelineId, pipeline);
     const change = diffFrameworks(before.framework, framework);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId, action: "framework_custom",
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "pipeline",
+      entityId: pipelineId,
+      action: "framework_custom",
       before: { frameworkKey: before.framework.key, framework: before.framework },
       after: { frameworkKey: "custom", framework, change, archived: archived.map((c) => c.id), droppedGates: dropped },
     });

@@ -1,7 +1,15 @@
 import "server-only";
 import {
-  checkGate, computeFit, gatesSkipped, planStageMigration, settleDeal, validatePipeline,
-  type Blocker, type OpportunitySnapshot, type Pipeline, type StageDefinition,
+  checkGate,
+  computeFit,
+  gatesSkipped,
+  planStageMigration,
+  settleDeal,
+  validatePipeline,
+  type Blocker,
+  type OpportunitySnapshot,
+  type Pipeline,
+  type StageDefinition,
 } from "../../qualification";
 import type { EditStagesInput } from "../../validation/framework-setup";
 import { recordAudit } from "../audit";
@@ -33,11 +41,23 @@ export interface EditedStages {
 }
 
 function toPipeline(input: EditStagesInput): Pipeline {
-  return { stages: input.stages.map((s): StageDefinition => ({ id: s.id, label: s.label, probability: s.probability / 100, kind: s.kind, exit: s.kind === "open" ? s.exit : [] })) };
+  return {
+    stages: input.stages.map((s): StageDefinition => ({
+      id: s.id,
+      label: s.label,
+      probability: s.probability / 100,
+      kind: s.kind,
+      exit: s.kind === "open" ? s.exit : [],
+    })),
+  };
 }
 
 /** An active manager override of a gate counts as passing it, as it does for a move made by hand. */
-function blockersAt(stage: StageDefinition, opportunity: OpportunitySnapshot, ctx: { settings: QualificationSettings; fit: ReturnType<typeof computeFit>; now: Date }): Blocker[] {
+function blockersAt(
+  stage: StageDefinition,
+  opportunity: OpportunitySnapshot,
+  ctx: { settings: QualificationSettings; fit: ReturnType<typeof computeFit>; now: Date },
+): Blocker[] {
   const overridden = opportunity.overrides.some((o) => o.stageId === stage.id && o.createdAt <= ctx.now && ctx.now < o.expiresAt);
   if (overridden) return [];
   return checkGate(stage, { framework: ctx.settings.framework, opportunity, fit: ctx.fit, now: ctx.now });
@@ -75,14 +95,33 @@ export async function editStages(user: SessionUser, input: EditStagesInput) {
     const destination = new Map(plan.moves.map((m) => [m.from, m.to]));
     // Only deals the edit touches: in a removed stage, or (open) in a stage that would find a gate newly behind it.
     const touched = before.stages.map((s) => s.id).filter((id) => destination.has(id) || gatesSkipped(before, after, id, id).length > 0);
-    const rows = await tx.opportunity.findMany({ where: { organizationId: user.organizationId, pipelineId, stage: { in: touched } }, select: { id: true, stage: true, status: true } });
-    const toCheck = rows.filter((r) => r.status === "open" && gatesSkipped(before, after, r.stage, destination.get(r.stage) ?? r.stage).length > 0).map((r) => r.id);
-    const loaded = toCheck.length === 0 ? [] : await tx.opportunity.findMany({ where: { organizationId: user.organizationId, pipelineId, id: { in: toCheck } }, include: assessmentInclude });
-    const settled = new Map(loaded.map((row) => {
-      const snapshot = toSnapshot(row);
-      const ctx = { settings, fit: computeFit(toAccountProfile(row.account), settings.icp), now };
-      return [row.id, { name: row.name, result: settleDeal(before, after, row.stage, destination.get(row.stage) ?? row.stage, (stage) => blockersAt(stage, snapshot, ctx)) }];
-    }));
+    const rows = await tx.opportunity.findMany({
+      where: { organizationId: user.organizationId, pipelineId, stage: { in: touched } },
+      select: { id: true, stage: true, status: true },
+    });
+    const toCheck = rows
+      .filter((r) => r.status === "open" && gatesSkipped(before, after, r.stage, destination.get(r.stage) ?? r.stage).length > 0)
+      .map((r) => r.id);
+    const loaded =
+      toCheck.length === 0
+        ? []
+        : await tx.opportunity.findMany({
+            where: { organizationId: user.organizationId, pipelineId, id: { in: toCheck } },
+            include: assessmentInclude,
+          });
+    const settled = new Map(
+      loaded.map((row) => {
+        const snapshot = toSnapshot(row);
+        const ctx = { settings, fit: computeFit(toAccountProfile(row.account), settings.icp), now };
+        return [
+          row.id,
+          {
+            name: row.name,
+            result: settleDeal(before, after, row.stage, destination.get(row.stage) ?? row.stage, (stage) => blockersAt(stage, snapshot, ctx)),
+          },
+        ];
+      }),
+    );
 
     await replaceStages(tx, user.organizationId, pipelineId, after);
     const held: HeldDeal[] = [];
@@ -95,18 +134,40 @@ export async function editStages(user: SessionUser, input: EditStagesInput) {
       const blockers = outcome?.result.held?.blockers.map(toBlockerView) ?? [];
       if (outcome?.result.held) held.push({ opportunityId: row.id, name: outcome.name, wanted, stageId: target, blockers });
       const label = (id: string) => before.stages.find((s) => s.id === id)?.label ?? after.stages.find((s) => s.id === id)?.label ?? id;
-      const reason = blockers.length > 0
-        ? `Pipeline edit: held at ${label(target)}, whose gate it has not passed (it was to go to ${label(wanted)})`
-        : `Pipeline edit: ${label(row.stage)} was removed`;
+      const reason =
+        blockers.length > 0
+          ? `Pipeline edit: held at ${label(target)}, whose gate it has not passed (it was to go to ${label(wanted)})`
+          : `Pipeline edit: ${label(row.stage)} was removed`;
       await tx.opportunity.update({ where: { id: row.id }, data: { stage: target, version: { increment: 1 } } });
       await tx.stageChange.create({
-        data: { organizationId: user.organizationId, opportunityId: row.id, fromStage: row.stage, toStage: target, actorId: user.id, outcome: "allowed", blockers: asJson(blockers), reason, at: now },
+        data: {
+          organizationId: user.organizationId,
+          opportunityId: row.id,
+          fromStage: row.stage,
+          toStage: target,
+          actorId: user.id,
+          outcome: "allowed",
+          blockers: asJson(blockers),
+          reason,
+          at: now,
+        },
       });
       moved++;
     }
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId, action: "stages_edit",
-      before, after: { pipeline: after, removed: plan.removed, added: plan.added, moves: plan.moves, held: held.map((h) => ({ opportunityId: h.opportunityId, stageId: h.stageId, wanted: h.wanted })) },
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "pipeline",
+      entityId: pipelineId,
+      action: "stages_edit",
+      before,
+      after: {
+        pipeline: after,
+        removed: plan.removed,
+        added: plan.added,
+        moves: plan.moves,
+        held: held.map((h) => ({ opportunityId: h.opportunityId, stageId: h.stageId, wanted: h.wanted })),
+      },
     });
     return { stages: after.stages.length, moved, held };
   });

@@ -59,7 +59,8 @@ async function savingSettings<T extends object>(
 function assertSameStages(sent: string[], current: string[]): void {
   const invalid = (message: string) => new AppError("INVALID", message, { fieldErrors: { stages: [message] } });
   const unknown = sent.filter((id) => !current.includes(id));
-  if (unknown.length > 0) throw invalid(`${unknown.map((id) => `"${id}"`).join(", ")} ${unknown.length === 1 ? "is not a stage" : "are not stages"} of your pipeline.`);
+  if (unknown.length > 0)
+    throw invalid(`${unknown.map((id) => `"${id}"`).join(", ")} ${unknown.length === 1 ? "is not a stage" : "are not stages"} of your pipeline.`);
   const twice = sent.filter((id, i) => sent.indexOf(id) !== i);
   if (twice.length > 0) throw invalid(`The stage "${twice[0]}" is listed more than once.`);
   const missing = current.filter((id) => !sent.includes(id));
@@ -75,7 +76,10 @@ export async function savePipeline(user: SessionUser, input: SavePipelineInput):
   return savingSettings(user, input.pipelineId, "pipeline_change", async (tx, pipelineId) => {
     const settings = await loadQualificationSettings(tx, user.organizationId, pipelineId);
     const current = settings.pipeline.stages;
-    assertSameStages(input.stages.map((s) => s.id), current.map((s) => s.id));
+    assertSameStages(
+      input.stages.map((s) => s.id),
+      current.map((s) => s.id),
+    );
     const kinds = new Map(current.map((s) => [s.id, s.kind]));
     const pipeline: Pipeline = {
       stages: input.stages.map((s): StageDefinition => ({
@@ -91,8 +95,13 @@ export async function savePipeline(user: SessionUser, input: SavePipelineInput):
 
     await replaceStages(tx, user.organizationId, pipelineId, pipeline);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId,
-      action: "update", before: settings.pipeline, after: pipeline,
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "pipeline",
+      entityId: pipelineId,
+      action: "update",
+      before: settings.pipeline,
+      after: pipeline,
     });
     return pipeline;
   });
@@ -121,7 +130,10 @@ export async function changeFramework(user: SessionUser, input: ChangeFrameworkI
     await tx.pipeline.update({ where: { id: pipelineId }, data: { frameworkKey: input.frameworkKey, customFramework: asJson(stored) } });
     await replaceStages(tx, user.organizationId, pipelineId, pipeline);
     await recordAudit(tx, {
-      organizationId: user.organizationId, actorId: user.id, entityType: "pipeline", entityId: pipelineId,
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "pipeline",
+      entityId: pipelineId,
       action: "framework_change",
       before: { frameworkKey: before.framework.key, pipeline: before.pipeline },
       after: { frameworkKey: framework.key, pipeline, archived: archived.map((c) => c.id) },
@@ -135,7 +147,15 @@ export async function saveOverrideWindow(user: SessionUser, input: OverrideWindo
   return db().$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { overrideMaxDays: true } });
     await tx.organization.update({ where: { id: user.organizationId }, data: { overrideMaxDays: input.overrideMaxDays } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "override", entityId: user.organizationId, action: "override_window", before, after: input });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "override",
+      entityId: user.organizationId,
+      action: "override_window",
+      before,
+      after: input,
+    });
     return input;
   });
 }

@@ -6,7 +6,10 @@ import { prepareRescore } from "../qualification/rescore-organization";
 import type { SessionUser } from "../session";
 
 const outdatedSettings = () =>
-  new AppError("CONFLICT", "Someone else changed the qualification setup while you were editing. Reload to see their changes, then apply yours again.");
+  new AppError(
+    "CONFLICT",
+    "Someone else changed the qualification setup while you were editing. Reload to see their changes, then apply yours again.",
+  );
 
 /** The pipeline a settings edit is for, in the user's organization (its first pipeline when none is named). */
 export async function targetPipeline(tx: Tx, user: SessionUser, pipelineId: string | undefined): Promise<string> {
@@ -33,16 +36,19 @@ export async function savingVersioned<T extends object>(
 ): Promise<T & { progressId: string; version: number; pipelineId: string }> {
   let result: { value: T; progressId: string; pipelineId: string };
   try {
-    result = await db().$transaction(async (tx) => {
-      const pipelineId = await targetPipeline(tx, user, target.pipelineId);
-      const { count } = await tx.pipeline.updateMany({
-        where: { id: pipelineId, organizationId: user.organizationId, qualificationVersion: target.expectedVersion },
-        data: { qualificationVersion: { increment: 1 } },
-      });
-      if (count === 0) throw outdatedSettings();
-      const value = await write(tx, pipelineId);
-      return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id, { accounts: false, pipelineId }) };
-    }, { maxWait: 10_000, timeout: 60_000 });
+    result = await db().$transaction(
+      async (tx) => {
+        const pipelineId = await targetPipeline(tx, user, target.pipelineId);
+        const { count } = await tx.pipeline.updateMany({
+          where: { id: pipelineId, organizationId: user.organizationId, qualificationVersion: target.expectedVersion },
+          data: { qualificationVersion: { increment: 1 } },
+        });
+        if (count === 0) throw outdatedSettings();
+        const value = await write(tx, pipelineId);
+        return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id, { accounts: false, pipelineId }) };
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw outdatedSettings();
     throw error;

@@ -17,6 +17,8 @@ export async function lockOrganizationAdmins(tx: Tx, user: SessionUser): Promise
 
 /** Refuses a change that would leave the organization without an active admin (call after the lock). */
 export async function assertAnotherActiveAdmin(tx: Tx, user: SessionUser, losingAdminId: string): Promise<void> {
-  const others = await tx.user.count({ where: { organizationId: user.organizationId, role: "admin", deactivatedAt: null, id: { not: losingAdminId } } });
+  const others = await tx.user.count({
+    where: { organizationId: user.organizationId, role: "admin", deactivatedAt: null, id: { not: losingAdminId } },
+  });
   if (others === 0) throw new AppError("CONFLICT", "An organization must keep at least one active admin.");
 }

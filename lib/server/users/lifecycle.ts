@@ -33,19 +33,35 @@ export async function deactivateUser(user: SessionUser, input: z.infer<typeof us
     const now = new Date();
     await tx.user.update({ where: { id: target.id }, data: { deactivatedAt: now } });
     const ended = await endAllSessions(tx, target.id, { now });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: target.id, action: "deactivate", after: { deactivatedAt: now, sessionsEnded: ended } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "user",
+      entityId: target.id,
+      action: "deactivate",
+      after: { deactivatedAt: now, sessionsEnded: ended },
+    });
     return { id: target.id };
   });
 }
 
 export async function reactivateUser(user: SessionUser, input: z.infer<typeof userIdSchema>) {
   return transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: inOrg(user, { id: input.userId, deactivatedAt: { not: null } }), data: { deactivatedAt: null } });
+    const { count } = await tx.user.updateMany({
+      where: inOrg(user, { id: input.userId, deactivatedAt: { not: null } }),
+      data: { deactivatedAt: null },
+    });
     if (count === 0) {
       if (!(await tx.user.findFirst({ where: inOrg(user, { id: input.userId }), select: { id: true } }))) throw notFound("User");
       return { id: input.userId };
     }
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: input.userId, action: "reactivate" });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "user",
+      entityId: input.userId,
+      action: "reactivate",
+    });
     return { id: input.userId };
   });
 }
@@ -54,16 +70,35 @@ export async function reactivateUser(user: SessionUser, input: z.infer<typeof us
  * A one-time link to set a new password, valid for a day. Only its hash is stored; earlier unused links of
  * the user stop working. With mail configured it goes to the user; otherwise the admin sees it once.
  */
-export async function issueResetLink(user: SessionUser, input: z.infer<typeof userIdSchema>): Promise<{ id: string; emailed: boolean; link: string | null }> {
+export async function issueResetLink(
+  user: SessionUser,
+  input: z.infer<typeof userIdSchema>,
+): Promise<{ id: string; emailed: boolean; link: string | null }> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
   const target = await transaction(async (tx) => {
-    const found = await tx.user.findFirst({ where: inOrg(user, { id: input.userId }), select: { id: true, email: true, name: true, deactivatedAt: true } });
+    const found = await tx.user.findFirst({
+      where: inOrg(user, { id: input.userId }),
+      select: { id: true, email: true, name: true, deactivatedAt: true },
+    });
     if (!found) throw notFound("User");
     if (found.deactivatedAt) throw new AppError("INVALID", "Reactivate this user before sending a reset link.");
     await tx.passwordResetToken.updateMany({ where: { userId: found.id, usedAt: null }, data: { usedAt: now } });
-    await tx.passwordResetToken.create({ data: { userId: found.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * 3_600_000), createdById: user.id } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: found.id, action: "issue_reset_link" });
+    await tx.passwordResetToken.create({
+      data: {
+        userId: found.id,
+        tokenHash: hashToken(token),
+        expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * 3_600_000),
+        createdById: user.id,
+      },
+    });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "user",
+      entityId: found.id,
+      action: "issue_reset_link",
+    });
     return found;
   });
   const link = `${env().NEXTAUTH_URL ?? "http://127.0.0.1:3000"}/reset-password/${token}`;
@@ -83,11 +118,19 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>):
     const now = new Date();
     const token = await tx.passwordResetToken.findUnique({ where: { tokenHash: hashToken(input.token) } });
     // Claim the token in the same statement that checks it, so two uses of one link cannot both succeed.
-    const claimed = token ? await tx.passwordResetToken.updateMany({ where: { id: token.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } }) : { count: 0 };
+    const claimed = token
+      ? await tx.passwordResetToken.updateMany({ where: { id: token.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+      : { count: 0 };
     if (!token || claimed.count === 0) throw new AppError("INVALID", "This reset link has expired or was already used. Ask an admin for a new one.");
     const target = await tx.user.update({ where: { id: token.userId }, data: { passwordHash }, select: { id: true, organizationId: true } });
     await endAllSessions(tx, target.id, { now });
-    await recordAudit(tx, { organizationId: target.organizationId, actorId: target.id, entityType: "user", entityId: target.id, action: "reset_password" });
+    await recordAudit(tx, {
+      organizationId: target.organizationId,
+      actorId: target.id,
+      entityType: "user",
+      entityId: target.id,
+      action: "reset_password",
+    });
   });
 }
 
@@ -95,13 +138,22 @@ export async function resetPassword(input: z.infer<typeof resetPasswordSchema>):
 export async function changeOwnPassword(user: SessionUser, input: z.infer<typeof changePasswordSchema>, currentSessionId: string | undefined) {
   const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await bcrypt.compare(input.currentPassword, row.passwordHash))) {
-    throw new AppError("INVALID", "Your current password is not right.", { fieldErrors: { currentPassword: ["This is not your current password."] } });
+    throw new AppError("INVALID", "Your current password is not right.", {
+      fieldErrors: { currentPassword: ["This is not your current password."] },
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     const ended = await endAllSessions(tx, user.id, { except: currentSessionId });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: user.id, action: "change_password", after: { otherSessionsEnded: ended } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "user",
+      entityId: user.id,
+      action: "change_password",
+      after: { otherSessionsEnded: ended },
+    });
     return { otherSessionsEnded: ended };
   });
 }
@@ -110,7 +162,14 @@ export async function changeOwnPassword(user: SessionUser, input: z.infer<typeof
 export async function signOutEverywhere(user: SessionUser) {
   return transaction(async (tx) => {
     const ended = await endAllSessions(tx, user.id);
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: user.id, action: "sign_out_everywhere", after: { sessionsEnded: ended } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "user",
+      entityId: user.id,
+      action: "sign_out_everywhere",
+      after: { sessionsEnded: ended },
+    });
     return { sessionsEnded: ended };
   });
 }

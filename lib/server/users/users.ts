@@ -25,8 +25,18 @@ export async function listUsers(user: SessionUser, cursors: { after?: string; be
   const client = readDb();
   const [page, counted] = await Promise.all([
     keysetPage({
-      sort: "name", dir: "asc", column: byName, ...cursors, take: USER_PAGE_SIZE,
-      read: (segment, take) => client.user.findMany({ where: { AND: [where, segment.where as Prisma.UserWhereInput] }, orderBy: segment.orderBy, take, select: visibleUser }),
+      sort: "name",
+      dir: "asc",
+      column: byName,
+      ...cursors,
+      take: USER_PAGE_SIZE,
+      read: (segment, take) =>
+        client.user.findMany({
+          where: { AND: [where, segment.where as Prisma.UserWhereInput] },
+          orderBy: segment.orderBy,
+          take,
+          select: visibleUser,
+        }),
     }),
     client.user.count({ where, take: COUNT_LIMIT + 1 }),
   ]);
@@ -37,16 +47,27 @@ export async function createUser(user: SessionUser, input: z.infer<typeof create
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(async (tx) => {
-      const created = await tx.user.create({ data: { organizationId: user.organizationId, name: input.name, email: input.email, role: input.role, passwordHash } });
+      const created = await tx.user.create({
+        data: { organizationId: user.organizationId, name: input.name, email: input.email, role: input.role, passwordHash },
+      });
       const { passwordHash: _secret, ...visible } = created;
-      await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: created.id, action: "create", after: visible });
+      await recordAudit(tx, {
+        organizationId: user.organizationId,
+        actorId: user.id,
+        entityType: "user",
+        entityId: created.id,
+        action: "create",
+        after: visible,
+      });
       return created;
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     // Emails are unique across organizations. A colleague can be named; someone elsewhere must not be revealed.
     const colleague = await db().user.findFirst({ where: inOrg(user, { email: input.email }), select: { id: true } });
-    const message = colleague ? "This person is already a user in your organization." : "This email address cannot be used. Ask the person for another address.";
+    const message = colleague
+      ? "This person is already a user in your organization."
+      : "This email address cannot be used. Ask the person for another address.";
     throw new AppError("INVALID", message, { fieldErrors: { email: [message] } });
   }
 }
@@ -66,7 +87,15 @@ export async function changeRole(user: SessionUser, input: z.infer<typeof change
       await assertAnotherActiveAdmin(tx, user, before.id);
     }
     const after = await tx.user.update({ where: { id: before.id }, data: { role: input.role }, select: { id: true, role: true } });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "user", entityId: before.id, action: "change_role", before: { id: before.id, role: before.role }, after });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "user",
+      entityId: before.id,
+      action: "change_role",
+      before: { id: before.id, role: before.role },
+      after,
+    });
     return after;
   });
 }

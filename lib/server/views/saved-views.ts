@@ -18,7 +18,9 @@ const own = (user: SessionUser) => inOrg(user, { userId: user.id });
 const toItem = (row: { id: string; name: string; query: unknown }): SavedViewItem => ({
   id: row.id,
   name: row.name,
-  query: Object.fromEntries(Object.entries((row.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string")),
+  query: Object.fromEntries(
+    Object.entries((row.query ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"),
+  ),
 });
 
 export async function listSavedViews(user: SessionUser, list: SavedViewList): Promise<SavedViewItem[]> {

@@ -67,7 +67,10 @@ async function attempt(client: PrismaClient, deliveryId: string, now: Date): Pro
   const attempts = delivery.attempts + 1;
   if (!error) {
     await client.$transaction([
-      client.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "delivered", attempts, lastStatusCode: statusCode, lastError: null, deliveredAt: now } }),
+      client.webhookDelivery.update({
+        where: { id: delivery.id },
+        data: { status: "delivered", attempts, lastStatusCode: statusCode, lastError: null, deliveredAt: now },
+      }),
       client.webhookEndpoint.update({ where: { id: endpoint.id }, data: { consecutiveFailures: 0 } }),
     ]);
     return;
@@ -78,7 +81,9 @@ async function attempt(client: PrismaClient, deliveryId: string, now: Date): Pro
     client.webhookDelivery.update({
       where: { id: delivery.id },
       data: {
-        attempts, lastStatusCode: statusCode, lastError: error,
+        attempts,
+        lastStatusCode: statusCode,
+        lastError: error,
         status: attempts >= MAX_ATTEMPTS ? "failed" : "pending",
         nextAttemptAt: new Date(now.getTime() + backoffDelay(attempts)),
       },

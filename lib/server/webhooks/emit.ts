@@ -7,19 +7,31 @@ import { asJson } from "../json";
  * The outbox: the event and one pending delivery per subscribed, enabled endpoint are written in the caller's
  * transaction, so a change and its notification commit or fail together. Delivery happens later (jobs).
  */
-export async function emitEvent(tx: Tx | PrismaClient, organizationId: string, type: WebhookEventType, payload: Record<string, unknown>): Promise<void> {
+export async function emitEvent(
+  tx: Tx | PrismaClient,
+  organizationId: string,
+  type: WebhookEventType,
+  payload: Record<string, unknown>,
+): Promise<void> {
   await emitEvents(tx, organizationId, type, [payload]);
 }
 
 /** Many events of one type (an import's leads): the subscribed endpoints are looked up once. */
-export async function emitEvents(tx: Tx | PrismaClient, organizationId: string, type: WebhookEventType, payloads: Array<Record<string, unknown>>): Promise<void> {
+export async function emitEvents(
+  tx: Tx | PrismaClient,
+  organizationId: string,
+  type: WebhookEventType,
+  payloads: Array<Record<string, unknown>>,
+): Promise<void> {
   if (payloads.length === 0) return;
   const endpoints = await tx.webhookEndpoint.findMany({ where: { organizationId, disabledAt: null, events: { has: type } }, select: { id: true } });
   if (endpoints.length === 0) return;
   // Ids made here, so a whole batch (an import's leads) is two inserts, not a round trip per event.
   const events = payloads.map((payload) => ({ id: randomUUID(), organizationId, type, payload: asJson(payload) }));
   await tx.webhookEvent.createMany({ data: events });
-  await tx.webhookDelivery.createMany({ data: events.flatMap((event) => endpoints.map((e) => ({ organizationId, endpointId: e.id, eventId: event.id }))) });
+  await tx.webhookDelivery.createMany({
+    data: events.flatMap((event) => endpoints.map((e) => ({ organizationId, endpointId: e.id, eventId: event.id }))),
+  });
   notifyPending();
 }
 

@@ -13,9 +13,23 @@ export async function createWebhook(user: SessionUser, input: z.infer<typeof cre
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   return db().$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({
-      data: { organizationId: user.organizationId, url: input.url, description: input.description, events: input.events, secret, createdById: user.id },
+      data: {
+        organizationId: user.organizationId,
+        url: input.url,
+        description: input.description,
+        events: input.events,
+        secret,
+        createdById: user.id,
+      },
     });
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "webhook", entityId: endpoint.id, action: "create", after: { url: endpoint.url, events: endpoint.events } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "webhook",
+      entityId: endpoint.id,
+      action: "create",
+      after: { url: endpoint.url, events: endpoint.events },
+    });
     return endpoint;
   });
 }
@@ -29,10 +43,20 @@ export async function updateWebhook(user: SessionUser, input: z.infer<typeof upd
     } else {
       await tx.webhookEndpoint.update({
         where: { id: endpoint.id },
-        data: input.op === "enable" ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } : { disabledAt: new Date(), disabledReason: `Disabled by ${user.name}.` },
+        data:
+          input.op === "enable"
+            ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 }
+            : { disabledAt: new Date(), disabledReason: `Disabled by ${user.name}.` },
       });
     }
-    await recordAudit(tx, { organizationId: user.organizationId, actorId: user.id, entityType: "webhook", entityId: endpoint.id, action: input.op, before: { url: endpoint.url, disabledAt: endpoint.disabledAt } });
+    await recordAudit(tx, {
+      organizationId: user.organizationId,
+      actorId: user.id,
+      entityType: "webhook",
+      entityId: endpoint.id,
+      action: input.op,
+      before: { url: endpoint.url, disabledAt: endpoint.disabledAt },
+    });
     return { id: endpoint.id, op: input.op };
   });
 }
@@ -41,7 +65,9 @@ export async function updateWebhook(user: SessionUser, input: z.infer<typeof upd
 export async function redeliverWebhook(user: SessionUser, input: z.infer<typeof redeliverWebhookSchema>) {
   const delivery = await db().webhookDelivery.findFirst({ where: inOrg(user, { id: input.deliveryId }) });
   if (!delivery) throw notFound("Delivery");
-  const copy = await db().webhookDelivery.create({ data: { organizationId: user.organizationId, endpointId: delivery.endpointId, eventId: delivery.eventId } });
+  const copy = await db().webhookDelivery.create({
+    data: { organizationId: user.organizationId, endpointId: delivery.endpointId, eventId: delivery.eventId },
+  });
   return { id: copy.id, endpointId: copy.endpointId, status: copy.status };
 }
 

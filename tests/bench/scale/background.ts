@@ -23,7 +23,11 @@ const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
 /** Where a pass spent its time (summed over batches): read, engine, row + hash, write. */
 const split = (p: BatchPhases) => `load ${s(p.load)} · assess ${s(p.assess)} · row+hash ${s(p.hash)} · write ${s(p.write)}`;
 
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const start = performance.now();
@@ -33,19 +37,31 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 /** The four background passes on an already generated organization; prints one line each. */
 export async function backgroundFigures(prisma: PrismaClient, client: pg.Client, first: boolean): Promise<void> {
-  const [accounts, deals] = await Promise.all([prisma.account.count({ where: { organizationId: BENCH_ORG } }), prisma.opportunity.count({ where: { organizationId: BENCH_ORG } })]);
+  const [accounts, deals] = await Promise.all([
+    prisma.account.count({ where: { organizationId: BENCH_ORG } }),
+    prisma.opportunity.count({ where: { organizationId: BENCH_ORG } }),
+  ]);
   const now = new Date();
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 200);
   try {
     if (first) {
       const [phases, fill] = await timed(() => rescoreOrganization(prisma, BENCH_ORG, "bench", undefined, "all"));
-      console.log(`first fill (${accounts} accounts + ${deals} deals, all written): ${s(fill)}  [deals: ${split(phases.deals)}; accounts: ${split(phases.accounts)}]`);
+      console.log(
+        `first fill (${accounts} accounts + ${deals} deals, all written): ${s(fill)}  [deals: ${split(phases.deals)}; accounts: ${split(phases.accounts)}]`,
+      );
       await client.query("ANALYZE");
     }
     const [quiet, quietMs] = await timed(() => sweepOrganization(prisma, BENCH_ORG, now));
-    console.log(`hourly sweep, nothing changed: ${s(quietMs)} (scored ${quiet.scored}, written ${quiet.written}, snapshots ${quiet.changed})  [${split(quiet.phases)}]  load avg ${loadAverage()}`);
-    const version = Number((await client.query<{ v: number }>(`SELECT max(version) AS v FROM "IcpVersion" WHERE "organizationId" = $1`, [BENCH_ORG])).rows[0]?.v ?? 0) + 1;
+    console.log(
+      `hourly sweep, nothing changed: ${s(quietMs)} (scored ${quiet.scored}, written ${quiet.written}, snapshots ${quiet.changed})  [${split(quiet.phases)}]  load avg ${loadAverage()}`,
+    );
+    const version =
+      Number(
+        (await client.query<{ v: number }>(`SELECT max(version) AS v FROM "IcpVersion" WHERE "organizationId" = $1`, [BENCH_ORG])).rows[0]?.v ?? 0,
+      ) + 1;
     await client.query(
       `INSERT INTO "IcpVersion" (id, "organizationId", version, rules, "pursueThreshold", "disqualifyBelow")
        SELECT 'bench_icp_' || $2::text, "organizationId", $2::int, rules, "pursueThreshold" + 1, "disqualifyBelow" FROM "IcpVersion" WHERE "organizationId" = $1 AND version = $2::int - 1`,
@@ -56,10 +72,14 @@ export async function backgroundFigures(prisma: PrismaClient, client: pg.Client,
       return rescoreOrganization(prisma, BENCH_ORG, "icp_change");
     });
     const stillPending = await prisma.opportunityAssessment.count({ where: { organizationId: BENCH_ORG, pending: true } });
-    console.log(`ICP save → full re-score of ${accounts} accounts + open deals: ${s(icpMs)}  [deals: ${split(icp.deals)}; accounts: ${split(icp.accounts)}]  ${stillPending} deals still pending  load avg ${loadAverage()}`);
+    console.log(
+      `ICP save → full re-score of ${accounts} accounts + open deals: ${s(icpMs)}  [deals: ${split(icp.deals)}; accounts: ${split(icp.accounts)}]  ${stillPending} deals still pending  load avg ${loadAverage()}`,
+    );
     // After the re-score: rows a pass scored "tomorrow" are newer than a re-score now, which would leave them pending.
     const [dayLater, dayMs] = await timed(() => sweepOrganization(prisma, BENCH_ORG, new Date(now.getTime() + DAY)));
-    console.log(`sweep a day later: ${s(dayMs)} (scored ${dayLater.scored}, written ${dayLater.written}, snapshots ${dayLater.changed})  [${split(dayLater.phases)}]  load avg ${loadAverage()}`);
+    console.log(
+      `sweep a day later: ${s(dayMs)} (scored ${dayLater.scored}, written ${dayLater.written}, snapshots ${dayLater.changed})  [${split(dayLater.phases)}]  load avg ${loadAverage()}`,
+    );
     console.log(`bench process peak RSS: ${Math.round(peak / 1e6)} MB`);
   } finally {
     clearInterval(sampler);
@@ -67,7 +87,10 @@ export async function backgroundFigures(prisma: PrismaClient, client: pg.Client,
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   for (const size of sizes.length > 0 ? sizes : [10_000]) {
     const name = `${DB_PREFIX}_${size}`;
     const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });

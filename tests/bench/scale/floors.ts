@@ -22,11 +22,16 @@ export function floorQueries(client: pg.Client, org: string): Record<string, () 
     board: async () => {
       await q(`SELECT stage, currency, count(*), sum(amount) FROM "Opportunity" WHERE "organizationId" = $1 GROUP BY status, stage, currency`);
       for (const stage of ["prospecting", "discovery", "solution", "proposal", "negotiation"]) {
-        await q(`SELECT o.id, o.name, o.amount, a.fit, a.intent, a.verdict, a.result->'flags', a.result->'nextGate' ${open} AND o.stage = $2 ORDER BY o.amount DESC, o.id LIMIT 25`, [org, stage]);
+        await q(
+          `SELECT o.id, o.name, o.amount, a.fit, a.intent, a.verdict, a.result->'flags', a.result->'nextGate' ${open} AND o.stage = $2 ORDER BY o.amount DESC, o.id LIMIT 25`,
+          [org, stage],
+        );
       }
     },
     accounts: async () => {
-      await q(`SELECT c.*, f.fit, f.verdict FROM "Account" c LEFT JOIN "AccountAssessment" f ON f."accountId" = c.id WHERE c."organizationId" = $1 ORDER BY c.name, c.id LIMIT 25`);
+      await q(
+        `SELECT c.*, f.fit, f.verdict FROM "Account" c LEFT JOIN "AccountAssessment" f ON f."accountId" = c.id WHERE c."organizationId" = $1 ORDER BY c.name, c.id LIMIT 25`,
+      );
       await q(`SELECT count(*) FROM "Account" WHERE "organizationId" = $1`);
     },
     opportunities: async () => {

@@ -40,16 +40,30 @@ async function time(fn: () => Promise<unknown>, runs = RUNS): Promise<number[]> 
 async function login(): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookies = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const body = new URLSearchParams({ csrfToken, email: MANAGER_EMAIL, password: BENCH_PASSWORD, json: "true" });
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, { method: "POST", body, redirect: "manual", headers: { cookie: cookies, "content-type": "application/x-www-form-urlencoded" } });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { cookie: cookies, "content-type": "application/x-www-form-urlencoded" },
+  });
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
   if (!session) throw new Error(`login failed (${res.status})`);
   return session;
 }
 
 function descendants(pid: number): number[] {
-  const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout.split("\n").map((s) => Number(s.trim())).filter(Boolean);
+  const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+    .stdout.split("\n")
+    .map((s) => Number(s.trim()))
+    .filter(Boolean);
   return [pid, ...out.flatMap(descendants)];
 }
 
@@ -66,14 +80,36 @@ function peakMemory(root: number): number {
 
 async function startApp(url: string): Promise<ChildProcess> {
   // A server already on the port would be measured instead of this one.
-  if (await fetch(`${BASE}/login`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use`);
+  if (
+    await fetch(`${BASE}/login`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${PORT} is already in use`);
   const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    cwd: ROOT, stdio: "ignore",
-    env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret-123456", NEXTAUTH_URL: BASE, WINNOW_JOBS: "off", LOG_LEVEL: "warn" },
+    cwd: ROOT,
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-123456",
+      NEXTAUTH_URL: BASE,
+      WINNOW_JOBS: "off",
+      LOG_LEVEL: "warn",
+    },
   });
   for (let i = 0; i < 120; i++) {
     await new Promise((r) => setTimeout(r, 500));
-    if (await fetch(`${BASE}/login`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`${BASE}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
   }
   throw new Error("the app did not start");
 }
@@ -81,24 +117,38 @@ async function startApp(url: string): Promise<ChildProcess> {
 async function stageChanges(concurrency: number, total: number): Promise<{ times: number[]; failed: number }> {
   const { advanceStage } = await import("../../../lib/server/qualification/advance-stage");
   const { db } = await import("../../../lib/server/db");
-  const user = { id: "bench_manager", organizationId: BENCH_ORG, organizationName: "Bench Co", role: "manager" as const, email: MANAGER_EMAIL, name: "Bench Manager" };
-  const deals = await db().opportunity.findMany({ where: { organizationId: BENCH_ORG, stage: "discovery" }, select: { id: true, version: true }, take: total, orderBy: { id: "asc" } });
+  const user = {
+    id: "bench_manager",
+    organizationId: BENCH_ORG,
+    organizationName: "Bench Co",
+    role: "manager" as const,
+    email: MANAGER_EMAIL,
+    name: "Bench Manager",
+  };
+  const deals = await db().opportunity.findMany({
+    where: { organizationId: BENCH_ORG, stage: "discovery" },
+    select: { id: true, version: true },
+    take: total,
+    orderBy: { id: "asc" },
+  });
   const times: number[] = [];
   let failed = 0;
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < deals.length) {
-      const deal = deals[next++]!;
-      const start = performance.now();
-      // Backward moves are always allowed: every one does the full write path.
-      try {
-        await advanceStage(user, { opportunityId: deal.id, toStage: "prospecting", version: deal.version });
-        times.push(performance.now() - start);
-      } catch {
-        failed++;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < deals.length) {
+        const deal = deals[next++]!;
+        const start = performance.now();
+        // Backward moves are always allowed: every one does the full write path.
+        try {
+          await advanceStage(user, { opportunityId: deal.id, toStage: "prospecting", version: deal.version });
+          times.push(performance.now() - start);
+        } catch {
+          failed++;
+        }
       }
-    }
-  }));
+    }),
+  );
   return { times, failed };
 }
 
@@ -135,12 +185,19 @@ async function benchSize(deals: number): Promise<void> {
   const app = await startApp(url);
   try {
     const cookie = await login();
-    const get = (path: string) => fetch(`${BASE}${path}`, { headers: { cookie } }).then(async (r) => {
-      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-      return r.text();
-    });
+    const get = (path: string) =>
+      fetch(`${BASE}${path}`, { headers: { cookie } }).then(async (r) => {
+        if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+        return r.text();
+      });
     const floors = floorQueries(client, BENCH_ORG);
-    const pages: Array<[string, string]> = [["/dashboard", "dashboard"], ["/pipeline", "board"], ["/accounts", "accounts"], ["/opportunities", "opportunities"], ["/opportunities/b_opp_3", "deal"]];
+    const pages: Array<[string, string]> = [
+      ["/dashboard", "dashboard"],
+      ["/pipeline", "board"],
+      ["/accounts", "accounts"],
+      ["/opportunities", "opportunities"],
+      ["/opportunities/b_opp_3", "deal"],
+    ];
     console.log(`| page | p50 | p95 | SQL floor p50 | SQL floor p95 |\n|---|---|---|---|---|`);
     for (const [path, key] of pages) {
       const page = await time(() => get(path));
@@ -150,7 +207,9 @@ async function benchSize(deals: number): Promise<void> {
     const html = await get("/pipeline");
     console.log(`board HTML: ${(Buffer.byteLength(html) / 1024).toFixed(0)} kB`);
     const moves = await stageChanges(20, 200);
-    console.log(`stage change, 20 concurrent (service level, ${moves.times.length} moves, ${moves.failed} failed): p50 ${ms(pct(moves.times, 50))}, p95 ${ms(pct(moves.times, 95))}`);
+    console.log(
+      `stage change, 20 concurrent (service level, ${moves.times.length} moves, ${moves.failed} failed): p50 ${ms(pct(moves.times, 50))}, p95 ${ms(pct(moves.times, 95))}`,
+    );
     console.log(`app peak memory (VmHWM): ${Math.round(peakMemory(app.pid!))} MB`);
   } finally {
     // npx leaves next-server behind when killed alone: stop the whole tree, children first.
@@ -160,7 +219,10 @@ async function benchSize(deals: number): Promise<void> {
   }
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 if (buildIsStale()) spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" });
 for (const size of sizes.length > 0 ? sizes : [1000, 10000]) await benchSize(size);
 process.exit(0);

@@ -35,10 +35,16 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         actions={
           <>
             {canOnRecord(user, "account.update", account.ownerId) && (
-              <ButtonLink href={`/accounts/${account.id}/edit`} variant="secondary"><Pencil className="size-4" aria-hidden />Edit</ButtonLink>
+              <ButtonLink href={`/accounts/${account.id}/edit`} variant="secondary">
+                <Pencil className="size-4" aria-hidden />
+                Edit
+              </ButtonLink>
             )}
             {can(user.role, "opportunity.create") && (
-              <ButtonLink href={`/opportunities/new?accountId=${account.id}`}><Plus className="size-4" aria-hidden />New opportunity</ButtonLink>
+              <ButtonLink href={`/opportunities/new?accountId=${account.id}`}>
+                <Plus className="size-4" aria-hidden />
+                New opportunity
+              </ButtonLink>
             )}
           </>
         }
@@ -63,19 +69,27 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           </Card>
           <Card>
             <CardHeader title="Fit to the ICP" description="What marketing's ideal customer profile says about this account, rule by rule" />
-            <CardBody><AccountFitSummary stored={account.assessment} fit={account.assessment && readStoredFit(account.assessment.result)} /></CardBody>
+            <CardBody>
+              <AccountFitSummary stored={account.assessment} fit={account.assessment && readStoredFit(account.assessment.result)} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title="Opportunities" />
             {account.opportunities.length === 0 ? (
-              <CardBody><p className="text-sm text-slate-500">No opportunities on this account yet.</p></CardBody>
+              <CardBody>
+                <p className="text-sm text-slate-500">No opportunities on this account yet.</p>
+              </CardBody>
             ) : (
               <ul className="divide-y divide-slate-100">
                 {account.opportunities.map((o) => (
                   <li key={o.id} className="flex items-center justify-between gap-4 px-5 py-3 text-sm">
                     <div className="min-w-0">
-                      <Link href={`/opportunities/${o.id}`} className="font-medium hover:text-indigo-600">{o.name}</Link>
-                      <div className="text-xs text-slate-500">{o.owner.name} · closes {formatDate(o.expectedCloseDate)}</div>
+                      <Link href={`/opportunities/${o.id}`} className="font-medium hover:text-indigo-600">
+                        {o.name}
+                      </Link>
+                      <div className="text-xs text-slate-500">
+                        {o.owner.name} · closes {formatDate(o.expectedCloseDate)}
+                      </div>
                     </div>
                     <div className="flex shrink-0 items-center gap-3">
                       <Badge>{stageLabel(o.stage)}</Badge>
@@ -101,7 +115,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               {account.contacts.map((c) => (
                 <li key={c.id} className="text-sm" data-contact-id={c.id}>
                   <div className="font-medium text-slate-900">
-                    <Link href={`/contacts/${c.id}`} className="hover:text-indigo-600">{c.name}</Link>
+                    <Link href={`/contacts/${c.id}`} className="hover:text-indigo-600">
+                      {c.name}
+                    </Link>
                   </div>
                   <div className="text-xs text-slate-500">{[c.title, c.email, c.phone].filter(Boolean).join(" · ")}</div>
                 </li>
@@ -110,7 +126,9 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             {can(user.role, "contact.write") && (
               <details className="rounded-md border border-slate-200 p-3">
                 <summary className="cursor-pointer text-sm font-medium text-indigo-600">Add a contact</summary>
-                <div className="mt-3"><ContactForm accountId={account.id} /></div>
+                <div className="mt-3">
+                  <ContactForm accountId={account.id} />
+                </div>
               </details>
             )}
           </CardBody>

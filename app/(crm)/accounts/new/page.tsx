@@ -16,7 +16,11 @@ export default async function NewAccountPage() {
   return (
     <>
       <PageHeader title="New account" />
-      <Card className="max-w-3xl"><CardBody><AccountForm icpValues={icpValues} /></CardBody></Card>
+      <Card className="max-w-3xl">
+        <CardBody>
+          <AccountForm icpValues={icpValues} />
+        </CardBody>
+      </Card>
     </>
   );
 }

@@ -14,7 +14,11 @@ export default async function NewContactPage() {
   return (
     <>
       <PageHeader title="New contact" description="A person at one of your accounts; put them on a deal's buying committee from the deal." />
-      <Card className="max-w-2xl"><CardBody><ContactForm autoFocus /></CardBody></Card>
+      <Card className="max-w-2xl">
+        <CardBody>
+          <ContactForm autoFocus />
+        </CardBody>
+      </Card>
     </>
   );
 }

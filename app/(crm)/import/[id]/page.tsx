@@ -31,25 +31,56 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
   const showCounts = dryDone || finished || job.status === "failed";
   return (
     <>
-      <PageHeader eyebrow={`Import · ${kind}`} title={job.fileName} description={`${job.total.toLocaleString("en-US")} rows`}
-        actions={showCounts && <ButtonLink href={`/api/imports/${job.id}/report`} variant="secondary" prefetch={false}><Download className="size-4" aria-hidden />Report CSV</ButtonLink>} />
+      <PageHeader
+        eyebrow={`Import · ${kind}`}
+        title={job.fileName}
+        description={`${job.total.toLocaleString("en-US")} rows`}
+        actions={
+          showCounts && (
+            <ButtonLink href={`/api/imports/${job.id}/report`} variant="secondary" prefetch={false}>
+              <Download className="size-4" aria-hidden />
+              Report CSV
+            </ButtonLink>
+          )
+        }
+      />
       {(job.status === "uploaded" || dryDone || job.status === "failed") && (
         <Card className="mb-6">
-          <CardHeader title="1. Map columns" description="Guessed from the header line; change any that are wrong. Leads files may add criterion:<id> columns (claimed / negative / unknown)." />
-          <CardBody><MappingForm jobId={job.id} fields={[...IMPORT_FIELDS[kind]]} required={[...REQUIRED_FIELDS[kind]]} headers={job.headers} mapping={job.mapping as Record<string, number | null>} /></CardBody>
+          <CardHeader
+            title="1. Map columns"
+            description="Guessed from the header line; change any that are wrong. Leads files may add criterion:<id> columns (claimed / negative / unknown)."
+          />
+          <CardBody>
+            <MappingForm
+              jobId={job.id}
+              fields={[...IMPORT_FIELDS[kind]]}
+              required={[...REQUIRED_FIELDS[kind]]}
+              headers={job.headers}
+              mapping={job.mapping as Record<string, number | null>}
+            />
+          </CardBody>
         </Card>
       )}
       {job.status !== "uploaded" && (
         <Card className="mb-6">
-          <CardHeader title={finished ? "3. Imported" : "2. Dry run"} description={finished ? "The report is kept; download it any time." : "Nothing is written until you import."} />
+          <CardHeader
+            title={finished ? "3. Imported" : "2. Dry run"}
+            description={finished ? "The report is kept; download it any time." : "Nothing is written until you import."}
+          />
           <CardBody className="space-y-4">
             <ImportProgress key={job.status} jobId={job.id} initial={{ status: job.status, total: job.total, processed: job.processed }} />
             {job.message && <p className="text-sm text-rose-700">{job.message}</p>}
             {showCounts && (
               <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="import-counts">
-                {[["created", finished ? "Created" : "Will create", job.created], ["updated", finished ? "Updated" : "Will update", job.updated], ["duplicates", "Duplicates skipped", job.duplicates], ["errors", "Rows with errors", job.errors]].map(([key, label, n]) => (
+                {[
+                  ["created", finished ? "Created" : "Will create", job.created],
+                  ["updated", finished ? "Updated" : "Will update", job.updated],
+                  ["duplicates", "Duplicates skipped", job.duplicates],
+                  ["errors", "Rows with errors", job.errors],
+                ].map(([key, label, n]) => (
                   <div key={key} className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200" data-testid={`count-${key}`}>
-                    <dt className="text-xs text-slate-500">{label}</dt><dd className="text-lg font-semibold tabular-nums">{Number(n).toLocaleString("en-US")}</dd>
+                    <dt className="text-xs text-slate-500">{label}</dt>
+                    <dd className="text-lg font-semibold tabular-nums">{Number(n).toLocaleString("en-US")}</dd>
                   </div>
                 ))}
               </dl>
@@ -57,10 +88,22 @@ export default async function ImportJobPage({ params }: { params: Promise<{ id: 
             {dryDone && <ConfirmImportButton jobId={job.id} rows={job.created + job.updated} />}
             {!RUNNING.has(job.status) && job.issues.length > 0 && (
               <Table data-testid="import-issues">
-                <thead className="bg-slate-50"><tr><Th>Row</Th><Th>Outcome</Th><Th>Why</Th></tr></thead>
+                <thead className="bg-slate-50">
+                  <tr>
+                    <Th>Row</Th>
+                    <Th>Outcome</Th>
+                    <Th>Why</Th>
+                  </tr>
+                </thead>
                 <tbody className="divide-y divide-slate-100 bg-white">
                   {job.issues.map((i) => (
-                    <tr key={i.row}><Td className="tabular-nums">{i.row}</Td><Td><Badge tone={i.outcome === "error" ? "bad" : "warn"}>{i.outcome}</Badge></Td><Td className="whitespace-normal">{i.message}</Td></tr>
+                    <tr key={i.row}>
+                      <Td className="tabular-nums">{i.row}</Td>
+                      <Td>
+                        <Badge tone={i.outcome === "error" ? "bad" : "warn"}>{i.outcome}</Badge>
+                      </Td>
+                      <Td className="whitespace-normal">{i.message}</Td>
+                    </tr>
                   ))}
                 </tbody>
               </Table>

@@ -30,10 +30,23 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader title="Verdict" description={`Fit ${lead.fit}/100 against ICP v${lead.icpVersion} · intent ${lead.intent}/100 from the answers`} actions={<Badge tone={VERDICT_TONE[verdict]}>{VERDICT_LABEL[verdict]}</Badge>} />
+          <CardHeader
+            title="Verdict"
+            description={`Fit ${lead.fit}/100 against ICP v${lead.icpVersion} · intent ${lead.intent}/100 from the answers`}
+            actions={<Badge tone={VERDICT_TONE[verdict]}>{VERDICT_LABEL[verdict]}</Badge>}
+          />
           <CardBody>
-            <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">{reasons.map((r) => <li key={r.text}>{r.text}</li>)}</ul>
-            {lead.watchFor && <p className="mt-3 text-sm text-slate-700"><b>Watch for:</b> {lead.watchFor}{lead.resumeOn && ` · look again on ${lead.resumeOn.toISOString().slice(0, 10)}`}</p>}
+            <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+              {reasons.map((r) => (
+                <li key={r.text}>{r.text}</li>
+              ))}
+            </ul>
+            {lead.watchFor && (
+              <p className="mt-3 text-sm text-slate-700">
+                <b>Watch for:</b> {lead.watchFor}
+                {lead.resumeOn && ` · look again on ${lead.resumeOn.toISOString().slice(0, 10)}`}
+              </p>
+            )}
             {lead.resurfaceReason && <p className="mt-2 text-sm text-amber-800">Came back: {lead.resurfaceReason}</p>}
             {lead.disqualifyReason && <p className="mt-2 text-sm text-rose-700">Disqualified: {lead.disqualifyReason}</p>}
           </CardBody>
@@ -41,8 +54,13 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         <Card>
           <CardHeader title="Status" />
           <CardBody className="space-y-1 text-sm text-slate-700">
-            <p>{labelOf(STATUS_LABEL, lead.status)} · {lead.ownerName ?? "Unassigned"}</p>
-            <p>{lead.employeeCount ? `${lead.employeeCount.toLocaleString("en-US")} employees` : "Size unknown"} · {lead.industry ?? "Industry unknown"} · {lead.region ?? "Region unknown"}</p>
+            <p>
+              {labelOf(STATUS_LABEL, lead.status)} · {lead.ownerName ?? "Unassigned"}
+            </p>
+            <p>
+              {lead.employeeCount ? `${lead.employeeCount.toLocaleString("en-US")} employees` : "Size unknown"} ·{" "}
+              {lead.industry ?? "Industry unknown"} · {lead.region ?? "Region unknown"}
+            </p>
             {lead.domain && <p>{lead.domain}</p>}
             <p className="text-xs text-slate-500">{lead.submissions > 1 ? `${lead.submissions} submissions merged` : "One submission"}</p>
           </CardBody>
@@ -50,12 +68,21 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         <Card className="lg:col-span-3">
           <CardHeader title="Answers" description="What the lead told us; criterion answers count as claimed evidence." />
           <CardBody>
-            {answers.length === 0 ? <p className="text-sm text-slate-500">No qualifying answers.</p> : (
+            {answers.length === 0 ? (
+              <p className="text-sm text-slate-500">No qualifying answers.</p>
+            ) : (
               <dl className="space-y-3 text-sm">
                 {answers.map((a) => (
                   <div key={a.questionId}>
                     <dt className="font-medium text-slate-800">{a.question}</dt>
-                    <dd className="text-slate-700">{a.answer}{a.criterionId && <span className="ml-2 text-xs text-slate-500">→ {a.criterionId} ({a.state ?? "claimed"})</span>}</dd>
+                    <dd className="text-slate-700">
+                      {a.answer}
+                      {a.criterionId && (
+                        <span className="ml-2 text-xs text-slate-500">
+                          → {a.criterionId} ({a.state ?? "claimed"})
+                        </span>
+                      )}
+                    </dd>
                   </div>
                 ))}
               </dl>
@@ -66,7 +93,22 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       {open && (
         <Card className="mt-6">
           <LeadInbox
-            leads={[{ id: lead.id, name: lead.name, email: lead.email, companyName: lead.companyName, source: lead.source, status: lead.status, verdict, fit: lead.fit, intent: lead.intent, ownerName: lead.ownerName, reason: null, createdAt: lead.createdAt.toISOString() }]}
+            leads={[
+              {
+                id: lead.id,
+                name: lead.name,
+                email: lead.email,
+                companyName: lead.companyName,
+                source: lead.source,
+                status: lead.status,
+                verdict,
+                fit: lead.fit,
+                intent: lead.intent,
+                ownerName: lead.ownerName,
+                reason: null,
+                createdAt: lead.createdAt.toISOString(),
+              },
+            ]}
             canConvert={can(user.role, "lead.convert")}
             canOverride={can(user.role, "lead.override_knockout")}
           />

@@ -40,55 +40,106 @@ export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps, held } = await orNotFound(loadOpportunityView(user, (await params).id));
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps, held } = await orNotFound(
+    loadOpportunityView(user, (await params).id),
+  );
   const canMovePipeline = can(user.role, "opportunity.move-pipeline") && row.status === "open";
-  const otherPipelines = canMovePipeline ? [...(await loadAllPipelineSettings(db(), user.organizationId)).values()].filter((p) => p.pipelineId !== row.pipelineId) : [];
+  const otherPipelines = canMovePipeline
+    ? [...(await loadAllPipelineSettings(db(), user.organizationId)).values()].filter((p) => p.pipelineId !== row.pipelineId)
+    : [];
   const { fit, intent, verdict, nextGate, flags, questions } = assessment;
   const stages = settings.pipeline.stages;
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
   // Archived criteria keep their label in the history, marked as no longer scored.
   const archivedLabel = (id: string) => settings.archived.find((c) => c.id === id)?.label;
-  const criterionLabel = (id: string) => settings.framework.criteria.find((c) => c.id === id)?.label ?? (archivedLabel(id) ? `${archivedLabel(id)} (archived)` : id);
+  const criterionLabel = (id: string) =>
+    settings.framework.criteria.find((c) => c.id === id)?.label ?? (archivedLabel(id) ? `${archivedLabel(id)} (archived)` : id);
   const canRecord = canOnRecord(user, "qualification.record", row.ownerId);
   const canMove = canOnRecord(user, "opportunity.advance", row.ownerId);
 
   const contactName = new Map(contacts.map((c) => [c.id, c.name]));
   const latest = new Map<string, LatestEvidence>();
-  for (const e of row.evidence) latest.set(e.criterionId, { excerpt: e.excerpt, contactName: e.contactId ? (contactName.get(e.contactId) ?? null) : null });
+  for (const e of row.evidence)
+    latest.set(e.criterionId, { excerpt: e.excerpt, contactName: e.contactId ? (contactName.get(e.contactId) ?? null) : null });
   const rolesOf = (contactId: string): StakeholderRole[] => row.stakeholders.filter((s) => s.contactId === contactId).map((s) => s.role);
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const known = knownHowByCriterion(row.evidence, new Map(row.criteria.map((c) => [c.criterionId, c.state])), settings.framework.criteria, {
-    contactName: (id) => contactName.get(id) ?? null, rolesOf, userName: (id) => userName.get(id) ?? null,
+    contactName: (id) => contactName.get(id) ?? null,
+    rolesOf,
+    userName: (id) => userName.get(id) ?? null,
   });
-  const proofContacts = contacts.map((c) => ({ id: c.id, name: c.name, roles: rolesOf(c.id).map((r) => ROLE_LABELS[r]).join(", ") }));
+  const proofContacts = contacts.map((c) => ({
+    id: c.id,
+    name: c.name,
+    roles: rolesOf(c.id)
+      .map((r) => ROLE_LABELS[r])
+      .join(", "),
+  }));
   const proofHints = new Map(settings.framework.criteria.map((c) => [c.id, proofNeeded(c)]));
 
   return (
     <>
       <PageHeader
-        eyebrow={<Link href={`/accounts/${row.account.id}`} className="hover:text-indigo-600">{row.account.name}</Link>}
+        eyebrow={
+          <Link href={`/accounts/${row.account.id}`} className="hover:text-indigo-600">
+            {row.account.name}
+          </Link>
+        }
         title={row.name}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
-            <Badge tone="info" data-testid="stage-badge">{stageLabel(row.stage)}</Badge>
-            <Badge tone="neutral" data-testid="pipeline-badge">{settings.pipelineName}</Badge>
-            {held && <Badge tone="warn" data-testid="held-badge" title={held.reason ?? undefined}>Held at {stageLabel(held.stage)} by a stage edit</Badge>}
+            <Badge tone="info" data-testid="stage-badge">
+              {stageLabel(row.stage)}
+            </Badge>
+            <Badge tone="neutral" data-testid="pipeline-badge">
+              {settings.pipelineName}
+            </Badge>
+            {held && (
+              <Badge tone="warn" data-testid="held-badge" title={held.reason ?? undefined}>
+                Held at {stageLabel(held.stage)} by a stage edit
+              </Badge>
+            )}
             <Badge tone={VERDICT_TONE[verdict.verdict]}>{VERDICT_LABEL[verdict.verdict]}</Badge>
-            <span>{formatMoney(Number(row.amount), row.currency)} · {owner.name} · closes {formatDate(row.expectedCloseDate)}</span>
+            <span>
+              {formatMoney(Number(row.amount), row.currency)} · {owner.name} · closes {formatDate(row.expectedCloseDate)}
+            </span>
           </span>
         }
-        actions={canOnRecord(user, "opportunity.update", row.ownerId) && (
-          <ButtonLink href={`/opportunities/${row.id}/edit`} variant="secondary"><Pencil className="size-4" aria-hidden />Edit</ButtonLink>
-        )}
+        actions={
+          canOnRecord(user, "opportunity.update", row.ownerId) && (
+            <ButtonLink href={`/opportunities/${row.id}/edit`} variant="secondary">
+              <Pencil className="size-4" aria-hidden />
+              Edit
+            </ButtonLink>
+          )
+        }
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <VerdictBanner verdict={verdict} />
           <WishcastingNote gap={wishcasting} />
-          {(verdict.verdict === "nurture" || row.resumeOn) && row.status === "open" && canOnRecord(user, "opportunity.update", row.ownerId) && <DealNurtureForm opportunityId={row.id} parked={row.resumeOn !== null} resurfaceReason={row.resurfaceReason} resumeOn={(row.resumeOn ?? verdict.resumeOn ?? new Date())?.toISOString().slice(0, 10)} watchFor={row.watchFor ?? verdict.watchFor ?? ""} />}
+          {(verdict.verdict === "nurture" || row.resumeOn) && row.status === "open" && canOnRecord(user, "opportunity.update", row.ownerId) && (
+            <DealNurtureForm
+              opportunityId={row.id}
+              parked={row.resumeOn !== null}
+              resurfaceReason={row.resurfaceReason}
+              resumeOn={(row.resumeOn ?? verdict.resumeOn ?? new Date())?.toISOString().slice(0, 10)}
+              watchFor={row.watchFor ?? verdict.watchFor ?? ""}
+            />
+          )}
           <div className="grid gap-4 sm:grid-cols-2">
-            <ScoreTile label="Fit (account vs ICP)" score={fit.score} testId="fit-score" detail={fit.icpVersion ? `ICP v${fit.icpVersion}; best case ${fit.potential} if unknowns match` : "No ICP defined yet"} />
-            <ScoreTile label={`Intent (${settings.framework.name})`} score={intent.score} testId="intent-score" detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`} />
+            <ScoreTile
+              label="Fit (account vs ICP)"
+              score={fit.score}
+              testId="fit-score"
+              detail={fit.icpVersion ? `ICP v${fit.icpVersion}; best case ${fit.potential} if unknowns match` : "No ICP defined yet"}
+            />
+            <ScoreTile
+              label={`Intent (${settings.framework.name})`}
+              score={intent.score}
+              testId="intent-score"
+              detail={`${Math.round(intent.coverage * 100)}% of criteria have evidence`}
+            />
           </div>
           <Card>
             <CardHeader title="Next step" description="What happens next on this deal, and by when; your due and overdue steps show on My day." />
@@ -103,13 +154,20 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title={nextGate ? `Gate to ${stageLabel(nextGate.toStageId)}` : "Stage"} description="The exit criteria of the current stage; the server enforces them on every stage change." />
+            <CardHeader
+              title={nextGate ? `Gate to ${stageLabel(nextGate.toStageId)}` : "Stage"}
+              description="The exit criteria of the current stage; the server enforces them on every stage change."
+            />
             <CardBody className="space-y-4">
-              {nextGate && (nextGate.allowed ? (
-                <p className="flex items-center gap-2 text-sm font-medium text-emerald-700" data-testid="gate-ready"><CheckCircle2 className="size-4" aria-hidden />Every exit criterion is met: ready to advance.</p>
-              ) : (
-                <BlockerList blockers={nextGate.blockers} stageLabel={stageLabel} />
-              ))}
+              {nextGate &&
+                (nextGate.allowed ? (
+                  <p className="flex items-center gap-2 text-sm font-medium text-emerald-700" data-testid="gate-ready">
+                    <CheckCircle2 className="size-4" aria-hidden />
+                    Every exit criterion is met: ready to advance.
+                  </p>
+                ) : (
+                  <BlockerList blockers={nextGate.blockers} stageLabel={stageLabel} />
+                ))}
               {nextGate && nextGate.overridden.length > 0 && <BlockerList blockers={nextGate.overridden} stageLabel={stageLabel} overridden />}
               {canMove && (
                 <StageControl
@@ -125,59 +183,116 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
                 <MoveToPipeline
                   opportunityId={row.id}
                   version={row.version}
-                  targets={otherPipelines.map((p) => ({ pipelineId: p.pipelineId, pipelineName: p.pipelineName, stages: p.pipeline.stages.filter((s) => s.kind === "open").map((s) => ({ id: s.id, label: s.label })) }))}
+                  targets={otherPipelines.map((p) => ({
+                    pipelineId: p.pipelineId,
+                    pipelineName: p.pipelineName,
+                    stages: p.pipeline.stages.filter((s) => s.kind === "open").map((s) => ({ id: s.id, label: s.label })),
+                  }))}
                 />
               )}
             </CardBody>
           </Card>
           <Card>
-            <CardHeader title={`Qualification · ${settings.framework.name}`} description="State after freshness: old evidence goes stale and must be refreshed." />
+            <CardHeader
+              title={`Qualification · ${settings.framework.name}`}
+              description="State after freshness: old evidence goes stale and must be refreshed."
+            />
             <CardBody>
-              <CriteriaTable opportunityId={row.id} criteria={intent.criteria} latest={latest} known={known} canRecord={canRecord} contacts={proofContacts} proofHints={proofHints} />
+              <CriteriaTable
+                opportunityId={row.id}
+                criteria={intent.criteria}
+                latest={latest}
+                known={known}
+                canRecord={canRecord}
+                contacts={proofContacts}
+                proofHints={proofHints}
+              />
             </CardBody>
           </Card>
           {can(user.role, "evidence.review") && (
             <Card>
-              <CardHeader title="Evidence review" description="Verifications that rest on the rep's record: accept them, or challenge them back to claimed." />
-              <CardBody><ReviewQueue items={reviewQueue} showDeal={false} /></CardBody>
+              <CardHeader
+                title="Evidence review"
+                description="Verifications that rest on the rep's record: accept them, or challenge them back to claimed."
+              />
+              <CardBody>
+                <ReviewQueue items={reviewQueue} showDeal={false} />
+              </CardBody>
             </Card>
           )}
           {(canRecord || recaps.length > 0) && (
             <Card>
-              <CardHeader title="Send a recap to the buyer" description="The buyer confirms, corrects or rejects each point through a link that needs no login; a confirmation is the strongest evidence there is." />
+              <CardHeader
+                title="Send a recap to the buyer"
+                description="The buyer confirms, corrects or rejects each point through a link that needs no login; a confirmation is the strongest evidence there is."
+              />
               <CardBody>
                 <RecapPanel
                   opportunityId={row.id}
                   canSend={canRecord && row.status === "open"}
                   canEmail={canSendMail()}
-                  contacts={contacts.map((c) => ({ id: c.id, name: c.name, roles: rolesOf(c.id).map((r) => ROLE_LABELS[r]).join(", "), hasEmail: Boolean(c.email) }))}
+                  contacts={contacts.map((c) => ({
+                    id: c.id,
+                    name: c.name,
+                    roles: rolesOf(c.id)
+                      .map((r) => ROLE_LABELS[r])
+                      .join(", "),
+                    hasEmail: Boolean(c.email),
+                  }))}
                   draft={draftPointsFor(settings.framework.criteria, row.criteria, row.evidence)}
-                  recaps={recaps.map((r) => ({ id: r.id, contactName: r.contactName, createdAt: r.createdAt, expiresAt: r.expiresAt, sentAt: r.sentAt, status: r.status, answered: r.responses.length, points: r.points.length }))}
+                  recaps={recaps.map((r) => ({
+                    id: r.id,
+                    contactName: r.contactName,
+                    createdAt: r.createdAt,
+                    expiresAt: r.expiresAt,
+                    sentAt: r.sentAt,
+                    status: r.status,
+                    answered: r.responses.length,
+                    points: r.points.length,
+                  }))}
                 />
               </CardBody>
             </Card>
           )}
           {can(user.role, "note.create") && (
             <Card>
-              <CardHeader title="Log a discovery note" description={canRecord ? "Mark what the note proves: criterion, claimed or verified, who said it." : "Only the deal owner or a manager can record evidence."} />
+              <CardHeader
+                title="Log a discovery note"
+                description={
+                  canRecord
+                    ? "Mark what the note proves: criterion, claimed or verified, who said it."
+                    : "Only the deal owner or a manager can record evidence."
+                }
+              />
               <CardBody>
-                <EvidenceNoteForm opportunityId={row.id} criteria={settings.framework.criteria.map((c) => ({ id: c.id, label: c.label }))} contacts={contacts} canRecord={canRecord} />
+                <EvidenceNoteForm
+                  opportunityId={row.id}
+                  criteria={settings.framework.criteria.map((c) => ({ id: c.id, label: c.label }))}
+                  contacts={contacts}
+                  canRecord={canRecord}
+                />
               </CardBody>
             </Card>
           )}
           <Card>
             <CardHeader title="Timeline" description="Notes, evidence, stage changes, overrides and score changes, newest first" />
-            <CardBody><Timeline entries={timeline} stageLabel={stageLabel} criterionLabel={criterionLabel} /></CardBody>
+            <CardBody>
+              <Timeline entries={timeline} stageLabel={stageLabel} criterionLabel={criterionLabel} />
+            </CardBody>
           </Card>
         </div>
         <div className="space-y-6">
           <Card>
             <CardHeader title="Ask next" description="Discovery questions that unblock the next stage first" />
-            <CardBody><NextQuestions questions={questions} /></CardBody>
+            <CardBody>
+              <NextQuestions questions={questions} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title="Re-qualification" />
-            <CardBody><FlagsList flags={flags} /></CardBody>
+            <CardBody>
+              <FlagsList flags={flags} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title="Buying committee" />
@@ -187,30 +302,50 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
                 canEdit={canRecord}
                 contacts={contacts}
                 roles={Object.entries(ROLE_LABELS).map(([id, label]) => ({ id, label }))}
-                members={row.stakeholders.map((s) => ({ id: s.id, name: s.contact.name, title: s.contact.title, role: s.role, roleLabel: ROLE_LABELS[s.role], lastEngagedAt: s.lastEngagedAt, championTested: s.championTested }))}
+                members={row.stakeholders.map((s) => ({
+                  id: s.id,
+                  name: s.contact.name,
+                  title: s.contact.title,
+                  role: s.role,
+                  roleLabel: ROLE_LABELS[s.role],
+                  lastEngagedAt: s.lastEngagedAt,
+                  championTested: s.championTested,
+                }))}
               />
             </CardBody>
           </Card>
           <Card>
             <CardHeader title="Fit to the ICP" description={fit.reasons[0]?.text} />
-            <CardBody><FitPanel fit={fit} /></CardBody>
+            <CardBody>
+              <FitPanel fit={fit} />
+            </CardBody>
           </Card>
           <Card>
             <CardHeader title="Details" />
             <CardBody>
-              <DefinitionList items={[
-                ["Status", row.status],
-                ["Rep confidence", row.repConfidence === null ? null : `${row.repConfidence}%`],
-                ["Adjusted forecast", assessment.discount && (
-                  <span data-testid="forecast-discount">
-                    Counted at {assessment.discount.evidenceProbability}% of {formatMoney(Number(row.amount), row.currency)}
-                    {assessment.discount.evidenceProbability < assessment.discount.stageProbability && <> (stage alone: {assessment.discount.stageProbability}%) because {assessment.discount.because.join("; ")}</>}
-                  </span>
-                )],
-                ["First committed close", formatDate(row.originalCloseDate)],
-                ["Last activity", formatDate(row.lastActivityAt)],
-                ["Created", formatDate(row.createdAt)],
-              ]} />
+              <DefinitionList
+                items={[
+                  ["Status", row.status],
+                  ["Rep confidence", row.repConfidence === null ? null : `${row.repConfidence}%`],
+                  [
+                    "Adjusted forecast",
+                    assessment.discount && (
+                      <span data-testid="forecast-discount">
+                        Counted at {assessment.discount.evidenceProbability}% of {formatMoney(Number(row.amount), row.currency)}
+                        {assessment.discount.evidenceProbability < assessment.discount.stageProbability && (
+                          <>
+                            {" "}
+                            (stage alone: {assessment.discount.stageProbability}%) because {assessment.discount.because.join("; ")}
+                          </>
+                        )}
+                      </span>
+                    ),
+                  ],
+                  ["First committed close", formatDate(row.originalCloseDate)],
+                  ["Last activity", formatDate(row.lastActivityAt)],
+                  ["Created", formatDate(row.createdAt)],
+                ]}
+              />
             </CardBody>
           </Card>
         </div>

@@ -18,7 +18,11 @@ export default async function NewOpportunityPage({ searchParams }: { searchParam
   return (
     <>
       <PageHeader title="New opportunity" description="New deals start at the first stage; qualification moves them forward." />
-      <Card className="max-w-3xl"><CardBody><OpportunityForm account={account ?? undefined} pipelines={pipelines.map((p) => ({ id: p.id, name: p.name }))} /></CardBody></Card>
+      <Card className="max-w-3xl">
+        <CardBody>
+          <OpportunityForm account={account ?? undefined} pipelines={pipelines.map((p) => ({ id: p.id, name: p.name }))} />
+        </CardBody>
+      </Card>
     </>
   );
 }

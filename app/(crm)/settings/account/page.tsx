@@ -15,11 +15,18 @@ export default async function AccountSettingsPage() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="self-start">
           <CardHeader title="Change your password" description="Your other sessions are signed out; this one stays." />
-          <CardBody><ChangePasswordForm /></CardBody>
+          <CardBody>
+            <ChangePasswordForm />
+          </CardBody>
         </Card>
         <Card className="self-start">
-          <CardHeader title="Sessions" description="Lost a laptop, or signed in on a shared computer? End every session of your account, this one included." />
-          <CardBody><SignOutEverywhere /></CardBody>
+          <CardHeader
+            title="Sessions"
+            description="Lost a laptop, or signed in on a shared computer? End every session of your account, this one included."
+          />
+          <CardBody>
+            <SignOutEverywhere />
+          </CardBody>
         </Card>
       </div>
     </>

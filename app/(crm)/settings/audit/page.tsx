@@ -36,21 +36,41 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader eyebrow="Settings" title="Audit log" description="Every change made in your organization, by whom and when. Kept even when records are erased."
-        actions={<ButtonLink href={exportHref} variant="secondary" prefetch={false}><Download className="size-4" aria-hidden /> Export CSV</ButtonLink>} />
+      <PageHeader
+        eyebrow="Settings"
+        title="Audit log"
+        description="Every change made in your organization, by whom and when. Kept even when records are erased."
+        actions={
+          <ButtonLink href={exportHref} variant="secondary" prefetch={false}>
+            <Download className="size-4" aria-hidden /> Export CSV
+          </ButtonLink>
+        }
+      />
       <Card>
         <FilterBar clearHref="/settings/audit" showClear={filtered}>
           <Select name="actor" defaultValue={filter.actor ?? ""} aria-label="Actor" className="max-w-48">
             <option value="">Anyone</option>
-            {actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </Select>
           <Select name="entity" defaultValue={filter.entity ?? ""} aria-label="Entity" className="max-w-40">
             <option value="">Any record</option>
-            {entities.map((e) => <option key={e} value={e}>{e}</option>)}
+            {entities.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
           </Select>
           <Select name="action" defaultValue={filter.action ?? ""} aria-label="Action" className="max-w-44">
             <option value="">Any action</option>
-            {actions.map((a) => <option key={a} value={a}>{a.replaceAll("_", " ")}</option>)}
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a.replaceAll("_", " ")}
+              </option>
+            ))}
           </Select>
           <Input type="date" name="from" defaultValue={filter.from ?? ""} aria-label="From" className="max-w-40" />
           <Input type="date" name="to" defaultValue={filter.to ?? ""} aria-label="To" className="max-w-40" />
@@ -59,14 +79,27 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <EmptyState icon={ScrollText} title="No audit events match" description="Change the filters to see more." />
         ) : (
           <Table data-testid="audit-table">
-            <thead className="bg-slate-50"><tr><Th>When</Th><Th>Who</Th><Th>Record</Th><Th>Action</Th><Th>Change</Th></tr></thead>
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>When</Th>
+                <Th>Who</Th>
+                <Th>Record</Th>
+                <Th>Action</Th>
+                <Th>Change</Th>
+              </tr>
+            </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
               {events.map((e) => (
                 <tr key={e.id}>
                   <Td>{formatDateTime(e.at)}</Td>
                   <Td>{e.actor?.name ?? "System"}</Td>
-                  <Td><span className="font-medium">{e.entityType}</span> <span className="text-xs text-slate-500">{e.entityId.slice(0, 10)}</span></Td>
-                  <Td>{e.action.replaceAll("_", " ")}{e.reason && <span className="block text-xs text-slate-500">{e.reason}</span>}</Td>
+                  <Td>
+                    <span className="font-medium">{e.entityType}</span> <span className="text-xs text-slate-500">{e.entityId.slice(0, 10)}</span>
+                  </Td>
+                  <Td>
+                    {e.action.replaceAll("_", " ")}
+                    {e.reason && <span className="block text-xs text-slate-500">{e.reason}</span>}
+                  </Td>
                   <Td className="font-mono text-xs text-slate-500">
                     {/* Cut to one line; the whole change is in the tooltip (and read in full by screen readers). */}
                     {summary(e.after ?? e.before) && (
@@ -81,10 +114,20 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           </Table>
         )}
         <nav className="flex items-center justify-between border-t border-slate-100 px-4 py-3 text-sm text-slate-600" aria-label="Pagination">
-          <span>{total.toLocaleString("en-US")} events · page {filter.page} of {pages}</span>
+          <span>
+            {total.toLocaleString("en-US")} events · page {filter.page} of {pages}
+          </span>
           <span className="flex gap-3">
-            {filter.page > 1 && <a className="underline" href={withParams("/settings/audit", raw, { page: filter.page - 1 })}>Newer</a>}
-            {filter.page < pages && <a className="underline" href={withParams("/settings/audit", raw, { page: filter.page + 1 })}>Older</a>}
+            {filter.page > 1 && (
+              <a className="underline" href={withParams("/settings/audit", raw, { page: filter.page - 1 })}>
+                Newer
+              </a>
+            )}
+            {filter.page < pages && (
+              <a className="underline" href={withParams("/settings/audit", raw, { page: filter.page + 1 })}>
+                Older
+              </a>
+            )}
           </span>
         </nav>
       </Card>

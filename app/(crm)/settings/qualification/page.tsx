@@ -41,9 +41,7 @@ export default async function QualificationSetupPage({ searchParams }: { searchP
         description="The framework every deal is scored with, and what each stage asks of a deal before it may move on."
       />
       <RescoreProgress initial={progress && toProgressView(progress, new Date())} />
-      {!canConfigure && (
-        <ReadOnlyNote>You can see how deals are qualified here; only sales managers and admins can change it.</ReadOnlyNote>
-      )}
+      {!canConfigure && <ReadOnlyNote>You can see how deals are qualified here; only sales managers and admins can change it.</ReadOnlyNote>}
       <div className="space-y-6">
         <Card>
           <CardHeader
@@ -52,7 +50,12 @@ export default async function QualificationSetupPage({ searchParams }: { searchP
           />
           <CardBody>
             <PipelinesManager
-              pipelines={pipelines.map((p) => ({ id: p.id, name: p.name, deals: p.deals, frameworkName: p.frameworkKey === "custom" ? "Custom framework" : (FRAMEWORKS[p.frameworkKey as TemplateKey]?.name ?? p.frameworkKey) }))}
+              pipelines={pipelines.map((p) => ({
+                id: p.id,
+                name: p.name,
+                deals: p.deals,
+                frameworkName: p.frameworkKey === "custom" ? "Custom framework" : (FRAMEWORKS[p.frameworkKey as TemplateKey]?.name ?? p.frameworkKey),
+              }))}
               selectedId={setup.pipelineId}
               templates={templates.map((t) => ({ key: t.key, name: t.name }))}
               editable={canConfigure}
@@ -80,7 +83,15 @@ export default async function QualificationSetupPage({ searchParams }: { searchP
             description="Build a framework of your own, from a template or from scratch, and preview its scorecard before saving. Each save is a new version; deals keep their evidence."
           />
           <CardBody>
-            <FrameworkBuilder key={`framework-${setup.pipelineId}-${setup.version}`} pipelineId={setup.pipelineId} templates={templates} current={framework} archived={setup.archived} version={setup.version} editable={canConfigure} />
+            <FrameworkBuilder
+              key={`framework-${setup.pipelineId}-${setup.version}`}
+              pipelineId={setup.pipelineId}
+              templates={templates}
+              current={framework}
+              archived={setup.archived}
+              version={setup.version}
+              editable={canConfigure}
+            />
           </CardBody>
         </Card>
 
@@ -90,7 +101,14 @@ export default async function QualificationSetupPage({ searchParams }: { searchP
             description="Add, rename, reorder and remove stages. Deals in a removed stage go where you say; a deal an edit would carry past a gate it has not passed is held at that gate."
           />
           <CardBody>
-            <StageListEditor key={`stages-${setup.pipelineId}-${setup.version}`} pipelineId={setup.pipelineId} pipeline={pipeline} dealsByStage={setup.dealsByStage} version={setup.version} editable={canConfigure} />
+            <StageListEditor
+              key={`stages-${setup.pipelineId}-${setup.version}`}
+              pipelineId={setup.pipelineId}
+              pipeline={pipeline}
+              dealsByStage={setup.dealsByStage}
+              version={setup.version}
+              editable={canConfigure}
+            />
           </CardBody>
         </Card>
 
@@ -116,8 +134,13 @@ export default async function QualificationSetupPage({ searchParams }: { searchP
         </Card>
 
         <Card>
-          <CardHeader title="Manager overrides" description="A manager may let a deal through a gate by exception, with a reason and an end date within this window." />
-          <CardBody><OverrideWindowForm days={setup.overrideMaxDays} editable={canConfigure} /></CardBody>
+          <CardHeader
+            title="Manager overrides"
+            description="A manager may let a deal through a gate by exception, with a reason and an end date within this window."
+          />
+          <CardBody>
+            <OverrideWindowForm days={setup.overrideMaxDays} editable={canConfigure} />
+          </CardBody>
         </Card>
       </div>
     </>

@@ -34,7 +34,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     label: u.name,
     text: { name: u.name, email: u.email },
     cells: {
-      name: <span className="font-medium text-slate-900">{u.name}{u.id === user.id && <span className="ml-1 text-xs text-slate-600">(you)</span>}</span>,
+      name: (
+        <span className="font-medium text-slate-900">
+          {u.name}
+          {u.id === user.id && <span className="ml-1 text-xs text-slate-600">(you)</span>}
+        </span>
+      ),
       email: u.email,
       role: <RoleSelect userId={u.id} role={u.role} name={u.name} />,
       since: formatDate(u.createdAt),
@@ -56,7 +61,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </Card>
         <Card className="max-w-2xl">
           <CardHeader title="Add a user" description="They sign in with this email and the initial password you give them." />
-          <CardBody><NewUserForm /></CardBody>
+          <CardBody>
+            <NewUserForm />
+          </CardBody>
         </Card>
       </div>
     </>

@@ -4,7 +4,10 @@ import { boardParams, loadColumnCards } from "@/lib/server/pipeline/board";
 import { getSessionUser } from "@/lib/server/session";
 
 const columnQuery = z.object({
-  stage: z.string().trim().regex(/^[\w-]{1,64}$/),
+  stage: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,64}$/),
   offset: z.coerce.number().int().min(0).max(1_000_000),
 });
 

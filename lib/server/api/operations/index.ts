@@ -9,4 +9,12 @@ import { qualificationOperations } from "./qualification";
 import { viewOperations } from "./views";
 
 /** Every endpoint of /api/v1: the router, the OpenAPI document and the twin test all read this one list. */
-export const OPERATIONS: Operation[] = [...crmOperations, ...leadOperations, ...opportunityOperations, ...qualificationOperations, ...adminOperations, ...integrationOperations, ...viewOperations];
+export const OPERATIONS: Operation[] = [
+  ...crmOperations,
+  ...leadOperations,
+  ...opportunityOperations,
+  ...qualificationOperations,
+  ...adminOperations,
+  ...integrationOperations,
+  ...viewOperations,
+];

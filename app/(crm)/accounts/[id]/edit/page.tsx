@@ -19,7 +19,11 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={`Edit ${account.name}`} eyebrow="Account" />
-      <Card className="max-w-3xl"><CardBody><AccountForm account={account} icpValues={icpValues} /></CardBody></Card>
+      <Card className="max-w-3xl">
+        <CardBody>
+          <AccountForm account={account} icpValues={icpValues} />
+        </CardBody>
+      </Card>
     </>
   );
 }

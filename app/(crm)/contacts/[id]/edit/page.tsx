@@ -18,11 +18,17 @@ export default async function EditContactPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader eyebrow={contact.account.name} title={`Edit ${contact.name}`} />
-      <Card className="max-w-2xl"><CardBody><ContactForm accountId={contact.account.id} contact={contact} /></CardBody></Card>
+      <Card className="max-w-2xl">
+        <CardBody>
+          <ContactForm accountId={contact.account.id} contact={contact} />
+        </CardBody>
+      </Card>
       {can(user.role, "contact.erase") && (
         <Card className="mt-6 max-w-2xl">
           <CardHeader title="Erase personal data" description="For a person's request to be forgotten. Only admins can do this." />
-          <CardBody><EraseContactForm contactId={contact.id} /></CardBody>
+          <CardBody>
+            <EraseContactForm contactId={contact.id} />
+          </CardBody>
         </Card>
       )}
     </>
