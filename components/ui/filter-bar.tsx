@@ -29,7 +29,18 @@ export function FilterBar({ children, clearHref, showClear }: { children: ReactN
       setGeneration((g) => g + 1);
     }
   }, [search]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A link followed while typed text waits for its pause must win: otherwise the pending filter would fire during
+  // that navigation and pull the user back to this list.
+  useEffect(() => {
+    const cancelOnLink = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest("a[href]")) clearTimeout(timer.current);
+    };
+    document.addEventListener("click", cancelOnLink, true);
+    return () => {
+      document.removeEventListener("click", cancelOnLink, true);
+      clearTimeout(timer.current);
+    };
+  }, []);
 
   function apply() {
     clearTimeout(timer.current);

@@ -36,6 +36,7 @@ test("a rep creates an account, an opportunity on it, logs a note, and sees them
 
   await page.getByRole("link", { name: "Opportunities", exact: true }).click();
   await page.getByLabel("Search opportunities").fill(accountName);
+  await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.getByTestId("opportunities-table")).toContainText(dealName);
   await expect(page.getByTestId("opportunities-table")).toContainText("$42,000");
 
