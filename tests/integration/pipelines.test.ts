@@ -7,6 +7,7 @@ import { renamePipelineAction } from "../../lib/actions/settings/rename-pipeline
 import { reorderPipelinesAction } from "../../lib/actions/settings/reorder-pipelines";
 import { createOpportunityAction } from "../../lib/actions/opportunities/create-opportunity";
 import { db } from "../../lib/server/db";
+import { currentVersions, dealScorePending } from "../../lib/server/qualification/score-currency";
 import { listPipelines } from "../../lib/server/pipeline/pipelines";
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
 import { createAccountFor, createOpportunityFor, createTenant, qualificationRows, type Tenant } from "../fixtures/tenants";
@@ -88,11 +89,13 @@ describe("pipelines", () => {
     const moved = await createOpportunityFor(t.rep, account.id, { pipelineId: id });
     actAs(t.manager);
     expect((await changeFrameworkAction({ pipelineId: id, frameworkKey: "spiced", confirmReset: true }))?.serverError).toBeUndefined();
-    const pending = await db().opportunityAssessment.findMany({
-      where: { opportunityId: { in: [kept.id, moved.id] } },
-      select: { opportunityId: true, pending: true },
-    });
-    expect(Object.fromEntries(pending.map((p) => [p.opportunityId, p.pending]))[kept.id]).toBe(false);
+    // Only the changed pipeline's version moved: the other pipeline's scores never read as pending.
+    const current = await currentVersions(db(), t.org.id);
+    const keptScore = await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: kept.id } });
+    expect(dealScorePending({ status: "open", pipelineId: t.pipeline.id }, keptScore, current)).toBe(false);
+    expect(
+      dealScorePending({ status: "open", pipelineId: id }, { ...keptScore, qualificationVersion: current.pipelines.get(id)! - 1 }, current),
+    ).toBe(true);
     expect((await loadQualificationSettings(db(), t.org.id, null)).framework.key).toBe("meddpicc");
     expect((await loadQualificationSettings(db(), t.org.id, id)).framework.key).toBe("spiced");
   });

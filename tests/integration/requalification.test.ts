@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { describe, expect, inject, it } from "vitest";
 import { db } from "../../lib/server/db";
+import { bumpIcpVersion } from "../fixtures/versions";
 import { registerRequalification, REQUALIFY_ORGANIZATION } from "../../lib/server/jobs/requalification";
 import { resetEnvForTests } from "../../lib/env";
 import { closeJobSenderForTests, jobQueue, jobRoute, setWorkerBoss } from "../../lib/server/jobs/queue";
@@ -88,8 +89,9 @@ describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreS
     await boss.start();
     try {
       await registerRescore(boss, db());
-      const progressId = await db().$transaction((tx) => prepareRescore(tx, tenant.org.id, tenant.admin.id, { accounts: true }));
-      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ pending: true });
+      await bumpIcpVersion(tenant.org.id);
+      const progressId = await db().$transaction((tx) => prepareRescore(tx, tenant.org.id, tenant.admin.id));
+      expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "queued", pending: 2 });
       await enqueueRescore(db(), { organizationId: tenant.org.id, progressId, trigger: "icp_change" });
       let status: string | undefined;
       for (let i = 0; i < 60 && status !== "done" && status !== "failed"; i++) {
@@ -97,7 +99,7 @@ describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreS
         status = (await latestRescore(db(), tenant.org.id))?.status;
       }
       expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "done", pending: 0 });
-      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ pending: false });
+      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ icpVersion: 1 });
     } finally {
       await boss.stop({ graceful: false, wait: true });
       // Later tests in this process run re-scores in-process again.
@@ -117,12 +119,13 @@ describe.skipIf(!databaseUrl)("background jobs through pg-boss (needs a PostgreS
     setWorkerBoss(undefined);
     const worker = new PgBoss({ connectionString: databaseUrl!, schema });
     try {
-      const progressId = await db().$transaction((tx) => prepareRescore(tx, tenant.org.id, tenant.admin.id, { accounts: true }));
+      await bumpIcpVersion(tenant.org.id);
+      const progressId = await db().$transaction((tx) => prepareRescore(tx, tenant.org.id, tenant.admin.id));
       await enqueueRescore(db(), { organizationId: tenant.org.id, progressId, trigger: "icp_change" });
       await inProcessRescores();
-      // Queued, not run here: the score is still pending and the job waits in pg-boss.
-      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ pending: true });
-      expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "queued" });
+      // Queued, not run here: the deal's and the account's scores are still pending and the job waits in pg-boss.
+      expect(await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).toMatchObject({ icpVersion: 0 });
+      expect(await latestRescore(db(), tenant.org.id)).toMatchObject({ status: "queued", pending: 2 });
       const [sender] = [await jobQueue()];
       expect(await sender?.getQueueSize(RESCORE_ORGANIZATION)).toBe(1);
 

@@ -10,7 +10,10 @@ import { addStakeholderAction } from "../../lib/actions/qualification/add-stakeh
 import { updateCriterionAction } from "../../lib/actions/qualification/update-criterion";
 import { savePipelineAction } from "../../lib/actions/settings/save-pipeline";
 import { assessAccount, type Assessment } from "../../lib/qualification";
-import { accountListParams, findAccounts } from "../../lib/server/accounts/queries";
+import { accountListParams, findAccounts, getAccount } from "../../lib/server/accounts/queries";
+import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
+import { dashboardParams } from "../../lib/server/dashboard/params";
+import { boardParams, loadBoard } from "../../lib/server/pipeline/board";
 import { db } from "../../lib/server/db";
 import { findOpportunities, opportunityListParams } from "../../lib/server/opportunities/queries";
 import { jobQueue } from "../../lib/server/jobs/queue";
@@ -23,6 +26,7 @@ import { ENGINE_VERSION, riskLevelOf } from "../../lib/server/qualification/stor
 import { sweepOrganization } from "../../lib/server/qualification/sweep";
 import type { SaveIcpInput } from "../../lib/validation/icp";
 import { createAccountFor, createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
+import { bumpIcpVersion } from "../fixtures/versions";
 import { actAs } from "./setup";
 
 let t: Tenant;
@@ -76,7 +80,6 @@ async function expectCurrent(opportunityId: string) {
     nextStage: fresh.nextGate?.toStageId ?? null,
     blockerCount: fresh.nextGate?.blockers.length ?? 0,
     engineVersion: ENGINE_VERSION,
-    pending: false,
   });
   // The JSON column holds the engine's whole explained result, so new engine fields need no new columns.
   expect(stored.result).toMatchObject({
@@ -179,7 +182,6 @@ describe("every write stores the deal's assessment in its own transaction", () =
       fit: 0,
       verdict: "nurture",
       icpVersion: 1,
-      pending: false,
     });
     const opp = await createOpportunityFor(t.rep, accountId);
 
@@ -239,16 +241,54 @@ describe("background re-scoring", () => {
     expect(await untouched()).toEqual(before);
   });
 
-  it("writes a row whose content is unchanged when it was marked pending, and stores a content hash", async () => {
+  it("a new ICP version leaves scores pending until the re-score writes them, even when their figures did not move", async () => {
     const account = await createAccountFor(t.rep);
     const opp = await createOpportunityFor(t.rep, account.id);
     const stored = await storedRow(opp.id);
     expect(stored.contentHash).toMatch(/^[\w-]{27}$/);
-    await db().$transaction((tx) => prepareRescore(tx, t.org.id, t.admin.id, { accounts: true }));
+    const version = await bumpIcpVersion(t.org.id);
+    await db().$transaction((tx) => prepareRescore(tx, t.org.id, t.admin.id));
+    // The deal's score (the fixture's account has none stored until a re-score reaches it).
+    expect(await latestRescore(db(), t.org.id)).toMatchObject({ pending: 1 });
     await rescoreOrganization(db(), t.org.id, "test");
     const after = await storedRow(opp.id);
-    expect(after).toMatchObject({ pending: false, contentHash: stored.contentHash });
-    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ pending: false });
+    expect(after).toMatchObject({ fit: stored.fit, intent: stored.intent, icpVersion: version });
+    expect(after.contentHash).not.toBe(stored.contentHash);
+    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ icpVersion: version });
+    expect(await latestRescore(db(), t.org.id)).toMatchObject({ pending: 0 });
+  });
+
+  it("every reader shows a score pending while its versions are behind, closed deals never, and current once re-scored", async () => {
+    await rescoreOrganization(db(), t.org.id, "test");
+    const account = await createAccountFor(t.rep);
+    await rescoreOrganization(db(), t.org.id, "test");
+    await createOpportunityFor(t.rep, account.id, { name: "Open" });
+    const won = await createOpportunityFor(t.rep, account.id, { name: "Won" });
+    await db().opportunity.update({ where: { id: won.id }, data: { status: "won", stage: "closed_won" } });
+    const other = await createTenant("Bystander");
+    const theirs = await createOpportunityFor(other.rep, (await createAccountFor(other.rep)).id);
+    const read = async (user: Tenant["rep"]) => {
+      const deals = (await findOpportunities(user, opportunityListParams.parse({ status: "all" }))).rows;
+      const board = await loadBoard(user, boardParams.parse({}));
+      return {
+        deals: Object.fromEntries(deals.map((d) => [d.name, d.assessment?.pending])),
+        accounts: (await findAccounts(user, accountListParams.parse({}))).rows.map((a) => a.assessment?.pending),
+        account: (await getAccount(user, account.id)).assessment?.pending,
+        cards: board.columns.flatMap((c) => c.cards.map((card) => card.pending)),
+        dashboard: (await getDashboard(user, dashboardParams.parse({}))).pending,
+      };
+    };
+    expect(await read(t.rep)).toEqual({ deals: { Open: false, Won: false }, accounts: [false], account: false, cards: [false], dashboard: 0 });
+
+    await bumpIcpVersion(t.org.id);
+    expect(await read(t.rep)).toEqual({ deals: { Open: true, Won: false }, accounts: [true], account: true, cards: [true], dashboard: 1 });
+    // Another organization's ICP is its own: its scores stay current.
+    expect((await findOpportunities(other.rep, opportunityListParams.parse({}))).rows.map((d) => [d.id, d.assessment?.pending])).toEqual([
+      [theirs.id, false],
+    ]);
+
+    await rescoreOrganization(db(), t.org.id, "test");
+    expect(await read(t.rep)).toEqual({ deals: { Open: false, Won: false }, accounts: [false], account: false, cards: [false], dashboard: 0 });
   });
 
   it("an ICP save marks scores pending in its transaction, then re-scores everything in the background with progress", async () => {
@@ -256,11 +296,6 @@ describe("background re-scoring", () => {
     const opp = await createOpportunityFor(t.rep, account.id);
     await rescoreOrganization(db(), t.org.id, "test", undefined, "all");
     expect((await storedRow(opp.id)).fit).toBe(100);
-
-    // The marking half, on its own: what the dashboard shows while the job has not reached a row.
-    await db().$transaction((tx) => prepareRescore(tx, t.org.id, t.marketing.id, { accounts: true }));
-    expect((await storedRow(opp.id)).pending).toBe(true);
-    expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({ pending: true });
 
     actAs(t.marketing);
     const icp: SaveIcpInput = {
@@ -274,12 +309,11 @@ describe("background re-scoring", () => {
     expect(saved?.data?.version).toBe(1);
     await backgroundRescores();
 
-    expect(await storedRow(opp.id)).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1, pending: false });
+    expect(await storedRow(opp.id)).toMatchObject({ fit: 0, verdict: "disqualify", icpVersion: 1 });
     expect(await db().accountAssessment.findUniqueOrThrow({ where: { accountId: account.id } })).toMatchObject({
       fit: 0,
       verdict: "disqualify",
       icpVersion: 1,
-      pending: false,
     });
     const progress = await latestRescore(db(), t.org.id);
     expect(progress).toMatchObject({ status: "done", total: 2, done: 2, pending: 0 });

@@ -5,6 +5,7 @@ import { db, readDb } from "../db";
 import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { boundedCount, column, COUNT_LIMIT, keysetPage, SEARCH_ACCOUNT_LIMIT, type SortColumn } from "../pagination";
+import { accountScorePending, currentVersions, type CurrentVersions } from "../qualification/score-currency";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -16,7 +17,7 @@ export type AccountListParams = z.infer<typeof accountListParams>;
 
 const accountListInclude = {
   owner: { select: { name: true } },
-  assessment: { select: { fit: true, verdict: true, pending: true } },
+  assessment: { select: { fit: true, verdict: true, icpVersion: true } },
 } as const;
 type AccountRow = Prisma.AccountGetPayload<{ include: typeof accountListInclude }>;
 
@@ -54,7 +55,7 @@ export function accountListWhere(user: SessionUser, params: AccountListParams): 
 export async function findAccounts(user: SessionUser, params: AccountListParams) {
   const where = accountListWhere(user, params);
   const client = readDb();
-  const [page, counted] = await Promise.all([
+  const [page, counted, current] = await Promise.all([
     keysetPage({
       sort: params.sort,
       dir: params.dir,
@@ -71,6 +72,7 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
         }),
     }),
     client.account.count({ where, take: COUNT_LIMIT + 1 }),
+    currentVersions(client, user.organizationId),
   ]);
   const ids = page.rows.map((a) => a.id);
   const deals =
@@ -82,7 +84,16 @@ export async function findAccounts(user: SessionUser, params: AccountListParams)
           _count: { _all: true },
         });
   const dealCount = new Map(deals.map((d) => [d.accountId, d._count._all]));
-  return { ...page, rows: page.rows.map((a) => ({ ...a, dealCount: dealCount.get(a.id) ?? 0 })), total: boundedCount(counted) };
+  return {
+    ...page,
+    rows: page.rows.map((a) => ({ ...a, assessment: withPending(a.assessment, current), dealCount: dealCount.get(a.id) ?? 0 })),
+    total: boundedCount(counted),
+  };
+}
+
+/** A stored account score with whether it waits for the re-score after an ICP change. */
+function withPending<T extends { icpVersion: number }>(stored: T | null, current: CurrentVersions): (T & { pending: boolean }) | null {
+  return stored && { ...stored, pending: accountScorePending(stored, current) };
 }
 
 /** Ids of the organization's accounts whose name contains `q` (at most SEARCH_ACCOUNT_LIMIT), for searching child lists. */
@@ -108,7 +119,7 @@ export async function getAccount(user: SessionUser, id: string) {
     },
   });
   if (!account) throw notFound("Account");
-  return account;
+  return { ...account, assessment: withPending(account.assessment, await currentVersions(db(), user.organizationId)) };
 }
 
 /** One account as a picker shows it, if it is in the caller's organization (the picker searches for the rest). */

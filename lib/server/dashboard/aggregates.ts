@@ -1,6 +1,7 @@
 import "server-only";
 import type { GapKind, VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
+import { pendingDealSql, type CurrentVersions } from "../qualification/score-currency";
 import type { RiskLevel } from "../qualification/stored-assessment";
 
 /** Open deals of an organization, optionally one owner's: the set every dashboard aggregate is over. */
@@ -69,4 +70,10 @@ export async function gapCounts(client: PrismaClient, scope: OpenScope): Promise
     byCriterion.set(criterionId, entry);
   }
   return byCriterion;
+}
+
+/** Open deals whose stored score waits for the re-score after an ICP or framework change. */
+export async function pendingScoreCount(client: PrismaClient, scope: OpenScope, current: CurrentVersions): Promise<number> {
+  const [row] = await client.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS "count" ${openDeals(scope)} AND ${pendingDealSql(current)}`;
+  return row?.count ?? 0;
 }

@@ -3,7 +3,8 @@ import { calibrate, type Calibration } from "../../qualification";
 import { db } from "../db";
 import { loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
-import { currencyCounts } from "./aggregates";
+import { currentVersions } from "../qualification/score-currency";
+import { currencyCounts, pendingScoreCount } from "./aggregates";
 import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
 import type { DashboardParams } from "./params";
 import { listPipelines, type PipelineOption } from "../pipeline/pipelines";
@@ -101,19 +102,18 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
   const ownerId = owners.find((o) => o.id === params.owner)?.id ?? null;
   const scope = { organizationId, ownerId, pipelineId };
 
-  const [closed, history, currencies, pending] = await Promise.all([
+  const [closed, history, currencies, current] = await Promise.all([
     loadClosedOutcomes(client, organizationId, settings),
     loadRecentHistory(client, organizationId, { ownerId: ownerId ?? undefined, pipeline: settings.pipeline, userNames, limit: HISTORY_LIMIT }),
     currencyCounts(client, scope),
-    client.opportunityAssessment.count({
-      where: { organizationId, pending: true, opportunity: { status: "open", ...(ownerId && { ownerId }), ...(pipelineId && { pipelineId }) } },
-    }),
+    currentVersions(client, organizationId),
   ]);
   const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
   const { currency, mixed } = dominantCurrency(currencies);
-  const [summary, risks] = await Promise.all([
+  const [summary, risks, pending] = await Promise.all([
     summarizePipeline(client, scope, settings, calibration),
-    findRisks(client, scope, params, { after: params.after, before: params.before }, settings.pipeline),
+    findRisks(client, scope, params, { after: params.after, before: params.before }, settings.pipeline, current),
+    pendingScoreCount(client, scope, current),
   ]);
 
   return {

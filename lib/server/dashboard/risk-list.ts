@@ -4,6 +4,7 @@ import { asVerdictKind, WISHCASTING_THRESHOLD, type Pipeline, type Severity, typ
 import { Prisma, type PrismaClient } from "../db";
 import { boundedCount, COUNT_LIMIT, type BoundedCount, type KeysetPage } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
+import { pendingDealSql, type CurrentVersions } from "../qualification/score-currency";
 import { storedResultSchema } from "../qualification/stored-result";
 import type { OpenScope } from "./aggregates";
 
@@ -101,6 +102,7 @@ export async function findRisks(
   filters: RiskFilters,
   cursor: { after?: string; before?: string },
   pipeline: Pipeline,
+  current: CurrentVersions,
 ): Promise<RiskPage> {
   const before = decodeRiskCursor(cursor.before);
   const after = before ? null : decodeRiskCursor(cursor.after);
@@ -112,7 +114,7 @@ export async function findRisks(
     client.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS "total" FROM (SELECT 1 ${where(scope, filters)} LIMIT ${COUNT_LIMIT + 1}) t`,
     client.$queryRaw<Row[]>`
       SELECT ${RANK}::int AS "rank", o."id", o."name", ac."name" AS "accountName", u."name" AS "ownerName", o."amount"::float8 AS "amount", o."currency", o."stage",
-        a."riskLevel" AS "level", a."verdict", a."pending", a."result"
+        a."riskLevel" AS "level", a."verdict", ${pendingDealSql(current)} AS "pending", a."result"
       ${where(scope, filters, true)} ${seek}
       ORDER BY ${RANK} ${order}, o."amount" ${before ? Prisma.sql`ASC` : Prisma.sql`DESC`}, o."id" ${order}
       LIMIT ${RISK_PAGE_SIZE + 1}`,

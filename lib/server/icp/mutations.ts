@@ -52,7 +52,7 @@ export async function createIcpVersion(user: SessionUser, input: SaveIcpInput) {
         after: row,
         reason: row.note,
       });
-      const progressId = await prepareRescore(tx, user.organizationId, user.id, { accounts: true });
+      const progressId = await prepareRescore(tx, user.organizationId, user.id);
       return { row, progressId };
     });
   } catch (error) {

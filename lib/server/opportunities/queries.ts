@@ -7,6 +7,7 @@ import { notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { boundedCount, column, COUNT_LIMIT, keysetPage, type SortColumn } from "../pagination";
 import { accountsNamed } from "../accounts/queries";
+import { currentVersions, dealScorePending } from "../qualification/score-currency";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -36,7 +37,7 @@ export type OpportunityListParams = z.infer<typeof opportunityListParams>;
 const opportunityListInclude = {
   account: { select: { id: true, name: true } },
   owner: { select: { id: true, name: true } },
-  assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, pending: true } },
+  assessment: { select: { verdict: true, intent: true, maxSeverity: true, flagCount: true, icpVersion: true, qualificationVersion: true } },
 } as const;
 type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityListInclude }>;
 
@@ -75,7 +76,7 @@ export function opportunityListWhere(
 export async function findOpportunities(user: SessionUser, params: OpportunityListParams) {
   const client = readDb();
   const where = opportunityListWhere(user, params, await accountsNamed(user, params.q));
-  const [page, counted] = await Promise.all([
+  const [page, counted, current] = await Promise.all([
     keysetPage({
       sort: params.sort,
       dir: params.dir,
@@ -92,8 +93,10 @@ export async function findOpportunities(user: SessionUser, params: OpportunityLi
         }),
     }),
     client.opportunity.count({ where, take: COUNT_LIMIT + 1 }),
+    currentVersions(client, user.organizationId),
   ]);
-  return { ...page, total: boundedCount(counted) };
+  const rows = page.rows.map((o) => ({ ...o, assessment: o.assessment && { ...o.assessment, pending: dealScorePending(o, o.assessment, current) } }));
+  return { ...page, rows, total: boundedCount(counted) };
 }
 
 export async function getOpportunity(user: SessionUser, id: string) {

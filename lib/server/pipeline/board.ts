@@ -6,6 +6,7 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { getOrganizationPipeline } from "./organization-pipeline";
 import { listPipelines } from "./pipelines";
+import { currentVersions, dealScorePending, type CurrentVersions } from "../qualification/score-currency";
 import { storedResultSchema } from "../qualification/stored-result";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
@@ -104,17 +105,19 @@ const cardSelect = {
   name: true,
   version: true,
   stage: true,
+  status: true,
+  pipelineId: true,
   ownerId: true,
   amount: true,
   currency: true,
   account: { select: { name: true } },
   owner: { select: { name: true } },
-  assessment: { select: { fit: true, intent: true, verdict: true, pending: true, result: true } },
+  assessment: { select: { fit: true, intent: true, verdict: true, icpVersion: true, qualificationVersion: true, result: true } },
 } as const satisfies Prisma.OpportunitySelect;
 
 type CardRow = Prisma.OpportunityGetPayload<{ select: typeof cardSelect }>;
 
-function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard {
+function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline, current: CurrentVersions): BoardCard {
   const stored = row.assessment;
   const result = storedResultSchema.parse(stored?.result ?? {});
   const gate = result.nextGate;
@@ -130,7 +133,7 @@ function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard 
     fit: stored?.fit ?? null,
     intent: stored?.intent ?? null,
     verdict: stored ? asVerdictKind(stored.verdict) : null,
-    pending: stored?.pending ?? false,
+    pending: stored ? dealScorePending(row, stored, current) : false,
     // Critical first, so the card can highlight the worst news without re-sorting.
     flags: result.flags
       .map((f) => ({ severity: f.severity, text: f.text }))
@@ -161,9 +164,9 @@ export async function loadColumnCards(
   params: BoardParams,
   stageId: string,
   offset: number,
-  pipeline?: Pipeline,
+  known?: { pipeline: Pipeline; current: CurrentVersions },
 ): Promise<BoardCard[]> {
-  const [rows, resolved] = await Promise.all([
+  const [rows, pipeline, current] = await Promise.all([
     db().opportunity.findMany({
       where: { ...openScope(user, params), stage: stageId },
       orderBy: ORDER_BY[params.order],
@@ -171,15 +174,21 @@ export async function loadColumnCards(
       take: COLUMN_PAGE,
       select: cardSelect,
     }),
-    pipeline ?? getOrganizationPipeline(user.organizationId, params.pipeline ?? null),
+    known?.pipeline ?? getOrganizationPipeline(user.organizationId, params.pipeline ?? null),
+    known?.current ?? currentVersions(db(), user.organizationId),
   ]);
-  return rows.map((row) => toCard(user, row, resolved));
+  return rows.map((row) => toCard(user, row, pipeline, current));
 }
 
 /** One deal as a board card (after a move), or null when it is not the user's organization's. */
 export async function loadCard(user: SessionUser, opportunityId: string): Promise<BoardCard | null> {
-  const row = await db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: { ...cardSelect, pipelineId: true } });
-  return row ? toCard(user, row, await getOrganizationPipeline(user.organizationId, row.pipelineId)) : null;
+  const row = await db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: cardSelect });
+  if (!row) return null;
+  const [pipeline, current] = await Promise.all([
+    getOrganizationPipeline(user.organizationId, row.pipelineId),
+    currentVersions(db(), user.organizationId),
+  ]);
+  return toCard(user, row, pipeline, current);
 }
 
 interface ClosedGroup {
@@ -225,8 +234,9 @@ export async function loadBoard(user: SessionUser, requested: BoardParams): Prom
   const pipelineId = (pipelines.find((p) => p.id === requested.pipeline) ?? pipelines[0])?.id;
   if (!pipelineId) throw new Error("The organization has no pipeline");
   const params = { ...requested, pipeline: pipelineId };
-  const [pipeline, open, closed] = await Promise.all([
+  const [pipeline, current, open, closed] = await Promise.all([
     getOrganizationPipeline(user.organizationId, pipelineId),
+    currentVersions(db(), user.organizationId),
     stageGroups(user, ownerId, pipelineId, true),
     stageGroups(user, ownerId, pipelineId, false),
   ]);
@@ -247,7 +257,7 @@ export async function loadBoard(user: SessionUser, requested: BoardParams): Prom
   }
   await Promise.all(
     [...columns.values()].map(async (column) => {
-      if (column.count > 0) column.cards = await loadColumnCards(user, params, column.stageId, 0, pipeline);
+      if (column.count > 0) column.cards = await loadColumnCards(user, params, column.stageId, 0, { pipeline, current });
     }),
   );
 

@@ -49,7 +49,7 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
     (SELECT json_build_object('fromStage', sc."fromStage", 'toStage', sc."toStage")
        FROM "StageChange" sc WHERE sc."opportunityId" = o.id ORDER BY sc.at DESC LIMIT 1) AS "lastMove",
     CASE WHEN oa."opportunityId" IS NULL THEN NULL
-      ELSE json_build_object('contentHash', oa."contentHash", 'pending', oa.pending) END AS stored
+      ELSE json_build_object('contentHash', oa."contentHash") END AS stored
   FROM "Opportunity" o
   JOIN "Account" a ON a.id = o."accountId"
   LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id

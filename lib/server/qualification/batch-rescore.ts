@@ -154,7 +154,7 @@ export async function rescoreAccountBatch(
   const settings = options.settings ?? (await loadQualificationSettings(client, organizationId, null));
   const rows = await client.account.findMany({
     where: { organizationId, ...(options.cursor && { id: { gt: options.cursor } }) },
-    include: { assessment: { select: { contentHash: true, pending: true } } },
+    include: { assessment: { select: { contentHash: true } } },
     orderBy: { id: "asc" },
     take: options.size ?? ACCOUNT_BATCH,
   });

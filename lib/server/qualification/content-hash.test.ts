@@ -17,11 +17,10 @@ describe("contentHash", () => {
 
 describe("needsWrite", () => {
   const computed = { contentHash: contentHash(row) };
-  it("writes a missing, pending or changed row and skips an unchanged one", () => {
+  it("writes a missing or changed row and skips an unchanged one", () => {
     expect(needsWrite(null, computed)).toBe(true);
-    expect(needsWrite({ contentHash: computed.contentHash, pending: true }, computed)).toBe(true);
-    expect(needsWrite({ contentHash: "other", pending: false }, computed)).toBe(true);
-    expect(needsWrite({ contentHash: null, pending: false }, computed)).toBe(true);
-    expect(needsWrite({ contentHash: computed.contentHash, pending: false }, computed)).toBe(false);
+    expect(needsWrite({ contentHash: "other" }, computed)).toBe(true);
+    expect(needsWrite({ contentHash: null }, computed)).toBe(true);
+    expect(needsWrite({ contentHash: computed.contentHash }, computed)).toBe(false);
   });
 });

@@ -1,21 +1,16 @@
 import type { PrismaClient, Tx } from "../db";
 import { addPhases, noPhases, rescoreAccountBatch, rescoreDealBatch, type BatchPhases, type BatchResult } from "./batch-rescore";
-import { markPending } from "./stored-assessment";
+import { currentVersions, pendingDealScores } from "./score-currency";
 
 export const RESCORE_KIND = "rescore";
 
 /**
- * Marks every stored score of the organization pending and records a queued re-score the saver can follow.
- * Called in the transaction that saved the ICP or the framework, so scores are never shown as current against
- * settings they were not computed with. The caller enqueues the job once the transaction has committed.
+ * Records a queued re-score the saver can follow, in the transaction that saved the ICP or the framework. That
+ * save bumped a version, which is all it takes for the affected stored scores to read as pending
+ * (`score-currency.ts`): they are never shown as current against settings they were not computed with. The
+ * caller enqueues the job once the transaction has committed.
  */
-export async function prepareRescore(
-  tx: Tx,
-  organizationId: string,
-  startedById: string | null,
-  what: { accounts: boolean; pipelineId?: string },
-): Promise<string> {
-  await markPending(tx, organizationId, what);
+export async function prepareRescore(tx: Tx, organizationId: string, startedById: string | null): Promise<string> {
   const progress = await tx.jobProgress.create({ data: { organizationId, kind: RESCORE_KIND, startedById, status: "queued" } });
   return progress.id;
 }
@@ -90,12 +85,15 @@ export interface RescoreProgress {
 
 /** The organization's latest re-score and how many stored scores still wait for one. */
 export async function latestRescore(client: PrismaClient, organizationId: string): Promise<RescoreProgress | null> {
-  const [row, pendingDeals, pendingAccounts] = await Promise.all([
+  const [row, current] = await Promise.all([
     client.jobProgress.findFirst({ where: { organizationId, kind: RESCORE_KIND }, orderBy: { createdAt: "desc" } }),
-    client.opportunityAssessment.count({ where: { organizationId, pending: true } }),
-    client.accountAssessment.count({ where: { organizationId, pending: true } }),
+    currentVersions(client, organizationId),
   ]);
   if (!row) return null;
+  const [pendingDeals, pendingAccounts] = await Promise.all([
+    client.opportunityAssessment.count({ where: { organizationId, ...pendingDealScores(current) } }),
+    client.accountAssessment.count({ where: { organizationId, icpVersion: { lt: current.icp } } }),
+  ]);
   const status = (["queued", "running", "done", "failed"] as const).find((s) => s === row.status) ?? "queued";
   return {
     id: row.id,

@@ -141,8 +141,7 @@ interface WriteOptions {
 
 /**
  * Writes (or replaces) stored assessments, any number in one statement with one bind parameter, so a batch of
- * thousands stays far from PostgreSQL's parameter limit. Every writer goes through here; a written row is
- * never pending.
+ * thousands stays far from PostgreSQL's parameter limit. Every writer goes through here.
  */
 export async function saveOpportunityAssessments(
   client: PrismaClient | Tx,
@@ -154,10 +153,10 @@ export async function saveOpportunityAssessments(
   await client.$executeRaw`
     INSERT INTO "OpportunityAssessment" ("opportunityId", "organizationId", "fit", "intent", "verdict", "riskLevel", "flagKinds",
       "maxSeverity", "flagCount", "gaps", "nextStage", "blockerCount", "band", "stageProbability", "adjustedProbability",
-      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "pending", "computedAt", "contentHash")
+      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "computedAt", "contentHash")
     SELECT r."opportunityId", r."organizationId", r."fit", r."intent", r."verdict", r."riskLevel", r."flagKinds",
       r."maxSeverity", r."flagCount", r."gaps", r."nextStage", r."blockerCount", r."band", r."stageProbability", r."adjustedProbability",
-      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", false, r."computedAt", r."contentHash"
+      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", r."computedAt", r."contentHash"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "organizationId" text, "fit" int, "intent" int,
       "verdict" text, "riskLevel" text, "flagKinds" text[], "maxSeverity" text, "flagCount" int, "gaps" text[], "nextStage" text,
       "blockerCount" int, "band" text, "stageProbability" float8, "adjustedProbability" float8, "adjustedAmount" numeric,
@@ -169,7 +168,7 @@ export async function saveOpportunityAssessments(
       "stageProbability" = EXCLUDED."stageProbability", "adjustedProbability" = EXCLUDED."adjustedProbability",
       "adjustedAmount" = EXCLUDED."adjustedAmount", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
       "qualificationVersion" = EXCLUDED."qualificationVersion", "engineVersion" = EXCLUDED."engineVersion",
-      "pending" = false, "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash"
+      "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash"
     WHERE NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt"`;
 }
 
@@ -207,13 +206,13 @@ export async function saveAccountAssessments(client: PrismaClient | Tx, rows: Ac
   if (rows.length === 0) return;
   const newer = options.onlyIfNewer === true;
   await client.$executeRaw`
-    INSERT INTO "AccountAssessment" ("accountId", "organizationId", "fit", "verdict", "result", "icpVersion", "engineVersion", "pending", "computedAt", "contentHash")
-    SELECT r."accountId", r."organizationId", r."fit", r."verdict", r."result", r."icpVersion", r."engineVersion", false, r."computedAt", r."contentHash"
+    INSERT INTO "AccountAssessment" ("accountId", "organizationId", "fit", "verdict", "result", "icpVersion", "engineVersion", "computedAt", "contentHash")
+    SELECT r."accountId", r."organizationId", r."fit", r."verdict", r."result", r."icpVersion", r."engineVersion", r."computedAt", r."contentHash"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("accountId" text, "organizationId" text, "fit" int, "verdict" text,
       "result" jsonb, "icpVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text)
     ON CONFLICT ("accountId") DO UPDATE SET
       "fit" = EXCLUDED."fit", "verdict" = EXCLUDED."verdict", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
-      "engineVersion" = EXCLUDED."engineVersion", "pending" = false, "computedAt" = EXCLUDED."computedAt",
+      "engineVersion" = EXCLUDED."engineVersion", "computedAt" = EXCLUDED."computedAt",
       "contentHash" = EXCLUDED."contentHash"
     WHERE NOT ${newer} OR "AccountAssessment"."computedAt" <= EXCLUDED."computedAt"`;
 }
@@ -221,24 +220,11 @@ export async function saveAccountAssessments(client: PrismaClient | Tx, rows: Ac
 /** What a background pass needs to know of a stored row to decide whether to write it. */
 export interface StoredState {
   contentHash: string | null;
-  pending: boolean;
 }
-
-/** A computed row needs writing when nothing is stored, the stored one waits for a re-score, or its content moved. */
-export const needsWrite = (stored: StoredState | null | undefined, row: { contentHash: string }): boolean =>
-  !stored || stored.pending || stored.contentHash !== row.contentHash;
 
 /**
- * After an ICP or framework change: every stored score of an open deal (and, for the ICP, of an account) is old
- * until the re-score reaches it. A closed deal keeps the scorecard it closed with: it is history, and what
- * calibration learns from.
+ * A computed row needs writing when nothing is stored or its content moved. The versions a score used are part
+ * of its content, so a score left pending by an ICP or framework save (`score-currency.ts`) is always written.
  */
-export async function markPending(
-  client: PrismaClient | Tx,
-  organizationId: string,
-  what: { accounts: boolean; pipelineId?: string },
-): Promise<void> {
-  const opportunity = { status: "open" as const, ...(what.pipelineId && { pipelineId: what.pipelineId }) };
-  await client.opportunityAssessment.updateMany({ where: { organizationId, pending: false, opportunity }, data: { pending: true } });
-  if (what.accounts) await client.accountAssessment.updateMany({ where: { organizationId, pending: false }, data: { pending: true } });
-}
+export const needsWrite = (stored: StoredState | null | undefined, row: { contentHash: string }): boolean =>
+  !stored || stored.contentHash !== row.contentHash;

@@ -45,7 +45,7 @@ async function savingSettings<T extends object>(
       const pipelineId = await targetPipeline(tx, user, requested);
       const value = await write(tx, pipelineId);
       await tx.pipeline.update({ where: { id: pipelineId }, data: { qualificationVersion: { increment: 1 } } });
-      return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id, { accounts: false, pipelineId }) };
+      return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id) };
     }),
   );
   await enqueueRescore(db(), { organizationId: user.organizationId, progressId: result.progressId, trigger, pipelineId: result.pipelineId });

@@ -45,7 +45,7 @@ export async function savingVersioned<T extends object>(
         });
         if (count === 0) throw outdatedSettings();
         const value = await write(tx, pipelineId);
-        return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id, { accounts: false, pipelineId }) };
+        return { value, pipelineId, progressId: await prepareRescore(tx, user.organizationId, user.id) };
       },
       { maxWait: 10_000, timeout: 60_000 },
     );

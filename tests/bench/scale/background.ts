@@ -11,7 +11,7 @@ import pg from "pg";
 import type { PrismaClient } from "../../../lib/server/db";
 import type { BatchPhases } from "../../../lib/server/qualification/batch-rescore";
 import { rescoreOrganization } from "../../../lib/server/qualification/rescore-organization";
-import { markPending } from "../../../lib/server/qualification/stored-assessment";
+import { currentVersions, pendingDealScores } from "../../../lib/server/qualification/score-currency";
 import { sweepOrganization } from "../../../lib/server/qualification/sweep";
 import { openMigrated } from "../../../scripts/lib/database";
 import { BENCH_ORG, generate } from "./generate";
@@ -67,11 +67,11 @@ export async function backgroundFigures(prisma: PrismaClient, client: pg.Client,
        SELECT 'bench_icp_' || $2::text, "organizationId", $2::int, rules, "pursueThreshold" + 1, "disqualifyBelow" FROM "IcpVersion" WHERE "organizationId" = $1 AND version = $2::int - 1`,
       [BENCH_ORG, version],
     );
-    const [icp, icpMs] = await timed(async () => {
-      await prisma.$transaction((tx) => markPending(tx, BENCH_ORG, { accounts: true }));
-      return rescoreOrganization(prisma, BENCH_ORG, "icp_change");
+    // The new ICP version alone makes every score pending (score-currency.ts); the save writes nothing else.
+    const [icp, icpMs] = await timed(() => rescoreOrganization(prisma, BENCH_ORG, "icp_change"));
+    const stillPending = await prisma.opportunityAssessment.count({
+      where: { organizationId: BENCH_ORG, ...pendingDealScores(await currentVersions(prisma, BENCH_ORG)) },
     });
-    const stillPending = await prisma.opportunityAssessment.count({ where: { organizationId: BENCH_ORG, pending: true } });
     console.log(
       `ICP save → full re-score of ${accounts} accounts + open deals: ${s(icpMs)}  [deals: ${split(icp.deals)}; accounts: ${split(icp.accounts)}]  ${stillPending} deals still pending  load avg ${loadAverage()}`,
     );
