@@ -87,8 +87,11 @@ describe("pipelines", () => {
     const account = await createAccountFor(t.rep);
     const kept = await createOpportunityFor(t.rep, account.id);
     const moved = await createOpportunityFor(t.rep, account.id, { pipelineId: id });
+    const before = await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: moved.id } });
     actAs(t.manager);
     expect((await changeFrameworkAction({ pipelineId: id, frameworkKey: "spiced", confirmReset: true }))?.serverError).toBeUndefined();
+    // The changed pipeline's score, as stored before the save, now reads as pending.
+    expect(dealScorePending({ status: "open", pipelineId: id }, before, await currentVersions(db(), t.org.id))).toBe(true);
     // Only the changed pipeline's version moved: the other pipeline's scores never read as pending.
     const current = await currentVersions(db(), t.org.id);
     const keptScore = await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: kept.id } });
