@@ -17,9 +17,13 @@ export interface Exceeded {
   retryAfter: number;
 }
 
+/** The longest window a limit may have: a bucket whose window started longer ago than this has expired. */
+export const MAX_WINDOW_SECONDS = 86_400;
+
 /** Counts one hit against each limit; returns the first limit exceeded (the hit still counts). */
 export async function hit(client: PrismaClient, limits: Limit[], now: Date): Promise<Exceeded | null> {
   for (const limit of limits) {
+    if (limit.windowSeconds > MAX_WINDOW_SECONDS) throw new Error(`Rate-limit windows are at most ${MAX_WINDOW_SECONDS} s (${limit.key})`);
     const windowMs = limit.windowSeconds * 1000;
     const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
     const rows = await client.$queryRaw<{ count: number }[]>`
@@ -31,4 +35,16 @@ export async function hit(client: PrismaClient, limits: Limit[], now: Date): Pro
     }
   }
   return null;
+}
+
+/**
+ * Deletes every bucket whose window has ended, whatever its length (windows are at most MAX_WINDOW_SECONDS):
+ * the table holds a row per key and window, and nothing else removes them. Run hourly by a job. Returns the
+ * number of rows deleted.
+ */
+export async function pruneRateLimitBuckets(client: PrismaClient, now: Date): Promise<number> {
+  const { count } = await client.rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - MAX_WINDOW_SECONDS * 1000) } },
+  });
+  return count;
 }

@@ -46,7 +46,7 @@ export async function createApiKey(user: SessionUser, input: CreateApiKeyInput) 
 }
 
 export async function revokeApiKey(user: SessionUser, input: z.infer<typeof revokeApiKeySchema>) {
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: inOrg(user, { id: input.keyId }), select: { id: true, revokedAt: true, name: true } });
     if (!key) throw notFound("API key");
     if (key.revokedAt) return { id: key.id, revokedAt: key.revokedAt };
@@ -61,6 +61,9 @@ export async function revokeApiKey(user: SessionUser, input: z.infer<typeof revo
     });
     return revoked;
   });
+  // Once committed, so no request of this process can cache the key again as it was.
+  forgetCallers((c) => c.keyId === result.id);
+  return result;
 }
 
 export async function listApiKeys(user: SessionUser) {
@@ -87,24 +90,68 @@ export interface ApiCaller {
 }
 
 /**
+ * How long this process trusts a key it has looked up, in ms: the delay before a revocation, a deactivation or a
+ * role change made through ANOTHER app instance (or straight in the database) reaches this one. Revoking a key,
+ * deactivating a user or changing a role in this process takes effect here at once.
+ */
+export const API_KEY_CACHE_MS = 5_000;
+const CACHE_SIZE = 1_000;
+
+interface CachedCaller extends ApiCaller {
+  /** The key's owner: a change to them ends the cached callers of all their keys. */
+  userId: string;
+  lastUsedAt: Date | null;
+  until: number;
+}
+
+/** Callers by token hash. Stateless instances each keep their own; bounded, oldest out first. */
+const callers = new Map<string, CachedCaller>();
+
+function forgetCallers(match: (caller: CachedCaller) => boolean): void {
+  for (const [hash, caller] of callers) if (match(caller)) callers.delete(hash);
+}
+
+/** After a change to a user's role or activity in this process: their keys are looked up afresh. */
+export function forgetApiCallersOf(userId: string): void {
+  forgetCallers((c) => c.userId === userId);
+}
+
+/**
  * The caller behind a bearer token, or null. A named-user key acts with that user's current role; a role key
  * acts with its role only while the admin who made it is still an admin, so demoting them disarms their keys.
+ * A key found is trusted for `API_KEY_CACHE_MS` by this process (a refused token is looked up every time).
  */
 export async function authenticateToken(token: string, now = new Date()): Promise<ApiCaller | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const hash = hashToken(token);
+  let caller = callers.get(hash);
+  if (!caller || caller.until <= now.getTime()) {
+    callers.delete(hash);
+    const found = await lookUp(hash);
+    if (!found) return null;
+    caller = { ...found, until: now.getTime() + API_KEY_CACHE_MS };
+    callers.set(hash, caller);
+    if (callers.size > CACHE_SIZE) callers.delete(callers.keys().next().value as string);
+  }
+  // Written at most once a minute, so a busy key does not turn every read into a write.
+  if (!caller.lastUsedAt || now.getTime() - caller.lastUsedAt.getTime() > 60_000) {
+    caller.lastUsedAt = now;
+    await db().apiKey.update({ where: { id: caller.keyId }, data: { lastUsedAt: now } });
+  }
+  return { keyId: caller.keyId, rateLimitPerMinute: caller.rateLimitPerMinute, user: caller.user };
+}
+
+async function lookUp(hash: string): Promise<Omit<CachedCaller, "until"> | null> {
   const key = await db().apiKey.findUnique({ where: { tokenHash: hash } });
   if (!key || key.revokedAt || !timingSafeEqual(Buffer.from(key.tokenHash), Buffer.from(hash))) return null;
   const user = await db().user.findFirst({ where: { id: key.userId, organizationId: key.organizationId }, include: { organization: true } });
   // A deactivated user's keys stop with their sign-in (and an admin's role keys with the admin).
   if (!user || user.deactivatedAt) return null;
   if (key.role && user.role !== "admin") return null;
-  // Written at most once a minute, so a busy key does not turn every read into a write.
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
-    await db().apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-  }
   return {
     keyId: key.id,
+    userId: user.id,
+    lastUsedAt: key.lastUsedAt,
     rateLimitPerMinute: key.rateLimitPerMinute,
     user: {
       id: user.id,

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { registerImports } from "../imports/jobs";
 import { registerNurture } from "./nurture";
+import { registerRateLimitPruning } from "./rate-limits";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
 import { registerWebhookDelivery } from "./webhooks";
@@ -16,4 +17,5 @@ export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<
   await registerImports(boss, client);
   await registerNurture(boss, client);
   await registerWebhookDelivery(boss, client);
+  await registerRateLimitPruning(boss, client);
 }

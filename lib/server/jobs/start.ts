@@ -3,6 +3,7 @@ import { env } from "../../env";
 import { db } from "../db";
 import { logger } from "../logger";
 import { resurfaceAll } from "../nurture/resurface";
+import { pruneRateLimitBuckets } from "../rate-limit";
 import { sweepAll } from "../qualification/sweep";
 import { registerJobs } from "./register";
 import { backfillMissingAssessments } from "./rescore";
@@ -32,7 +33,7 @@ async function start(): Promise<void> {
     await boss.start();
     await registerJobs(boss, db());
     logger.info(
-      "background work: pg-boss started (hourly re-qualification and nurture pass, re-scores after settings changes, imports, webhook delivery)",
+      "background work: pg-boss started (hourly re-qualification, nurture pass and rate-limit pruning, re-scores after settings changes, imports, webhook delivery)",
     );
     await backfill();
     return;
@@ -44,12 +45,14 @@ async function start(): Promise<void> {
       .catch((err: unknown) => logger.error({ err }, "re-qualification sweep failed"))
       .then(() => resurfaceAll(db(), new Date()))
       .then((r) => logger.info(r, "nurture: items due for another look"))
-      .catch((err: unknown) => logger.error({ err }, "nurture pass failed"));
+      .catch((err: unknown) => logger.error({ err }, "nurture pass failed"))
+      .then(() => pruneRateLimitBuckets(db(), new Date()))
+      .catch((err: unknown) => logger.error({ err }, "rate-limit pruning failed"));
   };
   setTimeout(sweep, 60_000).unref();
   setInterval(sweep, HOUR).unref();
   startInProcessWebhookDelivery(db());
-  logger.info("background work: in-process hourly re-qualification and nurture pass, webhook delivery (embedded database)");
+  logger.info("background work: in-process hourly re-qualification, nurture pass and rate-limit pruning, webhook delivery (embedded database)");
 }
 
 async function backfill(): Promise<void> {

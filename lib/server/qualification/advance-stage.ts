@@ -2,7 +2,7 @@ import "server-only";
 import type { GateBlocker } from "../../action-error";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { canAdvance, computeFit, type Blocker, type CanAdvanceResult } from "../../qualification";
+import { canAdvance, computeFit, type Blocker, type CanAdvanceResult, type OpportunitySnapshot } from "../../qualification";
 import { can } from "../../permissions";
 import type { advanceStageSchema } from "../../validation/qualification";
 import { recordAudit } from "../audit";
@@ -10,12 +10,14 @@ import { db } from "../db";
 import { AppError, forbidden, staleWrite } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
-import { emitEvent } from "../webhooks/emit";
+import type { WebhookEventType } from "../../webhooks/events";
+import { emitEvent, subscribersOf } from "../webhooks/emit";
 import type { SessionUser } from "../session";
-import { assess, loadForAssessment } from "./assess";
-import { rescore } from "./score-history";
-import { loadQualificationSettings, type QualificationSettings } from "./settings";
-import { toAccountProfile, toSnapshot } from "./snapshot";
+import { assessInputs } from "./assess";
+import { loadDeal, type LoadedDeal } from "./batch-load";
+import { rescoreLoaded } from "./score-history";
+import { settingsAtKey, type QualificationSettings } from "./settings";
+import { lostFromStage } from "./snapshot";
 
 /** What the browser is told about a blocker: the engine's words, and ids it can link to. */
 export type BlockerView = GateBlocker;
@@ -28,13 +30,11 @@ export const toBlockerView = (b: Blocker): BlockerView => ({
   message: b.message,
 });
 
-type Loaded = Awaited<ReturnType<typeof loadForAssessment>>;
-
-function evaluate(row: Loaded, settings: QualificationSettings, toStageId: string, now: Date): CanAdvanceResult {
-  const fit = computeFit(toAccountProfile(row.account), settings.icp);
+function evaluate(deal: LoadedDeal, settings: QualificationSettings, toStageId: string, now: Date): CanAdvanceResult {
+  const fit = computeFit(deal.account, settings.icp);
   // The verdict holds a "not yet" deal: the same assessment the scorecard shows.
-  const verdict = assess(row, settings, now).verdict.verdict;
-  return canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: toSnapshot(row), fit, now, toStageId, verdict });
+  const verdict = assessInputs(deal.account, deal.snapshot, settings, now).verdict.verdict;
+  return canAdvance({ pipeline: settings.pipeline, framework: settings.framework, opportunity: deal.snapshot, fit, now, toStageId, verdict });
 }
 
 interface OverrideInput {
@@ -43,11 +43,11 @@ interface OverrideInput {
 }
 
 /** The override rows a manager's exception adds, one per blocked gate, as they will be stored. */
-function overrideRows(user: SessionUser, row: Loaded, blockers: Blocker[], override: OverrideInput, now: Date) {
+function overrideRows(user: SessionUser, deal: LoadedDeal, blockers: Blocker[], override: OverrideInput, now: Date) {
   return [...new Set(blockers.map((b) => b.stageId))].map((stageKey) => ({
     id: randomUUID(),
     organizationId: user.organizationId,
-    opportunityId: row.id,
+    opportunityId: deal.snapshot.id,
     stageKey,
     byId: user.id,
     reason: override.reason,
@@ -58,27 +58,42 @@ function overrideRows(user: SessionUser, row: Loaded, blockers: Blocker[], overr
   }));
 }
 
+/** Override rows as the engine reads them, in the order the deal's read gives them (created, then id). */
+const engineOverrides = (rows: ReturnType<typeof overrideRows>): OpportunitySnapshot["overrides"] =>
+  [...rows]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((o) => ({ stageId: o.stageKey, by: o.byId, reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt }));
+
+/** The events a stage change may emit: their subscribers are read once, before the transaction. */
+const EVENTS: WebhookEventType[] = ["override.created", "opportunity.stage_changed", "opportunity.verdict_changed"];
+
 /**
  * The only way a deal changes stage. The engine decides; a refused move changes nothing and reports the
  * blockers. A manager may pass an override (reason + expiry): it is stored per blocked gate, the engine
  * re-checks with it, and the stage change is recorded as overridden with the blockers it let through.
  *
- * Lean on purpose: the deal and settings are loaded once, the gate is checked outside any transaction, and the
- * transaction holds only the writes (and the re-score they require). The write is a check-and-set on the version the caller saw, so a change
- * that lands between the check and the write still ends in CONFLICT rather than a move on stale facts.
+ * Lean on purpose: one statement reads the deal with everything its score needs (and the webhook subscribers
+ * are read alongside); the settings come from the process cache while their version holds; the gate is checked
+ * outside any transaction; the transaction holds only the writes. The move is a check-and-set on the version
+ * the caller saw, so a change that lands between the check and the write still ends in CONFLICT rather than a
+ * move on stale facts, and the re-score reuses the read unless another write re-scored the deal meanwhile.
  */
 export async function advanceStage(user: SessionUser, input: z.infer<typeof advanceStageSchema>) {
   const now = new Date();
   const client = db();
-  const row = await loadForAssessment(client, user.organizationId, input.opportunityId);
-  const settings = await loadQualificationSettings(client, user.organizationId, row.pipelineId);
-  assertMayActOn(user, "opportunity.advance", row);
-  if (row.version !== input.version) throw staleWrite("opportunity");
+  const [deal, subscribers] = await Promise.all([
+    loadDeal(client, user.organizationId, input.opportunityId),
+    subscribersOf(client, user.organizationId, EVENTS),
+  ]);
+  assertMayActOn(user, "opportunity.advance", deal);
+  if (deal.version !== input.version) throw staleWrite("opportunity");
+  const settings = await settingsAtKey(client, user.organizationId, deal);
   const target = settings.pipeline.stages.find((s) => s.id === input.toStage);
   if (!target) throw new AppError("INVALID", `"${input.toStage}" is not a stage of your pipeline.`);
-  if (row.stage === input.toStage) throw new AppError("INVALID", "The deal is already in that stage.");
+  const from = deal.snapshot;
+  if (from.stageId === input.toStage) throw new AppError("INVALID", "The deal is already in that stage.");
 
-  let result = evaluate(row, settings, input.toStage, now);
+  let result = evaluate(deal, settings, input.toStage, now);
   const override = input.overrideReason && input.overrideExpiresOn ? { reason: input.overrideReason, expiresOn: input.overrideExpiresOn } : null;
   let overrides: ReturnType<typeof overrideRows> = [];
   if (!result.allowed && override) {
@@ -91,8 +106,13 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
       const message = `An override can run at most ${settings.overrideMaxDays} days: pick ${latest.toISOString().slice(0, 10)} or earlier.`;
       throw new AppError("INVALID", message, { fieldErrors: { overrideExpiresOn: [message] } });
     }
-    overrides = overrideRows(user, row, result.blockers, override, now);
-    result = evaluate({ ...row, overrides: [...row.overrides, ...overrides] }, settings, input.toStage, now);
+    overrides = overrideRows(user, deal, result.blockers, override, now);
+    result = evaluate(
+      { ...deal, snapshot: { ...from, overrides: [...from.overrides, ...engineOverrides(overrides)] } },
+      settings,
+      input.toStage,
+      now,
+    );
   }
   if (!result.allowed) {
     throw new AppError("GATE_BLOCKED", result.message, { blockers: result.blockers.map(toBlockerView), toStage: input.toStage });
@@ -102,29 +122,43 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
   const outcome = result.overridden.length > 0 ? "overridden" : "allowed";
   // A reason given on a move that needed no exception is not an override, and is not recorded as one.
   const reason = outcome === "overridden" ? (override?.reason ?? null) : null;
+  // The deal as the transaction leaves it: what the re-score scores unless another write re-scored it meanwhile.
+  const moved: LoadedDeal = {
+    ...deal,
+    version: deal.version + 1,
+    snapshot: {
+      ...from,
+      stageId: target.id,
+      status,
+      lastActivityAt: now,
+      overrides: [...from.overrides, ...engineOverrides(overrides)],
+      lostFromStageId: lostFromStage(status, target.id, { fromStage: from.stageId, toStage: target.id }),
+    },
+  };
   await client.$transaction(
     async (tx) => {
       const { count } = await tx.opportunity.updateMany({
-        where: { id: row.id, organizationId: user.organizationId, version: input.version },
+        where: { id: from.id, organizationId: user.organizationId, version: input.version },
         data: { stage: target.id, status, version: { increment: 1 }, lastActivityAt: now },
       });
       if (count === 0) throw staleWrite("opportunity");
       if (overrides.length > 0) await tx.gateOverride.createMany({ data: overrides });
       for (const o of overrides) {
-        await emitEvent(tx, user.organizationId, "override.created", {
+        const event = {
           overrideId: o.id,
-          opportunityId: row.id,
+          opportunityId: from.id,
           stageKey: o.stageKey,
           reason: o.reason,
           expiresAt: o.expiresAt.toISOString(),
           byUserId: user.id,
-        });
+        };
+        await emitEvent(tx, user.organizationId, "override.created", event, subscribers);
       }
       await tx.stageChange.create({
         data: {
           organizationId: user.organizationId,
-          opportunityId: row.id,
-          fromStage: row.stage,
+          opportunityId: from.id,
+          fromStage: from.stageId,
           toStage: target.id,
           actorId: user.id,
           outcome,
@@ -132,26 +166,31 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
           reason,
           at: now,
         },
+        select: { id: true },
       });
-      await emitEvent(tx, user.organizationId, "opportunity.stage_changed", {
-        opportunityId: row.id,
-        fromStage: row.stage,
-        toStage: target.id,
-        status,
-        outcome,
-        actorId: user.id,
-        overridden: result.overridden.map(toBlockerView),
-      });
-      // Stored from the rows as committed, not from the copy checked above: a note logged meanwhile (which does not
-      // bump the version) must not be lost from the stored score.
-      await rescore(tx, user.organizationId, row.id, "stage_change", now, settings);
+      await emitEvent(
+        tx,
+        user.organizationId,
+        "opportunity.stage_changed",
+        {
+          opportunityId: from.id,
+          fromStage: from.stageId,
+          toStage: target.id,
+          status,
+          outcome,
+          actorId: user.id,
+          overridden: result.overridden.map(toBlockerView),
+        },
+        subscribers,
+      );
+      await rescoreLoaded(tx, moved, "stage_change", now, settings, subscribers);
       await recordAudit(tx, {
         organizationId: user.organizationId,
         actorId: user.id,
         entityType: "opportunity",
-        entityId: row.id,
+        entityId: from.id,
         action: "stage_change",
-        before: { stage: row.stage, status: row.status, version: row.version },
+        before: { stage: from.stageId, status: from.status, version: deal.version },
         after: { stage: target.id, status, outcome },
         reason,
       });
@@ -160,5 +199,5 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
     },
     { maxWait: 10_000 },
   );
-  return { id: row.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
+  return { id: from.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
 }

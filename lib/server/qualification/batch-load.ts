@@ -10,9 +10,35 @@ export interface BatchDeal {
   organizationId: string;
   /** The pipeline whose settings score this deal. */
   pipelineId: string;
+  ownerId: string;
+  /** The deal's optimistic-concurrency version. */
+  version: number;
   account: AccountProfile;
   snapshot: OpportunitySnapshot;
   stored: StoredState | null;
+}
+
+/** The latest score snapshot of a deal: what a new one is compared with. */
+export interface LastSnapshot {
+  fit: number;
+  intent: number;
+  verdict: string;
+  stage: string;
+}
+
+/**
+ * One deal as a write reads it (`loadDeal`): the batch shape plus what lets the write skip further reads. All of
+ * it comes from the same statement, so it is one consistent view.
+ */
+export interface LoadedDeal extends BatchDeal {
+  /** Changes whenever anything its settings are built from changes: the key of the settings cache. */
+  settingsKey: string;
+  /**
+   * The stored assessment row's version (PostgreSQL's xmin), or null when none is stored: every write of the
+   * row changes it, so a re-score can check that nothing re-scored the deal since this read.
+   */
+  storedVersion: string | null;
+  lastSnapshot: LastSnapshot | null;
 }
 
 /** Milliseconds since the epoch as a JSON number; timestamps are stored as UTC without a zone. */
@@ -27,7 +53,7 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::bigint`;
  */
 const BATCH_SQL = `
 SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
-  SELECT o.id, o."organizationId", o."pipelineId", o.stage, o.status, o.amount::float8 AS amount, o."repConfidence",
+  SELECT o.id, o."organizationId", o."pipelineId", o."ownerId", o.version, o.stage, o.status, o.amount::float8 AS amount, o."repConfidence",
     ${ms(`o."expectedCloseDate"`)} AS "expectedCloseDate", ${ms(`o."originalCloseDate"`)} AS "originalCloseDate",
     ${ms(`o."createdAt"`)} AS "createdAt", ${ms(`o."lastActivityAt"`)} AS "lastActivityAt",
     json_build_object('industry', a.industry, 'employeeCount', a."employeeCount", 'country', a.country, 'region', a.region,
@@ -49,7 +75,15 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
     (SELECT json_build_object('fromStage', sc."fromStage", 'toStage', sc."toStage")
        FROM "StageChange" sc WHERE sc."opportunityId" = o.id ORDER BY sc.at DESC LIMIT 1) AS "lastMove",
     CASE WHEN oa."opportunityId" IS NULL THEN NULL
-      ELSE json_build_object('contentHash', oa."contentHash") END AS stored
+      ELSE json_build_object('contentHash', oa."contentHash") END AS stored,
+    CASE WHEN $5::text IS NULL THEN NULL ELSE json_build_object(
+      'settingsKey', (SELECT concat_ws('|', p."qualificationVersion", p.name, md5(coalesce(p."requalificationThresholds"::text, '')),
+          org."overrideMaxDays", (SELECT max(i.version) FROM "IcpVersion" i WHERE i."organizationId" = o."organizationId"))
+        FROM "Pipeline" p JOIN "Organization" org ON org.id = p."organizationId" WHERE p.id = o."pipelineId"),
+      'storedVersion', oa.xmin::text,
+      'lastSnapshot', (SELECT json_build_object('fit', s.fit, 'intent', s.intent, 'verdict', s.verdict, 'stage', s.stage)
+        FROM "ScoreSnapshot" s WHERE s."opportunityId" = o.id ORDER BY s.at DESC LIMIT 1)
+    ) END AS single
   FROM "Opportunity" o
   JOIN "Account" a ON a.id = o."accountId"
   LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id
@@ -76,6 +110,8 @@ interface RawDeal {
   id: string;
   organizationId: string;
   pipelineId: string;
+  ownerId: string;
+  version: number;
   stage: string;
   status: OpportunityStatus;
   amount: number;
@@ -93,6 +129,7 @@ interface RawDeal {
   overrides: Array<Omit<OpportunitySnapshot["overrides"][number], "expiresAt" | "createdAt"> & { expiresAt: number; createdAt: number }> | null;
   lastMove: { fromStage: string; toStage: string } | null;
   stored: StoredState | null;
+  single: Omit<LoadedDeal, keyof BatchDeal> | null;
 }
 
 const date = (msSinceEpoch: number) => new Date(msSinceEpoch);
@@ -108,6 +145,8 @@ function toBatchDeal(raw: RawDeal): BatchDeal {
   return {
     organizationId: raw.organizationId,
     pipelineId: raw.pipelineId,
+    ownerId: raw.ownerId,
+    version: raw.version,
     account: raw.account,
     stored: raw.stored,
     snapshot: {
@@ -138,16 +177,21 @@ export async function loadDealBatch(
 }
 
 /**
- * One deal, ready to assess, in one statement: what a write re-scores inside its transaction, where each round
- * trip holds the transaction (and a pool connection) open longer. Not found in the organization: NOT_FOUND.
+ * One deal, ready to assess, in one statement: what a write checks and re-scores, where each round trip holds
+ * a request (or a transaction and its pool connection) longer. With it: the key of its settings, the stored
+ * assessment's row version and the latest snapshot. Not found in the organization: NOT_FOUND.
  */
-export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<BatchDeal> {
-  const [deal] = await readDeals(client, organizationId, null, null, 1, opportunityId, null);
-  if (!deal) throw notFound("Opportunity");
-  return deal;
+export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<LoadedDeal> {
+  const [raw] = await readRaw(client, organizationId, null, null, 1, opportunityId, null);
+  if (!raw?.single) throw notFound("Opportunity");
+  return { ...toBatchDeal(raw), ...raw.single };
 }
 
-async function readDeals(
+async function readDeals(...args: Parameters<typeof readRaw>): Promise<BatchDeal[]> {
+  return (await readRaw(...args)).map(toBatchDeal);
+}
+
+async function readRaw(
   client: PrismaClient | Tx,
   organizationId: string,
   cursor: string | null,
@@ -155,7 +199,7 @@ async function readDeals(
   size: number,
   id: string | null,
   pipelineId: string | null,
-) {
+): Promise<RawDeal[]> {
   const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id, pipelineId);
-  return (JSON.parse(row?.batch ?? "[]") as RawDeal[]).map(toBatchDeal);
+  return JSON.parse(row?.batch ?? "[]") as RawDeal[];
 }

@@ -136,3 +136,28 @@ export async function loadAllPipelineSettings(client: PrismaClient | Tx, organiz
   const all = await Promise.all(pipelines.map((p) => loadQualificationSettings(client, organizationId, p.id)));
   return new Map(all.map((s) => [s.pipelineId, s]));
 }
+
+/** Settings per pipeline, with the key they were built at (see `LoadedDeal.settingsKey`). Bounded: oldest out first. */
+const settingsCache = new Map<string, { key: string; settings: QualificationSettings }>();
+const SETTINGS_CACHE_SIZE = 500;
+
+/**
+ * A pipeline's settings by the key the deal's read carried (`loadDeal`): the pipeline's version (bumped by every
+ * framework, stage or gate save), name and thresholds, the override window and the latest ICP version. Built
+ * from the database when the key moved, else from this process's cache, so a write reads no settings rows at
+ * all while nothing changed. The settings are shared: callers must not mutate them.
+ */
+export async function settingsAtKey(
+  client: PrismaClient | Tx,
+  organizationId: string,
+  deal: { pipelineId: string; settingsKey: string },
+): Promise<QualificationSettings> {
+  const cacheKey = `${organizationId}:${deal.pipelineId}`;
+  const hit = settingsCache.get(cacheKey);
+  if (hit?.key === deal.settingsKey) return hit.settings;
+  const settings = await loadQualificationSettings(client, organizationId, deal.pipelineId);
+  settingsCache.delete(cacheKey);
+  settingsCache.set(cacheKey, { key: deal.settingsKey, settings });
+  if (settingsCache.size > SETTINGS_CACHE_SIZE) settingsCache.delete(settingsCache.keys().next().value as string);
+  return settings;
+}

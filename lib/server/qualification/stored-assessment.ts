@@ -137,20 +137,28 @@ interface WriteOptions {
    * (a newer computedAt) is kept rather than overwritten with the batch's older view.
    */
   onlyIfNewer?: boolean;
+  /**
+   * One row only: replace the stored row only if it is still at this row version (`LoadedDeal.storedVersion`;
+   * null: only if none is stored). Nothing is written otherwise, and 0 is returned.
+   */
+  storedVersion?: string | null;
 }
 
 /**
  * Writes (or replaces) stored assessments, any number in one statement with one bind parameter, so a batch of
- * thousands stays far from PostgreSQL's parameter limit. Every writer goes through here.
+ * thousands stays far from PostgreSQL's parameter limit. Every writer goes through here. Returns the number of
+ * rows written.
  */
 export async function saveOpportunityAssessments(
   client: PrismaClient | Tx,
   rows: OpportunityAssessmentRow[],
   options: WriteOptions = {},
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<number> {
+  if (rows.length === 0) return 0;
   const newer = options.onlyIfNewer === true;
-  await client.$executeRaw`
+  const guarded = options.storedVersion !== undefined;
+  if (guarded && rows.length !== 1) throw new Error("storedVersion guards a single row");
+  return client.$executeRaw`
     INSERT INTO "OpportunityAssessment" ("opportunityId", "organizationId", "fit", "intent", "verdict", "riskLevel", "flagKinds",
       "maxSeverity", "flagCount", "gaps", "nextStage", "blockerCount", "band", "stageProbability", "adjustedProbability",
       "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "computedAt", "contentHash")
@@ -169,7 +177,8 @@ export async function saveOpportunityAssessments(
       "adjustedAmount" = EXCLUDED."adjustedAmount", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
       "qualificationVersion" = EXCLUDED."qualificationVersion", "engineVersion" = EXCLUDED."engineVersion",
       "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash"
-    WHERE NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt"`;
+    WHERE (NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt")
+      AND (NOT ${guarded} OR "OpportunityAssessment".xmin::text = ${options.storedVersion ?? null})`;
 }
 
 export interface AccountAssessmentRow {

@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import type { z } from "zod";
 import { env } from "../../env";
 import type { changePasswordSchema, resetPasswordSchema, userIdSchema } from "../../validation/user";
+import { forgetApiCallersOf } from "../api/keys";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth";
 import { endAllSessions } from "../auth-sessions";
@@ -21,7 +22,7 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 
 /** Deactivated users cannot sign in and their sessions end at once; their records and history stay. */
 export async function deactivateUser(user: SessionUser, input: z.infer<typeof userIdSchema>) {
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     await lockOrganizationAdmins(tx, user);
     const target = await tx.user.findFirst({ where: inOrg(user, { id: input.userId }), select: { id: true, role: true, deactivatedAt: true } });
     if (!target) throw notFound("User");
@@ -43,6 +44,9 @@ export async function deactivateUser(user: SessionUser, input: z.infer<typeof us
     });
     return { id: target.id };
   });
+  // Their API keys stop in this process at once, in others within API_KEY_CACHE_MS.
+  forgetApiCallersOf(result.id);
+  return result;
 }
 
 export async function reactivateUser(user: SessionUser, input: z.infer<typeof userIdSchema>) {

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { cursorParam } from "../../validation/list-params";
 import type { changeRoleSchema, createUserSchema } from "../../validation/user";
+import { forgetApiCallersOf } from "../api/keys";
 import { recordAudit } from "../audit";
 import { hashPassword } from "../auth";
 import { db, readDb } from "../db";
@@ -77,7 +78,7 @@ export async function createUser(user: SessionUser, input: z.infer<typeof create
  * admin, even when two admins demote each other at the same moment (see lockOrganizationAdmins).
  */
 export async function changeRole(user: SessionUser, input: z.infer<typeof changeRoleSchema>) {
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     await lockOrganizationAdmins(tx, user);
     const before = await tx.user.findFirst({ where: inOrg(user, { id: input.userId }), select: { id: true, role: true, deactivatedAt: true } });
     if (!before) throw notFound("User");
@@ -98,4 +99,7 @@ export async function changeRole(user: SessionUser, input: z.infer<typeof change
     });
     return after;
   });
+  // Their API keys act with the new role (or stop) in this process at once, in others within API_KEY_CACHE_MS.
+  forgetApiCallersOf(result.id);
+  return result;
 }

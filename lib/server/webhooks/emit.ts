@@ -12,8 +12,26 @@ export async function emitEvent(
   organizationId: string,
   type: WebhookEventType,
   payload: Record<string, unknown>,
+  /** The subscribers, when the caller looked them up before its transaction (`subscribersOf`). */
+  subscribers?: Subscribers,
 ): Promise<void> {
-  await emitEvents(tx, organizationId, type, [payload]);
+  await emitEvents(tx, organizationId, type, [payload], subscribers);
+}
+
+/** The enabled endpoints of an organization subscribed to each event type. */
+export type Subscribers = ReadonlyMap<WebhookEventType, Array<{ id: string }>>;
+
+/**
+ * Who receives which of these event types, in one read: for a write that wants no lookup inside its
+ * transaction. Read committed gives a lookup inside the transaction no stronger guarantee: an endpoint
+ * registered while the write runs is missed either way.
+ */
+export async function subscribersOf(client: Tx | PrismaClient, organizationId: string, types: WebhookEventType[]): Promise<Subscribers> {
+  const rows = await client.webhookEndpoint.findMany({
+    where: { organizationId, disabledAt: null, events: { hasSome: types } },
+    select: { id: true, events: true },
+  });
+  return new Map(types.map((type) => [type, rows.filter((r) => r.events.includes(type)).map(({ id }) => ({ id }))]));
 }
 
 /** Many events of one type (an import's leads): the subscribed endpoints are looked up once. */
@@ -22,9 +40,12 @@ export async function emitEvents(
   organizationId: string,
   type: WebhookEventType,
   payloads: Array<Record<string, unknown>>,
+  subscribers?: Subscribers,
 ): Promise<void> {
   if (payloads.length === 0) return;
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { organizationId, disabledAt: null, events: { has: type } }, select: { id: true } });
+  const endpoints =
+    subscribers?.get(type) ??
+    (await tx.webhookEndpoint.findMany({ where: { organizationId, disabledAt: null, events: { has: type } }, select: { id: true } }));
   if (endpoints.length === 0) return;
   // Ids made here, so a whole batch (an import's leads) is two inserts, not a round trip per event.
   const events = payloads.map((payload) => ({ id: randomUUID(), organizationId, type, payload: asJson(payload) }));
