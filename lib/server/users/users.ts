@@ -3,7 +3,6 @@ import { z } from "zod";
 import { cursorParam } from "../../validation/list-params";
 import type { changeRoleSchema, createUserSchema } from "../../validation/user";
 import { recordAudit } from "../audit";
-import { hashPassword } from "../auth";
 import { db, readDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { boundedCount, column, COUNT_LIMIT, keysetPage } from "../pagination";
@@ -12,6 +11,7 @@ import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 import { transaction } from "../transaction";
 import { assertAnotherActiveAdmin, lockOrganizationAdmins } from "./admin-guard";
+import { hashPassword } from "./passwords";
 
 const USER_PAGE_SIZE = 50;
 export const userListParams = z.object({ after: cursorParam, before: cursorParam });
