@@ -17,5 +17,3 @@ export const createOrganizationSchema = z.object({
   /** Absent: the admin gets a one-time link to set a password. */
   adminPassword: newPassword.optional(),
 });
-
-export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;

@@ -169,7 +169,7 @@ describe("converting a lead into a chosen pipeline", () => {
     actAs(t.manager);
     const converted = await convertLeadAction({ leadId: lead.id, pipelineId: renewal, overrideReason: "Strategic renewal" });
     expect(converted?.serverError).toBeUndefined();
-    expect(await db().opportunity.findUniqueOrThrow({ where: { id: converted!.data!.opportunityId } })).toMatchObject({
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: converted.data!.opportunityId } })).toMatchObject({
       pipelineId: renewal,
       stage: "renewal_intake",
     });
