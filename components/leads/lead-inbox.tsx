@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
-import { Input } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/field";
 import { convertLeadAction } from "@/lib/actions/leads/convert-lead";
 import { disqualifyLeadAction } from "@/lib/actions/leads/disqualify-lead";
 import { nurtureLeadAction } from "@/lib/actions/leads/nurture-lead";
@@ -50,12 +50,15 @@ export function LeadInbox({
   canConvert,
   canOverride,
   owners,
+  pipelines = [],
 }: {
   leads: InboxLead[];
   canConvert: boolean;
   canOverride: boolean;
   /** Given on the list page: rows get checkboxes and the bulk actions (assign only when there are owners to pick). */
   owners?: Array<{ id: string; name: string }>;
+  /** The organization's pipelines in order; with more than one, converting asks which the deal opens in (the first by default). */
+  pipelines?: Array<{ id: string; name: string }>;
 }) {
   const router = useRouter();
   const [selected, setSelected] = useState(0);
@@ -143,7 +146,7 @@ export function LeadInbox({
       return typeof v === "string" ? v : "";
     };
     const reason = text("reason");
-    if (mode === "accept") convert.execute({ leadId: lead.id, overrideReason: override ? reason : "" });
+    if (mode === "accept") convert.execute({ leadId: lead.id, pipelineId: text("pipelineId"), overrideReason: override ? reason : "" });
     else if (mode === "nurture") nurture.execute({ leadId: lead.id, reason, resumeOn: text("resumeOn"), watchFor: text("watchFor") });
     else disqualify.execute({ leadId: lead.id, reason });
   }
@@ -186,6 +189,15 @@ export function LeadInbox({
                 {mode === "accept" ? (override ? "Override the ICP knockout:" : "Convert") : mode === "nurture" ? "Not yet:" : "Not a fit:"}{" "}
                 {lead.companyName}
               </span>
+              {mode === "accept" && pipelines.length > 1 && (
+                <Select name="pipelineId" aria-label="Pipeline" defaultValue={pipelines[0]?.id} className="w-48" data-testid="convert-pipeline">
+                  {pipelines.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </Select>
+              )}
               {mode === "nurture" && <Input type="date" name="resumeOn" defaultValue={in90Days()} aria-label="Resume on" className="w-40" required />}
               {mode === "nurture" && <Input name="watchFor" placeholder="What to watch for" aria-label="What to watch for" className="max-w-56" />}
               {(mode !== "accept" || override) && (

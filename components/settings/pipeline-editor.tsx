@@ -81,7 +81,7 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
           <FormError message={formError} />
         </div>
       )}
-      <ol className="divide-y divide-slate-100">
+      <ol className="divide-y divide-border">
         {draft.map((stage, i) => (
           <StageRow
             key={stage.id}
@@ -95,8 +95,8 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
           />
         ))}
       </ol>
-      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-5 py-3">
-        <p className="text-xs text-slate-500">
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-border px-5 py-3">
+        <p className="text-xs text-muted-foreground">
           Criterion requirements use {frameworkName}&apos;s criteria. Add, remove and reorder stages in the Stages section above.
         </p>
         {editable && (

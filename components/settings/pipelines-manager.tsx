@@ -130,7 +130,7 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
       {editable && selected && (
         <div className="flex flex-wrap items-end gap-3">
           <form onSubmit={onRename} className="flex flex-wrap items-end gap-2" key={selected.id}>
-            <Field label="Name of this pipeline" name="name" errors={rename.fieldErrors.name}>
+            <Field label="Name of this pipeline" name="pipeline-rename" errors={rename.fieldErrors.name}>
               <Input id="pipeline-rename" name="name" defaultValue={selected.name} className="w-64" />
             </Field>
             <Button type="submit" size="sm" variant="secondary" disabled={rename.isPending}>
@@ -148,10 +148,10 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
 
       {editable && (
         <form onSubmit={onCreate} className="flex flex-wrap items-end gap-3" data-testid="create-pipeline">
-          <Field label="New pipeline" name="name" errors={create.fieldErrors.name}>
+          <Field label="New pipeline" name="pipeline-name" errors={create.fieldErrors.name}>
             <Input id="pipeline-name" name="name" placeholder="Renewals" className="w-56" />
           </Field>
-          <Field label="Start from" name="start" errors={create.fieldErrors.frameworkKey}>
+          <Field label="Start from" name="pipeline-start" errors={create.fieldErrors.frameworkKey}>
             <Select id="pipeline-start" value={start} onChange={(e) => setStart(e.target.value)} className="w-64">
               {templates.map((t) => (
                 <option key={t.key} value={t.key}>

@@ -203,7 +203,7 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
         </div>
       )}
       {editable && (
-        <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-3">
+        <div className="flex flex-wrap items-center justify-between gap-2 border-t border-border pt-3">
           <Button
             type="button"
             variant="secondary"

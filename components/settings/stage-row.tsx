@@ -45,7 +45,7 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
   return (
     <li className="px-5 py-4" data-testid={`stage-${stage.id}`}>
       <div className="flex flex-wrap items-start gap-4">
-        <span className="mt-2 w-6 text-sm font-semibold tabular-nums text-slate-500">{index + 1}</span>
+        <span className="mt-2 w-6 text-sm font-semibold tabular-nums text-muted-foreground">{index + 1}</span>
         {editable ? (
           <>
             <Field label="Stage name" name={`${at}.label`} errors={errors[`${at}.label`]} className="w-56">
@@ -68,8 +68,8 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
           </>
         ) : (
           <div className="min-w-56">
-            <div className="text-sm font-semibold text-slate-900">{stage.label}</div>
-            <div className="text-xs text-slate-500">{stage.probability}% win probability</div>
+            <div className="text-sm font-semibold text-foreground">{stage.label}</div>
+            <div className="text-xs text-muted-foreground">{stage.probability}% win probability</div>
           </div>
         )}
         <div className={editable ? "mt-7" : "mt-0.5"}>
@@ -79,25 +79,25 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
 
       <div className="mt-3 pl-10">
         {stage.kind !== "open" ? (
-          <p className="text-xs text-slate-500">A closed stage has no exit gate.</p>
+          <p className="text-xs text-muted-foreground">A closed stage has no exit gate.</p>
         ) : (
           <>
-            <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">To leave {stage.label || "this stage"}</h3>
+            <h3 className="text-xs font-semibold uppercase tracking-wide text-muted-foreground">To leave {stage.label || "this stage"}</h3>
             {stage.exit.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-500">No requirements: any deal may move on.</p>
+              <p className="mt-1 text-sm text-muted-foreground">No requirements: any deal may move on.</p>
             ) : (
               <ul className="mt-1 max-w-2xl space-y-1" aria-label={`Exit requirements of ${stage.label}`}>
                 {stage.exit.map((r, j) => (
                   <li
                     key={`${r.kind}-${j}`}
-                    className="flex items-center justify-between gap-3 rounded-md px-2 py-1 text-sm text-slate-800 hover:bg-slate-50"
+                    className="flex items-center justify-between gap-3 rounded-md px-2 py-1 text-sm text-foreground hover:bg-muted"
                   >
                     <span>{describeRequirement(r, criterionLabel)}</span>
                     {editable && (
                       <button
                         type="button"
                         onClick={() => onChange({ ...stage, exit: stage.exit.filter((_, k) => k !== j) })}
-                        className="rounded p-1 text-slate-500 hover:bg-rose-50 hover:text-rose-600"
+                        className="rounded p-1 text-muted-foreground hover:bg-rose-50 hover:text-destructive"
                         aria-label={`Remove requirement: ${describeRequirement(r, criterionLabel)}`}
                       >
                         <X className="size-4" aria-hidden />
@@ -108,7 +108,7 @@ export function StageRow({ stage, index, editable, errors, criteria, criterionLa
               </ul>
             )}
             {gateErrors.map((e) => (
-              <p key={e} className="mt-1 text-xs font-medium text-rose-600">
+              <p key={e} className="mt-1 text-xs font-medium text-destructive">
                 {e}
               </p>
             ))}

@@ -75,6 +75,52 @@ describe("framework versions", () => {
     expect(archiveAfter([], FRAMEWORKS.bant, after).map((c) => c.id)).toEqual(FRAMEWORKS.bant.criteria.slice(2).map((c) => c.id));
   });
 
+  const bant = FRAMEWORKS.bant;
+  const budget = bant.criteria.find((c) => c.id === "budget")!;
+  it.each([
+    {
+      name: "custom to template: every custom criterion the template lacks is archived, a shared one stays live",
+      archive: [],
+      before: custom(criterion("renewal_risk", { label: "Renewal risk" }), budget),
+      after: bant,
+      expected: ["renewal_risk"],
+    },
+    {
+      name: "custom to template: the archive of earlier custom versions is kept",
+      archive: [criterion("old_one")],
+      before: custom(criterion("renewal_risk")),
+      after: bant,
+      expected: ["old_one", "renewal_risk"],
+    },
+    {
+      name: "template to template: the criteria of the old template the new one lacks are archived",
+      archive: [],
+      before: FRAMEWORKS.champ,
+      after: bant,
+      expected: FRAMEWORKS.champ.criteria.map((c) => c.id).filter((id) => !bant.criteria.some((c) => c.id === id)),
+    },
+    {
+      name: "template back to custom: the criteria it brings back leave the archive, the others stay",
+      archive: [criterion("renewal_risk"), criterion("old_one")],
+      before: bant,
+      after: custom(criterion("renewal_risk"), budget),
+      expected: ["old_one", ...bant.criteria.filter((c) => c.id !== "budget").map((c) => c.id)],
+    },
+  ])("switching frameworks: $name", ({ archive, before, after, expected }) => {
+    const archived = archiveAfter(archive, before, after);
+    expect(archived.map((c) => c.id).sort()).toEqual([...expected].sort());
+    // Nothing live is ever archived, and nothing archived is lost unless it came back.
+    const live = new Set(after.criteria.map((c) => c.id));
+    expect(archived.some((c) => live.has(c.id))).toBe(false);
+    for (const c of [...archive, ...before.criteria]) expect(live.has(c.id) || archived.some((a) => a.id === c.id)).toBe(true);
+  });
+
+  it("keeps an archived custom criterion's last definition (its label names it in the history)", () => {
+    const archived = archiveAfter([], custom(criterion("renewal_risk", { label: "Renewal risk", weight: 3 })), FRAMEWORKS.bant);
+    expect(archived).toEqual([criterion("renewal_risk", { label: "Renewal risk", weight: 3 })]);
+    expect(diffFrameworks(custom(criterion("renewal_risk")), FRAMEWORKS.bant)).toMatchObject({ removed: ["renewal_risk"], changed: [] });
+  });
+
   it("drops gate requirements on criteria the framework no longer has, and says which", () => {
     const pipeline = pipelineFor(FRAMEWORKS.bant);
     const kept = custom(...FRAMEWORKS.bant.criteria.filter((c) => c.id !== "budget"));

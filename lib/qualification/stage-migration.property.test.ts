@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkGate } from "./gates";
 import type { Pipeline, StageDefinition } from "./model";
+import { pipelineFor } from "./pipeline";
 import { planStageMigration, settleDeal } from "./stage-migration";
+import { frameworkArb, opportunityArb } from "./testing/arbitraries";
+import { NOW } from "./testing/fixtures";
 
 const open = (id: string): StageDefinition => ({ id, label: id, probability: 0.1, kind: "open", exit: [] });
 const closed: StageDefinition[] = [
@@ -44,6 +48,50 @@ describe("a stage edit never lets a deal past a gate it did not pass", () => {
         if (settled.held) expect(passes(settled.held.stageId)).toBe(false);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it("with the engine's own gates: a deal the edit puts past a gate either passed it before or passes checkGate now", () => {
+    const caseArb = frameworkArb.chain((framework) => {
+      const before = pipelineFor(framework);
+      const openIds = before.stages.filter((s) => s.kind === "open").map((s) => s.id);
+      return fc.record({
+        framework: fc.constant(framework),
+        before: fc.constant(before),
+        // The edit: open stages removed and reordered (their gates kept with them), closed stages as they were.
+        keptOpen: fc
+          .shuffledSubarray(openIds, { minLength: 1 })
+          .chain((ids) => fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length })),
+        dealAt: fc.constantFrom(...openIds),
+        deal: opportunityArb(framework, before),
+        destIndex: fc.nat(),
+      });
+    });
+    fc.assert(
+      fc.property(caseArb, ({ framework, before, keptOpen, dealAt, deal, destIndex }) => {
+        const byId = new Map(before.stages.map((s) => [s.id, s]));
+        const after: Pipeline = { stages: [...keptOpen.map((id) => byId.get(id)!), ...before.stages.filter((s) => s.kind !== "open")] };
+        const to = keptOpen.includes(dealAt) ? dealAt : keptOpen[destIndex % keptOpen.length]!;
+        const opportunity = { ...deal, stageId: dealAt, status: "open" as const, overrides: [] };
+        const gate = (stage: StageDefinition) => checkGate(stage, { framework, opportunity, fit: null, now: NOW });
+        const settled = settleDeal(before, after, dealAt, to, gate);
+
+        const passedBefore = new Set(
+          before.stages
+            .slice(
+              0,
+              before.stages.findIndex((s) => s.id === dealAt),
+            )
+            .map((s) => s.id),
+        );
+        const behindNow = after.stages.slice(
+          0,
+          after.stages.findIndex((s) => s.id === settled.stageId),
+        );
+        for (const stage of behindNow) expect(passedBefore.has(stage.id) || gate(stage).length === 0).toBe(true);
+        if (settled.held) expect(gate(after.stages.find((s) => s.id === settled.held!.stageId)!).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

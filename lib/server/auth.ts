@@ -72,7 +72,3 @@ export const authOptions: NextAuthOptions = {
 };
 
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.yXlQy5Ck5fMSPVJ.0WZpQ6FuOL.K";
-
-export async function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, 10);
-}

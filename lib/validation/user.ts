@@ -4,7 +4,7 @@ import { email, id, requiredText } from "./fields";
 
 const role = z.enum(ROLES, { error: "Pick a role." });
 
-const newPassword = z.string({ error: "Enter a password." }).min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+export const newPassword = z.string({ error: "Enter a password." }).min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
 
 export const createUserSchema = z.object({
   name: requiredText("Name", 120),

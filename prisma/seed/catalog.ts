@@ -13,6 +13,7 @@ export const DEMO_USERS = [
   { id: "seed_user_rep", org: "seed_org_lumen", email: "rep@lumen.demo", name: "Riley Chen", role: "rep" },
   { id: "seed_user_rep2", org: "seed_org_lumen", email: "rep2@lumen.demo", name: "Sam Ortiz", role: "rep" },
   { id: "seed_user_marketing", org: "seed_org_lumen", email: "marketing@lumen.demo", name: "Maya Patel", role: "marketing" },
+  { id: "seed_user_nw_admin", org: "seed_org_northwind", email: "admin@northwind.demo", name: "Nils Ward", role: "admin" },
   { id: "seed_user_nw_rep", org: "seed_org_northwind", email: "rep@northwind.demo", name: "Noah Wright", role: "rep" },
   { id: "seed_user_nw_manager", org: "seed_org_northwind", email: "manager@northwind.demo", name: "Nina Walsh", role: "manager" },
 ] as const;

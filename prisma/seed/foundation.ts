@@ -1,5 +1,6 @@
 import bcrypt from "bcryptjs";
 import type { PrismaClient } from "../../lib/server/generated/prisma/client";
+import { createOrganization } from "../../lib/server/organizations/create-organization";
 import {
   DEAL_KINDS,
   DEMO_ACCOUNTS,
@@ -38,14 +39,30 @@ export interface SeededFoundation {
 
 export async function seedFoundation(prisma: PrismaClient, random: Random, now: Date): Promise<SeededFoundation> {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
-  await prisma.organization.createMany({ data: [...DEMO_ORGS], skipDuplicates: true });
-  // Every organization starts with one pipeline (MEDDPICC, the framework's default stages).
-  await prisma.pipeline.createMany({
-    data: DEMO_ORGS.map((o) => ({ id: defaultPipelineOf(o.id), organizationId: o.id, name: "New business", position: 0 })),
-    skipDuplicates: true,
-  });
+  // Each organization is created as a self-hoster's would be: its first pipeline, stages and admin with it.
+  const firstAdmins = new Set<string>();
+  for (const org of DEMO_ORGS) {
+    const admin = DEMO_USERS.find((u) => u.org === org.id && u.role === "admin");
+    if (!admin) throw new Error(`The demo catalog has no admin for ${org.id}`);
+    firstAdmins.add(admin.id);
+    if (await prisma.organization.findUnique({ where: { id: org.id }, select: { id: true } })) continue;
+    await createOrganization(prisma, {
+      name: org.name,
+      slug: org.slug,
+      admin,
+      password: { hash: passwordHash },
+      ids: { organization: org.id, pipeline: defaultPipelineOf(org.id), admin: admin.id },
+    });
+  }
   await prisma.user.createMany({
-    data: DEMO_USERS.map((u) => ({ id: u.id, organizationId: u.org, email: u.email, name: u.name, role: u.role, passwordHash })),
+    data: DEMO_USERS.filter((u) => !firstAdmins.has(u.id)).map((u) => ({
+      id: u.id,
+      organizationId: u.org,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      passwordHash,
+    })),
     skipDuplicates: true,
   });
 

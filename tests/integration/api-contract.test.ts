@@ -199,7 +199,7 @@ describe("every endpoint answers as documented", () => {
     await call(manager, "GET", "/leads?verdict=maybe");
     await call(manager, "POST", `/leads/${lead.id}/nurture`, { resumeOn: "2027-06-01", watchFor: "Funding", reason: "Budget is set next year" });
     await call(manager, "POST", `/leads/${lead.id}/resumption`);
-    await call(manager, "POST", `/leads/${lead.id}/conversion`, { opportunityName: "Lead Co pilot" });
+    await call(manager, "POST", `/leads/${lead.id}/conversion`, { opportunityName: "Lead Co pilot", pipelineId: t.pipeline.id });
     const other = (
       await call(marketing, "POST", "/leads", { ...leadFields, email: "sam@lead-two.test", domain: "lead-two.test", companyName: "Lead Two" })
     ).body;

@@ -469,7 +469,7 @@ const TWINS: Record<ApiUseCaseName, Twin> = {
     action: convertLeadAction,
     allowed: (t) => t.rep,
     refused: (t) => t.marketing,
-    input: async (t) => ({ leadId: await ownLead(t), opportunityName: null, overrideReason: null }),
+    input: async (t) => ({ leadId: await ownLead(t), pipelineId: t.pipeline.id, opportunityName: null, overrideReason: null }),
   },
   "lead.nurture": {
     action: nurtureLeadAction,

@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { changeFrameworkAction } from "../../lib/actions/settings/change-framework";
 import { editStagesAction } from "../../lib/actions/settings/edit-stages";
 import { saveCustomFrameworkAction } from "../../lib/actions/settings/save-custom-framework";
-import { FRAMEWORKS, type Pipeline } from "../../lib/qualification";
+import { FRAMEWORKS, pipelineFor, type Pipeline } from "../../lib/qualification";
 import { db } from "../../lib/server/db";
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
+import { createPipeline } from "../../lib/server/pipeline/pipelines";
 import { getQualificationSetup } from "../../lib/server/settings/queries";
 import type { EditStagesInput, SaveCustomFrameworkInput } from "../../lib/validation/framework-setup";
 import { createAccountFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
@@ -49,6 +50,11 @@ const renewalRisk = {
   nurtureTrigger: "New budget cycle",
   verifierRoles: ["economic_buyer" as const],
 };
+
+/** The keys of the stages stored for the organization, in order: a refused edit leaves them as created. */
+const stageKeys = async () =>
+  (await db().pipelineStage.findMany({ where: { organizationId: t.org.id }, orderBy: { position: "asc" }, select: { key: true } })).map((s) => s.key);
+const DEFAULT_STAGES = pipelineFor(FRAMEWORKS.meddpicc).stages.map((s) => s.id);
 
 async function stagesInput(pipeline?: Pipeline): Promise<EditStagesInput> {
   const current = pipeline ?? (await loadQualificationSettings(db(), t.org.id, null)).pipeline;
@@ -136,6 +142,71 @@ describe("saving a custom framework", () => {
     expect(back?.data?.archived).not.toContain("renewal_risk");
   });
 
+  it("in a second pipeline, switching its custom framework to a template archives (never deletes) the custom criteria; the first pipeline is untouched", async () => {
+    const renewal = await createPipeline(t.manager, { name: "Renewal", frameworkKey: "bant" });
+    const pipelineVersion = async () => (await db().pipeline.findUniqueOrThrow({ where: { id: renewal.id } })).qualificationVersion;
+    actAs(t.manager);
+    const saved = await saveCustomFrameworkAction({
+      pipelineId: renewal.id,
+      expectedVersion: await pipelineVersion(),
+      name: "Renewal check",
+      criteria: [renewalRisk, { ...renewalRisk, id: "usage_health", label: "Usage health", knockout: false }],
+    });
+    expect(saved?.serverError).toBeUndefined();
+
+    // A deal of that pipeline with evidence and history on the custom criterion.
+    const account = await createAccountFor(t.rep);
+    const opp = await createOpportunityFor(t.rep, account.id, { pipelineId: renewal.id, name: "Renewal deal" });
+    const evidence = await db().evidence.create({
+      data: {
+        organizationId: t.org.id,
+        opportunityId: opp.id,
+        criterionId: "renewal_risk",
+        state: "claimed",
+        excerpt: "Budget cut",
+        capturedById: t.rep.id,
+      },
+    });
+    await db().criterionState.create({
+      data: { organizationId: t.org.id, opportunityId: opp.id, criterionId: "renewal_risk", state: "claimed", updatedById: t.rep.id },
+    });
+    await db().criterionChange.create({
+      data: {
+        organizationId: t.org.id,
+        opportunityId: opp.id,
+        criterionId: "renewal_risk",
+        fromState: "unknown",
+        toState: "claimed",
+        actorId: t.rep.id,
+        evidenceId: evidence.id,
+        reason: "From a call",
+      },
+    });
+
+    const switched = await changeFrameworkAction({ pipelineId: renewal.id, frameworkKey: "spiced", confirmReset: true });
+    expect(switched?.serverError).toBeUndefined();
+
+    const setup = await getQualificationSetup(t.manager, renewal.id);
+    expect(setup.archived.map((c) => [c.id, c.label])).toEqual(
+      expect.arrayContaining([
+        ["renewal_risk", "Renewal risk"],
+        ["usage_health", "Usage health"],
+      ]),
+    );
+    const settings = await loadQualificationSettings(db(), t.org.id, renewal.id);
+    expect(settings.framework.key).toBe("spiced");
+    expect(settings.framework.criteria.some((c) => c.id === "renewal_risk")).toBe(false);
+    // Archived, not deleted: the deal's evidence, state and history on it all remain.
+    expect(await db().evidence.count({ where: { opportunityId: opp.id, criterionId: "renewal_risk" } })).toBe(1);
+    expect(await db().criterionState.count({ where: { opportunityId: opp.id, criterionId: "renewal_risk" } })).toBe(1);
+    expect(await db().criterionChange.count({ where: { opportunityId: opp.id, criterionId: "renewal_risk" } })).toBe(1);
+
+    // The first pipeline keeps its framework, and has nothing archived.
+    const first = await getQualificationSetup(t.manager, t.pipeline.id);
+    expect(first.archived).toEqual([]);
+    expect((await loadQualificationSettings(db(), t.org.id, t.pipeline.id)).framework.key).toBe("meddpicc");
+  });
+
   it("refuses a rep and marketing: FORBIDDEN, nothing written", async () => {
     for (const user of [t.rep, t.marketing]) {
       actAs(user);
@@ -213,7 +284,7 @@ describe("editing stages", () => {
     expect((result?.serverError as { details?: { fieldErrors?: Record<string, string[]> } }).details?.fieldErrors).toHaveProperty([
       "destinations.solution",
     ]);
-    expect(await db().pipelineStage.count({ where: { organizationId: t.org.id } })).toBe(0);
+    expect(await stageKeys()).toEqual(DEFAULT_STAGES);
     expect((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).stage).toBe("solution");
     expect(await version()).toBe(1);
   });
@@ -273,7 +344,7 @@ describe("editing stages", () => {
     expect((await editStagesAction(input))?.serverError?.code).toBe("FORBIDDEN");
     actAs(t.manager);
     expect((await editStagesAction({ ...input, expectedVersion: 99 }))?.serverError?.code).toBe("CONFLICT");
-    expect(await db().pipelineStage.count({ where: { organizationId: t.org.id } })).toBe(0);
+    expect(await stageKeys()).toEqual(DEFAULT_STAGES);
     expect(await db().stageChange.count({ where: { organizationId: t.org.id } })).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import { convertLead } from "../../lib/server/leads/convert-lead";
 import { createLead } from "../../lib/server/leads/create-lead";
 import { conversionStats, findLeads, leadListParams } from "../../lib/server/leads/queries";
 import { disqualifyLead, nurtureLead } from "../../lib/server/leads/triage";
+import { createPipeline, reorderPipelines } from "../../lib/server/pipeline/pipelines";
 import { countDue, listDue, resumeDeal, setDealNurture } from "../../lib/server/nurture/due";
 import { giveIcp, goodSubmission, leadsOf } from "../fixtures/leads";
 import { createAccountFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
@@ -113,6 +114,66 @@ describe("converting a lead", () => {
     actAs(t.marketing);
     expect((await convertLeadAction({ leadId: lead.id }))?.serverError).toMatchObject({ code: "FORBIDDEN" });
     expect(await counts(t.org.id)).toEqual({ accounts: 0, contacts: 0, opportunities: 0, evidence: 0 });
+  });
+});
+
+describe("converting a lead into a chosen pipeline", () => {
+  /** A second pipeline ("Renewal", BANT) whose first stage has its own key, so landing there cannot be a coincidence. */
+  async function renewalPipeline() {
+    const { id } = await createPipeline(t.manager, { name: "Renewal", frameworkKey: "bant" });
+    await db().pipelineStage.updateMany({ where: { pipelineId: id, position: 0 }, data: { key: "renewal_intake", label: "Renewal intake" } });
+    return id;
+  }
+
+  it("opens the deal in the first stage of the pipeline chosen, scored with that pipeline's framework", async () => {
+    const renewal = await renewalPipeline();
+    const lead = await createLead(t.rep, manual());
+    const result = await convertLead(t.rep, { leadId: lead.id, pipelineId: renewal, opportunityName: null, overrideReason: null });
+    const deal = await db().opportunity.findUniqueOrThrow({ where: { id: result.opportunityId }, include: { assessment: true } });
+    expect(deal).toMatchObject({ pipelineId: renewal, stage: "renewal_intake" });
+    // Its stored score names BANT's criteria (MEDDPICC has no "budget").
+    expect(deal.assessment?.gaps.some((g) => g.startsWith("budget:"))).toBe(true);
+  });
+
+  it("without a choice, uses the organization's first pipeline, whichever that is now", async () => {
+    const renewal = await renewalPipeline();
+    await reorderPipelines(t.manager, { pipelineIds: [renewal, t.pipeline.id] });
+    const lead = await createLead(t.rep, manual());
+    const result = await convertLead(t.rep, { leadId: lead.id, opportunityName: null, overrideReason: null });
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: result.opportunityId } })).toMatchObject({
+      pipelineId: renewal,
+      stage: "renewal_intake",
+    });
+  });
+
+  it("treats another organization's pipeline as not found, through the service and the action, and writes nothing", async () => {
+    const other = await createTenant("OtherPipes");
+    const lead = await createLead(t.rep, manual());
+    const refused = await refusal(
+      convertLead(t.rep, { leadId: lead.id, pipelineId: other.pipeline.id, opportunityName: null, overrideReason: null }),
+    );
+    expect(refused.code).toBe("NOT_FOUND");
+    actAs(t.rep);
+    expect((await convertLeadAction({ leadId: lead.id, pipelineId: other.pipeline.id }))?.serverError).toMatchObject({ code: "NOT_FOUND" });
+    expect(await counts(t.org.id)).toEqual({ accounts: 0, contacts: 0, opportunities: 0, evidence: 0 });
+    expect(await counts(other.org.id)).toEqual({ accounts: 0, contacts: 0, opportunities: 0, evidence: 0 });
+    expect((await db().lead.findUniqueOrThrow({ where: { id: lead.id } })).status).not.toBe("accepted");
+  });
+
+  it("keeps the ICP knockout refusal with a pipeline chosen; a manager's override opens the deal in that pipeline", async () => {
+    const renewal = await renewalPipeline();
+    const lead = await createLead(t.rep, manual({ employeeCount: 10 }));
+    const blocked = await refusal(convertLead(t.rep, { leadId: lead.id, pipelineId: renewal, opportunityName: null, overrideReason: null }));
+    expect(blocked).toMatchObject({ code: "GATE_BLOCKED", details: { knockouts: [{ ruleId: "size" }] } });
+    expect(await counts(t.org.id)).toEqual({ accounts: 0, contacts: 0, opportunities: 0, evidence: 0 });
+    actAs(t.manager);
+    const converted = await convertLeadAction({ leadId: lead.id, pipelineId: renewal, overrideReason: "Strategic renewal" });
+    expect(converted?.serverError).toBeUndefined();
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: converted.data!.opportunityId } })).toMatchObject({
+      pipelineId: renewal,
+      stage: "renewal_intake",
+    });
+    expect(await db().auditEvent.count({ where: { entityId: lead.id, action: "convert_override" } })).toBe(1);
   });
 });
 

@@ -22,14 +22,32 @@ function toInput(pipeline: Pipeline): SavePipelineInput {
 
 const meddpicc = () => toInput(pipelineFor(FRAMEWORKS.meddpicc));
 
+/** What a new organization's pipeline holds: MEDDPICC's default stages, no pipeline audit: a refused save leaves it so. */
+const UNTOUCHED = {
+  stages: pipelineFor(FRAMEWORKS.meddpicc).stages.map((s, position) => ({
+    key: s.id,
+    label: s.label,
+    position,
+    probability: s.probability,
+    kind: s.kind,
+    exit: s.exit,
+  })),
+  audits: 0,
+  frameworkKey: "meddpicc",
+};
+
 function editStage(input: SavePipelineInput, id: string, change: Partial<SavePipelineInput["stages"][number]>): SavePipelineInput {
   return { stages: input.stages.map((s) => (s.id === id ? { ...s, ...change } : s)) };
 }
 
-/** Everything a pipeline save could write for an organization. */
+/** Everything a pipeline save could write for an organization (stages as stored, without row ids). */
 async function pipelineWrites(organizationId: string) {
   const [stages, audits, org] = await Promise.all([
-    db().pipelineStage.findMany({ where: { organizationId }, orderBy: { position: "asc" } }),
+    db().pipelineStage.findMany({
+      where: { organizationId },
+      orderBy: { position: "asc" },
+      select: { key: true, label: true, position: true, probability: true, kind: true, exit: true },
+    }),
     db().auditEvent.count({ where: { organizationId, entityType: "pipeline" } }),
     db().pipeline.findFirstOrThrow({ where: { organizationId }, orderBy: { position: "asc" }, select: { frameworkKey: true } }),
   ]);
@@ -108,7 +126,7 @@ describe("who may change the pipeline", () => {
     }
     actAs(null);
     expect((await savePipelineAction(input))?.serverError?.code).toBe("UNAUTHENTICATED");
-    expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
+    expect(await pipelineWrites(t.org.id)).toEqual(UNTOUCHED);
   });
 
   it("never touches another organization: a manager's save only writes their own rows", async () => {
@@ -116,7 +134,7 @@ describe("who may change the pipeline", () => {
     actAs(other.manager);
     expect((await savePipelineAction(editStage(meddpicc(), "discovery", { label: "Theirs" })))?.data).toEqual({ stages: 7 });
     expect((await changeFrameworkAction({ frameworkKey: "spiced", confirmReset: true }))?.data).toEqual({ frameworkKey: "spiced" });
-    expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
+    expect(await pipelineWrites(t.org.id)).toEqual(UNTOUCHED);
     expect((await pipelineWrites(other.org.id)).frameworkKey).toBe("spiced");
   });
 });
@@ -132,7 +150,7 @@ describe("invalid pipelines are refused and nothing is written", () => {
     expect((result?.serverError?.details as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({
       "stages.1.exit.0": ['Discovery: "budget" is not a criterion of MEDDPICC'],
     });
-    expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
+    expect(await pipelineWrites(t.org.id)).toEqual(UNTOUCHED);
   });
 
   it("refuses out-of-range probabilities, blank names, bad scores and duplicate requirements with field errors", async () => {
@@ -156,7 +174,7 @@ describe("invalid pipelines are refused and nothing is written", () => {
       const result = await savePipelineAction(input);
       expect(result?.validationErrors).toEqual({ formErrors: [], fieldErrors: { [path]: [message] } });
     }
-    expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
+    expect(await pipelineWrites(t.org.id)).toEqual(UNTOUCHED);
   });
 
   it("refuses an exit gate on a closed stage, and stages that are not the current ones (added, removed, reordered)", async () => {
@@ -173,7 +191,7 @@ describe("invalid pipelines are refused and nothing is written", () => {
     for (const changed of [[second, first, ...rest], stages.slice(1), [...stages, { ...first, id: "extra" }]]) {
       expect((await savePipelineAction({ stages: changed }))?.serverError?.code).toBe("INVALID");
     }
-    expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
+    expect(await pipelineWrites(t.org.id)).toEqual(UNTOUCHED);
   });
 });
 
@@ -185,7 +203,7 @@ describe("switching framework", () => {
     expect(
       (await changeFrameworkAction({ frameworkKey: "custom" as "bant", confirmReset: true }))?.validationErrors?.fieldErrors.frameworkKey,
     ).toEqual(["Pick one of the framework templates."]);
-    expect(await pipelineWrites(t.org.id)).toEqual({ stages: [], audits: 0, frameworkKey: "meddpicc" });
+    expect(await pipelineWrites(t.org.id)).toEqual(UNTOUCHED);
   });
 
   it("resets every gate to the template's defaults, keeps labels and probabilities, and is audited", async () => {

@@ -14,6 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SavedViews } from "@/components/ui/saved-views";
 import { can, scopeOf } from "@/lib/permissions";
 import { conversionStats, findLeads, LEAD_SOURCES, LEAD_STATUSES, LEAD_VERDICTS, leadListParams } from "@/lib/server/leads/queries";
+import { db } from "@/lib/server/db";
+import { listPipelines } from "@/lib/server/pipeline/pipelines";
 import { requireUser } from "@/lib/server/session";
 import { listSavedViews } from "@/lib/server/views/saved-views";
 import { listAssignableUsers } from "@/lib/server/users/assignable";
@@ -27,10 +29,11 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const params = leadListParams.parse(raw);
   const orgWide = scopeOf(user.role, "lead.view") === "org";
   // Reps work only their own leads, so handing leads to someone else is for org-wide roles.
-  const [page, stats, owners] = await Promise.all([
+  const [page, stats, owners, pipelines] = await Promise.all([
     findLeads(user, params),
     orgWide ? conversionStats(user) : null,
     orgWide ? listAssignableUsers(user, "lead.view") : [],
+    listPipelines(db(), user.organizationId),
   ]);
   const leads: InboxLead[] = page.rows.map((l) => {
     const reasons = Array.isArray(l.reasons) ? (l.reasons as { text?: string }[]) : [];
@@ -130,6 +133,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               canConvert={can(user.role, "lead.convert")}
               canOverride={can(user.role, "lead.override_knockout")}
               owners={owners}
+              pipelines={pipelines.map(({ id, name }) => ({ id, name }))}
             />
             <Pagination path="/leads" params={raw} next={page.next} previous={page.previous} total={page.total} noun="lead" />
           </>

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import {
   customFramework,
@@ -23,7 +24,7 @@ export interface QualificationSettings {
   pipelineName: string;
   framework: Framework;
   pipeline: Pipeline;
-  /** True while the organization runs the framework's default pipeline (nothing stored yet). */
+  /** True while the pipeline's stages are still the framework's defaults (none stored, or stored unchanged). */
   pipelineIsDefault: boolean;
   icp: IcpDefinition;
   icpVersionId: string | null;
@@ -120,7 +121,7 @@ export async function loadQualificationSettings(
     pipelineName: row.name,
     framework,
     pipeline,
-    pipelineIsDefault: stages.length === 0,
+    pipelineIsDefault: stages.length === 0 || isDeepStrictEqual(pipeline, pipelineFor(framework)),
     icp,
     icpVersionId: icpRow?.id ?? null,
     thresholds: { ...DEFAULT_THRESHOLDS, ...thresholdsSchema.parse(row.requalificationThresholds ?? {}) },

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" marker: creating an organization (seed, CLI) stores its first stages with this outside Next.
 import type { Pipeline, ValidationIssue } from "../../qualification";
 import { engineIssueKey, type PathErrors } from "../../validation/settings";
 import type { Tx } from "../db";

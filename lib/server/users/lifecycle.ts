@@ -1,12 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { z } from "zod";
-import { env } from "../../env";
 import type { changePasswordSchema, resetPasswordSchema, userIdSchema } from "../../validation/user";
 import { forgetApiCallersOf } from "../api/keys";
 import { recordAudit } from "../audit";
-import { hashPassword } from "../auth";
 import { endAllSessions } from "../auth-sessions";
 import { db } from "../db";
 import { AppError, notFound } from "../errors";
@@ -15,10 +12,7 @@ import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 import { transaction } from "../transaction";
 import { assertAnotherActiveAdmin, lockOrganizationAdmins } from "./admin-guard";
-
-const RESET_LINK_HOURS = 24;
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+import { hashPassword, hashToken, issueResetToken, RESET_LINK_HOURS, resetLinkFor } from "./passwords";
 
 /** Deactivated users cannot sign in and their sessions end at once; their records and history stay. */
 export async function deactivateUser(user: SessionUser, input: z.infer<typeof userIdSchema>) {
@@ -78,24 +72,15 @@ export async function issueResetLink(
   user: SessionUser,
   input: z.infer<typeof userIdSchema>,
 ): Promise<{ id: string; emailed: boolean; link: string | null }> {
-  const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  const target = await transaction(async (tx) => {
+  const { target, token } = await transaction(async (tx) => {
     const found = await tx.user.findFirst({
       where: inOrg(user, { id: input.userId }),
       select: { id: true, email: true, name: true, deactivatedAt: true },
     });
     if (!found) throw notFound("User");
     if (found.deactivatedAt) throw new AppError("INVALID", "Reactivate this user before sending a reset link.");
-    await tx.passwordResetToken.updateMany({ where: { userId: found.id, usedAt: null }, data: { usedAt: now } });
-    await tx.passwordResetToken.create({
-      data: {
-        userId: found.id,
-        tokenHash: hashToken(token),
-        expiresAt: new Date(now.getTime() + RESET_LINK_HOURS * 3_600_000),
-        createdById: user.id,
-      },
-    });
+    const token = await issueResetToken(tx, found.id, user.id, now);
     await recordAudit(tx, {
       organizationId: user.organizationId,
       actorId: user.id,
@@ -103,9 +88,9 @@ export async function issueResetLink(
       entityId: found.id,
       action: "issue_reset_link",
     });
-    return found;
+    return { target: found, token };
   });
-  const link = `${env().NEXTAUTH_URL ?? "http://127.0.0.1:3000"}/reset-password/${token}`;
+  const link = resetLinkFor(token);
   if (!canSendMail()) return { id: target.id, emailed: false, link };
   await sendMail({
     to: target.email,

@@ -4,7 +4,6 @@ import { cursorParam } from "../../validation/list-params";
 import type { changeRoleSchema, createUserSchema } from "../../validation/user";
 import { forgetApiCallersOf } from "../api/keys";
 import { recordAudit } from "../audit";
-import { hashPassword } from "../auth";
 import { db, readDb } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import { boundedCount, column, COUNT_LIMIT, keysetPage } from "../pagination";
@@ -13,6 +12,7 @@ import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 import { transaction } from "../transaction";
 import { assertAnotherActiveAdmin, lockOrganizationAdmins } from "./admin-guard";
+import { hashPassword } from "./passwords";
 
 const USER_PAGE_SIZE = 50;
 export const userListParams = z.object({ after: cursorParam, before: cursorParam });

@@ -9,13 +9,15 @@ import type { LeadAnswer } from "@/lib/qualification/leads";
 import { can } from "@/lib/permissions";
 import { orNotFound } from "@/lib/server/pages";
 import { getLead } from "@/lib/server/leads/queries";
+import { db } from "@/lib/server/db";
+import { listPipelines } from "@/lib/server/pipeline/pipelines";
 import { requireUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Lead" };
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const lead = await orNotFound(getLead(user, (await params).id));
+  const [lead, pipelines] = await Promise.all([orNotFound(getLead(user, (await params).id)), listPipelines(db(), user.organizationId)]);
   const verdict = lead.verdict as keyof typeof VERDICT_LABEL;
   const answers = Array.isArray(lead.answers) ? (lead.answers as unknown as LeadAnswer[]) : [];
   const reasons = Array.isArray(lead.reasons) ? (lead.reasons as { text: string }[]) : [];
@@ -111,6 +113,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             ]}
             canConvert={can(user.role, "lead.convert")}
             canOverride={can(user.role, "lead.override_knockout")}
+            pipelines={pipelines.map(({ id, name }) => ({ id, name }))}
           />
         </Card>
       )}
