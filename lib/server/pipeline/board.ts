@@ -4,6 +4,7 @@ import { asVerdictKind, type Pipeline, type Severity, type StageKind, type Verdi
 import { can, canOnRecord } from "../../permissions";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { findHeld, type HeldDeal } from "./held";
 import { getOrganizationPipeline } from "./organization-pipeline";
 import { listPipelines } from "./pipelines";
 import { storedResultSchema } from "../qualification/stored-result";
@@ -57,6 +58,8 @@ export interface BoardCard {
   nextGate: { toStageId: string; toStageLabel: string; allowed: boolean; blockers: string[] } | null;
   /** Whether this user may change the deal's stage (reps: their own deals). */
   canMove: boolean;
+  /** Held at its stage by a stage edit, with the unmet gate's blockers, until the deal next moves. */
+  held: { stageLabel: string; blockers: string[] } | null;
 }
 
 export interface BoardColumn {
@@ -114,7 +117,7 @@ const cardSelect = {
 
 type CardRow = Prisma.OpportunityGetPayload<{ select: typeof cardSelect }>;
 
-function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard {
+function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline, held: HeldDeal | undefined): BoardCard {
   const stored = row.assessment;
   const result = storedResultSchema.parse(stored?.result ?? {});
   const gate = result.nextGate;
@@ -142,6 +145,7 @@ function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline): BoardCard 
       blockers: gate.blockers.map((b) => b.message),
     },
     canMove: canOnRecord(user, "opportunity.advance", row.ownerId),
+    held: held ? { stageLabel: labelOf(pipeline, held.stage), blockers: held.blockers } : null,
   };
 }
 
@@ -173,13 +177,19 @@ export async function loadColumnCards(
     }),
     pipeline ?? getOrganizationPipeline(user.organizationId, params.pipeline ?? null),
   ]);
-  return rows.map((row) => toCard(user, row, resolved));
+  const held = await findHeld(db(), user.organizationId, rows);
+  return rows.map((row) => toCard(user, row, resolved, held.get(row.id)));
 }
 
 /** One deal as a board card (after a move), or null when it is not the user's organization's. */
 export async function loadCard(user: SessionUser, opportunityId: string): Promise<BoardCard | null> {
   const row = await db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: { ...cardSelect, pipelineId: true } });
-  return row ? toCard(user, row, await getOrganizationPipeline(user.organizationId, row.pipelineId)) : null;
+  if (!row) return null;
+  const [pipeline, held] = await Promise.all([
+    getOrganizationPipeline(user.organizationId, row.pipelineId),
+    findHeld(db(), user.organizationId, [row]),
+  ]);
+  return toCard(user, row, pipeline, held.get(row.id));
 }
 
 interface ClosedGroup {
