@@ -38,7 +38,8 @@ test("a manager filters the dashboard by pipeline: a new, empty pipeline shows n
   await page.goto("/settings/qualification");
   const name = unique("Expansion");
   const create = page.getByTestId("create-pipeline");
-  await create.getByLabel("New pipeline").fill(name);
+  // The form's one text field (its "New pipeline" label is not tied to the input, so it is not found by label).
+  await create.getByRole("textbox").fill(name);
   await create.getByRole("button", { name: "Add pipeline" }).click();
   const listed = page.getByTestId("pipelines-manager").getByRole("link", { name: new RegExp(name) });
   await expect(listed).toBeVisible();
