@@ -33,6 +33,8 @@ test("reps have no forecast honesty page or trends", async ({ page }) => {
 });
 
 test("a manager filters the dashboard by pipeline: a new, empty pipeline shows none of the other's deals", async ({ page }) => {
+  // Five page loads on a busy machine.
+  test.setTimeout(300_000);
   // Northwind's manager, and the pipeline is deleted again: Lumen's single pipeline, which other journeys walk, stays as seeded.
   await signIn(page, { email: "manager@northwind.demo", name: "Nina Walsh" });
   await page.goto("/settings/qualification");
