@@ -14,7 +14,7 @@ const KINDS: Array<{ kind: GapKind; label: string; short: string; color: string 
 ];
 
 /** Per framework criterion, on how many open deals it is not verified-and-fresh, and why: where the team is weakest. */
-export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[]; openCount: number }) {
+export function CriterionGapsTable({ gaps }: { gaps: CriterionGaps[] }) {
   return (
     <>
       <div className="flex flex-wrap gap-x-4 gap-y-1 px-5 pt-3 text-xs text-slate-500" aria-hidden>
@@ -51,6 +51,7 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
           {gaps.map((g) => (
             <tr key={g.criterionId} data-testid={`gap-${g.criterionId}`}>
               <Td className="py-2">
+                {g.pipelineName && <span className="text-slate-500">{g.pipelineName} · </span>}
                 <span className="font-medium text-slate-800">{g.label}</span>
                 {g.knockout && (
                   <Badge tone="neutral" className="ml-1.5 px-1.5 py-0 text-[10px]">
@@ -62,13 +63,13 @@ export function CriterionGapsTable({ gaps, openCount }: { gaps: CriterionGaps[];
                 <div
                   className="flex h-2 min-w-24 overflow-hidden rounded-full bg-emerald-100"
                   role="img"
-                  aria-label={`${g.total} of ${openCount} open deals: ${KINDS.map((k) => `${g.counts[k.kind]} ${k.label.toLowerCase()}`).join(", ")}`}
+                  aria-label={`${g.total} of ${g.openCount} open deals: ${KINDS.map((k) => `${g.counts[k.kind]} ${k.label.toLowerCase()}`).join(", ")}`}
                 >
-                  {openCount > 0 &&
+                  {g.openCount > 0 &&
                     KINDS.map(
                       (k) =>
                         g.counts[k.kind] > 0 && (
-                          <div key={k.kind} className={k.color} style={{ width: `${(100 * g.counts[k.kind]) / openCount}%` }} />
+                          <div key={k.kind} className={k.color} style={{ width: `${(100 * g.counts[k.kind]) / g.openCount}%` }} />
                         ),
                     )}
                 </div>

@@ -17,7 +17,7 @@ export const FLAG_LABELS: Record<string, string> = {
 
 const LEVEL_LABELS: Record<RiskLevel, string> = { critical: "Critical", warning: "Warning", blocked: "Gate blocked" };
 
-/** The risk list's filters; the owner filter of the page header is carried along. */
+/** The risk list's filters; the pipeline and owner filters of the page header are carried along. */
 export function RiskFilters({
   params,
   stages,
@@ -28,8 +28,13 @@ export function RiskFilters({
   counts: Record<RiskLevel, number>;
 }) {
   const filtered = Boolean(params.level || params.flag || params.stage || params.verdict);
+  const kept = new URLSearchParams({
+    ...(params.pipeline && { pipeline: params.pipeline }),
+    ...(params.owner && { owner: params.owner }),
+  }).toString();
   return (
-    <FilterBar clearHref={params.owner ? `/dashboard?owner=${params.owner}` : "/dashboard"} showClear={filtered}>
+    <FilterBar clearHref={kept ? `/dashboard?${kept}` : "/dashboard"} showClear={filtered}>
+      {params.pipeline && <input type="hidden" name="pipeline" value={params.pipeline} />}
       {params.owner && <input type="hidden" name="owner" value={params.owner} />}
       <Select name="level" defaultValue={params.level ?? ""} className="max-w-44" aria-label="Severity">
         <option value="">All severities</option>

@@ -48,7 +48,7 @@ export function StageChart({ stages, currency }: { stages: StageChartRow[]; curr
           formatter={(value) => (typeof value === "number" ? formatMoney(value, currency) : String(value))}
           labelFormatter={(_label, payload) => {
             const row = payload[0]?.payload as StageChartRow | undefined;
-            return row ? `${row.label} · ${row.count} deal${row.count === 1 ? "" : "s"}` : null;
+            return row ? `${row.pipelineName ? `${row.pipelineName} · ` : ""}${row.label} · ${row.count} deal${row.count === 1 ? "" : "s"}` : null;
           }}
           contentStyle={{ backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 }}
         />

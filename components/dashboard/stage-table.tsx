@@ -8,7 +8,10 @@ export function StageTable({ stages, currency }: { stages: StageTotals[]; curren
     (t, s) => ({ count: t.count + s.count, amount: t.amount + s.amount, raw: t.raw + s.raw, adjusted: t.adjusted + s.adjusted }),
     { count: 0, amount: 0, raw: 0, adjusted: 0 },
   );
-  const rows = [...stages.map((s) => ({ key: s.stageId, ...s, isTotal: false })), { key: "total", label: "Total", ...total, isTotal: true }];
+  const rows = [
+    ...stages.map((s) => ({ key: s.stageId, ...s, isTotal: false })),
+    { key: "total", label: "Total", pipelineName: null, ...total, isTotal: true },
+  ];
   return (
     <Table data-testid="stage-table">
       <thead className="bg-slate-50">
@@ -23,7 +26,10 @@ export function StageTable({ stages, currency }: { stages: StageTotals[]; curren
       <tbody className="divide-y divide-slate-100 bg-white">
         {rows.map((r) => (
           <tr key={r.key} className={cn(r.isTotal && "bg-slate-50 font-semibold")} data-testid={`stage-row-${r.key}`}>
-            <Td className={cn(r.isTotal ? "text-slate-900" : "text-slate-700")}>{r.label}</Td>
+            <Td className={cn(r.isTotal ? "text-slate-900" : "text-slate-700")}>
+              {r.pipelineName && <span className="text-slate-500">{r.pipelineName} · </span>}
+              {r.label}
+            </Td>
             <Td className="text-right tabular-nums">{r.count}</Td>
             <Td className="text-right tabular-nums">{formatMoney(r.amount, currency)}</Td>
             <Td className="text-right tabular-nums">{formatMoney(r.raw, currency)}</Td>

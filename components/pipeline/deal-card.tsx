@@ -1,6 +1,6 @@
 "use client";
 
-import { Ban, CircleCheck, Flag, GripVertical } from "lucide-react";
+import { Ban, CircleCheck, Flag, GripVertical, CirclePause } from "lucide-react";
 import Link from "next/link";
 import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
@@ -65,6 +65,21 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
   );
 }
 
+/** A stage edit left the deal at a gate it has not passed; it stays flagged until it next moves. */
+function HeldBadge({ held }: { held: BoardCard["held"] }) {
+  if (!held) return null;
+  const why = `Held at ${held.stageLabel} by a stage edit${held.blockers.length > 0 ? `: ${held.blockers.join(" · ")}` : ""}`;
+  return (
+    <Tip label={why} testId="held-badge">
+      <Badge tone="warn">
+        <CirclePause className="size-3" aria-hidden />
+        Held
+        <span className="sr-only">: {why}</span>
+      </Badge>
+    </Tip>
+  );
+}
+
 /**
  * A compact card (~90 px): name, account and owner, amount, verdict and intent, and signs for the gate and
  * flags whose words show on hover or focus. Stage moves live in the card's menu, or by drag (mouse or keys).
@@ -124,6 +139,7 @@ export function DealCard({
             Intent {card.intent}
           </Badge>
         )}
+        <HeldBadge held={card.held} />
       </div>
       {card.pending && <p className="mt-1 text-xs text-slate-600">Re-scoring after a settings change…</p>}
     </>

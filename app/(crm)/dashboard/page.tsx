@@ -32,13 +32,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const [d, reviewQueue] = await Promise.all([getDashboard(user, params), getReviewQueue(user, params.owner)]);
   const ownerName = d.owners.find((o) => o.id === d.ownerId)?.name;
+  const pipelineName = d.pipelines.find((p) => p.id === d.pipelineId)?.name;
   const { summary, currency } = d;
+  const whose = ownerName ? `${ownerName}'s open deals` : "The whole team's open deals";
+  const where = pipelineName ? ` in ${pipelineName}` : d.pipelines.length > 1 ? " in all pipelines" : "";
 
   const header = (
     <PageHeader
       title="Deal review"
-      description={`${ownerName ? `${ownerName}'s open deals` : "The whole team's open deals"}, qualified with ${d.frameworkName}.`}
-      actions={d.hasDeals && <OwnerFilter owners={d.owners} ownerId={d.ownerId} />}
+      description={`${whose}${where}, qualified with ${d.frameworkName}.`}
+      actions={d.hasDeals && <OwnerFilter owners={d.owners} ownerId={d.ownerId} pipelines={d.pipelines} pipelineId={d.pipelineId} />}
     />
   );
 
@@ -81,7 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <Card>
             <EmptyState
               icon={Inbox}
-              title={ownerName ? `${ownerName} has no open deals` : "No open deals"}
+              title={`${ownerName ? `${ownerName} has no open deals` : "No open deals"}${pipelineName ? ` in ${pipelineName}` : ""}`}
               description="Closed deals still calibrate the forecast; open deals will show here by stage."
             />
           </Card>
@@ -105,7 +108,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 title={`Deals at risk (${summary.riskCounts.critical + summary.riskCounts.warning + summary.riskCounts.blocked})`}
                 description="Critical or warning re-qualification flags, nurture or disqualify verdicts, or a blocked next gate — most severe first, then largest"
               />
-              <RiskFilters params={params} stages={summary.stages.map((s) => ({ id: s.stageId, label: s.label }))} counts={summary.riskCounts} />
+              <RiskFilters params={params} stages={d.stageChoices} counts={summary.riskCounts} />
               <RiskList risks={d.risks.rows} currency={currency} filtered={Boolean(params.level || params.flag || params.stage || params.verdict)} />
               {(d.risks.next || d.risks.previous) && (
                 <Pagination
@@ -136,7 +139,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 title="Gaps by criterion"
                 description={`Where the team is weakest: open deals whose ${d.frameworkName} criterion is not verified and fresh, by reason`}
               />
-              <CriterionGapsTable gaps={summary.gaps} openCount={summary.openCount} />
+              <CriterionGapsTable gaps={summary.gaps} />
             </Card>
           </>
         )}
@@ -154,7 +157,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
         {can(user.role, "insights.view") && (
           <Suspense fallback={<p className="text-sm text-slate-500">Loading trends…</p>}>
-            <DashboardTrends user={user} currency={currency} />
+            <DashboardTrends user={user} currency={currency} pipelineId={d.pipelineId} />
           </Suspense>
         )}
       </div>

@@ -3,7 +3,7 @@ import { getTrends } from "@/lib/server/insights/trends";
 import type { SessionUser } from "@/lib/server/session";
 
 /** Streams in after the rest of the dashboard (inside a Suspense boundary): its queries do not hold up the page. */
-export async function DashboardTrends({ user, currency }: { user: SessionUser; currency: string }) {
-  const trends = await getTrends(user, new Date());
+export async function DashboardTrends({ user, currency, pipelineId }: { user: SessionUser; currency: string; pipelineId: string | null }) {
+  const trends = await getTrends(user, new Date(), pipelineId);
   return <TrendsSection trends={trends} currency={currency} />;
 }

@@ -3,14 +3,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { CalibrationPoint } from "@/components/forecast/calibration-chart";
 import { LazyCalibrationChart } from "@/components/forecast/lazy-calibration-chart";
+import { PipelineFilter } from "@/components/forecast/pipeline-filter";
 import { PredictorCards } from "@/components/forecast/predictor-cards";
 import { HonestyGroupTable } from "@/components/forecast/predictor-table";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import type { SearchParams } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import type { HonestyReport } from "@/lib/qualification";
+import { db } from "@/lib/server/db";
 import { getForecastHonesty, HONESTY_MAX_DEALS } from "@/lib/server/insights/forecast-honesty";
+import { listPipelines } from "@/lib/server/pipeline/pipelines";
 import { requireUser } from "@/lib/server/session";
 import { formatDate } from "@/lib/utils";
 
@@ -28,15 +32,21 @@ function calibrationPoints(report: HonestyReport): CalibrationPoint[] {
   }));
 }
 
-export default async function ForecastPage() {
+export default async function ForecastPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   if (!can(user.role, "insights.view")) notFound();
-  const { report, since, owners, unscored, truncated } = await getForecastHonesty(user, new Date());
+  const requested = (await searchParams).pipeline;
+  const pipelines = await listPipelines(db(), user.organizationId);
+  // An unknown pipeline, or another organization's, shows all pipelines (as the dashboard's filter does).
+  const pipelineId = pipelines.find((p) => p.id === requested)?.id ?? null;
+  const { report, since, owners, unscored, truncated } = await getForecastHonesty(user, new Date(), pipelineId);
+  const pipelineName = pipelines.find((p) => p.id === pipelineId)?.name;
   const header = (
     <PageHeader
       eyebrow="Insights"
       title="Forecast honesty"
-      description="On deals that have closed: what the stage probability, the rep's confidence and the qualification-adjusted forecast predicted at each stage while the deal was open, against what actually closed."
+      description={`On deals that have closed${pipelineName ? ` in ${pipelineName}` : ""}: what the stage probability, the rep's confidence and the qualification-adjusted forecast predicted at each stage while the deal was open, against what actually closed.`}
+      actions={<PipelineFilter path="/forecast" pipelines={pipelines} pipelineId={pipelineId} />}
     />
   );
   if (report.deals === 0) {

@@ -38,21 +38,33 @@ const OPPORTUNITY_COLUMNS: DataColumn[] = [
   { id: "updated", header: "Updated", sort: "updatedAt" },
 ];
 
+const withPipelineColumn: DataColumn[] = OPPORTUNITY_COLUMNS.flatMap((c) =>
+  c.id === "stage" ? [{ id: "pipeline", header: "Pipeline", truncate: true }, c] : [c],
+);
+
 export default async function OpportunitiesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const views = await listSavedViews(user, "opportunities");
   const raw = await searchParams;
   const params = opportunityListParams.parse(raw);
   const [page, pipelines] = await Promise.all([findOpportunities(user, params), listPipelines(db(), user.organizationId)]);
-  // The stage filter offers the chosen pipeline's stages (the first pipeline's when all are shown).
-  const pipeline = await getOrganizationPipeline(user.organizationId, pipelines.find((p) => p.id === params.pipeline)?.id ?? null);
-  const stageLabel = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
+  const chosen = pipelines.find((p) => p.id === params.pipeline)?.id ?? null;
+  // The stage filter offers the chosen pipeline's stages (the first pipeline's when all are shown); each row is
+  // labelled with its own pipeline's stages.
+  const [pipeline, stagesById] = await Promise.all([
+    getOrganizationPipeline(user.organizationId, chosen),
+    Promise.all(pipelines.map(async (p) => [p.id, await getOrganizationPipeline(user.organizationId, p.id)] as const)).then((e) => new Map(e)),
+  ]);
+  const stageLabel = (pipelineId: string, id: string) => (stagesById.get(pipelineId) ?? pipeline).stages.find((s) => s.id === id)?.label ?? id;
+  const pipelineNames = new Map(pipelines.map((p) => [p.id, p.name]));
+  // With every pipeline shown, a Pipeline column says which one each deal follows.
+  const columns = !chosen && pipelines.length > 1 ? withPipelineColumn : OPPORTUNITY_COLUMNS;
   const canBulk = can(user.role, "opportunity.update");
   const owners = canBulk ? await listAssignableUsers(user) : [];
   const rows: DataRow[] = page.rows.map((o) => ({
     id: o.id,
     label: o.name,
-    text: { name: `${o.name} · ${o.account.name}`, owner: o.owner.name },
+    text: { name: `${o.name} · ${o.account.name}`, owner: o.owner.name, pipeline: pipelineNames.get(o.pipelineId) ?? "" },
     cells: {
       name: (
         <>
@@ -62,7 +74,8 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           <div className="truncate text-xs text-slate-600">{o.account.name}</div>
         </>
       ),
-      stage: <Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.stage)}</Badge>,
+      stage: <Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.pipelineId, o.stage)}</Badge>,
+      pipeline: pipelineNames.get(o.pipelineId) ?? "",
       qualification: <QualificationCell stored={o.assessment} />,
       amount: formatMoney(Number(o.amount), o.currency),
       close: formatDate(o.expectedCloseDate),
@@ -152,7 +165,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
             <DataTable
               label="Opportunities"
               testId="opportunities-table"
-              columns={OPPORTUNITY_COLUMNS}
+              columns={columns}
               rows={rows}
               sort={params.sort}
               dir={params.dir}

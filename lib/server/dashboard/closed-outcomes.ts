@@ -50,7 +50,7 @@ interface ClosedRow {
 }
 
 /**
- * The most recent won and lost deals of the organization with their scorecard at close (the intent of the
+ * The most recent won and lost deals of one pipeline (their win rates are its stages') with their scorecard at close (the intent of the
  * latest ScoreSnapshot, else the stored assessment written when they closed) and the furthest open stage they
  * reached (from their StageChange history). One query, bounded by CALIBRATION_WINDOW, reading one snapshot and
  * the stage keys per deal through indexes. The whole team's history is used whatever the dashboard's owner
@@ -70,7 +70,7 @@ export async function loadClosedOutcomes(
     FROM "Opportunity" o
     LEFT JOIN LATERAL (SELECT ss."intent", ss."stage" FROM "ScoreSnapshot" ss WHERE ss."opportunityId" = o."id" ORDER BY ss."at" DESC, ss."id" DESC LIMIT 1) s ON true
     LEFT JOIN "OpportunityAssessment" a ON a."opportunityId" = o."id"
-    WHERE o."organizationId" = ${organizationId} AND o."status" IN ('won', 'lost')
+    WHERE o."organizationId" = ${organizationId} AND o."pipelineId" = ${settings.pipelineId} AND o."status" IN ('won', 'lost')
     ORDER BY o."updatedAt" DESC, o."id"
     LIMIT ${CALIBRATION_WINDOW}`;
 

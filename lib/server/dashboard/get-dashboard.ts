@@ -1,7 +1,7 @@
 import "server-only";
 import { calibrate, type Calibration } from "../../qualification";
 import { db } from "../db";
-import { loadQualificationSettings } from "../qualification/settings";
+import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { currentVersions } from "../qualification/score-currency";
 import { currencyCounts, pendingScoreCount } from "./aggregates";
@@ -10,7 +10,7 @@ import type { DashboardParams } from "./params";
 import { listPipelines, type PipelineOption } from "../pipeline/pipelines";
 import { loadRecentHistory, type RecentHistory } from "./recent-history";
 import { findRisks, type RiskPage } from "./risk-list";
-import { summarizePipeline, type PipelineSummary } from "./summarize";
+import { combineSummaries, summarizePipeline, type PipelineSummary } from "./summarize";
 
 export interface OwnerOption {
   id: string;
@@ -41,6 +41,8 @@ export interface Dashboard {
   /** The organization's pipelines, and the one filtered on after checking it (null = all pipelines). */
   pipelines: PipelineOption[];
   pipelineId: string | null;
+  /** The open stages the risk list can be filtered on, over the pipelines shown. */
+  stageChoices: Array<{ id: string; label: string }>;
   /** Whether the organization has any deal at all, open or closed, whoever owns it. */
   hasDeals: boolean;
   /** The currency most open deals are in, and whether others were summed with it. */
@@ -77,58 +79,108 @@ function dominantCurrency(counts: Array<{ currency: string; count: number }>): {
   return { currency: top?.currency ?? "USD", mixed: counts.length > 1 };
 }
 
+/** Several pipelines' calibration notes as one: the counts add up. */
+function combineCalibrations(infos: CalibrationInfo[]): CalibrationInfo {
+  const sum = (f: (c: CalibrationInfo) => number) => infos.reduce((total, c) => total + f(c), 0);
+  return {
+    used: infos.some((c) => c.used),
+    closedDeals: sum((c) => c.closedDeals),
+    won: sum((c) => c.won),
+    lost: sum((c) => c.lost),
+    skipped: sum((c) => c.skipped),
+    trustedCells: sum((c) => c.trustedCells),
+    totalCells: sum((c) => c.totalCells),
+    minSample: Math.max(0, ...infos.map((c) => c.minSample)),
+    scoredAtClose: sum((c) => c.scoredAtClose),
+    pathUnknown: sum((c) => c.pathUnknown),
+  };
+}
+
+/** The stages the risk list filters on: their keys, once each (pipelines may share a key such as "discovery"). */
+function stageChoices(shown: QualificationSettings[]): Array<{ id: string; label: string }> {
+  const choices = new Map<string, string>();
+  for (const s of shown)
+    for (const stage of s.pipeline.stages) if (stage.kind === "open" && !choices.has(stage.id)) choices.set(stage.id, stage.label);
+  return [...choices].map(([id, label]) => ({ id, label }));
+}
+
 /**
  * The manager dashboard for the signed-in user's organization, read from the stored assessments with GROUP BY
- * queries (no deal is assessed on the way); the forecast is calibrated on the organization's closed deals when
- * it has any.
+ * queries (no deal is assessed on the way). One pipeline's deals when one is chosen, else every pipeline's: each
+ * pipeline is summarized with its own stages, framework and forecast calibrated on its own closed deals, then
+ * the figures are added up.
  */
 export async function getDashboard(user: SessionUser, params: DashboardParams): Promise<Dashboard> {
   const organizationId = user.organizationId;
   const client = db();
-  const [users, pipelines] = await Promise.all([
+  const [users, pipelines, current] = await Promise.all([
     client.user.findMany({
       where: { organizationId },
       select: { id: true, name: true, role: true, _count: { select: { opportunities: true } } },
       orderBy: { name: "asc" },
     }),
     listPipelines(client, organizationId),
+    currentVersions(client, organizationId),
   ]);
-  // One pipeline's figures when one is chosen; otherwise all deals, with the first pipeline's stages naming them.
+  // Another organization's pipeline, like an unknown one, falls back to all pipelines (as the owner filter does).
   const pipelineId = pipelines.find((p) => p.id === params.pipeline)?.id ?? null;
-  const settings = await loadQualificationSettings(client, organizationId, pipelineId);
+  const shown = pipelineId
+    ? [await loadQualificationSettings(client, organizationId, pipelineId)]
+    : [...(await loadAllPipelineSettings(client, organizationId)).values()];
+  const byId = new Map(shown.map((s) => [s.pipelineId, s]));
+  const several = shown.length > 1;
+  const stageLabel = (pid: string, stageId: string) => {
+    const settings = byId.get(pid);
+    const label = settings?.pipeline.stages.find((s) => s.id === stageId)?.label ?? stageId;
+    return several && settings ? `${settings.pipelineName} · ${label}` : label;
+  };
   const userNames = new Map(users.map((u) => [u.id, u.name]));
   // Anyone who can own a deal is a filter choice: reps, and whoever already owns one.
   const owners = users.filter((u) => u.role === "rep" || u._count.opportunities > 0).map((u) => ({ id: u.id, name: u.name }));
   const ownerId = owners.find((o) => o.id === params.owner)?.id ?? null;
   const scope = { organizationId, ownerId, pipelineId };
 
-  const [closed, history, currencies, current] = await Promise.all([
-    loadClosedOutcomes(client, organizationId, settings),
-    loadRecentHistory(client, organizationId, { ownerId: ownerId ?? undefined, pipeline: settings.pipeline, userNames, limit: HISTORY_LIMIT }),
+  const [parts, history, currencies, pending, risks] = await Promise.all([
+    Promise.all(
+      shown.map(async (settings) => {
+        const closed = await loadClosedOutcomes(client, organizationId, settings);
+        const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
+        const summary = await summarizePipeline(client, { ...scope, pipelineId: settings.pipelineId }, settings, calibration);
+        return {
+          pipelineId: settings.pipelineId,
+          pipelineName: settings.pipelineName,
+          summary,
+          calibration: describeCalibration(closed, calibration),
+        };
+      }),
+    ),
+    loadRecentHistory(client, organizationId, {
+      ownerId: ownerId ?? undefined,
+      pipelineId: pipelineId ?? undefined,
+      stageLabel,
+      userNames,
+      limit: HISTORY_LIMIT,
+    }),
     currencyCounts(client, scope),
-    currentVersions(client, organizationId),
-  ]);
-  const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
-  const { currency, mixed } = dominantCurrency(currencies);
-  const [summary, risks, pending] = await Promise.all([
-    summarizePipeline(client, scope, settings, calibration),
-    findRisks(client, scope, params, { after: params.after, before: params.before }, settings.pipeline, current),
     pendingScoreCount(client, scope, current),
+    findRisks(client, scope, params, { after: params.after, before: params.before }, stageLabel, current),
   ]);
+  const { currency, mixed } = dominantCurrency(currencies);
 
   return {
-    frameworkName: settings.framework.name,
+    frameworkName: [...new Set(shown.map((s) => s.framework.name))].join(" and "),
     owners,
     ownerId,
     pipelines,
     pipelineId,
+    stageChoices: stageChoices(shown),
     hasDeals: users.some((u) => u._count.opportunities > 0),
     currency,
     mixedCurrencies: mixed,
-    summary,
+    summary: combineSummaries(parts),
     risks,
     pending,
-    calibration: describeCalibration(closed, calibration),
+    calibration: combineCalibrations(parts.map((p) => p.calibration)),
     history,
   };
 }

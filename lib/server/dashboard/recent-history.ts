@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { VERDICT_KINDS, type Pipeline, type VerdictKind } from "../../qualification";
+import { VERDICT_KINDS, type VerdictKind } from "../../qualification";
 import type { PrismaClient, Tx } from "../db";
+import type { StageLabel } from "./risk-list";
 
 export interface StageChangeItem {
   id: string;
@@ -41,27 +42,29 @@ export interface RecentHistory {
 const storedBlockers = z.array(z.looseObject({ message: z.string() })).catch([]);
 const verdictKind = z.enum(VERDICT_KINDS).catch("pursue");
 
-/** The latest stage moves and score changes of the organization (optionally one owner's deals), newest first. */
+/** The latest stage moves and score changes of the organization (optionally one owner's, one pipeline's deals), newest first. */
 export async function loadRecentHistory(
   client: PrismaClient | Tx,
   organizationId: string,
-  options: { ownerId?: string; pipeline: Pipeline; userNames: ReadonlyMap<string, string>; limit: number },
+  options: { ownerId?: string; pipelineId?: string; stageLabel: StageLabel; userNames: ReadonlyMap<string, string>; limit: number },
 ): Promise<RecentHistory> {
-  const { ownerId, pipeline, userNames, limit } = options;
-  const scope = { organizationId, ...(ownerId && { opportunity: { ownerId } }) };
-  const label = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
+  const { ownerId, pipelineId, stageLabel, userNames, limit } = options;
+  const scope = {
+    organizationId,
+    ...((ownerId || pipelineId) && { opportunity: { ...(ownerId && { ownerId }), ...(pipelineId && { pipelineId }) } }),
+  };
   const [moves, snapshots] = await Promise.all([
     client.stageChange.findMany({
       where: scope,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: limit,
-      include: { opportunity: { select: { name: true } } },
+      include: { opportunity: { select: { name: true, pipelineId: true } } },
     }),
     client.scoreSnapshot.findMany({
       where: scope,
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: limit,
-      include: { opportunity: { select: { name: true } } },
+      include: { opportunity: { select: { name: true, pipelineId: true } } },
     }),
   ]);
 
@@ -89,8 +92,8 @@ export async function loadRecentHistory(
       at: m.at,
       opportunityId: m.opportunityId,
       opportunityName: m.opportunity.name,
-      fromLabel: label(m.fromStage),
-      toLabel: label(m.toStage),
+      fromLabel: stageLabel(m.opportunity.pipelineId, m.fromStage),
+      toLabel: stageLabel(m.opportunity.pipelineId, m.toStage),
       actorName: userNames.get(m.actorId) ?? "Unknown",
       outcome: m.outcome,
       reason: m.reason,
@@ -101,7 +104,7 @@ export async function loadRecentHistory(
       at: s.at,
       opportunityId: s.opportunityId,
       opportunityName: s.opportunity.name,
-      stageLabel: label(s.stage),
+      stageLabel: stageLabel(s.opportunity.pipelineId, s.stage),
       fit: s.fit,
       intent: s.intent,
       verdict: verdictKind.parse(s.verdict),

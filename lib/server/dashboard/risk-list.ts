@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { asVerdictKind, WISHCASTING_THRESHOLD, type Pipeline, type Severity, type VerdictKind } from "../../qualification";
+import { asVerdictKind, WISHCASTING_THRESHOLD, type Severity, type VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
 import { boundedCount, COUNT_LIMIT, type BoundedCount, type KeysetPage } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
@@ -37,6 +37,9 @@ export interface RiskFilters {
   verdict?: VerdictKind;
 }
 
+/** A stage's label in a deal's pipeline (deals of several pipelines can share a list). */
+export type StageLabel = (pipelineId: string, stageId: string) => string;
+
 const RISK_PAGE_SIZE = 20;
 
 const LEVELS = ["critical", "warning", "blocked"] as const;
@@ -69,6 +72,7 @@ interface Row {
   ownerName: string;
   amount: number;
   currency: string;
+  pipelineId: string;
   stage: string;
   level: string;
   verdict: string;
@@ -101,7 +105,7 @@ export async function findRisks(
   scope: OpenScope,
   filters: RiskFilters,
   cursor: { after?: string; before?: string },
-  pipeline: Pipeline,
+  stageLabel: StageLabel,
   current: CurrentVersions,
 ): Promise<RiskPage> {
   const before = decodeRiskCursor(cursor.before);
@@ -113,7 +117,7 @@ export async function findRisks(
   const [[{ total } = { total: 0 }], rows] = await Promise.all([
     client.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS "total" FROM (SELECT 1 ${where(scope, filters)} LIMIT ${COUNT_LIMIT + 1}) t`,
     client.$queryRaw<Row[]>`
-      SELECT ${RANK}::int AS "rank", o."id", o."name", ac."name" AS "accountName", u."name" AS "ownerName", o."amount"::float8 AS "amount", o."currency", o."stage",
+      SELECT ${RANK}::int AS "rank", o."id", o."name", ac."name" AS "accountName", u."name" AS "ownerName", o."amount"::float8 AS "amount", o."currency", o."pipelineId", o."stage",
         a."riskLevel" AS "level", a."verdict", ${pendingDealSql(current)} AS "pending", a."result"
       ${where(scope, filters, true)} ${seek}
       ORDER BY ${RANK} ${order}, o."amount" ${before ? Prisma.sql`ASC` : Prisma.sql`DESC`}, o."id" ${order}
@@ -124,9 +128,8 @@ export async function findRisks(
   if (before) page.reverse();
   const hasNext = before ? true : more;
   const hasPrevious = before ? more : at !== null;
-  const label = (id: string) => pipeline.stages.find((s) => s.id === id)?.label ?? id;
   return {
-    rows: page.map((r) => toRiskRow(r, label)),
+    rows: page.map((r) => toRiskRow(r, (id) => stageLabel(r.pipelineId, id))),
     next: hasNext && page.length > 0 ? encodeRiskCursor(page.at(-1)!) : null,
     previous: hasPrevious && page.length > 0 ? encodeRiskCursor(page[0]!) : null,
     total: boundedCount(total),

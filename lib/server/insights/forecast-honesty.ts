@@ -1,7 +1,7 @@
 import "server-only";
 import { forecastHonesty, type ClosedForecast, type HonestyReport } from "../../qualification";
 import { Prisma, readDb } from "../db";
-import { loadQualificationSettings } from "../qualification/settings";
+import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { assertCanViewInsights, quarterStart } from "./access";
 
@@ -29,24 +29,22 @@ interface Row {
   closedOn: Date;
   stage: string | null;
   intent: number | null;
+  /** The scorecard's stage probability in the deal's pipeline. */
+  probability: number;
 }
 
 /**
- * Closed deals of the last quarters, each with its last scorecard at every open stage it was scored at: the
- * forecasts made before the outcome was known. One indexed range over the organization's closed deals (a deal
- * closed since `since` was updated since then), bounded, then index lookups per deal for its closing move and
- * its scorecards.
+ * One pipeline's closed deals of the last quarters, each with its last scorecard at every open stage it was
+ * scored at: the forecasts made before the outcome was known. One indexed range over the organization's closed
+ * deals (a deal closed since `since` was updated since then), bounded, then index lookups per deal for its
+ * closing move and its scorecards.
  */
-export async function getForecastHonesty(user: SessionUser, now: Date): Promise<ForecastHonesty> {
-  assertCanViewInsights(user);
-  const client = readDb();
-  const { pipeline } = await loadQualificationSettings(client, user.organizationId, null);
+async function closedForecasts(settings: QualificationSettings, organizationId: string, since: Date, now: Date): Promise<Row[]> {
+  const { pipeline, pipelineId } = settings;
   const open = pipeline.stages.filter((s) => s.kind === "open").map((s) => s.id);
   const closed = pipeline.stages.filter((s) => s.kind !== "open").map((s) => s.id);
   const probability = new Map(pipeline.stages.map((s) => [s.id, s.probability]));
-  const since = quarterStart(now, HONESTY_QUARTERS - 1);
-
-  const rows = await client.$queryRaw<Row[]>(Prisma.sql`
+  const rows = await readDb().$queryRaw<Array<Omit<Row, "probability">>>(Prisma.sql`
     WITH closed_deals AS (
       SELECT * FROM (
         SELECT o.id, o."organizationId", o."ownerId", u.name AS "ownerName", o.amount::float8 AS amount, o.status = 'won' AS won,
@@ -58,7 +56,7 @@ export async function getForecastHonesty(user: SessionUser, now: Date): Promise<
           WHERE sc."organizationId" = o."organizationId" AND sc."opportunityId" = o.id AND sc."toStage" = ANY(${closed}::text[])
           ORDER BY sc.at DESC LIMIT 1
         ) c ON true
-        WHERE o."organizationId" = ${user.organizationId} AND o.status IN ('won', 'lost') AND o."updatedAt" >= ${since}
+        WHERE o."organizationId" = ${organizationId} AND o."pipelineId" = ${pipelineId} AND o.status IN ('won', 'lost') AND o."updatedAt" >= ${since}
       ) d
       WHERE "closedOn" >= ${since} AND "closedOn" <= ${now}
       ORDER BY "closedOn" DESC, id DESC
@@ -72,6 +70,24 @@ export async function getForecastHonesty(user: SessionUser, now: Date): Promise<
       ORDER BY ss.stage, ss.at DESC, ss.id DESC
     ) s ON true
     ORDER BY d."closedOn" DESC, d.id DESC`);
+  return rows.map((r) => ({ ...r, probability: (r.stage !== null && probability.get(r.stage)) || 0 }));
+}
+
+/**
+ * How honest each forecast was on the closed deals of the last quarters: of one pipeline (another organization's
+ * is not found) or of all, each deal judged by its own pipeline's stage probabilities. At most HONESTY_MAX_DEALS
+ * deals, the most recently closed.
+ */
+export async function getForecastHonesty(user: SessionUser, now: Date, pipelineId: string | null = null): Promise<ForecastHonesty> {
+  assertCanViewInsights(user);
+  const { organizationId } = user;
+  const shown = pipelineId
+    ? [await loadQualificationSettings(readDb(), organizationId, pipelineId)]
+    : [...(await loadAllPipelineSettings(readDb(), organizationId)).values()];
+  const since = quarterStart(now, HONESTY_QUARTERS - 1);
+  const rows = (await Promise.all(shown.map((settings) => closedForecasts(settings, organizationId, since, now))))
+    .flat()
+    .sort((a, b) => b.closedOn.getTime() - a.closedOn.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 
   const dealIds = [...new Set(rows.map((r) => r.id))];
   const truncated = dealIds.length > HONESTY_MAX_DEALS;
@@ -87,7 +103,7 @@ export async function getForecastHonesty(user: SessionUser, now: Date): Promise<
     closedOn: r.closedOn,
     amount: Number(r.amount),
     won: r.won,
-    stageProbability: probability.get(r.stage) ?? 0,
+    stageProbability: r.probability,
     repConfidence: r.repConfidence,
     intentScore: r.intent,
   }));

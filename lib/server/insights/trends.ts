@@ -1,7 +1,7 @@
 import "server-only";
 import { DEFAULT_BAND_FACTORS, qualificationBand, VERDICT_KINDS, type Pipeline, type VerdictKind } from "../../qualification";
 import { Prisma, readDb } from "../db";
-import { loadQualificationSettings } from "../qualification/settings";
+import { loadAllPipelineSettings, loadQualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { assertCanViewInsights, quarterStart } from "./access";
 
@@ -16,8 +16,11 @@ export interface ForecastPoint {
 }
 export type VerdictPoint = { month: string } & Record<VerdictKind, number>;
 export interface StageFlow {
+  /** The stage key; `pipelineId:key` when several pipelines are shown. */
   stageId: string;
   label: string;
+  /** The stage's pipeline, when several pipelines are shown together. */
+  pipelineName: string | null;
   entered: number;
   advanced: number;
   lost: number;
@@ -25,8 +28,11 @@ export interface StageFlow {
   avgDays: number | null;
 }
 export interface CriterionGap {
+  /** The criterion id; `pipelineId:id` when several pipelines are shown. */
   criterionId: string;
   label: string;
+  /** The pipeline whose framework the criterion is of, when several pipelines are shown together. */
+  pipelineName: string | null;
   verified: number;
   claimed: number;
   negative: number;
@@ -51,14 +57,14 @@ const label = (d: Date, unit: "quarter" | "month") =>
  * and times its qualification band's factor (adjusted). SQL groups by quarter, stage and intent (a bounded
  * number of rows); the engine's band factors turn those into money.
  */
-async function forecastByQuarter(organizationId: string, pipeline: Pipeline, since: Date): Promise<ForecastPoint[]> {
+async function forecastByQuarter(organizationId: string, pipelineId: string, pipeline: Pipeline, since: Date): Promise<ForecastPoint[]> {
   const open = pipeline.stages.filter((s) => s.kind === "open").map((s) => s.id);
   const rows = await readDb().$queryRaw<Array<{ quarter: Date; stage: string; intent: number; deals: number; amount: number }>>(Prisma.sql`
     SELECT quarter, stage, intent, count(*)::int AS deals, sum(amount)::float8 AS amount FROM (
       SELECT DISTINCT ON (date_trunc('quarter', s.at), s."opportunityId")
              date_trunc('quarter', s.at) AS quarter, s.stage, s.intent, o.amount
       FROM "ScoreSnapshot" s JOIN "Opportunity" o ON o.id = s."opportunityId" AND o."organizationId" = s."organizationId"
-      WHERE s."organizationId" = ${organizationId} AND s.at >= ${since} AND s.stage = ANY(${open}::text[])
+      WHERE s."organizationId" = ${organizationId} AND o."pipelineId" = ${pipelineId} AND s.at >= ${since} AND s.stage = ANY(${open}::text[])
       ORDER BY date_trunc('quarter', s.at), s."opportunityId", s.at DESC, s.id DESC
     ) latest
     GROUP BY quarter, stage, intent ORDER BY quarter`);
@@ -79,11 +85,12 @@ async function forecastByQuarter(organizationId: string, pipeline: Pipeline, sin
 const isVerdict = (v: string): v is VerdictKind => VERDICT_KINDS.some((k) => k === v);
 
 /** Per month, the verdict of each deal's last scorecard that month. */
-async function verdictsByMonth(organizationId: string, since: Date): Promise<VerdictPoint[]> {
+async function verdictsByMonth(organizationId: string, pipelineId: string | null, since: Date): Promise<VerdictPoint[]> {
   const rows = await readDb().$queryRaw<Array<{ month: Date; verdict: string; deals: number }>>(Prisma.sql`
     SELECT month, verdict, count(*)::int AS deals FROM (
       SELECT DISTINCT ON (date_trunc('month', s.at), s."opportunityId") date_trunc('month', s.at) AS month, s.verdict
       FROM "ScoreSnapshot" s
+      ${pipelineId ? Prisma.sql`JOIN "Opportunity" o ON o.id = s."opportunityId" AND o."organizationId" = s."organizationId" AND o."pipelineId" = ${pipelineId}` : Prisma.empty}
       WHERE s."organizationId" = ${organizationId} AND s.at >= ${since}
       ORDER BY date_trunc('month', s.at), s."opportunityId", s.at DESC, s.id DESC
     ) latest
@@ -102,14 +109,14 @@ async function verdictsByMonth(organizationId: string, since: Date): Promise<Ver
  * Per open stage, from the stage moves of the period: deals that left it forward or into a lost stage, the share
  * that went forward, and the average days spent in it (since the deal's previous move, or its creation).
  */
-async function stageFlow(organizationId: string, pipeline: Pipeline, since: Date): Promise<StageFlow[]> {
+async function stageFlow(organizationId: string, pipelineId: string, pipeline: Pipeline, since: Date): Promise<StageFlow[]> {
   const lostStages = pipeline.stages.filter((s) => s.kind === "lost").map((s) => s.id);
   const rows = await readDb().$queryRaw<Array<{ stage: string; entered: number; advanced: number; lost: number; avgDays: number | null }>>(Prisma.sql`
     WITH moves AS (
       SELECT sc."fromStage", sc."toStage", sc.at,
              COALESCE(LAG(sc.at) OVER (PARTITION BY sc."opportunityId" ORDER BY sc.at, sc.id), o."createdAt") AS entered
       FROM "StageChange" sc JOIN "Opportunity" o ON o.id = sc."opportunityId" AND o."organizationId" = sc."organizationId"
-      WHERE sc."organizationId" = ${organizationId} AND sc.at >= ${since}
+      WHERE sc."organizationId" = ${organizationId} AND o."pipelineId" = ${pipelineId} AND sc.at >= ${since}
     )
     SELECT stage, sum(entered)::int AS entered, sum(advanced)::int AS advanced, sum(lost)::int AS lost, (sum(days) / NULLIF(sum(advanced + lost), 0))::float8 AS "avgDays"
     FROM (
@@ -132,6 +139,7 @@ async function stageFlow(organizationId: string, pipeline: Pipeline, since: Date
       return {
         stageId: s.id,
         label: s.label,
+        pipelineName: null,
         entered: r?.entered ?? 0,
         advanced,
         lost,
@@ -142,36 +150,85 @@ async function stageFlow(organizationId: string, pipeline: Pipeline, since: Date
 }
 
 /** Open deals per criterion by the state of its evidence; a deal with no row for a criterion counts as missing. */
-async function criterionGaps(organizationId: string, criteria: Array<{ id: string; label: string }>): Promise<CriterionGap[]> {
+async function criterionGaps(organizationId: string, pipelineId: string, criteria: Array<{ id: string; label: string }>): Promise<CriterionGap[]> {
   const [rows, openDeals] = await Promise.all([
     readDb().$queryRaw<Array<{ criterionId: string; state: string; deals: number }>>(Prisma.sql`
       SELECT cs."criterionId", cs.state::text AS state, count(*)::int AS deals
       FROM "CriterionState" cs JOIN "Opportunity" o ON o.id = cs."opportunityId" AND o."organizationId" = cs."organizationId"
-      WHERE cs."organizationId" = ${organizationId} AND o.status = 'open'
+      WHERE cs."organizationId" = ${organizationId} AND o."pipelineId" = ${pipelineId} AND o.status = 'open'
       GROUP BY cs."criterionId", cs.state`),
-    readDb().opportunity.count({ where: { organizationId, status: "open" } }),
+    readDb().opportunity.count({ where: { organizationId, pipelineId, status: "open" } }),
   ]);
   return criteria.map((c) => {
     const count = (state: string) => rows.find((r) => r.criterionId === c.id && r.state === state)?.deals ?? 0;
     const [verified, claimed, negative] = [count("verified"), count("claimed"), count("negative")];
-    return { criterionId: c.id, label: c.label, verified, claimed, negative, missing: Math.max(0, openDeals - verified - claimed - negative) };
+    return {
+      criterionId: c.id,
+      label: c.label,
+      pipelineName: null,
+      verified,
+      claimed,
+      negative,
+      missing: Math.max(0, openDeals - verified - claimed - negative),
+    };
   });
 }
 
-/** The manager's trend charts: forecast, verdict mix, stage flow and criterion gaps over the last quarters. */
-export async function getTrends(user: SessionUser, now: Date): Promise<Trends> {
+/** Quarters in order, each pipeline's forecast of the quarter added up. */
+function addQuarters(series: ForecastPoint[][]): ForecastPoint[] {
+  const byQuarter = new Map<string, ForecastPoint>();
+  for (const p of series.flat()) {
+    const point = byQuarter.get(p.quarter) ?? { quarter: p.quarter, deals: 0, raw: 0, adjusted: 0 };
+    point.deals += p.deals;
+    point.raw += p.raw;
+    point.adjusted += p.adjusted;
+    byQuarter.set(p.quarter, point);
+  }
+  return [...byQuarter.values()].sort((a, b) => a.quarter.localeCompare(b.quarter));
+}
+
+/**
+ * The manager's trend charts: forecast, verdict mix, stage flow and criterion gaps over the last quarters, of one
+ * pipeline (another organization's is not found) or of all: each pipeline's figures with its own stages and
+ * framework, the forecast and verdict mix added up.
+ */
+export async function getTrends(user: SessionUser, now: Date, pipelineId: string | null = null): Promise<Trends> {
   assertCanViewInsights(user);
-  const settings = await loadQualificationSettings(readDb(), user.organizationId, null);
-  const since = quarterStart(now, TREND_QUARTERS - 1);
   const { organizationId } = user;
-  const [forecast, verdicts, stages, gaps] = await Promise.all([
-    forecastByQuarter(organizationId, settings.pipeline, since),
-    verdictsByMonth(organizationId, since),
-    stageFlow(organizationId, settings.pipeline, since),
-    criterionGaps(
-      organizationId,
-      settings.framework.criteria.map((c) => ({ id: c.id, label: c.label })),
+  const shown = pipelineId
+    ? [await loadQualificationSettings(readDb(), organizationId, pipelineId)]
+    : [...(await loadAllPipelineSettings(readDb(), organizationId)).values()];
+  const several = shown.length > 1;
+  const since = quarterStart(now, TREND_QUARTERS - 1);
+  const [parts, verdicts] = await Promise.all([
+    Promise.all(
+      shown.map(async (settings) => {
+        const [forecast, stages, gaps] = await Promise.all([
+          forecastByQuarter(organizationId, settings.pipelineId, settings.pipeline, since),
+          stageFlow(organizationId, settings.pipelineId, settings.pipeline, since),
+          criterionGaps(
+            organizationId,
+            settings.pipelineId,
+            settings.framework.criteria.map((c) => ({ id: c.id, label: c.label })),
+          ),
+        ]);
+        if (!several) return { forecast, stages, gaps };
+        // Each pipeline's rows named after it (the charts show labels only), their ids kept distinct (pipelines may share stage and criterion keys).
+        const { pipelineId: id, pipelineName } = settings;
+        return {
+          forecast,
+          stages: stages.map((s) => ({ ...s, stageId: `${id}:${s.stageId}`, label: `${pipelineName} · ${s.label}`, pipelineName })),
+          gaps: gaps.map((g) => ({ ...g, criterionId: `${id}:${g.criterionId}`, label: `${pipelineName} · ${g.label}`, pipelineName })),
+        };
+      }),
     ),
+    verdictsByMonth(organizationId, pipelineId, since),
   ]);
-  return { since, forecast, verdicts, stages, gaps };
+  return {
+    since,
+    forecast: addQuarters(parts.map((p) => p.forecast)),
+    verdicts,
+    stages: parts.flatMap((p) => p.stages),
+    gaps: parts.flatMap((p) => p.gaps),
+  };
 }

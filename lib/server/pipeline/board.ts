@@ -4,6 +4,7 @@ import { asVerdictKind, type Pipeline, type Severity, type StageKind, type Verdi
 import { can, canOnRecord } from "../../permissions";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
+import { findHeld, type HeldDeal } from "./held";
 import { getOrganizationPipeline } from "./organization-pipeline";
 import { listPipelines } from "./pipelines";
 import { currentVersions, dealScorePending, type CurrentVersions } from "../qualification/score-currency";
@@ -58,6 +59,8 @@ export interface BoardCard {
   nextGate: { toStageId: string; toStageLabel: string; allowed: boolean; blockers: string[] } | null;
   /** Whether this user may change the deal's stage (reps: their own deals). */
   canMove: boolean;
+  /** Held at its stage by a stage edit, with the unmet gate's blockers, until the deal next moves. */
+  held: { stageLabel: string; blockers: string[] } | null;
 }
 
 export interface BoardColumn {
@@ -117,7 +120,7 @@ const cardSelect = {
 
 type CardRow = Prisma.OpportunityGetPayload<{ select: typeof cardSelect }>;
 
-function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline, current: CurrentVersions): BoardCard {
+function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline, current: CurrentVersions, held: HeldDeal | undefined): BoardCard {
   const stored = row.assessment;
   const result = storedResultSchema.parse(stored?.result ?? {});
   const gate = result.nextGate;
@@ -145,6 +148,7 @@ function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline, current: Cu
       blockers: gate.blockers.map((b) => b.message),
     },
     canMove: canOnRecord(user, "opportunity.advance", row.ownerId),
+    held: held ? { stageLabel: labelOf(pipeline, held.stage), blockers: held.blockers } : null,
   };
 }
 
@@ -177,18 +181,20 @@ export async function loadColumnCards(
     known?.pipeline ?? getOrganizationPipeline(user.organizationId, params.pipeline ?? null),
     known?.current ?? currentVersions(db(), user.organizationId),
   ]);
-  return rows.map((row) => toCard(user, row, pipeline, current));
+  const held = await findHeld(db(), user.organizationId, rows);
+  return rows.map((row) => toCard(user, row, pipeline, current, held.get(row.id)));
 }
 
 /** One deal as a board card (after a move), or null when it is not the user's organization's. */
 export async function loadCard(user: SessionUser, opportunityId: string): Promise<BoardCard | null> {
   const row = await db().opportunity.findFirst({ where: inOrg(user, { id: opportunityId }), select: cardSelect });
   if (!row) return null;
-  const [pipeline, current] = await Promise.all([
+  const [pipeline, current, held] = await Promise.all([
     getOrganizationPipeline(user.organizationId, row.pipelineId),
     currentVersions(db(), user.organizationId),
+    findHeld(db(), user.organizationId, [row]),
   ]);
-  return toCard(user, row, pipeline, current);
+  return toCard(user, row, pipeline, current, held.get(row.id));
 }
 
 interface ClosedGroup {

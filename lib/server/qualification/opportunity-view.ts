@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { can } from "../../permissions";
 import { db } from "../db";
+import { findHeld } from "../pipeline/held";
 import { listRecaps } from "../recaps/list";
 import type { SessionUser } from "../session";
 import { assess, loadForAssessment } from "./assess";
@@ -150,12 +151,7 @@ export const loadOpportunityView = cache(async (user: SessionUser, opportunityId
 
   const assessment = assess(row, settings, now);
   const wishcasting = assessment.wishcasting;
-  // A stage edit that could not carry the deal past a gate records an allowed move that names the unmet gate:
-  // the deal is held there until it passes it.
-  const last = stageChanges[0];
-  const held =
-    last && last.outcome === "allowed" && last.toStage === row.stage && Array.isArray(last.blockers) && last.blockers.length > 0
-      ? { stage: last.toStage, wanted: last.fromStage, reason: last.reason, at: last.at }
-      : null;
+  // A stage edit that could not carry the deal past a gate holds it there, flagged until its next move.
+  const held = (await findHeld(client, user.organizationId, [row])).get(row.id) ?? null;
   return { row, owner, settings, assessment, contacts, timeline, now, users, reviewQueue, wishcasting, recaps, held };
 });

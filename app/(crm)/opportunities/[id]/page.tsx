@@ -20,6 +20,7 @@ import { DealNurtureForm } from "@/components/nurture/deal-nurture-form";
 import { VerdictBanner } from "@/components/qualification/verdict-banner";
 import { WishcastingNote } from "@/components/qualification/wishcasting-note";
 import { Badge } from "@/components/ui/badge";
+import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DefinitionList } from "@/components/ui/definition-list";
@@ -95,9 +96,14 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               {settings.pipelineName}
             </Badge>
             {held && (
-              <Badge tone="warn" data-testid="held-badge" title={held.reason ?? undefined}>
-                Held at {stageLabel(held.stage)} by a stage edit
-              </Badge>
+              <Tooltip content={held.blockers.length > 0 ? `Not yet passed: ${held.blockers.join(" · ")}` : "Its gate was not passed"}>
+                <TipTarget data-testid="held-badge">
+                  <Badge tone="warn">
+                    Held at {stageLabel(held.stage)} by a stage edit
+                    {held.blockers.length > 0 && <span className="sr-only">: {held.blockers.join("; ")}</span>}
+                  </Badge>
+                </TipTarget>
+              </Tooltip>
             )}
             <Badge tone={VERDICT_TONE[verdict.verdict]}>{VERDICT_LABEL[verdict.verdict]}</Badge>
             <span>
