@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller } from "react-hook-form";
+import { Controller, useWatch } from "react-hook-form";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
@@ -29,7 +29,7 @@ export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: stri
     },
   });
   const { register } = form;
-  const actAs = form.watch("actAs");
+  const actAs = useWatch({ control: form.control, name: "actAs" });
   return (
     <div className="space-y-4">
       {created && (
@@ -60,7 +60,7 @@ export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: stri
                   name="userId"
                   searchLabel="Search users"
                   options={users.map((u) => ({ value: u.id, label: u.name }))}
-                  value={String(field.value ?? "")}
+                  value={typeof field.value === "string" ? field.value : ""}
                   onChange={field.onChange}
                   onBlur={field.onBlur}
                   placeholder="Choose a user…"

@@ -37,12 +37,7 @@ export function DealNurtureForm({
   });
   const { register } = form;
   return (
-    <form
-      onSubmit={onSubmit}
-      className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200"
-      noValidate
-      data-testid="deal-nurture-form"
-    >
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" noValidate data-testid="deal-nurture-form">
       <p className="text-sm font-medium text-amber-900">{parked ? "Parked in nurture" : "Park this deal until the timing is right"}</p>
       {resurfaceReason && <p className="text-sm text-amber-800">Came back: {resurfaceReason}</p>}
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
