@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 import { useState } from "react";
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionError, FieldErrors } from "@/lib/action-error";
+import { draftResolver } from "./draft-resolver";
 import { errorAt, serverFormErrors } from "./form-errors";
 
 interface FlatErrors {
@@ -40,7 +40,7 @@ export function useZodForm<
   },
 ) {
   const form = useForm<Values, unknown, Values>({
-    resolver: withInput(zodResolver(schema as never, undefined, { raw: true }) as unknown as Resolver<Values>, options.toInput),
+    resolver: draftResolver<Values>(schema, options.toInput),
     defaultValues: options.defaultValues,
     shouldFocusError: false,
   });
@@ -69,10 +69,4 @@ export function useZodForm<
     /** The field's first message, including its items' ("techStack.3"), for `Field errors=`. */
     errors: (name: string) => errorAt(form.formState.errors, name),
   };
-}
-
-/** The resolver judging `toInput(values)`: what it passes on to the submit handler is that input, ready to send. */
-function withInput<Values extends FieldValues>(resolver: Resolver<Values>, toInput: ((values: Values) => unknown) | undefined): Resolver<Values> {
-  if (!toInput) return resolver;
-  return (values, context, options) => resolver(toInput(values) as Values, context, options);
 }

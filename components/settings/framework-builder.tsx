@@ -13,8 +13,9 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { saveCustomFrameworkAction } from "@/lib/actions/settings/save-custom-framework";
 import type { CriterionDefinition, Framework, TemplateKey } from "@/lib/qualification";
-import { saveCustomFrameworkSchema, type SaveCustomFrameworkInput } from "@/lib/validation/framework-setup";
+import { saveCustomFrameworkSchema } from "@/lib/validation/framework-setup";
 import { blankCriterion, CriterionFields, toCriterionDraft, type CriterionDraft } from "./criterion-fields";
+import { toFramework, toInput, type Draft } from "./framework-draft";
 import { ScorecardPreview } from "./scorecard-preview";
 
 interface Props {
@@ -27,46 +28,7 @@ interface Props {
   editable: boolean;
 }
 
-interface Draft {
-  name: string;
-  criteria: CriterionDraft[];
-}
-
 const toDraft = (f: Framework, name = f.name): Draft => ({ name, criteria: f.criteria.map(toCriterionDraft) });
-const num = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
-
-function toInput(draft: Draft, version: number, pipelineId: string): SaveCustomFrameworkInput {
-  return {
-    pipelineId,
-    expectedVersion: version,
-    name: draft.name,
-    criteria: draft.criteria.map((c) => ({
-      id: c.id.trim(),
-      label: c.label,
-      description: c.description,
-      weight: num(c.weight),
-      knockout: c.knockout,
-      freshnessDays: c.freshnessDays.trim() === "" ? null : num(c.freshnessDays),
-      questions: c.questions
-        .split("\n")
-        .map((q) => q.trim())
-        .filter(Boolean),
-      ...(c.nurtureTrigger.trim() && { nurtureTrigger: c.nurtureTrigger }),
-      verifierRoles: c.verifierRoles,
-    })),
-  };
-}
-
-/** The draft as the engine will see it, for the live preview. */
-const toFramework = (input: SaveCustomFrameworkInput): Framework => ({
-  key: "custom",
-  name: input.name,
-  criteria: input.criteria.map((c) => ({
-    ...c,
-    level: "opportunity" as const,
-    verifierRoles: c.verifierRoles.length > 0 ? c.verifierRoles : undefined,
-  })),
-});
 
 /**
  * Build the organization's own framework, from a template or from scratch. Saving makes a new version: deals

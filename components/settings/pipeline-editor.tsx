@@ -11,8 +11,9 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { savePipelineAction } from "@/lib/actions/settings/save-pipeline";
 import type { Pipeline } from "@/lib/qualification";
-import { savePipelineSchema, type SavePipelineInput } from "@/lib/validation/settings";
+import { savePipelineSchema } from "@/lib/validation/settings";
 import { criterionLabeller } from "./requirement-text";
+import { toDraft, toInput, type Draft } from "./pipeline-draft";
 import { StageRow, type StageDraft } from "./stage-row";
 
 interface Props {
@@ -23,25 +24,6 @@ interface Props {
   pipeline: Pipeline;
   editable: boolean;
 }
-
-interface Draft {
-  stages: StageDraft[];
-}
-
-/** Percent without float noise: 0.35 shows as 35, 0.125 as 12.5. */
-const toPercent = (p: number) => String(Math.round(p * 1000) / 10);
-
-const toDraft = (pipeline: Pipeline): Draft => ({
-  stages: pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: toPercent(s.probability), kind: s.kind, exit: s.exit })),
-});
-
-/** A blank probability must fail as "a number", not pass as 0. */
-const toNumber = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
-
-const toInput = (draft: Draft, pipelineId: string): SavePipelineInput => ({
-  pipelineId,
-  stages: draft.stages.map((s) => ({ id: s.id, label: s.label, probability: toNumber(s.probability), exit: s.exit })),
-});
 
 /**
  * The organization's stages with their exit gates. Edits stay local until "Save pipeline", which replaces the
