@@ -2,16 +2,22 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { resetPasswordAction } from "@/lib/actions/users/reset-password";
+import { resetPasswordSchema } from "@/lib/validation/user";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [done, setDone] = useState(false);
-  const form = useActionForm(resetPasswordAction, { onSuccess: () => setDone(true) });
-  const e = form.fieldErrors;
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(resetPasswordSchema, resetPasswordAction, {
+    // The token rides along as a value the user never sees; a bad one is the form's message ("not valid").
+    defaultValues: { token, newPassword: "", confirmPassword: "" },
+    onSuccess: () => setDone(true),
+  });
+  const { register } = form;
   if (done) {
     return (
       <p className="text-sm text-slate-700" data-testid="reset-done">
@@ -23,23 +29,28 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={form.onSubmit} className="space-y-4" noValidate data-testid="reset-password-form">
-      <FormError message={form.formError ?? e.token?.[0]} />
-      <input type="hidden" name="token" value={token} />
-      <Field label="New password" name="newPassword" errors={e.newPassword} hint="At least 10 characters.">
-        <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" {...invalid(e.newPassword, "newPassword")} />
-      </Field>
-      <Field label="Repeat the new password" name="confirmPassword" errors={e.confirmPassword}>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="reset-password-form">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <Field label="New password" name="newPassword" errors={errors("newPassword")} hint="At least 10 characters.">
         <Input
-          id="confirmPassword"
-          name="confirmPassword"
+          id="newPassword"
           type="password"
           autoComplete="new-password"
-          {...invalid(e.confirmPassword, "confirmPassword")}
+          {...register("newPassword")}
+          {...invalid(errors("newPassword"), "newPassword")}
         />
       </Field>
-      <Button type="submit" className="w-full" disabled={form.isPending}>
-        {form.isPending ? "Saving…" : "Set password"}
+      <Field label="Repeat the new password" name="confirmPassword" errors={errors("confirmPassword")}>
+        <Input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          {...register("confirmPassword")}
+          {...invalid(errors("confirmPassword"), "confirmPassword")}
+        />
+      </Field>
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? "Saving…" : "Set password"}
       </Button>
       <p className="text-center text-xs text-slate-500">
         <Link href="/login" className="underline">

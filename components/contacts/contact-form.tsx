@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Controller } from "react-hook-form";
 import { toast } from "sonner";
+import { AccountField } from "@/components/accounts/account-field";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { focusPageHeading, focusWhenShown } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
-import { Combobox } from "@/components/ui/combobox";
 import { Field, Input } from "@/components/ui/field";
 import { createContactAction } from "@/lib/actions/contacts/create-contact";
 import { updateContactAction } from "@/lib/actions/contacts/update-contact";
@@ -57,27 +56,7 @@ export function ContactForm({ accountId, contact, autoFocus }: { accountId?: str
     <form onSubmit={onSubmit} className="space-y-3" noValidate data-testid="contact-form">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <div className="grid gap-3 sm:grid-cols-2">
-        {!accountId && (
-          <Field label="Account" name="accountId" errors={errors("accountId")} className="sm:col-span-2">
-            <Controller
-              control={form.control}
-              name="accountId"
-              render={({ field }) => (
-                <Combobox
-                  id="accountId"
-                  name="accountId"
-                  searchLabel="Search accounts"
-                  search="account"
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  placeholder="Choose an account…"
-                  {...invalid(errors("accountId"), "accountId")}
-                />
-              )}
-            />
-          </Field>
-        )}
+        {!accountId && <AccountField control={form.control} errors={errors("accountId")} className="sm:col-span-2" />}
         <Field label="Name" name="contact-name" errors={errors("name")}>
           <Input id="contact-name" autoFocus={autoFocus} {...register("name")} {...invalid(errors("name"), "contact-name")} />
         </Field>

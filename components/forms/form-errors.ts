@@ -33,6 +33,11 @@ export function pathMessages(errors: FieldErrors): PathMessage[] {
   return Object.entries(errors).flatMap(([path, messages]) => (messages?.[0] ? [{ path, message: messages[0] }] : []));
 }
 
+/** react-hook-form's errors keyed by dotted path, for editors whose rows read `errors["stages.2.label"]`. */
+export function pathErrors(errors: HookFieldErrors): FieldErrors {
+  return Object.fromEntries(flattenHookErrors(errors).map(({ path, message }) => [path, [message]]));
+}
+
 /** The first message at `name` or anywhere under it: a field holding a whole list shows its items' errors. */
 export function errorAt(errors: HookFieldErrors, name: string): string[] | undefined {
   const found = flattenHookErrors(errors).find((e) => e.path === name || e.path.startsWith(`${name}.`));

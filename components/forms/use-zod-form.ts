@@ -1,12 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionError, FieldErrors } from "@/lib/action-error";
+import { draftResolver } from "./draft-resolver";
 import { errorAt, serverFormErrors } from "./form-errors";
 
 interface FlatErrors {
@@ -21,14 +21,26 @@ interface FlatErrors {
  * A refused submit, here or on the server, files each message under its field by dotted path and bumps
  * `summaryFocus`, which moves focus to the error summary.
  */
-export function useZodForm<S extends z.ZodType<unknown, FieldValues> & StandardSchemaV1, ShapedErrors extends FlatErrors, Data>(
+export function useZodForm<
+  S extends z.ZodType<unknown, FieldValues> & StandardSchemaV1,
+  ShapedErrors extends FlatErrors,
+  Data,
+  Values extends FieldValues = z.input<S>,
+>(
   schema: S,
   action: SingleInputActionFn<ActionError, S, ShapedErrors, Data>,
-  options: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: Data) => void },
+  options: {
+    defaultValues?: DefaultValues<NoInfer<Values>>;
+    onSuccess?: (data: Data) => void;
+    /**
+     * For an editor whose draft is not the schema's input as is (percent typed as text, questions one per line):
+     * the input the draft stands for, on the same paths, so each message still lands on its field.
+     */
+    toInput?: (values: Values) => z.input<S>;
+  },
 ) {
-  type Values = z.input<S>;
   const form = useForm<Values, unknown, Values>({
-    resolver: zodResolver(schema as never, undefined, { raw: true }) as never,
+    resolver: draftResolver<Values>(schema, options.toInput),
     defaultValues: options.defaultValues,
     shouldFocusError: false,
   });

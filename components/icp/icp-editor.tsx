@@ -1,12 +1,12 @@
 "use client";
 
 import { Plus } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { pathMessages } from "@/components/forms/form-errors";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { pathMessages, serverFormErrors } from "@/components/forms/form-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -64,19 +64,25 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
   const [summaryFocus, setSummaryFocus] = useState(0);
   useUnsavedChangesGuard(dirty);
 
-  const save = useActionForm(createIcpVersionAction, {
-    onSuccess: (data) => {
+  // The draft is checked here by the server's schema and the engine's own validation (see `check`), which
+  // react-hook-form's zod resolver cannot run; the actions answer with the same dotted paths.
+  const save = useAction(createIcpVersionAction, {
+    onSuccess: ({ data }) => {
       setDirty(false);
       toast.success(`Saved ICP version ${data.version}; fit scores now use it`);
       router.refresh();
     },
   });
-  const preview = useActionForm(previewIcpAction, { onSuccess: (data) => setDraftPreview(data) });
+  const preview = useAction(previewIcpAction, { onSuccess: ({ data }) => setDraftPreview(data) });
 
-  const errors: PathErrors = { ...save.fieldErrors, ...preview.fieldErrors, ...localErrors };
-  const formError = save.formError ?? preview.formError;
+  const saved = serverFormErrors(save.result);
+  const previewed = serverFormErrors(preview.result);
+  const byPath = (messages: Array<{ path: string; message: string }>): PathErrors =>
+    Object.fromEntries(messages.map(({ path, message }) => [path, [message]]));
+  const errors: PathErrors = { ...byPath(saved.fieldErrors), ...byPath(previewed.fieldErrors), ...localErrors };
+  const formError = saved.formError ?? previewed.formError;
   const summary = [...(formError ? [{ path: "root", message: formError }] : []), ...pathMessages(errors)];
-  const refusal = save.serverError ?? preview.serverError;
+  const refusal = save.result.serverError ?? save.result.validationErrors ?? preview.result.serverError ?? preview.result.validationErrors;
 
   const payload = (): SaveIcpInput => ({
     rules: drafts.map(fromDraft) as SaveIcpInput["rules"],

@@ -1,30 +1,35 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { useState } from "react";
+import { Controller, useWatch } from "react-hook-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select } from "@/components/ui/field";
 import { createApiKeyAction } from "@/lib/actions/integrations/create-api-key";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
+import { createApiKeySchema } from "@/lib/validation/integrations";
 import { SecretOnce } from "./secret-once";
+
+const blank = { name: "", actAs: "role" as const, role: "rep" as const, userId: "" };
 
 /** Creates a key and shows its token once; it is stored only as a hash, so it cannot be shown again. */
 export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: string }> }) {
   const router = useRouter();
-  const ref = useRef<HTMLFormElement>(null);
-  const [actAs, setActAs] = useState<"role" | "user">("role");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const form = useActionForm(createApiKeyAction, {
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(createApiKeySchema, createApiKeyAction, {
+    defaultValues: blank,
     onSuccess: (data) => {
       setCreated({ name: data.name, token: data.token });
-      ref.current?.reset();
-      setActAs("role");
+      form.reset(blank);
       router.refresh();
     },
   });
-  const e = form.fieldErrors;
+  const { register } = form;
+  const actAs = useWatch({ control: form.control, name: "actAs" });
   return (
     <div className="space-y-4">
       {created && (
@@ -32,20 +37,41 @@ export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: stri
           Copy it now: this is the only time Winnow shows it. Send it as <code>Authorization: Bearer …</code>.
         </SecretOnce>
       )}
-      <form ref={ref} onSubmit={form.onSubmit} className="space-y-4" noValidate data-testid="new-api-key-form">
-        <FormError message={form.formError} />
-        <Field label="Name" name="key-name" errors={e.name} hint="What uses it, e.g. “Warehouse sync”.">
-          <Input id="key-name" name="name" {...invalid(e.name, "key-name")} />
+      <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="new-api-key-form">
+        <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+        <Field label="Name" name="key-name" errors={errors("name")} hint="What uses it, e.g. “Warehouse sync”.">
+          <Input id="key-name" {...register("name")} {...invalid(errors("name"), "key-name")} />
         </Field>
-        <Field label="Acts as" name="key-act-as" errors={e.actAs}>
-          <Select id="key-act-as" name="actAs" value={actAs} onChange={(ev) => setActAs(ev.target.value as "role" | "user")}>
+        {/* Two and four fixed choices: a native select is the accessible control; the user list is searched. */}
+        <Field label="Acts as" name="key-act-as" errors={errors("actAs")}>
+          <Select id="key-act-as" {...register("actAs")}>
             <option value="role">A role (changes are made in your name)</option>
             <option value="user">A named user (with that user’s role)</option>
           </Select>
         </Field>
-        {actAs === "role" ? (
-          <Field label="Role" name="key-role" errors={e.role}>
-            <Select id="key-role" name="role" defaultValue="rep">
+        {actAs === "user" ? (
+          <Field label="User" name="userId" errors={errors("userId")}>
+            <Controller
+              control={form.control}
+              name="userId"
+              render={({ field }) => (
+                <Combobox
+                  id="userId"
+                  name="userId"
+                  searchLabel="Search users"
+                  options={users.map((u) => ({ value: u.id, label: u.name }))}
+                  value={typeof field.value === "string" ? field.value : ""}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  placeholder="Choose a user…"
+                  {...invalid(errors("userId"), "userId")}
+                />
+              )}
+            />
+          </Field>
+        ) : (
+          <Field label="Role" name="key-role" errors={errors("role")}>
+            <Select id="key-role" {...register("role")} {...invalid(errors("role"), "key-role")}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}
@@ -53,21 +79,10 @@ export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: stri
               ))}
             </Select>
           </Field>
-        ) : (
-          <Field label="User" name="key-user" errors={e.userId}>
-            <Select id="key-user" name="userId" defaultValue="">
-              <option value="">Choose…</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
         )}
         <div className="flex justify-end">
-          <Button type="submit" disabled={form.isPending}>
-            {form.isPending ? "Creating…" : "Create key"}
+          <Button type="submit" disabled={isPending}>
+            {isPending ? "Creating…" : "Create key"}
           </Button>
         </div>
       </form>

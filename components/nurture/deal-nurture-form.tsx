@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { nurtureDealAction } from "@/lib/actions/opportunities/nurture-deal";
+import { dealNurtureSchema } from "@/lib/validation/lead";
 
 /**
  * "Not yet" on a deal: when to look again and what should bring it back. Pre-filled with the engine's
@@ -26,29 +28,30 @@ export function DealNurtureForm({
   resurfaceReason: string | null;
 }) {
   const router = useRouter();
-  const { onSubmit, isPending, fieldErrors, formError } = useActionForm(nurtureDealAction, {
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(dealNurtureSchema, nurtureDealAction, {
+    defaultValues: { opportunityId, resumeOn, watchFor },
     onSuccess: () => {
       toast.success("Parked: it will come back for another look.");
       router.refresh();
     },
   });
+  const { register } = form;
   return (
-    <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" data-testid="deal-nurture-form">
+    <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" noValidate data-testid="deal-nurture-form">
       <p className="text-sm font-medium text-amber-900">{parked ? "Parked in nurture" : "Park this deal until the timing is right"}</p>
       {resurfaceReason && <p className="text-sm text-amber-800">Came back: {resurfaceReason}</p>}
-      <input type="hidden" name="opportunityId" value={opportunityId} />
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
-        <Field label="Resume on" name="resumeOn" errors={fieldErrors.resumeOn}>
-          <Input id="resumeOn" name="resumeOn" type="date" defaultValue={resumeOn} required {...invalid(fieldErrors.resumeOn, "resumeOn")} />
+        <Field label="Resume on" name="resumeOn" errors={errors("resumeOn")}>
+          <Input id="resumeOn" type="date" {...register("resumeOn")} {...invalid(errors("resumeOn"), "resumeOn")} />
         </Field>
-        <Field label="What to watch for" name="watchFor" errors={fieldErrors.watchFor}>
-          <Input id="watchFor" name="watchFor" defaultValue={watchFor} maxLength={300} {...invalid(fieldErrors.watchFor, "watchFor")} />
+        <Field label="What to watch for" name="watchFor" errors={errors("watchFor")}>
+          <Input id="watchFor" maxLength={300} {...register("watchFor")} {...invalid(errors("watchFor"), "watchFor")} />
         </Field>
         <Button type="submit" variant="secondary" disabled={isPending}>
           {parked ? "Update" : "Park deal"}
         </Button>
       </div>
-      <FormError message={formError} />
     </form>
   );
 }

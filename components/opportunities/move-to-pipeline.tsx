@@ -1,18 +1,28 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { Controller } from "react-hook-form";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { Field, Input } from "@/components/ui/field";
 import { moveToPipelineAction } from "@/lib/actions/opportunities/move-to-pipeline";
+import { moveDealPipelineSchema } from "@/lib/validation/pipeline";
 
 interface Target {
   pipelineId: string;
   pipelineName: string;
   stages: Array<{ id: string; label: string }>;
+}
+
+interface Draft {
+  /** "pipelineId:stageId": one pick names both. */
+  target: string;
+  overrideReason: string;
+  overrideExpiresOn: string;
 }
 
 /**
@@ -23,57 +33,58 @@ interface Target {
 export function MoveToPipeline({ opportunityId, version, targets }: { opportunityId: string; version: number; targets: Target[] }) {
   const router = useRouter();
   const first = targets[0];
-  const [choice, setChoice] = useState(first ? `${first.pipelineId}:${first.stages[0]?.id ?? ""}` : "");
-  const form = useActionForm(moveToPipelineAction, {
+  const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(moveDealPipelineSchema, moveToPipelineAction, {
+    defaultValues: { target: first ? `${first.pipelineId}:${first.stages[0]?.id ?? ""}` : "", overrideReason: "", overrideExpiresOn: "" },
+    toInput: (draft: Draft) => {
+      const [pipelineId = "", toStage = ""] = draft.target.split(":");
+      return { opportunityId, version, pipelineId, toStage, overrideReason: draft.overrideReason, overrideExpiresOn: draft.overrideExpiresOn };
+    },
     onSuccess: () => {
       toast.success("Deal moved to the other pipeline and re-assessed");
       router.refresh();
     },
   });
-  const blocked = form.serverError?.code === "GATE_BLOCKED";
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const [pipelineId = "", toStage = ""] = choice.split(":");
-    const reason = data.get("overrideReason");
-    const expires = data.get("overrideExpiresOn");
-    form.execute({
-      opportunityId,
-      version,
-      pipelineId,
-      toStage,
-      ...(typeof reason === "string" && reason.trim() && { overrideReason: reason }),
-      ...(typeof expires === "string" && expires && { overrideExpiresOn: expires }),
-    });
-  };
+  const blocked = serverError?.code === "GATE_BLOCKED";
+  const targetErrors = errors("toStage") ?? errors("pipelineId");
   if (!first) return null;
   return (
-    <form onSubmit={onSubmit} className="space-y-3" data-testid="move-to-pipeline">
-      <Field label="Move to" name="target" errors={form.fieldErrors.toStage ?? form.fieldErrors.pipelineId}>
-        <Select id="move-target" value={choice} onChange={(e) => setChoice(e.target.value)}>
-          {targets.map((t) => (
-            <optgroup key={t.pipelineId} label={t.pipelineName}>
-              {t.stages.map((s) => (
-                <option key={s.id} value={`${t.pipelineId}:${s.id}`}>
-                  {t.pipelineName} — {s.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </Select>
+    <form onSubmit={onSubmit} className="space-y-3" noValidate data-testid="move-to-pipeline">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <Field label="Move to" name="target" errors={targetErrors}>
+        <Controller
+          control={form.control}
+          name="target"
+          render={({ field }) => (
+            <Combobox
+              id="target"
+              name="target"
+              searchLabel="Search stages"
+              options={targets.flatMap((t) => t.stages.map((s) => ({ value: `${t.pipelineId}:${s.id}`, label: s.label, detail: t.pipelineName })))}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              placeholder="Choose a stage…"
+              {...invalid(targetErrors, "target")}
+            />
+          )}
+        />
       </Field>
-      <FormError message={form.formError} />
       {blocked && (
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Override reason" name="overrideReason" errors={form.fieldErrors.overrideReason}>
-            <Input id="move-override-reason" name="overrideReason" />
+          <Field label="Override reason" name="overrideReason" errors={errors("overrideReason")}>
+            <Input id="overrideReason" {...form.register("overrideReason")} {...invalid(errors("overrideReason"), "overrideReason")} />
           </Field>
-          <Field label="Override ends on" name="overrideExpiresOn" errors={form.fieldErrors.overrideExpiresOn}>
-            <Input id="move-override-expires" name="overrideExpiresOn" type="date" />
+          <Field label="Override ends on" name="overrideExpiresOn" errors={errors("overrideExpiresOn")}>
+            <Input
+              id="overrideExpiresOn"
+              type="date"
+              {...form.register("overrideExpiresOn")}
+              {...invalid(errors("overrideExpiresOn"), "overrideExpiresOn")}
+            />
           </Field>
         </div>
       )}
-      <Button type="submit" size="sm" variant="secondary" disabled={form.isPending}>
+      <Button type="submit" size="sm" variant="secondary" disabled={isPending}>
         {blocked ? "Move with override" : "Move deal"}
       </Button>
     </form>

@@ -3,14 +3,15 @@
 import { Check } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
 import { toast } from "sonner";
-import { useActionForm } from "@/components/forms/use-action-form";
-import { FormError } from "@/components/forms/form-error";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { completeNextStepAction } from "@/lib/actions/opportunities/complete-next-step";
 import { setNextStepAction } from "@/lib/actions/opportunities/set-next-step";
+import { setNextStepSchema } from "@/lib/validation/next-step";
 
 /** The deal's next step with its due day: set or replace it, or mark it done. */
 export function NextStepPanel({
@@ -27,10 +28,12 @@ export function NextStepPanel({
   canEdit: boolean;
 }) {
   const router = useRouter();
-  const textRef = useRef<HTMLInputElement>(null);
-  const form = useActionForm(setNextStepAction, {
+  const blank = { opportunityId, text: "", dueOn: "" };
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(setNextStepSchema, setNextStepAction, {
+    defaultValues: blank,
     onSuccess: () => {
       toast.success("Next step saved");
+      form.reset(blank);
       router.refresh();
     },
   });
@@ -38,7 +41,7 @@ export function NextStepPanel({
     onSuccess: () => {
       toast.success("Next step done");
       router.refresh();
-      requestAnimationFrame(() => textRef.current?.focus());
+      requestAnimationFrame(() => form.setFocus("text"));
     },
     onError: ({ error }) => toast.error(error.serverError?.message ?? "Could not complete the next step."),
   });
@@ -63,18 +66,24 @@ export function NextStepPanel({
         <p className="text-sm text-slate-600">No next step yet.</p>
       )}
       {canEdit && (
-        <form onSubmit={form.onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
-          <input type="hidden" name="opportunityId" value={opportunityId} />
-          <FormError message={form.formError} />
-          <Field label={nextStep ? "Replace with" : "Next step"} name="next-step-text" errors={form.fieldErrors.text} className="min-w-48 flex-1">
-            <Input ref={textRef} id="next-step-text" name="text" placeholder="E.g. send the mutual action plan" />
-          </Field>
-          <Field label="Due on" name="next-step-due" errors={form.fieldErrors.dueOn}>
-            <Input id="next-step-due" name="dueOn" type="date" />
-          </Field>
-          <Button type="submit" size="sm" disabled={form.isPending}>
-            Save step
-          </Button>
+        <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="next-step-form">
+          <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+          <div className="flex flex-wrap items-end gap-2">
+            <Field label={nextStep ? "Replace with" : "Next step"} name="next-step-text" errors={errors("text")} className="min-w-48 flex-1">
+              <Input
+                id="next-step-text"
+                placeholder="E.g. send the mutual action plan"
+                {...form.register("text")}
+                {...invalid(errors("text"), "next-step-text")}
+              />
+            </Field>
+            <Field label="Due on" name="next-step-due" errors={errors("dueOn")}>
+              <Input id="next-step-due" type="date" {...form.register("dueOn")} {...invalid(errors("dueOn"), "next-step-due")} />
+            </Field>
+            <Button type="submit" size="sm" disabled={isPending}>
+              Save step
+            </Button>
+          </div>
         </form>
       )}
     </div>

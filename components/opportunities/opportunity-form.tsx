@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { Controller } from "react-hook-form";
 import { toast } from "sonner";
+import { AccountField } from "@/components/accounts/account-field";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { focusPageHeading } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
-import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select } from "@/components/ui/field";
 import { createOpportunityAction } from "@/lib/actions/opportunities/create-opportunity";
 import { updateOpportunityAction } from "@/lib/actions/opportunities/update-opportunity";
@@ -86,26 +85,7 @@ export function OpportunityForm({
             {...invalid(errors("name"), "name")}
           />
         </Field>
-        <Field label="Account" name="accountId" errors={errors("accountId")}>
-          <Controller
-            control={form.control}
-            name="accountId"
-            render={({ field }) => (
-              <Combobox
-                id="accountId"
-                name="accountId"
-                searchLabel="Search accounts"
-                search="account"
-                value={String(field.value ?? "")}
-                selectedLabel={field.value === account?.id ? account.name : undefined}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                placeholder="Choose an account…"
-                {...invalid(errors("accountId"), "accountId")}
-              />
-            )}
-          />
-        </Field>
+        <AccountField control={form.control} errors={errors("accountId")} selected={account} />
         {!opportunity && pipelines.length > 1 && (
           <Field label="Pipeline" name="pipelineId" errors={errors("pipelineId")}>
             <Select id="pipelineId" {...register("pipelineId")} {...invalid(errors("pipelineId"), "pipelineId")}>

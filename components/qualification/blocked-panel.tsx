@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { BlockerList } from "./blocker-list";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
-import { invalid } from "@/components/forms/use-action-form";
+import { invalid } from "@/components/forms/form-errors";
 import type { OverrideErrors, RefusedMove } from "./use-stage-move";
 
 const DAY_MS = 86_400_000;

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Input, Select } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { Input } from "@/components/ui/field";
 import { updateCriterionAction } from "@/lib/actions/qualification/update-criterion";
 
 export interface ProofContact {
@@ -98,15 +99,18 @@ export function CriterionActions({
           }}
         >
           <p className="text-[11px] text-slate-600">{proofHint}</p>
-          <Select aria-label={`Who said it (${label})`} value={contactId} onChange={(e) => setContactId(e.target.value)} className="py-1 text-xs">
-            <option value="">Who said it…</option>
-            {contacts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.roles ? ` (${c.roles})` : " (not on the committee)"}
-              </option>
-            ))}
-          </Select>
+          <Combobox
+            id={`verify-${criterionId}-contact`}
+            name="contactId"
+            aria-label={`Who said it (${label})`}
+            searchLabel="Search contacts"
+            options={contacts.map((c) => ({ value: c.id, label: c.name, detail: c.roles || "not on the committee" }))}
+            value={contactId}
+            onChange={setContactId}
+            placeholder="Who said it…"
+            clearLabel="Nobody in particular"
+            className="py-1 text-xs"
+          />
           <Input
             aria-label={`What they said (${label})`}
             placeholder="What they said (optional)"

@@ -9,6 +9,7 @@ import { focusNewFirst } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { Tooltip } from "@/components/ui/tooltip";
 import { Button } from "@/components/ui/button";
+import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { domainFieldErrors } from "@/lib/action-error";
 import { logNoteAction } from "@/lib/actions/notes/log-note";
@@ -70,7 +71,7 @@ export function EvidenceNoteForm({
       { key: nextKey.current++, criterionId: "", state: "claimed", excerpt: selected, contactId: "", documentRef: "" },
     ]);
     // Focus the new row's criterion picker once it renders.
-    requestAnimationFrame(() => document.querySelector<HTMLSelectElement>("[data-evidence-row]:last-of-type select")?.focus());
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-evidence-row]:last-of-type [role="combobox"]')?.focus());
   }
 
   function update(key: number, patch: Partial<Row>) {
@@ -185,32 +186,35 @@ function EvidenceRow({
     <fieldset className="rounded-md border border-indigo-100 bg-indigo-50/40 p-3" data-evidence-row>
       <legend className="sr-only">Evidence {n}</legend>
       <div className="grid gap-2 sm:grid-cols-[1fr_9rem_1fr_auto]">
-        <Select
+        <Combobox
+          id={`evidence-${n}-criterion`}
+          name={`evidence.${index}.criterionId`}
           aria-label={`Criterion for evidence ${n}`}
+          searchLabel="Search criteria"
+          options={criteria.map((c) => ({ value: c.id, label: c.label }))}
           value={row.criterionId}
-          onChange={(e) => onChange({ criterionId: e.target.value })}
+          onChange={(criterionId) => onChange({ criterionId })}
+          placeholder="Criterion…"
           aria-invalid={Boolean(errors.criterionId)}
-        >
-          <option value="">Criterion…</option>
-          {criteria.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
-        </Select>
+        />
+        {/* Three fixed answers: the native select stays, one tab stop with arrow keys. */}
         <Select aria-label={`Evidence ${n} says`} value={row.state} onChange={(e) => onChange({ state: e.target.value as Row["state"] })}>
           <option value="claimed">Claimed</option>
           <option value="verified">Verified</option>
           <option value="negative">Said no</option>
         </Select>
-        <Select aria-label={`Who said it (evidence ${n})`} value={row.contactId} onChange={(e) => onChange({ contactId: e.target.value })}>
-          <option value="">Who said it…</option>
-          {contacts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
+        <Combobox
+          id={`evidence-${n}-contact`}
+          name={`evidence.${index}.contactId`}
+          aria-label={`Who said it (evidence ${n})`}
+          searchLabel="Search contacts"
+          options={contacts.map((c) => ({ value: c.id, label: c.name }))}
+          value={row.contactId}
+          onChange={(contactId) => onChange({ contactId })}
+          placeholder="Who said it…"
+          clearLabel="Nobody in particular"
+          aria-invalid={Boolean(errors.contactId)}
+        />
         <button
           type="button"
           onClick={onRemove}

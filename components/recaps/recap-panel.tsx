@@ -7,7 +7,8 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Input, Select, Textarea } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { Input, Textarea } from "@/components/ui/field";
 import { createRecapAction } from "@/lib/actions/recaps/create-recap";
 import { revokeRecapAction } from "@/lib/actions/recaps/revoke-recap";
 import type { RecapPoint, RecapStatus } from "@/lib/qualification";
@@ -120,15 +121,15 @@ export function RecapPanel({
               <label htmlFor="recap-contact" className="block text-sm font-medium text-slate-800">
                 Buyer contact
               </label>
-              <Select id="recap-contact" value={contactId} onChange={(e) => setContactId(e.target.value)} required>
-                <option value="">Choose who confirms…</option>
-                {contacts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                    {c.roles ? ` (${c.roles})` : ""}
-                  </option>
-                ))}
-              </Select>
+              <Combobox
+                id="recap-contact"
+                name="contactId"
+                searchLabel="Search contacts"
+                options={contacts.map((c) => ({ value: c.id, label: c.name, detail: c.roles || null }))}
+                value={contactId}
+                onChange={setContactId}
+                placeholder="Choose who confirms…"
+              />
             </div>
             <fieldset className="space-y-2">
               <legend className="text-sm font-medium text-slate-800">Points the buyer will see (edit freely)</legend>

@@ -2,17 +2,20 @@
 
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
+import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid, pathErrors } from "@/components/forms/form-errors";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { saveCustomFrameworkAction } from "@/lib/actions/settings/save-custom-framework";
 import type { CriterionDefinition, Framework, TemplateKey } from "@/lib/qualification";
-import { saveCustomFrameworkSchema, type SaveCustomFrameworkInput } from "@/lib/validation/framework-setup";
-import { issuesByPath, type PathErrors } from "@/lib/validation/settings";
+import { saveCustomFrameworkSchema } from "@/lib/validation/framework-setup";
 import { blankCriterion, CriterionFields, toCriterionDraft, type CriterionDraft } from "./criterion-fields";
+import { toFramework, toInput, type Draft } from "./framework-draft";
 import { ScorecardPreview } from "./scorecard-preview";
 
 interface Props {
@@ -25,46 +28,7 @@ interface Props {
   editable: boolean;
 }
 
-interface Draft {
-  name: string;
-  criteria: CriterionDraft[];
-}
-
 const toDraft = (f: Framework, name = f.name): Draft => ({ name, criteria: f.criteria.map(toCriterionDraft) });
-const num = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
-
-function toInput(draft: Draft, version: number, pipelineId: string): SaveCustomFrameworkInput {
-  return {
-    pipelineId,
-    expectedVersion: version,
-    name: draft.name,
-    criteria: draft.criteria.map((c) => ({
-      id: c.id.trim(),
-      label: c.label,
-      description: c.description,
-      weight: num(c.weight),
-      knockout: c.knockout,
-      freshnessDays: c.freshnessDays.trim() === "" ? null : num(c.freshnessDays),
-      questions: c.questions
-        .split("\n")
-        .map((q) => q.trim())
-        .filter(Boolean),
-      ...(c.nurtureTrigger.trim() && { nurtureTrigger: c.nurtureTrigger }),
-      verifierRoles: c.verifierRoles,
-    })),
-  };
-}
-
-/** The draft as the engine will see it, for the live preview. */
-const toFramework = (input: SaveCustomFrameworkInput): Framework => ({
-  key: "custom",
-  name: input.name,
-  criteria: input.criteria.map((c) => ({
-    ...c,
-    level: "opportunity" as const,
-    verifierRoles: c.verifierRoles.length > 0 ? c.verifierRoles : undefined,
-  })),
-});
 
 /**
  * Build the organization's own framework, from a template or from scratch. Saving makes a new version: deals
@@ -72,40 +36,35 @@ const toFramework = (input: SaveCustomFrameworkInput): Framework => ({
  */
 export function FrameworkBuilder({ pipelineId, templates, current, archived, version, editable }: Props) {
   const router = useRouter();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(current, current.key === "custom" ? current.name : `Our ${current.name}`));
-  const [localErrors, setLocalErrors] = useState<PathErrors>({});
   const [now] = useState(() => new Date());
-  const input = useMemo(() => toInput(draft, version, pipelineId), [draft, version, pipelineId]);
-  const framework = useMemo(() => toFramework(input), [input]);
-  const form = useActionForm(saveCustomFrameworkAction, {
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(saveCustomFrameworkSchema, saveCustomFrameworkAction, {
+    defaultValues: toDraft(current, current.key === "custom" ? current.name : `Our ${current.name}`),
+    // The server's schema judges the draft as it will be sent: numbers parsed, one question per line.
+    toInput: (d: Draft) => toInput(d, version, pipelineId),
     onSuccess: (data) => {
+      form.reset(form.getValues());
       const removed =
         data.change.removed.length > 0 ? ` ${data.change.removed.length} criterion(s) archived; their evidence stays in each deal's history.` : "";
       toast.success(`Framework saved as version ${data.version}.${removed}`);
       router.refresh();
     },
   });
-  const errors: PathErrors = { ...form.fieldErrors, ...localErrors };
-  const formError = form.formError ?? (Object.keys(localErrors).length > 0 ? "Some criteria need attention: see the messages below." : undefined);
+  const name = useWatch({ control: form.control, name: "name" });
+  const criteria = useWatch({ control: form.control, name: "criteria" });
+  const input = useMemo(() => toInput({ name, criteria }, version, pipelineId), [name, criteria, version, pipelineId]);
+  const framework = useMemo(() => toFramework(input), [input]);
+  const byPath = pathErrors(form.formState.errors);
+  useUnsavedChangesGuard(editable && form.formState.isDirty);
 
-  const start = (f: Framework, name: string) => {
-    setDraft(toDraft(f, name));
-    setLocalErrors({});
-    form.reset();
+  const setCriteria = (change: (criteria: CriterionDraft[]) => CriterionDraft[]) => {
+    form.setValue("criteria", change(form.getValues("criteria")), { shouldDirty: true });
+    form.clearErrors();
   };
-  const setCriterion = (i: number, c: CriterionDraft) => setDraft((d) => ({ ...d, criteria: d.criteria.map((x, j) => (j === i ? c : x)) }));
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.reset();
-    const parsed = saveCustomFrameworkSchema.safeParse(input);
-    if (!parsed.success) {
-      setLocalErrors(issuesByPath(parsed.error.issues));
-      return;
-    }
-    setLocalErrors({});
-    form.execute(input);
-  }
+  const start = (f: Framework, name: string) => {
+    const next = toDraft(f, name);
+    form.setValue("name", next.name, { shouldDirty: true });
+    setCriteria(() => next.criteria);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="framework-builder">
@@ -127,29 +86,25 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
           </Button>
         </div>
       )}
-      <FormError message={formError ?? errors.criteria?.[0]} />
-      <Field label="Framework name" name="framework-name" errors={errors.name}>
-        <Input id="framework-name" value={draft.name} disabled={!editable} onChange={(e) => setDraft((d) => ({ ...d, name: e.target.value }))} />
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <Field label="Framework name" name="framework-name" errors={errors("name")}>
+        <Input id="framework-name" disabled={!editable} {...form.register("name")} {...invalid(errors("name"), "framework-name")} />
       </Field>
       <div className="space-y-3">
-        {draft.criteria.map((c, i) => (
+        {criteria.map((c, i) => (
           <CriterionFields
             key={i}
             index={i}
             criterion={c}
-            errors={errors}
+            errors={byPath}
             editable={editable}
-            onChange={(next) => setCriterion(i, next)}
-            onRemove={() => setDraft((d) => ({ ...d, criteria: d.criteria.filter((_, j) => j !== i) }))}
+            onChange={(next) => setCriteria((all) => all.map((x, j) => (j === i ? next : x)))}
+            onRemove={() => setCriteria((all) => all.filter((_, j) => j !== i))}
           />
         ))}
       </div>
       {editable && (
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => setDraft((d) => ({ ...d, criteria: [...d.criteria, blankCriterion(d.criteria.length + 1)] }))}
-        >
+        <Button type="button" variant="secondary" onClick={() => setCriteria((all) => [...all, blankCriterion(all.length + 1)])}>
           <Plus className="size-4" aria-hidden /> Add criterion
         </Button>
       )}
@@ -164,8 +119,8 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
           <p className="text-xs text-slate-500">
             Saving makes version {version + 1}. Gates on removed criteria are dropped; every deal is re-scored.
           </p>
-          <Button type="submit" disabled={form.isPending}>
-            {form.isPending ? "Saving…" : "Save framework"}
+          <Button type="submit" disabled={isPending}>
+            {isPending ? "Saving…" : "Save framework"}
           </Button>
         </div>
       )}

@@ -2,11 +2,12 @@
 
 import * as RadioGroup from "@radix-ui/react-radio-group";
 import { AlertTriangle } from "lucide-react";
+import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { serverFormErrors } from "@/components/forms/form-errors";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { changeFrameworkAction } from "@/lib/actions/settings/change-framework";
@@ -29,8 +30,9 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
   const [selected, setSelected] = useState<string>(templates.some((t) => t.key === currentKey) ? currentKey : (templates[0]?.key ?? ""));
   const [confirming, setConfirming] = useState(false);
   const template = templates.find((t) => t.key === selected);
-  const form = useActionForm(changeFrameworkAction, {
-    onSuccess: (data) => {
+  // A confirm button, not a form: nothing to type, so the refusal (if any) is one message above it.
+  const form = useAction(changeFrameworkAction, {
+    onSuccess: ({ data }) => {
       toast.success(
         `Now qualifying with ${templates.find((t) => t.key === data.frameworkKey)?.name ?? data.frameworkKey}; stage gates reset to its defaults`,
       );
@@ -38,6 +40,7 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
       router.refresh();
     },
   });
+  const refusal = serverFormErrors(form.result);
   const switching = template !== undefined && template.key !== currentKey;
 
   return (
@@ -93,7 +96,7 @@ export function FrameworkPicker({ pipelineId, templates, currentKey, canChange }
 
       {canChange && template && (
         <div className="space-y-3" data-testid="framework-switch">
-          <FormError message={form.formError ?? form.fieldErrors.frameworkKey?.[0] ?? form.fieldErrors.confirmReset?.[0]} />
+          <FormError message={refusal.formError ?? refusal.fieldErrors[0]?.message} />
           {!confirming ? (
             <div className="flex items-center justify-between gap-4">
               <p className="text-xs text-slate-500">

@@ -1,15 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo } from "react";
+import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { pathErrors } from "@/components/forms/form-errors";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { savePipelineAction } from "@/lib/actions/settings/save-pipeline";
 import type { Pipeline } from "@/lib/qualification";
-import { issuesByPath, savePipelineSchema, type PathErrors, type SavePipelineInput } from "@/lib/validation/settings";
+import { savePipelineSchema } from "@/lib/validation/settings";
 import { criterionLabeller } from "./requirement-text";
+import { toDraft, toInput, type Draft } from "./pipeline-draft";
 import { StageRow, type StageDraft } from "./stage-row";
 
 interface Props {
@@ -21,68 +25,47 @@ interface Props {
   editable: boolean;
 }
 
-/** Percent without float noise: 0.35 shows as 35, 0.125 as 12.5. */
-const toPercent = (p: number) => String(Math.round(p * 1000) / 10);
-
-const toDraft = (pipeline: Pipeline): StageDraft[] =>
-  pipeline.stages.map((s) => ({ id: s.id, label: s.label, probability: toPercent(s.probability), kind: s.kind, exit: s.exit }));
-
-/** A blank probability must fail as "a number", not pass as 0. */
-const toNumber = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
-
-const toInput = (draft: StageDraft[], pipelineId: string): SavePipelineInput => ({
-  pipelineId,
-  stages: draft.map((s) => ({ id: s.id, label: s.label, probability: toNumber(s.probability), exit: s.exit })),
-});
-
 /**
  * The organization's stages with their exit gates. Edits stay local until "Save pipeline", which replaces the
- * whole pipeline at once, so a half-edited gate never applies to deals.
+ * whole pipeline at once, so a half-edited gate never applies to deals. Leaving with unsaved edits asks first.
  */
 export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, editable }: Props) {
   const router = useRouter();
   const initial = useMemo(() => toDraft(pipeline), [pipeline]);
-  const [draft, setDraft] = useState(initial);
-  const [localErrors, setLocalErrors] = useState<PathErrors>({});
   const criterionLabel = useMemo(() => criterionLabeller(criteria), [criteria]);
-  const form = useActionForm(savePipelineAction, {
+  const { form, onSubmit, isPending, summaryFocus } = useZodForm(savePipelineSchema, savePipelineAction, {
+    defaultValues: initial,
+    // The same schema the server applies judges the draft as numbers, so each message lands next to its field.
+    toInput: (draft: Draft) => toInput(draft, pipelineId),
     onSuccess: () => {
+      form.reset(form.getValues());
       toast.success("Pipeline saved: the new gates apply to every stage change from now on");
       router.refresh();
     },
   });
-  const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
-  const errors: PathErrors = { ...form.fieldErrors, ...localErrors };
-  const problemCount = Object.values(errors).filter((e) => e?.length).length;
-  const formError = form.formError ?? (problemCount > 0 ? "Some stages need attention: see the messages below." : undefined);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.reset();
-    // The same schema the server applies, run first so each message lands next to its field.
-    const parsed = savePipelineSchema.safeParse(toInput(draft, pipelineId));
-    if (!parsed.success) {
-      setLocalErrors(issuesByPath(parsed.error.issues));
-      return;
-    }
-    setLocalErrors({});
-    form.execute(toInput(draft, pipelineId));
-  }
+  const stages = useWatch({ control: form.control, name: "stages" });
+  const dirty = form.formState.isDirty;
+  useUnsavedChangesGuard(editable && dirty);
+  const errors = pathErrors(form.formState.errors);
 
   const update = (index: number, stage: StageDraft) => {
-    setDraft((stages) => stages.map((s, i) => (i === index ? stage : s)));
-    setLocalErrors({});
+    form.setValue(
+      "stages",
+      stages.map((s, i) => (i === index ? stage : s)),
+      { shouldDirty: true },
+    );
+    form.clearErrors();
   };
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="pipeline-form">
       {editable && (
         <div className="px-5 pt-4">
-          <FormError message={formError} />
+          <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
         </div>
       )}
       <ol className="divide-y divide-border">
-        {draft.map((stage, i) => (
+        {stages.map((stage, i) => (
           <StageRow
             key={stage.id}
             stage={stage}
@@ -106,20 +89,11 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
                 Unsaved changes
               </span>
             )}
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={!dirty || form.isPending}
-              onClick={() => {
-                setDraft(initial);
-                setLocalErrors({});
-                form.reset();
-              }}
-            >
+            <Button type="button" variant="secondary" disabled={!dirty || isPending} onClick={() => form.reset(initial)}>
               Discard
             </Button>
-            <Button type="submit" disabled={!dirty || form.isPending}>
-              {form.isPending ? "Saving…" : "Save pipeline"}
+            <Button type="submit" disabled={!dirty || isPending}>
+              {isPending ? "Saving…" : "Save pipeline"}
             </Button>
           </div>
         )}

@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useAction } from "next-safe-action/hooks";
 import { toast } from "sonner";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { invalid, serverFormErrors } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { createPipelineAction } from "@/lib/actions/settings/create-pipeline";
@@ -14,6 +16,7 @@ import { renamePipelineAction } from "@/lib/actions/settings/rename-pipeline";
 import { reorderPipelinesAction } from "@/lib/actions/settings/reorder-pipelines";
 import type { TemplateKey } from "@/lib/qualification";
 import { cn } from "@/lib/utils";
+import { createPipelineSchema, renamePipelineSchema } from "@/lib/validation/pipeline";
 import { plural } from "@/lib/vocabulary";
 
 interface PipelineRow {
@@ -30,10 +33,6 @@ interface Props {
   editable: boolean;
 }
 
-const textOf = (form: HTMLFormElement, name: string) => {
-  const value = new FormData(form).get(name);
-  return typeof value === "string" ? value : "";
-};
 const hrefOf = (id: string) => `/settings/qualification?pipeline=${encodeURIComponent(id)}`;
 
 /**
@@ -43,37 +42,13 @@ const hrefOf = (id: string) => `/settings/qualification?pipeline=${encodeURIComp
 export function PipelinesManager({ pipelines, selectedId, templates, editable }: Props) {
   const router = useRouter();
   const selected = pipelines.find((p) => p.id === selectedId);
-  const [start, setStart] = useState<string>(templates[0]?.key ?? "meddpicc");
-  const create = useActionForm(createPipelineAction, {
-    onSuccess: (data) => {
-      toast.success(`Pipeline "${data.name}" created`);
-      router.push(hrefOf(data.id));
-    },
-  });
-  const rename = useActionForm(renamePipelineAction, {
-    onSuccess: (data) => {
-      toast.success(`Renamed to "${data.name}"`);
-      router.refresh();
-    },
-  });
-  const remove = useActionForm(deletePipelineAction, {
+  const remove = useAction(deletePipelineAction, {
     onSuccess: () => {
       toast.success("Pipeline deleted");
       router.push("/settings/qualification");
     },
   });
-  const reorder = useActionForm(reorderPipelinesAction, { onSuccess: () => router.refresh() });
-
-  const onCreate = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const name = textOf(event.currentTarget, "name");
-    const copy = start.startsWith("copy:") ? start.slice(5) : undefined;
-    create.execute(copy ? { name, copyFromPipelineId: copy } : { name, frameworkKey: start as TemplateKey });
-  };
-  const onRename = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    rename.execute({ pipelineId: selectedId, name: textOf(event.currentTarget, "name") });
-  };
+  const reorder = useAction(reorderPipelinesAction, { onSuccess: () => router.refresh() });
   const move = (index: number, by: -1 | 1) => {
     const ids = pipelines.map((p) => p.id);
     const [id] = ids.splice(index, 1);
@@ -125,18 +100,11 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
           </li>
         ))}
       </ol>
-      <FormError message={reorder.formError} />
+      <FormError message={serverFormErrors(reorder.result).formError} />
 
       {editable && selected && (
         <div className="flex flex-wrap items-end gap-3">
-          <form onSubmit={onRename} className="flex flex-wrap items-end gap-2" key={selected.id}>
-            <Field label="Name of this pipeline" name="pipeline-rename" errors={rename.fieldErrors.name}>
-              <Input id="pipeline-rename" name="name" defaultValue={selected.name} className="w-64" />
-            </Field>
-            <Button type="submit" size="sm" variant="secondary" disabled={rename.isPending}>
-              Rename
-            </Button>
-          </form>
+          <RenamePipelineForm key={selected.id} pipelineId={selected.id} name={selected.name} />
           {pipelines.length > 1 && (
             <Button type="button" size="sm" variant="danger" disabled={remove.isPending} onClick={() => remove.execute({ pipelineId: selected.id })}>
               Delete {selected.name}
@@ -144,33 +112,83 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
           )}
         </div>
       )}
-      <FormError message={rename.formError ?? remove.formError} />
+      <FormError message={serverFormErrors(remove.result).formError} />
 
-      {editable && (
-        <form onSubmit={onCreate} className="flex flex-wrap items-end gap-3" data-testid="create-pipeline">
-          <Field label="New pipeline" name="pipeline-name" errors={create.fieldErrors.name}>
-            <Input id="pipeline-name" name="name" placeholder="Renewals" className="w-56" />
-          </Field>
-          <Field label="Start from" name="pipeline-start" errors={create.fieldErrors.frameworkKey}>
-            <Select id="pipeline-start" value={start} onChange={(e) => setStart(e.target.value)} className="w-64">
-              {templates.map((t) => (
-                <option key={t.key} value={t.key}>
-                  {t.name} template
-                </option>
-              ))}
-              {pipelines.map((p) => (
-                <option key={p.id} value={`copy:${p.id}`}>
-                  Copy of {p.name} ({p.frameworkName})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Button type="submit" size="sm" disabled={create.isPending}>
-            Add pipeline
-          </Button>
-          <FormError message={create.formError} />
-        </form>
-      )}
+      {editable && <CreatePipelineForm pipelines={pipelines} templates={templates} />}
     </div>
+  );
+}
+
+function RenamePipelineForm({ pipelineId, name }: { pipelineId: string; name: string }) {
+  const router = useRouter();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(renamePipelineSchema, renamePipelineAction, {
+    defaultValues: { pipelineId, name },
+    onSuccess: (data) => {
+      toast.success(`Renamed to "${data.name}"`);
+      form.reset({ pipelineId, name: data.name });
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="rename-pipeline">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <div className="flex flex-wrap items-end gap-2">
+        <Field label="Name of this pipeline" name="pipeline-rename" errors={errors("name")}>
+          <Input id="pipeline-rename" className="w-64" {...form.register("name")} {...invalid(errors("name"), "pipeline-rename")} />
+        </Field>
+        <Button type="submit" size="sm" variant="secondary" disabled={isPending}>
+          Rename
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A new pipeline starts from a template, or as a copy of an existing pipeline ("copy:<id>" in the one picker). */
+function CreatePipelineForm({ pipelines, templates }: Pick<Props, "pipelines" | "templates">) {
+  const router = useRouter();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(createPipelineSchema, createPipelineAction, {
+    defaultValues: { name: "", start: templates[0]?.key ?? "meddpicc" },
+    toInput: ({ name, start }: { name: string; start: string }) =>
+      start.startsWith("copy:") ? { name, copyFromPipelineId: start.slice(5) } : { name, frameworkKey: start as TemplateKey },
+    onSuccess: (data) => {
+      toast.success(`Pipeline "${data.name}" created`);
+      router.push(hrefOf(data.id));
+    },
+  });
+  const startErrors = errors("frameworkKey") ?? errors("copyFromPipelineId");
+  return (
+    <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="create-pipeline">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <div className="flex flex-wrap items-end gap-3">
+        <Field label="New pipeline" name="pipeline-name" errors={errors("name")}>
+          <Input
+            id="pipeline-name"
+            placeholder="Renewals"
+            className="w-56"
+            {...form.register("name")}
+            {...invalid(errors("name"), "pipeline-name")}
+          />
+        </Field>
+        {/* A handful of templates and pipelines, grouped: a native select is the accessible short picker. */}
+        <Field label="Start from" name="pipeline-start" errors={startErrors}>
+          <Select id="pipeline-start" className="w-64" {...form.register("start")} {...invalid(startErrors, "pipeline-start")}>
+            {templates.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.name} template
+              </option>
+            ))}
+            {pipelines.map((p) => (
+              <option key={p.id} value={`copy:${p.id}`}>
+                Copy of {p.name} ({p.frameworkName})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" size="sm" disabled={isPending}>
+          Add pipeline
+        </Button>
+      </div>
+    </form>
   );
 }

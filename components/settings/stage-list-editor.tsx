@@ -2,16 +2,19 @@
 
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
+import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid, pathErrors } from "@/components/forms/form-errors";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { editStagesAction } from "@/lib/actions/settings/edit-stages";
 import type { GateRequirement, Pipeline, StageKind } from "@/lib/qualification";
 import { editStagesSchema, type EditStagesInput } from "@/lib/validation/framework-setup";
-import { issuesByPath, type PathErrors } from "@/lib/validation/settings";
+import { plural } from "@/lib/vocabulary";
 
 interface Props {
   /** The pipeline being edited. */
@@ -31,6 +34,12 @@ interface Row {
   kind: StageKind;
   exit: GateRequirement[];
   isNew: boolean;
+}
+
+interface Draft {
+  stages: Row[];
+  /** Where the deals of a removed stage go, by that stage's id. */
+  destinations: Record<string, string>;
 }
 
 const slug = (label: string) =>
@@ -60,35 +69,48 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
       })),
     [pipeline],
   );
-  const [rows, setRows] = useState(initial);
-  const [destinations, setDestinations] = useState<Record<string, string>>({});
-  const [localErrors, setLocalErrors] = useState<PathErrors>({});
   const [held, setHeld] = useState<Array<{ name: string; stageId: string; wanted: string }>>([]);
-  const form = useActionForm(editStagesAction, {
-    onSuccess: (data) => {
-      setHeld(data.held);
-      toast.success(
-        `Stages saved (${data.moved} deal(s) moved${data.held.length > 0 ? `, ${data.held.length} held at a gate they have not passed` : ""})`,
-      );
-      router.refresh();
-    },
-  });
-  const removed = initial.filter((s) => !rows.some((r) => r.id === s.id) && (dealsByStage[s.id] ?? 0) > 0);
-  const errors: PathErrors = { ...form.fieldErrors, ...localErrors };
-  const dirty = JSON.stringify(rows) !== JSON.stringify(initial);
-
-  const input = (): EditStagesInput => ({
+  const removedOf = (rows: Row[]) => initial.filter((s) => !rows.some((r) => r.id === s.id) && (dealsByStage[s.id] ?? 0) > 0);
+  const toInput = (draft: Draft): EditStagesInput => ({
     pipelineId,
     expectedVersion: version,
-    stages: rows.map((r) => ({
+    stages: draft.stages.map((r) => ({
       id: r.id,
       label: r.label,
       probability: r.probability.trim() === "" ? Number.NaN : Number(r.probability),
       kind: r.kind,
       exit: r.exit,
     })),
-    destinations: Object.fromEntries(removed.map((s) => [s.id, destinations[s.id] ?? ""])),
+    destinations: Object.fromEntries(removedOf(draft.stages).map((s) => [s.id, draft.destinations[s.id] ?? ""])),
   });
+  const { form, onSubmit, isPending, summaryFocus } = useZodForm(editStagesSchema, editStagesAction, {
+    defaultValues: { stages: initial, destinations: {} },
+    toInput,
+    onSuccess: (data) => {
+      form.reset(form.getValues());
+      setHeld(data.held);
+      toast.success(
+        `Stages saved (${plural(data.moved, "deal")} moved${data.held.length > 0 ? `, ${data.held.length} held at a gate they have not passed` : ""})`,
+      );
+      router.refresh();
+    },
+  });
+  const rows = useWatch({ control: form.control, name: "stages" });
+  const destinations = useWatch({ control: form.control, name: "destinations" });
+  const removed = removedOf(rows);
+  const errors = pathErrors(form.formState.errors);
+  const dirty = form.formState.isDirty;
+  useUnsavedChangesGuard(editable && dirty);
+
+  const setRows = (change: (rows: Row[]) => Row[]) => {
+    form.setValue("stages", change(form.getValues("stages")), { shouldDirty: true });
+    form.clearErrors();
+  };
+  const setDestination = (stageId: string, to: string) => {
+    form.setValue("destinations", { ...form.getValues("destinations"), [stageId]: to }, { shouldDirty: true });
+    form.clearErrors();
+  };
+
   const move = (i: number, by: -1 | 1) =>
     setRows((rs) => {
       const next = [...rs];
@@ -101,18 +123,9 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
       rs.map((r, j) => (j !== i ? r : { ...r, ...change, ...(r.isNew && change.label !== undefined && { id: slug(change.label) || r.id }) })),
     );
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    form.reset();
-    const parsed = editStagesSchema.safeParse(input());
-    if (!parsed.success) return setLocalErrors(issuesByPath(parsed.error.issues));
-    setLocalErrors({});
-    form.execute(input());
-  }
-
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="stage-list-editor">
-      <FormError message={form.formError ?? (Object.keys(errors).length > 0 ? "Some stages need attention: see the messages below." : undefined)} />
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <ol className="space-y-2">
         {rows.map((r, i) => (
           <li key={r.key} className="grid items-end gap-2 sm:grid-cols-[1fr_7rem_7rem_auto]" data-testid={`stage-item-${r.id}`}>
@@ -121,11 +134,20 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
               name={`stage-list-${i}-label`}
               errors={errors[`stages.${i}.label`] ?? errors[`stages.${i}.id`] ?? errors[`stages.${i}`]}
             >
-              <Input id={`stage-list-${i}-label`} value={r.label} disabled={!editable} onChange={(e) => update(i, { label: e.target.value })} />
+              <Input
+                id={`stage-list-${i}-label`}
+                name={`stages.${i}.label`}
+                value={r.label}
+                disabled={!editable}
+                onChange={(e) => update(i, { label: e.target.value })}
+                {...invalid(errors[`stages.${i}.label`] ?? errors[`stages.${i}.id`] ?? errors[`stages.${i}`], `stage-list-${i}-label`)}
+              />
             </Field>
             <Field label="Win %" name={`stage-list-${i}-probability`} errors={errors[`stages.${i}.probability`]}>
               <Input
                 id={`stage-list-${i}-probability`}
+                name={`stages.${i}.probability`}
+                {...invalid(errors[`stages.${i}.probability`], `stage-list-${i}-probability`)}
                 inputMode="decimal"
                 value={r.probability}
                 disabled={!editable}
@@ -176,14 +198,16 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
       {removed.map((s) => (
         <Field
           key={s.id}
-          label={`${s.label} holds ${dealsByStage[s.id]} deal(s): move them to`}
+          label={`${s.label} holds ${plural(dealsByStage[s.id] ?? 0, "deal")}: move them to`}
           name={`destination-${s.id}`}
           errors={errors[`destinations.${s.id}`]}
         >
           <Select
             id={`destination-${s.id}`}
+            name={`destinations.${s.id}`}
             value={destinations[s.id] ?? ""}
-            onChange={(e) => setDestinations((d) => ({ ...d, [s.id]: e.target.value }))}
+            onChange={(e) => setDestination(s.id, e.target.value)}
+            {...invalid(errors[`destinations.${s.id}`], `destination-${s.id}`)}
           >
             <option value="">Choose a stage…</option>
             {rows
@@ -225,18 +249,13 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
             <Button
               type="button"
               variant="secondary"
-              disabled={!dirty || form.isPending}
-              onClick={() => {
-                setRows(initial);
-                setDestinations({});
-                setLocalErrors({});
-                form.reset();
-              }}
+              disabled={!dirty || isPending}
+              onClick={() => form.reset({ stages: initial, destinations: {} })}
             >
               Discard
             </Button>
-            <Button type="submit" disabled={!dirty || form.isPending}>
-              {form.isPending ? "Saving…" : "Save stages"}
+            <Button type="submit" disabled={!dirty || isPending}>
+              {isPending ? "Saving…" : "Save stages"}
             </Button>
           </div>
         </div>

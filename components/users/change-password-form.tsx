@@ -1,54 +1,63 @@
 "use client";
 
-import { useRef } from "react";
 import { toast } from "sonner";
-import { FormError } from "@/components/forms/form-error";
-import { invalid, useActionForm } from "@/components/forms/use-action-form";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { invalid } from "@/components/forms/form-errors";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { changePasswordAction } from "@/lib/actions/users/change-password";
+import { changePasswordSchema } from "@/lib/validation/user";
 import { noun } from "@/lib/vocabulary";
 
+const blank = { currentPassword: "", newPassword: "", confirmPassword: "" };
+
 export function ChangePasswordForm() {
-  const ref = useRef<HTMLFormElement>(null);
-  const form = useActionForm(changePasswordAction, {
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(changePasswordSchema, changePasswordAction, {
+    defaultValues: blank,
     onSuccess: (data) => {
       toast.success(
         data.otherSessionsEnded > 0
           ? `Password changed; ${data.otherSessionsEnded} other ${noun(data.otherSessionsEnded, "session")} signed out.`
           : "Password changed.",
       );
-      ref.current?.reset();
+      form.reset(blank);
     },
   });
-  const e = form.fieldErrors;
+  const { register } = form;
   return (
-    <form ref={ref} onSubmit={form.onSubmit} className="space-y-4" noValidate data-testid="change-password-form">
-      <FormError message={form.formError} />
-      <Field label="Current password" name="currentPassword" errors={e.currentPassword}>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="change-password-form">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
+      <Field label="Current password" name="currentPassword" errors={errors("currentPassword")}>
         <Input
           id="currentPassword"
-          name="currentPassword"
           type="password"
           autoComplete="current-password"
-          {...invalid(e.currentPassword, "currentPassword")}
+          {...register("currentPassword")}
+          {...invalid(errors("currentPassword"), "currentPassword")}
         />
       </Field>
-      <Field label="New password" name="newPassword" errors={e.newPassword} hint="At least 10 characters.">
-        <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" {...invalid(e.newPassword, "newPassword")} />
-      </Field>
-      <Field label="Repeat the new password" name="confirmPassword" errors={e.confirmPassword}>
+      <Field label="New password" name="newPassword" errors={errors("newPassword")} hint="At least 10 characters.">
         <Input
-          id="confirmPassword"
-          name="confirmPassword"
+          id="newPassword"
           type="password"
           autoComplete="new-password"
-          {...invalid(e.confirmPassword, "confirmPassword")}
+          {...register("newPassword")}
+          {...invalid(errors("newPassword"), "newPassword")}
+        />
+      </Field>
+      <Field label="Repeat the new password" name="confirmPassword" errors={errors("confirmPassword")}>
+        <Input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          {...register("confirmPassword")}
+          {...invalid(errors("confirmPassword"), "confirmPassword")}
         />
       </Field>
       <div className="flex justify-end">
-        <Button type="submit" disabled={form.isPending}>
-          {form.isPending ? "Saving…" : "Change password"}
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : "Change password"}
         </Button>
       </div>
     </form>

@@ -80,15 +80,6 @@ export function engineIssueKey(path: string): string {
   return path.replace(/\[(\d+)\]/g, ".$1");
 }
 
-export function issuesByPath(issues: ReadonlyArray<{ path: readonly PropertyKey[]; message: string }>): PathErrors {
-  const out: PathErrors = {};
-  for (const issue of issues) {
-    const key = pathKey(issue.path);
-    out[key] = [...(out[key] ?? []), issue.message];
-  }
-  return out;
-}
-
 /** Every error at `prefix` or below it, for a row that shows its nested errors together. */
 export function errorsUnder(errors: PathErrors, prefix: string): string[] {
   return Object.entries(errors).flatMap(([key, messages]) => (key === prefix || key.startsWith(`${prefix}.`) ? (messages ?? []) : []));

@@ -48,8 +48,12 @@ test("a rep finds a deal with Ctrl+K, logs a note with evidence and advances it,
   await page.keyboard.press("Alt+e");
   const criterion = page.getByLabel("Criterion for evidence 1");
   await expect(criterion).toBeFocused();
-  await page.keyboard.press("ArrowDown");
-  await expect(criterion).not.toHaveValue("");
+  // The criterion picker is a combobox: Enter opens its search, Enter again takes the first criterion.
+  await page.keyboard.press("Enter");
+  await expect(page.locator("[cmdk-input]")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(criterion).not.toHaveText("Criterion…");
+  await expect(criterion).toBeFocused();
   await expect(page.getByLabel("Excerpt for evidence 1")).toHaveValue(/Finance closes the books by hand/);
   await page.keyboard.press("Control+Enter");
   await expect(page.getByText("Note saved with 1 piece of evidence")).toBeVisible();

@@ -58,8 +58,8 @@ test("a rep qualifies a new deal: evidence moves the scores, the gate blocks unt
   const form = page.getByTestId("evidence-note-form");
   await form.getByLabel("Discovery note").fill("Dana: finance reconciles three systems by hand every month-end.");
   await form.getByRole("button", { name: /Evidence from selection/ }).click();
-  await form.getByLabel("Criterion for evidence 1").selectOption({ label: "Identify pain" });
-  await form.getByLabel("Who said it (evidence 1)").selectOption({ label: "Dana Whitfield" });
+  await pickInCombobox(form, "Criterion for evidence 1", "Identify pain");
+  await pickInCombobox(form, "Who said it (evidence 1)", "Dana Whitfield");
   await form.getByLabel("Excerpt for evidence 1").fill("Finance reconciles three systems by hand");
   await form.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByTestId("criterion-identify_pain").getByTestId("criterion-state")).toHaveText("Claimed");

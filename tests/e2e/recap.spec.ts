@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, pickInCombobox, signIn } from "./helpers";
 
 const DEAL = "/opportunities/seed_opp_nine_click";
 /** Set SHOTS_DIR to keep screenshots of the recap page (phone width) and the deal's recap panel. */
@@ -11,7 +11,7 @@ test("a buyer confirms two points and corrects one through the recap link; the r
   await signIn(page, DEMO.rep);
   await page.goto(DEAL);
   const panel = page.getByTestId("recap-panel");
-  await panel.getByLabel("Buyer contact").selectOption({ label: "Dana Ruiz (Economic buyer)" });
+  await pickInCombobox(panel, "Buyer contact", "Dana Ruiz");
   await panel.getByTestId("recap-edit-decision_process").fill("A two-week pilot, then Dana decides");
   if (SHOTS) await panel.screenshot({ path: `${SHOTS}/deal-recap-panel.png` });
   await panel.getByRole("button", { name: "Create recap link" }).click();

@@ -1,0 +1,79 @@
+import type { ResolverOptions } from "react-hook-form";
+import { describe, expect, it } from "vitest";
+import type { CriterionDraft } from "@/components/settings/criterion-fields";
+import { toInput as frameworkInput, type Draft as FrameworkDraft } from "@/components/settings/framework-draft";
+import { toInput as pipelineInput, type Draft as PipelineDraft } from "@/components/settings/pipeline-draft";
+import { saveCustomFrameworkSchema } from "@/lib/validation/framework-setup";
+import { savePipelineSchema } from "@/lib/validation/settings";
+import { draftResolver } from "./draft-resolver";
+import { pathErrors } from "./form-errors";
+
+// What react-hook-form hands a resolver on submit; no DOM refs are needed to judge the values.
+const options = { fields: {}, names: [], shouldUseNativeValidation: false, criteriaMode: "firstError" } as unknown as ResolverOptions<never>;
+
+const criterion = (patch: Partial<CriterionDraft>): CriterionDraft => ({
+  id: "renewal_risk",
+  label: "Renewal risk",
+  description: "",
+  weight: "3",
+  knockout: true,
+  freshnessDays: "",
+  questions: "What would stop you renewing?\n",
+  nurtureTrigger: "",
+  verifierRoles: [],
+  ...patch,
+});
+
+async function judge<D extends object>(schema: Parameters<typeof draftResolver>[0], toInput: (d: D) => unknown, draft: D) {
+  const result = await draftResolver<D & Record<string, unknown>>(schema, toInput)(draft as never, undefined, options as never);
+  return { values: result.values as unknown, errors: pathErrors(result.errors) };
+}
+
+describe("the framework builder's draft, judged by the server's schema", () => {
+  const toInput = (d: FrameworkDraft) => frameworkInput(d, 4, "pl_main");
+
+  it("files each criterion's message under its row's field, where the builder shows it", async () => {
+    const draft = { name: "Renewal lite", criteria: [criterion({}), criterion({ id: "timing", label: "", weight: "-2", freshnessDays: "half" })] };
+    const { errors } = await judge(saveCustomFrameworkSchema, toInput, draft);
+    expect(errors).toEqual({
+      "criteria.1.label": ["Label is required."],
+      "criteria.1.weight": ["Weight must be 0 or more."],
+      "criteria.1.freshnessDays": ["Freshness must be a number of days."],
+    });
+  });
+
+  it("passes a good draft on as the input the action takes: numbers parsed, one question per line", async () => {
+    const { values, errors } = await judge(saveCustomFrameworkSchema, toInput, {
+      name: "Renewal lite",
+      criteria: [criterion({ freshnessDays: "30" })],
+    });
+    expect(errors).toEqual({});
+    expect(values).toMatchObject({
+      pipelineId: "pl_main",
+      expectedVersion: 4,
+      criteria: [{ id: "renewal_risk", weight: 3, freshnessDays: 30, questions: ["What would stop you renewing?"] }],
+    });
+  });
+});
+
+describe("the pipeline editor's draft, judged by the server's schema", () => {
+  const toInput = (d: PipelineDraft) => pipelineInput(d, "pl_main");
+  const stage = (id: string, probability: string, exit: PipelineDraft["stages"][number]["exit"] = []) => ({
+    id,
+    label: id,
+    probability,
+    kind: "open" as const,
+    exit,
+  });
+
+  it("names the stage row whose field is wrong (a blank probability is not 0)", async () => {
+    const { errors } = await judge(savePipelineSchema, toInput, { stages: [stage("prospecting", "10"), stage("discovery", " ")] });
+    expect(errors).toEqual({ "stages.1.probability": ["Probability must be a number."] });
+  });
+
+  it("names the gate requirement inside a stage that is listed twice", async () => {
+    const twice = { kind: "criterion" as const, criterionId: "metrics", atLeast: "claimed" as const };
+    const { errors } = await judge(savePipelineSchema, toInput, { stages: [stage("prospecting", "10", [twice, twice]), stage("discovery", "25")] });
+    expect(errors).toEqual({ "stages.0.exit.1": ["prospecting lists the same requirement twice."] });
+  });
+});
