@@ -14,7 +14,8 @@ import { CardMenu, type StageOption } from "./card-menu";
 function Tip({ label, children, testId, gate }: { label: string; children: React.ReactNode; testId?: string; gate?: string }) {
   return (
     <Tooltip content={label} side="bottom">
-      <TipTarget className="inline-flex items-center gap-0.5" data-testid={testId} data-gate={gate}>
+      {/* Padding makes the sign a 24 px target; the negative margin keeps the card's layout as it was. */}
+      <TipTarget className="-m-1 inline-flex items-center gap-0.5 p-1" data-testid={testId} data-gate={gate}>
         {children}
       </TipTarget>
     </Tooltip>
@@ -96,8 +97,9 @@ export function DealCard({
   handle: DragHandle | null;
 }) {
   const header = (
-    <h3 id={`deal-${card.id}`} className="truncate text-sm font-medium leading-snug">
-      <Link href={`/opportunities/${card.id}`} className="text-slate-900 hover:text-indigo-600">
+    <h3 id={`deal-${card.id}`} className="text-sm font-medium">
+      {/* A block link: its box ends where the truncated text does (not under the menu button) and is 24 px tall. */}
+      <Link href={`/opportunities/${card.id}`} className="block truncate leading-6 text-slate-900 hover:text-indigo-600">
         {card.name}
       </Link>
     </h3>
@@ -114,14 +116,14 @@ export function DealCard({
             {...handle.attributes}
             {...handle.listeners}
             aria-label={`Drag ${card.name} to another stage`}
-            className="-ml-1 cursor-grab rounded text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600 active:cursor-grabbing"
+            className="-my-1 -mr-1 -ml-2 cursor-grab rounded p-1 text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600 active:cursor-grabbing"
             data-testid="drag-handle"
           >
             <GripVertical className="size-4" aria-hidden />
           </button>
         )}
         <span className="truncate text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
-        <span className="ml-auto flex shrink-0 items-center gap-1">
+        <span className="ml-auto flex shrink-0 items-center gap-2">
           <FlagCount flags={card.flags} />
           <GateStatus gate={card.nextGate} />
         </span>
