@@ -5,7 +5,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { ActionError, FieldErrors } from "@/lib/action-error";
 import { errorAt, serverFormErrors } from "./form-errors";
 
@@ -21,7 +21,7 @@ interface FlatErrors {
  * A refused submit, here or on the server, files each message under its field by dotted path and bumps
  * `summaryFocus`, which moves focus to the error summary.
  */
-export function useZodForm<S extends z.ZodType<unknown, FieldValues> & StandardSchemaV1, ShapedErrors extends FlatErrors, Data>(
+export function useZodForm<S extends z.core.$ZodType<unknown, FieldValues> & StandardSchemaV1, ShapedErrors extends FlatErrors, Data>(
   schema: S,
   action: SingleInputActionFn<ActionError, S, ShapedErrors, Data>,
   options: { defaultValues?: DefaultValues<z.input<S>>; onSuccess?: (data: Data) => void },

@@ -10,20 +10,17 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
-  type DraggableAttributes,
   type KeyboardCoordinateGetter,
 } from "@dnd-kit/core";
-import { createContext, use, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
+import type { DraggableCardProps, DropZoneProps, MoveHandler } from "./board-moves";
 
 /**
  * Drag and drop (dnd-kit) is a shortcut for the card's own menu: a drop hands the move to the dragged card,
  * which runs the same gated action and shows the same blockers. By keyboard: focus a card's handle, Space
  * picks it up, arrows go from stage to stage, Space drops, Escape cancels; screen readers hear each step.
  */
-type MoveHandler = (toStage: string) => void;
-
-const MovesContext = createContext<Map<string, MoveHandler> | null>(null);
 
 interface DragData {
   name: string;
@@ -53,9 +50,7 @@ const stageByStage: KeyboardCoordinateGetter = (event, { context: { collisionRec
   return target ? { x: target.left + 8, y: target.top + 8 } : undefined;
 };
 
-export function BoardDndProvider({ children }: { children: ReactNode }) {
-  // One registry for the board's life: each card puts its move handler in it (see useDroppedMoves).
-  const [moves] = useState(() => new Map<string, MoveHandler>());
+export function DndBoard({ moves, children }: { moves: Map<string, MoveHandler>; children: ReactNode }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: stageByStage }),
@@ -79,62 +74,23 @@ export function BoardDndProvider({ children }: { children: ReactNode }) {
     moves.get(String(active.id))?.(String(over.id));
   }
   return (
-    <MovesContext value={moves}>
-      <DndContext
-        id={useId()}
-        sensors={sensors}
-        onDragEnd={onDragEnd}
-        accessibility={{
-          announcements,
-          screenReaderInstructions: {
-            draggable: "To move this deal to another stage, press Space, then the arrow keys, then Space again. Escape cancels.",
-          },
-        }}
-      >
-        {children}
-      </DndContext>
-    </MovesContext>
+    <DndContext
+      id={useId()}
+      sensors={sensors}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable: "To move this deal to another stage, press Space, then the arrow keys, then Space again. Escape cancels.",
+        },
+      }}
+    >
+      {children}
+    </DndContext>
   );
 }
 
-/** Lets a card receive the moves dropped for it. */
-export function useDroppedMoves(opportunityId: string, handler: MoveHandler): void {
-  const moves = use(MovesContext);
-  const latest = useRef(handler);
-  useEffect(() => {
-    latest.current = handler;
-  });
-  useEffect(() => {
-    if (!moves) return;
-    const run: MoveHandler = (toStage) => latest.current(toStage);
-    moves.set(opportunityId, run);
-    return () => {
-      if (moves.get(opportunityId) === run) moves.delete(opportunityId);
-    };
-  }, [moves, opportunityId]);
-}
-
-/** What a card spreads on its drag handle. */
-export interface DragHandle {
-  attributes: DraggableAttributes;
-  listeners: ReturnType<typeof useDraggable>["listeners"];
-}
-
-export function DraggableCard({
-  opportunityId,
-  stageId,
-  name,
-  enabled,
-  className,
-  children,
-}: {
-  opportunityId: string;
-  stageId: string;
-  name: string;
-  enabled: boolean;
-  className?: string;
-  children: (handle: DragHandle | null) => ReactNode;
-}) {
+export function DndDraggableCard({ opportunityId, stageId, name, enabled, className, children }: DraggableCardProps) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: opportunityId,
     data: { name, stageId } satisfies DragData,
@@ -152,22 +108,7 @@ export function DraggableCard({
 }
 
 /** A column or closed-stage summary that accepts dropped cards. */
-export function DropZone({
-  stageId,
-  label,
-  className,
-  activeClassName,
-  children,
-  ...rest
-}: {
-  stageId: string;
-  label: string;
-  className?: string;
-  activeClassName?: string;
-  children: ReactNode;
-  "aria-labelledby"?: string;
-  "data-testid"?: string;
-}) {
+export function DndDropZone({ stageId, label, className, activeClassName, children, ...rest }: DropZoneProps) {
   const { setNodeRef, isOver } = useDroppable({ id: stageId, data: { label } satisfies DropData });
   return (
     <section ref={setNodeRef} {...rest} data-stage-id={stageId} className={cn(className, isOver && activeClassName)}>

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { id, int4, pipelineRef, money, optionalDate, optionalInt, requiredText } from "./fields";
 import { CURRENCIES } from "./options";
 
@@ -6,7 +6,7 @@ const opportunityFields = z.object({
   name: requiredText("Name"),
   accountId: id("Account"),
   amount: money("Amount"),
-  currency: z.enum(CURRENCIES, { error: "Choose a currency from the list." }).default("USD"),
+  currency: z._default(z.enum(CURRENCIES, { error: "Choose a currency from the list." }), "USD"),
   expectedCloseDate: optionalDate("Expected close date"),
   repConfidence: optionalInt("Confidence", 0, 100),
   /**
@@ -19,7 +19,7 @@ const opportunityFields = z.object({
 export const createOpportunitySchema = opportunityFields;
 
 /** Stage is not editable here: stage changes go through the gated advance action. */
-export const updateOpportunitySchema = opportunityFields.extend({
+export const updateOpportunitySchema = z.extend(opportunityFields, {
   id: id("Opportunity"),
   version: int4("Version", 1),
 });
