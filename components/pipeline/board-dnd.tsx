@@ -10,17 +10,20 @@ import {
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type DraggableAttributes,
   type KeyboardCoordinateGetter,
 } from "@dnd-kit/core";
-import { useId, type ReactNode } from "react";
+import { createContext, use, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
-import type { DraggableCardProps, DropZoneProps, MoveHandler } from "./board-moves";
 
 /**
  * Drag and drop (dnd-kit) is a shortcut for the card's own menu: a drop hands the move to the dragged card,
  * which runs the same gated action and shows the same blockers. By keyboard: focus a card's handle, Space
  * picks it up, arrows go from stage to stage, Space drops, Escape cancels; screen readers hear each step.
  */
+type MoveHandler = (toStage: string) => void;
+
+const MovesContext = createContext<Map<string, MoveHandler> | null>(null);
 
 interface DragData {
   name: string;
@@ -50,7 +53,9 @@ const stageByStage: KeyboardCoordinateGetter = (event, { context: { collisionRec
   return target ? { x: target.left + 8, y: target.top + 8 } : undefined;
 };
 
-export function DndBoard({ moves, children }: { moves: Map<string, MoveHandler>; children: ReactNode }) {
+export function BoardDndProvider({ children }: { children: ReactNode }) {
+  // One registry for the board's life: each card puts its move handler in it (see useDroppedMoves).
+  const [moves] = useState(() => new Map<string, MoveHandler>());
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: stageByStage }),
@@ -74,23 +79,62 @@ export function DndBoard({ moves, children }: { moves: Map<string, MoveHandler>;
     moves.get(String(active.id))?.(String(over.id));
   }
   return (
-    <DndContext
-      id={useId()}
-      sensors={sensors}
-      onDragEnd={onDragEnd}
-      accessibility={{
-        announcements,
-        screenReaderInstructions: {
-          draggable: "To move this deal to another stage, press Space, then the arrow keys, then Space again. Escape cancels.",
-        },
-      }}
-    >
-      {children}
-    </DndContext>
+    <MovesContext value={moves}>
+      <DndContext
+        id={useId()}
+        sensors={sensors}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable: "To move this deal to another stage, press Space, then the arrow keys, then Space again. Escape cancels.",
+          },
+        }}
+      >
+        {children}
+      </DndContext>
+    </MovesContext>
   );
 }
 
-export function DndDraggableCard({ opportunityId, stageId, name, enabled, className, children }: DraggableCardProps) {
+/** Lets a card receive the moves dropped for it. */
+export function useDroppedMoves(opportunityId: string, handler: MoveHandler): void {
+  const moves = use(MovesContext);
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => {
+    if (!moves) return;
+    const run: MoveHandler = (toStage) => latest.current(toStage);
+    moves.set(opportunityId, run);
+    return () => {
+      if (moves.get(opportunityId) === run) moves.delete(opportunityId);
+    };
+  }, [moves, opportunityId]);
+}
+
+/** What a card spreads on its drag handle. */
+export interface DragHandle {
+  attributes: DraggableAttributes;
+  listeners: ReturnType<typeof useDraggable>["listeners"];
+}
+
+export function DraggableCard({
+  opportunityId,
+  stageId,
+  name,
+  enabled,
+  className,
+  children,
+}: {
+  opportunityId: string;
+  stageId: string;
+  name: string;
+  enabled: boolean;
+  className?: string;
+  children: (handle: DragHandle | null) => ReactNode;
+}) {
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: opportunityId,
     data: { name, stageId } satisfies DragData,
@@ -108,7 +152,22 @@ export function DndDraggableCard({ opportunityId, stageId, name, enabled, classN
 }
 
 /** A column or closed-stage summary that accepts dropped cards. */
-export function DndDropZone({ stageId, label, className, activeClassName, children, ...rest }: DropZoneProps) {
+export function DropZone({
+  stageId,
+  label,
+  className,
+  activeClassName,
+  children,
+  ...rest
+}: {
+  stageId: string;
+  label: string;
+  className?: string;
+  activeClassName?: string;
+  children: ReactNode;
+  "aria-labelledby"?: string;
+  "data-testid"?: string;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: stageId, data: { label } satisfies DropData });
   return (
     <section ref={setNodeRef} {...rest} data-stage-id={stageId} className={cn(className, isOver && activeClassName)}>

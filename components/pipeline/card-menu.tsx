@@ -5,7 +5,7 @@ import { ArrowRight, EllipsisVertical } from "lucide-react";
 import { useRef, type ReactNode } from "react";
 import { BlockedPanel } from "@/components/qualification/blocked-panel";
 import { useStageMove } from "@/components/qualification/use-stage-move";
-import { useDroppedMoves } from "./board-moves";
+import { useDroppedMoves } from "./board-dnd";
 
 export interface StageOption {
   id: string;

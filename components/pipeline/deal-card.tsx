@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { BoardCard } from "@/lib/server/pipeline/board";
 import { formatMoney } from "@/lib/utils";
-import type { DragHandle } from "./board-moves";
+import type { DragHandle } from "./board-dnd";
 import { CardMenu, type StageOption } from "./card-menu";
 
 /** A small focusable sign with its words in an accessible tooltip (hover or keyboard focus), not a `title`. */

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import type { Board, BoardCard, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn, formatMoney } from "@/lib/utils";
-import { BoardDndProvider, DraggableCard, DropZone } from "./board-moves";
+import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
 import type { StageOption } from "./card-menu";
 import { applyMove, BoardMoveContext } from "./board-state";
 import { DealCard } from "./deal-card";
