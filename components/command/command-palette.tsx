@@ -47,10 +47,10 @@ function focusNoteBox(attempts = 40) {
  * organization), or run a common command. A combobox over a listbox (cmdk) in a modal dialog (Radix):
  * arrows move, Enter runs, Escape closes and focus returns to where it was.
  */
-export function CommandPalette({ canCreateDeal }: { canCreateDeal: boolean }) {
+export function CommandPalette({ canCreateDeal, initialOpen = false }: { canCreateDeal: boolean; initialOpen?: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(initialOpen);
   const [query, setQuery] = useState("");
   const { hits, loading, failed } = useRecordSearch(open ? query : "");
   // A command that moves the focus itself (navigate, focus the note box) runs once the dialog has closed

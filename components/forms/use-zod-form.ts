@@ -4,7 +4,7 @@ import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { ActionError, FieldErrors } from "@/lib/action-error";
 import { draftResolver } from "./draft-resolver";
 import { errorAt, serverFormErrors } from "./form-errors";
@@ -22,7 +22,7 @@ interface FlatErrors {
  * `summaryFocus`, which moves focus to the error summary.
  */
 export function useZodForm<
-  S extends z.ZodType<unknown, FieldValues> & StandardSchemaV1,
+  S extends z.core.$ZodType<unknown, FieldValues> & StandardSchemaV1,
   ShapedErrors extends FlatErrors,
   Data,
   Values extends FieldValues = z.input<S>,

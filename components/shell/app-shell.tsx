@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can, type Role } from "@/lib/permissions";
 import type { Scheme } from "@/lib/theme";
-import { CommandPalette } from "@/components/command/command-palette";
+import { PaletteLoader } from "@/components/command/palette-loader";
 import { ShortcutsDialog } from "@/components/command/shortcuts-dialog";
 import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
@@ -58,7 +58,7 @@ export function AppShell({
           {children}
         </main>
       </div>
-      <CommandPalette canCreateDeal={can(user.role, "opportunity.create")} />
+      <PaletteLoader canCreateDeal={can(user.role, "opportunity.create")} />
       <ShortcutsDialog />
     </div>
   );

@@ -4,17 +4,23 @@ import { cookies } from "next/headers";
 // next-auth's names for its double-submit CSRF cookie ("<token>|<hash>"); the __Host- one under https.
 const CSRF_COOKIES = ["__Host-next-auth.csrf-token", "next-auth.csrf-token"];
 
+/** The token half of next-auth's CSRF cookie, for a sign-out form posted to `/api/auth/signout`. */
+export async function signOutCsrfToken() {
+  const jar = await cookies();
+  return (
+    CSRF_COOKIES.map((name) => jar.get(name)?.value)
+      .find(Boolean)
+      ?.split("|")[0] ?? ""
+  );
+}
+
 /**
  * Sign-out as a plain form posted to next-auth's own endpoint, so no page ships next-auth's client (≈15 kB gzipped)
  * for one button. next-auth checks the token against its cookie, runs the signOut event (which ends the session row)
  * and redirects to callbackUrl. Without the cookie it answers with its own confirmation page instead, which still signs out.
  */
 export async function SignOutButton() {
-  const jar = await cookies();
-  const csrf =
-    CSRF_COOKIES.map((name) => jar.get(name)?.value)
-      .find(Boolean)
-      ?.split("|")[0] ?? "";
+  const csrf = await signOutCsrfToken();
   return (
     <form method="post" action="/api/auth/signout" className="shrink-0">
       <input type="hidden" name="csrfToken" value={csrf} />

@@ -83,7 +83,7 @@ import { changePasswordSchema, changeRoleSchema, createUserSchema, userIdSchema 
  * organization scoping, record ownership, evidence rules, the gate, the transaction and the audit row).
  * Server actions and /api/v1 route handlers are both thin adapters over this table, so neither is a back door.
  */
-export interface UseCase<S extends z.ZodType, R> {
+export interface UseCase<S extends z.core.$ZodType, R> {
   permission: Permission;
   input: S;
   run: (user: SessionUser, input: z.output<S>) => Promise<R>;
@@ -116,7 +116,7 @@ async function advanceStageAndTellWhenBlocked(user: SessionUser, input: z.output
   }
 }
 
-const defineUseCase = <S extends z.ZodType, R>(definition: UseCase<S, R>) => definition;
+const defineUseCase = <S extends z.core.$ZodType, R>(definition: UseCase<S, R>) => definition;
 
 export const USE_CASES = {
   "account.create": defineUseCase({ permission: "account.create", input: createAccountSchema, run: createAccount }),
@@ -236,7 +236,7 @@ export type UseCaseResult<N extends UseCaseName> = Awaited<ReturnType<Cases[N]["
 export const USE_CASE_NAMES = Object.keys(USE_CASES) as [UseCaseName, ...UseCaseName[]];
 
 /** Use cases with an /api/v1 twin: every one but the explicit exemptions above. */
-export const API_USE_CASE_NAMES = USE_CASE_NAMES.filter((name) => !(USE_CASES[name] as UseCase<z.ZodType, unknown>).api?.exempt);
+export const API_USE_CASE_NAMES = USE_CASE_NAMES.filter((name) => !(USE_CASES[name] as UseCase<z.core.$ZodType, unknown>).api?.exempt);
 
 /**
  * Server actions a signed-out visitor runs (no session, so no use case and no API twin): the proof they need is
@@ -258,14 +258,14 @@ export function authorizeUseCase(user: SessionUser, name: UseCaseName): void {
 /** Runs a use case on input its schema already parsed (the action client parses with the same schema). */
 export async function runUseCase<N extends UseCaseName>(name: N, user: SessionUser, input: UseCaseInput<N>): Promise<UseCaseResult<N>> {
   authorizeUseCase(user, name);
-  const definition = USE_CASES[name] as unknown as UseCase<z.ZodType, UseCaseResult<N>>;
+  const definition = USE_CASES[name] as unknown as UseCase<z.core.$ZodType, UseCaseResult<N>>;
   return definition.run(user, input);
 }
 
 /** For transports that carry raw input (JSON, jobs): permission first, then the same zod schema, then the use case. */
 export async function executeUseCase<N extends UseCaseName>(name: N, user: SessionUser, raw: unknown): Promise<UseCaseResult<N>> {
   authorizeUseCase(user, name);
-  const parsed = await USE_CASES[name].input.safeParseAsync(raw);
+  const parsed = await z.safeParseAsync(USE_CASES[name].input, raw);
   if (!parsed.success) {
     throw new AppError("INVALID", "Some fields need attention.", { fieldErrors: issuesByPath(parsed.error.issues) });
   }

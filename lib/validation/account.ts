@@ -1,8 +1,8 @@
-import { z } from "zod";
-import { id, optionalInt, optionalText, requiredText, tagList } from "./fields";
+import * as z from "zod/mini";
+import { id, optionalInt, optionalText, preprocess, requiredText, tagList } from "./fields";
 import { FUNDING_STAGES, REGIONS } from "./options";
 
-const domain = z.preprocess(
+const domain = preprocess(
   (value) =>
     typeof value === "string"
       ? value
@@ -11,22 +11,11 @@ const domain = z.preprocess(
           .replace(/^https?:\/\//, "")
           .replace(/\/.*$/, "") || null
       : value,
-  z
-    .string()
-    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like example.com.")
-    .max(200)
-    .nullable()
-    .default(null),
+  z._default(z.nullable(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain like example.com."), z.maxLength(200))), null),
 );
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, label: string) =>
-  z.preprocess(
-    (v) => (v === "" ? null : v),
-    z
-      .enum(values, { error: `Choose a ${label} from the list.` })
-      .nullable()
-      .default(null),
-  );
+  preprocess((v) => (v === "" ? null : v), z._default(z.nullable(z.enum(values, { error: `Choose a ${label} from the list.` })), null));
 
 export const accountFields = z.object({
   name: requiredText("Name"),
@@ -41,4 +30,4 @@ export const accountFields = z.object({
 });
 
 export const createAccountSchema = accountFields;
-export const updateAccountSchema = accountFields.extend({ id: id("Account") });
+export const updateAccountSchema = z.extend(accountFields, { id: id("Account") });

@@ -1,24 +1,19 @@
-import { z } from "zod";
-import { id, optionalEmail, optionalText, requiredText } from "./fields";
+import * as z from "zod/mini";
+import { id, optionalEmail, optionalText, preprocess, requiredText } from "./fields";
 
 export const contactFields = z.object({
   accountId: id("Account"),
   name: requiredText("Name"),
   title: optionalText("Title", 120),
   email: optionalEmail,
-  phone: z.preprocess(
+  phone: preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z
-      .string()
-      .trim()
-      .regex(/^[+\d][\d\s().-]{4,30}$/, "Enter a phone number like +1 415 555 0100.")
-      .nullable()
-      .default(null),
+    z._default(z.nullable(z.string().check(z.trim(), z.regex(/^[+\d][\d\s().-]{4,30}$/, "Enter a phone number like +1 415 555 0100."))), null),
   ),
 });
 
 export const createContactSchema = contactFields;
-export const updateContactSchema = contactFields.extend({ id: id("Contact") });
+export const updateContactSchema = z.extend(contactFields, { id: id("Contact") });
 
 export const eraseContactSchema = z.object({
   contactId: id("Contact"),

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { type z } from "zod";
+import * as z from "zod/mini";
 import { id, int4, money, multilineText, optionalDate, optionalInt, optionalText, requiredText, tagList } from "./fields";
 
-const firstMessage = (schema: z.ZodType, input: unknown) => {
-  const result = schema.safeParse(input);
+const firstMessage = (schema: z.core.$ZodType, input: unknown) => {
+  const result = z.safeParse(schema, input);
   return result.success ? null : (result.error.issues[0]?.message ?? "?");
 };
 
 describe("shared field schemas refuse what the database cannot hold or should not", () => {
-  it.each<[string, z.ZodType, unknown, RegExp]>([
+  it.each<[string, z.core.$ZodType, unknown, RegExp]>([
     ["NUL in a name", requiredText("Name"), "Ac\u0000me", /not allowed/],
     ["a newline in one-line text", optionalText("Title"), "CFO\nCEO", /not allowed/],
     ["a bell in a note", multilineText("Note", { min: 1, max: 100 }), "hi\u0007", /not allowed/],
@@ -28,13 +28,13 @@ describe("shared field schemas refuse what the database cannot hold or should no
     expect(firstMessage(schema, input)).toMatch(message);
   });
 
-  it.each<[string, z.ZodType, unknown, unknown]>([
+  it.each<[string, z.core.$ZodType, unknown, unknown]>([
     ["a multi-line note keeps its lines", multilineText("Note", { min: 1, max: 100 }), " a\n\tb ", "a\n\tb"],
     ["decimal money", money("Amount"), " 1200.50 ", 1200.5],
     ["a real day", optionalDate("Close date"), "2199-12-31", new Date("2199-12-31T00:00:00Z")],
     ["int4's largest", int4("Version", 1), "2147483647", 2147483647],
     ["a blank optional int", optionalInt("Employees", 1, 10), " ", null],
   ])("accepts %s", (_, schema, input, expected) => {
-    expect(schema.parse(input)).toEqual(expected);
+    expect(z.parse(schema, input)).toEqual(expected);
   });
 });

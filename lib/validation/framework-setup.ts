@@ -1,6 +1,7 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { gateRequirementSchema, STAKEHOLDER_ROLES } from "./qualification";
 import { id, pipelineRef, plainText, requiredText } from "./fields";
+import { percent } from "./settings";
 
 /**
  * Inputs of the custom framework builder and the stage editor. Shapes and limits only: the engine's
@@ -9,33 +10,36 @@ import { id, pipelineRef, plainText, requiredText } from "./fields";
  */
 
 /** The qualification version the editor was opened on; a save against an older one is a conflict. */
-const expectedVersion = z.number({ error: "Reload the page: the form does not say which version it edits." }).int().min(1);
+const expectedVersion = z.number({ error: "Reload the page: the form does not say which version it edits." }).check(z.int(), z.gte(1));
 
 const criterionInput = z.object({
   id: requiredText("Criterion id", 64),
   label: requiredText("Label", 80),
-  description: plainText("Description", 500).default(""),
-  weight: z.number({ error: "Weight must be a number." }).min(0, "Weight must be 0 or more.").max(100, "Weight must be at most 100."),
+  description: z._default(plainText("Description", 500), ""),
+  weight: z.number({ error: "Weight must be a number." }).check(z.gte(0, "Weight must be 0 or more."), z.lte(100, "Weight must be at most 100.")),
   knockout: z.boolean(),
-  freshnessDays: z
-    .number({ error: "Freshness must be a number of days." })
-    .int("Freshness must be a whole number of days.")
-    .min(1, "Freshness must be at least 1 day, or blank for never.")
-    .max(3650, "Freshness must be at most 3650 days.")
-    .nullable(),
-  questions: z.array(requiredText("Each question", 300)).max(10, "At most 10 questions per criterion."),
-  nurtureTrigger: plainText("Trigger to watch for", 200).optional(),
+  freshnessDays: z.nullable(
+    z
+      .number({ error: "Freshness must be a number of days." })
+      .check(
+        z.int("Freshness must be a whole number of days."),
+        z.gte(1, "Freshness must be at least 1 day, or blank for never."),
+        z.lte(3650, "Freshness must be at most 3650 days."),
+      ),
+  ),
+  questions: z.array(requiredText("Each question", 300)).check(z.maxLength(10, "At most 10 questions per criterion.")),
+  nurtureTrigger: z.optional(plainText("Trigger to watch for", 200)),
   /** Empty = anyone on the committee but a blocker may state it. */
-  verifierRoles: z.array(z.enum(STAKEHOLDER_ROLES)).max(STAKEHOLDER_ROLES.length),
+  verifierRoles: z.array(z.enum(STAKEHOLDER_ROLES)).check(z.maxLength(STAKEHOLDER_ROLES.length)),
 });
 
 export const saveCustomFrameworkSchema = z.object({
   pipelineId: pipelineRef,
   expectedVersion,
   name: requiredText("Framework name", 60),
-  criteria: z.array(criterionInput).max(30, "At most 30 criteria."),
-  budgetCriterionId: z.string().max(64).optional(),
-  timingCriterionId: z.string().max(64).optional(),
+  criteria: z.array(criterionInput).check(z.maxLength(30, "At most 30 criteria.")),
+  budgetCriterionId: z.optional(z.string().check(z.maxLength(64))),
+  timingCriterionId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type SaveCustomFrameworkInput = z.infer<typeof saveCustomFrameworkSchema>;
 
@@ -43,19 +47,16 @@ const editedStage = z.object({
   id: id("Stage id"),
   label: requiredText("Stage name", 60),
   /** Percent, as the form shows it. */
-  probability: z
-    .number({ error: "Probability must be a number." })
-    .min(0, "Probability must be between 0 and 100 %.")
-    .max(100, "Probability must be between 0 and 100 %."),
+  probability: percent,
   kind: z.enum(["open", "won", "lost"], { error: "Pick open, won or lost." }),
-  exit: z.array(gateRequirementSchema).max(30, "At most 30 exit requirements per stage."),
+  exit: z.array(gateRequirementSchema).check(z.maxLength(30, "At most 30 exit requirements per stage.")),
 });
 
 /** The pipeline as it should be (stages in order; added, renamed, reordered, removed), and where the deals of removed stages go. */
 export const editStagesSchema = z.object({
   pipelineId: pipelineRef,
   expectedVersion,
-  stages: z.array(editedStage).min(1, "The pipeline needs its stages.").max(30, "At most 30 stages."),
-  destinations: z.record(z.string().max(64), z.string().max(64)).default({}),
+  stages: z.array(editedStage).check(z.minLength(1, "The pipeline needs its stages."), z.maxLength(30, "At most 30 stages.")),
+  destinations: z._default(z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(64))), {}),
 });
 export type EditStagesInput = z.infer<typeof editStagesSchema>;

@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LEAD_ATTRIBUTES, MAX_QUESTIONS } from "../qualification/leads";
 import { accountFields } from "./account";
-import { id, optionalDate, pipelineRef, optionalText, requiredText } from "./fields";
+import { id, optionalDate, pipelineRef, optionalText, preprocess, requiredText } from "./fields";
 
 /** Who the lead is and the company they come from: the account fields plus the person. */
-export const leadFields = accountFields.omit({ name: true }).extend({
+export const leadFields = z.extend(z.omit(accountFields, { name: true }), {
   name: requiredText("Name", 120),
-  email: z.preprocess(
+  email: preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.email("Enter a valid email address.").max(200).nullable().default(null),
+    z._default(z.nullable(z.email("Enter a valid email address.").check(z.maxLength(200))), null),
   ),
   title: optionalText("Title", 120),
   phone: optionalText("Phone", 40),
@@ -18,25 +18,30 @@ type LeadFieldsInput = z.infer<typeof leadFields>;
 
 const ANSWER_MAX = 1000;
 /** question id → answer text; at most a few, each short, so a form post stays small. */
-const answersSchema = z
-  .record(z.string().max(40), z.string().max(ANSWER_MAX, `Keep each answer under ${ANSWER_MAX} characters.`))
-  .refine((r) => Object.keys(r).length <= 20, "Too many answers.")
-  .default({});
+const answersSchema = z._default(
+  z
+    .record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(ANSWER_MAX, `Keep each answer under ${ANSWER_MAX} characters.`)))
+    .check(z.refine((r) => Object.keys(r).length <= 20, "Too many answers.")),
+  {},
+);
 
-export const createLeadSchema = leadFields.extend({ answers: answersSchema });
+export const createLeadSchema = z.extend(leadFields, { answers: answersSchema });
 
 /** The public form: the lead's fields (email required there) plus a honeypot that people never see. */
-export const intakeSubmissionSchema = leadFields.extend({
-  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email("Enter a valid work email.").max(200)),
+export const intakeSubmissionSchema = z.extend(leadFields, {
+  email: preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email("Enter a valid work email.").check(z.maxLength(200))),
   answers: answersSchema,
-  website: z.string().max(500).optional(),
+  website: z.optional(z.string().check(z.maxLength(500))),
 });
 
 export const reasonText = (label: string) => requiredText(label, 500);
 
+/** The day to look at a nurtured lead or deal again: required, though blank parses as "no date" first. */
+export const resumeOn = optionalDate("Resume date").check(z.refine((d) => d !== null, "Pick the date to look again."));
+
 export const nurtureLeadSchema = z.object({
   leadId: id("Lead"),
-  resumeOn: optionalDate("Resume date").refine((d) => d !== null, "Pick the date to look again."),
+  resumeOn,
   watchFor: optionalText("What to watch for", 300),
   reason: reasonText("Reason"),
 });
@@ -56,31 +61,33 @@ export const resumeSchema = z.object({ id: id("Record") });
 
 export const dealNurtureSchema = z.object({
   opportunityId: id("Opportunity"),
-  resumeOn: optionalDate("Resume date").refine((d) => d !== null, "Pick the date to look again."),
+  resumeOn,
   watchFor: optionalText("What to watch for", 300),
 });
 
+const trimmed = (min: number, max: number, message?: string) => z.string().check(z.trim(), z.minLength(min, message), z.maxLength(max));
+
 const choiceOption = z.object({
-  value: z.string().trim().min(1).max(60),
-  label: z.string().trim().min(1, "Every option needs a label.").max(120),
-  state: z.enum(["claimed", "negative", "unknown"]).optional(),
+  value: trimmed(1, 60),
+  label: trimmed(1, 120, "Every option needs a label."),
+  state: z.optional(z.enum(["claimed", "negative", "unknown"])),
 });
 
 export const intakeQuestionSchema = z.object({
-  id: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_-]{1,40}$/, "Question ids are short lowercase words."),
-  label: z.string().trim().min(1, "Every question needs its text.").max(200),
-  help: z.string().trim().max(200).optional(),
+  id: z.string().check(z.trim(), z.regex(/^[a-z0-9_-]{1,40}$/, "Question ids are short lowercase words.")),
+  label: trimmed(1, 200, "Every question needs its text."),
+  help: z.optional(trimmed(0, 200)),
   required: z.boolean(),
   target: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("criterion"), criterionId: z.string().min(1).max(64) }),
+    z.object({ kind: z.literal("criterion"), criterionId: z.string().check(z.minLength(1), z.maxLength(64)) }),
     z.object({ kind: z.literal("attribute"), attribute: z.enum(LEAD_ATTRIBUTES) }),
     z.object({ kind: z.literal("none") }),
   ]),
   answer: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("choice"), options: z.array(choiceOption).min(2, "A choice needs at least two options.").max(8) }),
+    z.object({
+      kind: z.literal("choice"),
+      options: z.array(choiceOption).check(z.minLength(2, "A choice needs at least two options."), z.maxLength(8)),
+    }),
     z.object({ kind: z.literal("text") }),
   ]),
 });
@@ -94,13 +101,13 @@ export const routingSchema = z.discriminatedUnion("mode", [
     rules: z
       .array(
         z.object({
-          region: z.string().max(60).optional(),
-          minEmployees: z.number().int().min(0).optional(),
-          maxEmployees: z.number().int().min(0).optional(),
+          region: z.optional(z.string().check(z.maxLength(60))),
+          minEmployees: z.optional(z.number().check(z.int(), z.gte(0))),
+          maxEmployees: z.optional(z.number().check(z.int(), z.gte(0))),
           ownerId: id("Owner"),
         }),
       )
-      .max(20),
+      .check(z.maxLength(20)),
   }),
 ]);
 
@@ -108,13 +115,13 @@ export const intakeFormSchema = z.object({
   enabled: z.boolean(),
   title: requiredText("Title", 120),
   intro: optionalText("Introduction", 500),
-  fields: z.array(z.enum(OPTIONAL_FORM_FIELDS)).max(OPTIONAL_FORM_FIELDS.length),
-  questions: z
-    .array(intakeQuestionSchema)
-    .max(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} qualifying questions.`)
-    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, "Question ids must be unique."),
+  fields: z.array(z.enum(OPTIONAL_FORM_FIELDS)).check(z.maxLength(OPTIONAL_FORM_FIELDS.length)),
+  questions: z.array(intakeQuestionSchema).check(
+    z.maxLength(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} qualifying questions.`),
+    z.refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, "Question ids must be unique."),
+  ),
   routing: routingSchema,
-  duplicateWindowDays: z.number().int().min(1).max(365),
+  duplicateWindowDays: z.number().check(z.int(), z.gte(1), z.lte(365)),
 });
 export type IntakeFormInput = z.infer<typeof intakeFormSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { TEMPLATE_KEYS } from "./settings";
 import { id, int4, pipelineRef, requiredText } from "./fields";
 import { gateOverrideFields, overrideBothOrNeither } from "./qualification";
@@ -9,21 +9,23 @@ const pipelineName = requiredText("Pipeline name", 60);
 export const createPipelineSchema = z
   .object({
     name: pipelineName,
-    frameworkKey: z.enum(TEMPLATE_KEYS, { error: "Pick one of the framework templates." }).optional(),
+    frameworkKey: z.optional(z.enum(TEMPLATE_KEYS, { error: "Pick one of the framework templates." })),
     /** Copy this pipeline's framework (a custom one included), stages and gates instead of a template. */
     copyFromPipelineId: pipelineRef,
   })
-  .refine((v) => (v.frameworkKey === undefined) !== (v.copyFromPipelineId === undefined), {
-    message: "Start from a template or from an existing pipeline.",
-    path: ["frameworkKey"],
-  });
+  .check(
+    z.refine((v) => (v.frameworkKey === undefined) !== (v.copyFromPipelineId === undefined), {
+      message: "Start from a template or from an existing pipeline.",
+      path: ["frameworkKey"],
+    }),
+  );
 export type CreatePipelineInput = z.infer<typeof createPipelineSchema>;
 
 export const renamePipelineSchema = z.object({ pipelineId: id("Pipeline"), name: pipelineName });
 export type RenamePipelineInput = z.infer<typeof renamePipelineSchema>;
 
 /** Every pipeline of the organization, in the new order. */
-export const reorderPipelinesSchema = z.object({ pipelineIds: z.array(id("Pipeline")).min(1).max(50) });
+export const reorderPipelinesSchema = z.object({ pipelineIds: z.array(id("Pipeline")).check(z.minLength(1), z.maxLength(50)) });
 export type ReorderPipelinesInput = z.infer<typeof reorderPipelinesSchema>;
 
 export const deletePipelineSchema = z.object({ pipelineId: id("Pipeline") });
@@ -42,5 +44,5 @@ export const moveDealPipelineSchema = z
     toStage: id("Stage"),
     ...gateOverrideFields,
   })
-  .superRefine(overrideBothOrNeither);
+  .check(overrideBothOrNeither);
 export type MoveDealPipelineInput = z.infer<typeof moveDealPipelineSchema>;

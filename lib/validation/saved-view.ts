@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { id, requiredText } from "./fields";
 
 export const SAVED_VIEW_LISTS = ["accounts", "contacts", "opportunities", "leads", "users"] as const;
@@ -12,10 +12,12 @@ const MAX_VIEW_PARAMS = 20;
  * A list's URL parameters as plain key → value. The list page parses them with its own schema when the view is
  * opened (an unknown or stale value falls back to the default there), so this only bounds their shape and size.
  */
-const viewQuery = z
-  .record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Not a list parameter."), z.string().max(200))
-  .refine((q) => Object.keys(q).length <= MAX_VIEW_PARAMS, `At most ${MAX_VIEW_PARAMS} parameters.`)
-  .transform((q) => Object.fromEntries(Object.entries(q).filter(([key, value]) => !CURSOR_KEYS.has(key) && value !== "")));
+const viewQuery = z.pipe(
+  z
+    .record(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "Not a list parameter.")), z.string().check(z.maxLength(200)))
+    .check(z.refine((q) => Object.keys(q).length <= MAX_VIEW_PARAMS, `At most ${MAX_VIEW_PARAMS} parameters.`)),
+  z.transform((q: Record<string, string>) => Object.fromEntries(Object.entries(q).filter(([key, value]) => !CURSOR_KEYS.has(key) && value !== ""))),
+);
 
 export const saveViewSchema = z.object({
   list: z.enum(SAVED_VIEW_LISTS),

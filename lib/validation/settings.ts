@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { TemplateKey } from "../qualification";
 import type { PathErrors } from "./errors";
 import { id, pipelineRef, plainText } from "./fields";
@@ -23,30 +23,31 @@ export function requirementKey(r: GateRequirementInput): string {
   }
 }
 
+/** A stage's probability in percent, as the forms show it. */
+export const percent = z
+  .number({ error: "Probability must be a number." })
+  .check(z.gte(0, "Probability must be between 0 and 100 %."), z.lte(100, "Probability must be between 0 and 100 %."));
+
 const stageInput = z.object({
   id: id("Stage"),
-  label: z
-    .string({ error: "Name the stage." })
-    .trim()
-    .min(1, "Name the stage.")
-    .max(60, "Keep the stage name under 60 characters.")
-    .refine((v) => plainText("Stage name", 60).safeParse(v).success, "The stage name contains characters that are not allowed."),
+  label: z.string({ error: "Name the stage." }).check(
+    z.trim(),
+    z.minLength(1, "Name the stage."),
+    z.maxLength(60, "Keep the stage name under 60 characters."),
+    z.refine((v) => plainText("Stage name", 60).safeParse(v).success, "The stage name contains characters that are not allowed."),
+  ),
   /** Percent, as the form shows it; stored as 0..1. */
-  probability: z
-    .number({ error: "Probability must be a number." })
-    .min(0, "Probability must be between 0 and 100 %.")
-    .max(100, "Probability must be between 0 and 100 %."),
-  exit: z.array(gateRequirementSchema).max(30, "At most 30 exit requirements per stage."),
+  probability: percent,
+  exit: z.array(gateRequirementSchema).check(z.maxLength(30, "At most 30 exit requirements per stage.")),
 });
 
 /** The whole pipeline as edited: the same stages in the same order, with new labels, probabilities and gates. */
 export const savePipelineSchema = z.object({
   pipelineId: pipelineRef,
-  stages: z
-    .array(stageInput)
-    .min(1, "The pipeline needs its stages.")
-    .max(30)
-    .superRefine((stages, ctx) => {
+  stages: z.array(stageInput).check(
+    z.minLength(1, "The pipeline needs its stages."),
+    z.maxLength(30),
+    z.superRefine((stages, ctx) => {
       stages.forEach((stage, i) => {
         const seen = new Set<string>();
         stage.exit.forEach((r, j) => {
@@ -56,6 +57,7 @@ export const savePipelineSchema = z.object({
         });
       });
     }),
+  ),
 });
 export type SavePipelineInput = z.infer<typeof savePipelineSchema>;
 

@@ -1,10 +1,17 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ROLES } from "../permissions";
 import { email, id, requiredText } from "./fields";
 
 const role = z.enum(ROLES, { error: "Pick a role." });
 
-export const newPassword = z.string({ error: "Enter a password." }).min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters.");
+export const newPassword = z
+  .string({ error: "Enter a password." })
+  .check(z.minLength(10, "Use at least 10 characters."), z.maxLength(200, "Use at most 200 characters."));
+
+const samePasswords = z.refine<{ newPassword: string; confirmPassword: string }>((v) => v.newPassword === v.confirmPassword, {
+  message: "The two passwords differ.",
+  path: ["confirmPassword"],
+});
 
 export const createUserSchema = z.object({
   name: requiredText("Name", 120),
@@ -19,20 +26,22 @@ export const userIdSchema = z.object({ userId: id("User") });
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+    currentPassword: z.string({ error: "Enter your current password." }).check(z.minLength(1, "Enter your current password."), z.maxLength(200)),
     newPassword,
-    confirmPassword: z.string().max(200),
+    confirmPassword: z.string().check(z.maxLength(200)),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "The two passwords differ.", path: ["confirmPassword"] });
+  .check(samePasswords);
 
 export const resetPasswordSchema = z
   .object({
     token: z
       .string()
-      .min(20, "This reset link is not valid.")
-      .max(200, "This reset link is not valid.")
-      .regex(/^[A-Za-z0-9_-]+$/, "This reset link is not valid."),
+      .check(
+        z.minLength(20, "This reset link is not valid."),
+        z.maxLength(200, "This reset link is not valid."),
+        z.regex(/^[A-Za-z0-9_-]+$/, "This reset link is not valid."),
+      ),
     newPassword,
-    confirmPassword: z.string().max(200),
+    confirmPassword: z.string().check(z.maxLength(200)),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "The two passwords differ.", path: ["confirmPassword"] });
+  .check(samePasswords);

@@ -86,6 +86,53 @@ describe("update opportunity (optimistic concurrency)", () => {
   });
 });
 
+describe("inline edit: one field through the same update use case", () => {
+  it("changes only the field sent and bumps the version", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    const before = await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } });
+    actAs(acme.rep);
+    const result = await updateOpportunityAction({ id: opp.id, version: "1", amount: "4200.50" });
+    expect(result?.data?.id).toBe(opp.id);
+    const after = await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } });
+    expect(Number(after.amount)).toBe(4200.5);
+    expect(after).toMatchObject({ version: 2, name: before.name, currency: before.currency, ownerId: acme.rep.id });
+    expect(after.expectedCloseDate?.toISOString()).toBe(before.expectedCloseDate?.toISOString());
+  });
+
+  it("refuses a stale version with CONFLICT and keeps the newer value", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.rep);
+    expect((await updateOpportunityAction({ id: opp.id, version: "1", amount: "10" }))?.data?.id).toBe(opp.id);
+    const stale = await updateOpportunityAction({ id: opp.id, version: "1", amount: "20" });
+    expect(stale?.serverError?.code).toBe("CONFLICT");
+    expect(Number((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).amount)).toBe(10);
+  });
+
+  it("refuses a rep on another rep's deal, and a rep reassigning even their own deal; a manager may reassign", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.otherRep);
+    expect((await updateOpportunityAction({ id: opp.id, version: "1", amount: "1" }))?.serverError?.code).toBe("FORBIDDEN");
+    actAs(acme.rep);
+    expect((await updateOpportunityAction({ id: opp.id, version: "1", ownerId: acme.otherRep.id }))?.serverError?.code).toBe("FORBIDDEN");
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).toMatchObject({ version: 1, ownerId: acme.rep.id });
+    actAs(acme.manager);
+    expect((await updateOpportunityAction({ id: opp.id, version: "1", ownerId: acme.otherRep.id }))?.data?.id).toBe(opp.id);
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).toMatchObject({ version: 2, ownerId: acme.otherRep.id });
+  });
+
+  it("moves the next step's due date only when there is a next step", async () => {
+    const opp = await createOpportunityFor(acme.rep, accountId);
+    actAs(acme.rep);
+    const none = await updateOpportunityAction({ id: opp.id, version: "1", nextStepDueOn: "2027-05-01" });
+    expect(none?.serverError?.code).toBe("INVALID");
+    await db().opportunity.update({ where: { id: opp.id }, data: { nextStep: "Call the CFO", nextStepDueOn: new Date("2027-04-01T00:00:00Z") } });
+    expect((await updateOpportunityAction({ id: opp.id, version: "1", nextStepDueOn: "2027-05-01" }))?.data?.id).toBe(opp.id);
+    const after = await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } });
+    expect(after.nextStepDueOn?.toISOString().slice(0, 10)).toBe("2027-05-01");
+    expect(after.nextStep).toBe("Call the CFO");
+  });
+});
+
 describe("notes", () => {
   it("logs a note on a deal, marks activity without bumping the version", async () => {
     const opp = await createOpportunityFor(acme.rep, accountId);

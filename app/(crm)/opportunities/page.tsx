@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Pagination, type SearchParams } from "@/components/ui/data-table";
 import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
 import { OpportunityBulkActions } from "@/components/opportunities/bulk-actions";
+import { InlineField } from "@/components/opportunities/inline-field";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
@@ -15,7 +16,7 @@ import { Input, Select } from "@/components/ui/field";
 import { QualificationCell } from "@/components/qualification/qualification-cell";
 import { PageHeader } from "@/components/ui/page-header";
 import { SavedViews } from "@/components/ui/saved-views";
-import { can } from "@/lib/permissions";
+import { can, canOnRecord } from "@/lib/permissions";
 import { findOpportunities, opportunityListParams } from "@/lib/server/opportunities/queries";
 import { db } from "@/lib/server/db";
 import { getOrganizationPipeline } from "@/lib/server/pipeline/organization-pipeline";
@@ -77,8 +78,32 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       stage: <Badge tone={o.status === "won" ? "good" : o.status === "lost" ? "bad" : "neutral"}>{stageLabel(o.pipelineId, o.stage)}</Badge>,
       pipeline: pipelineNames.get(o.pipelineId) ?? "",
       qualification: <QualificationCell stored={o.assessment} />,
-      amount: formatMoney(Number(o.amount), o.currency),
-      close: formatDate(o.expectedCloseDate),
+      amount: canOnRecord(user, "opportunity.update", o.ownerId) ? (
+        <InlineField
+          opportunityId={o.id}
+          version={o.version}
+          field="amount"
+          label={`Amount of ${o.name}`}
+          display={formatMoney(Number(o.amount), o.currency)}
+          value={o.amount.toString()}
+          type="number"
+        />
+      ) : (
+        formatMoney(Number(o.amount), o.currency)
+      ),
+      close: canOnRecord(user, "opportunity.update", o.ownerId) ? (
+        <InlineField
+          opportunityId={o.id}
+          version={o.version}
+          field="expectedCloseDate"
+          label={`Close date of ${o.name}`}
+          display={formatDate(o.expectedCloseDate)}
+          value={o.expectedCloseDate?.toISOString().slice(0, 10) ?? ""}
+          type="date"
+        />
+      ) : (
+        formatDate(o.expectedCloseDate)
+      ),
       owner: o.owner.name,
       updated: formatDate(o.updatedAt),
     },

@@ -13,7 +13,7 @@ type JsonSchema = Record<string, unknown>;
  * zod 4's own JSON Schema generator (draft 2020-12, the dialect of OpenAPI 3.1). Request schemas are rendered
  * as their input (what a client sends, before defaults and transforms), responses as their output.
  */
-function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+function jsonSchema(schema: z.core.$ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
   return rest;
 }

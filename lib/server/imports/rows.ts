@@ -9,7 +9,7 @@ import type { QualificationSettings } from "../qualification/settings";
 
 export type RowCheck<T> = { ok: true; data: T; key: string | null } | { ok: false; message: string };
 
-function firstError(error: z.ZodError): string {
+function firstError(error: z.core.$ZodError): string {
   const flat = z.flattenError(error);
   const [field, messages] = Object.entries(flat.fieldErrors as Record<string, string[] | undefined>).find(([, m]) => m && m.length > 0) ?? [];
   return field ? `${field}: ${messages?.[0] ?? "invalid"}` : (flat.formErrors[0] ?? "Invalid row.");
@@ -30,7 +30,10 @@ export function mapRow(cells: string[], mapping: Record<string, number | null>):
 
 const accountRow = accountFields;
 export type AccountRow = z.infer<typeof accountRow>;
-const contactRow = contactFields.omit({ accountId: true }).extend({
+// A CSV row names its account by domain or name instead of an id.
+const { accountId: _accountId, ...contactShape } = contactFields.shape;
+const contactRow = z.object({
+  ...contactShape,
   accountDomain: z.string().trim().toLowerCase().max(200).optional(),
   accountName: z.string().trim().max(200).optional(),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import * as z from "zod/mini";
 import { defaultIntakeQuestions, type IntakeQuestion, type RoutingConfig } from "../../qualification/leads";
 import { intakeQuestionSchema, OPTIONAL_FORM_FIELDS, routingSchema, type IntakeFormInput } from "../../validation/lead";
 import type { PrismaClient, Tx } from "../db";
@@ -32,7 +33,7 @@ export async function loadIntakeConfig(client: PrismaClient | Tx, organizationId
   const defaults = defaultIntakeConfig(settings);
   // A row created only to hold the round-robin cursor has no questions yet: still the defaults.
   if (!row || !Array.isArray(row.questions)) return defaults;
-  const questions = intakeQuestionSchema.array().safeParse(row.questions);
+  const questions = z.array(intakeQuestionSchema).safeParse(row.questions);
   const routing = routingSchema.safeParse(row.routing);
   return {
     saved: true,

@@ -3,11 +3,13 @@ import type { z } from "zod";
 import type { createOpportunitySchema, updateOpportunitySchema } from "../../validation/opportunity";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { AppError, notFound, staleWrite } from "../errors";
+import { scopeOf } from "../../permissions";
+import { AppError, forbidden, notFound, staleWrite } from "../errors";
 import { firstStageOf } from "../pipeline/organization-pipeline";
 import { rescore } from "../qualification/score-history";
 import { assertMayActOn, inOrg } from "../scope";
 import type { SessionUser } from "../session";
+import { assertAssignable } from "../users/assignable";
 
 export async function createOpportunity(user: SessionUser, input: z.infer<typeof createOpportunitySchema>) {
   return db().$transaction(async (tx) => {
@@ -32,11 +34,12 @@ export async function createOpportunity(user: SessionUser, input: z.infer<typeof
 }
 
 /**
- * Saves only if nobody saved since the form was loaded: the write is conditional on the version the user
- * saw, and bumps it. A stale form gets a CONFLICT instead of silently overwriting someone's change.
+ * Saves only if nobody saved since the form (or the inline editor) was loaded: the write is conditional on the
+ * version the user saw, and bumps it. A stale edit gets a CONFLICT instead of silently overwriting someone's change.
+ * Fields left out of the input stay as they are, so an inline edit of one field is the same use case as the form.
  */
 export async function updateOpportunity(user: SessionUser, input: z.infer<typeof updateOpportunitySchema>) {
-  const { id, version, ...fields } = input;
+  const { id, version, ownerId, nextStepDueOn, ...fields } = input;
   return db().$transaction(async (tx) => {
     const before = await tx.opportunity.findFirst({ where: inOrg(user, { id }) });
     if (!before) throw notFound("Opportunity");
@@ -46,12 +49,28 @@ export async function updateOpportunity(user: SessionUser, input: z.infer<typeof
         fieldErrors: { pipelineId: ["Use Move to another pipeline."] },
       });
     }
-    const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
-    if (!account) throw notFound("Account");
+    if (fields.accountId !== undefined) {
+      const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
+      if (!account) throw notFound("Account");
+    }
+    if (ownerId !== undefined && ownerId !== before.ownerId) {
+      // Reassigning is a manager's call: a rep's "own" scope covers editing their deal, not handing it on.
+      if (scopeOf(user.role, "opportunity.update") !== "org") throw forbidden("Only a manager can change a deal's owner.");
+      await assertAssignable(tx, user, ownerId, "opportunity.update");
+    }
+    if (nextStepDueOn !== undefined && before.nextStep === null) {
+      throw new AppError("INVALID", "This deal has no next step to date.", { fieldErrors: { nextStepDueOn: ["Set a next step first."] } });
+    }
     const { count } = await tx.opportunity.updateMany({
       where: { id, organizationId: user.organizationId, version },
-      // The first committed close date is kept, so a later move of the date shows as a slip.
-      data: { ...fields, originalCloseDate: before.originalCloseDate ?? fields.expectedCloseDate, version: { increment: 1 } },
+      data: {
+        ...fields,
+        ownerId,
+        nextStepDueOn,
+        // The first committed close date is kept, so a later move of the date shows as a slip.
+        originalCloseDate: before.originalCloseDate ?? fields.expectedCloseDate,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw staleWrite("opportunity");
     const after = await tx.opportunity.findUniqueOrThrow({ where: { id } });

@@ -23,6 +23,7 @@ import { Badge } from "@/components/ui/badge";
 import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { InlineField } from "@/components/opportunities/inline-field";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { proofNeeded, ROLE_LABELS, type StakeholderRole } from "@/lib/qualification";
@@ -106,9 +107,47 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
               </Tooltip>
             )}
             <Badge tone={VERDICT_TONE[verdict.verdict]}>{VERDICT_LABEL[verdict.verdict]}</Badge>
-            <span>
-              {formatMoney(Number(row.amount), row.currency)} · {owner.name} · closes {formatDate(row.expectedCloseDate)}
-            </span>
+            {canOnRecord(user, "opportunity.update", row.ownerId) ? (
+              <span className="inline-flex flex-wrap items-baseline gap-x-1" data-testid="deal-inline-fields">
+                <InlineField
+                  opportunityId={row.id}
+                  version={row.version}
+                  field="amount"
+                  label={`Amount of ${row.name}`}
+                  display={formatMoney(Number(row.amount), row.currency)}
+                  value={row.amount.toString()}
+                  type="number"
+                />
+                · {owner.name} · closes
+                <InlineField
+                  opportunityId={row.id}
+                  version={row.version}
+                  field="expectedCloseDate"
+                  label={`Close date of ${row.name}`}
+                  display={formatDate(row.expectedCloseDate)}
+                  value={row.expectedCloseDate?.toISOString().slice(0, 10) ?? ""}
+                  type="date"
+                />
+                {row.nextStep && (
+                  <>
+                    · next step due
+                    <InlineField
+                      opportunityId={row.id}
+                      version={row.version}
+                      field="nextStepDueOn"
+                      label={`Next step due date of ${row.name}`}
+                      display={formatDate(row.nextStepDueOn)}
+                      value={row.nextStepDueOn?.toISOString().slice(0, 10) ?? ""}
+                      type="date"
+                    />
+                  </>
+                )}
+              </span>
+            ) : (
+              <span>
+                {formatMoney(Number(row.amount), row.currency)} · {owner.name} · closes {formatDate(row.expectedCloseDate)}
+              </span>
+            )}
           </span>
         }
         actions={

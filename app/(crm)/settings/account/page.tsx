@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { signOutCsrfToken } from "@/components/shell/sign-out-button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "@/components/users/change-password-form";
 import { SignOutEverywhere } from "@/components/users/sign-out-everywhere";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountSettingsPage() {
   const user = await requireUser();
+  const csrfToken = await signOutCsrfToken();
   return (
     <>
       <PageHeader eyebrow="Settings" title="Your account" description={`${user.name} · ${user.email}`} />
@@ -25,7 +27,7 @@ export default async function AccountSettingsPage() {
             description="Lost a laptop, or signed in on a shared computer? End every session of your account, this one included."
           />
           <CardBody>
-            <SignOutEverywhere />
+            <SignOutEverywhere csrfToken={csrfToken} />
           </CardBody>
         </Card>
       </div>
