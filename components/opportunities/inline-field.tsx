@@ -2,12 +2,18 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Input } from "@/components/ui/field";
 import { updateOpportunityAction } from "@/lib/actions/opportunities/update-opportunity";
 
 /** The fields a deal's inline editors change; each goes through the deal's one update action. */
 type InlineFieldName = "amount" | "expectedCloseDate" | "nextStepDueOn";
+
+/**
+ * The cell that was just saved: the list's refresh may re-mount its row, and the new cell takes the focus back.
+ * Module state is enough: one person edits one cell at a time in a browser tab.
+ */
+let refocusAfterRefresh: { cell: string; savedOver: number } | null = null;
 
 /**
  * One field of a deal edited in place: a button showing the value (click or Enter opens the editor), a labelled
@@ -48,6 +54,13 @@ export function InlineField({
     setShown(null);
   }
   const { executeAsync, isPending } = useAction(updateOpportunityAction);
+  const cellKey = `${opportunityId}:${field}`;
+  useEffect(() => {
+    // Only once the refreshed row (a newer version than the one saved over) has rendered.
+    if (editing || refocusAfterRefresh?.cell !== cellKey || version <= refocusAfterRefresh.savedOver) return;
+    refocusAfterRefresh = null;
+    trigger.current?.focus();
+  });
 
   function close() {
     setEditing(false);
@@ -62,6 +75,7 @@ export function InlineField({
       setError(null);
       setShown(type === "number" ? draft : draft || "—");
       close();
+      refocusAfterRefresh = { cell: cellKey, savedOver: version };
       router.refresh();
       return;
     }

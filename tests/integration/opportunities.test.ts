@@ -108,16 +108,20 @@ describe("inline edit: one field through the same update use case", () => {
     expect(Number((await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).amount)).toBe(10);
   });
 
-  it("refuses a rep on another rep's deal, and a rep reassigning even their own deal; a manager may reassign", async () => {
+  it("refuses a rep on another rep's deal; a rep hands on only their own deal (as in the bulk reassign), a manager any", async () => {
     const opp = await createOpportunityFor(acme.rep, accountId);
     actAs(acme.otherRep);
     expect((await updateOpportunityAction({ id: opp.id, version: "1", amount: "1" }))?.serverError?.code).toBe("FORBIDDEN");
-    actAs(acme.rep);
     expect((await updateOpportunityAction({ id: opp.id, version: "1", ownerId: acme.otherRep.id }))?.serverError?.code).toBe("FORBIDDEN");
     expect(await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).toMatchObject({ version: 1, ownerId: acme.rep.id });
-    actAs(acme.manager);
+    actAs(acme.rep);
     expect((await updateOpportunityAction({ id: opp.id, version: "1", ownerId: acme.otherRep.id }))?.data?.id).toBe(opp.id);
     expect(await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).toMatchObject({ version: 2, ownerId: acme.otherRep.id });
+    // Handed on, it is no longer the rep's to take back.
+    expect((await updateOpportunityAction({ id: opp.id, version: "2", ownerId: acme.rep.id }))?.serverError?.code).toBe("FORBIDDEN");
+    actAs(acme.manager);
+    expect((await updateOpportunityAction({ id: opp.id, version: "2", ownerId: acme.rep.id }))?.data?.id).toBe(opp.id);
+    expect(await db().opportunity.findUniqueOrThrow({ where: { id: opp.id } })).toMatchObject({ version: 3, ownerId: acme.rep.id });
   });
 
   it("moves the next step's due date only when there is a next step", async () => {

@@ -3,8 +3,7 @@ import type { z } from "zod";
 import type { createOpportunitySchema, updateOpportunitySchema } from "../../validation/opportunity";
 import { recordAudit } from "../audit";
 import { db } from "../db";
-import { scopeOf } from "../../permissions";
-import { AppError, forbidden, notFound, staleWrite } from "../errors";
+import { AppError, notFound, staleWrite } from "../errors";
 import { firstStageOf } from "../pipeline/organization-pipeline";
 import { rescore } from "../qualification/score-history";
 import { assertMayActOn, inOrg } from "../scope";
@@ -53,11 +52,9 @@ export async function updateOpportunity(user: SessionUser, input: z.infer<typeof
       const account = await tx.account.findFirst({ where: inOrg(user, { id: fields.accountId }), select: { id: true } });
       if (!account) throw notFound("Account");
     }
-    if (ownerId !== undefined && ownerId !== before.ownerId) {
-      // Reassigning is a manager's call: a rep's "own" scope covers editing their deal, not handing it on.
-      if (scopeOf(user.role, "opportunity.update") !== "org") throw forbidden("Only a manager can change a deal's owner.");
-      await assertAssignable(tx, user, ownerId, "opportunity.update");
-    }
+    // The same rule as the bulk reassign: whoever may update the deal may hand it on (a rep, only their own),
+    // to an active colleague who may work deals.
+    if (ownerId !== undefined && ownerId !== before.ownerId) await assertAssignable(tx, user, ownerId, "opportunity.update");
     if (nextStepDueOn !== undefined && before.nextStep === null) {
       throw new AppError("INVALID", "This deal has no next step to date.", { fieldErrors: { nextStepDueOn: ["Set a next step first."] } });
     }
