@@ -90,7 +90,7 @@ describe("the demo seed", () => {
     await seedDemo(prisma, { now });
     const first = await count();
     // 31 accounts + the nine-click demo deal's account; 61 open deals, 150 closed of history and the nine-click deal.
-    expect(first).toMatchObject({ users: 7, accounts: 32, opportunities: 212, icp: 1 });
+    expect(first).toMatchObject({ users: 8, accounts: 32, opportunities: 212, icp: 1 });
     expect(first.evidence).toBeGreaterThan(50);
     await seedDemo(prisma, { now });
     expect(await count()).toEqual(first);

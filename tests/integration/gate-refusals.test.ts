@@ -108,6 +108,8 @@ describe("every kind of gate requirement is enforced by the server", () => {
       { key: "won", label: "Won", kind: "won", probability: 1, exit: [] },
       { key: "lost", label: "Lost", kind: "lost", probability: 0, exit: [] },
     ];
+    // The tenant's pipeline comes with its framework's stages: this test's own replace them.
+    await db().pipelineStage.deleteMany({ where: { pipelineId: tenant.pipeline.id } });
     await db().pipelineStage.createMany({
       data: stages.map((s, position) => ({ ...s, organizationId: tenant.org.id, pipelineId: tenant.pipeline.id, position, exit: s.exit })),
     });
