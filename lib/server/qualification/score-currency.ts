@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient, type Tx } from "../db";
+import type { PrismaClient, Tx } from "../db";
+import { Prisma } from "../generated/prisma/client";
 
 /**
  * Whether a stored score is current or waiting for the background re-score ("pending") is derived from the
