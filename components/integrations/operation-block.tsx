@@ -15,7 +15,8 @@ export interface OperationDoc {
   summary: string;
   tags: string[];
   parameters: Array<{ name: string; in: string; required?: boolean; description?: string; schema?: SchemaDoc }>;
-  requestBody?: { content: { "application/json": { schema: SchemaDoc } } };
+  /** By media type: JSON for most operations, a CSV file for an import's upload. */
+  requestBody?: { content: Record<string, { schema?: SchemaDoc }> };
   responses: Record<string, { description: string }>;
 }
 
@@ -31,7 +32,8 @@ function typeOf(s: SchemaDoc | undefined): string {
 
 /** One endpoint of the reference: method, path, what it does, what it takes and what it answers. */
 export function OperationBlock({ method, path, op }: { method: string; path: string; op: OperationDoc }) {
-  const body = op.requestBody?.content["application/json"].schema;
+  const media = Object.keys(op.requestBody?.content ?? {});
+  const body = op.requestBody?.content["application/json"]?.schema;
   const success = Object.keys(op.responses).find((s) => s.startsWith("2"));
   return (
     <section className="px-4 py-3 text-sm" id={op.operationId} data-testid="api-operation">
@@ -55,6 +57,11 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
             </li>
           ))}
         </ul>
+      )}
+      {media.length > 0 && !media.includes("application/json") && (
+        <p className="mt-2 text-xs text-slate-600">
+          Body: <code>{media.join(" or ")}</code>
+        </p>
       )}
       {body?.properties && (
         <details className="mt-2">
