@@ -104,8 +104,13 @@ interface CachedCaller extends ApiCaller {
   until: number;
 }
 
-/** Callers by token hash. Stateless instances each keep their own; bounded, oldest out first. */
-const callers = new Map<string, CachedCaller>();
+/**
+ * Callers by token hash. Stateless instances each keep their own; bounded, oldest out first. Kept on globalThis:
+ * Next bundles the API's route handlers and the settings page's server actions separately, each with its own copy
+ * of this module, and a revoke in one must empty the cache the other reads.
+ */
+const shared = globalThis as unknown as { winnowApiCallers?: Map<string, CachedCaller> };
+const callers = (shared.winnowApiCallers ??= new Map<string, CachedCaller>());
 
 function forgetCallers(match: (caller: CachedCaller) => boolean): void {
   for (const [hash, caller] of callers) if (match(caller)) callers.delete(hash);
