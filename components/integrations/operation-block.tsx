@@ -50,7 +50,7 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
           {op.parameters.map((p) => (
             <li key={`${p.in}-${p.name}`}>
               <code>{p.name}</code>{" "}
-              <span className="text-slate-400">
+              <span className="text-slate-500">
                 ({p.in}
                 {p.required ? ", required" : ""}: {typeOf(p.schema)})
               </span>
@@ -70,7 +70,7 @@ export function OperationBlock({ method, path, op }: { method: string; path: str
             {Object.entries(body.properties).map(([name, s]) => (
               <li key={name}>
                 <code>{name}</code>
-                {body.required?.includes(name) && <span className="text-rose-600">*</span>} <span className="text-slate-400">{typeOf(s)}</span>
+                {body.required?.includes(name) && <span className="text-rose-600">*</span>} <span className="text-slate-500">{typeOf(s)}</span>
                 {s.description && ` — ${s.description}`}
               </li>
             ))}
