@@ -89,7 +89,7 @@ export async function planImport(user: SessionUser, input: { jobId: string; mapp
     });
   const columns = Object.values(mapping);
   if (new Set(columns).size !== columns.length) throw new AppError("INVALID", "Each column can feed only one field.");
-  await db().importJob.update({ where: { id: job.id }, data: { mapping, status: "dry_run_queued", processed: 0 } });
+  await db().importJob.update({ where: { id: job.id }, data: { mapping, status: "dry_run_queued", processed: 0 }, select: { id: true } });
 }
 
 /** After a dry run: queue the real import with the same mapping. */
