@@ -106,6 +106,18 @@ describe("CSV import", () => {
     expect(await db().importRowResult.count({ where: { jobId: job.id, outcome: "created" } })).toBe(1000);
     const owners = await db().lead.groupBy({ by: ["ownerId"], where: { organizationId: t.org.id, status: { not: "disqualified" } }, _count: true });
     expect(owners.map((o) => o._count).sort()).toEqual([500, 500]);
+    // The audit log names every created lead (one row each, written in the batch's one statement) with what was decided.
+    const leads = await db().lead.findMany({
+      where: { importJobId: job.id },
+      select: { id: true, status: true, verdict: true, fit: true, ownerId: true },
+    });
+    const audits = await db().auditEvent.findMany({ where: { organizationId: t.org.id, entityType: "lead", action: "create" } });
+    expect(audits).toHaveLength(1000);
+    const byLead = new Map(audits.map((a) => [a.entityId, a]));
+    for (const lead of leads) {
+      const { id, ...decided } = lead;
+      expect(byLead.get(id)).toMatchObject({ actorId: t.marketing.id, after: { source: "import", ...decided } });
+    }
   });
 
   it("refuses roles that may not import, and another organization's job", async () => {

@@ -2,13 +2,14 @@ import "server-only";
 import type { LeadAnswer } from "../../qualification/leads";
 import type { LeadRecordFields } from "../../validation/lead";
 import { recordAudit } from "../audit";
-import { bulkInsert, newId } from "../bulk-insert";
+import { newId } from "../bulk-insert";
 import type { Tx } from "../db";
 import type { IntakeConfig } from "../intake/config";
 import { asJson } from "../json";
 import type { QualificationSettings } from "../qualification/settings";
 import { currentApiKeyId } from "../request-context";
 import { emitEvents } from "../webhooks/emit";
+import { insertLeadsWithAudit, type LeadInsertRow } from "./insert-leads";
 import { routeLeads } from "./routing";
 import { leadScoreColumns } from "./scoring";
 
@@ -52,7 +53,7 @@ export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
     toRoute.map((s) => s.lead.fields),
   );
   const routeOf = new Map(toRoute.map((s, i) => [s, routes[i]]));
-  const data = scored.map((s) => {
+  const data = scored.map((s): LeadInsertRow => {
     const route = routeOf.get(s);
     const ownerId = s.lead.ownerId ?? route?.ownerId ?? null;
     return {
@@ -72,23 +73,7 @@ export async function writeLeads(tx: Tx, ctx: WriteContext, leads: NewLead[]) {
       updatedAt: ctx.now,
     };
   });
-  await bulkInsert(tx, "Lead", data);
-  const apiKeyId = currentApiKeyId();
-  await bulkInsert(
-    tx,
-    "AuditEvent",
-    data.map((lead) => ({
-      id: newId(),
-      organizationId: ctx.organizationId,
-      actorId: ctx.actorId,
-      apiKeyId,
-      entityType: "lead",
-      entityId: lead.id,
-      action: "create",
-      at: ctx.now,
-      after: { source: ctx.source, status: lead.status, verdict: lead.verdict, fit: lead.fit, ownerId: lead.ownerId },
-    })),
-  );
+  await insertLeadsWithAudit(tx, data, { ids: data.map(() => newId()), actorId: ctx.actorId, apiKeyId: currentApiKeyId() });
   await emitEvents(
     tx,
     ctx.organizationId,
