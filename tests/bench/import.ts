@@ -5,6 +5,8 @@
  * Run through tests/bench/run.ts (npm run bench), which starts it with the react-server condition so the
  * server modules load outside Next.
  */
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { serverSession } from "../../lib/server/database/session";
 import { openMigrated } from "../../scripts/lib/database";
 import { runImport } from "../../lib/server/imports/run-import";
@@ -23,6 +25,26 @@ function csv(): string {
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * CPU seconds spent by this process and by the PostgreSQL backends serving the bench database (read from /proc, so
+ * only when the server runs on this machine): firmer than wall time on a shared, loaded machine.
+ */
+async function cpuNow(admin: Awaited<ReturnType<typeof serverSession>>, database: string): Promise<{ node: number; pg: number | null }> {
+  const { user, system } = process.cpuUsage();
+  const rows = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [database]);
+  let pg: number | null = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      pg += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      pg = null;
+      break;
+    }
+  }
+  return { node: (user + system) / 1e6, pg };
 }
 
 async function main(): Promise<void> {
@@ -76,13 +98,18 @@ async function main(): Promise<void> {
         total: ROWS,
       },
     });
+    const c0 = await cpuNow(admin, name);
     const t0 = performance.now();
     await runImport(prisma, job.id);
     const dry = performance.now() - t0;
+    const c1 = await cpuNow(admin, name);
     await prisma.importJob.update({ where: { id: job.id }, data: { status: "queued" } });
     const t1 = performance.now();
     await runImport(prisma, job.id);
     const run = performance.now() - t1;
+    const c2 = await cpuNow(admin, name);
+    const cpu = (a: typeof c0, b: typeof c0) =>
+      `CPU: node ${(b.node - a.node).toFixed(1)} s, PostgreSQL ${a.pg === null || b.pg === null ? "n/a" : `${(b.pg - a.pg).toFixed(1)} s`}`;
     const done = await prisma.importJob.findUniqueOrThrow({
       where: { id: job.id },
       select: { status: true, created: true, errors: true, duplicates: true },
@@ -90,9 +117,14 @@ async function main(): Promise<void> {
     const leads = await prisma.lead.count({ where: { organizationId: org.id } });
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     console.log(`\nCSV import, ${ROWS.toLocaleString("en-US")} lead rows (${mb(Buffer.byteLength(text))} file) against PostgreSQL:`);
-    console.log(`dry run      ${(dry / 1000).toFixed(1)} s`);
+    console.log(`dry run      ${(dry / 1000).toFixed(1)} s  (${cpu(c0, c1)})`);
     console.log(
       `import       ${(run / 1000).toFixed(1)} s  (${Math.round(ROWS / (run / 1000)).toLocaleString("en-US")} rows/s; ${done.status}, ${done.created} created, ${done.errors} errors, ${leads} leads in the table)`,
+    );
+    console.log(
+      `             ${cpu(c1, c2)}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
     );
     console.log(`peak RSS     ${mb(peak)}`);
     console.log(`${run < TARGET_MS && leads === ROWS ? "PASS" : "FAIL"}  import of ${ROWS.toLocaleString("en-US")} rows under ${TARGET_MS / 1000} s`);
