@@ -161,7 +161,8 @@ export async function runImport(client: PrismaClient, jobId: string, now = new D
             select: { id: true }, // never the stored file: returning it per batch made the run quadratic
           });
         },
-        { timeout: 60_000 },
+        // maxWait: on a loaded machine starting the transaction took over Prisma's default 2 s (P2028) and failed the import.
+        { timeout: 60_000, maxWait: 30_000 },
       );
     };
 
