@@ -3,10 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { PasswordFields } from "@/components/forms/password-fields";
 import { resetPasswordAction } from "@/lib/actions/users/reset-password";
 import { resetPasswordSchema } from "@/lib/validation/user";
 
@@ -31,24 +30,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="reset-password-form">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
-      <Field label="New password" name="newPassword" errors={errors("newPassword")} hint="At least 10 characters.">
-        <Input
-          id="newPassword"
-          type="password"
-          autoComplete="new-password"
-          {...register("newPassword")}
-          {...invalid(errors("newPassword"), "newPassword")}
-        />
-      </Field>
-      <Field label="Repeat the new password" name="confirmPassword" errors={errors("confirmPassword")}>
-        <Input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          {...register("confirmPassword")}
-          {...invalid(errors("confirmPassword"), "confirmPassword")}
-        />
-      </Field>
+      <PasswordFields register={register} errors={errors} name="newPassword" confirm="confirmPassword" />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Saving…" : "Set password"}
       </Button>

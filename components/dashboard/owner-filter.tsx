@@ -1,10 +1,12 @@
 import Link from "next/link";
-import { Select } from "@/components/ui/field";
+import { FilterCombobox } from "@/components/filters/filter-combobox";
+import { PipelineSelect } from "@/components/filters/pipeline-select";
 import type { OwnerOption } from "@/lib/server/dashboard/get-dashboard";
 
 /**
  * A plain GET form: the filters live in the URL, so a manager can bookmark or share one rep's or one pipeline's
- * view. The pipeline choice shows only when the organization has more than one.
+ * view. The owner is picked with search (it applies at once); the pipeline choice shows only when the organization
+ * has more than one.
  */
 export function OwnerFilter({
   owners,
@@ -19,32 +21,19 @@ export function OwnerFilter({
 }) {
   return (
     <form className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter the dashboard">
-      {pipelines.length > 1 && (
-        <>
-          <label htmlFor="pipeline" className="text-sm text-slate-600">
-            Pipeline
-          </label>
-          <Select id="pipeline" name="pipeline" defaultValue={pipelineId ?? ""} className="w-48">
-            <option value="">All pipelines</option>
-            {pipelines.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </Select>
-        </>
-      )}
+      <PipelineSelect pipelines={pipelines} value={pipelineId} visibleLabel />
       <label htmlFor="owner" className="text-sm text-slate-600">
         Owner
       </label>
-      <Select id="owner" name="owner" defaultValue={ownerId ?? ""} className="w-48">
-        <option value="">Everyone</option>
-        {owners.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </Select>
+      <FilterCombobox
+        id="owner"
+        name="owner"
+        searchLabel="Search owners"
+        options={[{ value: "", label: "Everyone" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
+        value={ownerId ?? ""}
+        placeholder="Everyone"
+        className="w-48"
+      />
       <button className="h-9 rounded-md bg-slate-800 px-3 text-sm font-medium text-white hover:bg-slate-700">Apply</button>
       {(ownerId || pipelineId) && (
         <Link href="/dashboard" className="text-sm text-slate-500 hover:text-slate-800">

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { BulkBar, outcomeOf, type BulkOutcome } from "@/components/ui/data-table-bulk";
 import { useSelection } from "@/components/ui/data-table-selection";
-import { Input, Select } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { Input } from "@/components/ui/field";
 import { bulkAssignLeadsAction } from "@/lib/actions/leads/bulk-assign-leads";
 import { bulkDisqualifyLeadsAction } from "@/lib/actions/leads/bulk-disqualify-leads";
 import { plural } from "@/lib/vocabulary";
@@ -45,14 +46,17 @@ export function LeadBulkActions({ owners }: { owners: Array<{ id: string; name: 
     <BulkBar word="lead" outcome={outcome}>
       {owners.length > 0 && (
         <>
-          <Select aria-label="New owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className="h-8 w-44 py-1">
-            <option value="">Pick an owner…</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
+          <Combobox
+            id="bulk-owner"
+            name="bulk-owner"
+            aria-label="New owner"
+            searchLabel="Search colleagues"
+            options={owners.map((o) => ({ value: o.id, label: o.name }))}
+            value={ownerId}
+            onChange={setOwnerId}
+            placeholder="Pick an owner…"
+            className="h-8 w-44 py-1"
+          />
           <Button size="sm" variant="secondary" disabled={!ownerId || busy} onClick={() => setConfirm("assign")}>
             Assign
           </Button>

@@ -172,7 +172,10 @@ export function LeadInbox({
         }
       />
       {lead && (
-        <div className="sticky bottom-0 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+        <div
+          className="sticky bottom-0 z-10 border-t border-slate-200 bg-white px-4 py-3 shadow-[0_-4px_12px_-6px_rgb(15_23_42/0.25)]"
+          data-testid="triage-bar"
+        >
           {mode ? (
             <form
               onSubmit={submit}

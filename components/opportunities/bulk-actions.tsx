@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { BulkBar, outcomeOf, type BulkOutcome } from "@/components/ui/data-table-bulk";
 import { useSelection } from "@/components/ui/data-table-selection";
-import { Input, Select } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { Input } from "@/components/ui/field";
 import { bulkNurtureDealsAction } from "@/lib/actions/opportunities/bulk-nurture-deals";
 import { bulkReassignDealsAction } from "@/lib/actions/opportunities/bulk-reassign-deals";
 import { plural } from "@/lib/vocabulary";
@@ -47,14 +48,17 @@ export function OpportunityBulkActions({ owners }: { owners: Array<{ id: string;
 
   return (
     <BulkBar word="deal" outcome={outcome}>
-      <Select aria-label="New owner" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} className="h-8 w-44 py-1" data-testid="bulk-owner">
-        <option value="">Pick an owner…</option>
-        {owners.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </Select>
+      <Combobox
+        id="bulk-owner"
+        name="bulk-owner"
+        aria-label="New owner"
+        searchLabel="Search colleagues"
+        options={owners.map((o) => ({ value: o.id, label: o.name }))}
+        value={ownerId}
+        onChange={setOwnerId}
+        placeholder="Pick an owner…"
+        className="h-8 w-44 py-1"
+      />
       <Button size="sm" variant="secondary" disabled={!ownerId || busy} onClick={() => setConfirm("reassign")}>
         Reassign
       </Button>

@@ -5,6 +5,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
+import { PasswordFields } from "@/components/forms/password-fields";
 import { Field, Input } from "@/components/ui/field";
 import { changePasswordAction } from "@/lib/actions/users/change-password";
 import { changePasswordSchema } from "@/lib/validation/user";
@@ -37,24 +38,7 @@ export function ChangePasswordForm() {
           {...invalid(errors("currentPassword"), "currentPassword")}
         />
       </Field>
-      <Field label="New password" name="newPassword" errors={errors("newPassword")} hint="At least 10 characters.">
-        <Input
-          id="newPassword"
-          type="password"
-          autoComplete="new-password"
-          {...register("newPassword")}
-          {...invalid(errors("newPassword"), "newPassword")}
-        />
-      </Field>
-      <Field label="Repeat the new password" name="confirmPassword" errors={errors("confirmPassword")}>
-        <Input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          {...register("confirmPassword")}
-          {...invalid(errors("confirmPassword"), "confirmPassword")}
-        />
-      </Field>
+      <PasswordFields register={register} errors={errors} name="newPassword" confirm="confirmPassword" />
       <div className="flex justify-end">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : "Change password"}

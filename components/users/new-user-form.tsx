@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
+import { PasswordFields } from "@/components/forms/password-fields";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -43,15 +44,7 @@ export function NewUserForm() {
             ))}
           </Select>
         </Field>
-        <Field label="Initial password" name="user-password" errors={errors("password")} hint="At least 10 characters.">
-          <Input
-            id="user-password"
-            type="password"
-            autoComplete="new-password"
-            {...register("password")}
-            {...invalid(errors("password"), "user-password")}
-          />
-        </Field>
+        <PasswordFields register={register} errors={errors} name="password" id="user-password" label="Initial password" />
       </div>
       <div className="flex justify-end">
         <Button type="submit" disabled={isPending}>

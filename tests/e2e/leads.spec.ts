@@ -79,3 +79,33 @@ test("marketing imports a CSV with two bad rows and sees the progress bar and th
   await page.getByRole("link", { name: "Report CSV" }).click();
   expect((await download).suggestedFilename()).toMatch(/^import-report-.+\.csv$/);
 });
+
+test("on a 390 px phone the triage bar stays on top of the scrolled list and its buttons take clicks", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, DEMO.manager);
+  await page.goto("/leads?status=all");
+  const rows = page.getByTestId("lead-row");
+  await expect(rows.nth(3)).toBeVisible();
+  await rows.nth(3).scrollIntoViewIfNeeded();
+  const bar = page.getByTestId("triage-bar");
+  await expect(bar).toBeInViewport();
+  // What is drawn at the bar's buttons is the bar itself, not a table cell scrolled under (or over) it.
+  const nurture = bar.getByRole("button", { name: /Nurture/ });
+  const onTop = async (target: typeof nurture) => {
+    const box = await target.boundingBox();
+    if (!box) return false;
+    return page.evaluate(({ x, y, testId }) => Boolean(document.elementFromPoint(x, y)?.closest(`[data-testid="${testId}"]`)), {
+      x: box.x + box.width / 2,
+      y: box.y + 4,
+      testId: "triage-bar",
+    });
+  };
+  expect(await onTop(nurture)).toBe(true);
+  await nurture.click();
+  const reason = bar.getByLabel("Reason");
+  await expect(reason).toBeFocused();
+  await expect(bar.getByText(/^Not yet:/)).toBeInViewport();
+  expect(await onTop(bar.getByText(/^Not yet:/))).toBe(true);
+  await reason.press("Escape");
+  await expect(bar.getByRole("button", { name: /Disqualify/ })).toBeVisible();
+});

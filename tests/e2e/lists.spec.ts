@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn, unique } from "./helpers";
+import { DEMO, pickInCombobox, signIn, unique } from "./helpers";
 
 /** Where screenshots of the lists go when set (at 390 and 1440 px, light and dark); not part of the repository. */
 const SHOTS = process.env.LISTS_SHOTS_DIR;
@@ -39,7 +39,7 @@ test("a rep ticks two deals, reassigns them after confirming, and lands on the r
   await page.getByRole("checkbox", { name: `Select ${accountName} — One` }).check();
   await page.getByRole("checkbox", { name: `Select ${accountName} — Two` }).press("Space");
   await expect(page.getByTestId("bulk-bar")).toContainText("2 deals selected");
-  await page.getByLabel("New owner").selectOption({ label: DEMO.rep2.name });
+  await pickInCombobox(page, "New owner", DEMO.rep2.name);
   await page.getByRole("button", { name: "Reassign", exact: true }).click();
   const dialog = page.getByTestId("confirm-dialog");
   await expect(dialog).toContainText(`Reassign 2 deals to ${DEMO.rep2.name}?`);
@@ -52,6 +52,17 @@ test("a rep ticks two deals, reassigns them after confirming, and lands on the r
   // After the refresh the table still works: rows can be ticked again.
   await page.getByRole("checkbox", { name: `Select ${accountName} — One` }).check();
   await expect(page.getByTestId("bulk-bar")).toContainText("1 deal selected");
+
+  // The owner filter is a searchable picker that applies at once, keeping the search.
+  await pickInCombobox(page, "Owner", DEMO.rep.name);
+  await expect(page).toHaveURL(/owner=/);
+  await expect(page.getByText("No opportunities match these filters")).toBeVisible();
+  await pickInCombobox(page, "Owner", DEMO.rep2.name);
+  await expect(page.getByRole("combobox", { name: "Owner", exact: true })).toHaveText(DEMO.rep2.name);
+  await expect(table.getByTestId("data-row")).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Owner", exact: true })).toHaveText(DEMO.rep2.name);
+  await expect(table.getByTestId("data-row")).toHaveCount(2);
 });
 
 test("filters apply as they change; a saved view brings back filters, sort and columns", async ({ page }) => {

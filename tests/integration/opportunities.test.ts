@@ -173,6 +173,11 @@ describe("opportunity list", () => {
     expect(mine.rows.map((r) => r.name)).toEqual(["Mine early", "Mine late"]);
     const proposal = await findOpportunities(tenant.rep, opportunityListParams.parse({ stage: "proposal", sort: "name", dir: "asc" }));
     expect(proposal.rows.map((r) => r.name)).toEqual(["Mine late", "Theirs"]);
+    // One colleague's deals by their id (the owner picker); a malformed id means everyone's.
+    const theirs = await findOpportunities(tenant.rep, opportunityListParams.parse({ owner: tenant.otherRep.id, sort: "name", dir: "asc" }));
+    expect(theirs.rows.map((r) => r.name)).toEqual(["Theirs"]);
+    const everyone = await findOpportunities(tenant.rep, opportunityListParams.parse({ owner: "not an id!", sort: "name", dir: "asc" }));
+    expect(everyone.rows.map((r) => r.name)).toEqual(["Mine early", "Mine late", "Theirs"]);
   });
 });
 

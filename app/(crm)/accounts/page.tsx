@@ -9,12 +9,14 @@ import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-t
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterCombobox } from "@/components/filters/filter-combobox";
 import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SavedViews } from "@/components/ui/saved-views";
 import { accountListParams, findAccounts, listIndustries } from "@/lib/server/accounts/queries";
 import { requireUser } from "@/lib/server/session";
 import { listSavedViews } from "@/lib/server/views/saved-views";
+import { listAssignableUsers } from "@/lib/server/users/assignable";
 import { can } from "@/lib/permissions";
 import { REGIONS } from "@/lib/validation/options";
 
@@ -35,7 +37,11 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const views = await listSavedViews(user, "accounts");
   const raw = await searchParams;
   const params = accountListParams.parse(raw);
-  const [page, industries] = await Promise.all([findAccounts(user, params), listIndustries(user)]);
+  const [page, industries, owners] = await Promise.all([
+    findAccounts(user, params),
+    listIndustries(user),
+    listAssignableUsers(user, "account.update"),
+  ]);
   const rows: DataRow[] = page.rows.map((a) => ({
     id: a.id,
     label: a.name,
@@ -57,7 +63,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
       deals: a.dealCount,
     },
   }));
-  const filtered = Boolean(params.q || params.industry || params.region);
+  const filtered = Boolean(params.q || params.industry || params.region || params.owner);
 
   return (
     <>
@@ -92,6 +98,16 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
               <option key={r}>{r}</option>
             ))}
           </Select>
+          <FilterCombobox
+            id="filter-owner"
+            name="owner"
+            label="Owner"
+            searchLabel="Search owners"
+            options={[{ value: "", label: "Everyone" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
+            value={params.owner}
+            placeholder="Everyone"
+            className="h-9 w-40"
+          />
         </FilterBar>
         {page.rows.length === 0 ? (
           <EmptyState

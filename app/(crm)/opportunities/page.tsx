@@ -8,9 +8,12 @@ import { Pagination, type SearchParams } from "@/components/ui/data-table";
 import { DataTable, type DataColumn, type DataRow } from "@/components/ui/data-table-view";
 import { OpportunityBulkActions } from "@/components/opportunities/bulk-actions";
 import { InlineField } from "@/components/opportunities/inline-field";
+import { InlineOwner } from "@/components/opportunities/inline-owner";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLink } from "@/components/ui/export-link";
 import { FilterBar } from "@/components/ui/filter-bar";
+import { FilterCombobox } from "@/components/filters/filter-combobox";
+import { PipelineSelect } from "@/components/filters/pipeline-select";
 import { VerdictSelect } from "@/components/qualification/verdict-select";
 import { Input, Select } from "@/components/ui/field";
 import { QualificationCell } from "@/components/qualification/qualification-cell";
@@ -61,7 +64,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   // With every pipeline shown, a Pipeline column says which one each deal follows.
   const columns = !chosen && pipelines.length > 1 ? withPipelineColumn : OPPORTUNITY_COLUMNS;
   const canBulk = can(user.role, "opportunity.update");
-  const owners = canBulk ? await listAssignableUsers(user) : [];
+  const owners = await listAssignableUsers(user);
   const rows: DataRow[] = page.rows.map((o) => ({
     id: o.id,
     label: o.name,
@@ -104,12 +107,16 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       ) : (
         formatDate(o.expectedCloseDate)
       ),
-      owner: o.owner.name,
+      owner: canOnRecord(user, "opportunity.update", o.ownerId) ? (
+        <InlineOwner opportunityId={o.id} version={o.version} dealName={o.name} owner={o.owner} owners={owners} />
+      ) : (
+        o.owner.name
+      ),
       updated: formatDate(o.updatedAt),
     },
   }));
   const filtered = Boolean(
-    params.q || params.pipeline || params.stage || params.owner === "me" || params.status !== "open" || params.verdict || params.flag || params.risk,
+    params.q || params.pipeline || params.stage || params.owner !== "all" || params.status !== "open" || params.verdict || params.flag || params.risk,
   );
 
   return (
@@ -133,16 +140,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       <Card>
         <FilterBar clearHref="/opportunities" showClear={filtered}>
           <Input name="q" placeholder="Search deal or account" defaultValue={params.q} className="max-w-xs" aria-label="Search opportunities" />
-          {pipelines.length > 1 && (
-            <Select name="pipeline" defaultValue={params.pipeline ?? ""} className="max-w-48" aria-label="Pipeline">
-              <option value="">All pipelines</option>
-              {pipelines.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          )}
+          <PipelineSelect pipelines={pipelines} value={params.pipeline} className="max-w-48" />
           <Select name="stage" defaultValue={params.stage} className="max-w-44" aria-label="Stage">
             <option value="">All stages</option>
             {pipeline.stages.map((s) => (
@@ -157,10 +155,16 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
             <option value="lost">Lost</option>
             <option value="all">All statuses</option>
           </Select>
-          <Select name="owner" defaultValue={params.owner} className="max-w-36" aria-label="Owner">
-            <option value="all">Everyone</option>
-            <option value="me">Mine</option>
-          </Select>
+          <FilterCombobox
+            id="filter-owner"
+            name="owner"
+            label="Owner"
+            searchLabel="Search owners"
+            options={[{ value: "all", label: "Everyone" }, { value: "me", label: "Mine" }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
+            value={params.owner}
+            placeholder="Everyone"
+            className="h-9 w-40"
+          />
           <VerdictSelect value={params.verdict} />
           <Select name="risk" defaultValue={params.risk ?? ""} className="max-w-40" aria-label="Risk">
             <option value="">Any risk</option>

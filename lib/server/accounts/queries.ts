@@ -12,6 +12,8 @@ import type { SessionUser } from "../session";
 export const accountListParams = listParamsSchema(["name", "industry", "employeeCount", "region", "createdAt", "fit"], "name").extend({
   industry: filterText,
   region: filterText,
+  /** One colleague's accounts (their id); empty for everyone's. */
+  owner: filterText,
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
 
@@ -48,6 +50,7 @@ export function accountListWhere(user: SessionUser, params: AccountListParams): 
     }),
     ...(params.industry && { industry: params.industry }),
     ...(params.region && { region: params.region }),
+    ...(params.owner && { ownerId: params.owner }),
   });
 }
 

@@ -14,7 +14,13 @@ import type { SessionUser } from "../session";
 export const opportunityListParams = listParamsSchema(["name", "amount", "expectedCloseDate", "stage", "updatedAt"], "updatedAt", "desc").extend({
   stage: filterText,
   status: z.enum(["open", "won", "lost", "all"]).catch("open").default("open"),
-  owner: z.enum(["me", "all"]).catch("all").default("all"),
+  /** "all", "me", or one colleague's id. */
+  owner: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,64}$/)
+    .catch("all")
+    .default("all"),
   /** One pipeline's deals (its id); absent for every pipeline. */
   pipeline: z
     .string()
@@ -62,7 +68,7 @@ export function opportunityListWhere(
     ...(params.pipeline && { pipelineId: params.pipeline }),
     ...(params.stage && { stage: params.stage }),
     ...(params.status !== "all" && { status: params.status }),
-    ...(params.owner === "me" && { ownerId: user.id }),
+    ...(params.owner !== "all" && { ownerId: params.owner === "me" ? user.id : params.owner }),
     ...((params.verdict || params.flag || params.risk) && {
       assessment: {
         ...(params.verdict && { verdict: params.verdict }),

@@ -24,6 +24,7 @@ import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { InlineField } from "@/components/opportunities/inline-field";
+import { InlineOwner } from "@/components/opportunities/inline-owner";
 import { DefinitionList } from "@/components/ui/definition-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { proofNeeded, ROLE_LABELS, type StakeholderRole } from "@/lib/qualification";
@@ -36,6 +37,7 @@ import { loadAllPipelineSettings } from "@/lib/server/qualification/settings";
 import { db } from "@/lib/server/db";
 import { MoveToPipeline } from "@/components/opportunities/move-to-pipeline";
 import { requireUser } from "@/lib/server/session";
+import { listAssignableUsers } from "@/lib/server/users/assignable";
 import { formatDate, formatMoney } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Opportunity" };
@@ -45,6 +47,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
   const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps, held } = await orNotFound(
     loadOpportunityView(user, (await params).id),
   );
+  const assignable = canOnRecord(user, "opportunity.update", row.ownerId) ? await listAssignableUsers(user) : [];
   const canMovePipeline = can(user.role, "opportunity.move-pipeline") && row.status === "open";
   const otherPipelines = canMovePipeline
     ? [...(await loadAllPipelineSettings(db(), user.organizationId)).values()].filter((p) => p.pipelineId !== row.pipelineId)
@@ -118,7 +121,9 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
                   value={row.amount.toString()}
                   type="number"
                 />
-                · {owner.name} · closes
+                ·
+                <InlineOwner opportunityId={row.id} version={row.version} dealName={row.name} owner={owner} owners={assignable} />
+                · closes
                 <InlineField
                   opportunityId={row.id}
                   version={row.version}
