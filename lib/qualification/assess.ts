@@ -54,7 +54,9 @@ export function assessOpportunity(input: AssessInput): Assessment {
   const flags = requalify(opportunity, framework, pipeline, input.thresholds ?? DEFAULT_THRESHOLDS, now, dayText);
   const verdict = decideVerdict({ fit, intent, flags, opportunity, pipeline, framework, icp, now, nurtureDays: input.nurtureDays, dayText });
   const next = opportunity.status === "open" ? nextStage(pipeline, opportunity.stageId) : null;
-  const nextGate = next ? canAdvance({ pipeline, framework, opportunity, fit, intent, now, toStageId: next.id, verdict: verdict.verdict, dayText }) : null;
+  const nextGate = next
+    ? canAdvance({ pipeline, framework, opportunity, fit, intent, now, toStageId: next.id, verdict: verdict.verdict, dayText })
+    : null;
   const questions = nextQuestions({ framework, pipeline, opportunity, fit, now, limit: input.questionLimit });
   const wishcasting = opportunity.status === "open" ? wishcastingGap(opportunity, pipeline, intent) : null;
   const discount = opportunity.status === "open" ? forecastDiscount(opportunity, pipeline, intent) : null;

@@ -108,7 +108,13 @@ describe("reassessAt", () => {
     const base = fc.sample(caseArb, { numRuns: 1, seed: 11 })[0]!;
     const now = new Date(Date.UTC(2026, 0, 30, 12));
     const lastActivityAt = new Date(now.getTime() - 25 * DAY_MS);
-    const opportunity = { ...base.opportunity, status: "open" as const, stageId: base.pipeline.stages[0]!.id, lastActivityAt, createdAt: lastActivityAt };
+    const opportunity = {
+      ...base.opportunity,
+      status: "open" as const,
+      stageId: base.pipeline.stages[0]!.id,
+      lastActivityAt,
+      createdAt: lastActivityAt,
+    };
     const input: AssessInput = { ...base, thresholds: DEFAULT_THRESHOLDS, now, opportunity };
     const flagText = (a: Assessment) => a.flags.find((f) => f.kind === "stale_deal")?.text;
     const today = flagText(stored(input, now));

@@ -138,7 +138,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
     const watchFor = [...new Set(held.map((h) => h.watchFor))].join("; ");
     return { verdict: "nurture", reasons: [...held.map((h) => h.reason), ...context(fit, intent)], resumeOn, watchFor };
   }
-  const stage = input.opportunity && input.pipeline ? stageEvidenceGaps(input.opportunity, input.pipeline, input.framework, now, input.dayText) : null;
+  const stage =
+    input.opportunity && input.pipeline ? stageEvidenceGaps(input.opportunity, input.pipeline, input.framework, now, input.dayText) : null;
   if (stage && stage.gaps.length > 0) return { verdict: "unproven", reasons: [...stage.reasons, ...context(fit, intent)] };
   const met = `Fit ${fit.score}/100 meets the ${icp.pursueThreshold} threshold`;
   const text = stage?.checked

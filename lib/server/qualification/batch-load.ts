@@ -174,7 +174,16 @@ export async function loadDealBatch(
   organizationId: string,
   options: { cursor: string | null; status?: OpportunityStatus; pipelineId?: string; size: number; ids?: string[] },
 ): Promise<BatchDeal[]> {
-  return readDeals(client, organizationId, options.cursor, options.status ?? null, options.size, null, options.pipelineId ?? null, options.ids ?? null);
+  return readDeals(
+    client,
+    organizationId,
+    options.cursor,
+    options.status ?? null,
+    options.size,
+    null,
+    options.pipelineId ?? null,
+    options.ids ?? null,
+  );
 }
 
 /**
