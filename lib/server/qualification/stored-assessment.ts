@@ -8,6 +8,7 @@ import {
   type Pipeline,
   type Severity,
 } from "../../qualification";
+import { assertNever } from "../../qualification/never";
 import type { PrismaClient, Tx } from "../db";
 import type { QualificationSettings } from "./settings";
 
@@ -125,8 +126,12 @@ function withoutDayCount(flag: Assessment["flags"][number]) {
       const { daysSinceAdded: _days, ...rest } = flag;
       return rest;
     }
-    default:
+    case "budget_unconfirmed_late":
+    case "close_date_slipped":
+    case "evidence_stale":
       return flag;
+    default:
+      return assertNever(flag);
   }
 }
 
