@@ -1,4 +1,4 @@
-import { isoDay } from "./dates";
+import { isoDay, type DayText } from "./dates";
 import { QualificationInputError } from "./errors";
 import type { FitResult } from "./fit";
 import { checkGate, type Blocker, type GateContext } from "./gates";
@@ -22,6 +22,8 @@ export interface CanAdvanceInput {
   intent?: IntentResult;
   /** The deal's current verdict: a "not yet" (nurture) deal cannot move forward without an override. */
   verdict?: VerdictKind;
+  /** How texts count days (`liveDays` when absent). */
+  dayText?: DayText;
 }
 
 export interface IgnoredOverride {
@@ -120,7 +122,7 @@ function summary(allowed: boolean, to: string, blockers: number, overridden: num
 export function canAdvance(input: CanAdvanceInput): CanAdvanceResult {
   const { pipeline, framework, opportunity, fit, now, toStageId } = input;
   const { direction, gates } = plan(pipeline, opportunity, toStageId);
-  const ctx: GateContext = { framework, opportunity, fit, now, intent: input.intent };
+  const ctx: GateContext = { framework, opportunity, fit, now, intent: input.intent, dayText: input.dayText };
   const blockers: Blocker[] = [];
   const overridden: Blocker[] = [];
   const ignoredOverrides: IgnoredOverride[] = [];

@@ -1,4 +1,5 @@
 /** Day arithmetic on instants. Days are fixed 24-hour spans so results never depend on the caller's time zone. */
+import { plural } from "../vocabulary";
 
 export const DAY_MS = 86_400_000;
 
@@ -26,4 +27,26 @@ export function latest(a: Date | null, b: Date | null | undefined): Date | null 
   if (!b) return a;
   if (!a) return b;
   return b.getTime() > a.getTime() ? b : a;
+}
+
+/**
+ * How a text says how many days have passed since `from`: "count" is the bare number ("for 23 days"), "days" the
+ * number with its noun ("1 day", "3 days"). The live form writes the count as of `now`; the stored form writes the
+ * instant it counts from, so a stored text stays the same from one day to the next and `renderDayCounts` turns it
+ * into the live sentence when it is read.
+ */
+export type DayText = (from: Date, now: Date, style: "count" | "days") => string;
+
+export const liveDays: DayText = (from, now, style) => {
+  const days = daysSince(from, now);
+  return style === "count" ? String(days) : plural(days, "day");
+};
+
+export const storedDays: DayText = (from, _now, style) => `{{${style}:${from.getTime()}}}`;
+
+const DAY_TOKEN = /\{\{(count|days):(-?\d+)\}\}/g;
+
+/** A stored text (see `storedDays`) as the sentence a live assessment at `now` says; other texts are unchanged. */
+export function renderDayCounts(text: string, now: Date): string {
+  return text.replace(DAY_TOKEN, (_, style: "count" | "days", ms: string) => liveDays(new Date(Number(ms)), now, style));
 }

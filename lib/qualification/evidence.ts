@@ -1,7 +1,6 @@
-import { daysSince, latest, olderThan } from "./dates";
+import { latest, liveDays, olderThan, type DayText } from "./dates";
 import type { CriterionDefinition, CriterionEvidence, EffectiveState, EvidenceState, OpportunitySnapshot } from "./model";
 import { assertNever } from "./never";
-import { plural } from "../vocabulary";
 
 /** What the engine concludes about one criterion's evidence at `now`. */
 export interface CriterionStatus {
@@ -40,28 +39,33 @@ function isFresh(def: CriterionDefinition, last: Date | null, now: Date): boolea
   return !olderThan(last, def.freshnessDays, now);
 }
 
-function ago(last: Date | null, now: Date): string {
-  return last === null ? "undated" : `${plural(daysSince(last, now), "day")} old`;
+function ago(last: Date | null, now: Date, dayText: DayText): string {
+  return last === null ? "undated" : `${dayText(last, now, "days")} old`;
 }
 
-function describe(def: CriterionDefinition, state: EvidenceState, fresh: boolean, last: Date | null, now: Date): string {
+function describe(def: CriterionDefinition, state: EvidenceState, fresh: boolean, last: Date | null, now: Date, dayText: DayText): string {
   switch (state) {
     case "unknown":
       return "Unknown: no evidence yet";
     case "negative":
-      return `Negative: the prospect said no (evidence ${ago(last, now)})`;
+      return `Negative: the prospect said no (evidence ${ago(last, now, dayText)})`;
     case "claimed":
     case "verified": {
       const what = state === "claimed" ? "Claimed, not verified" : "Verified";
-      if (fresh) return `${what} (evidence ${ago(last, now)})`;
-      return `${what} but stale: evidence ${ago(last, now)}, freshness window ${def.freshnessDays} days`;
+      if (fresh) return `${what} (evidence ${ago(last, now, dayText)})`;
+      return `${what} but stale: evidence ${ago(last, now, dayText)}, freshness window ${def.freshnessDays} days`;
     }
     default:
       return assertNever(state);
   }
 }
 
-export function criterionStatus(def: CriterionDefinition, evidence: CriterionEvidence | undefined, now: Date): CriterionStatus {
+export function criterionStatus(
+  def: CriterionDefinition,
+  evidence: CriterionEvidence | undefined,
+  now: Date,
+  dayText: DayText = liveDays,
+): CriterionStatus {
   const state = evidence?.state ?? "unknown";
   const lastEvidenceAt = lastEvidenceDate(evidence);
   const fresh = state === "unknown" || isFresh(def, lastEvidenceAt, now);
@@ -73,7 +77,7 @@ export function criterionStatus(def: CriterionDefinition, evidence: CriterionEvi
     effectiveState: stale ? "stale" : state,
     fresh,
     lastEvidenceAt,
-    reason: describe(def, state, fresh, lastEvidenceAt, now),
+    reason: describe(def, state, fresh, lastEvidenceAt, now, dayText),
   };
 }
 

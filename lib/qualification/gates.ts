@@ -1,12 +1,11 @@
 import { basisRank, MIN_BASIS_LABEL, meetsBasis, verificationBasis } from "./basis";
-import { daysSince, olderThan } from "./dates";
+import { liveDays, olderThan, type DayText } from "./dates";
 import { criterionStatus, findEvidence, meets } from "./evidence";
 import type { FitResult } from "./fit";
 import { scoreIntent, type IntentResult } from "./intent";
 import type { Framework, GateRequirement, OpportunitySnapshot, StageDefinition, Stakeholder, StakeholderRole } from "./model";
 import { assertNever } from "./never";
 import { ROLE_LABELS } from "./roles";
-import { plural } from "../vocabulary";
 
 export type BlockerCode =
   | "criterion_missing"
@@ -61,10 +60,12 @@ export interface GateContext {
   fit: FitResult | null;
   now: Date;
   intent?: IntentResult;
+  /** How texts count days (`liveDays` when absent). */
+  dayText?: DayText;
 }
 
 function intentOf(ctx: GateContext): IntentResult {
-  ctx.intent ??= scoreIntent(ctx.framework, ctx.opportunity, ctx.now);
+  ctx.intent ??= scoreIntent(ctx.framework, ctx.opportunity, ctx.now, ctx.dayText);
   return ctx.intent;
 }
 
@@ -78,7 +79,7 @@ function criterionFinding(req: Extract<GateRequirement, { kind: "criterion" }>, 
     return { code: "criterion_undefined", criterionId, message };
   }
   const evidence = findEvidence(ctx.opportunity, criterionId);
-  const status = criterionStatus(def, evidence, ctx.now);
+  const status = criterionStatus(def, evidence, ctx.now, ctx.dayText);
   const leave = `to leave ${stage.label}`;
   if (meets(status, atLeast)) {
     if (req.basis === undefined || atLeast !== "verified") return null;
@@ -120,7 +121,7 @@ function stakeholderFinding(req: Extract<GateRequirement, { kind: "stakeholder" 
     .map((s) => s.lastEngagedAt)
     .filter((d): d is Date => d !== null)
     .sort((a, b) => b.getTime() - a.getTime())[0];
-  const seen = last ? `last engaged ${plural(daysSince(last, ctx.now), "day")} ago` : "never engaged";
+  const seen = last ? `last engaged ${(ctx.dayText ?? liveDays)(last, ctx.now, "days")} ago` : "never engaged";
   return { code: "stakeholder_not_engaged", role, message: `${label} not engaged in the last ${engagedWithinDays} days (${seen}): book a meeting` };
 }
 

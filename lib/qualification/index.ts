@@ -24,6 +24,8 @@ export { forecast, toForecastDeal, DEFAULT_BAND_FACTORS } from "./forecast";
 export type { DealForecast, ForecastDeal, ForecastOptions, ForecastResult } from "./forecast";
 export { nextQuestions, type NextQuestionsInput, type Question } from "./questions";
 export { assessOpportunity, type AssessInput, type Assessment } from "./assess";
+export { reassessAt, readableContent, type ReassessInput } from "./reassess";
+export { liveDays, storedDays, renderDayCounts, type DayText } from "./dates";
 export { QualificationInputError } from "./errors";
 export {
   ANY_COMMITTEE_ROLE,

@@ -1,3 +1,4 @@
+import { liveDays, type DayText } from "./dates";
 import { criterionStatus, findEvidence, pointsFactor, type CriterionStatus } from "./evidence";
 import { assertNever } from "./never";
 import type { Framework, OpportunitySnapshot, Reason } from "./model";
@@ -47,7 +48,7 @@ function gapOf(s: CriterionScore): Gap | null {
 }
 
 /** Scores how well the opportunity is qualified against its framework, criterion by criterion. */
-export function scoreIntent(framework: Framework, opportunity: OpportunitySnapshot, now: Date): IntentResult {
+export function scoreIntent(framework: Framework, opportunity: OpportunitySnapshot, now: Date, dayText: DayText = liveDays): IntentResult {
   const criteria: CriterionScore[] = [];
   const gaps: Gap[] = [];
   let total = 0;
@@ -55,7 +56,7 @@ export function scoreIntent(framework: Framework, opportunity: OpportunitySnapsh
   let covered = 0;
   let verified = 0;
   for (const def of framework.criteria) {
-    const status = criterionStatus(def, findEvidence(opportunity, def.id), now);
+    const status = criterionStatus(def, findEvidence(opportunity, def.id), now, dayText);
     const weight = Math.max(0, def.weight);
     const points = weight * pointsFactor(status);
     // Explicit fields: spreading `status` here measured ~50× slower in V8 on the hot path.

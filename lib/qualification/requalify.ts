@@ -1,4 +1,4 @@
-import { DAY_MS, daysSince } from "./dates";
+import { DAY_MS, daysSince, liveDays, type DayText } from "./dates";
 import { QualificationInputError } from "./errors";
 import { criterionStatus, findEvidence } from "./evidence";
 import { ROLE_LABELS } from "./gates";
@@ -60,14 +60,16 @@ interface Ctx {
   stage: StageDefinition;
   t: RequalificationThresholds;
   now: Date;
+  dayText: DayText;
 }
 
 function bySeverity(days: number, threshold: number, t: RequalificationThresholds): Severity {
   return days > threshold * t.criticalMultiplier ? "critical" : "warning";
 }
 
-function staleDeal({ opportunity, t, now }: Ctx): Flag[] {
-  const days = daysSince(opportunity.lastActivityAt ?? opportunity.createdAt, now);
+function staleDeal({ opportunity, t, now, dayText }: Ctx): Flag[] {
+  const from = opportunity.lastActivityAt ?? opportunity.createdAt;
+  const days = daysSince(from, now);
   if (days <= t.staleDealDays) return [];
   const since = opportunity.lastActivityAt ? "last activity" : "creation, with no activity logged";
   return [
@@ -75,12 +77,12 @@ function staleDeal({ opportunity, t, now }: Ctx): Flag[] {
       kind: "stale_deal",
       severity: bySeverity(days, t.staleDealDays, t),
       daysSinceActivity: days,
-      text: `No activity for ${days} days (since ${since}); threshold ${t.staleDealDays}`,
+      text: `No activity for ${dayText(from, now, "count")} days (since ${since}); threshold ${t.staleDealDays}`,
     },
   ];
 }
 
-function silentChampions({ opportunity, t, now }: Ctx): Flag[] {
+function silentChampions({ opportunity, t, now, dayText }: Ctx): Flag[] {
   const flags: Flag[] = [];
   for (const s of opportunity.stakeholders) {
     if (s.role !== "champion" || s.lastEngagedAt === null) continue;
@@ -91,13 +93,13 @@ function silentChampions({ opportunity, t, now }: Ctx): Flag[] {
       severity: bySeverity(days, t.silentChampionDays, t),
       contactId: s.contactId,
       daysSilent: days,
-      text: `Champion ${s.name} silent for ${days} days: re-engage or find a new champion`,
+      text: `Champion ${s.name} silent for ${dayText(s.lastEngagedAt, now, "count")} days: re-engage or find a new champion`,
     });
   }
   return flags;
 }
 
-function closeDates({ opportunity, t, now }: Ctx): Flag[] {
+function closeDates({ opportunity, t, now, dayText }: Ctx): Flag[] {
   const flags: Flag[] = [];
   const expected = opportunity.expectedCloseDate;
   if (!expected) return flags;
@@ -107,7 +109,7 @@ function closeDates({ opportunity, t, now }: Ctx): Flag[] {
       kind: "close_date_past",
       severity: "critical",
       daysPast: past,
-      text: `Expected close date passed ${plural(past, "day")} ago: update it or close the deal`,
+      text: `Expected close date passed ${dayText(expected, now, "days")} ago: update it or close the deal`,
     });
   }
   const original = opportunity.originalCloseDate;
@@ -133,11 +135,11 @@ function budgetName(label: string): string {
   return label.toLowerCase() === "budget" ? "Budget" : `Budget (${label})`;
 }
 
-function budgetLate({ opportunity, framework, stage, t, now }: Ctx): Flag[] {
+function budgetLate({ opportunity, framework, stage, t, now, dayText }: Ctx): Flag[] {
   const id = framework.budgetCriterionId;
   const def = id === undefined ? undefined : framework.criteria.find((c) => c.id === id);
   if (!def || !isLateStage(stage, t)) return [];
-  const status = criterionStatus(def, findEvidence(opportunity, def.id), now);
+  const status = criterionStatus(def, findEvidence(opportunity, def.id), now, dayText);
   if (status.effectiveState === "verified") return [];
   return [
     {
@@ -150,7 +152,7 @@ function budgetLate({ opportunity, framework, stage, t, now }: Ctx): Flag[] {
   ];
 }
 
-function neverEngaged({ opportunity, t, now }: Ctx): Flag[] {
+function neverEngaged({ opportunity, t, now, dayText }: Ctx): Flag[] {
   const flags: Flag[] = [];
   for (const s of opportunity.stakeholders) {
     if (s.lastEngagedAt !== null) continue;
@@ -162,16 +164,16 @@ function neverEngaged({ opportunity, t, now }: Ctx): Flag[] {
       contactId: s.contactId,
       role: s.role,
       daysSinceAdded: days,
-      text: `${ROLE_LABELS[s.role]} ${s.name} added ${days} days ago and never engaged`,
+      text: `${ROLE_LABELS[s.role]} ${s.name} added ${dayText(s.addedAt, now, "count")} days ago and never engaged`,
     });
   }
   return flags;
 }
 
-function staleEvidence({ opportunity, framework, stage, now }: Ctx): Flag[] {
+function staleEvidence({ opportunity, framework, stage, now, dayText }: Ctx): Flag[] {
   const flags: Flag[] = [];
   for (const def of framework.criteria) {
-    const status = criterionStatus(def, findEvidence(opportunity, def.id), now);
+    const status = criterionStatus(def, findEvidence(opportunity, def.id), now, dayText);
     if (status.effectiveState !== "stale") continue;
     const blocksNextGate = stage.exit.some((r) => r.kind === "criterion" && r.criterionId === def.id);
     const where = blocksNextGate ? ` and ${stage.label}'s exit gate needs it` : "";
@@ -193,10 +195,11 @@ export function requalify(
   pipeline: Pipeline,
   thresholds: RequalificationThresholds,
   now: Date,
+  dayText: DayText = liveDays,
 ): Flag[] {
   const stage = findStage(pipeline, opportunity.stageId);
   if (!stage) throw new QualificationInputError(`Stage "${opportunity.stageId}" is not in the pipeline`);
   if (opportunity.status !== "open" || stage.kind !== "open") return [];
-  const ctx: Ctx = { opportunity, framework, stage, t: thresholds, now };
+  const ctx: Ctx = { opportunity, framework, stage, t: thresholds, now, dayText };
   return [...staleDeal(ctx), ...silentChampions(ctx), ...closeDates(ctx), ...budgetLate(ctx), ...neverEngaged(ctx), ...staleEvidence(ctx)];
 }

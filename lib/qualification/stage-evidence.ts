@@ -1,4 +1,5 @@
 import { verifierRoles } from "./basis";
+import type { DayText } from "./dates";
 import { checkRequirement, ROLE_LABELS, type Blocker, type GateContext } from "./gates";
 import type { CriterionDefinition, Framework, GateRequirement, OpportunitySnapshot, Pipeline, Reason, StageDefinition } from "./model";
 import { stageIndex } from "./pipeline";
@@ -55,7 +56,13 @@ function askFor(def: CriterionDefinition, code: Blocker["code"]): string {
  * criterion, from the latest gate that is unmet. A closed deal, or one at the first stage, is never checked.
  * A "no" is not reported here: the verdict has already made it "not yet" or "not a fit".
  */
-export function stageEvidenceGaps(opportunity: OpportunitySnapshot, pipeline: Pipeline, framework: Framework, now: Date): StageEvidenceCheck {
+export function stageEvidenceGaps(
+  opportunity: OpportunitySnapshot,
+  pipeline: Pipeline,
+  framework: Framework,
+  now: Date,
+  dayText?: DayText,
+): StageEvidenceCheck {
   const i = stageIndex(pipeline, opportunity.stageId);
   const stage = pipeline.stages[i];
   const empty: StageEvidenceCheck = { stageLabel: stage?.label ?? opportunity.stageId, checked: false, gaps: [], reasons: [] };
@@ -64,7 +71,7 @@ export function stageEvidenceGaps(opportunity: OpportunitySnapshot, pipeline: Pi
     .slice(0, i)
     .filter((s) => s.kind === "open")
     .reverse();
-  const ctx: GateContext = { framework, opportunity, fit: null, now };
+  const ctx: GateContext = { framework, opportunity, fit: null, now, dayText };
   const found = new Map<string, { def: CriterionDefinition; req: CriterionRequirement; blocker: Blocker; gate: StageDefinition }>();
   let checked = false;
   for (const gate of crossed) {

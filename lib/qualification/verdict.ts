@@ -1,4 +1,4 @@
-import { addDays } from "./dates";
+import { addDays, type DayText } from "./dates";
 import type { FitResult } from "./fit";
 import type { IcpDefinition } from "./icp";
 import type { CriterionScore, IntentResult } from "./intent";
@@ -32,6 +32,8 @@ export interface VerdictInput {
   now: Date;
   /** How long to park a deal when nothing better dates the resume. Default 90. */
   nurtureDays?: number;
+  /** How texts count days (`liveDays` when absent). */
+  dayText?: DayText;
 }
 
 export interface Verdict {
@@ -136,7 +138,8 @@ export function decideVerdict(input: VerdictInput): Verdict {
     const watchFor = [...new Set(held.map((h) => h.watchFor))].join("; ");
     return { verdict: "nurture", reasons: [...held.map((h) => h.reason), ...context(fit, intent)], resumeOn, watchFor };
   }
-  const stage = input.opportunity && input.pipeline ? stageEvidenceGaps(input.opportunity, input.pipeline, input.framework, now) : null;
+  const stage =
+    input.opportunity && input.pipeline ? stageEvidenceGaps(input.opportunity, input.pipeline, input.framework, now, input.dayText) : null;
   if (stage && stage.gaps.length > 0) return { verdict: "unproven", reasons: [...stage.reasons, ...context(fit, intent)] };
   const met = `Fit ${fit.score}/100 meets the ${icp.pursueThreshold} threshold`;
   const text = stage?.checked

@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "../db";
 import { boundedCount, COUNT_LIMIT, type BoundedCount, type KeysetPage } from "../pagination";
 import type { RiskLevel } from "../qualification/stored-assessment";
 import { pendingDealSql, type CurrentVersions } from "../qualification/score-currency";
-import { storedResultSchema } from "../qualification/stored-result";
+import { readStoredResult } from "../qualification/stored-result";
 import type { OpenScope } from "./aggregates";
 
 export type { RiskLevel };
@@ -137,7 +137,7 @@ export async function findRisks(
 }
 
 function toRiskRow(r: Row, label: (id: string) => string): RiskRow {
-  const result = storedResultSchema.parse(r.result);
+  const result = readStoredResult(r.result, new Date());
   const verdict = asVerdictKind(r.verdict);
   const verdictReason = verdict === "pursue" ? null : (result.verdict.reasons[0]?.text ?? null);
   const gate = result.nextGate && !result.nextGate.allowed ? result.nextGate : null;

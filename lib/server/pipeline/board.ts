@@ -8,7 +8,7 @@ import { findHeld, type HeldDeal } from "./held";
 import { getOrganizationPipeline } from "./organization-pipeline";
 import { listPipelines } from "./pipelines";
 import { currentVersions, dealScorePending, type CurrentVersions } from "../qualification/score-currency";
-import { storedResultSchema } from "../qualification/stored-result";
+import { readStoredResult } from "../qualification/stored-result";
 import { inOrg } from "../scope";
 import type { SessionUser } from "../session";
 
@@ -122,7 +122,7 @@ type CardRow = Prisma.OpportunityGetPayload<{ select: typeof cardSelect }>;
 
 function toCard(user: SessionUser, row: CardRow, pipeline: Pipeline, current: CurrentVersions, held: HeldDeal | undefined): BoardCard {
   const stored = row.assessment;
-  const result = storedResultSchema.parse(stored?.result ?? {});
+  const result = readStoredResult(stored?.result, new Date());
   const gate = result.nextGate;
   return {
     id: row.id,

@@ -75,7 +75,7 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
     (SELECT json_build_object('fromStage', sc."fromStage", 'toStage', sc."toStage")
        FROM "StageChange" sc WHERE sc."opportunityId" = o.id ORDER BY sc.at DESC LIMIT 1) AS "lastMove",
     CASE WHEN oa."opportunityId" IS NULL THEN NULL
-      ELSE json_build_object('contentHash', oa."contentHash") END AS stored,
+      ELSE json_build_object('contentHash', oa."contentHash", 'reassessAt', ${ms(`oa."reassessAt"`)}) END AS stored,
     CASE WHEN $5::text IS NULL THEN NULL ELSE json_build_object(
       'settingsKey', (SELECT concat_ws('|', p."qualificationVersion", p.name, md5(coalesce(p."requalificationThresholds"::text, '')),
           org."overrideMaxDays", (SELECT max(i.version) FROM "IcpVersion" i WHERE i."organizationId" = o."organizationId"))
@@ -89,6 +89,7 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
   LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id
   WHERE o."organizationId" = $1 AND ($2::text IS NULL OR o.id > $2::text) AND ($3::text IS NULL OR o.status::text = $3::text)
     AND ($5::text IS NULL OR o.id = $5::text) AND ($6::text IS NULL OR o."pipelineId" = $6::text)
+    AND ($7::text[] IS NULL OR o.id = ANY($7::text[]))
   ORDER BY o.id
   LIMIT $4::int
 ) b`;
@@ -171,9 +172,18 @@ function toBatchDeal(raw: RawDeal): BatchDeal {
 export async function loadDealBatch(
   client: PrismaClient | Tx,
   organizationId: string,
-  options: { cursor: string | null; status?: OpportunityStatus; pipelineId?: string; size: number },
+  options: { cursor: string | null; status?: OpportunityStatus; pipelineId?: string; size: number; ids?: string[] },
 ): Promise<BatchDeal[]> {
-  return readDeals(client, organizationId, options.cursor, options.status ?? null, options.size, null, options.pipelineId ?? null);
+  return readDeals(
+    client,
+    organizationId,
+    options.cursor,
+    options.status ?? null,
+    options.size,
+    null,
+    options.pipelineId ?? null,
+    options.ids ?? null,
+  );
 }
 
 /**
@@ -182,7 +192,7 @@ export async function loadDealBatch(
  * assessment's row version and the latest snapshot. Not found in the organization: NOT_FOUND.
  */
 export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<LoadedDeal> {
-  const [raw] = await readRaw(client, organizationId, null, null, 1, opportunityId, null);
+  const [raw] = await readRaw(client, organizationId, null, null, 1, opportunityId, null, null);
   if (!raw?.single) throw notFound("Opportunity");
   return { ...toBatchDeal(raw), ...raw.single };
 }
@@ -199,7 +209,8 @@ async function readRaw(
   size: number,
   id: string | null,
   pipelineId: string | null,
+  ids: string[] | null,
 ): Promise<RawDeal[]> {
-  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id, pipelineId);
+  const [row] = await client.$queryRawUnsafe<Array<{ batch: string }>>(BATCH_SQL, organizationId, cursor, status, size, id, pipelineId, ids);
   return JSON.parse(row?.batch ?? "[]") as RawDeal[];
 }

@@ -7,7 +7,15 @@ import { loadDealBatch, type BatchDeal } from "./batch-load";
 import { scoreChanged } from "./score-history";
 import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "./settings";
 import { toAccountProfile } from "./snapshot";
-import { needsWrite, saveAccountAssessments, saveOpportunityAssessments, toAccountAssessmentRow, toAssessmentRow } from "./stored-assessment";
+import {
+  needsReschedule,
+  needsWrite,
+  rescheduleOpportunityAssessments,
+  saveAccountAssessments,
+  saveOpportunityAssessments,
+  toAccountAssessmentRow,
+  toAssessmentRow,
+} from "./stored-assessment";
 
 /** Deals per batch: each batch is one read with its criteria, evidence and committee, and at most two writes. */
 const DEAL_BATCH = 500;
@@ -17,6 +25,8 @@ export interface BatchResult {
   scored: number;
   /** Stored rows written: new, pending, or whose content moved. */
   written: number;
+  /** Rows whose content held but whose next look (`reassessAt`) moved: that column alone is written. */
+  rescheduled?: number;
   /** Snapshots appended (fit, intent, verdict or stage moved). */
   changed: number;
   /** The last id of the batch, or null when there was nothing after the cursor. */
@@ -79,6 +89,8 @@ export async function rescoreDealBatch(
     pipelineId?: string;
     /** Every pipeline's settings by id, when the caller already loaded them for several batches. */
     settings?: Map<string, QualificationSettings>;
+    /** Only these deals (the sweep's due ones); the cursor still pages through them by id. */
+    ids?: string[];
   },
 ): Promise<BatchResult> {
   const { cursor, status, trigger, now, pipelineId } = options;
@@ -89,25 +101,29 @@ export async function rescoreDealBatch(
     phases[phase] += at - mark;
     mark = at;
   };
-  const deals = await loadDealBatch(client, organizationId, { cursor, status, pipelineId, size: options.size ?? DEAL_BATCH });
+  const deals = await loadDealBatch(client, organizationId, { cursor, status, pipelineId, size: options.size ?? DEAL_BATCH, ids: options.ids });
   const settingsOf = await batchSettings(client, organizationId, deals, options.settings);
   lap("load");
   if (deals.length === 0) return { scored: 0, written: 0, changed: 0, cursor: null, phases };
   const last = deals.at(-1)?.snapshot.id ?? null;
   const scored = deals.map((deal) => {
     const settings = settingsOf(deal);
-    return { deal, settings, assessment: assessInputs(deal.account, deal.snapshot, settings, now) };
+    return { deal, settings, assessment: assessInputs(deal.account, deal.snapshot, settings, now, "stored") };
   });
   lap("assess");
-  const assessed = scored
-    .map(({ deal, settings, assessment }) => {
-      const { snapshot } = deal;
-      const row = { id: snapshot.id, organizationId: deal.organizationId, stage: snapshot.stageId, amount: snapshot.amount };
-      return { deal, assessment, stored: toAssessmentRow(row, assessment, settings, now) };
-    })
-    .filter(({ deal, stored }) => needsWrite(deal.stored, stored));
+  const rows = scored.map(({ deal, settings, assessment }) => {
+    const { snapshot } = deal;
+    const row = { id: snapshot.id, organizationId: deal.organizationId, stage: snapshot.stageId, amount: snapshot.amount, status: snapshot.status };
+    return { deal, assessment, stored: toAssessmentRow(row, assessment, settings, now) };
+  });
+  const assessed = rows.filter(({ deal, stored }) => needsWrite(deal.stored, stored));
+  const moved = rows.filter(({ deal, stored }) => !needsWrite(deal.stored, stored) && needsReschedule(deal.stored, stored)).map((r) => r.stored);
   lap("hash");
-  if (assessed.length === 0) return { scored: deals.length, written: 0, changed: 0, cursor: last, phases };
+  const rescheduled = moved.length > 0 ? await rescheduleOpportunityAssessments(client, moved) : 0;
+  if (assessed.length === 0) {
+    lap("write");
+    return { scored: deals.length, written: 0, rescheduled, changed: 0, cursor: last, phases };
+  }
   await saveOpportunityAssessments(
     client,
     assessed.map((a) => a.stored),
@@ -139,7 +155,7 @@ export async function rescoreDealBatch(
     });
   }
   lap("write");
-  return { scored: deals.length, written: assessed.length, changed: changed.length, cursor: last, phases };
+  return { scored: deals.length, written: assessed.length, rescheduled, changed: changed.length, cursor: last, phases };
 }
 
 /** The next batch of an organization's accounts after `cursor`, fitted to the current ICP; changed fits stored. */

@@ -80,8 +80,9 @@ async function store(
 ): Promise<Assessment | null> {
   const { snapshot, organizationId } = deal;
   const opportunityId = snapshot.id;
-  const assessment = assessInputs(deal.account, snapshot, settings, now);
-  const row = { id: opportunityId, organizationId, stage: snapshot.stageId, amount: snapshot.amount };
+  // Texts in their stored, day-stable form: this assessment is what the row keeps (and what its hash covers).
+  const assessment = assessInputs(deal.account, snapshot, settings, now, "stored");
+  const row = { id: opportunityId, organizationId, stage: snapshot.stageId, amount: snapshot.amount, status: snapshot.status };
   const written = await saveOpportunityAssessments(
     tx,
     [toAssessmentRow(row, assessment, settings, now)],

@@ -1,5 +1,14 @@
 import { createHash } from "node:crypto";
-import { DEFAULT_BAND_FACTORS, qualificationBand, type AccountAssessment, type Assessment, type Pipeline, type Severity } from "../../qualification";
+import {
+  DEFAULT_BAND_FACTORS,
+  qualificationBand,
+  readableContent,
+  type AccountAssessment,
+  type Assessment,
+  type Pipeline,
+  type Severity,
+} from "../../qualification";
+import { assertNever } from "../../qualification/never";
 import type { PrismaClient, Tx } from "../db";
 import type { QualificationSettings } from "./settings";
 
@@ -7,7 +16,7 @@ import type { QualificationSettings } from "./settings";
  * Bumped when the engine's formulas or the stored shape change, so rows written by an older engine can be
  * found (and re-scored) with SQL.
  */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 /**
  * critical: a critical flag or "not a fit"; warning: any other flag, "not yet" or "needs evidence" (the deal
@@ -51,6 +60,12 @@ export interface OpportunityAssessmentRow {
   qualificationVersion: number;
   engineVersion: number;
   computedAt: string;
+  /**
+   * When time alone may next change this row's content (`reassessAt` in the engine): the hourly sweep re-scores
+   * the deals whose instant has come. Null when nothing in it depends on time, and for closed deals, which keep
+   * the scorecard they closed with.
+   */
+  reassessAt: string | null;
   /** See `contentHash`. */
   contentHash: string;
 }
@@ -69,17 +84,14 @@ export function contentHash(parts: unknown): string {
 }
 
 /**
- * What readers take from a deal's stored result (`storedResultSchema`: the board's and the risk list's texts).
- * The hash covers these and the SQL columns, not the whole explained result: serialising all of it (questions,
- * rule explanations) for every deal of every sweep cost more than the rest of the hash. A change only in parts
- * nobody reads from storage is written with the next change that shows. Keep in step with `storedResultSchema`.
+ * What readers take from a deal's stored result (`storedResultSchema`: the board's and the risk list's texts),
+ * with the engine's own definition (`readableContent`, which `reassessAt` keeps stable). The hash covers these and
+ * the SQL columns, not the whole explained result: serialising all of it (questions, rule explanations) for every
+ * deal of every sweep cost more than the rest of the hash. A change only in parts nobody reads from storage is
+ * written with the next change that shows. Keep in step with `storedResultSchema`. Texts are in their stored,
+ * day-stable form (`assessInputs(…, "stored")`): a day count moving does not move the hash.
  */
-const readableParts = (a: Assessment) => [
-  a.verdict.reasons.map((r) => r.text),
-  a.flags.map((f) => [f.severity, f.text]),
-  a.nextGate && [a.nextGate.allowed, a.nextGate.toStageId, a.nextGate.blockers.map((b) => b.message)],
-  a.wishcasting && [a.wishcasting.gap, a.wishcasting.repConfidence, a.wishcasting.evidenceProbability, a.wishcasting.because],
-];
+const readableParts = readableContent;
 
 const stageProbability = (pipeline: Pipeline, stageId: string) => pipeline.stages.find((s) => s.id === stageId)?.probability ?? 0;
 
@@ -90,13 +102,41 @@ const stageProbability = (pipeline: Pipeline, stageId: string) => pipeline.stage
  * They were over half of each row's bytes, and writing those bytes was most of a background pass's time.
  */
 function storedResult(assessment: Assessment) {
-  const { questions: _questions, intent, ...rest } = assessment;
+  const { questions: _questions, intent, reassessAt: _reassessAt, flags, ...rest } = assessment;
   const { criteria: _criteria, ...intentSummary } = intent;
-  return { ...rest, intent: intentSummary };
+  return { ...rest, intent: intentSummary, flags: flags.map(withoutDayCount) };
+}
+
+/** A flag as stored: its day count would be stale tomorrow (the text carries the instant it counts from). */
+function withoutDayCount(flag: Assessment["flags"][number]) {
+  switch (flag.kind) {
+    case "stale_deal": {
+      const { daysSinceActivity: _days, ...rest } = flag;
+      return rest;
+    }
+    case "silent_champion": {
+      const { daysSilent: _days, ...rest } = flag;
+      return rest;
+    }
+    case "close_date_past": {
+      const { daysPast: _days, ...rest } = flag;
+      return rest;
+    }
+    case "stakeholder_never_engaged": {
+      const { daysSinceAdded: _days, ...rest } = flag;
+      return rest;
+    }
+    case "budget_unconfirmed_late":
+    case "close_date_slipped":
+    case "evidence_stale":
+      return flag;
+    default:
+      return assertNever(flag);
+  }
 }
 
 export function toAssessmentRow(
-  deal: { id: string; organizationId: string; stage: string; amount: unknown },
+  deal: { id: string; organizationId: string; stage: string; amount: unknown; status?: string },
   assessment: Assessment,
   settings: QualificationSettings,
   now: Date,
@@ -127,8 +167,10 @@ export function toAssessmentRow(
     engineVersion: ENGINE_VERSION,
     computedAt: now.toISOString(),
   };
+  const open = deal.status === undefined || deal.status === "open";
+  const reassessAt = open ? (assessment.reassessAt?.toISOString() ?? null) : null;
   const { opportunityId: _id, organizationId: _org, result: _result, computedAt: _at, ...columns } = row;
-  return { ...row, contentHash: contentHash([columns, readableParts(assessment)]) };
+  return { ...row, reassessAt, contentHash: contentHash([columns, readableParts(assessment)]) };
 }
 
 interface WriteOptions {
@@ -161,14 +203,15 @@ export async function saveOpportunityAssessments(
   return client.$executeRaw`
     INSERT INTO "OpportunityAssessment" ("opportunityId", "organizationId", "fit", "intent", "verdict", "riskLevel", "flagKinds",
       "maxSeverity", "flagCount", "gaps", "nextStage", "blockerCount", "band", "stageProbability", "adjustedProbability",
-      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "computedAt", "contentHash")
+      "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "computedAt", "contentHash", "reassessAt")
     SELECT r."opportunityId", r."organizationId", r."fit", r."intent", r."verdict", r."riskLevel", r."flagKinds",
       r."maxSeverity", r."flagCount", r."gaps", r."nextStage", r."blockerCount", r."band", r."stageProbability", r."adjustedProbability",
-      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", r."computedAt", r."contentHash"
+      r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", r."computedAt", r."contentHash", r."reassessAt"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "organizationId" text, "fit" int, "intent" int,
       "verdict" text, "riskLevel" text, "flagKinds" text[], "maxSeverity" text, "flagCount" int, "gaps" text[], "nextStage" text,
       "blockerCount" int, "band" text, "stageProbability" float8, "adjustedProbability" float8, "adjustedAmount" numeric,
-      "result" jsonb, "icpVersion" int, "qualificationVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text)
+      "result" jsonb, "icpVersion" int, "qualificationVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text,
+      "reassessAt" timestamp(3))
     ON CONFLICT ("opportunityId") DO UPDATE SET
       "fit" = EXCLUDED."fit", "intent" = EXCLUDED."intent", "verdict" = EXCLUDED."verdict", "riskLevel" = EXCLUDED."riskLevel",
       "flagKinds" = EXCLUDED."flagKinds", "maxSeverity" = EXCLUDED."maxSeverity", "flagCount" = EXCLUDED."flagCount",
@@ -176,7 +219,7 @@ export async function saveOpportunityAssessments(
       "stageProbability" = EXCLUDED."stageProbability", "adjustedProbability" = EXCLUDED."adjustedProbability",
       "adjustedAmount" = EXCLUDED."adjustedAmount", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
       "qualificationVersion" = EXCLUDED."qualificationVersion", "engineVersion" = EXCLUDED."engineVersion",
-      "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash"
+      "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash", "reassessAt" = EXCLUDED."reassessAt"
     WHERE (NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt")
       AND (NOT ${guarded} OR "OpportunityAssessment".xmin::text = ${options.storedVersion ?? null})`;
 }
@@ -229,6 +272,27 @@ export async function saveAccountAssessments(client: PrismaClient | Tx, rows: Ac
 /** What a background pass needs to know of a stored row to decide whether to write it. */
 export interface StoredState {
   contentHash: string | null;
+  /** Epoch ms (as the batch read returns it), or null. */
+  reassessAt?: number | null;
+}
+
+/** The content is unchanged but the next instant time may change it has moved: only that needs writing. */
+export const needsReschedule = (stored: StoredState | null | undefined, row: { reassessAt: string | null }): boolean =>
+  !!stored && (stored.reassessAt ?? null) !== (row.reassessAt === null ? null : Date.parse(row.reassessAt));
+
+/**
+ * Moves the sweep's next look at rows whose content did not change (one statement, one bind parameter), without
+ * rewriting their stored result. Guarded like a batch write: a row re-scored since (newer computedAt) is kept.
+ */
+export async function rescheduleOpportunityAssessments(
+  client: PrismaClient | Tx,
+  rows: Array<{ opportunityId: string; reassessAt: string | null; computedAt: string }>,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  return client.$executeRaw`
+    UPDATE "OpportunityAssessment" a SET "reassessAt" = r."reassessAt"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "reassessAt" timestamp(3), "computedAt" timestamp(3))
+    WHERE a."opportunityId" = r."opportunityId" AND a."computedAt" <= r."computedAt"`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FitResult } from "../../qualification";
+import { renderDayCounts, type FitResult } from "../../qualification";
 
 /**
  * The parts of a stored engine result that lists and cards show, read leniently: a row written by an older
@@ -18,6 +18,24 @@ export const storedResultSchema = z.object({
     .nullable()
     .catch(null),
 });
+
+export type StoredResult = z.infer<typeof storedResultSchema>;
+
+/**
+ * A deal's stored result as lists and cards show it at `now`: stored texts carry the instant a day count runs
+ * from (`storedDays`), rendered here into the sentence a fresh assessment says ("No activity for 23 days"). The
+ * one reader of stored texts: the board, the risk list and any other view go through it.
+ */
+export function readStoredResult(result: unknown, now: Date): StoredResult {
+  const parsed = storedResultSchema.parse(result ?? {});
+  const render = (text: string) => renderDayCounts(text, now);
+  return {
+    verdict: { reasons: parsed.verdict.reasons.map((r) => ({ ...r, text: render(r.text) })) },
+    flags: parsed.flags.map((f) => ({ ...f, text: render(f.text) })),
+    nextGate: parsed.nextGate && { ...parsed.nextGate, blockers: parsed.nextGate.blockers.map((b) => ({ ...b, message: render(b.message) })) },
+    wishcasting: parsed.wishcasting && { ...parsed.wishcasting, because: parsed.wishcasting.because.map(render) },
+  };
+}
 
 /** An account's stored fit (the engine's FitResult), checked for the fields the fit panel reads; null if unreadable. */
 const storedFitSchema = z.looseObject({
