@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/toaster";
 import { requestScheme } from "@/lib/server/scheme";
 import { schemeClass } from "@/lib/theme";
 import "./globals.css";
@@ -29,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en" className={schemeClass(scheme)}>
       <body className="min-h-screen">
         {children}
-        <Toaster position="bottom-right" richColors closeButton theme={scheme} />
+        <Toaster theme={scheme} />
       </body>
     </html>
   );

@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { pathMessages, serverFormErrors } from "@/components/forms/form-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";

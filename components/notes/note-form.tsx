@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { resumeLeadAction } from "@/lib/actions/leads/resume-lead";
 import { resumeDealAction } from "@/lib/actions/opportunities/resume-deal";

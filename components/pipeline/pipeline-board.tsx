@@ -2,7 +2,7 @@
 
 import { Inbox } from "lucide-react";
 import { useCallback, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import type { Board, BoardCard, BoardColumn, ClosedSummary, MoneyTotal } from "@/lib/server/pipeline/board";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { cn, formatMoney } from "@/lib/utils";

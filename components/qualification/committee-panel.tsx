@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState, type ComponentProps } from "react";
 import { Controller } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { invalid } from "@/components/forms/form-errors";
 import { useZodForm } from "@/components/forms/use-zod-form";
 import { Badge } from "@/components/ui/badge";

@@ -4,7 +4,7 @@ import { Quote, X } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { focusNewFirst } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { Tooltip } from "@/components/ui/tooltip";

@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { useBoardMoved } from "@/components/pipeline/board-state";
 import { domainFieldErrors, stageGateDetails, type GateBlocker } from "@/lib/action-error";
 import { advanceStageAction } from "@/lib/actions/opportunities/advance-stage";

@@ -4,7 +4,7 @@ import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { invalid, pathErrors } from "@/components/forms/form-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";

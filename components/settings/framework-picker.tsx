@@ -5,7 +5,7 @@ import { AlertTriangle } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { FormError } from "@/components/forms/form-error";
 import { serverFormErrors } from "@/components/forms/form-errors";
 import { Badge } from "@/components/ui/badge";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { useWatch } from "react-hook-form";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { pathErrors } from "@/components/forms/form-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormError } from "@/components/forms/form-error";
 import { invalid, serverFormErrors } from "@/components/forms/form-errors";

@@ -1,7 +1,6 @@
 "use client";
 
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type VisibilityState } from "@tanstack/react-table";
-import * as Tooltip from "@radix-ui/react-tooltip";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -10,6 +9,7 @@ import { cn } from "@/lib/utils";
 import { ColumnMenu } from "./data-table-columns";
 import { SelectionContext, type SelectedRow } from "./data-table-selection";
 import { ScrollRegion } from "./scroll-region";
+import { Tooltip } from "./tooltip";
 
 /** A column as the server page describes it: plain data, so a server component can pass it. */
 export interface DataColumn {
@@ -153,7 +153,7 @@ export function DataTable({
 
   return (
     <SelectionContext.Provider value={context}>
-      <Tooltip.Provider delayDuration={300}>
+      <>
         <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-3 py-2">
           <div className="flex min-w-0 flex-1 flex-wrap items-center gap-2">{toolbar}</div>
           <ColumnMenu
@@ -233,7 +233,7 @@ export function DataTable({
             </tbody>
           </table>
         </ScrollRegion>
-      </Tooltip.Provider>
+      </>
     </SelectionContext.Provider>
   );
 }
@@ -289,20 +289,11 @@ function Truncated({ text, children }: { text: string | undefined; children: Rea
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  const [open, setOpen] = useState(false);
   return (
-    <Tooltip.Root open={cut && Boolean(text) && open} onOpenChange={setOpen}>
-      <Tooltip.Trigger asChild>
-        <span ref={ref} className="block max-w-[16rem] truncate" {...(cut && focusable ? { tabIndex: 0 } : {})}>
-          {children}
-        </span>
-      </Tooltip.Trigger>
-      <Tooltip.Portal>
-        <Tooltip.Content side="bottom" align="start" sideOffset={4} className={tipClass}>
-          {text}
-          <Tooltip.Arrow className="fill-slate-900 dark:fill-slate-100" />
-        </Tooltip.Content>
-      </Tooltip.Portal>
-    </Tooltip.Root>
+    <Tooltip content={text} side="bottom" align="start" className={tipClass} disabled={!cut || !text}>
+      <span ref={ref} className="block max-w-[16rem] truncate" {...(cut && focusable ? { tabIndex: 0 } : {})}>
+        {children}
+      </span>
+    </Tooltip>
   );
 }

@@ -6,7 +6,7 @@ import { useAction } from "next-safe-action/hooks";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { deleteViewAction } from "@/lib/actions/views/delete-view";
 import { saveViewAction } from "@/lib/actions/views/save-view";
 import type { SavedViewList } from "@/lib/validation/saved-view";

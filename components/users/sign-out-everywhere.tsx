@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRef } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { signOutEverywhereAction } from "@/lib/actions/users/sign-out-everywhere";
 

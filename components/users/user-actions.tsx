@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { deactivateUserAction } from "@/lib/actions/users/deactivate-user";
 import { issueResetLinkAction } from "@/lib/actions/users/issue-reset-link";
