@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { Combobox } from "@/components/ui/combobox";
 import { updateOpportunityAction } from "@/lib/actions/opportunities/update-opportunity";
 
