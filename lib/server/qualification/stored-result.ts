@@ -5,7 +5,7 @@ import { renderDayCounts, type FitResult } from "../../qualification";
  * The parts of a stored engine result that lists and cards show, read leniently: a row written by an older
  * engine (or by one with more fields) still shows what it has, and anything unreadable shows as nothing.
  */
-export const storedResultSchema = z.object({
+const storedResultSchema = z.object({
   verdict: z.object({ reasons: z.array(z.looseObject({ text: z.string() })).catch([]) }).catch({ reasons: [] }),
   flags: z.array(z.looseObject({ severity: z.enum(["warning", "critical"]), text: z.string() })).catch([]),
   nextGate: z

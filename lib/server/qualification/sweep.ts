@@ -45,7 +45,7 @@ function add(total: SweepResult, batch: { scored: number; written: number; resch
  * change it by now (`reassessAt`, a range scan of its index), and those with no stored assessment, one written by
  * an older engine, or one pending after an ICP or framework save (`pendingDealSql`).
  */
-export async function dueDeals(client: PrismaClient, organizationId: string, now: Date): Promise<string[]> {
+async function dueDeals(client: PrismaClient, organizationId: string, now: Date): Promise<string[]> {
   const current = await currentVersions(client, organizationId);
   const at = now.toISOString();
   const rows = await client.$queryRaw<Array<{ id: string }>>(Prisma.sql`
