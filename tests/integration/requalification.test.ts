@@ -51,9 +51,12 @@ describe("the re-qualification sweep", () => {
     expect(latest.trigger).toBe("requalification");
     expect(latest.intent).toBeLessThan(intentThen);
 
-    // Nothing moved since: the stored row is not rewritten either.
+    // Nothing moved since: the hourly sweep has nothing due (the stale evidence's next look is weeks away), and a
+    // full pass recomputes the deal without rewriting its stored row.
     const stored = await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } });
-    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toMatchObject({ scored: 1, written: 0, changed: 0 });
+    expect(stored.reassessAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(await sweepOrganization(db(), tenant.org.id, new Date())).toMatchObject({ scored: 0, written: 0, changed: 0 });
+    expect(await sweepOrganization(db(), tenant.org.id, new Date(), { full: true })).toMatchObject({ scored: 1, written: 0, changed: 0 });
     expect((await db().opportunityAssessment.findUniqueOrThrow({ where: { opportunityId: opp.id } })).computedAt).toEqual(stored.computedAt);
     expect(await db().scoreSnapshot.count({ where: { opportunityId: bystander.opp.id } })).toBe(bystanderSnapshots);
   });

@@ -205,7 +205,7 @@ describe("every write stores the deal's assessment in its own transaction", () =
 });
 
 describe("background re-scoring", () => {
-  it("the sweep refreshes every open deal in keyset batches and leaves closed deals and other organizations alone", async () => {
+  it("the sweep refreshes the open deals time has changed, in batches, and leaves closed deals and other organizations alone", async () => {
     const account = await createAccountFor(t.rep);
     const open: Awaited<ReturnType<typeof createOpportunityFor>>[] = [];
     for (let i = 0; i < 5; i++) open.push(await createOpportunityFor(t.rep, account.id, { name: `Open ${i}` }));
@@ -228,9 +228,11 @@ describe("background re-scoring", () => {
       );
     const written = await computedAt();
 
-    // A minute later nothing a manager reads has moved: every deal is recomputed, none is rewritten.
-    const quiet = await sweepOrganization(db(), t.org.id, new Date(Date.now() + 60_000), 2);
-    expect(quiet).toMatchObject({ scored: 5, written: 0 });
+    // A minute later time has changed nothing a manager reads: the hourly sweep has no deal due, and a full
+    // pass recomputes every open deal and rewrites none.
+    const minuteLater = new Date(Date.now() + 60_000);
+    expect(await sweepOrganization(db(), t.org.id, minuteLater, 2)).toMatchObject({ scored: 0, written: 0 });
+    expect(await sweepOrganization(db(), t.org.id, minuteLater, { full: true, batchSize: 2 })).toMatchObject({ scored: 5, written: 0 });
     expect(await computedAt()).toEqual(written);
 
     // Months later the deals have gone quiet: each stored row is rewritten, in batches of two.
