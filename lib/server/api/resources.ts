@@ -264,6 +264,11 @@ export const assessmentResource = z.object({
   questions: z.array(z.looseObject({})),
   wishcasting: z.looseObject({}).nullable().describe("The gap between the rep's confidence and what the evidence supports, when there is one."),
   discount: z.looseObject({}).nullable().describe("Why the qualification-adjusted forecast discounts this deal, when it does."),
+  reassessAt: timestamp
+    .nullable()
+    .describe(
+      "The first instant at which time alone (stale evidence, a quiet deal, a passed close date) may change this assessment; null when nothing in it depends on time.",
+    ),
 });
 
 export const icpVersionResource = z.looseObject({ id: z.string(), version: z.int() });
