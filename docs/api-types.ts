@@ -5310,6 +5310,11 @@ export interface operations {
                         discount: {
                             [key: string]: unknown;
                         } | null;
+                        /**
+                         * Format: date-time
+                         * @description The first instant at which time alone (stale evidence, a quiet deal, a passed close date) may change this assessment; null when nothing in it depends on time.
+                         */
+                        reassessAt: string | null;
                     };
                 };
             };
