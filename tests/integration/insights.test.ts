@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forecastHonesty, pipelineFor, FRAMEWORKS, type ClosedForecast } from "../../lib/qualification";
 import { db } from "../../lib/server/db";
 import { getForecastHonesty } from "../../lib/server/insights/forecast-honesty";
+import { inProcessTrendRefreshes, readTrends, TRENDS_FRESH_MS } from "../../lib/server/insights/trend-report";
 import { getTrends } from "../../lib/server/insights/trends";
 import { createAccountFor, createTenant, type Tenant } from "../fixtures/tenants";
 
@@ -283,5 +284,65 @@ describe("trends", () => {
 
   it("is for managers and admins only", async () => {
     await expect(getTrends(tenant.rep, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("stored trends (the dashboard's read)", () => {
+  const stored = (organizationId: string) => db().trendReport.findUnique({ where: { organizationId_scope: { organizationId, scope: "all" } } });
+
+  it("computes and stores them on the first view, then serves the stored row while it is fresh", async () => {
+    await db().trendReport.deleteMany({ where: { organizationId: tenant.org.id } });
+    const first = await readTrends(tenant.manager, NOW, null);
+    expect(first.refreshing).toBe(false);
+    expect(JSON.parse(JSON.stringify(first.trends))).toEqual(JSON.parse(JSON.stringify(await getTrends(tenant.manager, NOW))));
+    expect((await stored(tenant.org.id))?.computedAt).toEqual(NOW);
+
+    // A new scorecard shows only once the stored trends are refreshed.
+    const [deal] = await db().opportunity.findMany({ where: { organizationId: tenant.org.id, status: "open" }, take: 1 });
+    await db().scoreSnapshot.create({
+      data: {
+        organizationId: tenant.org.id,
+        opportunityId: deal!.id,
+        stage: deal!.stage,
+        fit: 70,
+        intent: 10,
+        verdict: "disqualify",
+        trigger: "test",
+        at: NOW,
+      },
+    });
+    const fresh = await readTrends(tenant.manager, new Date(NOW.getTime() + TRENDS_FRESH_MS - 1000), null);
+    expect(fresh.computedAt).toEqual(NOW);
+    expect(fresh.trends.verdicts).toEqual(first.trends.verdicts);
+
+    // Once stale: the stored figures still answer at once, and a refresh (in this process on PGlite) replaces them.
+    const later = new Date(NOW.getTime() + TRENDS_FRESH_MS + 1000);
+    const stale = await readTrends(tenant.manager, later, null);
+    expect(stale).toMatchObject({ refreshing: true, computedAt: NOW });
+    await inProcessTrendRefreshes();
+    const refreshed = await stored(tenant.org.id);
+    expect(refreshed!.computedAt.getTime()).toBeGreaterThan(NOW.getTime());
+    const after = await readTrends(tenant.manager, refreshed!.computedAt, null);
+    const november = after.trends.verdicts.find((m) => m.month === "2026-11");
+    expect(november?.disqualify).toBe((first.trends.verdicts.find((m) => m.month === "2026-11")?.disqualify ?? 0) + 1);
+    await db().scoreSnapshot.deleteMany({ where: { opportunityId: deal!.id, at: NOW, trigger: "test", verdict: "disqualify" } });
+  });
+
+  it("recomputes a stored row whose shape is not the current one", async () => {
+    await db().trendReport.upsert({
+      where: { organizationId_scope: { organizationId: tenant.org.id, scope: "all" } },
+      create: { organizationId: tenant.org.id, scope: "all", data: { forecast: "old shape" }, computedAt: NOW },
+      update: { data: { forecast: "old shape" }, computedAt: NOW },
+    });
+    const read = await readTrends(tenant.manager, NOW, null);
+    expect(Array.isArray(read.trends.forecast)).toBe(true);
+    const data = (await stored(tenant.org.id))?.data as { forecast?: unknown } | undefined;
+    expect(Array.isArray(data?.forecast)).toBe(true);
+  });
+
+  it("refuses reps, and another organization's pipeline is not found and nothing is stored for it", async () => {
+    await expect(readTrends(tenant.rep, NOW, null)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(readTrends(tenant.manager, NOW, other.pipeline.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().trendReport.count({ where: { organizationId: tenant.org.id, scope: other.pipeline.id } })).toBe(0);
   });
 });

@@ -1,16 +1,19 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { Trends } from "@/lib/server/insights/trends";
-import { formatDate } from "@/lib/utils";
+import { formatDate, formatDateTime } from "@/lib/utils";
 import { LazyCriterionGapChart, LazyForecastTrendChart, LazyStageFlowChart, LazyVerdictTrendChart } from "./lazy-trend-charts";
 
-/** The manager's trends: four charts over the last quarters, each loaded lazily. */
-export function TrendsSection({ trends, currency }: { trends: Trends; currency: string }) {
+/** The manager's trends: four charts over the last quarters, each loaded lazily, as of when they were computed. */
+export function TrendsSection({ trends, currency, computedAt }: { trends: Trends; currency: string; computedAt: Date }) {
   const since = formatDate(trends.since);
   return (
     <section className="space-y-6" data-testid="trends" aria-labelledby="trends-heading">
       <h2 id="trends-heading" className="text-lg font-semibold text-slate-900">
         Trends since {since}
       </h2>
+      <p className="-mt-4 text-sm text-slate-500" data-testid="trends-computed-at">
+        As of {formatDateTime(computedAt)}; refreshed in the background every quarter of an hour.
+      </p>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Card>
           <CardHeader

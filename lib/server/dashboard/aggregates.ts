@@ -1,5 +1,5 @@
 import "server-only";
-import type { GapKind, VerdictKind } from "../../qualification";
+import { VERDICT_KINDS, type GapKind, type VerdictKind } from "../../qualification";
 import { Prisma, type PrismaClient } from "../db";
 import { pendingDealSql, type CurrentVersions } from "../qualification/score-currency";
 import type { RiskLevel } from "../qualification/stored-assessment";
@@ -27,53 +27,105 @@ export interface StageBandTotal {
   intent: number;
 }
 
-/** Count and amount of open deals per stage and qualification band: the whole forecast in a few dozen rows. */
-export async function stageBandTotals(client: PrismaClient, scope: OpenScope): Promise<StageBandTotal[]> {
-  const rows = await client.$queryRaw<Array<{ stage: string; band: string; count: number; amount: number; intent: number }>>`
-    SELECT o."stage", a."band", count(*)::int AS "count", coalesce(sum(o."amount"), 0)::float8 AS "amount", min(a."intent")::int AS "intent"
-    ${openDeals(scope)}
-    GROUP BY o."stage", a."band"`;
-  return rows.map((r) => ({ ...r, band: r.band === "high" ? "high" : r.band === "medium" ? "medium" : "low" }));
+/** One pipeline's open deals, counted every way the dashboard shows them. */
+export interface PipelineTotals {
+  /** Count and amount per stage and qualification band: the whole forecast in a few dozen rows. */
+  groups: StageBandTotal[];
+  verdicts: Record<VerdictKind, number>;
+  risks: Record<RiskLevel, number>;
+  /** criterionId → gap kind → open deals with that gap. */
+  gaps: Map<string, Partial<Record<GapKind, number>>>;
 }
 
-export async function currencyCounts(client: PrismaClient, scope: OpenScope): Promise<Array<{ currency: string; count: number }>> {
-  return client.$queryRaw`SELECT o."currency", count(*)::int AS "count" ${openDeals(scope)} GROUP BY o."currency"`;
+export interface OpenTotals {
+  /** By pipeline id; a pipeline with no open deal in scope is absent. */
+  pipelines: Map<string, PipelineTotals>;
+  currencies: Array<{ currency: string; count: number }>;
+  /** Open deals whose stored score waits for the re-score after an ICP or framework change. */
+  pending: number;
 }
 
-export async function verdictCounts(client: PrismaClient, scope: OpenScope): Promise<Record<VerdictKind, number>> {
-  const rows = await client.$queryRaw<Array<{ verdict: string; count: number }>>`
-    SELECT a."verdict", count(*)::int AS "count" ${openDeals(scope)} GROUP BY a."verdict"`;
-  const counts: Record<VerdictKind, number> = { pursue: 0, unproven: 0, nurture: 0, disqualify: 0 };
-  for (const r of rows) if (r.verdict in counts) counts[r.verdict as VerdictKind] += r.count;
-  return counts;
+const RISK_LEVELS = ["critical", "warning", "blocked"] as const satisfies readonly RiskLevel[];
+const asBand = (band: string): StageBandTotal["band"] => (band === "high" ? "high" : band === "medium" ? "medium" : "low");
+
+interface TotalsRow {
+  set: "stage" | "verdict" | "risk" | "currency";
+  pipelineId: string | null;
+  key: string | null;
+  band: string | null;
+  count: number;
+  amount: number;
+  intent: number;
+  pending: number;
 }
 
-export async function riskCounts(client: PrismaClient, scope: OpenScope): Promise<Record<RiskLevel, number>> {
-  const rows = await client.$queryRaw<Array<{ level: string; count: number }>>`
-    SELECT a."riskLevel" AS "level", count(*)::int AS "count" ${openDeals(scope)} AND a."riskLevel" IS NOT NULL GROUP BY a."riskLevel"`;
-  const counts: Record<RiskLevel, number> = { critical: 0, warning: 0, blocked: 0 };
-  for (const r of rows) if (r.level in counts) counts[r.level as RiskLevel] += r.count;
-  return counts;
+/**
+ * Every figure the dashboard shows about open deals, in two statements over the stored assessments: one scan
+ * grouped by GROUPING SETS (stage × band, verdict and risk level per pipeline; currency overall; pending within
+ * the stage sets, where each deal is counted once) and one over the unnested criterion gaps. Run side by side,
+ * they replace seven scans of the same join (at 100,000 open deals each scan costs ~150 ms of a core).
+ */
+export async function openDealTotals(client: PrismaClient, scope: OpenScope, current: CurrentVersions): Promise<OpenTotals> {
+  const [rows, gapRows] = await Promise.all([
+    client.$queryRaw<TotalsRow[]>`
+      SELECT CASE WHEN GROUPING(o."stage") = 0 THEN 'stage' WHEN GROUPING(a."verdict") = 0 THEN 'verdict'
+                  WHEN GROUPING(a."riskLevel") = 0 THEN 'risk' ELSE 'currency' END AS "set",
+        o."pipelineId", coalesce(o."stage", a."verdict", a."riskLevel", o."currency") AS "key", a."band",
+        count(*)::int AS "count", coalesce(sum(o."amount"), 0)::float8 AS "amount", coalesce(min(a."intent"), 0)::int AS "intent",
+        (count(*) FILTER (WHERE ${pendingDealSql(current)}))::int AS "pending"
+      ${openDeals(scope)}
+      GROUP BY GROUPING SETS ((o."pipelineId", o."stage", a."band"), (o."pipelineId", a."verdict"), (o."pipelineId", a."riskLevel"), (o."currency"))`,
+    client.$queryRaw<Array<{ pipelineId: string; gap: string; count: number }>>`
+      SELECT "pipelineId", g AS "gap", count(*)::int AS "count"
+      FROM (SELECT o."pipelineId", unnest(a."gaps") AS g ${openDeals(scope)}) AS x GROUP BY "pipelineId", g`,
+  ]);
+  return tallyTotals(rows, gapRows);
 }
 
-/** criterionId → gap kind → open deals with that gap. */
-export async function gapCounts(client: PrismaClient, scope: OpenScope): Promise<Map<string, Partial<Record<GapKind, number>>>> {
-  const rows = await client.$queryRaw<Array<{ gap: string; count: number }>>`
-    SELECT g AS "gap", count(*)::int AS "count" FROM (SELECT unnest(a."gaps") AS g ${openDeals(scope)}) AS x GROUP BY g`;
-  const byCriterion = new Map<string, Partial<Record<GapKind, number>>>();
-  for (const { gap, count } of rows) {
+/** The totals of a pipeline with no open deal in scope. */
+export function emptyTotals(): PipelineTotals {
+  return {
+    groups: [],
+    verdicts: Object.fromEntries(VERDICT_KINDS.map((v) => [v, 0])) as Record<VerdictKind, number>,
+    risks: { critical: 0, warning: 0, blocked: 0 },
+    gaps: new Map(),
+  };
+}
+
+function tallyTotals(rows: TotalsRow[], gapRows: Array<{ pipelineId: string; gap: string; count: number }>): OpenTotals {
+  const pipelines = new Map<string, PipelineTotals>();
+  const of = (pipelineId: string) => {
+    const totals = pipelines.get(pipelineId) ?? emptyTotals();
+    pipelines.set(pipelineId, totals);
+    return totals;
+  };
+  const currencies: OpenTotals["currencies"] = [];
+  let pending = 0;
+  for (const r of rows) {
+    if (r.set === "currency") {
+      if (r.key !== null) currencies.push({ currency: r.key, count: r.count });
+      continue;
+    }
+    if (r.pipelineId === null || r.key === null) continue; // deals with no risk level form a null group
+    const totals = of(r.pipelineId);
+    if (r.set === "stage") {
+      totals.groups.push({ stage: r.key, band: asBand(r.band ?? "low"), count: r.count, amount: r.amount, intent: r.intent });
+      pending += r.pending;
+    } else if (r.set === "verdict") {
+      if (r.key in totals.verdicts) totals.verdicts[r.key as VerdictKind] += r.count;
+    } else {
+      const level = RISK_LEVELS.find((l) => l === r.key);
+      if (level) totals.risks[level] += r.count;
+    }
+  }
+  for (const { pipelineId, gap, count } of gapRows) {
     const at = gap.lastIndexOf(":");
     const criterionId = gap.slice(0, at);
     const kind = gap.slice(at + 1) as GapKind;
+    const byCriterion = of(pipelineId).gaps;
     const entry = byCriterion.get(criterionId) ?? {};
     entry[kind] = (entry[kind] ?? 0) + count;
     byCriterion.set(criterionId, entry);
   }
-  return byCriterion;
-}
-
-/** Open deals whose stored score waits for the re-score after an ICP or framework change. */
-export async function pendingScoreCount(client: PrismaClient, scope: OpenScope, current: CurrentVersions): Promise<number> {
-  const [row] = await client.$queryRaw<Array<{ count: number }>>`SELECT count(*)::int AS "count" ${openDeals(scope)} AND ${pendingDealSql(current)}`;
-  return row?.count ?? 0;
+  return { pipelines, currencies, pending };
 }

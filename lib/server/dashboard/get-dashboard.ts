@@ -4,7 +4,7 @@ import { db } from "../db";
 import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { currentVersions } from "../qualification/score-currency";
-import { currencyCounts, pendingScoreCount } from "./aggregates";
+import { emptyTotals, openDealTotals } from "./aggregates";
 import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
 import type { DashboardParams } from "./params";
 import { listPipelines, type PipelineOption } from "../pipeline/pipelines";
@@ -140,20 +140,9 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
   const ownerId = owners.find((o) => o.id === params.owner)?.id ?? null;
   const scope = { organizationId, ownerId, pipelineId };
 
-  const [parts, history, currencies, pending, risks] = await Promise.all([
-    Promise.all(
-      shown.map(async (settings) => {
-        const closed = await loadClosedOutcomes(client, organizationId, settings);
-        const calibration = closed.outcomes.length > 0 ? calibrate(closed.outcomes, settings.pipeline) : undefined;
-        const summary = await summarizePipeline(client, { ...scope, pipelineId: settings.pipelineId }, settings, calibration);
-        return {
-          pipelineId: settings.pipelineId,
-          pipelineName: settings.pipelineName,
-          summary,
-          calibration: describeCalibration(closed, calibration),
-        };
-      }),
-    ),
+  const [closed, totals, history, risks] = await Promise.all([
+    Promise.all(shown.map((settings) => loadClosedOutcomes(client, organizationId, settings))),
+    openDealTotals(client, scope, current),
     loadRecentHistory(client, organizationId, {
       ownerId: ownerId ?? undefined,
       pipelineId: pipelineId ?? undefined,
@@ -161,10 +150,19 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
       userNames,
       limit: HISTORY_LIMIT,
     }),
-    currencyCounts(client, scope),
-    pendingScoreCount(client, scope, current),
     findRisks(client, scope, params, { after: params.after, before: params.before }, stageLabel, current),
   ]);
+  const parts = shown.map((settings, i) => {
+    const outcomes = closed[i]!;
+    const calibration = outcomes.outcomes.length > 0 ? calibrate(outcomes.outcomes, settings.pipeline) : undefined;
+    return {
+      pipelineId: settings.pipelineId,
+      pipelineName: settings.pipelineName,
+      summary: summarizePipeline(totals.pipelines.get(settings.pipelineId) ?? emptyTotals(), settings, calibration),
+      calibration: describeCalibration(outcomes, calibration),
+    };
+  });
+  const { currencies, pending } = totals;
   const { currency, mixed } = dominantCurrency(currencies);
 
   return {

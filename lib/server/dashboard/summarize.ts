@@ -1,9 +1,8 @@
 import "server-only";
 import { forecast, type Calibration, type ForecastDeal, type GapKind, type Pipeline, type VerdictKind } from "../../qualification";
-import type { PrismaClient } from "../db";
 import type { RiskLevel } from "../qualification/stored-assessment";
 import type { QualificationSettings } from "../qualification/settings";
-import { gapCounts, riskCounts, stageBandTotals, verdictCounts, type OpenScope, type StageBandTotal } from "./aggregates";
+import type { PipelineTotals, StageBandTotal } from "./aggregates";
 
 export interface StageTotals {
   /** The stage key; `pipelineId:key` when several pipelines are summed, so every row stays distinct. */
@@ -92,7 +91,7 @@ function stageTotals(pipeline: Pipeline, groups: StageBandTotal[], priced: Retur
 /** Weakest first; among equals, the criterion that weighs more in the score matters more. */
 const weakestFirst = (a: CriterionGaps, b: CriterionGaps) => b.total - a.total || b.weight - a.weight;
 
-function criterionGaps(counted: Awaited<ReturnType<typeof gapCounts>>, settings: QualificationSettings, openCount: number): CriterionGaps[] {
+function criterionGaps(counted: PipelineTotals["gaps"], settings: QualificationSettings, openCount: number): CriterionGaps[] {
   const rows = settings.framework.criteria.map((c): CriterionGaps => {
     const found = counted.get(c.id) ?? {};
     const counts: Record<GapKind, number> = {
@@ -145,23 +144,13 @@ export function combineSummaries(parts: Array<{ pipelineId: string; pipelineName
 }
 
 /**
- * Everything the dashboard says about a set of open deals, from GROUP BY queries over their stored
- * assessments: totals, the stage-basis forecast (calibrated when closed deals exist), verdict and risk counts,
- * and criterion gaps. No deal is loaded or assessed here.
+ * Everything the dashboard says about one pipeline's open deals, from their totals (`openDealTotals`): the
+ * stage-basis forecast (calibrated when closed deals exist), verdict and risk counts, and criterion gaps.
+ * No deal is loaded or assessed here.
  */
-export async function summarizePipeline(
-  client: PrismaClient,
-  scope: OpenScope,
-  settings: QualificationSettings,
-  calibration: Calibration | undefined,
-): Promise<PipelineSummary> {
+export function summarizePipeline(totals: PipelineTotals, settings: QualificationSettings, calibration: Calibration | undefined): PipelineSummary {
   const { pipeline } = settings;
-  const [groups, verdicts, risks, gaps] = await Promise.all([
-    stageBandTotals(client, scope),
-    verdictCounts(client, scope),
-    riskCounts(client, scope),
-    gapCounts(client, scope),
-  ]);
+  const { groups } = totals;
   const priced = priceGroups(groups, pipeline, calibration);
   const calibratedDeals = groups.reduce((sum, g, i) => {
     const band = priced.result.deals[i]?.band;
@@ -175,10 +164,10 @@ export async function summarizePipeline(
     openAmount: groups.reduce((sum, g) => sum + g.amount, 0),
     raw: priced.result.raw,
     adjusted: priced.result.adjusted,
-    verdicts,
+    verdicts: totals.verdicts,
     stages: stageTotals(pipeline, groups, priced),
-    riskCounts: risks,
-    gaps: criterionGaps(gaps, settings, openCount),
+    riskCounts: totals.risks,
+    gaps: criterionGaps(totals.gaps, settings, openCount),
     calibratedDeals,
   };
 }

@@ -194,7 +194,11 @@ function addQuarters(series: ForecastPoint[][]): ForecastPoint[] {
  */
 export async function getTrends(user: SessionUser, now: Date, pipelineId: string | null = null): Promise<Trends> {
   assertCanViewInsights(user);
-  const { organizationId } = user;
+  return computeTrends(user.organizationId, now, pipelineId);
+}
+
+/** `getTrends` for a caller that has checked who is asking (the stored report and its background refresh). */
+export async function computeTrends(organizationId: string, now: Date, pipelineId: string | null): Promise<Trends> {
   const shown = pipelineId
     ? [await loadQualificationSettings(readDb(), organizationId, pipelineId)]
     : [...(await loadAllPipelineSettings(readDb(), organizationId)).values()];

@@ -5,6 +5,7 @@ import { registerNurture } from "./nurture";
 import { registerRateLimitPruning } from "./rate-limits";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
+import { registerTrendRefresh } from "./trends";
 import { registerWebhookDelivery } from "./webhooks";
 
 /**
@@ -18,4 +19,5 @@ export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<
   await registerNurture(boss, client);
   await registerWebhookDelivery(boss, client);
   await registerRateLimitPruning(boss, client);
+  await registerTrendRefresh(boss, client);
 }
