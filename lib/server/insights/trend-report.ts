@@ -100,7 +100,7 @@ async function requestTrendRefresh(organizationId: string, pipelineId: string | 
 
 /** Tests wait for in-process refreshes to finish. */
 export async function inProcessTrendRefreshes(): Promise<void> {
-  await Promise.all(shared.winnowTrendRefreshes?.values() ?? []);
+  await Promise.all([...(shared.winnowTrendRefreshes?.values() ?? [])]);
 }
 
 /**
