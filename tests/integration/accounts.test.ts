@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccountAction } from "../../lib/actions/accounts/create-account";
 import { updateAccountAction } from "../../lib/actions/accounts/update-account";
-import { accountListParams, findAccounts, getAccount } from "../../lib/server/accounts/queries";
+import { accountListParams, findAccounts, getAccount, listIndustries } from "../../lib/server/accounts/queries";
 import { db } from "../../lib/server/db";
 import { auditRows, createAccountFor, createTenant, type Tenant } from "../fixtures/tenants";
 import { actAs } from "./setup";
@@ -116,5 +116,14 @@ describe("account list", () => {
     expect(retail.rows.map((r) => r.name)).toEqual(["Acct 11", "Acct 13", "Acct 15", "Acct 17", "Acct 19"]);
     const garbage = accountListParams.parse({ sort: "passwordHash", after: "'; DROP", dir: "sideways" });
     expect(garbage).toMatchObject({ sort: "name", after: undefined, dir: "asc" });
+  });
+
+  it("offers each industry of the organization's accounts once, in order, and none of another organization's", async () => {
+    const [mine, theirs] = await Promise.all([createTenant("Industries"), createTenant("Other industries")]);
+    for (const industry of ["Retail", "SaaS", "Fintech", "SaaS", "Retail"]) await createAccountFor(mine.rep, { industry });
+    await db().account.create({ data: { organizationId: mine.org.id, ownerId: mine.rep.id, name: "No industry" } });
+    await createAccountFor(theirs.rep, { industry: "Mining" });
+    expect(await listIndustries(mine.rep)).toEqual(["Fintech", "Retail", "SaaS"]);
+    expect(await listIndustries(theirs.rep)).toEqual(["Mining"]);
   });
 });

@@ -16,12 +16,25 @@ export interface PipelineOption {
   name: string;
   position: number;
   frameworkKey: string;
+}
+
+/** A pipeline as its settings list it. */
+export interface PipelineWithDeals extends PipelineOption {
   /** Deals in it, any status: a pipeline with deals cannot be deleted. */
   deals: number;
 }
 
 /** The organization's pipelines in their order; the first is the default for new deals. */
 export async function listPipelines(client: PrismaClient | Tx, organizationId: string): Promise<PipelineOption[]> {
+  return client.pipeline.findMany({
+    where: { organizationId },
+    orderBy: { position: "asc" },
+    select: { id: true, name: true, position: true, frameworkKey: true },
+  });
+}
+
+/** `listPipelines` with each one's deal count: a count over every deal, so for settings only, not every switcher. */
+export async function listPipelinesWithDeals(client: PrismaClient | Tx, organizationId: string): Promise<PipelineWithDeals[]> {
   const rows = await client.pipeline.findMany({
     where: { organizationId },
     orderBy: { position: "asc" },

@@ -14,7 +14,7 @@ import { can } from "@/lib/permissions";
 import { FRAMEWORKS, type TemplateKey } from "@/lib/qualification";
 import { PipelinesManager } from "@/components/settings/pipelines-manager";
 import type { SearchParams } from "@/components/ui/data-table";
-import { listPipelines } from "@/lib/server/pipeline/pipelines";
+import { listPipelinesWithDeals } from "@/lib/server/pipeline/pipelines";
 import { getQualificationSetup } from "@/lib/server/settings/queries";
 import { requireUser } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils";
@@ -25,7 +25,7 @@ export const metadata: Metadata = { title: "Qualification setup" };
 export default async function QualificationSetupPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const requested = (await searchParams).pipeline;
-  const [progress, pipelines] = await Promise.all([latestRescore(db(), user.organizationId), listPipelines(db(), user.organizationId)]);
+  const [progress, pipelines] = await Promise.all([latestRescore(db(), user.organizationId), listPipelinesWithDeals(db(), user.organizationId)]);
   // The editors below change one pipeline: the one picked, or the first.
   const selectedId = pipelines.find((p) => p.id === requested)?.id ?? null;
   const setup = await getQualificationSetup(user, selectedId);

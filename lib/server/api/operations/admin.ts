@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../../db";
 import { listIcpVersions } from "../../icp/queries";
 import { getQualificationSetup } from "../../settings/queries";
-import { listPipelines } from "../../pipeline/pipelines";
+import { listPipelinesWithDeals } from "../../pipeline/pipelines";
 import { inOrg } from "../../scope";
 import { keyset, pageOf, pageParams } from "../cursor";
 import { parseQuery, requirePermission, writeHandler, type Operation } from "../operation";
@@ -105,7 +105,7 @@ export const adminOperations: Operation[] = [
     summary: "The organization's pipelines in order (the first is the default for new deals)",
     status: 200,
     response: z.object({ data: z.array(pipelineResource) }),
-    handle: async (ctx) => ({ status: 200, body: { data: await listPipelines(db(), ctx.user.organizationId) } }),
+    handle: async (ctx) => ({ status: 200, body: { data: await listPipelinesWithDeals(db(), ctx.user.organizationId) } }),
   },
   {
     operationId: "createPipeline",
