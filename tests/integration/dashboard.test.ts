@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { calibrate, forecast, toForecastDeal, type ClosedDealOutcome, type EvidenceState } from "../../lib/qualification";
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
+import { OPEN_TOTALS_FRESH_MS, setOpenTotalsLiveLimitForTests } from "../../lib/server/dashboard/open-totals-report";
+import { inProcessReportRefreshes } from "../../lib/server/reports/stored-report";
 import { dashboardParams } from "../../lib/server/dashboard/params";
 import { db } from "../../lib/server/db";
 import { assess } from "../../lib/server/qualification/assess";
@@ -309,5 +311,43 @@ describe("owner filter and recent history", () => {
     const filtered = await getDashboard(t.manager, { owner: t.otherRep.id });
     expect(filtered.history.stageChanges.map((c) => c.opportunityId)).toEqual([quiet.id]);
     expect(filtered.history.scoreChanges).toEqual([]);
+  });
+});
+
+describe("open-deal totals of a large organization", () => {
+  it("are counted live below the limit, and above it stored, served while fresh and refreshed in the background once stale", async () => {
+    await deal(t.rep, { name: "One", amount: 1_000 });
+    await deal(t.rep, { name: "Two", amount: 2_000 });
+    const live = await getDashboard(t.manager, {}, now);
+    expect(live.totalsAsOf).toBeNull();
+    expect(await db().storedReport.count({ where: { organizationId: t.org.id } })).toBe(0);
+
+    setOpenTotalsLiveLimitForTests(2);
+    try {
+      const first = await getDashboard(t.manager, {}, now);
+      expect(first.totalsAsOf).toEqual(now);
+      expect([first.summary.openCount, first.summary.openAmount]).toEqual([2, 3_000]);
+
+      await deal(t.rep, { name: "Three", amount: 4_000 });
+      const fresh = await getDashboard(t.manager, {}, new Date(now.getTime() + OPEN_TOTALS_FRESH_MS - 1000));
+      expect([fresh.summary.openCount, fresh.totalsAsOf]).toEqual([2, now]);
+      // The risk list is never stored: it shows the new deal at once.
+      expect(fresh.risks.total.count).toBe(live.risks.total.count + 1);
+
+      const stale = await getDashboard(t.manager, {}, new Date(now.getTime() + OPEN_TOTALS_FRESH_MS + 1000));
+      expect(stale.summary.openCount).toBe(2);
+      await inProcessReportRefreshes();
+      const refreshed = await getDashboard(t.manager, {}, new Date(now.getTime() + OPEN_TOTALS_FRESH_MS + 2000));
+      expect([refreshed.summary.openCount, refreshed.summary.openAmount]).toEqual([3, 7_000]);
+      expect(refreshed.totalsAsOf!.getTime()).toBeGreaterThan(now.getTime());
+
+      // One owner's view is its own report, counted for that owner only.
+      const mine = await getDashboard(t.manager, dashboardParams.parse({ owner: t.rep.id }), now);
+      expect(mine.summary.openCount).toBe(3);
+      const theirs = await getDashboard(t.manager, dashboardParams.parse({ owner: t.otherRep.id }), now);
+      expect(theirs.summary.openCount).toBe(0);
+    } finally {
+      setOpenTotalsLiveLimitForTests(undefined);
+    }
   });
 });

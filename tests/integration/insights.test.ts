@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forecastHonesty, pipelineFor, FRAMEWORKS, type ClosedForecast } from "../../lib/qualification";
 import { db } from "../../lib/server/db";
 import { getForecastHonesty } from "../../lib/server/insights/forecast-honesty";
-import { inProcessTrendRefreshes, readTrends, TRENDS_FRESH_MS } from "../../lib/server/insights/trend-report";
+import { readTrends, TRENDS_FRESH_MS } from "../../lib/server/insights/trend-report";
+import { inProcessReportRefreshes } from "../../lib/server/reports/stored-report";
 import { getTrends } from "../../lib/server/insights/trends";
 import { createAccountFor, createTenant, type Tenant } from "../fixtures/tenants";
 
@@ -288,13 +289,14 @@ describe("trends", () => {
 });
 
 describe("stored trends (the dashboard's read)", () => {
-  const stored = (organizationId: string) => db().trendReport.findUnique({ where: { organizationId_scope: { organizationId, scope: "all" } } });
+  const key = (organizationId: string) => ({ organizationId, kind: "trends", scope: "all" });
+  const stored = (organizationId: string) => db().storedReport.findUnique({ where: { organizationId_kind_scope: key(organizationId) } });
 
   it("computes and stores them on the first view, then serves the stored row while it is fresh", async () => {
-    await db().trendReport.deleteMany({ where: { organizationId: tenant.org.id } });
+    await db().storedReport.deleteMany({ where: { organizationId: tenant.org.id } });
     const first = await readTrends(tenant.manager, NOW, null);
     expect(first.refreshing).toBe(false);
-    expect(JSON.parse(JSON.stringify(first.trends))).toEqual(JSON.parse(JSON.stringify(await getTrends(tenant.manager, NOW))));
+    expect(JSON.parse(JSON.stringify(first.value))).toEqual(JSON.parse(JSON.stringify(await getTrends(tenant.manager, NOW))));
     expect((await stored(tenant.org.id))?.computedAt).toEqual(NOW);
 
     // A new scorecard shows only once the stored trends are refreshed.
@@ -313,29 +315,29 @@ describe("stored trends (the dashboard's read)", () => {
     });
     const fresh = await readTrends(tenant.manager, new Date(NOW.getTime() + TRENDS_FRESH_MS - 1000), null);
     expect(fresh.computedAt).toEqual(NOW);
-    expect(fresh.trends.verdicts).toEqual(first.trends.verdicts);
+    expect(fresh.value.verdicts).toEqual(first.value.verdicts);
 
     // Once stale: the stored figures still answer at once, and a refresh (in this process on PGlite) replaces them.
     const later = new Date(NOW.getTime() + TRENDS_FRESH_MS + 1000);
     const stale = await readTrends(tenant.manager, later, null);
     expect(stale).toMatchObject({ refreshing: true, computedAt: NOW });
-    await inProcessTrendRefreshes();
+    await inProcessReportRefreshes();
     const refreshed = await stored(tenant.org.id);
     expect(refreshed!.computedAt.getTime()).toBeGreaterThan(NOW.getTime());
     const after = await readTrends(tenant.manager, refreshed!.computedAt, null);
-    const november = after.trends.verdicts.find((m) => m.month === "2026-11");
-    expect(november?.disqualify).toBe((first.trends.verdicts.find((m) => m.month === "2026-11")?.disqualify ?? 0) + 1);
+    const november = after.value.verdicts.find((m) => m.month === "2026-11");
+    expect(november?.disqualify).toBe((first.value.verdicts.find((m) => m.month === "2026-11")?.disqualify ?? 0) + 1);
     await db().scoreSnapshot.deleteMany({ where: { opportunityId: deal!.id, at: NOW, trigger: "test", verdict: "disqualify" } });
   });
 
   it("recomputes a stored row whose shape is not the current one", async () => {
-    await db().trendReport.upsert({
-      where: { organizationId_scope: { organizationId: tenant.org.id, scope: "all" } },
-      create: { organizationId: tenant.org.id, scope: "all", data: { forecast: "old shape" }, computedAt: NOW },
+    await db().storedReport.upsert({
+      where: { organizationId_kind_scope: key(tenant.org.id) },
+      create: { ...key(tenant.org.id), data: { forecast: "old shape" }, computedAt: NOW },
       update: { data: { forecast: "old shape" }, computedAt: NOW },
     });
     const read = await readTrends(tenant.manager, NOW, null);
-    expect(Array.isArray(read.trends.forecast)).toBe(true);
+    expect(Array.isArray(read.value.forecast)).toBe(true);
     const data = (await stored(tenant.org.id))?.data as { forecast?: unknown } | undefined;
     expect(Array.isArray(data?.forecast)).toBe(true);
   });
@@ -343,6 +345,6 @@ describe("stored trends (the dashboard's read)", () => {
   it("refuses reps, and another organization's pipeline is not found and nothing is stored for it", async () => {
     await expect(readTrends(tenant.rep, NOW, null)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(readTrends(tenant.manager, NOW, other.pipeline.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db().trendReport.count({ where: { organizationId: tenant.org.id, scope: other.pipeline.id } })).toBe(0);
+    expect(await db().storedReport.count({ where: { organizationId: tenant.org.id, scope: other.pipeline.id } })).toBe(0);
   });
 });

@@ -22,6 +22,7 @@ import { getDashboard } from "@/lib/server/dashboard/get-dashboard";
 import { dashboardParams } from "@/lib/server/dashboard/params";
 import { getReviewQueue } from "@/lib/server/qualification/review-queue";
 import { requireUser } from "@/lib/server/session";
+import { formatDateTime } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -30,7 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const raw = await searchParams;
   const params = dashboardParams.parse(raw);
   const now = new Date();
-  const [d, reviewQueue] = await Promise.all([getDashboard(user, params), getReviewQueue(user, params.owner)]);
+  const [d, reviewQueue] = await Promise.all([getDashboard(user, params, now), getReviewQueue(user, params.owner)]);
   const ownerName = d.owners.find((o) => o.id === d.ownerId)?.name;
   const pipelineName = d.pipelines.find((p) => p.id === d.pipelineId)?.name;
   const { summary, currency } = d;
@@ -68,6 +69,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <DueCount user={user} />
       <div className="space-y-6">
         <HeadlineStats summary={summary} calibration={d.calibration} currency={currency} />
+        {d.totalsAsOf && (
+          <p className="text-sm text-slate-500" data-testid="totals-as-of">
+            Totals as of {formatDateTime(d.totalsAsOf)}: with this many open deals they are counted once a minute, not on every view.
+          </p>
+        )}
         <ForecastBasisNote calibration={d.calibration} summary={summary} mixedCurrencies={d.mixedCurrencies} currency={currency} />
         {d.pending > 0 && (
           <p

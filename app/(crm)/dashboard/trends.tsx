@@ -4,6 +4,6 @@ import type { SessionUser } from "@/lib/server/session";
 
 /** Streams in after the rest of the dashboard (inside a Suspense boundary): its queries do not hold up the page. */
 export async function DashboardTrends({ user, currency, pipelineId }: { user: SessionUser; currency: string; pipelineId: string | null }) {
-  const { trends, computedAt } = await readTrends(user, new Date(), pipelineId);
+  const { value: trends, computedAt } = await readTrends(user, new Date(), pipelineId);
   return <TrendsSection trends={trends} currency={currency} computedAt={computedAt} />;
 }

@@ -34,12 +34,14 @@ export interface PipelineTotals {
   verdicts: Record<VerdictKind, number>;
   risks: Record<RiskLevel, number>;
   /** criterionId → gap kind → open deals with that gap. */
-  gaps: Map<string, Partial<Record<GapKind, number>>>;
+  gaps: Record<string, Partial<Record<GapKind, number>>>;
 }
 
+/** Plain data (no Maps or Dates): a large organization's totals are stored as JSON (`open-totals-report.ts`). */
 export interface OpenTotals {
+  openCount: number;
   /** By pipeline id; a pipeline with no open deal in scope is absent. */
-  pipelines: Map<string, PipelineTotals>;
+  pipelines: Record<string, PipelineTotals>;
   currencies: Array<{ currency: string; count: number }>;
   /** Open deals whose stored score waits for the re-score after an ICP or framework change. */
   pending: number;
@@ -88,19 +90,16 @@ export function emptyTotals(): PipelineTotals {
     groups: [],
     verdicts: Object.fromEntries(VERDICT_KINDS.map((v) => [v, 0])) as Record<VerdictKind, number>,
     risks: { critical: 0, warning: 0, blocked: 0 },
-    gaps: new Map(),
+    gaps: {},
   };
 }
 
 function tallyTotals(rows: TotalsRow[], gapRows: Array<{ pipelineId: string; gap: string; count: number }>): OpenTotals {
-  const pipelines = new Map<string, PipelineTotals>();
-  const of = (pipelineId: string) => {
-    const totals = pipelines.get(pipelineId) ?? emptyTotals();
-    pipelines.set(pipelineId, totals);
-    return totals;
-  };
+  const pipelines: Record<string, PipelineTotals> = {};
+  const of = (pipelineId: string) => (pipelines[pipelineId] ??= emptyTotals());
   const currencies: OpenTotals["currencies"] = [];
   let pending = 0;
+  let openCount = 0;
   for (const r of rows) {
     if (r.set === "currency") {
       if (r.key !== null) currencies.push({ currency: r.key, count: r.count });
@@ -111,6 +110,7 @@ function tallyTotals(rows: TotalsRow[], gapRows: Array<{ pipelineId: string; gap
     if (r.set === "stage") {
       totals.groups.push({ stage: r.key, band: asBand(r.band ?? "low"), count: r.count, amount: r.amount, intent: r.intent });
       pending += r.pending;
+      openCount += r.count;
     } else if (r.set === "verdict") {
       if (r.key in totals.verdicts) totals.verdicts[r.key as VerdictKind] += r.count;
     } else {
@@ -122,10 +122,8 @@ function tallyTotals(rows: TotalsRow[], gapRows: Array<{ pipelineId: string; gap
     const at = gap.lastIndexOf(":");
     const criterionId = gap.slice(0, at);
     const kind = gap.slice(at + 1) as GapKind;
-    const byCriterion = of(pipelineId).gaps;
-    const entry = byCriterion.get(criterionId) ?? {};
+    const entry = (of(pipelineId).gaps[criterionId] ??= {});
     entry[kind] = (entry[kind] ?? 0) + count;
-    byCriterion.set(criterionId, entry);
   }
-  return { pipelines, currencies, pending };
+  return { openCount, pipelines, currencies, pending };
 }

@@ -4,7 +4,8 @@ import { db } from "../db";
 import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { currentVersions } from "../qualification/score-currency";
-import { emptyTotals, openDealTotals } from "./aggregates";
+import { emptyTotals } from "./aggregates";
+import { readOpenTotals } from "./open-totals-report";
 import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
 import type { DashboardParams } from "./params";
 import { listPipelines, type PipelineOption } from "../pipeline/pipelines";
@@ -53,6 +54,8 @@ export interface Dashboard {
   risks: RiskPage;
   /** Open deals whose stored score waits for a background re-score (after an ICP or settings change). */
   pending: number;
+  /** When the totals were counted, for an organization large enough that they are stored (else null: live). */
+  totalsAsOf: Date | null;
   calibration: CalibrationInfo;
   history: RecentHistory;
 }
@@ -110,7 +113,7 @@ function stageChoices(shown: QualificationSettings[]): Array<{ id: string; label
  * pipeline is summarized with its own stages, framework and forecast calibrated on its own closed deals, then
  * the figures are added up.
  */
-export async function getDashboard(user: SessionUser, params: DashboardParams): Promise<Dashboard> {
+export async function getDashboard(user: SessionUser, params: DashboardParams, now = new Date()): Promise<Dashboard> {
   const organizationId = user.organizationId;
   const client = db();
   const [users, pipelines, current] = await Promise.all([
@@ -142,7 +145,7 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
 
   const [closed, totals, history, risks] = await Promise.all([
     Promise.all(shown.map((settings) => loadClosedOutcomes(client, organizationId, settings))),
-    openDealTotals(client, scope, current),
+    readOpenTotals(scope, now),
     loadRecentHistory(client, organizationId, {
       ownerId: ownerId ?? undefined,
       pipelineId: pipelineId ?? undefined,
@@ -158,11 +161,11 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
     return {
       pipelineId: settings.pipelineId,
       pipelineName: settings.pipelineName,
-      summary: summarizePipeline(totals.pipelines.get(settings.pipelineId) ?? emptyTotals(), settings, calibration),
+      summary: summarizePipeline(totals.value.pipelines[settings.pipelineId] ?? emptyTotals(), settings, calibration),
       calibration: describeCalibration(outcomes, calibration),
     };
   });
-  const { currencies, pending } = totals;
+  const { currencies, pending } = totals.value;
   const { currency, mixed } = dominantCurrency(currencies);
 
   return {
@@ -178,6 +181,7 @@ export async function getDashboard(user: SessionUser, params: DashboardParams): 
     summary: combineSummaries(parts),
     risks,
     pending,
+    totalsAsOf: totals.stored ? totals.computedAt : null,
     calibration: combineCalibrations(parts.map((p) => p.calibration)),
     history,
   };

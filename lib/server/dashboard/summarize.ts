@@ -93,7 +93,7 @@ const weakestFirst = (a: CriterionGaps, b: CriterionGaps) => b.total - a.total |
 
 function criterionGaps(counted: PipelineTotals["gaps"], settings: QualificationSettings, openCount: number): CriterionGaps[] {
   const rows = settings.framework.criteria.map((c): CriterionGaps => {
-    const found = counted.get(c.id) ?? {};
+    const found = counted[c.id] ?? {};
     const counts: Record<GapKind, number> = {
       unknown: found.unknown ?? 0,
       stale: found.stale ?? 0,

@@ -5,7 +5,7 @@ import { registerNurture } from "./nurture";
 import { registerRateLimitPruning } from "./rate-limits";
 import { registerRequalification } from "./requalification";
 import { registerRescore } from "./rescore";
-import { registerTrendRefresh } from "./trends";
+import { registerReportRefresh } from "./reports";
 import { registerWebhookDelivery } from "./webhooks";
 
 /**
@@ -19,5 +19,5 @@ export async function registerJobs(boss: PgBoss, client: PrismaClient): Promise<
   await registerNurture(boss, client);
   await registerWebhookDelivery(boss, client);
   await registerRateLimitPruning(boss, client);
-  await registerTrendRefresh(boss, client);
+  await registerReportRefresh(boss, client);
 }
