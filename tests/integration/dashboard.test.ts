@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { calibrate, forecast, toForecastDeal, type ClosedDealOutcome, type EvidenceState } from "../../lib/qualification";
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
+import { CALIBRATION_FRESH_MS, setCalibrationStoreFromForTests } from "../../lib/server/dashboard/calibration-report";
 import { OPEN_TOTALS_FRESH_MS, setOpenTotalsLiveLimitForTests } from "../../lib/server/dashboard/open-totals-report";
 import { inProcessReportRefreshes } from "../../lib/server/reports/stored-report";
 import { dashboardParams } from "../../lib/server/dashboard/params";
@@ -348,6 +349,32 @@ describe("open-deal totals of a large organization", () => {
       expect(theirs.summary.openCount).toBe(0);
     } finally {
       setOpenTotalsLiveLimitForTests(undefined);
+    }
+  });
+});
+
+describe("calibration of a pipeline with many closed deals", () => {
+  it("is read live below the threshold, and above it stored and refreshed once older than its freshness", async () => {
+    await deal(t.rep, { name: "Open" });
+    await deal(t.rep, { name: "Won", stage: "closed_won" });
+    expect((await getDashboard(t.manager, {}, now)).calibration.closedDeals).toBe(1);
+    expect(await db().storedReport.count({ where: { organizationId: t.org.id, kind: "calibration" } })).toBe(0);
+
+    setCalibrationStoreFromForTests(1);
+    try {
+      await db().storedReport.deleteMany({ where: { organizationId: t.org.id } });
+      expect((await getDashboard(t.manager, {}, now)).calibration).toMatchObject({ closedDeals: 1, won: 1 });
+      await deal(t.rep, { name: "Lost", stage: "closed_lost" });
+      expect((await getDashboard(t.manager, {}, now)).calibration).toMatchObject({ closedDeals: 1, lost: 0 });
+      await getDashboard(t.manager, {}, new Date(now.getTime() + CALIBRATION_FRESH_MS + 1000));
+      await inProcessReportRefreshes();
+      expect((await getDashboard(t.manager, {}, new Date(now.getTime() + CALIBRATION_FRESH_MS + 2000))).calibration).toMatchObject({
+        closedDeals: 2,
+        won: 1,
+        lost: 1,
+      });
+    } finally {
+      setCalibrationStoreFromForTests(undefined);
     }
   });
 });

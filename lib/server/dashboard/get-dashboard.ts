@@ -1,12 +1,11 @@
 import "server-only";
-import { calibrate, type Calibration } from "../../qualification";
 import { db } from "../db";
 import { loadAllPipelineSettings, loadQualificationSettings, type QualificationSettings } from "../qualification/settings";
 import type { SessionUser } from "../session";
 import { currentVersions } from "../qualification/score-currency";
 import { emptyTotals } from "./aggregates";
 import { readOpenTotals } from "./open-totals-report";
-import { loadClosedOutcomes, type ClosedOutcomes } from "./closed-outcomes";
+import { readCalibration, type PipelineCalibration } from "./calibration-report";
 import type { DashboardParams } from "./params";
 import { listPipelines, type PipelineOption } from "../pipeline/pipelines";
 import { loadRecentHistory, type RecentHistory } from "./recent-history";
@@ -62,18 +61,19 @@ export interface Dashboard {
 
 const HISTORY_LIMIT = 15;
 
-function describeCalibration(closed: ClosedOutcomes, calibration: Calibration | undefined): CalibrationInfo {
+function describeCalibration(c: PipelineCalibration): CalibrationInfo {
+  const { calibration } = c;
   return {
-    used: calibration !== undefined,
-    closedDeals: closed.outcomes.length,
-    won: closed.won,
-    lost: closed.lost,
+    used: calibration !== null,
+    closedDeals: c.closedDeals,
+    won: c.won,
+    lost: c.lost,
     skipped: calibration?.skipped.length ?? 0,
-    trustedCells: calibration?.cells.filter((c) => c.trusted).length ?? 0,
+    trustedCells: calibration?.cells.filter((cell) => cell.trusted).length ?? 0,
     totalCells: calibration?.cells.length ?? 0,
     minSample: calibration?.minSample ?? 0,
-    scoredAtClose: closed.scoredAtClose,
-    pathUnknown: closed.pathUnknown,
+    scoredAtClose: c.scoredAtClose,
+    pathUnknown: c.pathUnknown,
   };
 }
 
@@ -144,7 +144,7 @@ export async function getDashboard(user: SessionUser, params: DashboardParams, n
   const scope = { organizationId, ownerId, pipelineId };
 
   const [closed, totals, history, risks] = await Promise.all([
-    Promise.all(shown.map((settings) => loadClosedOutcomes(client, organizationId, settings))),
+    Promise.all(shown.map((settings) => readCalibration(organizationId, settings.pipelineId, now))),
     readOpenTotals(scope, now),
     loadRecentHistory(client, organizationId, {
       ownerId: ownerId ?? undefined,
@@ -156,13 +156,13 @@ export async function getDashboard(user: SessionUser, params: DashboardParams, n
     findRisks(client, scope, params, { after: params.after, before: params.before }, stageLabel, current),
   ]);
   const parts = shown.map((settings, i) => {
-    const outcomes = closed[i]!;
-    const calibration = outcomes.outcomes.length > 0 ? calibrate(outcomes.outcomes, settings.pipeline) : undefined;
+    const calibrated = closed[i]!.value;
+    const calibration = calibrated.calibration ?? undefined;
     return {
       pipelineId: settings.pipelineId,
       pipelineName: settings.pipelineName,
       summary: summarizePipeline(totals.value.pipelines[settings.pipelineId] ?? emptyTotals(), settings, calibration),
-      calibration: describeCalibration(outcomes, calibration),
+      calibration: describeCalibration(calibrated),
     };
   });
   const { currencies, pending } = totals.value;
