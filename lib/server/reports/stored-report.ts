@@ -41,18 +41,22 @@ export interface RefreshReportJob {
 
 const shared = globalThis as unknown as { winnowReportRefreshes?: Map<string, Promise<void>> };
 
-/** Computes a report and stores it (or drops a stored row once the report is small enough to be live). */
+/**
+ * Computes a report and stores it, or, when it is not worth storing, leaves nothing stored: a refresh drops the
+ * row of a report that has become small (`hadRow`), a first view of a small one writes nothing at all.
+ */
 export async function refreshReport<T>(
   client: PrismaClient,
   spec: ReportSpec<T>,
   organizationId: string,
   scope: string,
   now: Date,
+  hadRow = true,
 ): Promise<ReadReport<T>> {
   const value = await spec.compute(organizationId, scope, now);
   const key = { organizationId, kind: spec.kind, scope };
   if (spec.worthStoring && !spec.worthStoring(value)) {
-    await client.storedReport.deleteMany({ where: key });
+    if (hadRow) await client.storedReport.deleteMany({ where: key });
     return { value, computedAt: now, refreshing: false, stored: false };
   }
   const data = JSON.parse(JSON.stringify(value)) as object;
@@ -97,7 +101,7 @@ export async function inProcessReportRefreshes(): Promise<void> {
 export async function readReport<T>(spec: ReportSpec<T>, organizationId: string, scope: string, now: Date): Promise<ReadReport<T>> {
   const stored = await db().storedReport.findUnique({ where: { organizationId_kind_scope: { organizationId, kind: spec.kind, scope } } });
   const parsed = stored ? spec.schema.safeParse(stored.data) : null;
-  if (!stored || !parsed?.success) return refreshReport(db(), spec, organizationId, scope, now);
+  if (!stored || !parsed?.success) return refreshReport(db(), spec, organizationId, scope, now, stored !== null);
   const refreshing = now.getTime() - stored.computedAt.getTime() > spec.freshMs;
   if (refreshing) {
     // A refresh that cannot be queued must not cost the viewer the page: the stored figures still stand.
