@@ -46,6 +46,9 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   await prospecting.getByRole("button", { name: "Add", exact: true }).click();
   await page.getByRole("button", { name: "Save pipeline" }).click();
   await expect(page.getByTestId("pipeline-form").getByTestId("unsaved")).toHaveCount(0);
+  // The save bumps the settings version and the page's refresh then re-mounts the stage editor (its key carries
+  // the version, which its own save sends back): a row added before that refresh lands would be wiped.
+  await page.waitForLoadState("networkidle");
 
   // A stage of its own, before the closed ones.
   const stages = page.getByTestId("stage-list-editor");
