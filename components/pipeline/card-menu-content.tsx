@@ -3,6 +3,7 @@
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import { ArrowRight, EllipsisVertical } from "lucide-react";
 import { useEffect, type RefObject } from "react";
+import { useFirstItemFocus } from "@/components/ui/on-demand";
 import { triggerClass, type StageOption } from "./card-menu";
 
 const itemClass =
@@ -18,6 +19,7 @@ export function CardMenuContent({
   stageLabel,
   onMove,
   defaultOpen,
+  byKeyboard,
   autoFocus,
 }: {
   dealName: string;
@@ -28,8 +30,10 @@ export function CardMenuContent({
   stageLabel: (id: string) => string;
   onMove: (toStage: string) => void;
   defaultOpen: boolean;
+  byKeyboard: boolean;
   autoFocus: boolean;
 }) {
+  const firstItemFocus = useFirstItemFocus(byKeyboard);
   // It replaced a look-alike button that had focus: keep the focus there.
   useEffect(() => {
     if (autoFocus) triggerRef.current?.focus();
@@ -47,7 +51,12 @@ export function CardMenuContent({
         <EllipsisVertical className="size-4" aria-hidden />
       </Menu.Trigger>
       <Menu.Portal>
-        <Menu.Content align="end" sideOffset={4} className="z-40 min-w-48 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+        <Menu.Content
+          ref={firstItemFocus}
+          align="end"
+          sideOffset={4}
+          className="z-40 min-w-48 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200"
+        >
           {nextStageId && (
             <Menu.Item className={itemClass} onSelect={() => onMove(nextStageId)}>
               <ArrowRight className="size-3.5" aria-hidden /> Advance to {stageLabel(nextStageId)}

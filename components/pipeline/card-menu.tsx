@@ -81,8 +81,9 @@ export function CardMenu({
             others={others}
             stageLabel={stageLabel}
             onMove={(toStage) => void run(toStage)}
-            defaultOpen={pressed}
-            autoFocus={focused && !pressed}
+            defaultOpen={pressed !== null}
+            byKeyboard={pressed === "keyboard"}
+            autoFocus={focused && pressed === null}
           />
         ) : (
           <button

@@ -45,6 +45,6 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   useEffect(() => {
     if (wanted) fetch();
   }, [wanted, fetch]);
-  if (Loaded) return <Loaded {...props} defaultOpen={pressed} autoFocus={focused && !pressed} />;
+  if (Loaded) return <Loaded {...props} defaultOpen={pressed !== null} autoFocus={focused && pressed === null} />;
   return props.trigger ? withHandlers(props.trigger, triggerProps) : null;
 }

@@ -5,9 +5,17 @@ import { Check, Columns3 } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { buttonVariants } from "./button";
 import type { ColumnMenuProps } from "./data-table-columns";
+import { useFirstItemFocus } from "./on-demand";
 
 /** `ColumnMenu`'s Radix menu, loaded on demand: open at once when its button was pressed before it arrived. */
-export function ColumnMenuContent({ columns, onChange, defaultOpen, autoFocus }: ColumnMenuProps & { defaultOpen: boolean; autoFocus: boolean }) {
+export function ColumnMenuContent({
+  columns,
+  onChange,
+  defaultOpen,
+  byKeyboard,
+  autoFocus,
+}: ColumnMenuProps & { defaultOpen: boolean; byKeyboard: boolean; autoFocus: boolean }) {
+  const firstItemFocus = useFirstItemFocus(byKeyboard);
   const triggerRef = useRef<HTMLButtonElement>(null);
   // It replaced a look-alike button that had focus: keep the focus there.
   useEffect(() => {
@@ -20,7 +28,12 @@ export function ColumnMenuContent({ columns, onChange, defaultOpen, autoFocus }:
         Columns
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+        <DropdownMenu.Content
+          ref={firstItemFocus}
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-44 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200"
+        >
           <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-slate-600">Show columns</DropdownMenu.Label>
           {columns.map((c) => (
             <DropdownMenu.CheckboxItem

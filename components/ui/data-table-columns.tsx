@@ -18,7 +18,7 @@ const load = () => import("./data-table-columns-menu").then((m) => m.ColumnMenuC
 export function ColumnMenu(props: ColumnMenuProps) {
   const { Loaded, pressed, focused, triggerProps } = useOnDemand(load, "press");
   if (props.columns.length === 0) return null;
-  if (Loaded) return <Loaded {...props} defaultOpen={pressed} autoFocus={focused && !pressed} />;
+  if (Loaded) return <Loaded {...props} defaultOpen={pressed !== null} byKeyboard={pressed === "keyboard"} autoFocus={focused && pressed === null} />;
   return (
     <button
       type="button"

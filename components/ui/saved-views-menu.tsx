@@ -5,6 +5,7 @@ import { Check } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useRef, type ReactNode } from "react";
 import { buttonVariants } from "./button";
+import { useFirstItemFocus } from "./on-demand";
 import type { SavedViewOption } from "./saved-views";
 
 /** `SavedViews`' Radix menu, loaded on demand: open at once when its button was pressed before it arrived. */
@@ -15,6 +16,7 @@ export function SavedViewsMenu({
   onSaveCurrent,
   onDelete,
   defaultOpen,
+  byKeyboard,
   autoFocus,
   children,
 }: {
@@ -24,11 +26,13 @@ export function SavedViewsMenu({
   onSaveCurrent: () => void;
   onDelete: (viewId: string) => void;
   defaultOpen: boolean;
+  byKeyboard: boolean;
   autoFocus: boolean;
   /** The button's label. */
   children: ReactNode;
 }) {
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const firstItemFocus = useFirstItemFocus(byKeyboard);
   const active = views.find((v) => v.id === activeId);
   // It replaced a look-alike button that had focus: keep the focus there.
   useEffect(() => {
@@ -40,7 +44,12 @@ export function SavedViewsMenu({
         {children}
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+        <DropdownMenu.Content
+          ref={firstItemFocus}
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200"
+        >
           {views.length === 0 && <DropdownMenu.Label className="px-2 py-1.5 text-sm text-slate-600">No saved views yet</DropdownMenu.Label>}
           {views.map((v) => (
             <DropdownMenu.Item

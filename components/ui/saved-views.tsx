@@ -88,8 +88,9 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
           href={href}
           onSaveCurrent={startNaming}
           onDelete={(viewId) => remove.execute({ viewId })}
-          defaultOpen={pressed}
-          autoFocus={focused && !pressed}
+          defaultOpen={pressed !== null}
+          byKeyboard={pressed === "keyboard"}
+          autoFocus={focused && pressed === null}
         >
           {label}
         </Loaded>
