@@ -14,7 +14,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { createAccountAction } from "@/lib/actions/accounts/create-account";
 import { updateAccountAction } from "@/lib/actions/accounts/update-account";
 import { missesIcp, suggestionsFor, type IcpMatchValues } from "@/lib/icp-match";
-import { createAccountSchema, updateAccountSchema } from "@/lib/validation/account";
+import type { createAccountSchema } from "@/lib/validation/account";
 import { FUNDING_STAGES, INDUSTRIES, REGIONS } from "@/lib/validation/options";
 
 export interface AccountFormValues {
@@ -106,8 +106,11 @@ export function AccountForm({ account, icpValues }: { account?: AccountFormValue
   const editing = Boolean(account?.id);
   // The edit's schema is the create's plus the id, carried as a default value the user never sees.
   const [schema, action] = editing
-    ? ([updateAccountSchema, updateAccountAction] as unknown as [typeof createAccountSchema, typeof createAccountAction])
-    : [createAccountSchema, createAccountAction];
+    ? ([() => import("@/lib/validation/account").then((m) => m.updateAccountSchema), updateAccountAction] as unknown as [
+        () => Promise<typeof createAccountSchema>,
+        typeof createAccountAction,
+      ])
+    : [() => import("@/lib/validation/account").then((m) => m.createAccountSchema), createAccountAction];
   const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(schema, action, {
     defaultValues: initialValues(account),
     onSuccess: (data) => {

@@ -7,15 +7,18 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { PasswordFields } from "@/components/forms/password-fields";
 import { resetPasswordAction } from "@/lib/actions/users/reset-password";
-import { resetPasswordSchema } from "@/lib/validation/user";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const [done, setDone] = useState(false);
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(resetPasswordSchema, resetPasswordAction, {
-    // The token rides along as a value the user never sees; a bad one is the form's message ("not valid").
-    defaultValues: { token, newPassword: "", confirmPassword: "" },
-    onSuccess: () => setDone(true),
-  });
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/user").then((m) => m.resetPasswordSchema),
+    resetPasswordAction,
+    {
+      // The token rides along as a value the user never sees; a bad one is the form's message ("not valid").
+      defaultValues: { token, newPassword: "", confirmPassword: "" },
+      onSuccess: () => setDone(true),
+    },
+  );
   const { register } = form;
   if (done) {
     return (

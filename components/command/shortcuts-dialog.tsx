@@ -1,30 +1,29 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
-import { X } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { isTyping, OPEN_SHORTCUTS } from "./palette-events";
 
-const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
-  { keys: ["⌘/Ctrl", "K"], what: "Open the command palette: jump to a deal, account, contact or lead, or run a command" },
-  { keys: ["?"], what: "Show these shortcuts" },
-  { keys: ["Esc"], what: "Close a dialog, menu or panel" },
-  { keys: ["Space"], what: "On the board: pick up the focused card; arrows move it between stages, Space drops, Esc cancels" },
-  { keys: ["⌘/Ctrl", "Enter"], what: "Save the discovery note" },
-  { keys: ["Alt", "E"], what: "In a note: evidence from the selected text" },
-];
+// The dialog (Radix Dialog, its focus trap and layers) comes when first asked for, not with every page.
+const ShortcutsDialogContent = dynamic(() => import("./shortcuts-dialog-content").then((m) => m.ShortcutsDialogContent), { ssr: false });
 
 /** `?` (outside a text field) shows the keyboard shortcuts. */
 export function ShortcutsDialog() {
   const [open, setOpen] = useState(false);
+  // Mounted from the first time on, so later opens and closes are the dialog's own.
+  const [used, setUsed] = useState(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "?" && !event.metaKey && !event.ctrlKey && !event.altKey && !isTyping(event.target)) {
         event.preventDefault();
+        setUsed(true);
         setOpen(true);
       }
     };
-    const onOpen = () => setOpen(true);
+    const onOpen = () => {
+      setUsed(true);
+      setOpen(true);
+    };
     window.addEventListener("keydown", onKey);
     window.addEventListener(OPEN_SHORTCUTS, onOpen);
     return () => {
@@ -32,37 +31,5 @@ export function ShortcutsDialog() {
       window.removeEventListener(OPEN_SHORTCUTS, onOpen);
     };
   }, []);
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
-        <Dialog.Content
-          className="fixed top-[15vh] left-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 rounded-lg bg-white p-5 shadow-xl ring-1 ring-slate-200"
-          data-testid="shortcuts-dialog"
-        >
-          <div className="flex items-start justify-between gap-4">
-            <Dialog.Title className="text-base font-semibold text-slate-900">Keyboard shortcuts</Dialog.Title>
-            <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900" aria-label="Close">
-              <X className="size-4" aria-hidden />
-            </Dialog.Close>
-          </div>
-          <Dialog.Description className="mt-1 text-sm text-slate-600">Work without the mouse.</Dialog.Description>
-          <dl className="mt-4 space-y-2 text-sm">
-            {SHORTCUTS.map((s) => (
-              <div key={s.what} className="grid grid-cols-[8rem_1fr] gap-3">
-                <dt className="flex flex-wrap gap-1">
-                  {s.keys.map((k) => (
-                    <kbd key={k} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs text-slate-700">
-                      {k}
-                    </kbd>
-                  ))}
-                </dt>
-                <dd className="text-slate-700">{s.what}</dd>
-              </div>
-            ))}
-          </dl>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
+  return used ? <ShortcutsDialogContent open={open} onOpenChange={setOpen} /> : null;
 }

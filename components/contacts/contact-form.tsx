@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { createContactAction } from "@/lib/actions/contacts/create-contact";
 import { updateContactAction } from "@/lib/actions/contacts/update-contact";
-import { createContactSchema, updateContactSchema } from "@/lib/validation/contact";
+import type { createContactSchema } from "@/lib/validation/contact";
 
 export interface ContactFormValues {
   id: string;
@@ -31,8 +31,11 @@ export function ContactForm({ accountId, contact, autoFocus }: { accountId?: str
   const blank = { accountId: accountId ?? "", name: "", title: "", email: "", phone: "" };
   // The edit's schema is the create's plus the id, carried as a default value the user never sees.
   const [schema, action] = contact
-    ? ([updateContactSchema, updateContactAction] as unknown as [typeof createContactSchema, typeof createContactAction])
-    : [createContactSchema, createContactAction];
+    ? ([() => import("@/lib/validation/contact").then((m) => m.updateContactSchema), updateContactAction] as unknown as [
+        () => Promise<typeof createContactSchema>,
+        typeof createContactAction,
+      ])
+    : [() => import("@/lib/validation/contact").then((m) => m.createContactSchema), createContactAction];
   const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(schema, action, {
     defaultValues: {
       ...blank,

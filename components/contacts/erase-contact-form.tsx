@@ -8,19 +8,22 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { eraseContactAction } from "@/lib/actions/contacts/erase-contact";
-import { eraseContactSchema } from "@/lib/validation/contact";
 
 /** An admin erases a person's data on their request; what they said stays as anonymous evidence. */
 export function EraseContactForm({ contactId }: { contactId: string }) {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(eraseContactSchema, eraseContactAction, {
-    defaultValues: { contactId, reason: "" },
-    onSuccess: (data) => {
-      toast.success("Personal data erased.");
-      router.push(`/accounts/${data.accountId}`);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/contact").then((m) => m.eraseContactSchema),
+    eraseContactAction,
+    {
+      defaultValues: { contactId, reason: "" },
+      onSuccess: (data) => {
+        toast.success("Personal data erased.");
+        router.push(`/accounts/${data.accountId}`);
+        router.refresh();
+      },
     },
-  });
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="erase-contact-form">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />

@@ -5,7 +5,7 @@ import { toInput as frameworkInput, type Draft as FrameworkDraft } from "@/compo
 import { toInput as pipelineInput, type Draft as PipelineDraft } from "@/components/settings/pipeline-draft";
 import { saveCustomFrameworkSchema } from "@/lib/validation/framework-setup";
 import { savePipelineSchema } from "@/lib/validation/settings";
-import { draftResolver } from "./draft-resolver";
+import { draftResolver, lazyDraftResolver, schemaLoader } from "./draft-resolver";
 import { pathErrors } from "./form-errors";
 
 // What react-hook-form hands a resolver on submit; no DOM refs are needed to judge the values.
@@ -75,5 +75,36 @@ describe("the pipeline editor's draft, judged by the server's schema", () => {
     const twice = { kind: "criterion" as const, criterionId: "metrics", atLeast: "claimed" as const };
     const { errors } = await judge(savePipelineSchema, toInput, { stages: [stage("prospecting", "10", [twice, twice]), stage("discovery", "25")] });
     expect(errors).toEqual({ "stages.0.exit.1": ["prospecting lists the same requirement twice."] });
+  });
+});
+
+describe("a schema loaded on demand", () => {
+  const input = (name: string) => ({ pipelineId: "pl_main", name }) as never;
+
+  it("imports once, however many submits ask, and judges with the loaded schema", async () => {
+    let imports = 0;
+    const load = schemaLoader(async () => {
+      imports++;
+      return (await import("@/lib/validation/pipeline")).renamePipelineSchema;
+    });
+    const resolver = lazyDraftResolver<Record<string, unknown>>(load);
+    const refused = await resolver(input(""), undefined, options as never);
+    const accepted = await resolver(input("Renewals"), undefined, options as never);
+    expect(Object.keys(pathErrors(refused.errors))).toEqual(["name"]);
+    expect(accepted.errors).toEqual({});
+    expect(imports).toBe(1);
+  });
+
+  it("lets the values through to the server when the import fails, and tries again on the next submit", async () => {
+    let attempts = 0;
+    const load = schemaLoader(() => {
+      attempts++;
+      return Promise.reject(new Error("chunk failed to load"));
+    });
+    const resolver = lazyDraftResolver<Record<string, unknown>>(load);
+    const first = await resolver(input(""), undefined, options as never);
+    expect(first).toEqual({ values: input(""), errors: {} });
+    await resolver(input(""), undefined, options as never);
+    expect(attempts).toBe(2);
   });
 });

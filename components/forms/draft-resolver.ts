@@ -12,3 +12,32 @@ export function draftResolver<Values extends FieldValues>(schema: z.core.$ZodTyp
   if (!toInput) return resolver;
   return (values, context, options) => resolver(toInput(values) as Values, context, options);
 }
+
+/**
+ * A schema imported on demand (`() => import("@/lib/validation/x").then((m) => m.xSchema)`), fetched once: the
+ * first call starts the import, later calls share it. A failed import resolves to null and is tried again next time.
+ */
+export function schemaLoader<S>(load: () => Promise<S>): () => Promise<S | null> {
+  let loaded: Promise<S | null> | undefined;
+  return () =>
+    (loaded ??= load().catch(() => {
+      loaded = undefined;
+      return null;
+    }));
+}
+
+/**
+ * `draftResolver` over a schema that arrives later (see `schemaLoader`), so zod stays out of the page's first-load
+ * JavaScript; the resolver waits for it. Should it not load, the values go to the server action as they are: it
+ * parses them with the same schema and its messages land under the same fields.
+ */
+export function lazyDraftResolver<Values extends FieldValues>(
+  schema: () => Promise<z.core.$ZodType | null>,
+  toInput?: (values: Values) => unknown,
+): Resolver<Values> {
+  return async (values, context, options) => {
+    const loaded = await schema();
+    if (loaded) return draftResolver<Values>(loaded, toInput)(values, context, options);
+    return { values: (toInput ? toInput(values) : values) as Values, errors: {} };
+  };
+}

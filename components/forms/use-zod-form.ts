@@ -2,11 +2,11 @@
 
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import { useAction, type SingleInputActionFn } from "next-safe-action/hooks";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "react-hook-form";
 import type * as z from "zod/mini";
 import type { ActionError, FieldErrors } from "@/lib/action-error";
-import { draftResolver } from "./draft-resolver";
+import { lazyDraftResolver, schemaLoader } from "./draft-resolver";
 import { errorAt, serverFormErrors } from "./form-errors";
 
 interface FlatErrors {
@@ -16,7 +16,9 @@ interface FlatErrors {
 
 /**
  * A form on react-hook-form, validated in the browser by the very zod schema the server action parses with,
- * so both refuse the same input with the same words. The values sent are the fields as typed (the schema's
+ * so both refuse the same input with the same words. The schema comes as a loader
+ * (`() => import("@/lib/validation/x").then((m) => m.xSchema)`): zod is only needed once the user submits, so it
+ * is fetched when the page is idle, not as part of its first load. The values sent are the fields as typed (the schema's
  * input): the server parses them again, and parsed values (a Date, a split list) would not parse twice.
  * A refused submit, here or on the server, files each message under its field by dotted path and bumps
  * `summaryFocus`, which moves focus to the error summary.
@@ -27,7 +29,7 @@ export function useZodForm<
   Data,
   Values extends FieldValues = z.input<S>,
 >(
-  schema: S,
+  schema: () => Promise<S>,
   action: SingleInputActionFn<ActionError, S, ShapedErrors, Data>,
   options: {
     defaultValues?: DefaultValues<NoInfer<Values>>;
@@ -39,8 +41,15 @@ export function useZodForm<
     toInput?: (values: Values) => z.input<S>;
   },
 ) {
+  // The first render's loader stands for the form's whole life (a form never changes schema); it is fetched
+  // shortly after the page has loaded, so a submit rarely waits for it.
+  const [load] = useState(() => schemaLoader(schema));
+  useEffect(() => {
+    const idle = window.setTimeout(() => void load(), 1000);
+    return () => window.clearTimeout(idle);
+  }, [load]);
   const form = useForm<Values, unknown, Values>({
-    resolver: draftResolver<Values>(schema, options.toInput),
+    resolver: lazyDraftResolver<Values>(load, options.toInput),
     defaultValues: options.defaultValues,
     shouldFocusError: false,
   });

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
+import { schemaLoader } from "@/components/forms/draft-resolver";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { pathMessages, serverFormErrors } from "@/components/forms/form-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
@@ -15,8 +16,8 @@ import { previewIcpAction } from "@/lib/actions/icp/preview-icp";
 import type { IcpRule, IcpRuleKind } from "@/lib/qualification";
 import { validateIcp } from "@/lib/qualification/validate";
 import type { FitPreview } from "@/lib/server/icp/preview";
-import { saveIcpSchema, type SaveIcpInput } from "@/lib/validation/icp";
-import { engineIssueKey, pathKey, type PathErrors } from "@/lib/validation/settings";
+import type { SaveIcpInput } from "@/lib/validation/icp";
+import { engineIssueKey, pathKey, type PathErrors } from "@/lib/validation/errors";
 import { FitPreviewView } from "./fit-preview";
 import { friendlyMessage, fromDraft, newDraft, RULE_KINDS, toDraft, type RuleDraft } from "./rule-draft";
 import { RuleRow } from "./rule-row";
@@ -31,8 +32,16 @@ interface Props {
 
 const whole = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
 
-/** Checks a payload with the server's own schema and the engine's validation, so errors show before a round trip. */
-function check(payload: SaveIcpInput): { ok: true; data: SaveIcpInput } | { ok: false; errors: PathErrors } {
+/** The server's schema, imported when first needed (zod stays out of the page's first load). */
+const loadSaveSchema = schemaLoader(() => import("@/lib/validation/icp").then((m) => m.saveIcpSchema));
+
+/**
+ * Checks a payload with the server's own schema and the engine's validation, so errors show before a round trip.
+ * Should the schema not load, the server's parse of the same schema answers instead.
+ */
+async function check(payload: SaveIcpInput): Promise<{ ok: true; data: SaveIcpInput } | { ok: false; errors: PathErrors }> {
+  const saveIcpSchema = await loadSaveSchema();
+  if (!saveIcpSchema) return { ok: true, data: payload };
   const parsed = saveIcpSchema.safeParse(payload);
   if (!parsed.success) {
     const errors: PathErrors = {};
@@ -92,10 +101,10 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
     ...(note.trim() !== "" && { note: note.trim() }),
   });
 
-  function run(action: "save" | "preview") {
+  async function run(action: "save" | "preview") {
     save.reset();
     preview.reset();
-    const result = check(payload());
+    const result = await check(payload());
     if (!result.ok) {
       setLocalErrors(result.errors);
       setSummaryFocus((n) => n + 1);
@@ -117,7 +126,7 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
     <form
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        run("save");
+        void run("save");
       }}
       noValidate
       className="space-y-4"
@@ -223,7 +232,7 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
 
       <div className="flex flex-wrap items-center justify-end gap-2">
         <span className="mr-auto text-xs text-slate-500">Saving creates version {basedOnVersion + 1}; earlier versions stay as they were.</span>
-        <Button type="button" variant="secondary" disabled={preview.isPending || save.isPending} onClick={() => run("preview")}>
+        <Button type="button" variant="secondary" disabled={preview.isPending || save.isPending} onClick={() => void run("preview")}>
           {preview.isPending ? "Scoring accounts…" : "Preview draft"}
         </Button>
         <Button type="submit" disabled={save.isPending}>

@@ -3,12 +3,16 @@
 import { Trash2 } from "lucide-react";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { IcpRuleKind } from "@/lib/qualification";
-import { icpRuleSchema } from "@/lib/validation/qualification";
-import { errorsUnder, type PathErrors } from "@/lib/validation/settings";
+import { schemaLoader } from "@/components/forms/draft-resolver";
+import { useSchema } from "@/components/forms/use-schema";
+import { errorsUnder, type PathErrors } from "@/lib/validation/errors";
 import { cn } from "@/lib/utils";
 import { fromDraft, RULE_KINDS, splitList, type RuleDraft } from "./rule-draft";
 import { describeRule } from "./rule-text";
 import { Tooltip } from "@/components/ui/tooltip";
+
+/** The server's rule schema, for the live reading of a draft rule; it arrives after the page has loaded. */
+const loadRuleSchema = schemaLoader(() => import("@/lib/validation/qualification").then((m) => m.icpRuleSchema));
 
 const KNOCKOUT_HELP = "An account that misses a knockout rule is not a fit, whatever else matches. Missing data never knocks out.";
 
@@ -27,7 +31,8 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
   const set = (change: Partial<RuleDraft>) => onChange({ ...draft, ...change });
   const err = (field: string) => errors[`${at}.${field}`];
   const listErrors = meta.listField ? errorsUnder(errors, `${at}.${meta.listField}`) : [];
-  const parsed = icpRuleSchema.safeParse(fromDraft(draft));
+  const ruleSchema = useSchema(loadRuleSchema);
+  const parsed = ruleSchema?.safeParse(fromDraft(draft));
   const chosen = new Set(splitList(draft.values).map((v) => v.toLowerCase()));
 
   function toggle(value: string) {
@@ -160,7 +165,7 @@ export function RuleRow({ draft, index, errors, onChange, onRemove }: Props) {
             </div>
           )}
           <p className="text-xs text-slate-500" data-testid="rule-reads">
-            {parsed.success ? (
+            {parsed?.success ? (
               <>
                 Reads: <span className="text-slate-700">{describeRule(parsed.data)}</span>
                 {draft.knockout && " (knockout)"}

@@ -12,8 +12,8 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { domainFieldErrors } from "@/lib/action-error";
 import { saveIntakeFormAction } from "@/lib/actions/intake/save-intake-form";
 import { MAX_QUESTIONS, type IntakeQuestion, type RoutingRule } from "@/lib/qualification/leads";
-import { OPTIONAL_FORM_FIELDS, type IntakeFormInput } from "@/lib/validation/lead";
-import { REGIONS } from "@/lib/validation/options";
+import type { IntakeFormInput } from "@/lib/validation/lead";
+import { OPTIONAL_FORM_FIELDS, REGIONS } from "@/lib/validation/options";
 import { QuestionEditor } from "./question-editor";
 
 /** Marketing's editor for the public form: fields, up to eight qualifying questions, and routing. */

@@ -11,7 +11,6 @@ import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select } from "@/components/ui/field";
 import { createApiKeyAction } from "@/lib/actions/integrations/create-api-key";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
-import { createApiKeySchema } from "@/lib/validation/integrations";
 import { SecretOnce } from "./secret-once";
 
 const blank = { name: "", actAs: "role" as const, role: "rep" as const, userId: "" };
@@ -20,14 +19,18 @@ const blank = { name: "", actAs: "role" as const, role: "rep" as const, userId: 
 export function NewApiKeyForm({ users }: { users: Array<{ id: string; name: string }> }) {
   const router = useRouter();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(createApiKeySchema, createApiKeyAction, {
-    defaultValues: blank,
-    onSuccess: (data) => {
-      setCreated({ name: data.name, token: data.token });
-      form.reset(blank);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/integrations").then((m) => m.createApiKeySchema),
+    createApiKeyAction,
+    {
+      defaultValues: blank,
+      onSuccess: (data) => {
+        setCreated({ name: data.name, token: data.token });
+        form.reset(blank);
+        router.refresh();
+      },
     },
-  });
+  );
   const { register } = form;
   const actAs = useWatch({ control: form.control, name: "actAs" });
   return (

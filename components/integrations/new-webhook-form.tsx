@@ -8,7 +8,6 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { createWebhookAction } from "@/lib/actions/integrations/create-webhook";
-import { createWebhookSchema } from "@/lib/validation/integrations";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
 import { SecretOnce } from "./secret-once";
 
@@ -17,14 +16,18 @@ const blank = { url: "", description: "", events: ["opportunity.stage_changed"] 
 export function NewWebhookForm() {
   const router = useRouter();
   const [secret, setSecret] = useState<string | null>(null);
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(createWebhookSchema, createWebhookAction, {
-    defaultValues: blank,
-    onSuccess: (data) => {
-      setSecret(data.secret);
-      form.reset(blank);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/integrations").then((m) => m.createWebhookSchema),
+    createWebhookAction,
+    {
+      defaultValues: blank,
+      onSuccess: (data) => {
+        setSecret(data.secret);
+        form.reset(blank);
+        router.refresh();
+      },
     },
-  });
+  );
   const { register } = form;
   return (
     <div className="space-y-4">

@@ -8,19 +8,22 @@ import { focusNewFirst } from "@/components/forms/focus-result";
 import { Button } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 import { logNoteAction } from "@/lib/actions/notes/log-note";
-import { logNoteSchema } from "@/lib/validation/note";
 
 /** A plain discovery note on an account (opportunity notes use the evidence-aware form). */
 export function NoteForm({ accountId, opportunityId }: { accountId?: string; opportunityId?: string }) {
   const blank = { body: "", ...(accountId && { accountId }), ...(opportunityId && { opportunityId }) };
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(logNoteSchema, logNoteAction, {
-    defaultValues: blank,
-    onSuccess: () => {
-      toast.success("Note saved");
-      form.reset(blank);
-      focusNewFirst('[data-testid="note-list"] > li');
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/note").then((m) => m.logNoteSchema),
+    logNoteAction,
+    {
+      defaultValues: blank,
+      onSuccess: () => {
+        toast.success("Note saved");
+        form.reset(blank);
+        focusNewFirst('[data-testid="note-list"] > li');
+      },
     },
-  });
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate data-testid="note-form">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />

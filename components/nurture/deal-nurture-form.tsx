@@ -8,7 +8,6 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { nurtureDealAction } from "@/lib/actions/opportunities/nurture-deal";
-import { dealNurtureSchema } from "@/lib/validation/lead";
 
 /**
  * "Not yet" on a deal: when to look again and what should bring it back. Pre-filled with the engine's
@@ -28,13 +27,17 @@ export function DealNurtureForm({
   resurfaceReason: string | null;
 }) {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(dealNurtureSchema, nurtureDealAction, {
-    defaultValues: { opportunityId, resumeOn, watchFor },
-    onSuccess: () => {
-      toast.success("Parked: it will come back for another look.");
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/lead").then((m) => m.dealNurtureSchema),
+    nurtureDealAction,
+    {
+      defaultValues: { opportunityId, resumeOn, watchFor },
+      onSuccess: () => {
+        toast.success("Parked: it will come back for another look.");
+        router.refresh();
+      },
     },
-  });
+  );
   const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" noValidate data-testid="deal-nurture-form">

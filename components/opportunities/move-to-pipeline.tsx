@@ -10,7 +10,6 @@ import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
 import { Field, Input } from "@/components/ui/field";
 import { moveToPipelineAction } from "@/lib/actions/opportunities/move-to-pipeline";
-import { moveDealPipelineSchema } from "@/lib/validation/pipeline";
 
 interface Target {
   pipelineId: string;
@@ -33,17 +32,21 @@ interface Draft {
 export function MoveToPipeline({ opportunityId, version, targets }: { opportunityId: string; version: number; targets: Target[] }) {
   const router = useRouter();
   const first = targets[0];
-  const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(moveDealPipelineSchema, moveToPipelineAction, {
-    defaultValues: { target: first ? `${first.pipelineId}:${first.stages[0]?.id ?? ""}` : "", overrideReason: "", overrideExpiresOn: "" },
-    toInput: (draft: Draft) => {
-      const [pipelineId = "", toStage = ""] = draft.target.split(":");
-      return { opportunityId, version, pipelineId, toStage, overrideReason: draft.overrideReason, overrideExpiresOn: draft.overrideExpiresOn };
+  const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/pipeline").then((m) => m.moveDealPipelineSchema),
+    moveToPipelineAction,
+    {
+      defaultValues: { target: first ? `${first.pipelineId}:${first.stages[0]?.id ?? ""}` : "", overrideReason: "", overrideExpiresOn: "" },
+      toInput: (draft: Draft) => {
+        const [pipelineId = "", toStage = ""] = draft.target.split(":");
+        return { opportunityId, version, pipelineId, toStage, overrideReason: draft.overrideReason, overrideExpiresOn: draft.overrideExpiresOn };
+      },
+      onSuccess: () => {
+        toast.success("Deal moved to the other pipeline and re-assessed");
+        router.refresh();
+      },
     },
-    onSuccess: () => {
-      toast.success("Deal moved to the other pipeline and re-assessed");
-      router.refresh();
-    },
-  });
+  );
   const blocked = serverError?.code === "GATE_BLOCKED";
   const targetErrors = errors("toStage") ?? errors("pipelineId");
   if (!first) return null;

@@ -11,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { completeNextStepAction } from "@/lib/actions/opportunities/complete-next-step";
 import { setNextStepAction } from "@/lib/actions/opportunities/set-next-step";
-import { setNextStepSchema } from "@/lib/validation/next-step";
 
 /** The deal's next step with its due day: set or replace it, or mark it done. */
 export function NextStepPanel({
@@ -29,14 +28,18 @@ export function NextStepPanel({
 }) {
   const router = useRouter();
   const blank = { opportunityId, text: "", dueOn: "" };
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(setNextStepSchema, setNextStepAction, {
-    defaultValues: blank,
-    onSuccess: () => {
-      toast.success("Next step saved");
-      form.reset(blank);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/next-step").then((m) => m.setNextStepSchema),
+    setNextStepAction,
+    {
+      defaultValues: blank,
+      onSuccess: () => {
+        toast.success("Next step saved");
+        form.reset(blank);
+        router.refresh();
+      },
     },
-  });
+  );
   const complete = useAction(completeNextStepAction, {
     onSuccess: () => {
       toast.success("Next step done");

@@ -13,7 +13,7 @@ import { createOpportunityAction } from "@/lib/actions/opportunities/create-oppo
 import { updateOpportunityAction } from "@/lib/actions/opportunities/update-opportunity";
 import { toDateInput } from "@/lib/utils";
 import { CURRENCIES } from "@/lib/validation/options";
-import { createOpportunitySchema, updateOpportunitySchema } from "@/lib/validation/opportunity";
+import type { createOpportunitySchema } from "@/lib/validation/opportunity";
 
 export interface OpportunityFormValues {
   id: string;
@@ -54,8 +54,11 @@ export function OpportunityForm({
   const editing = Boolean(opportunity);
   // The edit's schema is the create's plus id and version, carried as default values the user never sees.
   const [schema, action] = editing
-    ? ([updateOpportunitySchema, updateOpportunityAction] as unknown as [typeof createOpportunitySchema, typeof createOpportunityAction])
-    : [createOpportunitySchema, createOpportunityAction];
+    ? ([() => import("@/lib/validation/opportunity").then((m) => m.updateOpportunitySchema), updateOpportunityAction] as unknown as [
+        () => Promise<typeof createOpportunitySchema>,
+        typeof createOpportunityAction,
+      ])
+    : [() => import("@/lib/validation/opportunity").then((m) => m.createOpportunitySchema), createOpportunityAction];
   const { form, onSubmit, isPending, serverError, summaryFocus, errors } = useZodForm(schema, action, {
     defaultValues: initialValues(opportunity, opportunity?.accountId ?? account?.id ?? "", pipelines[0]?.id),
     onSuccess: (data) => {

@@ -1,10 +1,10 @@
 "use client";
 
-import * as Menu from "@radix-ui/react-dropdown-menu";
-import { ArrowRight, EllipsisVertical } from "lucide-react";
+import { EllipsisVertical } from "lucide-react";
 import { useRef, type ReactNode } from "react";
 import { BlockedPanel } from "@/components/qualification/blocked-panel";
 import { useStageMove } from "@/components/qualification/use-stage-move";
+import { useOnDemand } from "@/components/ui/on-demand";
 import { useDroppedMoves } from "./board-dnd";
 
 export interface StageOption {
@@ -21,8 +21,12 @@ function focusCard(opportunityId: string, stageId: string, frames = 30) {
   });
 }
 
-const itemClass =
-  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-indigo-50 data-[highlighted]:text-indigo-900";
+export const triggerClass =
+  "-mr-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50";
+
+// The menu itself (Radix, Floating UI) is loaded when a card's button is first pointed at, focused or pressed:
+// a board of cards should not carry it in its first load.
+const loadMenu = () => import("./card-menu-content").then((m) => m.CardMenuContent);
 
 /**
  * A card's stage menu: "Advance to …" the next stage on the way to won, or a move to any other stage (the
@@ -55,6 +59,7 @@ export function CardMenu({
   const stageLabel = (id: string) => stages.find((s) => s.id === id)?.label ?? id;
   const { move, isPending, refused, dismiss, overrideErrors } = useStageMove({ opportunityId, version, stageId, stageLabel });
   const triggerRef = useRef<HTMLButtonElement>(null);
+  const { Loaded, pressed, focused, triggerProps } = useOnDemand(loadMenu, "press");
 
   async function run(toStage: string, override?: { reason: string; expiresOn: string }) {
     const outcome = await move(toStage, override);
@@ -67,38 +72,35 @@ export function CardMenu({
     <>
       <div className="flex items-start gap-1">
         <div className="min-w-0 flex-1">{header}</div>
-        <Menu.Root>
-          <Menu.Trigger
+        {Loaded ? (
+          <Loaded
+            dealName={dealName}
+            disabled={isPending}
+            triggerRef={triggerRef}
+            nextStageId={nextStageId}
+            others={others}
+            stageLabel={stageLabel}
+            onMove={(toStage) => void run(toStage)}
+            defaultOpen={pressed !== null}
+            byKeyboard={pressed === "keyboard"}
+            autoFocus={focused && pressed === null}
+          />
+        ) : (
+          <button
             ref={triggerRef}
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded={false}
             disabled={isPending}
             aria-label={`Stage actions for ${dealName}`}
-            className="-mr-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600 disabled:opacity-50"
+            className={triggerClass}
             data-card-focus
             data-testid="card-menu"
+            {...triggerProps}
           >
             <EllipsisVertical className="size-4" aria-hidden />
-          </Menu.Trigger>
-          <Menu.Portal>
-            <Menu.Content align="end" sideOffset={4} className="z-40 min-w-48 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
-              {nextStageId && (
-                <Menu.Item className={itemClass} onSelect={() => void run(nextStageId)}>
-                  <ArrowRight className="size-3.5" aria-hidden /> Advance to {stageLabel(nextStageId)}
-                </Menu.Item>
-              )}
-              {nextStageId && others.length > 0 && <Menu.Separator className="my-1 h-px bg-slate-200" />}
-              {others.length > 0 && (
-                <Menu.Group>
-                  <Menu.Label className="px-2 py-1 text-xs font-semibold text-slate-600">Move to</Menu.Label>
-                  {others.map((s) => (
-                    <Menu.Item key={s.id} className={itemClass} onSelect={() => void run(s.id)}>
-                      {s.label}
-                    </Menu.Item>
-                  ))}
-                </Menu.Group>
-              )}
-            </Menu.Content>
-          </Menu.Portal>
-        </Menu.Root>
+          </button>
+        )}
       </div>
       {children}
       {isPending && (

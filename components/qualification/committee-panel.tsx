@@ -15,7 +15,6 @@ import { Select } from "@/components/ui/field";
 import { addStakeholderAction } from "@/lib/actions/qualification/add-stakeholder";
 import { updateStakeholderAction } from "@/lib/actions/qualification/update-stakeholder";
 import { formatDate } from "@/lib/utils";
-import { addStakeholderSchema } from "@/lib/validation/qualification";
 import { ActivityForm } from "./activity-form";
 
 export interface CommitteeMember {
@@ -50,7 +49,7 @@ export function CommitteePanel({
   });
   // No role until one is picked: the Select starts on its disabled "Role…" (its DOM default, which the form reads).
   const blank = { opportunityId, contactId: "" };
-  const add = useZodForm(addStakeholderSchema, addStakeholderAction, {
+  const add = useZodForm(() => import("@/lib/validation/qualification").then((m) => m.addStakeholderSchema), addStakeholderAction, {
     defaultValues: blank,
     onSuccess: () => {
       toast.success("Added to the buying committee");

@@ -5,6 +5,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
+import { schemaLoader } from "@/components/forms/draft-resolver";
 import { focusNewFirst } from "@/components/forms/focus-result";
 import { FormError } from "@/components/forms/form-error";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -13,8 +14,10 @@ import { Combobox } from "@/components/ui/combobox";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { domainFieldErrors } from "@/lib/action-error";
 import { logNoteAction } from "@/lib/actions/notes/log-note";
-import { evidenceEntrySchema } from "@/lib/validation/qualification";
 import { plural } from "@/lib/vocabulary";
+
+/** The server's evidence schema, imported at the first save with evidence (zod stays out of the first load). */
+const loadEvidenceSchema = schemaLoader(() => import("@/lib/validation/qualification").then((m) => m.evidenceEntrySchema));
 
 interface Row {
   key: number;
@@ -78,9 +81,16 @@ export function EvidenceNoteForm({
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   }
 
-  function submit() {
+  async function submit() {
+    const evidenceEntrySchema = rows.length > 0 ? await loadEvidenceSchema() : null;
+    if (rows.length > 0 && !evidenceEntrySchema) {
+      // Not loaded: the server parses the rows with the same schema and names the fields at fault.
+      execute({ opportunityId, body, evidence: rows.map(({ key: _key, ...row }) => row) });
+      return;
+    }
     const errors: Record<number, RowErrors> = {};
     const evidence = rows.flatMap((row) => {
+      if (!evidenceEntrySchema) return [];
       const parsed = evidenceEntrySchema.safeParse(row);
       if (parsed.success) return [parsed.data];
       errors[row.key] = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
@@ -94,12 +104,12 @@ export function EvidenceNoteForm({
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        submit();
+        void submit();
       }}
       onKeyDown={(e) => {
         if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
           e.preventDefault();
-          submit();
+          void submit();
         }
         if (e.key.toLowerCase() === "e" && e.altKey && canRecord) {
           e.preventDefault();

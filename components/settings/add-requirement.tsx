@@ -5,7 +5,7 @@ import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { ROLE_LABELS, type GateRequirement } from "@/lib/qualification";
-import { STAKEHOLDER_ROLES } from "@/lib/validation/qualification";
+import { STAKEHOLDER_ROLES } from "@/lib/validation/options";
 
 type Kind = GateRequirement["kind"];
 

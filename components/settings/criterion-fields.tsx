@@ -4,7 +4,7 @@ import { Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { ROLE_LABELS, type CriterionDefinition, type StakeholderRole } from "@/lib/qualification";
-import type { PathErrors } from "@/lib/validation/settings";
+import type { PathErrors } from "@/lib/validation/errors";
 
 /** One criterion as the builder edits it: numbers and lists as typed. */
 export interface CriterionDraft {

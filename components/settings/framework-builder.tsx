@@ -13,7 +13,6 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { saveCustomFrameworkAction } from "@/lib/actions/settings/save-custom-framework";
 import type { CriterionDefinition, Framework, TemplateKey } from "@/lib/qualification";
-import { saveCustomFrameworkSchema } from "@/lib/validation/framework-setup";
 import { blankCriterion, CriterionFields, toCriterionDraft, type CriterionDraft } from "./criterion-fields";
 import { toFramework, toInput, type Draft } from "./framework-draft";
 import { ScorecardPreview } from "./scorecard-preview";
@@ -37,18 +36,22 @@ const toDraft = (f: Framework, name = f.name): Draft => ({ name, criteria: f.cri
 export function FrameworkBuilder({ pipelineId, templates, current, archived, version, editable }: Props) {
   const router = useRouter();
   const [now] = useState(() => new Date());
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(saveCustomFrameworkSchema, saveCustomFrameworkAction, {
-    defaultValues: toDraft(current, current.key === "custom" ? current.name : `Our ${current.name}`),
-    // The server's schema judges the draft as it will be sent: numbers parsed, one question per line.
-    toInput: (d: Draft) => toInput(d, version, pipelineId),
-    onSuccess: (data) => {
-      form.reset(form.getValues());
-      const removed =
-        data.change.removed.length > 0 ? ` ${data.change.removed.length} criterion(s) archived; their evidence stays in each deal's history.` : "";
-      toast.success(`Framework saved as version ${data.version}.${removed}`);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/framework-setup").then((m) => m.saveCustomFrameworkSchema),
+    saveCustomFrameworkAction,
+    {
+      defaultValues: toDraft(current, current.key === "custom" ? current.name : `Our ${current.name}`),
+      // The server's schema judges the draft as it will be sent: numbers parsed, one question per line.
+      toInput: (d: Draft) => toInput(d, version, pipelineId),
+      onSuccess: (data) => {
+        form.reset(form.getValues());
+        const removed =
+          data.change.removed.length > 0 ? ` ${data.change.removed.length} criterion(s) archived; their evidence stays in each deal's history.` : "";
+        toast.success(`Framework saved as version ${data.version}.${removed}`);
+        router.refresh();
+      },
     },
-  });
+  );
   const name = useWatch({ control: form.control, name: "name" });
   const criteria = useWatch({ control: form.control, name: "criteria" });
   const input = useMemo(() => toInput({ name, criteria }, version, pipelineId), [name, criteria, version, pipelineId]);

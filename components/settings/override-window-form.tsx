@@ -7,17 +7,20 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { saveOverrideWindowAction } from "@/lib/actions/settings/save-override-window";
-import { overrideWindowSchema } from "@/lib/validation/qualification";
 
 /** The longest a manager's gate override may run: exceptions get re-examined instead of living forever. */
 export function OverrideWindowForm({ days, editable }: { days: number; editable: boolean }) {
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(overrideWindowSchema, saveOverrideWindowAction, {
-    defaultValues: { overrideMaxDays: String(days) },
-    onSuccess: (data) => {
-      toast.success(`Overrides now run at most ${data.overrideMaxDays} days`);
-      form.reset({ overrideMaxDays: String(data.overrideMaxDays) });
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/qualification").then((m) => m.overrideWindowSchema),
+    saveOverrideWindowAction,
+    {
+      defaultValues: { overrideMaxDays: String(days) },
+      onSuccess: (data) => {
+        toast.success(`Overrides now run at most ${data.overrideMaxDays} days`);
+        form.reset({ overrideMaxDays: String(data.overrideMaxDays) });
+      },
     },
-  });
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate data-testid="override-window-form">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />

@@ -11,7 +11,6 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { savePipelineAction } from "@/lib/actions/settings/save-pipeline";
 import type { Pipeline } from "@/lib/qualification";
-import { savePipelineSchema } from "@/lib/validation/settings";
 import { criterionLabeller } from "./requirement-text";
 import { toDraft, toInput, type Draft } from "./pipeline-draft";
 import { StageRow, type StageDraft } from "./stage-row";
@@ -33,16 +32,20 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
   const router = useRouter();
   const initial = useMemo(() => toDraft(pipeline), [pipeline]);
   const criterionLabel = useMemo(() => criterionLabeller(criteria), [criteria]);
-  const { form, onSubmit, isPending, summaryFocus } = useZodForm(savePipelineSchema, savePipelineAction, {
-    defaultValues: initial,
-    // The same schema the server applies judges the draft as numbers, so each message lands next to its field.
-    toInput: (draft: Draft) => toInput(draft, pipelineId),
-    onSuccess: () => {
-      form.reset(form.getValues());
-      toast.success("Pipeline saved: the new gates apply to every stage change from now on");
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus } = useZodForm(
+    () => import("@/lib/validation/settings").then((m) => m.savePipelineSchema),
+    savePipelineAction,
+    {
+      defaultValues: initial,
+      // The same schema the server applies judges the draft as numbers, so each message lands next to its field.
+      toInput: (draft: Draft) => toInput(draft, pipelineId),
+      onSuccess: () => {
+        form.reset(form.getValues());
+        toast.success("Pipeline saved: the new gates apply to every stage change from now on");
+        router.refresh();
+      },
     },
-  });
+  );
   const stages = useWatch({ control: form.control, name: "stages" });
   const dirty = form.formState.isDirty;
   useUnsavedChangesGuard(editable && dirty);

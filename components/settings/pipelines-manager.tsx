@@ -16,7 +16,6 @@ import { renamePipelineAction } from "@/lib/actions/settings/rename-pipeline";
 import { reorderPipelinesAction } from "@/lib/actions/settings/reorder-pipelines";
 import type { TemplateKey } from "@/lib/qualification";
 import { cn } from "@/lib/utils";
-import { createPipelineSchema, renamePipelineSchema } from "@/lib/validation/pipeline";
 import { plural } from "@/lib/vocabulary";
 
 interface PipelineRow {
@@ -121,14 +120,18 @@ export function PipelinesManager({ pipelines, selectedId, templates, editable }:
 
 function RenamePipelineForm({ pipelineId, name }: { pipelineId: string; name: string }) {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(renamePipelineSchema, renamePipelineAction, {
-    defaultValues: { pipelineId, name },
-    onSuccess: (data) => {
-      toast.success(`Renamed to "${data.name}"`);
-      form.reset({ pipelineId, name: data.name });
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/pipeline").then((m) => m.renamePipelineSchema),
+    renamePipelineAction,
+    {
+      defaultValues: { pipelineId, name },
+      onSuccess: (data) => {
+        toast.success(`Renamed to "${data.name}"`);
+        form.reset({ pipelineId, name: data.name });
+        router.refresh();
+      },
     },
-  });
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="rename-pipeline">
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
@@ -147,15 +150,19 @@ function RenamePipelineForm({ pipelineId, name }: { pipelineId: string; name: st
 /** A new pipeline starts from a template, or as a copy of an existing pipeline ("copy:<id>" in the one picker). */
 function CreatePipelineForm({ pipelines, templates }: Pick<Props, "pipelines" | "templates">) {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(createPipelineSchema, createPipelineAction, {
-    defaultValues: { name: "", start: templates[0]?.key ?? "meddpicc" },
-    toInput: ({ name, start }: { name: string; start: string }) =>
-      start.startsWith("copy:") ? { name, copyFromPipelineId: start.slice(5) } : { name, frameworkKey: start as TemplateKey },
-    onSuccess: (data) => {
-      toast.success(`Pipeline "${data.name}" created`);
-      router.push(hrefOf(data.id));
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/pipeline").then((m) => m.createPipelineSchema),
+    createPipelineAction,
+    {
+      defaultValues: { name: "", start: templates[0]?.key ?? "meddpicc" },
+      toInput: ({ name, start }: { name: string; start: string }) =>
+        start.startsWith("copy:") ? { name, copyFromPipelineId: start.slice(5) } : { name, frameworkKey: start as TemplateKey },
+      onSuccess: (data) => {
+        toast.success(`Pipeline "${data.name}" created`);
+        router.push(hrefOf(data.id));
+      },
     },
-  });
+  );
   const startErrors = errors("frameworkKey") ?? errors("copyFromPipelineId");
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate data-testid="create-pipeline">

@@ -13,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { editStagesAction } from "@/lib/actions/settings/edit-stages";
 import type { GateRequirement, Pipeline, StageKind } from "@/lib/qualification";
-import { editStagesSchema, type EditStagesInput } from "@/lib/validation/framework-setup";
+import type { EditStagesInput } from "@/lib/validation/framework-setup";
 import { plural } from "@/lib/vocabulary";
 
 interface Props {
@@ -83,18 +83,22 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
     })),
     destinations: Object.fromEntries(removedOf(draft.stages).map((s) => [s.id, draft.destinations[s.id] ?? ""])),
   });
-  const { form, onSubmit, isPending, summaryFocus } = useZodForm(editStagesSchema, editStagesAction, {
-    defaultValues: { stages: initial, destinations: {} },
-    toInput,
-    onSuccess: (data) => {
-      form.reset(form.getValues());
-      setHeld(data.held);
-      toast.success(
-        `Stages saved (${plural(data.moved, "deal")} moved${data.held.length > 0 ? `, ${data.held.length} held at a gate they have not passed` : ""})`,
-      );
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus } = useZodForm(
+    () => import("@/lib/validation/framework-setup").then((m) => m.editStagesSchema),
+    editStagesAction,
+    {
+      defaultValues: { stages: initial, destinations: {} },
+      toInput,
+      onSuccess: (data) => {
+        form.reset(form.getValues());
+        setHeld(data.held);
+        toast.success(
+          `Stages saved (${plural(data.moved, "deal")} moved${data.held.length > 0 ? `, ${data.held.length} held at a gate they have not passed` : ""})`,
+        );
+        router.refresh();
+      },
     },
-  });
+  );
   const rows = useWatch({ control: form.control, name: "stages" });
   const destinations = useWatch({ control: form.control, name: "destinations" });
   const removed = removedOf(rows);

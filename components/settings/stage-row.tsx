@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import type { GateRequirement, StageKind } from "@/lib/qualification";
-import { errorsUnder, requirementKey, type PathErrors } from "@/lib/validation/settings";
+import { errorsUnder, type PathErrors } from "@/lib/validation/errors";
+import { requirementKey } from "@/lib/validation/requirement-key";
 import { AddRequirement } from "./add-requirement";
 import { describeRequirement } from "./requirement-text";
 

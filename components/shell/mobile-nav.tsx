@@ -1,54 +1,47 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
-import { Menu, X } from "lucide-react";
-import { useState, type ReactNode } from "react";
-import { Logo } from "./logo";
+import { Menu } from "lucide-react";
+import dynamic from "next/dynamic";
+import { useRef, useState, type ReactNode } from "react";
 
-/**
- * The phone menu: a sheet from the left with the same nav and footer as the sidebar. Radix's dialog traps
- * focus, closes on Escape or a tap outside, returns focus to the button, and sets aria-expanded on it.
- * Following any link in it closes it.
- */
+const loadSheet = () => import("./mobile-nav-sheet").then((m) => m.MobileNavSheet);
+// The sheet (Radix Dialog, its focus trap and layers) comes on the first press, or as the pointer or focus
+// reaches the button: every signed-in page would otherwise carry it in its first load.
+const MobileNavSheet = dynamic(loadSheet, { ssr: false });
+const preload = () => void loadSheet().catch(() => undefined);
+
+/** The phone menu: a button that opens a sheet from the left with the same nav and footer as the sidebar. */
 export function MobileNav({ children, footer }: { children: ReactNode; footer: ReactNode }) {
   const [open, setOpen] = useState(false);
+  // Mounted from the first press on, so later opens and closes are the dialog's own.
+  const [used, setUsed] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={open ? "mobile-menu" : undefined}
+        data-state={open ? "open" : "closed"}
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
+        onPointerEnter={preload}
+        onFocus={preload}
         className="rounded-md p-2 text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
         data-testid="menu-button"
       >
         <Menu className="size-5" aria-hidden />
         <span className="sr-only">Menu</span>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <Dialog.Content
-          aria-describedby={undefined}
-          className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-sidebar px-3 py-4 shadow-xl focus:outline-none"
-          data-testid="mobile-menu"
-        >
-          <div className="mb-4 flex items-center justify-between px-2 text-sidebar-accent-foreground">
-            <Dialog.Title className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-              <Logo />
-              Winnow
-            </Dialog.Title>
-            <Dialog.Close className="rounded-md p-1.5 text-sidebar-muted hover:bg-sidebar-accent hover:text-sidebar-accent-foreground focus-visible:outline-2 focus-visible:outline-sidebar-ring">
-              <X className="size-5" aria-hidden />
-              <span className="sr-only">Close menu</span>
-            </Dialog.Close>
-          </div>
-          {/* A link's click bubbles here: close the sheet as the page changes. */}
-          <nav
-            aria-label="Main"
-            className="-mx-1 flex-1 overflow-y-auto px-1"
-            onClick={(e) => (e.target as HTMLElement).closest("a") && setOpen(false)}
-          >
-            {children}
-          </nav>
-          {footer}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      </button>
+      {used && (
+        <MobileNavSheet open={open} onOpenChange={setOpen} buttonRef={buttonRef} footer={footer}>
+          {children}
+        </MobileNavSheet>
+      )}
+    </>
   );
 }

@@ -1,43 +1,35 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Check, Columns3 } from "lucide-react";
+import { Columns3 } from "lucide-react";
 import { buttonVariants } from "./button";
+import { useOnDemand } from "./on-demand";
 
-/** Which columns show: a menu of checkbox items (arrow keys, Space), kept open while the user picks several. */
-export function ColumnMenu({
-  columns,
-  onChange,
-}: {
+export interface ColumnMenuProps {
   columns: Array<{ id: string; header: string; shown: boolean }>;
   onChange: (id: string, shown: boolean) => void;
-}) {
-  if (columns.length === 0) return null;
+}
+
+const load = () => import("./data-table-columns-menu").then((m) => m.ColumnMenuContent);
+
+/**
+ * Which columns show: a menu of checkbox items (arrow keys, Space), kept open while the user picks several. The
+ * menu (Radix, Floating UI) is loaded when the button is first pointed at, focused or pressed.
+ */
+export function ColumnMenu(props: ColumnMenuProps) {
+  const { Loaded, pressed, focused, triggerProps } = useOnDemand(load, "press");
+  if (props.columns.length === 0) return null;
+  if (Loaded) return <Loaded {...props} defaultOpen={pressed !== null} byKeyboard={pressed === "keyboard"} autoFocus={focused && pressed === null} />;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={buttonVariants({ variant: "secondary", size: "sm" })} data-testid="column-menu">
-        <Columns3 className="size-4" aria-hidden />
-        Columns
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold text-slate-600">Show columns</DropdownMenu.Label>
-          {columns.map((c) => (
-            <DropdownMenu.CheckboxItem
-              key={c.id}
-              checked={c.shown}
-              onCheckedChange={(shown) => onChange(c.id, shown)}
-              onSelect={(event) => event.preventDefault()}
-              className="relative flex cursor-default items-center rounded py-1.5 pr-2 pl-7 text-sm text-slate-800 outline-none select-none data-[highlighted]:bg-slate-100"
-            >
-              <DropdownMenu.ItemIndicator className="absolute left-2 inline-flex">
-                <Check className="size-4" aria-hidden />
-              </DropdownMenu.ItemIndicator>
-              {c.header}
-            </DropdownMenu.CheckboxItem>
-          ))}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <button
+      type="button"
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className={buttonVariants({ variant: "secondary", size: "sm" })}
+      data-testid="column-menu"
+      {...triggerProps}
+    >
+      <Columns3 className="size-4" aria-hidden />
+      Columns
+    </button>
   );
 }

@@ -1,9 +1,7 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { Bookmark, Check } from "lucide-react";
+import { Bookmark } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { toast } from "@/components/ui/toast";
@@ -12,6 +10,7 @@ import { saveViewAction } from "@/lib/actions/views/save-view";
 import type { SavedViewList } from "@/lib/validation/saved-view";
 import { Button, buttonVariants } from "./button";
 import { Input } from "./field";
+import { useOnDemand } from "./on-demand";
 
 export interface SavedViewOption {
   id: string;
@@ -26,9 +25,12 @@ function canonical(entries: Iterable<[string, string]>): string {
   return new URLSearchParams([...entries].filter(([k, v]) => !CURSOR_KEYS.has(k) && v !== "").sort(([a], [b]) => a.localeCompare(b))).toString();
 }
 
+const loadMenu = () => import("./saved-views-menu").then((m) => m.SavedViewsMenu);
+
 /**
  * The user's saved views of this list: pick one to open it (a link to the list with its parameters), or save
- * what is on screen now (filters, sort, hidden columns) under a name.
+ * what is on screen now (filters, sort, hidden columns) under a name. The menu (Radix, Floating UI) is loaded
+ * when its button is first pointed at, focused or pressed.
  */
 export function SavedViews({ list, views }: { list: SavedViewList; views: SavedViewOption[] }) {
   const router = useRouter();
@@ -60,6 +62,18 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
     save.execute({ list, name: nameRef.current?.value ?? "", query });
   }
 
+  const { Loaded, pressed, focused, triggerProps } = useOnDemand(loadMenu, "press");
+  const label = (
+    <>
+      <Bookmark className="size-4" aria-hidden />
+      {active ? `View: ${active.name}` : "Views"}
+    </>
+  );
+  const startNaming = () => {
+    setNaming(true);
+    setTimeout(() => nameRef.current?.focus(), 0);
+  };
+
   const href = (v: SavedViewOption) => {
     const query = new URLSearchParams(v.query).toString();
     return query ? `${pathname}?${query}` : pathname;
@@ -67,47 +81,31 @@ export function SavedViews({ list, views }: { list: SavedViewList; views: SavedV
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger className={buttonVariants({ variant: "secondary" })} data-testid="saved-views">
-          <Bookmark className="size-4" aria-hidden />
-          {active ? `View: ${active.name}` : "Views"}
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-56 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
-            {views.length === 0 && <DropdownMenu.Label className="px-2 py-1.5 text-sm text-slate-600">No saved views yet</DropdownMenu.Label>}
-            {views.map((v) => (
-              <DropdownMenu.Item
-                key={v.id}
-                asChild
-                className="flex items-center gap-2 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100"
-              >
-                <Link href={href(v)}>
-                  <Check className={active?.id === v.id ? "size-4" : "size-4 opacity-0"} aria-hidden />
-                  {v.name}
-                </Link>
-              </DropdownMenu.Item>
-            ))}
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-            <DropdownMenu.Item
-              className="rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-slate-100"
-              onSelect={() => {
-                setNaming(true);
-                setTimeout(() => nameRef.current?.focus(), 0);
-              }}
-            >
-              Save current view…
-            </DropdownMenu.Item>
-            {active && (
-              <DropdownMenu.Item
-                className="rounded px-2 py-1.5 text-sm text-rose-700 outline-none data-[highlighted]:bg-rose-50"
-                onSelect={() => remove.execute({ viewId: active.id })}
-              >
-                Delete “{active.name}”
-              </DropdownMenu.Item>
-            )}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+      {Loaded ? (
+        <Loaded
+          views={views}
+          activeId={active?.id}
+          href={href}
+          onSaveCurrent={startNaming}
+          onDelete={(viewId) => remove.execute({ viewId })}
+          defaultOpen={pressed !== null}
+          byKeyboard={pressed === "keyboard"}
+          autoFocus={focused && pressed === null}
+        >
+          {label}
+        </Loaded>
+      ) : (
+        <button
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded={false}
+          className={buttonVariants({ variant: "secondary" })}
+          data-testid="saved-views"
+          {...triggerProps}
+        >
+          {label}
+        </button>
+      )}
       {naming && (
         <form
           onSubmit={submit}

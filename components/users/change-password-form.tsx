@@ -8,23 +8,26 @@ import { Button } from "@/components/ui/button";
 import { PasswordFields } from "@/components/forms/password-fields";
 import { Field, Input } from "@/components/ui/field";
 import { changePasswordAction } from "@/lib/actions/users/change-password";
-import { changePasswordSchema } from "@/lib/validation/user";
 import { noun } from "@/lib/vocabulary";
 
 const blank = { currentPassword: "", newPassword: "", confirmPassword: "" };
 
 export function ChangePasswordForm() {
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(changePasswordSchema, changePasswordAction, {
-    defaultValues: blank,
-    onSuccess: (data) => {
-      toast.success(
-        data.otherSessionsEnded > 0
-          ? `Password changed; ${data.otherSessionsEnded} other ${noun(data.otherSessionsEnded, "session")} signed out.`
-          : "Password changed.",
-      );
-      form.reset(blank);
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/user").then((m) => m.changePasswordSchema),
+    changePasswordAction,
+    {
+      defaultValues: blank,
+      onSuccess: (data) => {
+        toast.success(
+          data.otherSessionsEnded > 0
+            ? `Password changed; ${data.otherSessionsEnded} other ${noun(data.otherSessionsEnded, "session")} signed out.`
+            : "Password changed.",
+        );
+        form.reset(blank);
+      },
     },
-  });
+  );
   const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="change-password-form">

@@ -10,20 +10,23 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { ROLE_LABELS, ROLES } from "@/lib/permissions";
-import { createUserSchema } from "@/lib/validation/user";
 
 const blank = { name: "", email: "", role: "rep" as const, password: "" };
 
 export function NewUserForm() {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(createUserSchema, createUserAction, {
-    defaultValues: blank,
-    onSuccess: () => {
-      toast.success("User added. Share the initial password with them privately.");
-      form.reset(blank);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/user").then((m) => m.createUserSchema),
+    createUserAction,
+    {
+      defaultValues: blank,
+      onSuccess: () => {
+        toast.success("User added. Share the initial password with them privately.");
+        form.reset(blank);
+        router.refresh();
+      },
     },
-  });
+  );
   const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate data-testid="new-user-form">

@@ -28,3 +28,17 @@ export function issuesByPath(issues: ReadonlyArray<{ path: ReadonlyArray<Propert
   for (const issue of issues) (byPath[issue.path.map(String).join(".")] ??= []).push(issue.message);
   return byPath;
 }
+
+export function pathKey(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/** The engine's issue paths ("stages[2].exit[0]") in the same dotted form as zod's. */
+export function engineIssueKey(path: string): string {
+  return path.replace(/\[(\d+)\]/g, ".$1");
+}
+
+/** Every error at `prefix` or below it, for a row that shows its nested errors together. */
+export function errorsUnder(errors: PathErrors, prefix: string): string[] {
+  return Object.entries(errors).flatMap(([key, messages]) => (key === prefix || key.startsWith(`${prefix}.`) ? (messages ?? []) : []));
+}

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { gateRequirementSchema, STAKEHOLDER_ROLES } from "./qualification";
+import { STAKEHOLDER_ROLES } from "./options";
+import { gateRequirementSchema } from "./qualification";
 import { id, pipelineRef, plainText, requiredText } from "./fields";
 import { percent } from "./settings";
 

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { LEAD_ATTRIBUTES, MAX_QUESTIONS } from "../qualification/leads";
 import { accountFields } from "./account";
+import { OPTIONAL_FORM_FIELDS } from "./options";
 import { id, optionalDate, pipelineRef, optionalText, preprocess, requiredText } from "./fields";
 
 /** Who the lead is and the company they come from: the account fields plus the person. */
@@ -91,8 +92,6 @@ export const intakeQuestionSchema = z.object({
     z.object({ kind: z.literal("text") }),
   ]),
 });
-
-export const OPTIONAL_FORM_FIELDS = ["title", "phone", "domain", "employeeCount", "industry", "region", "country", "fundingStage"] as const;
 
 export const routingSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("round_robin") }),

@@ -17,3 +17,7 @@ export const INDUSTRIES = [
 ] as const;
 
 export const CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD"] as const;
+
+export const STAKEHOLDER_ROLES = ["economic_buyer", "champion", "decision_maker", "influencer", "blocker", "user", "procurement"] as const;
+
+export const OPTIONAL_FORM_FIELDS = ["title", "phone", "domain", "employeeCount", "industry", "region", "country", "fundingStage"] as const;

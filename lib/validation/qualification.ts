@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
+import { STAKEHOLDER_ROLES } from "./options";
 import { day, id, INT4_MAX, int4, multilineText, optionalDate, optionalText, preprocess, requiredText } from "./fields";
-
-export const STAKEHOLDER_ROLES = ["economic_buyer", "champion", "decision_maker", "influencer", "blocker", "user", "procurement"] as const;
 
 const blankToNullContact = preprocess((v) => (v === "" ? null : v), z._default(z.nullable(id("Contact")), null));
 

@@ -1,27 +1,11 @@
 import * as z from "zod/mini";
 import type { TemplateKey } from "../qualification";
-import type { PathErrors } from "./errors";
 import { id, pipelineRef, plainText } from "./fields";
 import { gateRequirementSchema } from "./qualification";
+import { requirementKey } from "./requirement-key";
 
 /** Frameworks an organization can switch to here, default first (a custom framework is defined elsewhere). */
 export const TEMPLATE_KEYS = ["meddpicc", "meddicc", "bant", "spiced", "champ"] as const satisfies readonly TemplateKey[];
-
-type GateRequirementInput = z.infer<typeof gateRequirementSchema>;
-
-/** Two requirements that ask the same thing (claimed vs verified of one criterion included) are a mistake, not a stricter gate. */
-export function requirementKey(r: GateRequirementInput): string {
-  switch (r.kind) {
-    case "criterion":
-      return `criterion:${r.criterionId}`;
-    case "stakeholder":
-      return `stakeholder:${r.role}`;
-    case "min_fit":
-    case "min_intent":
-    case "champion_tested":
-      return r.kind;
-  }
-}
 
 /** A stage's probability in percent, as the forms show it. */
 export const percent = z
@@ -68,21 +52,3 @@ export const changeFrameworkSchema = z.object({
   confirmReset: z.literal(true, { error: "Confirm that the stage gates will be reset." }),
 });
 export type ChangeFrameworkInput = z.infer<typeof changeFrameworkSchema>;
-
-// ── Nested errors: forms show them next to the field, keyed by a dotted path ("stages.2.probability"). ──
-
-export type { PathErrors };
-
-export function pathKey(path: readonly PropertyKey[]): string {
-  return path.map(String).join(".");
-}
-
-/** The engine's issue paths ("stages[2].exit[0]") in the same dotted form as zod's. */
-export function engineIssueKey(path: string): string {
-  return path.replace(/\[(\d+)\]/g, ".$1");
-}
-
-/** Every error at `prefix` or below it, for a row that shows its nested errors together. */
-export function errorsUnder(errors: PathErrors, prefix: string): string[] {
-  return Object.entries(errors).flatMap(([key, messages]) => (key === prefix || key.startsWith(`${prefix}.`) ? (messages ?? []) : []));
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { validateIcp, type IcpDefinition, type ValidationIssue } from "../../qualification";
 import type { IcpDefinitionInput } from "../../validation/icp";
-import { engineIssueKey, type PathErrors } from "../../validation/settings";
+import { engineIssueKey, type PathErrors } from "../../validation/errors";
 import { AppError } from "../errors";
 
 export function toIcpDefinition(input: IcpDefinitionInput, version: number): IcpDefinition {

@@ -1,7 +1,8 @@
 import "server-only";
 import * as z from "zod/mini";
 import { defaultIntakeQuestions, type IntakeQuestion, type RoutingConfig } from "../../qualification/leads";
-import { intakeQuestionSchema, OPTIONAL_FORM_FIELDS, routingSchema, type IntakeFormInput } from "../../validation/lead";
+import { intakeQuestionSchema, routingSchema, type IntakeFormInput } from "../../validation/lead";
+import { OPTIONAL_FORM_FIELDS } from "../../validation/options";
 import type { PrismaClient, Tx } from "../db";
 import type { QualificationSettings } from "../qualification/settings";
 

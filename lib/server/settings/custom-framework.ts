@@ -11,7 +11,7 @@ import {
   type ValidationIssue,
 } from "../../qualification";
 import type { SaveCustomFrameworkInput } from "../../validation/framework-setup";
-import { engineIssueKey, type PathErrors } from "../../validation/settings";
+import { engineIssueKey, type PathErrors } from "../../validation/errors";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { asJson } from "../json";

@@ -1,6 +1,6 @@
 // No "server-only" marker: creating an organization (seed, CLI) stores its first stages with this outside Next.
 import type { Pipeline, ValidationIssue } from "../../qualification";
-import { engineIssueKey, type PathErrors } from "../../validation/settings";
+import { engineIssueKey, type PathErrors } from "../../validation/errors";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { asJson } from "../json";

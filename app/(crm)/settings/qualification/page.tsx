@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { FrameworkBuilder } from "@/components/settings/framework-builder";
 import { FrameworkPicker } from "@/components/settings/framework-picker";
-import { StageListEditor } from "@/components/settings/stage-list-editor";
 import { OverrideWindowForm } from "@/components/settings/override-window-form";
-import { PipelineEditor } from "@/components/settings/pipeline-editor";
+import { FrameworkBuilder, PipelineEditor, StageListEditor } from "@/components/settings/below-the-fold";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { RescoreProgress } from "@/components/settings/rescore-progress";

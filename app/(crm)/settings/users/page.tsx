@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RoleSelect } from "@/components/users/role-select";
-import { NewUserForm } from "@/components/users/new-user-form";
+import { NewUserForm } from "@/components/users/below-the-fold";
 import { UserActions } from "@/components/users/user-actions";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
