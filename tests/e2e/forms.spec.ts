@@ -89,8 +89,8 @@ test("the ICP editor shows a nested rule error and asks before unsaved changes a
   await expect(page.getByTestId("error-rules.0.weight")).toBeHidden();
 
   // A new rule's first field takes focus.
-  const rules = page.getByTestId("icp-form").getByRole("listitem");
-  const before = await rules.count();
+  // One "Reads: …" line per rule row.
+  const before = await page.getByTestId("icp-form").getByTestId("rule-reads").count();
   await page.getByRole("button", { name: "Add rule" }).click();
   await expect(page.getByTestId(`rule-${before}`).getByLabel("Name")).toBeFocused();
 
