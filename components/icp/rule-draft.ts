@@ -40,7 +40,7 @@ export const RULE_KINDS: Record<
 let counter = 0;
 const reactKey = () => `rule-${++counter}`;
 
-export function toDraft(rule: IcpRule): RuleDraft {
+function toDraft(rule: IcpRule): RuleDraft {
   return {
     key: reactKey(),
     id: rule.id,

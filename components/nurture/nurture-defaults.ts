@@ -3,7 +3,7 @@ import { addDays, humanDay } from "@/lib/qualification/dates";
 import { toDateInput } from "@/lib/utils";
 
 /** Where a deal stands in nurture: the engine suggests parking it, it is parked, or its date arrived and it is back. */
-export type DealNurtureState = "suggested" | "parked" | "back";
+type DealNurtureState = "suggested" | "parked" | "back";
 
 export interface DealNurtureDefaults {
   state: DealNurtureState;
