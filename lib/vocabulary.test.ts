@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codeWords, labelOf, noun, plural, VERDICT_LABEL } from "./vocabulary";
+import { codeWords, labelOf, noun, plural, scoreTriggerLabel, VERDICT_LABEL } from "./vocabulary";
 
 describe("counted nouns", () => {
   it.each([
@@ -42,5 +42,13 @@ describe("codeWords", () => {
     ["", ""],
   ])("%s → %s", (code, words) => {
     expect(codeWords(code)).toBe(words);
+  });
+});
+
+describe("scoreTriggerLabel", () => {
+  it("names every trigger the app writes in words, the demo data's included", () => {
+    expect(scoreTriggerLabel("seed")).toBe("demo data");
+    expect(scoreTriggerLabel("deal_updated")).toBe("deal edited");
+    expect(scoreTriggerLabel("some_new_trigger")).toBe("some new trigger");
   });
 });

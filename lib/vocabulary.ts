@@ -75,6 +75,14 @@ const SCORE_TRIGGER_LABEL: Readonly<Record<string, string>> = {
   framework_change: "framework change",
   requalification: "re-qualification",
   activity: "activity logged",
+  seed: "demo data",
+  created: "deal created",
+  deal_updated: "deal edited",
+  account_created: "account created",
+  account_updated: "account edited",
+  pipeline_change: "pipeline change",
+  recap_response: "buyer's recap answer",
+  import: "import",
 };
 
 export function scoreTriggerLabel(trigger: string): string {
