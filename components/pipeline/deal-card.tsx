@@ -109,7 +109,8 @@ export function DealCard({
       <p className="truncate text-xs text-slate-600">
         {card.accountName} · {card.ownerName}
       </p>
-      <div className="mt-1 flex items-center gap-1.5">
+      {/* Rows wrap rather than cut: the amount is never truncated, and badges never run past the card. */}
+      <div className="mt-1 flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
         {handle && (
           <button
             type="button"
@@ -122,13 +123,13 @@ export function DealCard({
             <GripVertical className="size-4" aria-hidden />
           </button>
         )}
-        <span className="truncate text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
+        <span className="whitespace-nowrap text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
         <span className="ml-auto flex shrink-0 items-center gap-2">
           <FlagCount flags={card.flags} />
           <GateStatus gate={card.nextGate} />
         </span>
       </div>
-      <div className="mt-1 flex items-center gap-1 whitespace-nowrap">
+      <div className="mt-1 flex flex-wrap items-center gap-1 whitespace-nowrap">
         {card.verdict ? (
           <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">
             {VERDICT_LABEL[card.verdict]}
