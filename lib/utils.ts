@@ -1,5 +1,6 @@
 import { clsx, type ClassValue } from "clsx";
 import { twMerge } from "tailwind-merge";
+import { humanDay } from "./qualification/dates";
 
 export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));
@@ -18,7 +19,7 @@ export function formatMoney(amount: number, currency = "USD"): string {
 
 export function formatDate(date: Date | string | null | undefined): string {
   if (!date) return "—";
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(date));
+  return humanDay(new Date(date));
 }
 
 export function formatDateTime(date: Date | string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelOf, noun, plural, VERDICT_LABEL } from "./vocabulary";
+import { codeWords, labelOf, noun, plural, scoreTriggerLabel, VERDICT_LABEL } from "./vocabulary";
 
 describe("counted nouns", () => {
   it.each([
@@ -30,5 +30,25 @@ describe("labels", () => {
   it("falls back to the code when a label is missing, never to a blank", () => {
     expect(labelOf(VERDICT_LABEL, "pursue")).toBe("Pursue");
     expect(labelOf(VERDICT_LABEL, "mystery")).toBe("mystery");
+  });
+});
+
+describe("codeWords", () => {
+  it.each([
+    ["resurface", "Resurface"],
+    ["stage_change", "Stage change"],
+    ["api_key", "API key"],
+    ["sso_provision", "SSO provision"],
+    ["", ""],
+  ])("%s → %s", (code, words) => {
+    expect(codeWords(code)).toBe(words);
+  });
+});
+
+describe("scoreTriggerLabel", () => {
+  it("names every trigger the app writes in words, the demo data's included", () => {
+    expect(scoreTriggerLabel("seed")).toBe("demo data");
+    expect(scoreTriggerLabel("deal_updated")).toBe("deal edited");
+    expect(scoreTriggerLabel("some_new_trigger")).toBe("some new trigger");
   });
 });

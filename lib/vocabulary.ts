@@ -35,6 +35,7 @@ const NOUNS = {
   opportunity: ["opportunity", "opportunities"],
   person: ["person", "people"],
   "piece of evidence": ["piece of evidence", "pieces of evidence"],
+  pt: ["pt", "pts"],
   requirement: ["requirement", "requirements"],
   row: ["row", "rows"],
   rule: ["rule", "rules"],
@@ -74,8 +75,25 @@ const SCORE_TRIGGER_LABEL: Readonly<Record<string, string>> = {
   framework_change: "framework change",
   requalification: "re-qualification",
   activity: "activity logged",
+  seed: "demo data",
+  created: "deal created",
+  deal_updated: "deal edited",
+  account_created: "account created",
+  account_updated: "account edited",
+  pipeline_change: "pipeline change",
+  recap_response: "buyer's recap answer",
+  import: "import",
 };
 
 export function scoreTriggerLabel(trigger: string): string {
   return SCORE_TRIGGER_LABEL[trigger] ?? trigger.replaceAll("_", " ");
+}
+
+const ACRONYMS = new Set(["api", "icp", "sso", "csv"]);
+
+/** A code the UI has no label for ("stage_change", "api_key") in words: "Stage change", "API key". */
+export function codeWords(code: string): string {
+  const words = code.split("_").map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w));
+  const [first = "", ...rest] = words;
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(" ");
 }

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis, type XAxisTickContentProps } from "recharts";
 import type { StageTotals } from "@/lib/server/dashboard/summarize";
+import { chartLegend } from "@/components/ui/chart-legend";
 import { formatMoney } from "@/lib/utils";
 
 export type StageChartRow = StageTotals;
@@ -52,13 +53,7 @@ export function StageChart({ stages, currency }: { stages: StageChartRow[]; curr
           }}
           contentStyle={{ backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 }}
         />
-        <Legend
-          iconType="circle"
-          iconSize={8}
-          itemSorter={null}
-          wrapperStyle={{ fontSize: 12 }}
-          formatter={(value: string | undefined) => <span className="text-slate-600">{value}</span>}
-        />
+        <Legend {...chartLegend} itemSorter={null} />
         {SERIES.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={36} isAnimationActive={false} />
         ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { chartLegend } from "@/components/ui/chart-legend";
 
 export interface CalibrationPoint {
   /** The band's label ("0–20%") and, per predictor, the share actually won of the deals it put in that band. */
@@ -37,7 +38,7 @@ export default function CalibrationChart({ points }: { points: CalibrationPoint[
           formatter={(v) => (typeof v === "number" ? pct(v) : "no deals")}
           contentStyle={{ backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 }}
         />
-        <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+        <Legend {...chartLegend} />
         <Line
           dataKey="ideal"
           name="Perfectly calibrated"

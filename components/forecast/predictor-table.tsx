@@ -1,10 +1,16 @@
 import { Table, Td, Th } from "@/components/ui/data-table";
 import { PREDICTORS, type HonestyGroup, type Predictor, type PredictorScore } from "@/lib/qualification";
 import { formatMoney } from "@/lib/utils";
+import { noun } from "@/lib/vocabulary";
 
 export const PREDICTOR_LABELS: Record<Predictor, string> = { stage: "Stage (raw)", rep: "Rep confidence", adjusted: "Adjusted" };
 
-export const points = (v: number | null) => (v === null ? "—" : `${v > 0 ? "+" : ""}${Math.round(v * 100)} pts`);
+/** Percentage points with their sign: "+1 pt", "−12 pts". */
+export const points = (v: number | null) => {
+  if (v === null) return "—";
+  const n = Math.round(v * 100);
+  return `${n > 0 ? "+" : ""}${n} ${noun(Math.abs(n), "pt")}`;
+};
 export const brier = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 
 function Cell({ score, currency }: { score: PredictorScore; currency: string }) {

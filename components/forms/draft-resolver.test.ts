@@ -1,9 +1,11 @@
 import type { ResolverOptions } from "react-hook-form";
 import { describe, expect, it } from "vitest";
+import { icpIssues, newDraft, toIcpInput, type IcpDraft } from "@/components/icp/rule-draft";
 import type { CriterionDraft } from "@/components/settings/criterion-fields";
 import { toInput as frameworkInput, type Draft as FrameworkDraft } from "@/components/settings/framework-draft";
 import { toInput as pipelineInput, type Draft as PipelineDraft } from "@/components/settings/pipeline-draft";
 import { saveCustomFrameworkSchema } from "@/lib/validation/framework-setup";
+import { saveIcpSchema } from "@/lib/validation/icp";
 import { savePipelineSchema } from "@/lib/validation/settings";
 import { draftResolver, lazyDraftResolver, schemaLoader } from "./draft-resolver";
 import { pathErrors } from "./form-errors";
@@ -24,8 +26,13 @@ const criterion = (patch: Partial<CriterionDraft>): CriterionDraft => ({
   ...patch,
 });
 
-async function judge<D extends object>(schema: Parameters<typeof draftResolver>[0], toInput: (d: D) => unknown, draft: D) {
-  const result = await draftResolver<D & Record<string, unknown>>(schema, toInput)(draft as never, undefined, options as never);
+async function judge<D extends object>(
+  schema: Parameters<typeof draftResolver>[0],
+  toInput: (d: D) => unknown,
+  draft: D,
+  check?: Parameters<typeof draftResolver>[2],
+) {
+  const result = await draftResolver<D & Record<string, unknown>>(schema, toInput, check)(draft as never, undefined, options as never);
   return { values: result.values as unknown, errors: pathErrors(result.errors) };
 }
 
@@ -106,5 +113,53 @@ describe("a schema loaded on demand", () => {
     expect(first).toEqual({ values: input(""), errors: {} });
     await resolver(input(""), undefined, options as never);
     expect(attempts).toBe(2);
+  });
+});
+
+describe("the ICP editor's draft, judged by the server's schema and then the engine", () => {
+  const toInput = (d: IcpDraft) => toIcpInput(d, 3);
+  const industry = { ...newDraft("industry_in", []), values: "Fintech, SaaS" };
+  const size = { ...newDraft("employee_range", []), min: "200", max: "5000" };
+  const draft = (patch: Partial<IcpDraft>): IcpDraft => ({ rules: [industry, size], pursueThreshold: "60", disqualifyBelow: "", note: "", ...patch });
+  const judgeIcp = (d: IcpDraft) => judge(saveIcpSchema, toInput, d, icpIssues as never);
+
+  it("says a rule's field errors in plain words, under that rule's field", async () => {
+    const { errors } = await judgeIcp(
+      draft({
+        rules: [
+          { ...industry, weight: "heavy" },
+          { ...size, min: "2.5" },
+        ],
+        pursueThreshold: " ",
+      }),
+    );
+    expect(errors).toEqual({
+      "rules.0.weight": ["Weight must be a number from 0 to 100."],
+      "rules.1.min": ["Enter a whole number of employees, or leave it blank."],
+      pursueThreshold: ["Pursue threshold must be a number."],
+    });
+  });
+
+  it("adds the engine's objections once the schema accepts the draft, on the same paths the server uses", async () => {
+    const { errors } = await judgeIcp(draft({ rules: [industry, { ...size, min: "9000" }], disqualifyBelow: "70" }));
+    expect(errors).toEqual({
+      disqualifyBelow: ["Must be between 0 and the pursue threshold."],
+      "rules.1.min": ["Min must not exceed max."],
+    });
+  });
+
+  it("passes a good draft on as the save's input: numbers parsed, lists split, a blank floor as none", async () => {
+    const { values, errors } = await judgeIcp(draft({ note: "  Bigger accounts " }));
+    expect(errors).toEqual({});
+    expect(values).toMatchObject({
+      basedOnVersion: 3,
+      pursueThreshold: 60,
+      disqualifyBelow: null,
+      note: "Bigger accounts",
+      rules: [
+        { kind: "industry_in", industries: ["Fintech", "SaaS"], weight: 10 },
+        { kind: "employee_range", min: 200, max: 5000 },
+      ],
+    });
   });
 });

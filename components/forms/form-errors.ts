@@ -28,8 +28,8 @@ export function flattenHookErrors(errors: HookFieldErrors): PathMessage[] {
   return out;
 }
 
-/** Errors a hand-held editor keeps by dotted path (the ICP's rules), in the summary's shape: one message each. */
-export function pathMessages(errors: FieldErrors): PathMessage[] {
+/** Errors by dotted path (as the actions answer) in the summary's shape: one message each. */
+function pathMessages(errors: FieldErrors): PathMessage[] {
   return Object.entries(errors).flatMap(([path, messages]) => (messages?.[0] ? [{ path, message: messages[0] }] : []));
 }
 

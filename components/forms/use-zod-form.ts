@@ -7,7 +7,7 @@ import { useForm, type DefaultValues, type FieldPath, type FieldValues } from "r
 import type * as z from "zod/mini";
 import type { ActionError, FieldErrors } from "@/lib/action-error";
 import { lazyDraftResolver, schemaLoader } from "./draft-resolver";
-import { errorAt, serverFormErrors } from "./form-errors";
+import { errorAt, serverFormErrors, type PathMessage } from "./form-errors";
 
 interface FlatErrors {
   formErrors: string[];
@@ -39,6 +39,8 @@ export function useZodForm<
      * the input the draft stands for, on the same paths, so each message still lands on its field.
      */
     toInput?: (values: Values) => z.input<S>;
+    /** Objections past the schema that the server raises too (see `draftResolver`), by dotted path. */
+    check?: (input: z.input<S>) => PathMessage[] | Promise<PathMessage[]>;
   },
 ) {
   // The first render's loader stands for the form's whole life (a form never changes schema); it is fetched
@@ -49,7 +51,7 @@ export function useZodForm<
     return () => window.clearTimeout(idle);
   }, [load]);
   const form = useForm<Values, unknown, Values>({
-    resolver: lazyDraftResolver<Values>(load, options.toInput),
+    resolver: lazyDraftResolver<Values>(load, options.toInput, options.check),
     defaultValues: options.defaultValues,
     shouldFocusError: false,
   });
@@ -57,17 +59,35 @@ export function useZodForm<
   const [summaryFocus, setSummaryFocus] = useState(0);
   const refused = () => setSummaryFocus((n) => n + 1);
 
+  /** Files a refused action's messages under their fields (and the form's own at the top), then focuses the summary. */
+  const refuse = (outcome: Parameters<typeof serverFormErrors>[0]) => {
+    const { fieldErrors, formError } = serverFormErrors(outcome);
+    for (const { path, message } of fieldErrors) form.setError(path as FieldPath<Values>, { type: "server", message });
+    if (formError) form.setError("root.server", { type: "server", message: formError });
+    refused();
+  };
+
   const onSubmit = form.handleSubmit(async (values) => {
     const outcome = await executeAsync(values as Parameters<typeof executeAsync>[0]);
     if (!outcome.validationErrors && !outcome.serverError) {
       options.onSuccess?.(outcome.data as Data);
       return;
     }
-    const { fieldErrors, formError } = serverFormErrors(outcome);
-    for (const { path, message } of fieldErrors) form.setError(path as FieldPath<Values>, { type: "server", message });
-    if (formError) form.setError("root.server", { type: "server", message: formError });
-    refused();
+    refuse(outcome);
   }, refused);
+
+  /**
+   * Judges the form as a submit would, for a second action on the same draft (a preview): the input ready to
+   * send, or null with the errors filed and the summary focused.
+   */
+  const validInput = async (): Promise<z.input<S> | null> => {
+    if (await form.trigger()) {
+      const values = form.getValues();
+      return options.toInput ? options.toInput(values) : (values as z.input<S>);
+    }
+    refused();
+    return null;
+  };
 
   return {
     form,
@@ -77,5 +97,7 @@ export function useZodForm<
     summaryFocus,
     /** The field's first message, including its items' ("techStack.3"), for `Field errors=`. */
     errors: (name: string) => errorAt(form.formState.errors, name),
+    validInput,
+    refuse,
   };
 }

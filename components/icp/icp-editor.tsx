@@ -3,23 +3,21 @@
 import { Plus } from "lucide-react";
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { useWatch } from "react-hook-form";
 import { toast } from "@/components/ui/toast";
-import { schemaLoader } from "@/components/forms/draft-resolver";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { pathMessages, serverFormErrors } from "@/components/forms/form-errors";
+import { invalid, pathErrors } from "@/components/forms/form-errors";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { createIcpVersionAction } from "@/lib/actions/icp/create-icp-version";
 import { previewIcpAction } from "@/lib/actions/icp/preview-icp";
 import type { IcpRule, IcpRuleKind } from "@/lib/qualification";
-import { validateIcp } from "@/lib/qualification/validate";
 import type { FitPreview } from "@/lib/server/icp/preview";
-import type { SaveIcpInput } from "@/lib/validation/icp";
-import { engineIssueKey, pathKey, type PathErrors } from "@/lib/validation/errors";
 import { FitPreviewView } from "./fit-preview";
-import { friendlyMessage, fromDraft, newDraft, RULE_KINDS, toDraft, type RuleDraft } from "./rule-draft";
+import { icpIssues, newDraft, RULE_KINDS, toIcpDraft, toIcpInput, type IcpDraft, type RuleDraft } from "./rule-draft";
 import { RuleRow } from "./rule-row";
 
 interface Props {
@@ -30,109 +28,72 @@ interface Props {
   disqualifyBelow: number | null;
 }
 
-const whole = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
-
-/** The server's schema, imported when first needed (zod stays out of the page's first load). */
-const loadSaveSchema = schemaLoader(() => import("@/lib/validation/icp").then((m) => m.saveIcpSchema));
-
 /**
- * Checks a payload with the server's own schema and the engine's validation, so errors show before a round trip.
- * Should the schema not load, the server's parse of the same schema answers instead.
+ * Marketing's ICP editor. A save never changes the current version: it creates the next one. The draft lives in
+ * react-hook-form, judged by the server's schema and the engine's own validation before a round trip, with each
+ * message beside its field (a rule's too) and in the summary; leaving with unsaved edits asks first.
  */
-async function check(payload: SaveIcpInput): Promise<{ ok: true; data: SaveIcpInput } | { ok: false; errors: PathErrors }> {
-  const saveIcpSchema = await loadSaveSchema();
-  if (!saveIcpSchema) return { ok: true, data: payload };
-  const parsed = saveIcpSchema.safeParse(payload);
-  if (!parsed.success) {
-    const errors: PathErrors = {};
-    for (const issue of parsed.error.issues) {
-      const key = pathKey(issue.path);
-      errors[key] = [...(errors[key] ?? []), friendlyMessage(key, issue.message)];
-    }
-    return { ok: false, errors };
-  }
-  const { disqualifyBelow, ...rest } = parsed.data;
-  const issues = validateIcp({ ...rest, version: 0, ...(disqualifyBelow !== null && { disqualifyBelow }) });
-  if (issues.length === 0) return { ok: true, data: parsed.data };
-  const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}.`;
-  return { ok: false, errors: Object.fromEntries(issues.map((i) => [engineIssueKey(i.path), [sentence(i.message)]])) };
-}
-
-/** Marketing's ICP editor. A save never changes the current version: it creates the next one. */
 export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBelow }: Props) {
   const router = useRouter();
-  const [drafts, setDrafts] = useState<RuleDraft[]>(() => rules.map(toDraft));
-  const [pursue, setPursue] = useState(String(pursueThreshold));
-  const [floor, setFloor] = useState(disqualifyBelow === null ? "" : String(disqualifyBelow));
-  const [note, setNote] = useState("");
+  const initial = useMemo(() => toIcpDraft(rules, pursueThreshold, disqualifyBelow), [rules, pursueThreshold, disqualifyBelow]);
   const [newKind, setNewKind] = useState<IcpRuleKind>("industry_in");
-  const [localErrors, setLocalErrors] = useState<PathErrors>({});
   const [draftPreview, setDraftPreview] = useState<FitPreview | null>(null);
-  // Edited since the last save: leaving now would lose the draft.
-  const [dirty, setDirty] = useState(false);
-  const [summaryFocus, setSummaryFocus] = useState(0);
-  useUnsavedChangesGuard(dirty);
-
-  // The draft is checked here by the server's schema and the engine's own validation (see `check`), which
-  // react-hook-form's zod resolver cannot run; the actions answer with the same dotted paths.
-  const save = useAction(createIcpVersionAction, {
-    onSuccess: ({ data }) => {
-      setDirty(false);
+  const { form, onSubmit, isPending, summaryFocus, errors, validInput, refuse } = useZodForm(() => import("@/lib/validation/icp").then((m) => m.saveIcpSchema), createIcpVersionAction, {
+    defaultValues: initial,
+    toInput: (draft: IcpDraft) => toIcpInput(draft, basedOnVersion),
+    check: icpIssues,
+    onSuccess: (data) => {
+      form.reset(form.getValues());
       toast.success(`Saved ICP version ${data.version}; fit scores now use it`);
       router.refresh();
     },
   });
-  const preview = useAction(previewIcpAction, { onSuccess: ({ data }) => setDraftPreview(data) });
+  const drafts = useWatch({ control: form.control, name: "rules" });
+  useUnsavedChangesGuard(form.formState.isDirty);
+  const ruleErrors = pathErrors(form.formState.errors);
+  const preview = useAction(previewIcpAction);
 
-  const saved = serverFormErrors(save.result);
-  const previewed = serverFormErrors(preview.result);
-  const byPath = (messages: Array<{ path: string; message: string }>): PathErrors =>
-    Object.fromEntries(messages.map(({ path, message }) => [path, [message]]));
-  const errors: PathErrors = { ...byPath(saved.fieldErrors), ...byPath(previewed.fieldErrors), ...localErrors };
-  const formError = saved.formError ?? previewed.formError;
-  const summary = [...(formError ? [{ path: "root", message: formError }] : []), ...pathMessages(errors)];
-  const refusal = save.result.serverError ?? save.result.validationErrors ?? preview.result.serverError ?? preview.result.validationErrors;
+  // A preview shows the draft it was made from: any edit makes it stale.
+  useEffect(() => {
+    const subscription = form.watch(() => setDraftPreview(null));
+    return () => subscription.unsubscribe();
+  }, [form]);
 
-  const payload = (): SaveIcpInput => ({
-    rules: drafts.map(fromDraft) as SaveIcpInput["rules"],
-    pursueThreshold: whole(pursue),
-    disqualifyBelow: floor.trim() === "" ? null : whole(floor),
-    basedOnVersion,
-    ...(note.trim() !== "" && { note: note.trim() }),
-  });
-
-  async function run(action: "save" | "preview") {
-    save.reset();
-    preview.reset();
-    const result = await check(payload());
-    if (!result.ok) {
-      setLocalErrors(result.errors);
-      setSummaryFocus((n) => n + 1);
-      return;
-    }
-    setLocalErrors({});
-    if (action === "save") save.execute(result.data);
-    else preview.execute({ rules: result.data.rules, pursueThreshold: result.data.pursueThreshold, disqualifyBelow: result.data.disqualifyBelow });
-  }
-
-  const edit = (change: () => void) => {
-    change();
-    setDirty(true);
-    setLocalErrors({});
-    setDraftPreview(null);
+  const setRules = (next: RuleDraft[]) => {
+    form.setValue("rules", next, { shouldDirty: true });
+    form.clearErrors();
   };
 
+  function addRule() {
+    setRules([
+      ...drafts,
+      newDraft(
+        newKind,
+        drafts.map((r) => r.id),
+      ),
+    ]);
+    // The new rule's first field to type in: its name.
+    const at = drafts.length;
+    requestAnimationFrame(() => document.getElementById(`rules.${at}.label`)?.focus());
+  }
+
+  async function runPreview() {
+    const input = await validInput();
+    if (!input) return;
+    const outcome = await preview.executeAsync({
+      rules: input.rules,
+      pursueThreshold: input.pursueThreshold,
+      disqualifyBelow: input.disqualifyBelow,
+    });
+    if (outcome.data) setDraftPreview(outcome.data);
+    else refuse(outcome);
+  }
+
+  const busy = isPending || preview.isPending;
+
   return (
-    <form
-      onSubmit={(e: FormEvent) => {
-        e.preventDefault();
-        void run("save");
-      }}
-      noValidate
-      className="space-y-4"
-      data-testid="icp-form"
-    >
-      <ErrorSummary messages={summary} focusKey={refusal ?? summaryFocus} />
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="icp-form">
+      <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       {drafts.length === 0 ? (
         <p className="rounded-md bg-slate-50 px-3 py-4 text-sm text-slate-500">No rules yet. With no rules every account counts as a fit.</p>
       ) : (
@@ -142,9 +103,9 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
               key={d.key}
               draft={d}
               index={i}
-              errors={errors}
-              onChange={(next) => edit(() => setDrafts((all) => all.map((x) => (x.key === d.key ? next : x))))}
-              onRemove={() => edit(() => setDrafts((all) => all.filter((x) => x.key !== d.key)))}
+              errors={ruleErrors}
+              onChange={(next) => setRules(drafts.map((x) => (x.key === d.key ? next : x)))}
+              onRemove={() => setRules(drafts.filter((x) => x.key !== d.key))}
             />
           ))}
         </ol>
@@ -159,21 +120,7 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
             ))}
           </Select>
         </Field>
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            edit(() =>
-              setDrafts((all) => [
-                ...all,
-                newDraft(
-                  newKind,
-                  all.map((r) => r.id),
-                ),
-              ]),
-            )
-          }
-        >
+        <Button type="button" variant="secondary" onClick={addRule}>
           <Plus className="size-4" aria-hidden />
           Add rule
         </Button>
@@ -183,43 +130,32 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
         <Field
           label="Pursue at fit ≥"
           name="pursueThreshold"
-          errors={errors.pursueThreshold}
+          errors={errors("pursueThreshold")}
           hint="0–100: at or above this, the account is worth pursuing."
         >
           <Input
             id="pursueThreshold"
             inputMode="numeric"
-            value={pursue}
-            onChange={(e) => edit(() => setPursue(e.target.value))}
-            aria-invalid={Boolean(errors.pursueThreshold)}
+            {...form.register("pursueThreshold")}
+            {...invalid(errors("pursueThreshold"), "pursueThreshold")}
           />
         </Field>
         <Field
           label="Not a fit below (optional)"
           name="disqualifyBelow"
-          errors={errors.disqualifyBelow}
+          errors={errors("disqualifyBelow")}
           hint="If even the best case scores lower, the account is not a fit."
         >
           <Input
             id="disqualifyBelow"
             inputMode="numeric"
-            value={floor}
-            onChange={(e) => edit(() => setFloor(e.target.value))}
             placeholder="no floor"
-            aria-invalid={Boolean(errors.disqualifyBelow)}
+            {...form.register("disqualifyBelow")}
+            {...invalid(errors("disqualifyBelow"), "disqualifyBelow")}
           />
         </Field>
-        <Field label="What changed and why (optional)" name="note" errors={errors.note}>
-          <Textarea
-            id="note"
-            value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              setDirty(true);
-            }}
-            className="min-h-10"
-            rows={2}
-          />
+        <Field label="What changed and why (optional)" name="note" errors={errors("note")}>
+          <Textarea id="note" className="min-h-10" rows={2} {...form.register("note")} {...invalid(errors("note"), "note")} />
         </Field>
       </div>
 
@@ -232,11 +168,11 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
 
       <div className="flex flex-wrap items-center justify-end gap-2">
         <span className="mr-auto text-xs text-slate-500">Saving creates version {basedOnVersion + 1}; earlier versions stay as they were.</span>
-        <Button type="button" variant="secondary" disabled={preview.isPending || save.isPending} onClick={() => void run("preview")}>
+        <Button type="button" variant="secondary" disabled={busy} onClick={() => void runPreview()}>
           {preview.isPending ? "Scoring accounts…" : "Preview draft"}
         </Button>
-        <Button type="submit" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : `Save as version ${basedOnVersion + 1}`}
+        <Button type="submit" disabled={busy}>
+          {isPending ? "Saving…" : `Save as version ${basedOnVersion + 1}`}
         </Button>
       </div>
     </form>

@@ -1,4 +1,8 @@
+import type { PathMessage } from "@/components/forms/form-errors";
 import { ruleValues, type IcpRule, type IcpRuleKind } from "@/lib/qualification";
+import { validateIcp } from "@/lib/qualification/validate";
+import type { SaveIcpFormInput } from "@/lib/validation/icp";
+import { engineIssueKey } from "@/lib/validation/errors";
 import { FUNDING_STAGES, INDUSTRIES, REGIONS } from "@/lib/validation/options";
 
 /** A rule as the editor holds it: every field as typed, so half-typed numbers and lists survive re-renders. */
@@ -36,7 +40,7 @@ export const RULE_KINDS: Record<
 let counter = 0;
 const reactKey = () => `rule-${++counter}`;
 
-export function toDraft(rule: IcpRule): RuleDraft {
+function toDraft(rule: IcpRule): RuleDraft {
   return {
     key: reactKey(),
     id: rule.id,
@@ -104,14 +108,47 @@ export function fromDraft(d: RuleDraft): unknown {
   }
 }
 
-const FRIENDLY: Array<[RegExp, string]> = [
-  [/\.weight$/, "Weight must be a number from 0 to 100."],
-  [/\.label$/, "Give the rule a name (up to 120 characters)."],
-  [/\.(min|max)$/, "Enter a whole number of employees, or leave it blank."],
-  [/\.minCount$/, "Enter a whole number from 1 to 20."],
-];
+/** The ICP editor's draft: rules and thresholds as typed, on the paths of the schema the server parses with. */
+export interface IcpDraft {
+  rules: RuleDraft[];
+  pursueThreshold: string;
+  /** Blank: no floor. */
+  disqualifyBelow: string;
+  note: string;
+}
 
-/** The schema's generic wording ("expected number, received NaN") replaced where a plainer sentence exists. */
-export function friendlyMessage(path: string, message: string): string {
-  return FRIENDLY.find(([pattern]) => pattern.test(path))?.[1] ?? message;
+export function toIcpDraft(rules: IcpRule[], pursueThreshold: number, disqualifyBelow: number | null): IcpDraft {
+  return {
+    rules: rules.map(toDraft),
+    pursueThreshold: String(pursueThreshold),
+    disqualifyBelow: disqualifyBelow === null ? "" : String(disqualifyBelow),
+    note: "",
+  };
+}
+
+/** A blank threshold must fail as "a number", not pass as 0. */
+const whole = (raw: string) => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
+
+/** The draft as the save action's input; the schema, not this function, decides whether it is valid. */
+export function toIcpInput(draft: IcpDraft, basedOnVersion: number): SaveIcpFormInput {
+  return {
+    rules: draft.rules.map(fromDraft) as SaveIcpFormInput["rules"],
+    pursueThreshold: whole(draft.pursueThreshold),
+    disqualifyBelow: draft.disqualifyBelow.trim() === "" ? null : whole(draft.disqualifyBelow),
+    basedOnVersion,
+    ...(draft.note.trim() !== "" && { note: draft.note.trim() }),
+  };
+}
+
+/**
+ * The engine's objections to an ICP the schema accepted (a duplicate rule id, an empty list, a floor above the
+ * pursue threshold): the server refuses the same, so the editor says them first, each under its field.
+ */
+export async function icpIssues(input: SaveIcpFormInput): Promise<PathMessage[]> {
+  // The schema is loaded by the time a check runs (the form's resolver has just used it); importing it here, not
+  // at the top, keeps zod out of the editor's first load.
+  const { saveIcpSchema } = await import("@/lib/validation/icp");
+  const { disqualifyBelow, ...rest } = saveIcpSchema.parse(input);
+  const issues = validateIcp({ ...rest, version: 0, ...(disqualifyBelow !== null && { disqualifyBelow }) });
+  return issues.map((i) => ({ path: engineIssueKey(i.path), message: `${i.message.charAt(0).toUpperCase()}${i.message.slice(1)}.` }));
 }

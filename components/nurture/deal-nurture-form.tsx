@@ -8,41 +8,44 @@ import { useZodForm } from "@/components/forms/use-zod-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { nurtureDealAction } from "@/lib/actions/opportunities/nurture-deal";
+import type { DealNurtureDefaults } from "./nurture-defaults";
+
+const HEADING = {
+  suggested: "Park this deal until the timing is right",
+  parked: "Parked in nurture",
+  back: "Back for another look",
+} as const;
 
 /**
- * "Not yet" on a deal: when to look again and what should bring it back. Pre-filled with the engine's
- * suggestion; the account's funding stage and hiring signals are watched from the moment it is saved.
+ * "Not yet" on a deal: when to look again and what should bring it back. Pre-filled by `dealNurtureDefaults`
+ * (the parked date, or the engine's suggestion); the account's funding stage and hiring signals are watched from
+ * the moment it is saved.
  */
 export function DealNurtureForm({
   opportunityId,
-  resumeOn,
-  watchFor,
-  parked,
+  defaults: { state, resumeOn, watchFor, parkedUntil },
   resurfaceReason,
 }: {
   opportunityId: string;
-  resumeOn: string;
-  watchFor: string;
-  parked: boolean;
+  defaults: DealNurtureDefaults;
   resurfaceReason: string | null;
 }) {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
-    () => import("@/lib/validation/lead").then((m) => m.dealNurtureSchema),
-    nurtureDealAction,
-    {
-      defaultValues: { opportunityId, resumeOn, watchFor },
-      onSuccess: () => {
-        toast.success("Parked: it will come back for another look.");
-        router.refresh();
-      },
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(() => import("@/lib/validation/lead").then((m) => m.dealNurtureSchema), nurtureDealAction, {
+    defaultValues: { opportunityId, resumeOn, watchFor },
+    onSuccess: () => {
+      toast.success("Parked: it will come back for another look.");
+      router.refresh();
     },
-  );
+  });
   const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" noValidate data-testid="deal-nurture-form">
-      <p className="text-sm font-medium text-amber-900">{parked ? "Parked in nurture" : "Park this deal until the timing is right"}</p>
-      {resurfaceReason && <p className="text-sm text-amber-800">Came back: {resurfaceReason}</p>}
+      <p className="text-sm font-medium text-amber-900" data-testid="deal-nurture-state">
+        {HEADING[state]}
+        {parkedUntil && ` until ${parkedUntil}`}
+      </p>
+      {state === "back" && resurfaceReason && <p className="text-sm text-amber-800">Came back: {resurfaceReason}</p>}
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
         <Field label="Resume on" name="resumeOn" errors={errors("resumeOn")}>
@@ -52,7 +55,7 @@ export function DealNurtureForm({
           <Input id="watchFor" maxLength={300} {...register("watchFor")} {...invalid(errors("watchFor"), "watchFor")} />
         </Field>
         <Button type="submit" variant="secondary" disabled={isPending}>
-          {parked ? "Update" : "Park deal"}
+          {{ suggested: "Park deal", parked: "Update", back: "Park again" }[state]}
         </Button>
       </div>
     </form>

@@ -6,7 +6,7 @@ import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualificati
 import { Badge } from "@/components/ui/badge";
 import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { BoardCard } from "@/lib/server/pipeline/board";
-import { formatMoney } from "@/lib/utils";
+import { cn, formatMoney } from "@/lib/utils";
 import type { DragHandle } from "./board-dnd";
 import { CardMenu, type StageOption } from "./card-menu";
 
@@ -29,7 +29,8 @@ function FlagCount({ flags }: { flags: BoardCard["flags"] }) {
   const texts = flags.map((f) => `${f.severity === "critical" ? "Critical: " : ""}${f.text}`);
   return (
     <Tip label={texts.join(" · ")} testId="flag-count">
-      <Badge tone={critical > 0 ? "bad" : "warn"}>
+      {/* Bare sign and count, not a pill: it shares the amount's row, and the amount must not be cut. */}
+      <span className={cn("inline-flex items-center gap-0.5 text-xs font-semibold", critical > 0 ? "text-rose-700" : "text-amber-700")}>
         <Flag className="size-3" aria-hidden />
         {flags.length}
         <span className="sr-only">
@@ -37,7 +38,7 @@ function FlagCount({ flags }: { flags: BoardCard["flags"] }) {
           re-qualification flag{flags.length === 1 ? "" : "s"}
           {critical > 0 && `, ${critical} critical`}
         </span>
-      </Badge>
+      </span>
     </Tip>
   );
 }
@@ -109,7 +110,8 @@ export function DealCard({
       <p className="truncate text-xs text-slate-600">
         {card.accountName} · {card.ownerName}
       </p>
-      <div className="mt-1 flex items-center gap-1.5">
+      {/* Rows wrap rather than cut: the amount is never truncated, and badges never run past the card. */}
+      <div className="mt-1 flex flex-wrap items-center gap-x-1.5 gap-y-0.5">
         {handle && (
           <button
             type="button"
@@ -122,13 +124,13 @@ export function DealCard({
             <GripVertical className="size-4" aria-hidden />
           </button>
         )}
-        <span className="truncate text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
-        <span className="ml-auto flex shrink-0 items-center gap-2">
+        <span className="whitespace-nowrap text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>
+        <span className="ml-auto flex shrink-0 items-center gap-1.5">
           <FlagCount flags={card.flags} />
           <GateStatus gate={card.nextGate} />
         </span>
       </div>
-      <div className="mt-1 flex items-center gap-1 whitespace-nowrap">
+      <div className="mt-1 flex flex-wrap items-center gap-1 whitespace-nowrap">
         {card.verdict ? (
           <Badge tone={VERDICT_TONE[card.verdict]} data-testid="verdict">
             {VERDICT_LABEL[card.verdict]}

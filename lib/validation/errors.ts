@@ -29,10 +29,6 @@ export function issuesByPath(issues: ReadonlyArray<{ path: ReadonlyArray<Propert
   return byPath;
 }
 
-export function pathKey(path: readonly PropertyKey[]): string {
-  return path.map(String).join(".");
-}
-
 /** The engine's issue paths ("stages[2].exit[0]") in the same dotted form as zod's. */
 export function engineIssueKey(path: string): string {
   return path.replace(/\[(\d+)\]/g, ".$1");

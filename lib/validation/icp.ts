@@ -25,5 +25,7 @@ export const saveIcpSchema = z.extend(icpDefinitionSchema, {
   note: z.optional(multilineText("Note", { max: 500 })),
 });
 export type SaveIcpInput = z.infer<typeof saveIcpSchema>;
+/** What the editor sends: the fields as typed, before the schema's defaults and trimming. */
+export type SaveIcpFormInput = z.input<typeof saveIcpSchema>;
 
 export const previewIcpSchema = icpDefinitionSchema;

@@ -144,10 +144,15 @@ export const gateRequirementSchema = z.discriminatedUnion("kind", [
 export const gateRequirementsSchema = z.array(gateRequirementSchema).check(z.maxLength(30));
 
 const strings = z.array(requiredText("Each value", 100)).check(z.minLength(1, "List at least one value."), z.maxLength(100));
+/** A whole number in [min, max] whose every refusal says `message`, as the ICP editor shows it beside the field. */
+const wholeIn = (min: number, max: number, message: string) =>
+  z.number({ error: message }).check(z.int(message), z.gte(min, message), z.lte(max, message));
+const WEIGHT = "Weight must be a number from 0 to 100.";
+const EMPLOYEES = "Enter a whole number of employees, or leave it blank.";
 const ruleBase = {
   id: requiredText("Rule id", 64),
-  label: requiredText("Label", 120),
-  weight: z.number().check(z.gte(0), z.lte(100)),
+  label: requiredText("Name", 120),
+  weight: z.number({ error: WEIGHT }).check(z.gte(0, WEIGHT), z.lte(100, WEIGHT)),
   knockout: z.boolean(),
 };
 
@@ -156,8 +161,8 @@ export const icpRuleSchema = z.discriminatedUnion("kind", [
   z.object({
     ...ruleBase,
     kind: z.literal("employee_range"),
-    min: z.optional(intIn(0, INT4_MAX)),
-    max: z.optional(intIn(0, INT4_MAX)),
+    min: z.optional(wholeIn(0, INT4_MAX, EMPLOYEES)),
+    max: z.optional(wholeIn(0, INT4_MAX, EMPLOYEES)),
   }),
   z.object({ ...ruleBase, kind: z.literal("region_in"), regions: strings }),
   z.object({ ...ruleBase, kind: z.literal("country_in"), countries: strings }),
@@ -167,7 +172,7 @@ export const icpRuleSchema = z.discriminatedUnion("kind", [
   z.object({
     ...ruleBase,
     kind: z.literal("hiring_signals"),
-    minCount: intIn(1, 20),
+    minCount: wholeIn(1, 20, "Enter a whole number from 1 to 20."),
     signals: z.optional(z.array(requiredText("Each signal", 100)).check(z.maxLength(100))),
   }),
 ]);

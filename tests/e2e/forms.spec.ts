@@ -80,6 +80,20 @@ test("the ICP editor shows a nested rule error and asks before unsaved changes a
   await summary.getByRole("link", { name: "Weight must be a number from 0 to 100." }).click();
   await expect(weight).toBeFocused();
 
+  // Past the schema, the engine's own check runs before a round trip too: a floor above the pursue threshold.
+  await weight.fill("10");
+  await page.getByLabel("Not a fit below (optional)").fill("99");
+  await page.getByRole("button", { name: /Save as version/ }).click();
+  await expect(page.getByTestId("error-disqualifyBelow")).toHaveText("Must be between 0 and the pursue threshold.");
+  await expect(summary).toBeFocused();
+  await expect(page.getByTestId("error-rules.0.weight")).toBeHidden();
+
+  // A new rule's first field takes focus.
+  // One "Reads: …" line per rule row.
+  const before = await page.getByTestId("icp-form").getByTestId("rule-reads").count();
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByTestId(`rule-${before}`).getByLabel("Name")).toBeFocused();
+
   // Leaving with the draft unsaved asks first; staying keeps the draft.
   const asked: string[] = [];
   page.once("dialog", (dialog) => {
@@ -89,7 +103,7 @@ test("the ICP editor shows a nested rule error and asks before unsaved changes a
   await page.getByRole("link", { name: "Dashboard" }).first().click();
   await expect.poll(() => asked).toEqual(["You have unsaved changes. Leave this page and lose them?"]);
   await expect(page).toHaveURL(/\/icp$/);
-  await expect(weight).toHaveValue("heavy");
+  await expect(weight).toHaveValue("10");
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("link", { name: "Dashboard" }).first().click();

@@ -109,3 +109,18 @@ test("on a 390 px phone the triage bar stays on top of the scrolled list and its
   await reason.press("Escape");
   await expect(bar.getByRole("button", { name: /Disqualify/ })).toBeVisible();
 });
+
+test("a parked deal whose date arrived says so in words and offers the next date, not the one that passed", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  // Reading the list runs the nurture pass first, so the seed's deal parked until three days ago is back.
+  await page.goto("/nurture");
+  await page.goto("/opportunities/seed_opp_09");
+  const form = page.getByTestId("deal-nurture-form");
+  await expect(form.getByTestId("deal-nurture-state")).toHaveText("Back for another look");
+  await expect(form.getByText(/^Came back: Resume date [A-Z][a-z]{2} \d{1,2}, \d{4} arrived$/)).toBeVisible();
+  await expect(form).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  const resumeOn = await form.getByLabel("Resume on").inputValue();
+  expect(resumeOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(resumeOn > new Date().toISOString().slice(0, 10)).toBe(true);
+  await expect(form.getByRole("button", { name: "Park again" })).toBeVisible();
+});

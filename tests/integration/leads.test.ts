@@ -230,7 +230,7 @@ describe("due for another look", () => {
     await db().account.update({ where: { id: account.id }, data: { fundingStage: "Series A" } });
 
     const due = await listDue(t.manager);
-    expect(due.leads.map((l) => l.resurfaceReason)).toEqual([expect.stringMatching(/^Resume date \d{4}-\d{2}-\d{2} arrived$/)]);
+    expect(due.leads.map((l) => l.resurfaceReason)).toEqual([expect.stringMatching(/^Resume date [A-Z][a-z]{2} \d{1,2}, \d{4} arrived$/)]);
     expect(due.deals.map((d) => d.resurfaceReason)).toEqual(["Watched signal changed: funding stage unknown → Series A"]);
     expect(await countDue(t.manager)).toBe(2);
     expect(await countDue(owner)).toBe(owner.id === t.rep.id ? 2 : 1);

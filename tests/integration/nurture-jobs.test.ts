@@ -39,9 +39,11 @@ async function parkedLongAgo() {
 }
 
 async function expectBack(parked: Awaited<ReturnType<typeof parkedLongAgo>>) {
-  expect((await db().lead.findUniqueOrThrow({ where: { id: parked.lead.id } })).resurfaceReason).toMatch(/^Resume date \d{4}-\d{2}-\d{2} arrived$/);
+  expect((await db().lead.findUniqueOrThrow({ where: { id: parked.lead.id } })).resurfaceReason).toMatch(
+    /^Resume date [A-Z][a-z]{2} \d{1,2}, \d{4} arrived$/,
+  );
   expect(await db().opportunity.findUniqueOrThrow({ where: { id: parked.deal.id } })).toMatchObject({
-    resurfaceReason: "Resume date 2026-02-01 arrived",
+    resurfaceReason: "Resume date Feb 1, 2026 arrived",
   });
   expect(await db().opportunity.findUniqueOrThrow({ where: { id: parked.later.id } })).toMatchObject({ resurfacedAt: null });
   const audits = await db().auditEvent.findMany({ where: { organizationId: t.org.id, action: "resurface" }, orderBy: { entityId: "asc" } });

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/permissions";
 import { listImports } from "@/lib/server/imports/imports";
 import { requireUser } from "@/lib/server/session";
+import { formatDateTime } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Import" };
 
@@ -60,7 +61,7 @@ export default async function ImportPage() {
                     <Link href={`/import/${j.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
                       {j.fileName}
                     </Link>
-                    <div className="text-xs text-slate-500">{j.createdAt.toISOString().slice(0, 16).replace("T", " ")}</div>
+                    <div className="text-xs text-slate-500">{formatDateTime(j.createdAt)}</div>
                   </Td>
                   <Td>{j.kind}</Td>
                   <Td>

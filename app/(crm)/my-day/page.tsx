@@ -6,11 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { myDay } from "@/lib/server/opportunities/next-step";
 import { requireUser } from "@/lib/server/session";
+import { formatDate } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "My day" };
 export const dynamic = "force-dynamic";
-
-const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? "";
 
 function StepList({
   title,
@@ -34,7 +33,7 @@ function StepList({
             </Link>
             <div className="text-xs text-slate-600">{d.account.name}</div>
             <div className={`mt-1 text-sm ${tone}`}>
-              {d.nextStep} · due {day(d.nextStepDueOn)}
+              {d.nextStep} · due {formatDate(d.nextStepDueOn)}
             </div>
           </li>
         ))}

@@ -7,11 +7,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listDue } from "@/lib/server/nurture/due";
 import { requireUser } from "@/lib/server/session";
+import { formatDate } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Due for another look" };
 export const dynamic = "force-dynamic";
-
-const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? "—";
 
 function Row({
   href,
@@ -70,7 +69,7 @@ export default async function NurturePage() {
                   key={l.id}
                   href={`/leads/${l.id}`}
                   title={l.companyName}
-                  sub={`${l.name} · parked until ${day(l.resumeOn)}`}
+                  sub={`${l.name} · parked until ${formatDate(l.resumeOn)}`}
                   reason={l.resurfaceReason}
                   watchFor={l.watchFor}
                   action={<ResumeButton kind="lead" id={l.id} />}
@@ -87,7 +86,7 @@ export default async function NurturePage() {
                   key={d.id}
                   href={`/opportunities/${d.id}`}
                   title={d.name}
-                  sub={`${d.account.name} · ${d.owner.name} · parked until ${day(d.resumeOn)}`}
+                  sub={`${d.account.name} · ${d.owner.name} · parked until ${formatDate(d.resumeOn)}`}
                   reason={d.resurfaceReason}
                   watchFor={d.watchFor}
                   action={<ResumeButton kind="deal" id={d.id} />}

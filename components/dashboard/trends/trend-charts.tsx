@@ -2,12 +2,16 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { CriterionGap, ForecastPoint, StageFlow, VerdictPoint } from "@/lib/server/insights/trends";
+import { chartLegend } from "@/components/ui/chart-legend";
 import { formatMoney } from "@/lib/utils";
 import { VERDICT_LABEL } from "@/lib/vocabulary";
 
 const tick = { fontSize: 12, fill: "var(--color-slate-500)" };
 const tooltipStyle = { backgroundColor: "var(--color-white)", borderRadius: 8, borderColor: "var(--color-slate-200)", fontSize: 12 };
-const legend = { iconType: "circle" as const, iconSize: 8, wrapperStyle: { fontSize: 12 } };
+const MONTH = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+/** "2026-02" as people say it: "Feb 2026". */
+const monthLabel = (month: unknown) =>
+  typeof month === "string" && /^\d{4}-\d{2}$/.test(month) ? MONTH.format(new Date(`${month}-01T00:00:00Z`)) : String(month);
 const frame = "h-64 w-full";
 const fill = { width: "100%", height: "100%" };
 
@@ -21,7 +25,7 @@ export function ForecastTrendChart({ points, currency }: { points: ForecastPoint
         <XAxis dataKey="quarter" tick={tick} tickLine={false} />
         <YAxis tickFormatter={(v: number) => compact.format(v)} tick={tick} tickLine={false} axisLine={false} width={64} />
         <Tooltip formatter={(v) => (typeof v === "number" ? formatMoney(v, currency) : String(v))} contentStyle={tooltipStyle} />
-        <Legend {...legend} />
+        <Legend {...chartLegend} />
         <Line dataKey="raw" name="Raw forecast" stroke="var(--color-indigo-300)" strokeWidth={2} isAnimationActive={false} />
         <Line dataKey="adjusted" name="Adjusted forecast" stroke="var(--color-indigo-600)" strokeWidth={2} isAnimationActive={false} />
       </LineChart>
@@ -35,10 +39,10 @@ export function VerdictTrendChart({ points }: { points: VerdictPoint[] }) {
     <div className={frame} data-testid="trend-verdicts">
       <BarChart responsive data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} style={fill}>
         <CartesianGrid vertical={false} stroke="var(--color-slate-200)" />
-        <XAxis dataKey="month" tick={tick} tickLine={false} />
+        <XAxis dataKey="month" tick={tick} tickLine={false} tickFormatter={monthLabel} />
         <YAxis allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={36} />
-        <Tooltip contentStyle={tooltipStyle} />
-        <Legend {...legend} />
+        <Tooltip contentStyle={tooltipStyle} labelFormatter={monthLabel} />
+        <Legend {...chartLegend} />
         <Bar dataKey="pursue" name={VERDICT_LABEL.pursue} stackId="v" fill="var(--color-emerald-500)" isAnimationActive={false} />
         <Bar dataKey="unproven" name={VERDICT_LABEL.unproven} stackId="v" fill="var(--color-indigo-500)" isAnimationActive={false} />
         <Bar dataKey="nurture" name={VERDICT_LABEL.nurture} stackId="v" fill="var(--color-amber-500)" isAnimationActive={false} />
@@ -62,7 +66,7 @@ export function StageFlowChart({ stages }: { stages: StageFlow[] }) {
           contentStyle={tooltipStyle}
           formatter={(v, name) => (typeof v === "number" ? (name === "Moved forward" ? `${v}%` : `${v.toFixed(1)} days`) : "—")}
         />
-        <Legend {...legend} />
+        <Legend {...chartLegend} />
         <Bar yAxisId="pct" dataKey="conversionPct" name="Moved forward" fill="var(--color-indigo-600)" isAnimationActive={false} maxBarSize={36} />
         <Bar yAxisId="days" dataKey="avgDays" name="Avg days in stage" fill="var(--color-slate-300)" isAnimationActive={false} maxBarSize={36} />
       </BarChart>
@@ -79,7 +83,7 @@ export function CriterionGapChart({ gaps }: { gaps: CriterionGap[] }) {
         <XAxis type="number" allowDecimals={false} tick={tick} tickLine={false} />
         <YAxis type="category" dataKey="label" tick={tick} tickLine={false} axisLine={false} width={130} />
         <Tooltip contentStyle={tooltipStyle} />
-        <Legend {...legend} />
+        <Legend {...chartLegend} />
         <Bar dataKey="verified" name="Verified" stackId="g" fill="var(--color-emerald-500)" isAnimationActive={false} />
         <Bar dataKey="claimed" name="Claimed only" stackId="g" fill="var(--color-indigo-300)" isAnimationActive={false} />
         <Bar dataKey="negative" name="Negative" stackId="g" fill="var(--color-rose-500)" isAnimationActive={false} />

@@ -196,6 +196,15 @@ describe("dueForAnotherLook", () => {
     const cause = dueForAnotherLook({ resumeOn: null, watched, current: { fundingStage: "Series A", hiringSignals: ["SDR", "AE"] }, now: NOW });
     expect(cause && describeCause(cause)).toBe("Watched signal changed: funding stage Seed → Series A; now hiring: AE");
   });
+  it("says the date that arrived as people write it, not as an ISO string", () => {
+    const cause = dueForAnotherLook({
+      resumeOn: new Date("2026-11-29T00:00:00Z"),
+      watched: null,
+      current: null,
+      now: new Date("2026-12-02T09:00:00Z"),
+    });
+    expect(cause && describeCause(cause)).toBe("Resume date Nov 29, 2026 arrived");
+  });
 });
 
 describe("fitBand", () => {

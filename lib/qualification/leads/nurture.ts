@@ -1,3 +1,4 @@
+import { humanDay } from "../dates";
 import { assertNever } from "../never";
 
 /** The account signals a "not yet" watches: a change in either may mean the timing changed. */
@@ -48,7 +49,7 @@ export function dueForAnotherLook(input: DueInput): ResurfaceCause | null {
 export function describeCause(cause: ResurfaceCause): string {
   switch (cause.kind) {
     case "resume_date":
-      return `Resume date ${cause.resumeOn.toISOString().slice(0, 10)} arrived`;
+      return `Resume date ${humanDay(cause.resumeOn)} arrived`;
     case "signal":
       return `Watched signal changed: ${cause.changes.join("; ")}`;
     default:

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { labelOf, SOURCE_LABEL, STATUS_LABEL, VERDICT_LABEL, VERDICT_TONE } from "@/components/leads/labels";
 import { LeadInbox } from "@/components/leads/lead-inbox";
+import { STATE_LABEL } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -11,13 +12,21 @@ import { orNotFound } from "@/lib/server/pages";
 import { getLead } from "@/lib/server/leads/queries";
 import { db } from "@/lib/server/db";
 import { listPipelines } from "@/lib/server/pipeline/pipelines";
+import { loadQualificationSettings } from "@/lib/server/qualification/settings";
 import { requireUser } from "@/lib/server/session";
+import { formatDate } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Lead" };
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const [lead, pipelines] = await Promise.all([orNotFound(getLead(user, (await params).id)), listPipelines(db(), user.organizationId)]);
+  const [lead, pipelines, settings] = await Promise.all([
+    orNotFound(getLead(user, (await params).id)),
+    listPipelines(db(), user.organizationId),
+    // Intake answers map to the criteria of the first pipeline's framework, as the intake form editor shows them.
+    loadQualificationSettings(db(), user.organizationId, null),
+  ]);
+  const criterionLabel = (id: string) => settings.framework.criteria.find((c) => c.id === id)?.label ?? id;
   const verdict = lead.verdict as keyof typeof VERDICT_LABEL;
   const answers = Array.isArray(lead.answers) ? (lead.answers as unknown as LeadAnswer[]) : [];
   const reasons = Array.isArray(lead.reasons) ? (lead.reasons as { text: string }[]) : [];
@@ -46,7 +55,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             {lead.watchFor && (
               <p className="mt-3 text-sm text-slate-700">
                 <b>Watch for:</b> {lead.watchFor}
-                {lead.resumeOn && ` · look again on ${lead.resumeOn.toISOString().slice(0, 10)}`}
+                {lead.resumeOn && ` · look again on ${formatDate(lead.resumeOn)}`}
               </p>
             )}
             {lead.resurfaceReason && <p className="mt-2 text-sm text-amber-800">Came back: {lead.resurfaceReason}</p>}
@@ -81,7 +90,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                       {a.answer}
                       {a.criterionId && (
                         <span className="ml-2 text-xs text-slate-500">
-                          → {a.criterionId} ({a.state ?? "claimed"})
+                          → {criterionLabel(a.criterionId)} ({STATE_LABEL[a.state ?? "claimed"].toLowerCase()})
                         </span>
                       )}
                     </dd>

@@ -17,6 +17,7 @@ import { NextStepPanel } from "@/components/opportunities/next-step-panel";
 import { Timeline } from "@/components/qualification/timeline";
 import { RecapPanel } from "@/components/recaps/recap-panel";
 import { DealNurtureForm } from "@/components/nurture/deal-nurture-form";
+import { dealNurtureDefaults } from "@/components/nurture/nurture-defaults";
 import { VerdictBanner } from "@/components/qualification/verdict-banner";
 import { WishcastingNote } from "@/components/qualification/wishcasting-note";
 import { Badge } from "@/components/ui/badge";
@@ -39,12 +40,13 @@ import { MoveToPipeline } from "@/components/opportunities/move-to-pipeline";
 import { requireUser } from "@/lib/server/session";
 import { listAssignableUsers } from "@/lib/server/users/assignable";
 import { formatDate, formatMoney } from "@/lib/utils";
+import { OPPORTUNITY_STATUS_LABEL } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "Opportunity" };
 
 export default async function OpportunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps, held } = await orNotFound(
+  const { row, owner, settings, assessment, contacts, timeline, users, reviewQueue, wishcasting, recaps, held, now } = await orNotFound(
     loadOpportunityView(user, (await params).id),
   );
   const assignable = canOnRecord(user, "opportunity.update", row.ownerId) ? await listAssignableUsers(user) : [];
@@ -169,13 +171,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
           <VerdictBanner verdict={verdict} />
           <WishcastingNote gap={wishcasting} />
           {(verdict.verdict === "nurture" || row.resumeOn) && row.status === "open" && canOnRecord(user, "opportunity.update", row.ownerId) && (
-            <DealNurtureForm
-              opportunityId={row.id}
-              parked={row.resumeOn !== null}
-              resurfaceReason={row.resurfaceReason}
-              resumeOn={(row.resumeOn ?? verdict.resumeOn ?? new Date())?.toISOString().slice(0, 10)}
-              watchFor={row.watchFor ?? verdict.watchFor ?? ""}
-            />
+            <DealNurtureForm opportunityId={row.id} defaults={dealNurtureDefaults(row, verdict, now)} resurfaceReason={row.resurfaceReason} />
           )}
           <div className="grid gap-4 sm:grid-cols-2">
             <ScoreTile
@@ -375,7 +371,7 @@ export default async function OpportunityPage({ params }: { params: Promise<{ id
             <CardBody>
               <DefinitionList
                 items={[
-                  ["Status", row.status],
+                  ["Status", OPPORTUNITY_STATUS_LABEL[row.status]],
                   ["Rep confidence", row.repConfidence === null ? null : `${row.repConfidence}%`],
                   [
                     "Adjusted forecast",

@@ -1,5 +1,6 @@
 import { Download, ScrollText } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, withParams, type SearchParams } from "@/components/ui/data-table";
@@ -13,9 +14,18 @@ import { can } from "@/lib/permissions";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/server/audit-log/query";
 import { requireUser } from "@/lib/server/session";
 import { formatDateTime } from "@/lib/utils";
+import { codeWords } from "@/lib/vocabulary";
 import { auditFilterSchema } from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+/** Records with a page of their own: the log links to them instead of showing their id. */
+const RECORD_PAGE: Readonly<Record<string, string>> = {
+  opportunity: "/opportunities",
+  lead: "/leads",
+  account: "/accounts",
+  contact: "/contacts",
+};
 
 const summary = (value: unknown) => {
   if (value === null || value === undefined) return "";
@@ -60,7 +70,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <option value="">Any record</option>
             {entities.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {codeWords(e)}
               </option>
             ))}
           </Select>
@@ -68,7 +78,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <option value="">Any action</option>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {a.replaceAll("_", " ")}
+                {codeWords(a)}
               </option>
             ))}
           </Select>
@@ -94,10 +104,19 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <Td>{formatDateTime(e.at)}</Td>
                   <Td>{e.actor?.name ?? "System"}</Td>
                   <Td>
-                    <span className="font-medium">{e.entityType}</span> <span className="text-xs text-slate-500">{e.entityId.slice(0, 10)}</span>
+                    {RECORD_PAGE[e.entityType] ? (
+                      <Link href={`${RECORD_PAGE[e.entityType]}/${e.entityId}`} className="font-medium text-indigo-700 hover:underline">
+                        {codeWords(e.entityType)}
+                      </Link>
+                    ) : (
+                      <>
+                        <span className="font-medium">{codeWords(e.entityType)}</span>{" "}
+                        <span className="break-all font-mono text-xs text-slate-500">{e.entityId}</span>
+                      </>
+                    )}
                   </Td>
                   <Td>
-                    {e.action.replaceAll("_", " ")}
+                    {codeWords(e.action)}
                     {e.reason && <span className="block text-xs text-slate-500">{e.reason}</span>}
                   </Td>
                   <Td className="font-mono text-xs text-slate-500">
