@@ -38,16 +38,20 @@ export function IcpEditor({ basedOnVersion, rules, pursueThreshold, disqualifyBe
   const initial = useMemo(() => toIcpDraft(rules, pursueThreshold, disqualifyBelow), [rules, pursueThreshold, disqualifyBelow]);
   const [newKind, setNewKind] = useState<IcpRuleKind>("industry_in");
   const [draftPreview, setDraftPreview] = useState<FitPreview | null>(null);
-  const { form, onSubmit, isPending, summaryFocus, errors, validInput, refuse } = useZodForm(() => import("@/lib/validation/icp").then((m) => m.saveIcpSchema), createIcpVersionAction, {
-    defaultValues: initial,
-    toInput: (draft: IcpDraft) => toIcpInput(draft, basedOnVersion),
-    check: icpIssues,
-    onSuccess: (data) => {
-      form.reset(form.getValues());
-      toast.success(`Saved ICP version ${data.version}; fit scores now use it`);
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors, validInput, refuse } = useZodForm(
+    () => import("@/lib/validation/icp").then((m) => m.saveIcpSchema),
+    createIcpVersionAction,
+    {
+      defaultValues: initial,
+      toInput: (draft: IcpDraft) => toIcpInput(draft, basedOnVersion),
+      check: icpIssues,
+      onSuccess: (data) => {
+        form.reset(form.getValues());
+        toast.success(`Saved ICP version ${data.version}; fit scores now use it`);
+        router.refresh();
+      },
     },
-  });
+  );
   const drafts = useWatch({ control: form.control, name: "rules" });
   useUnsavedChangesGuard(form.formState.isDirty);
   const ruleErrors = pathErrors(form.formState.errors);

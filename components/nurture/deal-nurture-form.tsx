@@ -31,13 +31,17 @@ export function DealNurtureForm({
   resurfaceReason: string | null;
 }) {
   const router = useRouter();
-  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(() => import("@/lib/validation/lead").then((m) => m.dealNurtureSchema), nurtureDealAction, {
-    defaultValues: { opportunityId, resumeOn, watchFor },
-    onSuccess: () => {
-      toast.success("Parked: it will come back for another look.");
-      router.refresh();
+  const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
+    () => import("@/lib/validation/lead").then((m) => m.dealNurtureSchema),
+    nurtureDealAction,
+    {
+      defaultValues: { opportunityId, resumeOn, watchFor },
+      onSuccess: () => {
+        toast.success("Parked: it will come back for another look.");
+        router.refresh();
+      },
     },
-  });
+  );
   const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-3 rounded-lg bg-amber-50/60 p-4 ring-1 ring-amber-200" noValidate data-testid="deal-nurture-form">
