@@ -1,6 +1,6 @@
 import { clsx, type ClassValue } from "clsx";
 import { twMerge } from "tailwind-merge";
-import { humanDay } from "./qualification/dates";
+import { humanDay } from "./qualification/human-day";
 
 export function cn(...inputs: ClassValue[]): string {
   return twMerge(clsx(inputs));

@@ -22,12 +22,7 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-const HUMAN_DAY = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-
-/** Calendar date in UTC as people read it, e.g. "Mar 14, 2025": for texts shown on screen (and stored for it). */
-export function humanDay(date: Date): string {
-  return HUMAN_DAY.format(date);
-}
+export { humanDay } from "./human-day";
 
 /** The later of two possibly-missing dates. */
 export function latest(a: Date | null, b: Date | null | undefined): Date | null {
