@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { calibrate, forecast, toForecastDeal, type ClosedDealOutcome, type EvidenceState } from "../../lib/qualification";
 import { getDashboard } from "../../lib/server/dashboard/get-dashboard";
-import { CALIBRATION_FRESH_MS, setCalibrationStoreFromForTests } from "../../lib/server/dashboard/calibration-report";
-import { OPEN_TOTALS_FRESH_MS, setOpenTotalsLiveLimitForTests } from "../../lib/server/dashboard/open-totals-report";
-import { inProcessReportRefreshes } from "../../lib/server/reports/stored-report";
+import { CALIBRATION_FRESH_MS, calibrationReport, setCalibrationStoreFromForTests } from "../../lib/server/dashboard/calibration-report";
+import { OPEN_TOTALS_FRESH_MS, openTotalsReport, setOpenTotalsLiveLimitForTests } from "../../lib/server/dashboard/open-totals-report";
+import { settleReportRefresh } from "../fixtures/reports";
 import { dashboardParams } from "../../lib/server/dashboard/params";
 import { db } from "../../lib/server/db";
 import { assess } from "../../lib/server/qualification/assess";
@@ -337,7 +337,7 @@ describe("open-deal totals of a large organization", () => {
 
       const stale = await getDashboard(t.manager, {}, new Date(now.getTime() + OPEN_TOTALS_FRESH_MS + 1000));
       expect(stale.summary.openCount).toBe(2);
-      await inProcessReportRefreshes();
+      await settleReportRefresh(openTotalsReport, t.org.id, "*|*");
       const refreshed = await getDashboard(t.manager, {}, new Date(now.getTime() + OPEN_TOTALS_FRESH_MS + 2000));
       expect([refreshed.summary.openCount, refreshed.summary.openAmount]).toEqual([3, 7_000]);
       expect(refreshed.totalsAsOf!.getTime()).toBeGreaterThan(now.getTime());
@@ -367,7 +367,7 @@ describe("calibration of a pipeline with many closed deals", () => {
       await deal(t.rep, { name: "Lost", stage: "closed_lost" });
       expect((await getDashboard(t.manager, {}, now)).calibration).toMatchObject({ closedDeals: 1, lost: 0 });
       await getDashboard(t.manager, {}, new Date(now.getTime() + CALIBRATION_FRESH_MS + 1000));
-      await inProcessReportRefreshes();
+      await settleReportRefresh(calibrationReport, t.org.id, await firstPipelineId(t.org.id));
       expect((await getDashboard(t.manager, {}, new Date(now.getTime() + CALIBRATION_FRESH_MS + 2000))).calibration).toMatchObject({
         closedDeals: 2,
         won: 1,

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forecastHonesty, pipelineFor, FRAMEWORKS, type ClosedForecast } from "../../lib/qualification";
 import { db } from "../../lib/server/db";
 import { getForecastHonesty } from "../../lib/server/insights/forecast-honesty";
-import { readTrends, TRENDS_FRESH_MS } from "../../lib/server/insights/trend-report";
-import { inProcessReportRefreshes } from "../../lib/server/reports/stored-report";
+import { readTrends, TRENDS_FRESH_MS, trendsReport } from "../../lib/server/insights/trend-report";
+import { settleReportRefresh } from "../fixtures/reports";
 import { getTrends } from "../../lib/server/insights/trends";
 import { createAccountFor, createTenant, type Tenant } from "../fixtures/tenants";
 
@@ -321,7 +321,7 @@ describe("stored trends (the dashboard's read)", () => {
     const later = new Date(NOW.getTime() + TRENDS_FRESH_MS + 1000);
     const stale = await readTrends(tenant.manager, later, null);
     expect(stale).toMatchObject({ refreshing: true, computedAt: NOW });
-    await inProcessReportRefreshes();
+    await settleReportRefresh(trendsReport, tenant.org.id, "all");
     const refreshed = await stored(tenant.org.id);
     expect(refreshed!.computedAt.getTime()).toBeGreaterThan(NOW.getTime());
     const after = await readTrends(tenant.manager, refreshed!.computedAt, null);
