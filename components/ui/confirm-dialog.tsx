@@ -2,6 +2,7 @@
 
 import { cloneElement, useEffect, type ReactElement, type ReactNode } from "react";
 import { useOnDemand } from "./on-demand";
+import { useResolvedElement } from "./rsc-child";
 
 export interface ConfirmDialogProps {
   /** The button that asks; rendered as is (Radix's `asChild`). Omit it to open the dialog from `open`. */
@@ -41,10 +42,11 @@ function withHandlers(element: ReactElement<Record<string, unknown>>, handlers: 
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { Loaded, pressed, focused, triggerProps, fetch } = useOnDemand(load, "click");
+  const trigger = useResolvedElement(props.trigger);
   const wanted = props.open === true;
   useEffect(() => {
     if (wanted) fetch();
   }, [wanted, fetch]);
-  if (Loaded) return <Loaded {...props} defaultOpen={pressed !== null} autoFocus={focused && pressed === null} />;
-  return props.trigger ? withHandlers(props.trigger, triggerProps) : null;
+  if (Loaded) return <Loaded {...props} trigger={trigger} defaultOpen={pressed !== null} autoFocus={focused && pressed === null} />;
+  return trigger ? withHandlers(trigger, triggerProps) : null;
 }

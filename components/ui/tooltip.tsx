@@ -17,6 +17,7 @@ import {
 } from "react";
 import { createPortal } from "react-dom";
 import { cn } from "@/lib/utils";
+import { useResolvedElement } from "./rsc-child";
 
 type Side = "top" | "bottom" | "left" | "right";
 type Align = "start" | "center" | "end";
@@ -84,7 +85,7 @@ type Handlers = {
  */
 export function Tooltip({
   content,
-  children,
+  children: child,
   side = "top",
   align = "center",
   className,
@@ -97,6 +98,7 @@ export function Tooltip({
   className?: string;
   disabled?: boolean;
 }) {
+  const children = useResolvedElement(child);
   const id = useId();
   const [open, setOpen] = useState(false);
   const tip = useRef<HTMLDivElement>(null);
