@@ -8,7 +8,11 @@ import { buildIsStale, ROOT } from "./lib/build";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsFile = path.join(ROOT, "test-results", "e2e.json");
+// The app appends every error its server reports here; each browser test fails on a line added while it ran.
+const requestErrorLog = path.join(ROOT, "test-results", "server-errors.log");
 fs.rmSync(resultsFile, { force: true });
+fs.rmSync(requestErrorLog, { force: true });
+fs.mkdirSync(path.dirname(requestErrorLog), { recursive: true });
 
 if (!fs.existsSync(chromium)) {
   const how = "install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH)";
@@ -23,6 +27,7 @@ if (!fs.existsSync(chromium)) {
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
+  WINNOW_REQUEST_ERROR_LOG: requestErrorLog,
   LOG_LEVEL: "warn",
 };
 
@@ -67,6 +72,8 @@ try {
   status = run("npx", ["tsx", "scripts/prepare-db.ts"]);
   if (status === 0) status = run("npx", ["playwright", "test", ...process.argv.slice(2)]);
 } finally {
-  await cleanup();
+  // E2E_KEEP_DB=1 leaves the database as the journeys left it, to serve and inspect afterwards.
+  if (process.env.E2E_KEEP_DB === "1") console.log(`kept the e2e database: ${env.DATABASE_URL ?? env.PGLITE_DATA_DIR}`);
+  else await cleanup();
 }
 process.exit(status);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, pickInCombobox, signIn } from "./helpers";
 
 /**

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signIn, unique } from "./helpers";
 
 // Several page loads and API calls in one journey: give it room on a busy machine.

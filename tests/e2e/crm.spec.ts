@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, pickInCombobox, signIn, unique } from "./helpers";
 
 test("a rep creates an account, an opportunity on it, logs a note, and sees them listed", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, pickInCombobox, signIn } from "./helpers";
 
 // The seeded $100k deal whose note says the economic buyer has not seen pricing; the tests share it, in order.

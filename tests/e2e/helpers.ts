@@ -33,7 +33,10 @@ export async function pickInCombobox(scope: Page | Locator, label: string, typed
   await scope.getByRole("combobox", { name: label, exact: true }).click();
   const search = page.locator("[cmdk-input]");
   await search.fill(typed);
-  await expect(page.locator("[cmdk-item]").first()).toBeVisible();
+  // Enter takes the highlighted item: wait until the list has caught up with the typing (under load it can still
+  // show the unfiltered list, or an earlier search's hits, whose first item is often the current value).
+  const typedText = new RegExp(typed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i");
+  await expect(page.locator("[cmdk-item]").first()).toContainText(typedText);
   await search.press("Enter");
   await expect(search).toBeHidden();
 }

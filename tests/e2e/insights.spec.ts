@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signIn, unique } from "./helpers";
 
 test("a manager sees forecast honesty on the seeded closed deals, with the count it rests on", async ({ page }) => {

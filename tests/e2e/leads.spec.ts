@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signIn, unique } from "./helpers";
 
 // Two whole journeys each (visitor + rep; upload, dry run, import): generous bounds for a busy machine.

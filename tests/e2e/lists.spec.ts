@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { DEMO, pickInCombobox, signIn, unique } from "./helpers";
 
 /** Where screenshots of the lists go when set (at 390 and 1440 px, light and dark); not part of the repository. */

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { pickInCombobox, signIn, unique } from "./helpers";
 
 /** Full-page pictures of each step for a human to look at (test-results/ is not committed). */

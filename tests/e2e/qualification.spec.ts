@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { DEMO, pickInCombobox, signIn, unique } from "./helpers";
 
 // One deal walks the whole journey, so the tests share it and run in order.

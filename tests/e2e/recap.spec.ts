@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, pickInCombobox, signIn } from "./helpers";
 
 const DEAL = "/opportunities/seed_opp_nine_click";

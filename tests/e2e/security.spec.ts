@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { type Page } from "@playwright/test";
 import { DEMO, DEMO_PASSWORD, signIn, unique } from "./helpers";
 
 async function signInFrom(page: Page, url: string) {

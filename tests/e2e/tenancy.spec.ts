@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signIn } from "./helpers";
 
 // Seeded records of the two demo organizations (see prisma/seed/foundation.ts).
