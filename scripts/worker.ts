@@ -3,7 +3,7 @@
 import PgBoss from "pg-boss";
 import { env } from "../lib/env";
 import { registerJobs } from "../lib/server/jobs/register";
-import { backfillMissingAssessments } from "../lib/server/jobs/rescore";
+import { backfillAssessments } from "../lib/server/jobs/rescore";
 import { logMigrations, openMigrated, targetFromEnv } from "./lib/database";
 
 const target = targetFromEnv();
@@ -18,8 +18,8 @@ const boss = new PgBoss({ connectionString: target.url, schema: env().WINNOW_JOB
 boss.on("error", (err) => console.error("[worker] pg-boss error", err));
 await boss.start();
 await registerJobs(boss, opened.prisma);
-const backfilled = await backfillMissingAssessments(opened.prisma);
-if (backfilled > 0) console.log(`[worker] queued stored scores for ${backfilled} organization(s) that had rows without one`);
+const backfilled = await backfillAssessments(opened.prisma);
+if (backfilled > 0) console.log(`[worker] queued re-scores for ${backfilled} organization(s) with rows unscored or scored by an older engine`);
 console.log("[worker] started: running background jobs until stopped (Ctrl+C)");
 
 let stopping = false;

@@ -32,7 +32,7 @@ describe("computeFit", () => {
     expect(fit.reasons).toContainEqual({
       code: "icp_knockout",
       criterionId: "size",
-      text: 'Knockout "50–2,000 employees" failed: 12 employees is outside 50–2000',
+      text: 'Knockout "50–2,000 employees" failed: 12 employees is outside 50–2,000',
     });
   });
 

@@ -49,6 +49,13 @@ const CASES: RuleCase[] = [
     reason: /within/,
   },
   {
+    name: "employee counts and bounds read with thousands separators",
+    rule: { ...base, kind: "employee_range", min: 1000, max: 25000 },
+    account: { employeeCount: 1800 },
+    outcome: "match",
+    reason: /^1,800 employees is within 1,000–25,000$/,
+  },
+  {
     name: "employees below min",
     rule: { ...base, kind: "employee_range", min: 50, max: 500 },
     account: { employeeCount: 49 },

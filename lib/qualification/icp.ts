@@ -108,13 +108,16 @@ function setRule(what: string, value: string | null, raw: string | null, allowed
     : { outcome: "miss", reason: `${what} ${raw} is not in the ICP (${list(shown)})` };
 }
 
+/** Head counts as people read them ("1,800"), the way the rule's own label shows its range. */
+const headCount = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 function employeeRule(count: number | null, min: number | undefined, max: number | undefined): RuleEvaluation {
-  const range = `${min ?? 0}–${max ?? "∞"}`;
+  const range = `${headCount.format(min ?? 0)}–${max === undefined ? "∞" : headCount.format(max)}`;
   if (count === null) return { outcome: "unknown", reason: "Employee count unknown: add it to the account" };
   const inRange = (min === undefined || count >= min) && (max === undefined || count <= max);
   return inRange
-    ? { outcome: "match", reason: `${count} employees is within ${range}` }
-    : { outcome: "miss", reason: `${count} employees is outside ${range}` };
+    ? { outcome: "match", reason: `${headCount.format(count)} employees is within ${range}` }
+    : { outcome: "miss", reason: `${headCount.format(count)} employees is outside ${range}` };
 }
 
 function techIncludes(stack: readonly string[], wanted: readonly string[], shown: readonly string[], mode: "any" | "all"): RuleEvaluation {

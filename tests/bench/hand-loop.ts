@@ -88,16 +88,16 @@ export function handFit(a: AccountProfile, icp: IcpDefinition, lists: string[][]
       }
       case "employee_range": {
         const n = a.employeeCount;
-        const range = `${r.min ?? 0}–${r.max ?? "∞"}`;
+        const range = `${(r.min ?? 0).toLocaleString("en-US")}–${r.max === undefined ? "∞" : r.max.toLocaleString("en-US")}`;
         if (n === null) {
           outcome = "unknown";
           reason = "Employee count unknown: add it to the account";
         } else if ((r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max)) {
           outcome = "match";
-          reason = `${n} employees is within ${range}`;
+          reason = `${n.toLocaleString("en-US")} employees is within ${range}`;
         } else {
           outcome = "miss";
-          reason = `${n} employees is outside ${range}`;
+          reason = `${n.toLocaleString("en-US")} employees is outside ${range}`;
         }
         break;
       }

@@ -17,7 +17,7 @@ import { boardParams, loadBoard } from "../../lib/server/pipeline/board";
 import { db } from "../../lib/server/db";
 import { findOpportunities, opportunityListParams } from "../../lib/server/opportunities/queries";
 import { jobQueue } from "../../lib/server/jobs/queue";
-import { inProcessRescores, RESCORE_ORGANIZATION, type RescoreJob } from "../../lib/server/jobs/rescore";
+import { assessmentBackfills, inProcessRescores, RESCORE_ORGANIZATION, type RescoreJob } from "../../lib/server/jobs/rescore";
 import { assess, loadForAssessment } from "../../lib/server/qualification/assess";
 import { latestRescore, prepareRescore, rescoreOrganization } from "../../lib/server/qualification/rescore-organization";
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
@@ -241,6 +241,30 @@ describe("background re-scoring", () => {
     expect(result).toMatchObject({ scored: 5, written: 5 });
     for (const o of open) expect((await storedRow(o.id)).computedAt).toEqual(later);
     expect(await untouched()).toEqual(before);
+  });
+
+  it("accounts an older engine scored are re-scored at start-up, with the organization's open deals; current ones are left alone", async () => {
+    const account = await createAccountFor(t.rep, { name: "Old Engine Ltd", employeeCount: 1800 });
+    const other = await createTenant("Current engine");
+    await createAccountFor(other.rep, { name: "Up To Date Inc", employeeCount: 1800 });
+    // Both organizations scored by the current engine, then one account's row made to look an older engine's.
+    await rescoreOrganization(db(), t.org.id, "test", undefined, "all");
+    await rescoreOrganization(db(), other.org.id, "test", undefined, "all");
+    await db().accountAssessment.update({
+      where: { accountId: account.id },
+      data: { engineVersion: ENGINE_VERSION - 1, fit: 0, contentHash: "written by the older engine" },
+    });
+
+    const jobs = await assessmentBackfills(db());
+    expect(jobs.filter((j) => j.organizationId === t.org.id)).toEqual([{ organizationId: t.org.id, trigger: "engine upgrade", which: "open" }]);
+    expect(jobs.some((j) => j.organizationId === other.org.id)).toBe(false);
+
+    await rescoreOrganization(db(), t.org.id, "engine upgrade");
+    const settings = await loadQualificationSettings(db(), t.org.id, null);
+    const row = await db().account.findUniqueOrThrow({ where: { id: account.id }, include: { assessment: true } });
+    const fresh = assessAccount(toAccountProfile(row), settings.icp);
+    expect(row.assessment).toMatchObject({ engineVersion: ENGINE_VERSION, fit: fresh.fit.score });
+    expect((await assessmentBackfills(db())).some((j) => j.organizationId === t.org.id)).toBe(false);
   });
 
   it("a new ICP version leaves scores pending until the re-score writes them, even when their figures did not move", async () => {

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../db";
 import { logger } from "../logger";
 import { RESCORE_KIND, rescoreOrganization } from "../qualification/rescore-organization";
+import { ENGINE_VERSION } from "../qualification/stored-assessment";
 import { jobQueue, sendJob, setWorkerBoss } from "./queue";
 
 export const RESCORE_ORGANIZATION = "rescore-organization";
@@ -55,17 +56,35 @@ export function inProcessRescores(): Promise<void> {
 }
 
 /**
+ * Stored scores the current engine did not write, brought up to date when an instance or worker starts.
  * Organizations with a deal or account that has no stored score yet (a database upgraded from before scores
- * were stored, or rows written by hand) get a full re-score, so every list and dashboard has rows to read.
+ * were stored, or rows written by hand) get a full re-score, closed deals included, so every list and dashboard
+ * has rows to read. Organizations whose account scores an older engine wrote (`ENGINE_VERSION`: its formulas or
+ * its words changed) get the re-score of accounts and open deals a settings save gets: the hourly sweep takes open
+ * deals from an older engine by itself, but nothing else revisits an account until the ICP changes.
  */
-export async function backfillMissingAssessments(client: PrismaClient): Promise<number> {
-  const rows = await client.$queryRaw<Array<{ organizationId: string }>>`
+export async function backfillAssessments(client: PrismaClient): Promise<number> {
+  const jobs = await assessmentBackfills(client);
+  for (const job of jobs) {
+    const progress = await client.jobProgress.create({ data: { organizationId: job.organizationId, kind: RESCORE_KIND, status: "queued" } });
+    await enqueueRescore(client, { ...job, progressId: progress.id });
+  }
+  return jobs.length;
+}
+
+/** The re-scores `backfillAssessments` starts: one per organization, the full one where a row has no score. */
+export async function assessmentBackfills(client: PrismaClient): Promise<Array<Omit<RescoreJob, "progressId">>> {
+  const missing = await client.$queryRaw<Array<{ organizationId: string }>>`
     SELECT DISTINCT o."organizationId" FROM "Opportunity" o LEFT JOIN "OpportunityAssessment" a ON a."opportunityId" = o."id" WHERE a."opportunityId" IS NULL
     UNION
     SELECT DISTINCT c."organizationId" FROM "Account" c LEFT JOIN "AccountAssessment" a ON a."accountId" = c."id" WHERE a."accountId" IS NULL`;
-  for (const { organizationId } of rows) {
-    const progress = await client.jobProgress.create({ data: { organizationId, kind: RESCORE_KIND, status: "queued" } });
-    await enqueueRescore(client, { organizationId, progressId: progress.id, trigger: "backfill", which: "all" });
-  }
-  return rows.length;
+  const outdated = await client.$queryRaw<Array<{ organizationId: string }>>`
+    SELECT DISTINCT "organizationId" FROM "AccountAssessment" WHERE "engineVersion" < ${ENGINE_VERSION}`;
+  const full = new Set(missing.map((r) => r.organizationId));
+  return [
+    ...[...full].map((organizationId) => ({ organizationId, trigger: "backfill", which: "all" as const })),
+    ...outdated
+      .filter((r) => !full.has(r.organizationId))
+      .map(({ organizationId }) => ({ organizationId, trigger: "engine upgrade", which: "open" as const })),
+  ];
 }

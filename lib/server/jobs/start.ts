@@ -6,7 +6,7 @@ import { resurfaceAll } from "../nurture/resurface";
 import { pruneRateLimitBuckets } from "../rate-limit";
 import { sweepAll } from "../qualification/sweep";
 import { registerJobs } from "./register";
-import { backfillMissingAssessments } from "./rescore";
+import { backfillAssessments } from "./rescore";
 import { startInProcessWebhookDelivery } from "./webhooks";
 
 const HOUR = 60 * 60 * 1000;
@@ -56,6 +56,6 @@ async function start(): Promise<void> {
 }
 
 async function backfill(): Promise<void> {
-  const organizations = await backfillMissingAssessments(db());
-  if (organizations > 0) logger.info({ organizations }, "background work: storing scores for rows that had none");
+  const organizations = await backfillAssessments(db());
+  if (organizations > 0) logger.info({ organizations }, "background work: re-scoring rows with no stored score or an older engine's");
 }

@@ -13,10 +13,11 @@ import type { PrismaClient, Tx } from "../db";
 import type { QualificationSettings } from "./settings";
 
 /**
- * Bumped when the engine's formulas or the stored shape change, so rows written by an older engine can be
- * found (and re-scored) with SQL.
+ * Bumped when the engine's formulas, its stored words or the stored shape change, so rows written by an older
+ * engine can be found (and re-scored) with SQL: open deals by the hourly sweep, accounts at start-up
+ * (`backfillAssessments`). 4: head counts in fit reasons read "1,800 employees".
  */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 /**
  * critical: a critical flag or "not a fit"; warning: any other flag, "not yet" or "needs evidence" (the deal
