@@ -128,7 +128,7 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
     );
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="stage-list-editor">
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="stage-list-editor" data-version={version}>
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <ol className="space-y-2">
         {rows.map((r, i) => (

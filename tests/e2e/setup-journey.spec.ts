@@ -45,14 +45,16 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   await prospecting.getByLabel("Kind of requirement").selectOption({ label: "Criterion evidence" });
   await prospecting.getByLabel("Criterion").selectOption({ label: "Renewal risk" });
   await prospecting.getByRole("button", { name: "Add", exact: true }).click();
+  const stages = page.getByTestId("stage-list-editor");
+  const versionBefore = (await stages.getAttribute("data-version")) ?? "";
   await page.getByRole("button", { name: "Save pipeline" }).click();
   await expect(page.getByTestId("pipeline-form").getByTestId("unsaved")).toHaveCount(0);
   // The save bumps the settings version and the page's refresh then re-mounts the stage editor (its key carries
-  // the version, which its own save sends back): a row added before that refresh lands would be wiped.
-  await page.waitForLoadState("networkidle");
+  // the version, which its own save sends back): a row added before that refresh lands would be wiped. (Waiting
+  // for "networkidle" does not help: that is a state of the document's load, reached long before.)
+  await expect(stages).not.toHaveAttribute("data-version", versionBefore);
 
   // A stage of its own, before the closed ones.
-  const stages = page.getByTestId("stage-list-editor");
   await stages.getByRole("button", { name: "Add stage" }).click();
   const fresh = stages.getByRole("textbox", { name: /new: stage_/ });
   await fresh.fill("Renewal check");
