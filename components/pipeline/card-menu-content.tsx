@@ -1,9 +1,10 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { ArrowRight, EllipsisVertical } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import { useEffect, type RefObject } from "react";
 import { useFirstItemFocus } from "@/components/ui/on-demand";
+import { BoardIcon } from "./board-icons";
 import { triggerClass, type StageOption } from "./card-menu";
 
 const itemClass =
@@ -48,7 +49,7 @@ export function CardMenuContent({
         data-card-focus
         data-testid="card-menu"
       >
-        <EllipsisVertical className="size-4" aria-hidden />
+        <BoardIcon name="menu" className="size-4" />
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content

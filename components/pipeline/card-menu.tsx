@@ -1,11 +1,11 @@
 "use client";
 
-import { EllipsisVertical } from "lucide-react";
 import { useRef, type ReactNode } from "react";
 import { BlockedPanel } from "@/components/qualification/blocked-panel";
 import { useStageMove } from "@/components/qualification/use-stage-move";
 import { useOnDemand } from "@/components/ui/on-demand";
 import { useDroppedMoves } from "./board-dnd";
+import { BoardIcon } from "./board-icons";
 
 export interface StageOption {
   id: string;
@@ -98,7 +98,7 @@ export function CardMenu({
             data-testid="card-menu"
             {...triggerProps}
           >
-            <EllipsisVertical className="size-4" aria-hidden />
+            <BoardIcon name="menu" className="size-4" />
           </button>
         )}
       </div>

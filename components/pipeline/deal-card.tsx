@@ -1,6 +1,5 @@
 "use client";
 
-import { Ban, CircleCheck, Flag, GripVertical, CirclePause } from "lucide-react";
 import Link from "next/link";
 import { scoreTone, VERDICT_LABEL, VERDICT_TONE } from "@/components/qualification/labels";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +7,7 @@ import { TipTarget, Tooltip } from "@/components/ui/tooltip";
 import type { BoardCard } from "@/lib/server/pipeline/board";
 import { cn, formatMoney } from "@/lib/utils";
 import type { DragHandle } from "./board-dnd";
+import { BoardIcon } from "./board-icons";
 import { CardMenu, type StageOption } from "./card-menu";
 
 /** A small focusable sign with its words in an accessible tooltip (hover or keyboard focus), not a `title`. */
@@ -31,7 +31,7 @@ function FlagCount({ flags }: { flags: BoardCard["flags"] }) {
     <Tip label={texts.join(" · ")} testId="flag-count">
       {/* Bare sign and count, not a pill: it shares the amount's row, and the amount must not be cut. */}
       <span className={cn("inline-flex items-center gap-0.5 text-xs font-semibold", critical > 0 ? "text-rose-700" : "text-amber-700")}>
-        <Flag className="size-3" aria-hidden />
+        <BoardIcon name="flag" className="size-3" />
         {flags.length}
         <span className="sr-only">
           {" "}
@@ -49,7 +49,7 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
   if (gate.allowed) {
     return (
       <Tip label={`Ready to advance to ${gate.toStageLabel}`} testId="gate-status" gate="ready">
-        <CircleCheck className="size-4 text-emerald-600" aria-hidden />
+        <BoardIcon name="ready" className="size-4 text-emerald-600" />
         <span className="sr-only">Ready to advance to {gate.toStageLabel}</span>
       </Tip>
     );
@@ -58,7 +58,7 @@ function GateStatus({ gate }: { gate: BoardCard["nextGate"] }) {
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";
   return (
     <Tip label={`${first ?? "Blocked"}${more}`} testId="gate-status" gate="blocked">
-      <Ban className="size-4 text-rose-600" aria-hidden />
+      <BoardIcon name="blocked" className="size-4 text-rose-600" />
       <span className="sr-only">
         Blocked: <span data-testid="first-blocker">{first}</span>
         {more}
@@ -74,7 +74,7 @@ function HeldBadge({ held }: { held: BoardCard["held"] }) {
   return (
     <Tip label={why} testId="held-badge">
       <Badge tone="warn">
-        <CirclePause className="size-3" aria-hidden />
+        <BoardIcon name="held" className="size-3" />
         Held
         <span className="sr-only">: {why}</span>
       </Badge>
@@ -121,7 +121,7 @@ export function DealCard({
             className="-my-1 -mr-1 -ml-2 cursor-grab rounded p-1 text-slate-400 hover:text-slate-700 focus-visible:outline-2 focus-visible:outline-indigo-600 active:cursor-grabbing"
             data-testid="drag-handle"
           >
-            <GripVertical className="size-4" aria-hidden />
+            <BoardIcon name="grip" className="size-4" />
           </button>
         )}
         <span className="whitespace-nowrap text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.amount, card.currency)}</span>

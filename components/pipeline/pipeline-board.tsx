@@ -9,6 +9,7 @@ import { cn, formatMoney } from "@/lib/utils";
 import { BoardDndProvider, DraggableCard, DropZone } from "./board-dnd";
 import type { StageOption } from "./card-menu";
 import { applyMove, BoardMoveContext } from "./board-state";
+import { BoardIconSprite } from "./board-icons";
 import { DealCard } from "./deal-card";
 
 /** Totals per currency, joined: a board mixing currencies must not add euros to dollars. */
@@ -71,7 +72,7 @@ function Column({
           <span className="text-xs text-slate-600">{Math.round(column.probability * 100)}%</span>
         </div>
         <p className="mt-0.5 text-xs text-slate-600" data-testid="column-totals">
-          <span data-testid="column-count">{column.count}</span> deal{column.count === 1 ? "" : "s"} ·{" "}
+          <span data-testid="column-count">{column.count.toLocaleString("en-US")}</span> deal{column.count === 1 ? "" : "s"} ·{" "}
           <span className="font-medium tabular-nums text-slate-800" data-testid="column-amount">
             {formatTotals(column.totals)}
           </span>
@@ -126,7 +127,7 @@ function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
             {s.label}
           </h2>
           <p className="mt-0.5 text-xs text-slate-600">
-            {s.count} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
+            {s.count.toLocaleString("en-US")} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
           </p>
         </DropZone>
       ))}
@@ -163,6 +164,7 @@ export function PipelineBoard({ board, query }: { board: Board; query: string })
   return (
     <BoardMoveContext value={onMoved}>
       <BoardDndProvider>
+        <BoardIconSprite />
         <ScrollRegion label="Pipeline board" className="-mx-4 px-4 pb-2 sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8" data-testid="pipeline-board">
           <div className="flex h-[calc(100vh-11rem)] min-h-96 items-stretch gap-2">
             {state.columns.map((column) => (
