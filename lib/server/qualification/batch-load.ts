@@ -48,7 +48,11 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::bigint`;
  * Every deal of the batch with everything its assessment reads, as ONE statement returning one JSON text:
  * correlated subqueries per relation (each an index lookup on "opportunityId"), keyset over id. Prisma's
  * include issues one query per relation and builds an object per row of each; here PostgreSQL builds the
- * engine's shape and Node parses one string. Orders match `assessmentInclude` (evidence and committee oldest
+ * engine's shape and Node parses one string. The batch's deals are chosen first (the innermost SELECT: a walk of
+ * the primary key from the cursor that stops after `size` rows), then joined: joined first, PostgreSQL walked
+ * every deal after the cursor, so each batch cost more the earlier it came (O(n) per batch, O(n²) a pass). The
+ * status is compared as the enum, whose statistics the planner has (as text it guessed 0.5 % of rows matched
+ * and chose to scan and sort them all). Orders match `assessmentInclude` (evidence and committee oldest
  * first, id breaking ties so a batch reads the same way every time).
  */
 const BATCH_SQL = `
@@ -84,14 +88,16 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
       'lastSnapshot', (SELECT json_build_object('fit', s.fit, 'intent', s.intent, 'verdict', s.verdict, 'stage', s.stage)
         FROM "ScoreSnapshot" s WHERE s."opportunityId" = o.id ORDER BY s.at DESC LIMIT 1)
     ) END AS single
-  FROM "Opportunity" o
+  FROM (
+    SELECT * FROM "Opportunity" o
+    WHERE o."organizationId" = $1 AND ($2::text IS NULL OR o.id > $2::text) AND ($3::text IS NULL OR o.status = $3::"OpportunityStatus")
+      AND ($5::text IS NULL OR o.id = $5::text) AND ($6::text IS NULL OR o."pipelineId" = $6::text)
+      AND ($7::text[] IS NULL OR o.id = ANY($7::text[]))
+    ORDER BY o.id
+    LIMIT $4::int
+  ) o
   JOIN "Account" a ON a.id = o."accountId"
   LEFT JOIN "OpportunityAssessment" oa ON oa."opportunityId" = o.id
-  WHERE o."organizationId" = $1 AND ($2::text IS NULL OR o.id > $2::text) AND ($3::text IS NULL OR o.status::text = $3::text)
-    AND ($5::text IS NULL OR o.id = $5::text) AND ($6::text IS NULL OR o."pipelineId" = $6::text)
-    AND ($7::text[] IS NULL OR o.id = ANY($7::text[]))
-  ORDER BY o.id
-  LIMIT $4::int
 ) b`;
 
 interface RawEvidence {
