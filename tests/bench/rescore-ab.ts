@@ -15,7 +15,7 @@
  */
 import fs from "node:fs";
 import os from "node:os";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import pg from "pg";
 import type { BatchPhases } from "../../lib/server/qualification/batch-rescore";
 import { rescoreOrganization } from "../../lib/server/qualification/rescore-organization";
@@ -93,13 +93,27 @@ async function measured(c: pg.Client, label: string, fn: () => Promise<unknown>)
   await c.query(`SELECT pg_stat_force_next_flush()`).catch(() => undefined);
   const before = await tableStats(c);
   const cpuBefore = await backendCpu(c);
+  // Sampled through the run: a pool connection that closes when idle takes its CPU figure with it.
+  const cpuSeen = new Map(cpuBefore);
+  const sampler = setInterval(() => {
+    void backendCpu(c).then((now) => {
+      for (const [pid, seconds] of now) cpuSeen.set(pid, Math.max(seconds, cpuSeen.get(pid) ?? 0));
+    });
+  }, 500);
   const nodeBefore = process.cpuUsage();
+  // How long this process's event loop was held at a time: what a request served by the same process would wait.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const started = performance.now();
   const result = await fn();
   const ms = performance.now() - started;
+  delay.disable();
   const node = process.cpuUsage(nodeBefore);
+  console.log(`  event loop delay: p99 ${Math.round(delay.percentile(99) / 1e6)} ms, max ${Math.round(delay.max / 1e6)} ms`);
+  clearInterval(sampler);
+  for (const [pid, seconds] of await backendCpu(c)) cpuSeen.set(pid, Math.max(seconds, cpuSeen.get(pid) ?? 0));
   let database = 0;
-  for (const [pid, seconds] of await backendCpu(c)) database += seconds - (cpuBefore.get(pid) ?? 0);
+  for (const [pid, seconds] of cpuSeen) database += seconds - (cpuBefore.get(pid) ?? 0);
   console.log(`  CPU: node ${s((node.user + node.system) / 1000)}, PostgreSQL backends ${database.toFixed(1)} s`);
   if (typeof result === "object" && result !== null && "deals" in result && "accounts" in result) {
     const phases = result as { deals: BatchPhases; accounts: BatchPhases };
