@@ -252,12 +252,3 @@ export async function scoreAccountBatch(client: PrismaClient, read: AccountBatch
   phases.write = performance.now() - started - phases.assess;
   return { scored: read.accounts.length, written: stored.length, changed: 0, cursor: read.cursor, phases };
 }
-
-/** The next batch of an organization's accounts after `cursor`, fitted to the current ICP; changed fits stored. */
-export async function rescoreAccountBatch(
-  client: PrismaClient,
-  organizationId: string,
-  options: { cursor: string | null; now: Date; settings?: QualificationSettings; size?: number },
-): Promise<BatchResult> {
-  return scoreAccountBatch(client, await readAccountBatch(client, organizationId, options));
-}
