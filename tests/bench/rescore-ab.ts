@@ -7,10 +7,17 @@
  * written), and prints rows written and how much the assessment table grew (heap, indexes, TOAST: figures that do
  * not depend on the machine's load), then drops the copy. Run the same `run` from two checkouts, alternating,
  * to compare code. NODE_OPTIONS=--conditions=react-server npx tsx tests/bench/rescore-ab.ts setup 10000
+ * AB_GOLDEN names another database to copy (any where every score is current, e.g. the scale bench's
+ * `winnow_bench_100000`); AB_PASSES=icp times the ICP save's re-score alone; AB_SQL runs on the copy before
+ * anything else (a storage setting to try). Each run also prints where the re-score spent its time, the CPU
+ * used by this process and by the database's backends, and a fingerprint of the stored content (equal
+ * fingerprints: the same rows stored).
  */
+import fs from "node:fs";
 import os from "node:os";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import pg from "pg";
+import type { BatchPhases } from "../../lib/server/qualification/batch-rescore";
 import { rescoreOrganization } from "../../lib/server/qualification/rescore-organization";
 import { sweepOrganization } from "../../lib/server/qualification/sweep";
 import { openMigrated } from "../../scripts/lib/database";
@@ -44,14 +51,74 @@ async function tableStats(c: pg.Client) {
   return { heap: Number(r.heap), toast: Number(r.toast), indexes: Number(r.indexes), upd: Number(r.upd), hot: Number(r.hot) };
 }
 
+/**
+ * What the passes stored, as numbers that do not depend on when they ran: rows, snapshots (without their time)
+ * and a sum of per-row hashes of every stored column but computedAt (instants to the day, as `contentHash` does:
+ * a "not yet" verdict's resume date runs from the time of the run).
+ */
+const dayOnly = (text: string) => `regexp_replace(${text}, 'T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z', '', 'g')`;
+
+async function fingerprint(c: pg.Client): Promise<string> {
+  const { rows } = await c.query<{ deals: string; accounts: string; snapshots: string }>(`
+    SELECT (SELECT count(*) || ' rows, ' || coalesce(sum(hashtext(concat_ws('|', "opportunityId", fit, intent, verdict, "riskLevel",
+        "flagKinds", "maxSeverity", "flagCount", gaps, "nextStage", "blockerCount", band, "stageProbability", "adjustedProbability",
+        "adjustedAmount", ${dayOnly("result::text")}, "icpVersion", "qualificationVersion", "engineVersion", "contentHash",
+        "reassessAt"::date))::bigint), 0)
+        FROM "OpportunityAssessment") AS deals,
+      (SELECT count(*) || ' rows, ' || coalesce(sum(hashtext(concat_ws('|', "accountId", fit, verdict, result::text, "icpVersion",
+        "engineVersion", "contentHash"))::bigint), 0) FROM "AccountAssessment") AS accounts,
+      (SELECT count(*) || ' rows, ' || coalesce(sum(hashtext(concat_ws('|', "opportunityId", stage, fit, intent, verdict, trigger))::bigint), 0)
+        FROM "ScoreSnapshot") AS snapshots`);
+  const r = rows[0]!;
+  return `deal scores ${r.deals}; account scores ${r.accounts}; snapshots ${r.snapshots}`;
+}
+
+const split = (p: BatchPhases) => `load ${s(p.load)} · assess ${s(p.assess)} · row+hash ${s(p.hash)} · write ${s(p.write)}`;
+
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** CPU seconds (user + system) the database's backends have used so far, from /proc (the server is local). */
+async function backendCpu(c: pg.Client): Promise<Map<number, number>> {
+  const { rows } = await c.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  const ticks = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, "utf8") : "";
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks.set(pid, (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100);
+  }
+  return ticks;
+}
 
 async function measured(c: pg.Client, label: string, fn: () => Promise<unknown>): Promise<void> {
   await c.query(`SELECT pg_stat_force_next_flush()`).catch(() => undefined);
   const before = await tableStats(c);
+  const cpuBefore = await backendCpu(c);
+  // Sampled through the run: a pool connection that closes when idle takes its CPU figure with it.
+  const cpuSeen = new Map(cpuBefore);
+  const sampler = setInterval(() => {
+    void backendCpu(c).then((now) => {
+      for (const [pid, seconds] of now) cpuSeen.set(pid, Math.max(seconds, cpuSeen.get(pid) ?? 0));
+    });
+  }, 500);
+  const nodeBefore = process.cpuUsage();
+  // How long this process's event loop was held at a time: what a request served by the same process would wait.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const started = performance.now();
   const result = await fn();
   const ms = performance.now() - started;
+  delay.disable();
+  const node = process.cpuUsage(nodeBefore);
+  console.log(`  event loop delay: p99 ${Math.round(delay.percentile(99) / 1e6)} ms, max ${Math.round(delay.max / 1e6)} ms`);
+  clearInterval(sampler);
+  for (const [pid, seconds] of await backendCpu(c)) cpuSeen.set(pid, Math.max(seconds, cpuSeen.get(pid) ?? 0));
+  let database = 0;
+  for (const [pid, seconds] of cpuSeen) database += seconds - (cpuBefore.get(pid) ?? 0);
+  console.log(`  CPU: node ${s((node.user + node.system) / 1000)}, PostgreSQL backends ${database.toFixed(1)} s`);
+  if (typeof result === "object" && result !== null && "deals" in result && "accounts" in result) {
+    const phases = result as { deals: BatchPhases; accounts: BatchPhases };
+    console.log(`  deals: ${split(phases.deals)}; accounts: ${split(phases.accounts)}`);
+  }
   await new Promise((r) => setTimeout(r, 1500)); // table statistics are flushed by the backends every second
   const after = await tableStats(c);
   const written = typeof result === "object" && result !== null && "written" in result ? ` written ${String(result.written)},` : "";
@@ -83,12 +150,15 @@ async function setup(size: number): Promise<void> {
 
 async function run(size: number, label: string): Promise<void> {
   const name = `${PREFIX}_ab_${process.pid}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${PREFIX}_golden_${size}`));
+  const golden = process.env.AB_GOLDEN ?? `${PREFIX}_golden_${size}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${golden}`));
   try {
     const opened = await openMigrated({ kind: "server", url: `${SERVER}/${name}` });
     const c = new pg.Client({ connectionString: `${SERVER}/${name}` });
     await c.connect();
     try {
+      // A storage or planner setting to try on the copy alone (e.g. a column's compression), before anything runs.
+      if (process.env.AB_SQL) await c.query(process.env.AB_SQL);
       await c.query("VACUUM ANALYZE");
       const prisma = opened.prisma;
       console.log(`## ${label}, ${size} deals, ${new Date().toISOString()}`);
@@ -100,6 +170,8 @@ async function run(size: number, label: string): Promise<void> {
       );
       // The new ICP version alone makes every stored score pending (score-currency.ts).
       await measured(c, "ICP save → re-score (deals + accounts)", () => rescoreOrganization(prisma, BENCH_ORG, "icp_change"));
+      console.log(`  stored: ${await fingerprint(c)}`);
+      if (process.env.AB_PASSES === "icp") return;
       await measured(c, "quiet sweep", () => sweepOrganization(prisma, BENCH_ORG, new Date(NOW.getTime() + 3_600_000)));
       await measured(c, "sweep a day later", () => sweepOrganization(prisma, BENCH_ORG, new Date(NOW.getTime() + DAY)));
     } finally {

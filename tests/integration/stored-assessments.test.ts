@@ -284,6 +284,42 @@ describe("background re-scoring", () => {
     expect(await latestRescore(db(), t.org.id)).toMatchObject({ pending: 0 });
   });
 
+  it("a re-score in small batches, accounts and deals side by side, reaches every row once and counts each once", async () => {
+    const accounts = [];
+    for (let i = 0; i < 5; i++) accounts.push(await createAccountFor(t.rep, { industry: "Retail", employeeCount: 100 + i }));
+    const open = [];
+    for (let i = 0; i < 7; i++) open.push(await createOpportunityFor(t.rep, accounts[i % accounts.length]!.id, { name: `Deal ${i}` }));
+    const won = await createOpportunityFor(t.rep, accounts[0]!.id, { name: "Won" });
+    await db().opportunity.update({ where: { id: won.id }, data: { status: "won", stage: "closed_won" } });
+    await rescoreOrganization(db(), t.org.id, "test", undefined, "all");
+    const wonBefore = await storedRow(won.id);
+    // An ICP that knocks every account out: every open deal's fit and verdict move, so each gets one snapshot.
+    await db().icpVersion.create({
+      data: {
+        organizationId: t.org.id,
+        version: wonBefore.icpVersion + 1,
+        rules: [{ id: "industry", label: "SaaS", kind: "industry_in", industries: ["SaaS"], weight: 10, knockout: true }],
+        pursueThreshold: 50,
+        disqualifyBelow: null,
+      },
+    });
+    const progressId = await db().$transaction((tx) => prepareRescore(tx, t.org.id, t.admin.id));
+    await rescoreOrganization(db(), t.org.id, "icp_change", progressId, "open", undefined, { deals: 2, accounts: 2 });
+
+    const total = accounts.length + open.length;
+    expect(await latestRescore(db(), t.org.id)).toMatchObject({ status: "done", total, done: total, pending: 0 });
+    for (const o of open) await expectCurrent(o.id);
+    expect(await storedRow(won.id)).toEqual(wonBefore);
+    const fits = await db().accountAssessment.findMany({ where: { organizationId: t.org.id }, select: { fit: true, icpVersion: true } });
+    expect(fits).toEqual(accounts.map(() => ({ fit: 0, icpVersion: wonBefore.icpVersion + 1 })));
+    const snapshots = await db().scoreSnapshot.groupBy({
+      by: ["opportunityId"],
+      where: { organizationId: t.org.id, trigger: "icp_change" },
+      _count: true,
+    });
+    expect(snapshots.map((s) => [s.opportunityId, s._count]).sort()).toEqual(open.map((o) => [o.id, 1]).sort());
+  });
+
   it("every reader shows a score pending while its versions are behind, closed deals never, and current once re-scored", async () => {
     await rescoreOrganization(db(), t.org.id, "test");
     const account = await createAccountFor(t.rep);

@@ -1,5 +1,14 @@
 import type { PrismaClient, Tx } from "../db";
-import { addPhases, noPhases, rescoreAccountBatch, rescoreDealBatch, type BatchPhases, type BatchResult } from "./batch-rescore";
+import {
+  addPhases,
+  noPhases,
+  readAccountBatch,
+  readDealBatch,
+  scoreAccountBatch,
+  scoreDealBatch,
+  type BatchPhases,
+  type BatchResult,
+} from "./batch-rescore";
 import { currentVersions, pendingDealScores } from "./score-currency";
 
 export const RESCORE_KIND = "rescore";
@@ -15,25 +24,41 @@ export async function prepareRescore(tx: Tx, organizationId: string, startedById
   return progress.id;
 }
 
-async function walk(
-  next: (cursor: string | null) => Promise<BatchResult>,
+/**
+ * One pass over keyset batches, reading ahead: the next batch's read (keyset on the last id read) starts as soon
+ * as the previous read returns, while that batch is scored and written, so PostgreSQL reads while Node assesses.
+ * At most two batches are held. `stop` ends the pass before its next batch (the other pass failed).
+ */
+async function walk<Read extends { cursor: string | null }>(
+  read: (cursor: string | null) => Promise<Read>,
+  score: (batch: Read) => Promise<BatchResult>,
   onBatch: (scored: number) => Promise<void>,
   phases: BatchPhases,
+  stop: { failed: boolean },
 ): Promise<void> {
-  let cursor: string | null = null;
-  do {
-    const batch = await next(cursor);
-    addPhases(phases, batch.phases);
-    if (batch.scored > 0) await onBatch(batch.scored);
-    cursor = batch.cursor;
-  } while (cursor !== null);
+  let next = read(null);
+  for (;;) {
+    const batch = await next;
+    if (batch.cursor === null || stop.failed) return;
+    next = read(batch.cursor);
+    try {
+      const result = await score(batch);
+      addPhases(phases, result.phases);
+      if (result.scored > 0) await onBatch(result.scored);
+    } catch (error) {
+      // The read ahead is not wanted any more; its failure, if any, is not this pass's error.
+      await next.catch(() => undefined);
+      throw error;
+    }
+  }
 }
 
 /**
  * Re-computes every account and open deal of an organization with its current settings (closed deals keep
- * the scorecard they closed with), in keyset batches, and
- * counts progress as it goes. Settings are read again for every batch: if someone saves once more meanwhile,
- * the rest of this run already uses the newer rules (and the newer save's own run redoes the start).
+ * the scorecard they closed with), in keyset batches, and counts progress as it goes. The account pass and the
+ * deal pass run side by side: they write different tables, and neither reads what the other writes. Settings are
+ * read again for every batch: if someone saves once more meanwhile, the rest of this run already uses the newer
+ * rules (and the newer save's own run redoes the start).
  */
 export async function rescoreOrganization(
   client: PrismaClient,
@@ -44,6 +69,8 @@ export async function rescoreOrganization(
   which: "open" | "all" = "open",
   /** Only this pipeline's deals, and no accounts: a save of one pipeline's framework or stages. */
   pipelineId?: string,
+  /** Rows per batch (tests walk many small batches); `batch-rescore.ts` sizes them otherwise. */
+  sizes: { deals?: number; accounts?: number } = {},
 ): Promise<{ accounts: BatchPhases; deals: BatchPhases }> {
   const status = which === "open" ? ("open" as const) : undefined;
   const track = async (data: Parameters<PrismaClient["jobProgress"]["update"]>[0]["data"]) => {
@@ -56,20 +83,51 @@ export async function rescoreOrganization(
   await track({ status: "running", total: accounts + deals, done: 0 });
   const advance = (scored: number) => track({ done: { increment: scored } });
   const phases = { accounts: noPhases(), deals: noPhases() };
-  try {
-    if (!pipelineId) await walk((cursor) => rescoreAccountBatch(client, organizationId, { cursor, now: new Date() }), advance, phases.accounts);
-    await walk(
-      (cursor) => rescoreDealBatch(client, organizationId, { cursor, status, trigger, now: new Date(), ...(pipelineId && { pipelineId }) }),
+  const stop = { failed: false };
+  // `now` is taken before each read: a row a user write re-scores after it is newer and kept.
+  const passes = [
+    walk(
+      (cursor) =>
+        readDealBatch(client, organizationId, {
+          cursor,
+          status,
+          trigger,
+          now: new Date(),
+          size: sizes.deals,
+          ...(pipelineId && { pipelineId }),
+        }),
+      (batch) => scoreDealBatch(client, organizationId, batch, { trigger }),
       advance,
       phases.deals,
-    );
+      stop,
+    ),
+    ...(pipelineId
+      ? []
+      : [
+          walk(
+            (cursor) => readAccountBatch(client, organizationId, { cursor, now: new Date(), size: sizes.accounts }),
+            (batch) => scoreAccountBatch(client, batch),
+            advance,
+            phases.accounts,
+            stop,
+          ),
+        ]),
+  ].map((pass) =>
+    pass.catch((error: unknown) => {
+      stop.failed = true;
+      throw error;
+    }),
+  );
+  const outcomes = await Promise.allSettled(passes);
+  const failure = outcomes.find((o) => o.status === "rejected");
+  if (!failure) {
     await track({ status: "done", finishedAt: new Date() });
     return phases;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await track({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() });
-    throw error;
   }
+  const error: unknown = failure.reason;
+  const message = error instanceof Error ? error.message : String(error);
+  await track({ status: "failed", error: message.slice(0, 500), finishedAt: new Date() });
+  throw error;
 }
 
 export interface RescoreProgress {
