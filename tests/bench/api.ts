@@ -182,6 +182,9 @@ async function main(): Promise<void> {
     });
     if (!saved.ok) throw new Error(`pipeline setup failed: ${saved.status} ${await saved.text()}`);
 
+    let compressed = 0;
+    let bytes = 0;
+    let responses = 0;
     /** One move of one deal, back and forth between two stages; true when accepted (201). */
     const move = async (c: (typeof clients)[number], deal: (typeof clients)[number]["deals"][number]): Promise<boolean> => {
       const toStage = deal.stage === "discovery" ? "solution" : "discovery";
@@ -190,7 +193,11 @@ async function main(): Promise<void> {
         headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json" },
         body: JSON.stringify({ toStage, version: deal.version }),
       });
-      await res.arrayBuffer();
+      const body = await res.arrayBuffer();
+      bytes += body.byteLength;
+      responses++;
+      if (responses === 1 && process.env.BENCH_SHOW) console.log(res.status, [...res.headers], new TextDecoder().decode(body));
+      if (res.headers.get("content-encoding")) compressed++;
       if (res.status !== 201) return false;
       deal.version++;
       deal.stage = toStage;
@@ -323,6 +330,9 @@ async function main(): Promise<void> {
         verdicts.push(`open loop at ${offered.toFixed(0)} moves/s: p95 ${ms(p95)} ${ok ? "PASS" : "FAIL"}`);
       }
     }
+    console.log(
+      `Responses: ${responses}, ${compressed} of them compressed, ${(bytes / Math.max(1, responses)).toFixed(0)} bytes each on average (decoded)`,
+    );
     console.log(`Target p95 < ${TARGET_P95_MS} ms — ${verdicts.join(" · ")}`);
   } finally {
     await Promise.all(apps.map(stopApp));
