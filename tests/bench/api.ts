@@ -20,6 +20,7 @@
  *                          several values run one after another.
  *   BENCH_OPEN_SECONDS=30  open loop: scheduled duration per think time (the first 2 s are warm-up, not counted).
  *   BENCH_DEALS_PER_USER=5 open loop: deals each user owns and picks from at random.
+ *   BENCH_SEED=42          open loop: the schedule's seed. BENCH_SHOW=1 prints the first answer (status, headers, body).
  *   BENCH_INSTANCES=N      N app instances (stateless, one database); client i talks to instance i mod N, as a
  *                          load balancer with sticky connections would spread them. Default 1.
  *   BENCH_PORT=P           first instance's port (then P+1 …); default: free ports.
