@@ -19,12 +19,20 @@ export function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const headers = securityHeaders(nonce, { dev: env().NODE_ENV === "development", https });
 
+  // Pages read the nonce from the request; /api/v1 answers JSON and reads nothing of it, so its requests go on as
+  // they came (overriding the request headers makes Next re-send every one of them, on every API call).
+  const response = request.nextUrl.pathname.startsWith("/api/v1/")
+    ? NextResponse.next()
+    : NextResponse.next({ request: { headers: withNonce(request, nonce, headers) } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function withNonce(request: NextRequest, nonce: string, headers: Record<string, string>): Headers {
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"] ?? "");
-  const response = NextResponse.next({ request: { headers: forwarded } });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
+  return forwarded;
 }
 
 export const config = {

@@ -73,7 +73,6 @@ try {
   const { hit } = await import("../../lib/server/rate-limit");
   // The use case's own function (the registry module also loads the sign-in providers, which need Next).
   const { advanceStage } = await import("../../lib/server/qualification/advance-stage");
-  const { loadOpportunity } = await import("../../lib/server/api/operations/opportunities");
   const org = await db().organization.create({ data: { name: "Profile", slug: `profile-${process.pid}` } });
   const manager = await db().user.create({
     data: { organizationId: org.id, email: `p-${process.pid}@bench.local`, name: "Profile Manager", role: "manager", passwordHash: "x" },
@@ -107,9 +106,8 @@ try {
     const caller = await authenticateToken(token);
     if (!caller) throw new Error("key refused");
     await hit(db(), [{ key: `api:key:${caller.keyId}`, max: caller.rateLimitPerMinute, windowSeconds: 60 }], new Date());
+    // The API's response is the moved deal the use case returns (no read after the commit).
     await advanceStage(caller.user, { opportunityId: deal.id, toStage, version });
-    // The API's response: the moved deal as a resource.
-    await loadOpportunity(caller.user, deal.id);
   };
   let version = 1;
   for (let i = 0; i < 4; i++) await move(i % 2 === 0 ? "discovery" : "prospecting", version++); // warm caches and connections

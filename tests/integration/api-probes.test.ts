@@ -80,6 +80,21 @@ describe("the probe set, through /api/v1", () => {
     expect(fresh.headers.get("etag")).toBe('"3"');
   });
 
+  it("answers a stage change with the deal as stored after the move, without gzip for a small answer", async () => {
+    const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "negotiation" });
+    const moved = await api(repKey, "POST", `/opportunities/${deal.id}/stage-changes`, { body: { toStage: "discovery", version: 1 } });
+    expect(moved.status).toBe(201);
+    const read = await api(repKey, "GET", `/opportunities/${deal.id}`);
+    expect(moved.body.opportunity).toEqual(read.body);
+    expect(moved.body.opportunity).toMatchObject({ stage: "discovery", version: 2 });
+    // Small answers tell next start's compression not to gzip them; a list over 1 KB is left to it.
+    expect(moved.headers.get("cache-control")).toBe("no-transform");
+    for (let i = 0; i < 8; i++) await createAccountFor(t.rep);
+    const list = await api(repKey, "GET", "/accounts?limit=50");
+    expect(JSON.stringify(list.body).length).toBeGreaterThan(1024);
+    expect(list.headers.get("cache-control")).toBeNull();
+  });
+
   it("reports INVALID with per-field paths", async () => {
     const res = await api(repKey, "POST", "/notes", {
       body: { opportunityId: "x", body: "n", evidence: [{ criterionId: "metrics", state: "maybe", excerpt: "" }] },

@@ -99,6 +99,18 @@ describe("webhooks", () => {
     ]);
   });
 
+  it("queues a stage change for the enabled endpoints subscribed to it, and no other", async () => {
+    const subscribed = await register(["opportunity.stage_changed"], "/subscribed");
+    const disabled = await register(["opportunity.stage_changed"], "/disabled");
+    await db().webhookEndpoint.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+    await register(["override.created"], "/other");
+    const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id);
+    expect((await api(repKey, "POST", `/opportunities/${deal.id}/stage-changes`, { body: { toStage: "discovery", version: 1 } })).status).toBe(201);
+    const events = await db().webhookEvent.findMany({ where: { organizationId: t.org.id }, include: { deliveries: true } });
+    expect(events.map((e) => e.type)).toEqual(["opportunity.stage_changed"]);
+    expect(events[0]?.deliveries.map((d) => d.endpointId)).toEqual([subscribed.id]);
+  });
+
   it("emits criterion.changed and override.created in the transaction of the change, only to subscribers", async () => {
     await register(["criterion.changed"]);
     const deal = await createOpportunityFor(t.rep, (await createAccountFor(t.rep)).id, { stage: "discovery" });

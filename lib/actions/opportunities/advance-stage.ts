@@ -14,6 +14,7 @@ export const advanceStageAction = authorizedAction
   .metadata({ useCase: "opportunity.advance" })
   .inputSchema(advanceStageSchema, { handleValidationErrorsShape: nestedErrorsShape })
   .action(async ({ parsedInput, ctx }) => {
-    const result = await runUseCase("opportunity.advance", ctx.user, parsedInput);
+    // The row itself stays on the server (the card is what the board shows).
+    const { opportunity: _row, ...result } = await runUseCase("opportunity.advance", ctx.user, parsedInput);
     return { ...result, card: await loadCard(ctx.user, result.id) };
   });

@@ -7,7 +7,7 @@ import { claimIdempotencyKey, requestHash, settleIdempotencyKey } from "./idempo
 import { authenticateToken } from "./keys";
 import { requirePermission, type ApiContext, type Operation } from "./operation";
 import { OPERATIONS } from "./operations";
-import { problem, problemFromError, problemResponse, type Problem } from "./problem";
+import { jsonResponse, problem, problemFromError, problemResponse, type Problem } from "./problem";
 
 /** Larger bodies are refused with 413 before they are read. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -30,9 +30,6 @@ function route(method: string, path: string): { op: Operation; params: Record<st
   const values = hit.regex.exec(path)!.slice(1);
   return { op: hit.op, params: Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(values[i] ?? "")])) };
 }
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
 function parseIfMatch(header: string | null): number | null {
   const match = header ? /^(?:W\/)?"?(\d+)"?$/.exec(header.trim()) : null;
@@ -116,7 +113,7 @@ export async function handleApiRequest(request: Request, segments: string[]): Pr
   if (idempotencyKey) {
     if (idempotencyKey.length > 200) return problemResponse(problem("INVALID", "Idempotency-Key is limited to 200 characters."));
     const claim = await claimIdempotencyKey(caller.keyId, idempotencyKey, requestHash(method, path, text));
-    if (claim.kind === "replay") return json(claim.response.status, claim.response.body, { "idempotent-replayed": "true" });
+    if (claim.kind === "replay") return jsonResponse(claim.response.status, claim.response.body, { "idempotent-replayed": "true" });
     if (claim.kind === "mismatch") return problemResponse(problem("IDEMPOTENCY_MISMATCH", "This Idempotency-Key was used with a different request."));
     if (claim.kind === "in_progress")
       return problemResponse(problem("CONFLICT", "A request with this Idempotency-Key is still running; retry shortly."), { "retry-after": "1" });
@@ -133,10 +130,7 @@ export async function handleApiRequest(request: Request, segments: string[]): Pr
   const { status, payload, headers } = await withRequestContext({ apiKeyId: caller.keyId }, () => run(matched.op, ctx));
   if (claimId) await settleIdempotencyKey(claimId, { status, body: payload });
   const isProblem = status >= 400;
-  return new Response(JSON.stringify(payload), {
-    status,
-    headers: { "content-type": isProblem ? "application/problem+json" : "application/json", ...headers },
-  });
+  return jsonResponse(status, payload, { "content-type": isProblem ? "application/problem+json" : "application/json", ...headers });
 }
 
 async function run(op: Operation, ctx: ApiContext): Promise<{ status: number; payload: unknown; headers: Record<string, string> }> {

@@ -55,5 +55,24 @@ export function problemFromError(error: unknown): Problem {
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), { status: p.status, headers: { "content-type": PROBLEM_CONTENT_TYPE, ...headers } });
+  return jsonResponse(p.status, p, { "content-type": PROBLEM_CONTENT_TYPE, ...headers });
+}
+
+/** The compression middleware's own threshold: below it, gzip costs more than it saves. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * Every /api/v1 answer. `next start` gzips every response whose length it does not know, however small, and it
+ * drops a Content-Length a route handler sets, so the middleware's 1 KB threshold never applies to route
+ * handlers. Most API answers are a few hundred bytes, where a gzip stream per response costs more CPU than it
+ * saves on the wire: those say `no-transform`, which the middleware (like any proxy) honours. Larger answers
+ * (lists) are still compressed. Pages are not concerned.
+ */
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  const small = Buffer.byteLength(text) < COMPRESS_FROM_BYTES;
+  return new Response(text, {
+    status,
+    headers: { "content-type": "application/json", ...(small && { "cache-control": "no-transform" }), ...headers },
+  });
 }

@@ -11,7 +11,7 @@ import { AppError, forbidden, staleWrite } from "../errors";
 import { asJson } from "../json";
 import { assertMayActOn } from "../scope";
 import type { WebhookEventType } from "../../webhooks/events";
-import { emitEvent, subscribersOf } from "../webhooks/emit";
+import { emitEvent, subscribersAmong } from "../webhooks/emit";
 import type { SessionUser } from "../session";
 import { assessInputs } from "./assess";
 import { loadDeal, type LoadedDeal } from "./batch-load";
@@ -64,7 +64,7 @@ const engineOverrides = (rows: ReturnType<typeof overrideRows>): OpportunitySnap
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((o) => ({ stageId: o.stageKey, by: o.byId, reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt }));
 
-/** The events a stage change may emit: their subscribers are read once, before the transaction. */
+/** The events a stage change may emit: their subscribers are read with the deal, before the transaction. */
 const EVENTS: WebhookEventType[] = ["override.created", "opportunity.stage_changed", "opportunity.verdict_changed"];
 
 /**
@@ -72,22 +72,22 @@ const EVENTS: WebhookEventType[] = ["override.created", "opportunity.stage_chang
  * blockers. A manager may pass an override (reason + expiry): it is stored per blocked gate, the engine
  * re-checks with it, and the stage change is recorded as overridden with the blockers it let through.
  *
- * Lean on purpose: one statement reads the deal with everything its score needs (and the webhook subscribers
- * are read alongside); the settings come from the process cache while their version holds; the gate is checked
- * outside any transaction; the transaction holds only the writes. The move is a check-and-set on the version
+ * Lean on purpose: one statement reads the deal with everything its score needs and the organization's webhook
+ * endpoints; the settings come from the process cache while their version holds; the gate is checked outside
+ * any transaction; the transaction holds only the writes. The move is a check-and-set on the version
  * the caller saw, so a change that lands between the check and the write still ends in CONFLICT rather than a
  * move on stale facts, and the re-score reuses the read unless another write re-scored the deal meanwhile.
+ * Returns the moved deal's row as the move wrote it (`opportunity`), so a caller that shows it need not read it
+ * again after the commit.
  */
 export async function advanceStage(user: SessionUser, input: z.infer<typeof advanceStageSchema>) {
   const now = new Date();
   const client = db();
-  const [deal, subscribers] = await Promise.all([
-    loadDeal(client, user.organizationId, input.opportunityId),
-    subscribersOf(client, user.organizationId, EVENTS),
-  ]);
+  const deal = await loadDeal(client, user.organizationId, input.opportunityId);
   assertMayActOn(user, "opportunity.advance", deal);
   if (deal.version !== input.version) throw staleWrite("opportunity");
   const settings = await settingsAtKey(client, user.organizationId, deal);
+  const subscribers = subscribersAmong(deal.webhookEndpoints, EVENTS);
   const target = settings.pipeline.stages.find((s) => s.id === input.toStage);
   if (!target) throw new AppError("INVALID", `"${input.toStage}" is not a stage of your pipeline.`);
   const from = deal.snapshot;
@@ -135,13 +135,13 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
       lostFromStageId: lostFromStage(status, target.id, { fromStage: from.stageId, toStage: target.id }),
     },
   };
-  await client.$transaction(
+  const opportunity = await client.$transaction(
     async (tx) => {
-      const { count } = await tx.opportunity.updateMany({
+      const [row] = await tx.opportunity.updateManyAndReturn({
         where: { id: from.id, organizationId: user.organizationId, version: input.version },
         data: { stage: target.id, status, version: { increment: 1 }, lastActivityAt: now },
       });
-      if (count === 0) throw staleWrite("opportunity");
+      if (!row) throw staleWrite("opportunity");
       if (overrides.length > 0) await tx.gateOverride.createMany({ data: overrides });
       for (const o of overrides) {
         const event = {
@@ -194,10 +194,11 @@ export async function advanceStage(user: SessionUser, input: z.infer<typeof adva
         after: { stage: target.id, status, outcome },
         reason,
       });
+      return row;
       // A burst of moves may queue for the pool's connections; waiting a little longer than Prisma's default 2 s
       // beats refusing a move that is about to get a connection.
     },
     { maxWait: 10_000 },
   );
-  return { id: from.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView) };
+  return { id: from.id, stage: target.id, outcome, overridden: result.overridden.map(toBlockerView), opportunity };
 }

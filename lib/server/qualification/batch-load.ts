@@ -39,6 +39,8 @@ export interface LoadedDeal extends BatchDeal {
    */
   storedVersion: string | null;
   lastSnapshot: LastSnapshot | null;
+  /** The organization's enabled webhook endpoints and their event types (`subscribersAmong` picks from them). */
+  webhookEndpoints: Array<{ id: string; events: string[] }>;
 }
 
 /** Milliseconds since the epoch as a JSON number; timestamps are stored as UTC without a zone. */
@@ -86,7 +88,9 @@ SELECT coalesce(json_agg(b ORDER BY b.id), '[]')::text AS batch FROM (
         FROM "Pipeline" p JOIN "Organization" org ON org.id = p."organizationId" WHERE p.id = o."pipelineId"),
       'storedVersion', oa.xmin::text,
       'lastSnapshot', (SELECT json_build_object('fit', s.fit, 'intent', s.intent, 'verdict', s.verdict, 'stage', s.stage)
-        FROM "ScoreSnapshot" s WHERE s."opportunityId" = o.id ORDER BY s.at DESC LIMIT 1)
+        FROM "ScoreSnapshot" s WHERE s."opportunityId" = o.id ORDER BY s.at DESC LIMIT 1),
+      'webhookEndpoints', coalesce((SELECT json_agg(json_build_object('id', w.id, 'events', w.events) ORDER BY w.id)
+        FROM "WebhookEndpoint" w WHERE w."organizationId" = o."organizationId" AND w."disabledAt" IS NULL), '[]')
     ) END AS single
   FROM (
     SELECT * FROM "Opportunity" o
@@ -195,7 +199,8 @@ export async function loadDealBatch(
 /**
  * One deal, ready to assess, in one statement: what a write checks and re-scores, where each round trip holds
  * a request (or a transaction and its pool connection) longer. With it: the key of its settings, the stored
- * assessment's row version and the latest snapshot. Not found in the organization: NOT_FOUND.
+ * assessment's row version, the latest snapshot and the organization's enabled webhook endpoints (what a
+ * write's outbox rows go to). Not found in the organization: NOT_FOUND.
  */
 export async function loadDeal(client: PrismaClient | Tx, organizationId: string, opportunityId: string): Promise<LoadedDeal> {
   const [raw] = await readRaw(client, organizationId, null, null, 1, opportunityId, null, null);

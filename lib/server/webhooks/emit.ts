@@ -12,7 +12,7 @@ export async function emitEvent(
   organizationId: string,
   type: WebhookEventType,
   payload: Record<string, unknown>,
-  /** The subscribers, when the caller looked them up before its transaction (`subscribersOf`). */
+  /** The subscribers, when the caller looked them up before its transaction (`subscribersAmong`). */
   subscribers?: Subscribers,
 ): Promise<void> {
   await emitEvents(tx, organizationId, type, [payload], subscribers);
@@ -22,16 +22,12 @@ export async function emitEvent(
 export type Subscribers = ReadonlyMap<WebhookEventType, Array<{ id: string }>>;
 
 /**
- * Who receives which of these event types, in one read: for a write that wants no lookup inside its
- * transaction. Read committed gives a lookup inside the transaction no stronger guarantee: an endpoint
- * registered while the write runs is missed either way.
+ * Who receives which of these event types, from the organization's enabled endpoints read before a write's
+ * transaction (`loadDeal` reads them with the deal, in its one statement). Read committed gives a lookup inside
+ * the transaction no stronger guarantee: an endpoint registered while the write runs is missed either way.
  */
-export async function subscribersOf(client: Tx | PrismaClient, organizationId: string, types: WebhookEventType[]): Promise<Subscribers> {
-  const rows = await client.webhookEndpoint.findMany({
-    where: { organizationId, disabledAt: null, events: { hasSome: types } },
-    select: { id: true, events: true },
-  });
-  return new Map(types.map((type) => [type, rows.filter((r) => r.events.includes(type)).map(({ id }) => ({ id }))]));
+export function subscribersAmong(endpoints: ReadonlyArray<{ id: string; events: string[] }>, types: WebhookEventType[]): Subscribers {
+  return new Map(types.map((type) => [type, endpoints.filter((r) => r.events.includes(type)).map(({ id }) => ({ id }))]));
 }
 
 /** Many events of one type (an import's leads): the subscribed endpoints are looked up once. */

@@ -242,7 +242,7 @@ export const opportunityOperations: Operation[] = [
       const result = await writeHandler("opportunity.advance", {
         pathInput: { id: "opportunityId" },
         versionFromIfMatch: true,
-        respond: async (c, r) => ({ ...r, opportunity: toOpportunity(await loadOpportunity(c.user, r.id)) }),
+        respond: (_c, r) => Promise.resolve({ ...r, opportunity: toOpportunity(r.opportunity) }),
       })(ctx);
       return { ...result, status: 201 };
     },
