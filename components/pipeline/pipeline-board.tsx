@@ -127,7 +127,8 @@ function ClosedColumn({ closed }: { closed: ClosedSummary[] }) {
             {s.label}
           </h2>
           <p className="mt-0.5 text-xs text-slate-600">
-            {s.count.toLocaleString("en-US")} deal{s.count === 1 ? "" : "s"} · <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
+            {s.count.toLocaleString("en-US")} deal{s.count === 1 ? "" : "s"} ·{" "}
+            <span className="font-medium tabular-nums">{formatTotals(s.totals)}</span>
           </p>
         </DropZone>
       ))}
