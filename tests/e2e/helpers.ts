@@ -40,3 +40,11 @@ export async function pickInCombobox(scope: Page | Locator, label: string, typed
   await search.press("Enter");
   await expect(search).toBeHidden();
 }
+
+/**
+ * Waits until an editor that hydrates after the page's first load (`data-hydrated`, see `useHydrated`) runs in the
+ * browser: a press before that lands on the server's markup, and on a slow machine it is lost.
+ */
+export async function waitForHydration(editor: Locator) {
+  await expect(editor).toHaveAttribute("data-hydrated", "true");
+}

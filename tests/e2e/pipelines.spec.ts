@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { type Page } from "@playwright/test";
-import { pickInCombobox, signIn, unique } from "./helpers";
+import { pickInCombobox, signIn, unique, waitForHydration } from "./helpers";
 
 /** Full-page pictures of each step for a human to look at (test-results/ is not committed). */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/shots-pipelines/${name}.png`, fullPage: true });
@@ -40,6 +40,7 @@ test("a second pipeline with a small framework of its own gates its own deals, a
 
   // Its own framework, from scratch: two criteria.
   const builder = page.getByTestId("framework-builder");
+  await waitForHydration(builder);
   await builder.getByRole("button", { name: "Scratch" }).click();
   await builder.getByLabel("Framework name").fill("Renewal check");
   for (const [i, id, label, question] of [
@@ -56,6 +57,7 @@ test("a second pipeline with a small framework of its own gates its own deals, a
   await expect(page.getByRole("heading", { name: `${renewal} — framework: Renewal check` })).toBeVisible();
 
   // Its gate: leaving Prospecting needs the churn signal at least claimed.
+  await waitForHydration(page.getByTestId("pipeline-form"));
   const prospecting = page.getByTestId("pipeline-form").getByTestId("stage-prospecting");
   await prospecting.getByRole("button", { name: "Add requirement" }).click();
   await prospecting.getByLabel("Kind of requirement").selectOption({ label: "Criterion evidence" });

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { type Page } from "@playwright/test";
-import { pickInCombobox, signIn, unique } from "./helpers";
+import { pickInCombobox, signIn, unique, waitForHydration } from "./helpers";
 
 /** Full-page pictures of each step for a human to look at (test-results/ is not committed). */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/shots-setup/${name}.png`, fullPage: true });
@@ -16,6 +16,7 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
 
   // From scratch: one must-have criterion, previewed on a sample deal before saving.
   const builder = page.getByTestId("framework-builder");
+  await waitForHydration(builder);
   await builder.getByRole("button", { name: "Scratch" }).click();
   await builder.getByLabel("Framework name").fill("Renewal lite");
   await builder.getByRole("button", { name: "Add criterion" }).click();
@@ -40,6 +41,7 @@ test("a manager builds a small framework of their own, gates a stage on it, adds
   await expect(page.getByRole("heading", { name: "Framework: Renewal lite" })).toBeVisible();
 
   // The gate: leaving Prospecting needs the renewal risk at least claimed.
+  await waitForHydration(page.getByTestId("pipeline-form"));
   const prospecting = page.getByTestId("pipeline-form").getByTestId("stage-prospecting");
   await prospecting.getByRole("button", { name: "Add requirement" }).click();
   await prospecting.getByLabel("Kind of requirement").selectOption({ label: "Criterion evidence" });
