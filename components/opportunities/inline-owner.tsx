@@ -50,6 +50,10 @@ export function InlineOwner({
         ? "Someone else changed this deal first. The current owner is shown now; pick again to change it."
         : (outcome.validationErrors?.fieldErrors?.ownerId?.[0] ?? outcome.serverError?.message ?? "Could not change the owner. Try again.");
     setError(`Not reassigned: ${refusal}`);
+    // Refused because the deal is no longer this user's to hand on: the refreshed page shows the owner as plain
+    // text, and this editor (with its message) goes away with it. The toast outlives it.
+    const code = outcome.serverError?.code;
+    if (code === "FORBIDDEN" || code === "NOT_FOUND") toast.error(`Not reassigned: ${refusal}`);
     router.refresh();
   }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { DEMO, signIn, unique } from "./helpers";
+import { DEMO, signIn, unique, waitForHydration } from "./helpers";
 
 test("a manager sees forecast honesty on the seeded closed deals, with the count it rests on", async ({ page }) => {
   await signIn(page, DEMO.manager);
@@ -61,7 +61,12 @@ test("a manager filters the dashboard by pipeline: a new, empty pipeline shows n
   await expect(open).toHaveText(everything);
 
   await page.goto("/settings/qualification");
+  // Pressed before the page runs in the browser, the link is a full load and the delete a lost click: the
+  // pipeline editor hydrates last, so once it has, the rest of the page has too.
+  await waitForHydration(page.getByTestId("pipeline-form"));
   await listed.click();
+  await expect(listed).toHaveAttribute("aria-current", "page");
+  await waitForHydration(page.getByTestId("pipeline-form"));
   await page.getByRole("button", { name: `Delete ${name}` }).click();
   await expect(listed).toHaveCount(0);
 });
