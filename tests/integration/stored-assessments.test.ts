@@ -23,6 +23,7 @@ import { latestRescore, prepareRescore, rescoreOrganization } from "../../lib/se
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
 import { toAccountProfile } from "../../lib/server/qualification/snapshot";
 import { ENGINE_VERSION, riskLevelOf } from "../../lib/server/qualification/stored-assessment";
+import { readStoredResult } from "../../lib/server/qualification/stored-result";
 import { sweepOrganization } from "../../lib/server/qualification/sweep";
 import type { SaveIcpInput } from "../../lib/validation/icp";
 import { createAccountFor, createContactFor, createOpportunityFor, createTenant, type Tenant } from "../fixtures/tenants";
@@ -81,12 +82,15 @@ async function expectCurrent(opportunityId: string) {
     blockerCount: fresh.nextGate?.blockers.length ?? 0,
     engineVersion: ENGINE_VERSION,
   });
-  // The JSON column holds the engine's whole explained result, so new engine fields need no new columns.
-  expect(stored.result).toMatchObject({
-    fit: { score: fresh.fit.score },
-    intent: { score: fresh.intent.score },
-    verdict: { verdict: fresh.verdict.verdict },
-  });
+  // The JSON column holds what lists and cards read back, and they read the engine's own words from it.
+  const shown = readStoredResult(stored.result, new Date());
+  expect(shown.verdict.reasons.map((r) => r.text)).toEqual(fresh.verdict.reasons.map((r) => r.text));
+  expect(shown.flags.map((f) => [f.severity, f.text])).toEqual(fresh.flags.map((f) => [f.severity, f.text]));
+  expect(shown.nextGate && [shown.nextGate.toStageId, shown.nextGate.blockers.map((b) => b.message)]).toEqual(
+    fresh.nextGate && [fresh.nextGate.toStageId, fresh.nextGate.blockers.map((b) => b.message)],
+  );
+  // Nothing else: the breakdowns are columns (fit, intent) or computed afresh where they are shown.
+  expect(Object.keys(stored.result as object).sort()).toEqual(["flags", "nextGate", "verdict", "wishcasting"]);
   return stored;
 }
 

@@ -3,8 +3,10 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { registerPool } from "./bulk-statement";
 
 /** Where the data lives: a PostgreSQL server, or the embedded PGlite database in a directory (or memory). */
 export type DatabaseTarget = { kind: "server"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
@@ -32,9 +34,11 @@ export function createPrismaClient(target: DatabaseTarget, pglite?: PGlite): Pri
   if (target.kind === "server") {
     // node-postgres defaults to 10 connections; DATABASE_POOL_SIZE sizes it to the server's max_connections
     // divided among the app instances.
-    return new PrismaClient({
-      adapter: new PrismaPg({ connectionString: target.url, allowExitOnIdle: true, ...(target.poolSize && { max: target.poolSize }) }),
-    });
+    // The pool is made here so that bulk statements can share it (`executeBulk`); the client ends it on disconnect.
+    const pool = new pg.Pool({ connectionString: target.url, allowExitOnIdle: true, ...(target.poolSize && { max: target.poolSize }) });
+    const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+    registerPool(client, pool);
+    return client;
   }
   // An embedded data directory belongs to one process; the caller owns that PGlite instance.
   const client = pglite ?? new PGlite(target.dataDir, { extensions: PGLITE_EXTENSIONS });

@@ -9,6 +9,7 @@ import {
   type Severity,
 } from "../../qualification";
 import { assertNever } from "../../qualification/never";
+import { executeBulk } from "../database/bulk-statement";
 import type { PrismaClient, Tx } from "../db";
 import type { QualificationSettings } from "./settings";
 
@@ -97,15 +98,25 @@ const readableParts = readableContent;
 const stageProbability = (pipeline: Pipeline, stageId: string) => pipeline.stages.find((s) => s.id === stageId)?.probability ?? 0;
 
 /**
- * The explained result as stored: what lists and cards explain a score with (fit, intent with its gaps,
- * verdict and reasons, flags, next gate, wishcasting, discount). The per-criterion breakdown and the suggested
- * questions are left out: only the deal page and the API show them, and they compute the assessment afresh.
- * They were over half of each row's bytes, and writing those bytes was most of a background pass's time.
+ * The explained result as stored: what lists and cards read back (`storedResultSchema`: the verdict and its
+ * reasons, the flags, the next gate's blockers, the wishcasting gap), nothing more. Fit and intent are columns of
+ * their own; their breakdowns, the suggested questions and the gate's requirement detail are shown only by the
+ * deal page and the API, which compute the assessment afresh. Writing the rest was most of a background pass's
+ * bytes: Node serialised it and PostgreSQL parsed, compressed and logged it for every row (5.4 kB a row, now
+ * about 1.4 kB). Rows an older engine stored with more still read the same.
  */
 function storedResult(assessment: Assessment) {
-  const { questions: _questions, intent, reassessAt: _reassessAt, flags, ...rest } = assessment;
-  const { criteria: _criteria, ...intentSummary } = intent;
-  return { ...rest, intent: intentSummary, flags: flags.map(withoutDayCount) };
+  const { verdict, flags, nextGate, wishcasting } = assessment;
+  return {
+    verdict,
+    flags: flags.map(withoutDayCount),
+    nextGate: nextGate && {
+      allowed: nextGate.allowed,
+      toStageId: nextGate.toStageId,
+      blockers: nextGate.blockers.map(({ code, message }) => ({ code, message })),
+    },
+    wishcasting,
+  };
 }
 
 /** A flag as stored: its day count would be stale tomorrow (the text carries the instant it counts from). */
@@ -201,14 +212,17 @@ export async function saveOpportunityAssessments(
   const newer = options.onlyIfNewer === true;
   const guarded = options.storedVersion !== undefined;
   if (guarded && rows.length !== 1) throw new Error("storedVersion guards a single row");
-  return client.$executeRaw`
+  return executeBulk(client, SAVE_OPPORTUNITY_ASSESSMENTS, [JSON.stringify(rows), newer, guarded, options.storedVersion ?? null]);
+}
+
+const SAVE_OPPORTUNITY_ASSESSMENTS = `
     INSERT INTO "OpportunityAssessment" ("opportunityId", "organizationId", "fit", "intent", "verdict", "riskLevel", "flagKinds",
       "maxSeverity", "flagCount", "gaps", "nextStage", "blockerCount", "band", "stageProbability", "adjustedProbability",
       "adjustedAmount", "result", "icpVersion", "qualificationVersion", "engineVersion", "computedAt", "contentHash", "reassessAt")
     SELECT r."opportunityId", r."organizationId", r."fit", r."intent", r."verdict", r."riskLevel", r."flagKinds",
       r."maxSeverity", r."flagCount", r."gaps", r."nextStage", r."blockerCount", r."band", r."stageProbability", r."adjustedProbability",
       r."adjustedAmount", r."result", r."icpVersion", r."qualificationVersion", r."engineVersion", r."computedAt", r."contentHash", r."reassessAt"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "organizationId" text, "fit" int, "intent" int,
+    FROM jsonb_to_recordset($1::jsonb) AS r("opportunityId" text, "organizationId" text, "fit" int, "intent" int,
       "verdict" text, "riskLevel" text, "flagKinds" text[], "maxSeverity" text, "flagCount" int, "gaps" text[], "nextStage" text,
       "blockerCount" int, "band" text, "stageProbability" float8, "adjustedProbability" float8, "adjustedAmount" numeric,
       "result" jsonb, "icpVersion" int, "qualificationVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text,
@@ -221,9 +235,8 @@ export async function saveOpportunityAssessments(
       "adjustedAmount" = EXCLUDED."adjustedAmount", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
       "qualificationVersion" = EXCLUDED."qualificationVersion", "engineVersion" = EXCLUDED."engineVersion",
       "computedAt" = EXCLUDED."computedAt", "contentHash" = EXCLUDED."contentHash", "reassessAt" = EXCLUDED."reassessAt"
-    WHERE (NOT ${newer} OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt")
-      AND (NOT ${guarded} OR "OpportunityAssessment".xmin::text = ${options.storedVersion ?? null})`;
-}
+    WHERE (NOT $2::boolean OR "OpportunityAssessment"."computedAt" <= EXCLUDED."computedAt")
+      AND (NOT $3::boolean OR "OpportunityAssessment".xmin::text = $4::text)`;
 
 export interface AccountAssessmentRow {
   accountId: string;
@@ -258,17 +271,19 @@ export function toAccountAssessmentRow(
 export async function saveAccountAssessments(client: PrismaClient | Tx, rows: AccountAssessmentRow[], options: WriteOptions = {}): Promise<void> {
   if (rows.length === 0) return;
   const newer = options.onlyIfNewer === true;
-  await client.$executeRaw`
+  await executeBulk(client, SAVE_ACCOUNT_ASSESSMENTS, [JSON.stringify(rows), newer]);
+}
+
+const SAVE_ACCOUNT_ASSESSMENTS = `
     INSERT INTO "AccountAssessment" ("accountId", "organizationId", "fit", "verdict", "result", "icpVersion", "engineVersion", "computedAt", "contentHash")
     SELECT r."accountId", r."organizationId", r."fit", r."verdict", r."result", r."icpVersion", r."engineVersion", r."computedAt", r."contentHash"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("accountId" text, "organizationId" text, "fit" int, "verdict" text,
+    FROM jsonb_to_recordset($1::jsonb) AS r("accountId" text, "organizationId" text, "fit" int, "verdict" text,
       "result" jsonb, "icpVersion" int, "engineVersion" int, "computedAt" timestamp(3), "contentHash" text)
     ON CONFLICT ("accountId") DO UPDATE SET
       "fit" = EXCLUDED."fit", "verdict" = EXCLUDED."verdict", "result" = EXCLUDED."result", "icpVersion" = EXCLUDED."icpVersion",
       "engineVersion" = EXCLUDED."engineVersion", "computedAt" = EXCLUDED."computedAt",
       "contentHash" = EXCLUDED."contentHash"
-    WHERE NOT ${newer} OR "AccountAssessment"."computedAt" <= EXCLUDED."computedAt"`;
-}
+    WHERE NOT $2::boolean OR "AccountAssessment"."computedAt" <= EXCLUDED."computedAt"`;
 
 /** What a background pass needs to know of a stored row to decide whether to write it. */
 export interface StoredState {
@@ -290,11 +305,13 @@ export async function rescheduleOpportunityAssessments(
   rows: Array<{ opportunityId: string; reassessAt: string | null; computedAt: string }>,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  return client.$executeRaw`
-    UPDATE "OpportunityAssessment" a SET "reassessAt" = r."reassessAt"
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("opportunityId" text, "reassessAt" timestamp(3), "computedAt" timestamp(3))
-    WHERE a."opportunityId" = r."opportunityId" AND a."computedAt" <= r."computedAt"`;
+  return executeBulk(client, RESCHEDULE_OPPORTUNITY_ASSESSMENTS, [JSON.stringify(rows)]);
 }
+
+const RESCHEDULE_OPPORTUNITY_ASSESSMENTS = `
+    UPDATE "OpportunityAssessment" a SET "reassessAt" = r."reassessAt"
+    FROM jsonb_to_recordset($1::jsonb) AS r("opportunityId" text, "reassessAt" timestamp(3), "computedAt" timestamp(3))
+    WHERE a."opportunityId" = r."opportunityId" AND a."computedAt" <= r."computedAt"`;
 
 /**
  * A computed row needs writing when nothing is stored or its content moved. The versions a score used are part
