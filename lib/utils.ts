@@ -22,8 +22,11 @@ export function formatDate(date: Date | string | null | undefined): string {
   return humanDay(new Date(date));
 }
 
+// Built once: a formatter costs far more to make than to use, and timelines format dozens of instants a page.
+const DATE_TIME = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
 export function formatDateTime(date: Date | string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  return DATE_TIME.format(new Date(date));
 }
 
 /** yyyy-mm-dd for a date input. */

@@ -172,8 +172,11 @@ async function run(size: number, label: string): Promise<void> {
       await measured(c, "ICP save → re-score (deals + accounts)", () => rescoreOrganization(prisma, BENCH_ORG, "icp_change"));
       console.log(`  stored: ${await fingerprint(c)}`);
       if (process.env.AB_PASSES === "icp") return;
-      await measured(c, "quiet sweep", () => sweepOrganization(prisma, BENCH_ORG, new Date(NOW.getTime() + 3_600_000)));
-      await measured(c, "sweep a day later", () => sweepOrganization(prisma, BENCH_ORG, new Date(NOW.getTime() + DAY)));
+      // The re-score ran on the clock (as a settings save's does), so the sweeps count from it: from the data's
+      // fixed NOW they would come before what the re-score stored, and find nothing due.
+      const rescored = Date.now();
+      await measured(c, "quiet sweep", () => sweepOrganization(prisma, BENCH_ORG, new Date(rescored + 3_600_000)));
+      await measured(c, "sweep a day later", () => sweepOrganization(prisma, BENCH_ORG, new Date(rescored + DAY)));
     } finally {
       await c.end();
       await opened.close();

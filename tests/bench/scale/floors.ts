@@ -39,6 +39,11 @@ export function floorQueries(client: pg.Client, org: string): Record<string, () 
                WHERE o."organizationId" = $1 AND o.status = 'open' ORDER BY o."updatedAt" DESC, o.id LIMIT 25`);
       await q(`SELECT count(*) FROM "Opportunity" WHERE "organizationId" = $1 AND status = 'open'`);
     },
+    shell: async () => {
+      // The session check and the settings the form offers values from.
+      await q(`SELECT u.*, g.* FROM "User" u JOIN "Organization" g ON g.id = u."organizationId" WHERE g.id = $1 LIMIT 1`);
+      await q(`SELECT * FROM "IcpVersion" WHERE "organizationId" = $1 ORDER BY version DESC LIMIT 1`);
+    },
     deal: async () => {
       const id = "b_opp_3";
       await q(`SELECT o.*, a.* FROM "Opportunity" o JOIN "Account" a ON a.id = o."accountId" WHERE o.id = $1`, [id]);

@@ -197,6 +197,8 @@ async function benchSize(deals: number): Promise<void> {
       ["/accounts", "accounts"],
       ["/opportunities", "opportunities"],
       ["/opportunities/b_opp_3", "deal"],
+      // The app's layout around a small form and no list: what Next, the session and the shell cost on any page.
+      ["/accounts/new", "shell"],
     ];
     console.log(`| page | p50 | p95 | SQL floor p50 | SQL floor p95 |\n|---|---|---|---|---|`);
     for (const [path, key] of pages) {
