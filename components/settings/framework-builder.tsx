@@ -16,7 +16,7 @@ import type { CriterionDefinition, Framework, TemplateKey } from "@/lib/qualific
 import { blankCriterion, CriterionFields, toCriterionDraft, type CriterionDraft } from "./criterion-fields";
 import { toFramework, toInput, type Draft } from "./framework-draft";
 import { ScorecardPreview } from "./scorecard-preview";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useHydrationGate } from "@/components/ui/use-hydrated";
 
 interface Props {
   /** The pipeline being edited. */
@@ -35,7 +35,7 @@ const toDraft = (f: Framework, name = f.name): Draft => ({ name, criteria: f.cri
  * keep their evidence, removed criteria are archived and stay in each deal's history.
  */
 export function FrameworkBuilder({ pipelineId, templates, current, archived, version, editable }: Props) {
-  const hydrated = useHydrated();
+  const hydration = useHydrationGate();
   const router = useRouter();
   const [now] = useState(() => new Date());
   const { form, onSubmit, isPending, summaryFocus, errors } = useZodForm(
@@ -72,7 +72,7 @@ export function FrameworkBuilder({ pipelineId, templates, current, archived, ver
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="framework-builder" data-hydrated={hydrated || undefined}>
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="framework-builder" {...hydration}>
       {editable && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-600">Start from:</span>

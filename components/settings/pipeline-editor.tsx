@@ -14,7 +14,7 @@ import type { Pipeline } from "@/lib/qualification";
 import { criterionLabeller } from "./requirement-text";
 import { toDraft, toInput, type Draft } from "./pipeline-draft";
 import { StageRow, type StageDraft } from "./stage-row";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useHydrationGate } from "@/components/ui/use-hydrated";
 
 interface Props {
   /** The pipeline being edited. */
@@ -30,7 +30,7 @@ interface Props {
  * whole pipeline at once, so a half-edited gate never applies to deals. Leaving with unsaved edits asks first.
  */
 export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, editable }: Props) {
-  const hydrated = useHydrated();
+  const hydration = useHydrationGate();
   const router = useRouter();
   const initial = useMemo(() => toDraft(pipeline), [pipeline]);
   const criterionLabel = useMemo(() => criterionLabeller(criteria), [criteria]);
@@ -63,7 +63,7 @@ export function PipelineEditor({ pipelineId, frameworkName, criteria, pipeline, 
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate data-testid="pipeline-form" data-hydrated={hydrated || undefined}>
+    <form onSubmit={onSubmit} noValidate data-testid="pipeline-form" {...hydration}>
       {editable && (
         <div className="px-5 pt-4">
           <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />

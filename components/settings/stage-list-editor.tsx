@@ -15,7 +15,7 @@ import { editStagesAction } from "@/lib/actions/settings/edit-stages";
 import type { GateRequirement, Pipeline, StageKind } from "@/lib/qualification";
 import type { EditStagesInput } from "@/lib/validation/framework-setup";
 import { plural } from "@/lib/vocabulary";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { useHydrationGate } from "@/components/ui/use-hydrated";
 
 interface Props {
   /** The pipeline being edited. */
@@ -56,7 +56,7 @@ const slug = (label: string) =>
  * any deal the edit would carry past a gate it has not passed is held at that gate and listed.
  */
 export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, editable }: Props) {
-  const hydrated = useHydrated();
+  const hydration = useHydrationGate();
   const router = useRouter();
   const initial = useMemo<Row[]>(
     () =>
@@ -130,14 +130,7 @@ export function StageListEditor({ pipelineId, pipeline, dealsByStage, version, e
     );
 
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="space-y-3"
-      data-testid="stage-list-editor"
-      data-version={version}
-      data-hydrated={hydrated || undefined}
-    >
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="stage-list-editor" data-version={version} {...hydration}>
       <ErrorSummary errors={form.formState.errors} focusKey={summaryFocus} />
       <ol className="space-y-2">
         {rows.map((r, i) => (

@@ -42,7 +42,7 @@ export async function pickInCombobox(scope: Page | Locator, label: string, typed
 }
 
 /**
- * Waits until an editor that hydrates after the page's first load (`data-hydrated`, see `useHydrated`) runs in the
+ * Waits until an editor that hydrates after the page's first load (`data-hydrated`, see `useHydrationGate`) runs in the
  * browser: a press before that lands on the server's markup, and on a slow machine it is lost.
  */
 export async function waitForHydration(editor: Locator) {
