@@ -5,8 +5,10 @@ import { CALIBRATION_FRESH_MS, calibrationReport, setCalibrationStoreFromForTest
 import { OPEN_TOTALS_FRESH_MS, openTotalsReport, setOpenTotalsLiveLimitForTests } from "../../lib/server/dashboard/open-totals-report";
 import { settleReportRefresh } from "../fixtures/reports";
 import { dashboardParams } from "../../lib/server/dashboard/params";
+import { findRisks } from "../../lib/server/dashboard/risk-list";
 import { db } from "../../lib/server/db";
 import { assess } from "../../lib/server/qualification/assess";
+import { currentVersions } from "../../lib/server/qualification/score-currency";
 import { loadQualificationSettings } from "../../lib/server/qualification/settings";
 import { assessmentInclude, toSnapshot } from "../../lib/server/qualification/snapshot";
 import type { SessionUser } from "../../lib/server/session";
@@ -241,6 +243,38 @@ describe("pipeline by stage, verdicts, risks and gaps", () => {
     expect(first).toMatchObject({ verdict: "disqualify", ownerName: "Rep", amount: 5_000 });
     expect(first?.verdictReason).toMatch(/pain/i);
     expect(risks.rows[3]?.gate).toMatchObject({ toStageLabel: "Solution", blockers: [expect.stringMatching(/pain/i)] });
+  });
+
+  it("pages through every risk in order, whether a severity's page comes from the amount walk or its fallback", async () => {
+    const specs: DealSpec[] = [];
+    for (let i = 0; i < 8; i++) specs.push({ name: `Critical ${i}`, amount: 1_000 * (i % 3), criteria: { identify_pain: "negative" } });
+    for (let i = 0; i < 8; i++) specs.push({ name: `Warning ${i}`, amount: 5_000 + 1_000 * (i % 4), criteria: { competition: "negative" } });
+    for (let i = 0; i < 7; i++) specs.push({ name: `Blocked ${i}`, amount: 50_000 + 1_000 * (i % 2) });
+    const created = [];
+    for (const spec of specs) created.push(await deal(t.rep, spec));
+    const rank = (name: string) => (name.startsWith("Critical") ? 0 : name.startsWith("Warning") ? 1 : 2);
+    // Most severe first, then largest, then id descending: ties in amount are common.
+    const expected = created
+      .map((d) => ({ id: d.id, rank: rank(d.name), amount: Number(d.amount) }))
+      .sort((a, b) => a.rank - b.rank || b.amount - a.amount || (a.id < b.id ? 1 : -1))
+      .map((d) => d.id);
+    const current = await currentVersions(db(), t.org.id);
+    const label = (_pipelineId: string, stageId: string) => stageId;
+    // 1: every severity falls back; 3: some pages are walked, some not; the default: all walked.
+    for (const walk of [1, 3, undefined]) {
+      const risks = (cursor: { after?: string; before?: string }) => findRisks(db(), { organizationId: t.org.id }, {}, cursor, label, current, walk);
+      const first = await risks({});
+      expect(first.total.count).toBe(23);
+      expect(first.previous).toBeNull();
+      const second = await risks({ after: first.next! });
+      expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(expected);
+      expect(second.next).toBeNull();
+      const back = await risks({ before: second.previous! });
+      expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+      expect(back.previous).toBeNull();
+      const blocked = await findRisks(db(), { organizationId: t.org.id }, { level: "blocked" }, {}, label, current, walk);
+      expect(blocked.rows.map((r) => r.id)).toEqual(expected.slice(16));
+    }
   });
 
   it("says a flag that is the verdict's own reason once", async () => {
